@@ -1,0 +1,63 @@
+// One build script for every bundle: the extension client, the language server and the CLI.
+import { build, context } from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** Lets code import our YAML data files (docs, catalogs) as plain objects. */
+const yamlPlugin = {
+  name: 'yaml',
+  setup(b) {
+    b.onLoad({ filter: /\.ya?ml$/ }, (args) => ({
+      contents: JSON.stringify(parse(readFileSync(args.path, 'utf8'))),
+      loader: 'json',
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  plugins: [yamlPlugin],
+  define: { VERSION: JSON.stringify(pkg.version) },
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+export const bundles = [
+  {
+    ...common,
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'dist/client.js',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['server/src/node/main.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+if (watch) {
+  for (const options of bundles) await (await context(options)).watch();
+  console.log('esbuild: watching');
+} else {
+  const started = Date.now();
+  await Promise.all(bundles.map((options) => build(options)));
+  for (const options of bundles) if (options.banner) chmodSync(options.outfile, 0o755);
+  console.log(`esbuild: ${bundles.length} bundles in ${Date.now() - started} ms`);
+}

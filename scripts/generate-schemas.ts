@@ -1,0 +1,171 @@
+/**
+ * Generates schemas/k8s/ from the Kubernetes OpenAPI v2 document.
+ *
+ *   npm run schemas -- ../shared/kubernetes-api/swagger-v1.36.json
+ *
+ * Only structure is kept (types, properties, required, items, maps, formats, curated enums); the
+ * upstream description prose is dropped. Output:
+ *   schemas/k8s/definitions.json  every definition reachable from a served kind, short names
+ *   schemas/k8s/kinds.json        kind -> apiVersion -> definition name
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { curatedEnums } from './schema-enums';
+
+interface SwaggerSchema {
+  type?: string;
+  format?: string;
+  $ref?: string;
+  items?: SwaggerSchema;
+  properties?: Record<string, SwaggerSchema>;
+  additionalProperties?: SwaggerSchema | boolean;
+  required?: string[];
+  'x-kubernetes-group-version-kind'?: { group: string; version: string; kind: string }[];
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
+}
+
+type OutSchema = Record<string, unknown>;
+
+const QUANTITY = 'io.k8s.apimachinery.pkg.api.resource.Quantity';
+const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
+const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
+
+function main(): void {
+  const input = process.argv[2];
+  if (!input) {
+    console.error('usage: npm run schemas -- <path to swagger.json>');
+    process.exit(2);
+  }
+  const swagger = JSON.parse(readFileSync(input, 'utf8')) as {
+    definitions: Record<string, SwaggerSchema>;
+    info?: { version?: string };
+  };
+  const defs = swagger.definitions;
+  const shortNames = makeShortNames(Object.keys(defs));
+
+  const kinds: Record<string, Record<string, string>> = {};
+  const roots: string[] = [];
+  for (const [name, def] of Object.entries(defs)) {
+    const gvks = def['x-kubernetes-group-version-kind'];
+    if (!gvks || def.properties?.metadata?.$ref !== `#/definitions/${OBJECT_META}`) continue;
+    for (const gvk of gvks) {
+      const apiVersion = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
+      (kinds[gvk.kind] ??= {})[apiVersion] = shortNames.get(name)!;
+    }
+    roots.push(name);
+  }
+
+  const reachable = new Set<string>();
+  const visit = (name: string): void => {
+    if (reachable.has(name)) return;
+    const def = defs[name];
+    if (!def) throw new Error(`missing definition ${name}`);
+    reachable.add(name);
+    forEachRef(def, visit);
+  };
+  roots.forEach(visit);
+
+  const out: Record<string, OutSchema> = {};
+  for (const name of [...reachable].sort()) {
+    out[shortNames.get(name)!] = convertDefinition(name, defs[name]!, shortNames);
+  }
+  applyCuratedEnums(out);
+
+  const sortedKinds = Object.fromEntries(
+    Object.keys(kinds)
+      .sort()
+      .map((k) => [k, sortObject(kinds[k]!)]),
+  );
+  const dir = join(__dirname, '..', 'schemas', 'k8s');
+  mkdirSync(dir, { recursive: true });
+  const fromName = /v(\d+\.\d+)/.exec(input)?.[1];
+  const version = fromName ?? swagger.info?.version ?? 'unknown';
+  writeFileSync(
+    join(dir, 'definitions.json'),
+    JSON.stringify({ kubernetesVersion: version, definitions: out }, null, 1) + '\n',
+  );
+  writeFileSync(
+    join(dir, 'kinds.json'),
+    JSON.stringify({ kubernetesVersion: version, kinds: sortedKinds }, null, 1) + '\n',
+  );
+  console.log(
+    `schemas: ${Object.keys(out).length} definitions, ${Object.keys(kinds).length} kinds (${version})`,
+  );
+}
+
+/** `io.k8s.api.core.v1.Pod` -> `core.v1.Pod`; full name kept where the short one would collide. */
+function makeShortNames(names: string[]): Map<string, string> {
+  const short = (n: string): string => n.split('.').slice(-3).join('.');
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(short(n), (counts.get(short(n)) ?? 0) + 1);
+  return new Map(names.map((n) => [n, counts.get(short(n)) === 1 ? short(n) : n]));
+}
+
+function forEachRef(schema: SwaggerSchema, fn: (name: string) => void): void {
+  if (schema.$ref) fn(schema.$ref.replace('#/definitions/', ''));
+  if (schema.items) forEachRef(schema.items, fn);
+  if (schema.properties) Object.values(schema.properties).forEach((p) => forEachRef(p, fn));
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
+    forEachRef(schema.additionalProperties, fn);
+  }
+}
+
+function convertDefinition(
+  name: string,
+  def: SwaggerSchema,
+  shortNames: Map<string, string>,
+): OutSchema {
+  if (name === QUANTITY) return { type: ['string', 'number'], format: 'quantity' };
+  if (name === INT_OR_STRING) return { type: ['integer', 'string'] };
+  return convert(def, shortNames);
+}
+
+function convert(schema: SwaggerSchema, shortNames: Map<string, string>): OutSchema {
+  if (schema.$ref) {
+    return { $ref: `#/definitions/${shortNames.get(schema.$ref.replace('#/definitions/', ''))}` };
+  }
+  const out: OutSchema = {};
+  if (schema.type) out.type = schema.type === 'number' ? 'number' : schema.type;
+  if (schema.format === 'byte') out.format = 'byte';
+  if (schema.type === 'integer') out.type = 'integer';
+  if (schema.items) out.items = convert(schema.items, shortNames);
+  if (schema.properties) {
+    out.properties = Object.fromEntries(
+      Object.keys(schema.properties)
+        .sort()
+        .map((k) => [k, convert(schema.properties![k]!, shortNames)]),
+    );
+    if (schema.required?.length) out.required = [...schema.required];
+    // Strict like kubeconform: a typed object accepts only its own fields.
+    if (!schema['x-kubernetes-preserve-unknown-fields']) out.additionalProperties = false;
+  } else if (schema.additionalProperties !== undefined) {
+    out.additionalProperties =
+      typeof schema.additionalProperties === 'boolean'
+        ? schema.additionalProperties
+        : convert(schema.additionalProperties, shortNames);
+  }
+  return out;
+}
+
+function applyCuratedEnums(out: Record<string, OutSchema>): void {
+  for (const [defName, fields] of Object.entries(curatedEnums)) {
+    const def = out[defName] as { properties?: Record<string, OutSchema> } | undefined;
+    if (!def?.properties) throw new Error(`curated enum: no definition ${defName}`);
+    for (const [field, values] of Object.entries(fields)) {
+      const prop = def.properties[field];
+      if (!prop) throw new Error(`curated enum: no field ${defName}.${field}`);
+      const target = prop.type === 'array' ? (prop.items as OutSchema) : prop;
+      target.enum = [...values];
+    }
+  }
+}
+
+function sortObject<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(
+    Object.keys(o)
+      .sort()
+      .map((k) => [k, o[k]!]),
+  );
+}
+
+main();

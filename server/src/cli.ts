@@ -1,0 +1,61 @@
+/** `kube-storage`: the language service's checks for CI pipelines and terminals. */
+import { UsageError } from './cli/files';
+import type { CliIO } from './cli/common';
+import { lintUsage, runLint } from './cli/lint';
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+/** Subcommands; each lives in its own module under cli/. */
+const commands: Record<string, { run: Command; usage: string }> = {
+  lint: { run: runLint, usage: lintUsage },
+};
+
+function usage(): string {
+  return (
+    [
+      'Usage:',
+      ...Object.values(commands).map((c) => `  ${c.usage}`),
+      '  kube-storage --version',
+    ].join('\n') + '\n'
+  );
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`kube-storage: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`kube-storage ${name}: ${e.message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
+    io.err(`kube-storage ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`kube-storage: ${String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,128 @@
+/** Report formats of `kube-storage lint`: text for people, JSON (stable, documented) and SARIF 2.1.0. */
+import { relative } from 'node:path';
+import type { KubeDiagnostic, Lang } from '../service';
+
+export interface FileReport {
+  /** Path as given on the command line's side: relative to the working directory. */
+  file: string;
+  diagnostics: KubeDiagnostic[];
+}
+
+export interface JsonReport {
+  files: {
+    file: string;
+    diagnostics: {
+      range: KubeDiagnostic['range'];
+      severity: KubeDiagnostic['severity'];
+      code: string;
+      source: 'kube-storage';
+      message: string;
+    }[];
+  }[];
+  summary: { errors: number; warnings: number };
+}
+
+export function summarize(reports: FileReport[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+  }
+  return { errors, warnings };
+}
+
+export function toJson(reports: FileReport[], lang: Lang): JsonReport {
+  return {
+    files: reports.map((r) => ({
+      file: r.file,
+      diagnostics: r.diagnostics.map((d) => ({
+        range: d.range,
+        severity: d.severity,
+        code: d.code,
+        source: 'kube-storage' as const,
+        message: d.message[lang],
+      })),
+    })),
+    summary: summarize(reports),
+  };
+}
+
+const labels: Record<Lang, Record<KubeDiagnostic['severity'], string>> = {
+  en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
+  ru: { error: 'ошибка', warning: 'предупреждение', information: 'сведения', hint: 'подсказка' },
+};
+
+export function toText(reports: FileReport[], lang: Lang): string {
+  const lines: string[] = [];
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      const { line, character } = d.range.start;
+      lines.push(
+        `${r.file}:${line + 1}:${character + 1}: ${labels[lang][d.severity]} [${d.code}] ${d.message[lang]}`,
+      );
+    }
+  }
+  const { errors, warnings } = summarize(reports);
+  const files = reports.length;
+  lines.push(
+    lang === 'ru'
+      ? `Файлов проверено: ${files}; ошибок: ${errors}, предупреждений: ${warnings}.`
+      : `${files} file(s) checked: ${errors} error(s), ${warnings} warning(s).`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+const sarifLevels: Record<KubeDiagnostic['severity'], string> = {
+  error: 'error',
+  warning: 'warning',
+  information: 'note',
+  hint: 'note',
+};
+
+export function toSarif(reports: FileReport[], lang: Lang, version: string): unknown {
+  const ruleIds = [...new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'kube-storage',
+            version,
+            informationUri: 'https://kubernetes.io/docs/concepts/storage/',
+            rules: ruleIds.map((id) => ({ id, name: id })),
+          },
+        },
+        results: reports.flatMap((r) =>
+          r.diagnostics.map((d) => ({
+            ruleId: d.code,
+            level: sarifLevels[d.severity],
+            message: { text: d.message[lang] },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.file.split('\\').join('/') },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}
+
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+}

@@ -1,0 +1,33 @@
+/** What every LSP feature handler gets: the connection, the service, documents and settings. */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Lang, LanguageService } from '../service';
+import type { KubeStorageSettings } from '../settings';
+
+export interface ServerContext {
+  connection: Connection;
+  service: LanguageService;
+  documents: TextDocuments<TextDocument>;
+  /** Settings for a resource (cached; dropped when the configuration changes). */
+  settings(uri?: string): Promise<KubeStorageSettings>;
+  /** The language for messages and docs: the setting, else the editor's display language. */
+  lang(uri?: string): Promise<Lang>;
+  /** Re-publish diagnostics of every open document soon (debounced). */
+  revalidateOpenDocuments(): void;
+  log(message: string): void;
+}
+
+/** Runs a handler so that one bad request never takes the server down: errors are logged, a fallback returned. */
+export async function safely<T>(
+  ctx: Pick<ServerContext, 'log'>,
+  what: string,
+  fallback: T,
+  run: () => Promise<T> | T,
+): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    ctx.log(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return fallback;
+  }
+}

@@ -1,0 +1,23 @@
+/** Service data -> LSP types. */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { KubeDiagnostic, Lang, Severity } from '../service';
+
+export const DIAGNOSTIC_SOURCE = 'kube-storage';
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toLspDiagnostic(d: KubeDiagnostic, lang: Lang): Diagnostic {
+  return {
+    range: d.range,
+    severity: severities[d.severity],
+    code: d.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: d.message[lang],
+    ...(d.data ? { data: d.data } : {}),
+  };
+}

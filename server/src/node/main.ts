@@ -1,0 +1,11 @@
+/** Entry of the language server: `node dist/server.js --stdio` (or --node-ipc from VS Code). */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../server';
+import { NodeFileSystem } from './fileSystem';
+
+if (process.argv.includes('--version')) {
+  process.stdout.write(`kube-storage-language-server ${VERSION}\n`);
+  process.exit(0);
+}
+
+startServer(createConnection(ProposedFeatures.all), new NodeFileSystem());

@@ -1,0 +1,133 @@
+/** LSP wiring: capabilities, document sync, settings cache, workspace scan, feature handlers. */
+import {
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServerFileSystem } from './node/fileSystem';
+import { getLanguageService, resolveLang, type Lang } from './service';
+import { normalizeSettings, type KubeStorageSettings } from './settings';
+import type { ServerContext } from './lsp/context';
+import { DiagnosticsPublisher } from './lsp/diagnostics';
+
+/** At most this many YAML files are read from disk into the index at start. */
+const MAX_WORKSPACE_FILES = 20000;
+
+export function startServer(connection: Connection, fileSystem: ServerFileSystem): void {
+  const service = getLanguageService();
+  const documents = new TextDocuments(TextDocument);
+  let locale: string | undefined;
+  let folders: WorkspaceFolder[] = [];
+  let canPullConfiguration = false;
+  const settingsCache = new Map<string, Promise<KubeStorageSettings>>();
+
+  const ctx: ServerContext = {
+    connection,
+    service,
+    documents,
+    settings(uri) {
+      const key = uri ?? '';
+      let cached = settingsCache.get(key);
+      if (!cached) {
+        cached = canPullConfiguration
+          ? connection.workspace
+              .getConfiguration({ scopeUri: uri, section: 'kubeStorage' })
+              .then(normalizeSettings, () => normalizeSettings(undefined))
+          : Promise.resolve(normalizeSettings(pushedSettings));
+        settingsCache.set(key, cached);
+      }
+      return cached;
+    },
+    async lang(uri): Promise<Lang> {
+      return resolveLang((await ctx.settings(uri)).language, locale);
+    },
+    revalidateOpenDocuments: () => publisher.scheduleAllOpen(),
+    log: (message) => connection.console.log(message),
+  };
+  let pushedSettings: unknown;
+  const publisher = new DiagnosticsPublisher(ctx);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown };
+    locale = options.locale ?? params.locale;
+    pushedSettings = options.settings;
+    folders =
+      params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'kube-storage-language-server', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, {
+        section: 'kubeStorage',
+      });
+    }
+    void indexWorkspace();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    const pushed = (change.settings as { kubeStorage?: unknown } | undefined)?.kubeStorage;
+    if (pushed !== undefined) pushedSettings = pushed;
+    publisher.scheduleAllOpen();
+  });
+
+  async function indexWorkspace(): Promise<void> {
+    const started = Date.now();
+    const exclude = (await ctx.settings()).files.exclude;
+    let count = 0;
+    for (const folder of folders) {
+      const uris = await fileSystem.findYamlFiles(folder.uri, exclude, MAX_WORKSPACE_FILES - count);
+      for (const uri of uris) {
+        const text = await fileSystem.readFile(uri);
+        if (text !== undefined) service.setFile(uri, text, 'disk');
+      }
+      count += uris.length;
+    }
+    ctx.log(`kube-storage: indexed ${count} YAML files in ${Date.now() - started} ms`);
+    publisher.scheduleAllOpen();
+  }
+
+  documents.onDidChangeContent(({ document }) => {
+    service.setFile(document.uri, document.getText(), 'editor', document.version);
+    publisher.scheduleAllOpen();
+  });
+
+  documents.onDidClose(({ document }) => {
+    service.closeFile(document.uri);
+    publisher.clear(document.uri);
+    void fileSystem.readFile(document.uri).then((text) => {
+      if (text === undefined) service.removeFile(document.uri);
+      else service.setFile(document.uri, text, 'disk');
+      publisher.scheduleAllOpen();
+    });
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      if (change.type === FileChangeType.Deleted) {
+        service.removeFile(change.uri);
+      } else {
+        const text = await fileSystem.readFile(change.uri);
+        if (text !== undefined) service.setFile(change.uri, text, 'disk');
+      }
+    }
+    publisher.scheduleAllOpen();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,141 @@
+/**
+ * Messages of the parser and schema checks. Each entry holds both languages side by side, so a
+ * missing translation is a compile error rather than a runtime surprise.
+ */
+import type { LocalizedText } from '../types';
+
+export const coreMessages = {
+  yamlSyntax: {
+    en: 'YAML syntax error: {detail}',
+    ru: 'Ошибка синтаксиса YAML: {detail}',
+  },
+  duplicateKey: {
+    en: 'Duplicate key `{key}`: Kubernetes keeps only one of them, so one value is silently lost.',
+    ru: 'Ключ `{key}` повторяется: Kubernetes оставит только одно значение, другое молча пропадёт.',
+  },
+  aliasBomb: {
+    en: 'The document expands too many aliases (more than {max}); it was not checked. This looks like a YAML bomb.',
+    ru: 'Документ раскрывает слишком много алиасов (больше {max}) и поэтому не проверялся. Похоже на YAML-бомбу.',
+  },
+  missingApiVersion: {
+    en: 'This object has `kind` but no `apiVersion`; the API server rejects it.',
+    ru: 'У объекта есть `kind`, но нет `apiVersion`: API-сервер его не примет.',
+  },
+  missingKind: {
+    en: 'This object has `apiVersion` but no `kind`; the API server rejects it.',
+    ru: 'У объекта есть `apiVersion`, но нет `kind`: API-сервер его не примет.',
+  },
+  unknownApiVersion: {
+    en: '{kind} is not served as `{apiVersion}` in Kubernetes {k8s}. Use {expected}.',
+    ru: 'В Kubernetes {k8s} {kind} не обслуживается как `{apiVersion}`. Используйте {expected}.',
+  },
+  unknownKind: {
+    en: 'Kubernetes {k8s} has no kind `{kind}` in `{apiVersion}`.',
+    ru: 'В Kubernetes {k8s} нет вида объектов `{kind}` в `{apiVersion}`.',
+  },
+  didYouMean: {
+    en: ' Did you mean `{suggestion}`?',
+    ru: ' Возможно, имелось в виду `{suggestion}`?',
+  },
+  unknownField: {
+    en: 'Unknown field `{field}` in {type}; the API server rejects it (or drops it without strict validation).',
+    ru: 'Неизвестное поле `{field}` в {type}: API-сервер его отклонит (или молча отбросит без строгой проверки).',
+  },
+  missingRequired: {
+    en: 'Required field `{field}` is missing in {type}.',
+    ru: 'В {type} не хватает обязательного поля `{field}`.',
+  },
+  invalidType: {
+    en: '`{field}` must be {expected}, not {actual}.',
+    ru: '`{field}`: ожидается {expected}, а указано {actual}.',
+  },
+  invalidEnum: {
+    en: '`{value}` is not a valid value of `{field}`. Allowed: {allowed}.',
+    ru: '`{value}` — недопустимое значение `{field}`. Допустимые значения: {allowed}.',
+  },
+  invalidQuantity: {
+    en: '`{value}` is not a Kubernetes quantity. Write a number with an optional suffix, no space and no `B`: 10Gi, 500Mi, 1G, 250m.',
+    ru: '`{value}` — не количество в формате Kubernetes. Пишите число с необязательным суффиксом, без пробела и без `B`: 10Gi, 500Mi, 1G, 250m.',
+  },
+  invalidBase64: {
+    en: 'The value of `{field}` must be base64-encoded (use `stringData` for plain text).',
+    ru: 'Значение `{field}` должно быть в base64 (для обычного текста есть `stringData`).',
+  },
+  schemaOther: {
+    en: '`{field}`: {detail}',
+    ru: '`{field}`: {detail}',
+  },
+  documentRoot: {
+    en: 'the object',
+    ru: 'объекте',
+  },
+} satisfies Record<string, LocalizedText>;
+
+/** JSON types as people read them, for "must be X, not Y". */
+export const typeNames: Record<string, LocalizedText> = {
+  string: { en: 'a string', ru: 'строка' },
+  integer: { en: 'an integer', ru: 'целое число' },
+  number: { en: 'a number', ru: 'число' },
+  boolean: { en: 'true or false', ru: 'логическое значение (true или false)' },
+  array: { en: 'a list', ru: 'список' },
+  object: { en: 'a mapping of fields', ru: 'набор полей (отображение)' },
+  null: { en: 'an empty value', ru: 'пустое значение' },
+};
+
+/** Our own texts for the `yaml` package's error codes; its English text is the fallback. */
+export const yamlErrorTexts: Record<string, LocalizedText> = {
+  BAD_INDENT: {
+    en: 'wrong indentation; keys of one mapping must start in the same column',
+    ru: 'неверный отступ: ключи одного отображения должны начинаться в одной колонке',
+  },
+  TAB_AS_INDENT: {
+    en: 'tabs cannot indent YAML; use spaces',
+    ru: 'в YAML нельзя делать отступы табуляцией, используйте пробелы',
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    en: 'a nested block cannot be used as a key; is a colon or an indent missing?',
+    ru: 'вложенный блок не может быть ключом; не пропущены ли двоеточие или отступ?',
+  },
+  MULTILINE_IMPLICIT_KEY: {
+    en: 'a key cannot span several lines; is a colon missing?',
+    ru: 'ключ не может занимать несколько строк; не пропущено ли двоеточие?',
+  },
+  MISSING_CHAR: {
+    en: 'a closing bracket or quote is missing',
+    ru: 'не хватает закрывающей скобки или кавычки',
+  },
+  UNEXPECTED_TOKEN: {
+    en: 'unexpected text here',
+    ru: 'здесь неожиданный текст',
+  },
+  BAD_SCALAR_START: {
+    en: 'a plain value cannot start with this character; quote the value',
+    ru: 'значение без кавычек не может начинаться с этого символа, возьмите его в кавычки',
+  },
+  BAD_ALIAS: {
+    en: 'this alias refers to an anchor that is not defined before it',
+    ru: 'алиас ссылается на якорь, который не объявлен выше',
+  },
+  BAD_DQ_ESCAPE: {
+    en: 'invalid escape sequence in a double-quoted string',
+    ru: 'неверная escape-последовательность в строке в двойных кавычках',
+  },
+  BLOCK_IN_FLOW: {
+    en: 'block syntax cannot be used inside [ ] or { }',
+    ru: 'блочный синтаксис нельзя использовать внутри [ ] или { }',
+  },
+  MULTIPLE_ANCHORS: {
+    en: 'a node can have only one anchor',
+    ru: 'у узла может быть только один якорь',
+  },
+  MULTIPLE_TAGS: { en: 'a node can have only one tag', ru: 'у узла может быть только один тег' },
+  KEY_OVER_1024_CHARS: {
+    en: 'an implicit key cannot be longer than 1024 characters',
+    ru: 'неявный ключ не может быть длиннее 1024 символов',
+  },
+  TAG_RESOLVE_FAILED: {
+    en: 'the value does not match its tag',
+    ru: 'значение не соответствует своему тегу',
+  },
+  BAD_DIRECTIVE: { en: 'unknown or malformed directive', ru: 'неизвестная или неверная директива' },
+};

@@ -1,0 +1,45 @@
+/**
+ * The facade of the pure language service: the LSP server and the CLI call only this. No
+ * 'vscode', no connection, no file system: text in, data out.
+ */
+import {
+  fileDiagnostics,
+  defaultDiagnosticSettings,
+  type DiagnosticSettings,
+} from './diagnostics/fileDiagnostics';
+import { Workspace, type FileSource } from './workspace/workspace';
+import type { KubeDiagnostic } from './types';
+
+export type { DiagnosticSettings, FileSource };
+export type { KubeDiagnostic, Lang, LocalizedText, Severity, Range, Position } from './types';
+export { resolveLang } from './i18n/format';
+export { kubernetesVersion } from './schema/registry';
+
+export class LanguageService {
+  readonly workspace = new Workspace();
+
+  setFile(uri: string, text: string, source: FileSource = 'disk', version = 0): void {
+    this.workspace.setFile(uri, text, source, version);
+  }
+
+  closeFile(uri: string): void {
+    this.workspace.closeFile(uri);
+  }
+
+  removeFile(uri: string): void {
+    this.workspace.removeFile(uri);
+  }
+
+  /** Diagnostics of one file, both languages in each message; [] for an unknown file. */
+  getDiagnostics(
+    uri: string,
+    settings: DiagnosticSettings = defaultDiagnosticSettings,
+  ): KubeDiagnostic[] {
+    const file = this.workspace.getFile(uri);
+    return file ? fileDiagnostics(file, settings) : [];
+  }
+}
+
+export function getLanguageService(): LanguageService {
+  return new LanguageService();
+}

@@ -1,0 +1,87 @@
+/** One `---` chunk parsed on its own, with positions relative to the chunk's first line. */
+import { LineCounter, parseAllDocuments, type Document, type Tags } from 'yaml';
+import type { KubeDiagnostic, Position, Range } from '../types';
+import { maskTemplateActions } from './helm';
+import { recognise, type Recognition } from './objects';
+import type { Span } from './nodes';
+
+/** Kubernetes reads YAML 1.1 (yes/no booleans, 0644 octal), but keeps dates as strings. */
+const withoutTimestamps = (tags: Tags): Tags =>
+  tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp');
+
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedDocument {
+  doc: Document.Parsed;
+  recognition: Recognition;
+  /** The document as plain data; `error` when it cannot be built (e.g. an alias bomb). */
+  value(): { ok: true; data: unknown } | { ok: false; error: string };
+}
+
+export class ParsedChunk {
+  readonly lineCounter = new LineCounter();
+  readonly docs: ParsedDocument[];
+  /** Per-chunk diagnostics, relative to the chunk; filled on first request and then reused. */
+  diagnostics?: KubeDiagnostic[];
+
+  constructor(
+    readonly text: string,
+    readonly template: boolean,
+  ) {
+    const source = template ? maskTemplateActions(text) : text;
+    const docs = parseAllDocuments(source, {
+      version: '1.1',
+      customTags: withoutTimestamps,
+      lineCounter: this.lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+    });
+    const list = Array.isArray(docs) ? docs : [];
+    this.docs = list.map((doc) => makeParsedDocument(doc));
+  }
+
+  positionAt(offset: number): Position {
+    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    return { line: line - 1, character: col - 1 };
+  }
+
+  rangeOf(span: Span): Range {
+    return { start: this.positionAt(span[0]), end: this.positionAt(span[1]) };
+  }
+
+  offsetAt(position: Position): number {
+    const starts = this.lineCounter.lineStarts;
+    if (position.line >= starts.length) return this.text.length;
+    const start = starts[Math.max(0, position.line)]!;
+    const nextStart = starts[position.line + 1] ?? this.text.length + 1;
+    return Math.min(start + position.character, nextStart - 1, this.text.length);
+  }
+
+  /** The document containing `offset` (the last one that starts at or before it). */
+  documentAt(offset: number): ParsedDocument | undefined {
+    let found: ParsedDocument | undefined;
+    for (const d of this.docs) {
+      const start = d.doc.range?.[0] ?? 0;
+      if (start <= offset) found = d;
+    }
+    return found ?? this.docs[0];
+  }
+}
+
+function makeParsedDocument(doc: Document.Parsed): ParsedDocument {
+  let cached: { ok: true; data: unknown } | { ok: false; error: string } | undefined;
+  return {
+    doc,
+    recognition: recognise(doc),
+    value() {
+      if (!cached) {
+        try {
+          cached = { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+        } catch (e) {
+          cached = { ok: false, error: e instanceof Error ? e.message : String(e) };
+        }
+      }
+      return cached;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/** Recognises Kubernetes objects in parsed YAML documents: apiVersion + kind, name, labels. */
+import { isMap, isScalar, type Document } from 'yaml';
+import { keyString, nodeSpan, nodesAtPath, type Span } from './nodes';
+
+export interface ObjectFacts {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  labels: Record<string, string>;
+  /** Spans inside the chunk text. */
+  span: Span;
+  nameSpan?: Span;
+  kindSpan?: Span;
+  apiVersionSpan?: Span;
+}
+
+/** Objects with only one of apiVersion/kind are reported as incomplete, other YAML is left alone. */
+export type Recognition =
+  | { type: 'object'; facts: ObjectFacts }
+  | { type: 'incomplete'; missing: 'apiVersion' | 'kind'; span: Span }
+  | { type: 'other' };
+
+export function recognise(doc: Document): Recognition {
+  const root = doc.contents;
+  if (!isMap(root)) return { type: 'other' };
+  const apiVersion = scalarAt(doc, ['apiVersion']);
+  const kind = scalarAt(doc, ['kind']);
+  const span = nodeSpan(root) ?? [0, 0];
+  if (typeof apiVersion?.value !== 'string' && typeof kind?.value !== 'string') {
+    return { type: 'other' };
+  }
+  if (typeof apiVersion?.value !== 'string') {
+    return { type: 'incomplete', missing: 'apiVersion', span: kind!.keySpan ?? span };
+  }
+  if (typeof kind?.value !== 'string') {
+    return { type: 'incomplete', missing: 'kind', span: apiVersion.keySpan ?? span };
+  }
+  const name = scalarAt(doc, ['metadata', 'name']);
+  const namespace = scalarAt(doc, ['metadata', 'namespace']);
+  return {
+    type: 'object',
+    facts: {
+      apiVersion: apiVersion.value,
+      kind: kind.value,
+      name: name && name.value !== null && name.value !== '' ? String(name.value) : undefined,
+      namespace: namespace?.value ? String(namespace.value) : undefined,
+      labels: stringMapAt(doc, ['metadata', 'labels']),
+      span,
+      nameSpan: name?.valueSpan,
+      kindSpan: kind.valueSpan,
+      apiVersionSpan: apiVersion.valueSpan,
+    },
+  };
+}
+
+interface ScalarHit {
+  value: unknown;
+  valueSpan?: Span;
+  keySpan?: Span;
+}
+
+function scalarAt(doc: Document, path: string[]): ScalarHit | undefined {
+  const hit = nodesAtPath(doc, path);
+  if (!hit) return undefined;
+  const value = isScalar(hit.value) ? hit.value.value : undefined;
+  return { value, valueSpan: nodeSpan(hit.value), keySpan: nodeSpan(hit.key) };
+}
+
+function stringMapAt(doc: Document, path: string[]): Record<string, string> {
+  const hit = nodesAtPath(doc, path);
+  const out: Record<string, string> = {};
+  if (!hit || !isMap(hit.value)) return out;
+  for (const pair of hit.value.items) {
+    const key = keyString(pair);
+    if (key !== undefined && isScalar(pair.value)) out[key] = String(pair.value.value ?? '');
+  }
+  return out;
+}

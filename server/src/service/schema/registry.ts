@@ -1,0 +1,128 @@
+/**
+ * The generated Kubernetes schemas (structure only) and lookups over them: which definition
+ * serves a kind at an apiVersion, and which schema applies at a path inside an object.
+ */
+import definitionsFile from '../../../../schemas/k8s/definitions.json';
+import kindsFile from '../../../../schemas/k8s/kinds.json';
+import type { YamlPath } from '../parse/nodes';
+
+export interface JsonSchema {
+  type?: string | string[];
+  format?: string;
+  $ref?: string;
+  enum?: unknown[];
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
+  required?: string[];
+}
+
+export const definitions = definitionsFile.definitions as Record<string, JsonSchema>;
+export const kubernetesVersion: string = definitionsFile.kubernetesVersion;
+const kinds = kindsFile.kinds as Record<string, Record<string, string>>;
+
+export function allKinds(): string[] {
+  return Object.keys(kinds);
+}
+
+/** apiVersions that serve a kind, or undefined for a kind Kubernetes does not have. */
+export function apiVersionsOf(kind: string): string[] | undefined {
+  const versions = kinds[kind];
+  return versions ? Object.keys(versions) : undefined;
+}
+
+/** The preferred apiVersion: the stable one when there is one. */
+export function preferredApiVersion(kind: string): string | undefined {
+  const versions = apiVersionsOf(kind);
+  if (!versions) return undefined;
+  return versions.find((v) => /\/v\d+$|^v\d+$/.test(v)) ?? versions[0];
+}
+
+export function definitionFor(kind: string, apiVersion: string): string | undefined {
+  return kinds[kind]?.[apiVersion];
+}
+
+/** The API groups that Kubernetes itself serves (`""` for core), to tell built-ins from CRDs. */
+const builtinGroups = new Set(
+  Object.values(kinds).flatMap((versions) =>
+    Object.keys(versions).map((v) => (v.includes('/') ? v.split('/')[0]! : '')),
+  ),
+);
+
+export function isBuiltinApiVersion(apiVersion: string): boolean {
+  return builtinGroups.has(apiVersion.includes('/') ? apiVersion.split('/')[0]! : '');
+}
+
+export function refName(schema: JsonSchema): string | undefined {
+  return schema.$ref?.slice('#/definitions/'.length);
+}
+
+export interface ResolvedSchema {
+  schema: JsonSchema;
+  /** The definition this schema is (after following a $ref), if any. */
+  definition?: string;
+}
+
+export function resolve(
+  schema: JsonSchema | undefined,
+  definition?: string,
+): ResolvedSchema | undefined {
+  if (!schema) return undefined;
+  const ref = refName(schema);
+  if (ref) {
+    const target = definitions[ref];
+    return target ? { schema: target, definition: ref } : undefined;
+  }
+  return { schema, definition };
+}
+
+export interface SchemaStep extends ResolvedSchema {
+  /** Definition and field that declare this step, e.g. `core.v1.PersistentVolumeClaimSpec` + `accessModes`. */
+  parentDefinition?: string;
+  field?: string;
+}
+
+/**
+ * The schemas along a path from a definition: one entry per path segment (index 0 is the root).
+ * Stops early (shorter result) where the path leaves the schema.
+ */
+export function schemaPath(rootDefinition: string, path: YamlPath): SchemaStep[] {
+  const root = resolve({ $ref: `#/definitions/${rootDefinition}` });
+  if (!root) return [];
+  const steps: SchemaStep[] = [root];
+  let current: ResolvedSchema = root;
+  let owner = root.definition;
+  for (const segment of path) {
+    let next: ResolvedSchema | undefined;
+    let field: string | undefined;
+    let parentDefinition: string | undefined;
+    if (typeof segment === 'number' || (current.schema.type === 'array' && /^\d+$/.test(segment))) {
+      next = resolve(current.schema.items);
+      field = undefined;
+      parentDefinition = undefined;
+    } else if (current.schema.properties && segment in current.schema.properties) {
+      next = resolve(current.schema.properties[segment]);
+      field = segment;
+      parentDefinition = current.definition ?? owner;
+    } else if (typeof current.schema.additionalProperties === 'object') {
+      next = resolve(current.schema.additionalProperties);
+    }
+    if (!next) break;
+    if (next.definition) owner = next.definition;
+    const step: SchemaStep = { ...next, field, parentDefinition };
+    // Items of an array keep the field that declared the array (for docs of `accessModes[0]`).
+    if (field === undefined && steps.length) {
+      const prev = steps[steps.length - 1]!;
+      step.field = prev.field;
+      step.parentDefinition = prev.parentDefinition;
+    }
+    steps.push(step);
+    current = next;
+  }
+  return steps;
+}
+
+/** A short, readable name for a definition: `core.v1.PersistentVolumeClaimSpec` -> `PersistentVolumeClaimSpec`. */
+export function displayName(definition: string): string {
+  return definition.split('.').pop() ?? definition;
+}

@@ -1,0 +1,263 @@
+/** Schema diagnostics for one Kubernetes object: ajv over the generated schemas, mapped to YAML ranges. */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import localizeEn from 'ajv-i18n/localize/en';
+import localizeRu from 'ajv-i18n/localize/ru';
+import type { Document } from 'yaml';
+import { coreMessages, typeNames } from '../i18n/coreMessages';
+import { localize } from '../i18n/format';
+import { nodeSpan, nodesAtPath, type Span, type YamlPath } from '../parse/nodes';
+import { isValidQuantity } from '../quantity';
+import { closestMatch } from '../text/similarity';
+import type { LocalizedText } from '../types';
+import { definitions, displayName, schemaPath } from './registry';
+
+export interface SchemaProblem {
+  code: string;
+  span: Span;
+  message: LocalizedText;
+  data?: Record<string, unknown>;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+function getAjv(): Ajv {
+  if (!ajv) {
+    ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true });
+    ajv.addFormat('quantity', { type: 'string', validate: isValidQuantity });
+    ajv.addFormat('byte', {
+      type: 'string',
+      validate: (s: string) => BASE64.test(s.replace(/\s/g, '')),
+    });
+    ajv.addSchema({ $id: 'k8s', definitions }, 'k8s');
+  }
+  return ajv;
+}
+
+/** Compiled once per definition and kept for the life of the process. */
+export function validatorFor(definition: string): ValidateFunction {
+  let validate = validators.get(definition);
+  if (!validate) {
+    validate = getAjv().compile({ $ref: `k8s#/definitions/${definition}` });
+    validators.set(definition, validate);
+  }
+  return validate;
+}
+
+export function validateObject(
+  doc: Document,
+  data: unknown,
+  definition: string,
+  rootSpan: Span,
+): SchemaProblem[] {
+  const validate = validatorFor(definition);
+  if (validate(data)) return [];
+  const errors = collapse(validate.errors ?? []);
+  return errors.map((error) => toProblem(doc, error, definition, rootSpan));
+}
+
+/** Drops errors that only restate a more precise one at the same place. */
+function collapse(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>();
+  const out: ErrorObject[] = [];
+  for (const e of errors) {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out;
+}
+
+function parsePointer(pointer: string): YamlPath {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function fieldLabel(path: YamlPath): string {
+  let label = '';
+  for (const seg of path) {
+    label += /^\d+$/.test(String(seg)) ? `[${seg}]` : label ? `.${seg}` : String(seg);
+  }
+  return label || '/';
+}
+
+function ownerType(definition: string, path: YamlPath): LocalizedText {
+  const steps = schemaPath(definition, path);
+  const last = steps.length === path.length + 1 ? steps[steps.length - 1] : undefined;
+  const name = last?.definition ? displayName(last.definition) : undefined;
+  if (name) return { en: `\`${name}\``, ru: `\`${name}\`` };
+  return path.length
+    ? { en: `\`${fieldLabel(path)}\``, ru: `\`${fieldLabel(path)}\`` }
+    : coreMessages.documentRoot;
+}
+
+function spanAt(doc: Document, path: YamlPath, rootSpan: Span, preferKey = false): Span {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const nodes = nodesAtPath(doc, path.slice(0, depth));
+    const span = preferKey
+      ? (nodeSpan(nodes?.key) ?? nodeSpan(nodes?.value))
+      : (nodeSpan(nodes?.value) ?? nodeSpan(nodes?.key));
+    if (span && (depth < path.length || nodes?.value || nodes?.key)) return span;
+    preferKey = true;
+  }
+  return rootSpan;
+}
+
+function toProblem(
+  doc: Document,
+  error: ErrorObject,
+  definition: string,
+  rootSpan: Span,
+): SchemaProblem {
+  const path = parsePointer(error.instancePath);
+  const field = fieldLabel(path);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String((error.params as { additionalProperty: string }).additionalProperty);
+      const steps = schemaPath(definition, path);
+      const owner = steps.length === path.length + 1 ? steps[steps.length - 1] : undefined;
+      const known = Object.keys(owner?.schema.properties ?? {});
+      const suggestion = closestMatch(name, known);
+      const text = localizeTwo(
+        coreMessages.unknownField,
+        { field: name },
+        {
+          type: ownerType(definition, path),
+        },
+      );
+      const full = suggestion
+        ? appendText(text, localize(coreMessages.didYouMean, { suggestion }))
+        : text;
+      return {
+        code: 'unknown-field',
+        span: spanAt(doc, [...path, name], rootSpan, true),
+        message: full,
+        data: suggestion ? { field: name, suggestion } : { field: name },
+      };
+    }
+    case 'required': {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      return {
+        code: 'missing-required',
+        span: spanAt(doc, path, rootSpan, true),
+        message: localizeTwo(
+          coreMessages.missingRequired,
+          { field: missing },
+          {
+            type: ownerType(definition, path),
+          },
+        ),
+        data: { field: missing },
+      };
+    }
+    case 'type': {
+      const expected = String((error.params as { type: string | string[] }).type)
+        .split(',')
+        .map((t) => typeNames[t] ?? { en: t, ru: t });
+      const actual = typeNames[jsonType(error.data)] ?? { en: 'unknown', ru: 'неизвестно' };
+      return {
+        code: 'invalid-type',
+        span: spanAt(doc, path, rootSpan),
+        message: localizeTwo(
+          coreMessages.invalidType,
+          { field },
+          {
+            expected: joinOr(expected),
+            actual,
+          },
+        ),
+      };
+    }
+    case 'enum': {
+      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(
+        String,
+      );
+      const value = String(error.data);
+      const suggestion = closestMatch(
+        value,
+        allowed.filter((a) => a !== ''),
+      );
+      const base = localize(coreMessages.invalidEnum, {
+        value,
+        field,
+        allowed: allowed.map((a) => (a === '' ? '""' : a)).join(', '),
+      });
+      return {
+        code: 'invalid-enum',
+        span: spanAt(doc, path, rootSpan),
+        message: suggestion
+          ? appendText(base, localize(coreMessages.didYouMean, { suggestion }))
+          : base,
+        data: suggestion ? { value, suggestion, allowed } : { value, allowed },
+      };
+    }
+    case 'format': {
+      const format = (error.params as { format: string }).format;
+      if (format === 'quantity') {
+        return {
+          code: 'invalid-quantity',
+          span: spanAt(doc, path, rootSpan),
+          message: localize(coreMessages.invalidQuantity, { value: String(error.data) }),
+          data: { value: String(error.data) },
+        };
+      }
+      return {
+        code: 'invalid-base64',
+        span: spanAt(doc, path, rootSpan),
+        message: localize(coreMessages.invalidBase64, { field }),
+      };
+    }
+    default:
+      return withAjvDetail(error, field, spanAt(doc, path, rootSpan));
+  }
+}
+
+/** Other keywords (rare with our schemas): ajv's own message, in Russian through ajv-i18n. */
+function withAjvDetail(error: ErrorObject, field: string, span: Span): SchemaProblem {
+  const en = [{ ...error }];
+  const ru = [{ ...error }];
+  localizeEn(en);
+  localizeRu(ru);
+  return {
+    code: 'schema',
+    span,
+    message: {
+      en: localize(coreMessages.schemaOther, { field, detail: en[0]!.message ?? '' }).en,
+      ru: localize(coreMessages.schemaOther, { field, detail: ru[0]!.message ?? '' }).ru,
+    },
+  };
+}
+
+function jsonType(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function appendText(a: LocalizedText, b: LocalizedText): LocalizedText {
+  return { en: a.en + b.en, ru: a.ru + b.ru };
+}
+
+function joinOr(parts: LocalizedText[]): LocalizedText {
+  return {
+    en: parts.map((p) => p.en).join(' or '),
+    ru: parts.map((p) => p.ru).join(' или '),
+  };
+}
+
+function localizeTwo(
+  template: LocalizedText,
+  plain: Record<string, string>,
+  texts: Record<string, LocalizedText>,
+): LocalizedText {
+  const en = { ...plain, ...Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, v.en])) };
+  const ru = { ...plain, ...Object.fromEntries(Object.entries(texts).map(([k, v]) => [k, v.ru])) };
+  return { en: localize(template, en).en, ru: localize(template, ru).ru };
+}

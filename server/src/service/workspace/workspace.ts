@@ -1,0 +1,107 @@
+/**
+ * Every YAML file of the workspace and the Kubernetes objects in them. Files come from disk
+ * (at start and on file-system events) and from the editor; an open document wins over disk.
+ */
+import { hasTemplateActions, isUnderChartTemplates } from '../parse/helm';
+import { WorkspaceFile, type IndexedObject } from './file';
+
+export type FileSource = 'disk' | 'editor';
+
+export class Workspace {
+  private readonly files = new Map<string, WorkspaceFile>();
+  private readonly openUris = new Set<string>();
+  private readonly chartRoots = new Set<string>();
+  private byKind?: Map<string, IndexedObject[]>;
+  /** Increases on every change; caches of cross-file results compare against it. */
+  generation = 0;
+
+  /** Adds or replaces a file. Disk content is ignored while the editor has the file open. */
+  setFile(
+    uri: string,
+    text: string,
+    source: FileSource = 'disk',
+    version = 0,
+  ): WorkspaceFile | undefined {
+    if (source === 'disk' && this.openUris.has(uri)) return this.files.get(uri);
+    if (source === 'editor') this.openUris.add(uri);
+    const previous = this.files.get(uri);
+    if (previous && previous.text === text && previous.version === version) return previous;
+    if (isChartFile(uri) && !this.chartRoots.has(chartRootOf(uri))) {
+      this.chartRoots.add(chartRootOf(uri));
+      this.reparseTemplatesUnder(chartRootOf(uri));
+    }
+    const template = hasTemplateActions(text) || isUnderChartTemplates(uri, this.chartRoots);
+    const file = new WorkspaceFile(uri, text, version, template, previous);
+    this.files.set(uri, file);
+    this.changed();
+    return file;
+  }
+
+  /** The editor closed the file: disk is the source again (the caller re-reads it). */
+  closeFile(uri: string): void {
+    this.openUris.delete(uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.openUris.has(uri);
+  }
+
+  removeFile(uri: string): void {
+    if (this.openUris.has(uri)) return;
+    if (this.files.delete(uri)) this.changed();
+    if (isChartFile(uri)) this.chartRoots.delete(chartRootOf(uri));
+  }
+
+  getFile(uri: string): WorkspaceFile | undefined {
+    return this.files.get(uri);
+  }
+
+  allFiles(): IterableIterator<WorkspaceFile> {
+    return this.files.values();
+  }
+
+  /** Chart folders (URI prefixes ending with `/`) known from their Chart.yaml. */
+  charts(): ReadonlySet<string> {
+    return this.chartRoots;
+  }
+
+  objectsOfKind(kind: string): readonly IndexedObject[] {
+    if (!this.byKind) {
+      this.byKind = new Map();
+      for (const file of this.files.values()) {
+        for (const object of file.objects()) {
+          const list = this.byKind.get(object.kind);
+          if (list) list.push(object);
+          else this.byKind.set(object.kind, [object]);
+        }
+      }
+    }
+    return this.byKind.get(kind) ?? [];
+  }
+
+  *allObjects(): IterableIterator<IndexedObject> {
+    for (const file of this.files.values()) yield* file.objects();
+  }
+
+  /** A Chart.yaml appeared: files already known under its templates/ become templates. */
+  private reparseTemplatesUnder(root: string): void {
+    for (const file of [...this.files.values()]) {
+      if (!file.template && file.uri.startsWith(root + 'templates/')) {
+        this.files.set(file.uri, new WorkspaceFile(file.uri, file.text, file.version, true));
+      }
+    }
+  }
+
+  private changed(): void {
+    this.generation++;
+    this.byKind = undefined;
+  }
+}
+
+function isChartFile(uri: string): boolean {
+  return /\/Chart\.ya?ml$/.test(uri);
+}
+
+function chartRootOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
