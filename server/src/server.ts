@@ -15,6 +15,7 @@ import { getLanguageService, resolveLang, type Lang } from './service';
 import { normalizeSettings, type KubeStorageSettings } from './settings';
 import type { ServerContext } from './lsp/context';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { featureCapabilities, features } from './lsp/features';
 
 /** At most this many YAML files are read from disk into the index at start. */
 const MAX_WORKSPACE_FILES = 20000;
@@ -62,6 +63,7 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     return {
       capabilities: {
+        ...featureCapabilities(),
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -128,6 +130,7 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
     publisher.scheduleAllOpen();
   });
 
+  for (const feature of features) feature.register(ctx);
   documents.listen(connection);
   connection.listen();
 }

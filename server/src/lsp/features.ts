@@ -1,0 +1,18 @@
+/**
+ * The LSP features of the server. Each feature module exports its capabilities and a `register`
+ * function that installs its handlers; adding a feature is one line here.
+ */
+import type { ServerCapabilities } from 'vscode-languageserver';
+import type { ServerContext } from './context';
+
+export interface Feature {
+  /** Capabilities this feature adds to the InitializeResult. */
+  capabilities: ServerCapabilities;
+  register(ctx: ServerContext): void;
+}
+
+export const features: Feature[] = [];
+
+export function featureCapabilities(): ServerCapabilities {
+  return Object.assign({}, ...features.map((f) => f.capabilities)) as ServerCapabilities;
+}
