@@ -51,11 +51,8 @@ function documentDiagnostics(chunk: ParsedChunk, parsed: ParsedDocument, add: Ad
   let structural = false;
   for (const error of doc.errors) {
     if (error.code === 'DUPLICATE_KEY') {
-      add(
-        error.pos,
-        'duplicate-key',
-        localize(coreMessages.duplicateKey, { key: duplicateKeyName(chunk, error) }),
-      );
+      const key = duplicateKeySpan(chunk, error);
+      add(key.span, 'duplicate-key', localize(coreMessages.duplicateKey, { key: key.name }));
     } else {
       structural = true;
       add(error.pos, 'yaml-syntax', syntaxMessage(error));
@@ -126,8 +123,16 @@ function documentDiagnostics(chunk: ParsedChunk, parsed: ParsedDocument, add: Ad
     return;
   }
   for (const problem of validateObject(doc, value.data, definition, facts.span)) {
-    add(problem.span, problem.code, problem.message, 'error', problem.data);
+    add(firstLine(chunk.text, problem.span), problem.code, problem.message, 'error', problem.data);
   }
+}
+
+/** A problem with a whole mapping or list is marked on its first line only, not on every line of it. */
+function firstLine(text: string, span: Span): Span {
+  const newline = text.indexOf('\n', span[0]);
+  if (newline === -1 || newline >= span[1]) return span;
+  const end = text[newline - 1] === '\r' ? newline - 1 : newline;
+  return [span[0], Math.max(span[0] + 1, end)];
 }
 
 function syntaxMessage(error: YAMLError): LocalizedText {
@@ -139,8 +144,14 @@ function syntaxMessage(error: YAMLError): LocalizedText {
   };
 }
 
-function duplicateKeyName(chunk: ParsedChunk, error: YAMLError): string {
-  const text = chunk.text.slice(error.pos[0], Math.min(error.pos[1], error.pos[0] + 80));
-  const key = text.split(':')[0]?.trim();
-  return key || '?';
+/** The yaml package marks only the first character of a repeated key; mark the whole key. */
+function duplicateKeySpan(chunk: ParsedChunk, error: YAMLError): { span: Span; name: string } {
+  const start = error.pos[0];
+  const rest = chunk.text.slice(start, start + 256);
+  const match = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*:/.exec(rest);
+  const name = match?.[1]?.trim() || rest.split('\n')[0]!.trim() || '?';
+  return {
+    span: [start, start + (match?.[1]?.trimEnd().length || Math.max(1, error.pos[1] - start))],
+    name,
+  };
 }

@@ -25,5 +25,11 @@ export function fileDiagnostics(
       out.push(placed.startLine === 0 ? d : { ...d, range: shiftRange(d.range, placed.startLine) });
     }
   }
-  return out;
+  return out.sort(byPosition);
+}
+
+export function byPosition(a: KubeDiagnostic, b: KubeDiagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character
+  );
 }

@@ -30,6 +30,9 @@ export function recognise(doc: Document): Recognition {
   if (typeof apiVersion?.value !== 'string' && typeof kind?.value !== 'string') {
     return { type: 'other' };
   }
+  // Only something that looks like an object (it has metadata) is reported as incomplete: Helm's
+  // Chart.yaml, kustomize files and other configs have an apiVersion but are not API objects.
+  if (!isMap(nodesAtPath(doc, ['metadata'])?.value)) return { type: 'other' };
   if (typeof apiVersion?.value !== 'string') {
     return { type: 'incomplete', missing: 'apiVersion', span: kind!.keySpan ?? span };
   }

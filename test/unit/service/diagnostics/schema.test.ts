@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { getLanguageService, type KubeDiagnostic } from '../../../../server/src/service';
+
+const FIXTURES = join(__dirname, '..', '..', '..', 'fixtures');
+
+function diagnose(text: string, uri = 'file:///w/test.yaml'): KubeDiagnostic[] {
+  const service = getLanguageService();
+  service.setFile(uri, text, 'editor', 1);
+  return service.getDiagnostics(uri);
+}
+
+/** `[line:char-line:char] code` for compact, exact assertions. */
+function brief(d: KubeDiagnostic): string {
+  const r = d.range;
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${d.code}`;
+}
+
+const pvc = (spec: string): string =>
+  `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n${spec}`;
+
+describe('schema diagnostics', () => {
+  it('finds nothing in valid manifests of every storage kind', () => {
+    for (const dir of ['valid', 'chart-minimal', join('chart-minimal', 'templates')]) {
+      for (const name of readdirSync(join(FIXTURES, dir)).filter((n) => n.endsWith('.yaml'))) {
+        const text = readFileSync(join(FIXTURES, dir, name), 'utf8');
+        const found = diagnose(text, `file:///w/${dir}/${name}`);
+        assert.deepEqual(found.map(brief), [], `${dir}/${name}`);
+      }
+    }
+  });
+
+  const cases: { name: string; text: string; expect: string[]; ru?: RegExp }[] = [
+    {
+      name: 'unknown field with a suggestion',
+      text: pvc('  acessModes: [ReadWriteOnce]\n'),
+      expect: ['5:2-5:12 unknown-field'],
+      ru: /Неизвестное поле `acessModes`.*`accessModes`/,
+    },
+    {
+      name: 'invalid enum value inside a flow sequence',
+      text: pvc('  accessModes: [ReadWriteOnse]\n'),
+      expect: ['5:16-5:29 invalid-enum'],
+      ru: /недопустимое значение.*ReadWriteOnce/,
+    },
+    {
+      name: 'malformed quantities',
+      text: pvc(
+        '  resources:\n    requests:\n      storage: 10GB\n    limits:\n      storage: 5 Gi\n',
+      ),
+      expect: ['7:15-7:19 invalid-quantity', '9:15-9:19 invalid-quantity'],
+    },
+    {
+      name: 'wrong type',
+      text: pvc('  accessModes: ReadWriteOnce\n'),
+      expect: ['5:15-5:28 invalid-type'],
+      ru: /ожидается список/,
+    },
+    {
+      name: 'missing required field in a list item',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - image: nginx\n',
+      expect: ['6:6-6:18 missing-required'],
+    },
+    {
+      name: 'unknown apiVersion for a kind',
+      text: 'apiVersion: apps/v1beta2\nkind: StatefulSet\nmetadata:\n  name: s\n',
+      expect: ['0:12-0:24 unknown-api-version'],
+    },
+    {
+      name: 'misspelt kind of a built-in group',
+      text: 'apiVersion: v1\nkind: PersistentVolumeClam\nmetadata:\n  name: x\n',
+      expect: ['1:6-1:26 unknown-kind'],
+    },
+    {
+      name: 'duplicate key',
+      text: pvc('  volumeMode: Filesystem\n  volumeMode: Block\n'),
+      expect: ['6:2-6:12 duplicate-key'],
+    },
+    {
+      name: 'YAML syntax error',
+      text: pvc('  accessModes: [ReadWriteOnce\n'),
+      expect: ['6:0-6:0 yaml-syntax'],
+    },
+    {
+      name: 'tab indentation',
+      text: pvc('\tvolumeMode: Block\n'),
+      expect: ['5:0-5:1 yaml-syntax'],
+    },
+    {
+      name: 'enum typo in a nested volume source',
+      text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers: [{name: c, image: x}]\n  volumes:\n    - name: h\n      hostPath: {path: /x, type: DirectoryOrCreat}\n',
+      expect: ['8:33-8:49 invalid-enum'],
+    },
+    {
+      name: 'object with kind but no apiVersion',
+      text: 'kind: PersistentVolumeClaim\nmetadata:\n  name: x\n',
+      expect: ['0:0-0:4 missing-api-version'],
+    },
+    {
+      name: 'custom resources are left alone',
+      text: 'apiVersion: example.com/v1\nkind: Database\nmetadata:\n  name: x\nspec:\n  anything: [1, 2]\n',
+      expect: [],
+    },
+    {
+      name: 'YAML that is not Kubernetes is left alone',
+      text: 'name: my-app\nversion: 1.0\nitems: [a, b]\n',
+      expect: [],
+    },
+  ];
+
+  for (const c of cases) {
+    it(c.name, () => {
+      const found = diagnose(c.text);
+      assert.deepEqual(found.map(brief), c.expect);
+      for (const d of found) {
+        assert.ok(d.message.en.length > 10 && d.message.ru.length > 10, 'both languages');
+        assert.doesNotMatch(d.message.en + d.message.ru, /\{\w+\}|undefined/);
+      }
+      if (c.ru) assert.match(found[0]!.message.ru, c.ru);
+    });
+  }
+
+  it('suggests the closest valid value', () => {
+    const [d] = diagnose(pvc('  volumeMode: filesystem\n'));
+    assert.equal(d!.data?.suggestion, 'Filesystem');
+    assert.match(d!.message.en, /Did you mean `Filesystem`\?/);
+  });
+
+  it('places errors of later documents at their absolute lines', () => {
+    const text = `${pvc('  volumeMode: Filesystem\n')}---\n${pvc('  volumeMode: Blok\n')}`;
+    assert.deepEqual(diagnose(text).map(brief), ['12:14-12:18 invalid-enum']);
+  });
+
+  it('never reports template syntax in Helm templates', () => {
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\ndata:\n  {{- toYaml .Values.data | nindent 2 }}\n';
+    assert.deepEqual(diagnose(text, 'file:///w/chart/templates/cm.yaml'), []);
+  });
+
+  it('can turn off unknown-field reports', () => {
+    const service = getLanguageService();
+    service.setFile('file:///a.yaml', pvc('  foo: 1\n'), 'editor', 1);
+    assert.equal(service.getDiagnostics('file:///a.yaml').length, 1);
+    assert.equal(
+      service.getDiagnostics('file:///a.yaml', { enable: true, unknownFields: false }).length,
+      0,
+    );
+    assert.equal(
+      service.getDiagnostics('file:///a.yaml', { enable: false, unknownFields: true }).length,
+      0,
+    );
+  });
+});
