@@ -4,6 +4,7 @@
  */
 import type { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from './context';
+import { hoverFeature } from './hover';
 
 export interface Feature {
   /** Capabilities this feature adds to the InitializeResult. */
@@ -11,7 +12,7 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: Feature[] = [];
+export const features: Feature[] = [hoverFeature];
 
 export function featureCapabilities(): ServerCapabilities {
   return Object.assign({}, ...features.map((f) => f.capabilities)) as ServerCapabilities;

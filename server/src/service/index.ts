@@ -9,8 +9,11 @@ import {
 } from './diagnostics/fileDiagnostics';
 import { Workspace, type FileSource } from './workspace/workspace';
 import type { KubeDiagnostic } from './types';
+import { hoverAt, type HoverInfo } from './hover';
+import type { Lang, Position } from './types';
 
 export type { DiagnosticSettings, FileSource };
+export type { HoverInfo };
 export type { KubeDiagnostic, Lang, LocalizedText, Severity, Range, Position } from './types';
 export { resolveLang } from './i18n/format';
 export { kubernetesVersion } from './schema/registry';
@@ -37,6 +40,12 @@ export class LanguageService {
   ): KubeDiagnostic[] {
     const file = this.workspace.getFile(uri);
     return file ? fileDiagnostics(file, settings) : [];
+  }
+
+  /** The hover card (markdown) at a position, in one language; undefined where there is nothing to say. */
+  hover(uri: string, position: Position, lang: Lang): HoverInfo | undefined {
+    const file = this.workspace.getFile(uri);
+    return file ? hoverAt(file, position, lang) : undefined;
   }
 }
 
