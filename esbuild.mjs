@@ -3,7 +3,6 @@ import { build, context } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -27,7 +26,6 @@ const common = {
   minify: production,
   logLevel: 'warning',
   plugins: [yamlPlugin],
-  define: { VERSION: JSON.stringify(pkg.version) },
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

@@ -2,6 +2,7 @@
 import { UsageError } from './cli/files';
 import type { CliIO } from './cli/common';
 import { lintUsage, runLint } from './cli/lint';
+import { PRODUCT_VERSION } from './version';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -23,7 +24,7 @@ function usage(): string {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v') {
-    io.out(`${VERSION}\n`);
+    io.out(`${PRODUCT_VERSION}\n`);
     return 0;
   }
   if (!name || name === '--help' || name === '-h' || name === 'help') {

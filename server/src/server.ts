@@ -16,6 +16,7 @@ import { normalizeSettings, type KubeStorageSettings } from './settings';
 import type { ServerContext } from './lsp/context';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { featureCapabilities, features } from './lsp/features';
+import { PRODUCT_VERSION } from './version';
 
 /** At most this many YAML files are read from disk into the index at start. */
 const MAX_WORKSPACE_FILES = 20000;
@@ -67,7 +68,7 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true } },
       },
-      serverInfo: { name: 'kube-storage-language-server', version: VERSION },
+      serverInfo: { name: 'kube-storage-language-server', version: PRODUCT_VERSION },
     };
   });
 

@@ -5,6 +5,7 @@ import { parseArgs } from './args';
 import { collectYamlFiles, fileUri, UsageError } from './files';
 import { displayPath, summarize, toJson, toSarif, toText, type FileReport } from './output';
 import { langFromFlags, type CliIO } from './common';
+import { PRODUCT_VERSION } from '../version';
 
 export const lintUsage =
   'kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru]';
@@ -30,7 +31,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
 
   if (format === 'json') io.out(JSON.stringify(toJson(reports, lang), null, 2) + '\n');
   else if (format === 'sarif')
-    io.out(JSON.stringify(toSarif(reports, lang, VERSION), null, 2) + '\n');
+    io.out(JSON.stringify(toSarif(reports, lang, PRODUCT_VERSION), null, 2) + '\n');
   else io.out(toText(reports, lang));
   return summarize(reports).errors > 0 ? 1 : 0;
 }

@@ -2,9 +2,10 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
 import { NodeFileSystem } from './fileSystem';
+import { PRODUCT_VERSION } from '../version';
 
 if (process.argv.includes('--version')) {
-  process.stdout.write(`kube-storage-language-server ${VERSION}\n`);
+  process.stdout.write(`kube-storage-language-server ${PRODUCT_VERSION}\n`);
   process.exit(0);
 }
 

@@ -175,3 +175,9 @@ export class TestClient {
     if (this.child.exitCode === null) this.child.kill();
   }
 }
+
+/** A diagnostic's message as plain text (LSP 3.18 also allows markup). */
+export function messageOf(d: Diagnostic | undefined): string {
+  if (!d) return '';
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}

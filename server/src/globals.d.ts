@@ -1,2 +1,0 @@
-/** Replaced at build time by esbuild with the version from package.json. */
-declare const VERSION: string;

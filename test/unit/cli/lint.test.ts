@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { main } from '../../../server/src/cli';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kube-storage-lint-'));
+  mkdirSync(join(dir, 'nested'));
+  writeFileSync(
+    join(dir, 'good.yaml'),
+    'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ok\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n',
+  );
+  writeFileSync(
+    join(dir, 'nested', 'bad.yml'),
+    'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: bad\nspec:\n  accessModes: [ReadWriteOnse]\n',
+  );
+  writeFileSync(join(dir, 'notes.txt'), 'not yaml');
+  return dir;
+}
+
+describe('kube-storage lint', () => {
+  it('exits 0 when there are no errors', async () => {
+    const dir = workspace();
+    const { code, out } = await run(['lint', join(dir, 'good.yaml')]);
+    assert.equal(code, 0);
+    assert.match(out, /1 file\(s\) checked: 0 error\(s\), 0 warning\(s\)/);
+  });
+
+  it('walks folders recursively and exits 1 on errors, in the stable JSON shape', async () => {
+    const dir = workspace();
+    const { code, out } = await run(['lint', dir, '--format', 'json', '--lang', 'en']);
+    assert.equal(code, 1);
+    const report = JSON.parse(out) as {
+      files: {
+        file: string;
+        diagnostics: {
+          range: unknown;
+          severity: string;
+          code: string;
+          source: string;
+          message: string;
+        }[];
+      }[];
+      summary: { errors: number; warnings: number };
+    };
+    assert.equal(report.files.length, 2, 'only YAML files');
+    const bad = report.files.find((f) => f.file.endsWith('bad.yml'))!;
+    assert.deepEqual(bad.diagnostics[0], {
+      range: { start: { line: 5, character: 16 }, end: { line: 5, character: 29 } },
+      severity: 'error',
+      code: 'invalid-enum',
+      source: 'kube-storage',
+      message: bad.diagnostics[0]!.message,
+    });
+    assert.match(bad.diagnostics[0]!.message, /Did you mean `ReadWriteOnce`/);
+    assert.deepEqual(report.summary, { errors: 1, warnings: 0 });
+  });
+
+  it('speaks Russian with --lang ru', async () => {
+    const dir = workspace();
+    const { out } = await run(['lint', dir, '--lang', 'ru']);
+    assert.match(out, /ошибка \[invalid-enum\] `ReadWriteOnse` — недопустимое значение/);
+    assert.match(out, /Файлов проверено: 2; ошибок: 1, предупреждений: 0\./);
+  });
+
+  it('prints SARIF 2.1.0', async () => {
+    const dir = workspace();
+    const { code, out } = await run(['lint', dir, '--format', 'sarif']);
+    assert.equal(code, 1);
+    const sarif = JSON.parse(out) as {
+      version: string;
+      runs: {
+        results: {
+          ruleId: string;
+          level: string;
+          locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[];
+        }[];
+      }[];
+    };
+    assert.equal(sarif.version, '2.1.0');
+    const [result] = sarif.runs[0]!.results;
+    assert.equal(result!.ruleId, 'invalid-enum');
+    assert.equal(result!.level, 'error');
+    assert.deepEqual(result!.locations[0]!.physicalLocation.region.startLine, 6);
+    assert.deepEqual(result!.locations[0]!.physicalLocation.region.startColumn, 17);
+  });
+
+  it('exits 2 on usage errors', async () => {
+    assert.equal((await run([])).code, 2);
+    assert.equal((await run(['lint'])).code, 2);
+    assert.equal((await run(['lint', '--format', 'xml', '.'])).code, 2);
+    assert.equal((await run(['lint', '/no/such/path'])).code, 2);
+    const unknown = await run(['frobnicate']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /unknown command 'frobnicate'/);
+  });
+});

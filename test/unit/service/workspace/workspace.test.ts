@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Workspace } from '../../../../server/src/service/workspace/workspace';
+
+const pvc = (name: string, ns?: string): string =>
+  `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\n${ns ? `  namespace: ${ns}\n` : ''}  labels:\n    app: db\nspec:\n  accessModes: [ReadWriteOnce]\n`;
+
+describe('Workspace', () => {
+  it('indexes every object with kind, apiVersion, namespace, name, labels and ranges', () => {
+    const ws = new Workspace();
+    ws.setFile('file:///w/a.yaml', `${pvc('data', 'db')}---\n${pvc('logs')}`);
+    ws.setFile('file:///w/notes.yaml', 'title: not kubernetes\n');
+    const claims = ws.objectsOfKind('PersistentVolumeClaim');
+    assert.deepEqual(
+      claims.map((o) => [
+        o.name,
+        o.namespace,
+        o.apiVersion,
+        o.labels.app,
+        o.range.start.line,
+        o.nameRange?.start,
+      ]),
+      [
+        ['data', 'db', 'v1', 'db', 0, { line: 3, character: 8 }],
+        ['logs', undefined, 'v1', 'db', 10, { line: 13, character: 8 }],
+      ],
+    );
+    assert.equal([...ws.allObjects()].length, 2);
+  });
+
+  it('re-parses only the documents whose text changed', () => {
+    const ws = new Workspace();
+    const first = ws.setFile(
+      'file:///w/a.yaml',
+      `${pvc('a')}---\n${pvc('b')}---\n${pvc('c')}`,
+      'editor',
+      1,
+    )!;
+    const second = ws.setFile(
+      'file:///w/a.yaml',
+      `# new line on top\n${pvc('a')}---\n${pvc('b2')}---\n${pvc('c')}`,
+      'editor',
+      2,
+    )!;
+    assert.notEqual(second.chunks[0]!.chunk, first.chunks[0]!.chunk, 'changed first chunk');
+    assert.notEqual(second.chunks[1]!.chunk, first.chunks[1]!.chunk, 'changed second chunk');
+    assert.equal(
+      second.chunks[2]!.chunk,
+      first.chunks[2]!.chunk,
+      'unchanged third chunk is reused',
+    );
+    assert.equal(second.chunks[2]!.startLine, first.chunks[2]!.startLine + 1);
+    assert.deepEqual(
+      second.objects().map((o) => [o.name, o.range.start.line]),
+      [
+        ['a', 1],
+        ['b2', 10],
+        ['c', 19],
+      ],
+    );
+  });
+
+  it('lets an open document win over the disk copy until it is closed', () => {
+    const ws = new Workspace();
+    ws.setFile('file:///w/a.yaml', pvc('from-editor'), 'editor', 3);
+    ws.setFile('file:///w/a.yaml', pvc('from-disk'), 'disk');
+    assert.equal(ws.objectsOfKind('PersistentVolumeClaim')[0]!.name, 'from-editor');
+    ws.removeFile('file:///w/a.yaml');
+    assert.equal(
+      ws.objectsOfKind('PersistentVolumeClaim').length,
+      1,
+      'an open file is not removed by a disk event',
+    );
+    ws.closeFile('file:///w/a.yaml');
+    ws.setFile('file:///w/a.yaml', pvc('from-disk'), 'disk');
+    assert.equal(ws.objectsOfKind('PersistentVolumeClaim')[0]!.name, 'from-disk');
+    ws.removeFile('file:///w/a.yaml');
+    assert.equal(ws.objectsOfKind('PersistentVolumeClaim').length, 0);
+  });
+
+  it('treats files under a chart templates/ folder as Helm templates, even when the Chart.yaml comes later', () => {
+    const ws = new Workspace();
+    const templateUri = 'file:///w/chart/templates/pvc.yaml';
+    ws.setFile(templateUri, pvc('plain'));
+    assert.equal(ws.getFile(templateUri)!.template, false);
+    ws.setFile('file:///w/chart/Chart.yaml', 'apiVersion: v2\nname: chart\nversion: 0.1.0\n');
+    assert.equal(ws.getFile(templateUri)!.template, true);
+    assert.deepEqual(ws.charts(), new Set(['file:///w/chart/']));
+  });
+
+  it('indexes objects of Helm templates, leaving templated names out', () => {
+    const ws = new Workspace();
+    ws.setFile(
+      'file:///w/t.yaml',
+      'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: {{ .Release.Name }}-data\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: fixed\n',
+    );
+    const objects = [...ws.allObjects()];
+    assert.deepEqual(
+      objects.map((o) => [o.kind, o.template]),
+      [
+        ['PersistentVolumeClaim', true],
+        ['Service', true],
+      ],
+    );
+    assert.equal(objects[1]!.name, 'fixed');
+  });
+
+  it('bumps the generation on every change', () => {
+    const ws = new Workspace();
+    const g0 = ws.generation;
+    ws.setFile('file:///w/a.yaml', pvc('a'));
+    ws.setFile('file:///w/a.yaml', pvc('a'));
+    assert.equal(ws.generation, g0 + 1, 'same text, same version: no change');
+    ws.setFile('file:///w/a.yaml', pvc('b'));
+    assert.equal(ws.generation, g0 + 2);
+  });
+});
