@@ -1,16 +1,21 @@
 /** `kubeStorage.*` settings as the server reads them, with defaults matching package.json. */
-import type { DiagnosticSettings } from './service';
+import type { DiagnosticSettings, RuleSettings, RuleSeverityOverride } from './service';
 
 export interface KubeStorageSettings {
   language: 'auto' | 'en' | 'ru';
   validate: { enable: boolean; unknownFields: boolean };
   files: { exclude: string[] };
+  rules: RuleSettings;
 }
 
 export const defaultSettings: KubeStorageSettings = {
   language: 'auto',
   validate: { enable: true, unknownFields: true },
   files: { exclude: ['**/node_modules/**', '**/.git/**'] },
+  rules: {
+    severity: {},
+    knownObjects: { storageClasses: [], persistentVolumeClaims: [], persistentVolumes: [], services: [] },
+  },
 };
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
@@ -34,9 +39,39 @@ export function normalizeSettings(raw: unknown): KubeStorageSettings {
         ? files.exclude.filter((x): x is string => typeof x === 'string')
         : defaultSettings.files.exclude,
     },
+    rules: normalizeRuleSettings(r.rules),
   };
 }
 
 export function diagnosticSettings(s: KubeStorageSettings): DiagnosticSettings {
-  return { enable: s.validate.enable, unknownFields: s.validate.unknownFields };
+  return { enable: s.validate.enable, unknownFields: s.validate.unknownFields, rules: s.rules };
+}
+
+const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+/** `kubeStorage.rules`: `severity` (rule id -> level or `off`) and `knownObjects` (name lists). */
+export function normalizeRuleSettings(raw: unknown): RuleSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
+  const severity: Record<string, RuleSeverityOverride> = {};
+  if (r.severity && typeof r.severity === 'object') {
+    for (const [id, level] of Object.entries(r.severity)) {
+      if (typeof level === 'string' && SEVERITIES.includes(level)) {
+        severity[id] = level as RuleSeverityOverride;
+      }
+    }
+  }
+  const known = (r.knownObjects && typeof r.knownObjects === 'object' ? r.knownObjects : {}) as Partial<
+    Record<string, unknown>
+  >;
+  const names = (v: unknown): string[] =>
+    Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : [];
+  return {
+    severity,
+    knownObjects: {
+      storageClasses: names(known.storageClasses),
+      persistentVolumeClaims: names(known.persistentVolumeClaims),
+      persistentVolumes: names(known.persistentVolumes),
+      services: names(known.services),
+    },
+  };
 }

@@ -5,6 +5,7 @@
 import type { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import { hoverFeature } from './hover';
+import { codeActionsFeature } from './codeActions';
 
 export interface Feature {
   /** Capabilities this feature adds to the InitializeResult. */
@@ -12,7 +13,7 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: Feature[] = [hoverFeature];
+export const features: Feature[] = [hoverFeature, codeActionsFeature];
 
 export function featureCapabilities(): ServerCapabilities {
   return Object.assign({}, ...features.map((f) => f.capabilities)) as ServerCapabilities;

@@ -11,9 +11,16 @@ import { Workspace, type FileSource } from './workspace/workspace';
 import type { KubeDiagnostic } from './types';
 import { hoverAt, type HoverInfo } from './hover';
 import type { Lang, Position } from './types';
+import type { Range } from './types';
+import { mergeDiagnostics, ruleFindings } from './rules/engine';
+import { defaultRuleSettings } from './rules/types';
+import { codeActionsFor, type KubeCodeAction } from './codeActions';
 
 export type { DiagnosticSettings, FileSource };
 export type { HoverInfo };
+export type { KubeCodeAction };
+export type { RuleSettings, KnownObjects, RuleMeta, RuleSeverityOverride } from './rules/types';
+export { ruleRegistry, families as ruleFamilies } from './rules/index';
 export type { KubeDiagnostic, Lang, LocalizedText, Severity, Range, Position } from './types';
 export { resolveLang } from './i18n/format';
 export { kubernetesVersion } from './schema/registry';
@@ -39,7 +46,23 @@ export class LanguageService {
     settings: DiagnosticSettings = defaultDiagnosticSettings,
   ): KubeDiagnostic[] {
     const file = this.workspace.getFile(uri);
-    return file ? fileDiagnostics(file, settings) : [];
+    if (!file) return [];
+    const schema = fileDiagnostics(file, settings);
+    if (!settings.enable) return schema;
+    const rules = settings.rules ?? defaultRuleSettings;
+    return mergeDiagnostics(file, schema, ruleFindings(this.workspace, file, rules), rules);
+  }
+
+  /** Quick fixes for the diagnostics of `uri` that touch `range`. */
+  getCodeActions(
+    uri: string,
+    range: Range,
+    settings: DiagnosticSettings = defaultDiagnosticSettings,
+  ): KubeCodeAction[] {
+    const file = this.workspace.getFile(uri);
+    if (!file || !settings.enable) return [];
+    const diagnostics = this.getDiagnostics(uri, settings);
+    return codeActionsFor(this.workspace, file, range, diagnostics, settings.rules ?? defaultRuleSettings);
   }
 
   /** The hover card (markdown) at a position, in one language; undefined where there is nothing to say. */

@@ -3,12 +3,15 @@ import type { WorkspaceFile } from '../workspace/file';
 import { shiftRange } from '../workspace/file';
 import type { KubeDiagnostic } from '../types';
 import { chunkDiagnostics } from './chunkDiagnostics';
+import type { RuleSettings } from '../rules/types';
 
 export interface DiagnosticSettings {
   /** Report schema and storage problems at all. */
   enable: boolean;
   /** Report fields the schema does not know (strict mode). */
   unknownFields: boolean;
+  /** Storage rules: per-rule severity and objects known to exist in the cluster. */
+  rules?: RuleSettings;
 }
 
 export const defaultDiagnosticSettings: DiagnosticSettings = { enable: true, unknownFields: true };

@@ -1,0 +1,39 @@
+/** Quick fixes for the service's diagnostics, as LSP code actions with workspace edits. */
+import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
+import { diagnosticSettings } from '../settings';
+import { safely } from './context';
+import { toLspDiagnostic } from './convert';
+import type { Feature } from './features';
+
+export const codeActionsFeature: Feature = {
+  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } },
+  register(ctx) {
+    ctx.connection.onCodeAction((params, token) =>
+      safely<CodeAction[]>(ctx, 'code actions', [], async () => {
+        const only = params.context.only;
+        if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'))) {
+          return [];
+        }
+        const uri = params.textDocument.uri;
+        const settings = await ctx.settings(uri);
+        const lang = await ctx.lang(uri);
+        if (token.isCancellationRequested) return [];
+        return ctx.service
+          .getCodeActions(uri, params.range, diagnosticSettings(settings))
+          .map((action) => {
+            const changes: Record<string, TextEdit[]> = {};
+            for (const e of action.edits) {
+              (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
+            }
+            return {
+              title: action.title[lang],
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [toLspDiagnostic(action.diagnostic, lang)],
+              isPreferred: action.isPreferred,
+              edit: { changes },
+            };
+          });
+      }),
+    );
+  },
+};

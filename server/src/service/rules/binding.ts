@@ -1,0 +1,257 @@
+/**
+ * Binding: a claim that names its volume (`spec.volumeName`) binds only if the volume satisfies
+ * it — size, access modes, volume mode, class, reservation — exactly as the PV controller checks.
+ */
+import type { PersistentVolume, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
+import { localize } from '../i18n/format';
+import { describeBytes, parseQuantity } from '../quantity';
+import type { Found } from './lookups';
+import type { Rule, RuleContext } from './types';
+import { claimTemplatesOf, isRecord, namespaceOf, str, strings } from './util';
+import type { YamlPath } from '../parse/nodes';
+
+const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+
+/** The PV a claim names with `volumeName`, if it is in the workspace. */
+function namedVolume(
+  data: Record<string, unknown>,
+  ctx: RuleContext,
+): { spec: PersistentVolumeClaimSpec; pv: Found<PersistentVolume> } | undefined {
+  const spec = data.spec;
+  if (!isRecord(spec)) return undefined;
+  const name = str(spec.volumeName);
+  const pv = name ? ctx.lookups.volumes.get(name) : undefined;
+  return pv ? { spec: spec as PersistentVolumeClaimSpec, pv } : undefined;
+}
+
+function size(bytes: number): string {
+  return describeBytes(bytes).binary;
+}
+
+export const claimLargerThanVolume: Rule = {
+  id: 'claim-larger-than-volume',
+  family: 'binding',
+  severity: 'error',
+  kinds: ['PersistentVolumeClaim'],
+  title: {
+    en: 'A claim requests more storage than the volume it names',
+    ru: 'Заявка запрашивает больше, чем ёмкость указанного тома',
+  },
+  docs: {
+    en: 'A volume binds to a claim only if its `capacity.storage` is at least the claim\'s `resources.requests.storage`. A claim whose `volumeName` points at a smaller volume stays `Pending`. Lower the request or pick (or grow) a bigger volume.',
+    ru: 'Том привяжется к заявке, только если его `capacity.storage` не меньше запроса `resources.requests.storage`. Заявка, у которой `volumeName` указывает на том меньшего размера, останется в `Pending`. Уменьшите запрос или выберите (увеличьте) том побольше.',
+  },
+  check(_object, data, ctx) {
+    const found = namedVolume(data, ctx);
+    if (!found) return;
+    const request = parseQuantity(found.spec.resources?.requests?.storage);
+    const capacity = parseQuantity(found.pv.data.spec?.capacity?.storage);
+    if (request === undefined || capacity === undefined || request <= capacity) return;
+    ctx.report(
+      ['spec', 'resources', 'requests', 'storage'],
+      localize(
+        {
+          en: 'The claim requests {request}, but volume `{pv}` has only {capacity}. The volume will not bind and the claim stays `Pending`. Lower the request or use a bigger volume.',
+          ru: 'Заявка запрашивает {request}, а у тома `{pv}` ёмкость всего {capacity}. Том не привяжется, заявка останется в `Pending`. Уменьшите запрос или возьмите том побольше.',
+        },
+        { request: size(request), capacity: size(capacity), pv: found.pv.object.name ?? '?' },
+      ),
+    );
+  },
+};
+
+export const accessModesNotOffered: Rule = {
+  id: 'access-modes-not-offered',
+  family: 'binding',
+  severity: 'error',
+  kinds: ['PersistentVolumeClaim'],
+  title: {
+    en: 'A claim asks for access modes the named volume does not offer',
+    ru: 'Заявка требует режимы доступа, которых у указанного тома нет',
+  },
+  docs: {
+    en: 'A volume satisfies a claim only if the volume\'s `accessModes` include every mode the claim asks for. Otherwise the claim stays `Pending`. Ask only for modes the volume offers, or add the mode to the volume if its storage really supports it.',
+    ru: 'Том подходит заявке, только если его `accessModes` содержат все режимы доступа, которые просит заявка. Иначе заявка останется в `Pending`. Запросите только те режимы, что есть у тома, или добавьте режим тому, если его хранилище действительно это умеет.',
+  },
+  check(_object, data, ctx) {
+    const found = namedVolume(data, ctx);
+    if (!found) return;
+    const offered = new Set(strings(found.pv.data.spec?.accessModes));
+    const missing = strings(found.spec.accessModes).filter((m) => !offered.has(m));
+    if (!missing.length) return;
+    ctx.report(
+      ['spec', 'accessModes'],
+      localize(
+        {
+          en: 'Volume `{pv}` does not offer {missing} (it offers {offered}). The claim will not bind and stays `Pending`. Request only modes the volume offers.',
+          ru: 'У тома `{pv}` нет режима {missing} (есть {offered}). Заявка не привяжется и останется в `Pending`. Запросите только режимы, которые есть у тома.',
+        },
+        {
+          pv: found.pv.object.name ?? '?',
+          missing: missing.map((m) => '`' + m + '`').join(', '),
+          offered: [...offered].map((m) => '`' + m + '`').join(', ') || '—',
+        },
+      ),
+    );
+  },
+};
+
+export const volumeModeMismatch: Rule = {
+  id: 'volume-mode-mismatch',
+  family: 'binding',
+  severity: 'error',
+  kinds: ['PersistentVolumeClaim'],
+  title: {
+    en: 'A claim and the volume it names have different volume modes',
+    ru: 'У заявки и указанного тома разный `volumeMode`',
+  },
+  docs: {
+    en: '`volumeMode` (`Filesystem`, the default, or `Block`) must be the same on the claim and the volume. A raw block volume never binds to a filesystem claim or the other way round, so the claim stays `Pending`. Make both the same.',
+    ru: '`volumeMode` (`Filesystem` по умолчанию или `Block`) у заявки и тома должен совпадать. Блочное устройство не привяжется к заявке на файловую систему и наоборот — заявка останется в `Pending`. Сделайте режимы одинаковыми.',
+  },
+  check(_object, data, ctx) {
+    const found = namedVolume(data, ctx);
+    if (!found) return;
+    const claimMode = str(found.spec.volumeMode) ?? 'Filesystem';
+    const volumeMode = str(found.pv.data.spec?.volumeMode) ?? 'Filesystem';
+    if (claimMode === volumeMode) return;
+    ctx.report(
+      found.spec.volumeMode ? ['spec', 'volumeMode'] : ['spec', 'volumeName'],
+      localize(
+        {
+          en: 'The claim wants `volumeMode: {claim}`, volume `{pv}` has `{volume}`. They will not bind. Use the same mode on both.',
+          ru: 'Заявке нужен `volumeMode: {claim}`, а у тома `{pv}` — `{volume}`. Привязки не будет. Укажите одинаковый режим.',
+        },
+        { claim: claimMode, volume: volumeMode, pv: found.pv.object.name ?? '?' },
+      ),
+    );
+  },
+};
+
+export const volumeClassMismatch: Rule = {
+  id: 'volume-class-mismatch',
+  family: 'binding',
+  severity: 'error',
+  kinds: ['PersistentVolumeClaim'],
+  title: {
+    en: 'A claim and the volume it names have different StorageClasses',
+    ru: 'У заявки и указанного тома разные классы хранилища',
+  },
+  docs: {
+    en: 'A volume binds only to claims of its own `storageClassName`; `""` and an unset class on a volume mean "no class". A claim that names a volume of another class stays `Pending`. Set the same class on both (often `storageClassName: ""` on the claim for a hand-made volume).',
+    ru: 'Том привязывается только к заявкам своего класса `storageClassName`; `""` и отсутствие класса у тома означают «без класса». Заявка, указавшая том другого класса, останется в `Pending`. Укажите одинаковый класс (для тома, созданного вручную, часто это `storageClassName: ""` у заявки).',
+  },
+  check(_object, data, ctx) {
+    const found = namedVolume(data, ctx);
+    if (!found) return;
+    const claimClass = found.spec.storageClassName;
+    if (typeof claimClass !== 'string') return; // the cluster's default class decides
+    const volumeClass = str(found.pv.data.spec?.storageClassName) ?? '';
+    if (claimClass === volumeClass) return;
+    ctx.report(
+      ['spec', 'storageClassName'],
+      localize(
+        {
+          en: 'The claim is of class {claim}, volume `{pv}` of class {volume}. They will not bind. Use the same `storageClassName` on both.',
+          ru: 'Заявка класса {claim}, а том `{pv}` — класса {volume}. Привязки не будет. Укажите одинаковый `storageClassName`.',
+        },
+        {
+          claim: '`' + (claimClass || '""') + '`',
+          volume: '`' + (volumeClass || '""') + '`',
+          pv: found.pv.object.name ?? '?',
+        },
+      ),
+    );
+  },
+};
+
+export const volumeReservedForOtherClaim: Rule = {
+  id: 'volume-reserved-for-other-claim',
+  family: 'binding',
+  severity: 'error',
+  kinds: ['PersistentVolumeClaim'],
+  title: {
+    en: 'A claim names a volume reserved for another claim',
+    ru: 'Заявка указывает том, зарезервированный за другой заявкой',
+  },
+  docs: {
+    en: 'A volume with `spec.claimRef` binds only to that claim. Another claim that names it in `volumeName` stays `Pending`. Point `claimRef` at this claim, or use another volume.',
+    ru: 'Том с `spec.claimRef` привязывается только к указанной там заявке. Другая заявка, которая называет его в `volumeName`, останется в `Pending`. Направьте `claimRef` на эту заявку или возьмите другой том.',
+  },
+  check(object, data, ctx) {
+    const found = namedVolume(data, ctx);
+    if (!found) return;
+    const ref = found.pv.data.spec?.claimRef;
+    if (!isRecord(ref) || typeof ref.name !== 'string') return;
+    const refNs = str(ref.namespace) || 'default';
+    if (ref.name === object.name && refNs === namespaceOf(object)) return;
+    ctx.report(
+      ['spec', 'volumeName'],
+      localize(
+        {
+          en: 'Volume `{pv}` is reserved for claim `{ns}/{claim}` by its `claimRef`. This claim will stay `Pending`. Change the volume\'s `claimRef` or use another volume.',
+          ru: 'Том `{pv}` зарезервирован за заявкой `{ns}/{claim}` через `claimRef`. Эта заявка останется в `Pending`. Измените `claimRef` тома или возьмите другой том.',
+        },
+        { pv: found.pv.object.name ?? '?', ns: refNs, claim: ref.name },
+      ),
+    );
+  },
+};
+
+export const selectorWithDynamicProvisioning: Rule = {
+  id: 'selector-with-dynamic-provisioning',
+  family: 'binding',
+  severity: 'warning',
+  kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+  title: {
+    en: 'A claim with a label selector relies on dynamic provisioning',
+    ru: 'Заявка с селектором меток рассчитывает на динамическое выделение тома',
+  },
+  docs: {
+    en: 'Provisioners do not create volumes for claims that have `spec.selector`: such a claim can only bind an existing PersistentVolume whose labels match. If its class has a provisioner and no matching volume exists, the claim stays `Pending`. Remove the selector to get a provisioned volume, or create a matching volume and give the claim a class without a provisioner (or `""`).',
+    ru: 'Провижинеры не выделяют тома для заявок с `spec.selector`: такая заявка может привязаться только к существующему постоянному тому с подходящими метками. Если у её класса есть провижинер, а подходящего тома нет, заявка останется в `Pending`. Уберите селектор, чтобы том выделился динамически, или создайте подходящий том и укажите заявке класс без провижинера (или `""`).',
+  },
+  check(object, data, ctx) {
+    const targets: { spec: Record<string, unknown>; path: YamlPath }[] = [];
+    if (object.kind === 'PersistentVolumeClaim') {
+      if (isRecord(data.spec)) targets.push({ spec: data.spec, path: ['spec'] });
+    } else {
+      for (const t of claimTemplatesOf(data)) {
+        if (isRecord(t.template.spec)) targets.push({ spec: t.template.spec, path: [...t.path, 'spec'] });
+      }
+    }
+    for (const { spec, path } of targets) {
+      const selector = spec.selector;
+      if (!isRecord(selector) || !Object.keys(selector).length || spec.volumeName) continue;
+      const className = spec.storageClassName;
+      const sc =
+        typeof className === 'string'
+          ? ctx.lookups.storageClasses.get(className)
+          : ctx.lookups.defaultClasses.length === 1
+            ? ctx.lookups.defaultClasses[0]
+            : undefined;
+      const provisioner = sc?.data.provisioner;
+      if (!sc || !provisioner || provisioner === NO_PROVISIONER) continue;
+      if (ctx.lookups.volumeMatchesSelector(sc.object.name ?? '', selector)) continue;
+      ctx.report(
+        [...path, 'selector'],
+        localize(
+          {
+            en: 'Class `{sc}` provisions volumes with `{provisioner}`, but provisioners ignore claims with a `selector`. Unless an existing volume matches the selector, the claim stays `Pending`. Remove the selector or prepare matching volumes.',
+            ru: 'Класс `{sc}` выделяет тома через `{provisioner}`, но провижинеры не работают с заявками, у которых есть `selector`. Если подходящего тома нет, заявка останется в `Pending`. Уберите селектор или заранее создайте подходящие тома.',
+          },
+          { sc: sc.object.name ?? '?', provisioner },
+        ),
+      );
+    }
+  },
+};
+
+export const bindingRules: Rule[] = [
+  claimLargerThanVolume,
+  accessModesNotOffered,
+  volumeModeMismatch,
+  volumeClassMismatch,
+  volumeReservedForOtherClaim,
+  selectorWithDynamicProvisioning,
+];

@@ -1,0 +1,52 @@
+/** The registry of storage rules: every rule with its id, family, default severity and docs. */
+import type { LocalizedText } from '../types';
+import { bindingRules } from './binding';
+import { initContainerRules, linkRules } from './links';
+import { permissionRules } from './permissions';
+import type { Rule, RuleFamily, RuleMeta } from './types';
+import { volumeRules } from './volumes';
+import { workloadRules } from './workloads';
+
+export type { Rule, RuleFamily, RuleMeta, RuleSettings, KnownObjects, Finding, QuickFix } from './types';
+export { defaultRuleSettings } from './types';
+
+export const allRules: readonly Rule[] = [
+  ...linkRules,
+  ...bindingRules,
+  ...workloadRules,
+  ...volumeRules,
+  ...initContainerRules,
+  ...permissionRules,
+];
+
+export const families: Record<RuleFamily, LocalizedText> = {
+  links: { en: 'Links between objects', ru: 'Связи между объектами' },
+  binding: { en: 'Binding of claims to volumes', ru: 'Привязка заявок к томам' },
+  workloads: { en: 'Workloads and their volumes', ru: 'Рабочие нагрузки и их тома' },
+  volumes: { en: 'Volumes and StorageClasses', ru: 'Тома и классы хранилища' },
+  permissions: { en: 'Init containers and permissions', ru: 'Init-контейнеры и права доступа' },
+};
+
+/** Rule metadata only (no code), in registry order: for docs, SARIF and settings. */
+export const ruleRegistry: readonly RuleMeta[] = allRules.map(
+  ({ id, family, severity, title, docs, fixable }) => ({ id, family, severity, title, docs, fixable }),
+);
+
+const byId = new Map(allRules.map((r) => [r.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+const byKind = new Map<string, Rule[]>();
+for (const rule of allRules) {
+  for (const kind of rule.kinds) {
+    const list = byKind.get(kind);
+    if (list) list.push(rule);
+    else byKind.set(kind, [rule]);
+  }
+}
+
+export function rulesForKind(kind: string): readonly Rule[] {
+  return byKind.get(kind) ?? [];
+}

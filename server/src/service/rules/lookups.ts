@@ -1,0 +1,133 @@
+/**
+ * Name lookups across the workspace, built once per workspace generation and shared by every
+ * rule and every file, so cross-file rules stay linear in the number of objects.
+ */
+import type {
+  PersistentVolume,
+  PersistentVolumeClaim,
+  PersistentVolumeClaimSpec,
+  Service,
+} from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { IndexedObject } from '../workspace/file';
+import type { Workspace } from '../workspace/workspace';
+import { claimTemplatesOf, get, isRecord, namespaceOf } from './util';
+
+export interface Found<T> {
+  object: IndexedObject;
+  data: T;
+}
+
+/** A claim the workspace defines: a PVC, or one expanded from a StatefulSet's claim template. */
+export interface ClaimEntry {
+  object: IndexedObject;
+  spec: PersistentVolumeClaimSpec;
+  fromTemplate: boolean;
+}
+
+export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+
+export class Lookups {
+  readonly claims = new Map<string, ClaimEntry>();
+  readonly storageClasses = new Map<string, Found<StorageClass>>();
+  readonly volumes = new Map<string, Found<PersistentVolume>>();
+  readonly services = new Map<string, Found<Service>>();
+  readonly defaultClasses: Found<StorageClass>[] = [];
+  /** Volumes by `storageClassName` (`""` for none). */
+  readonly volumesByClass = new Map<string, Found<PersistentVolume>[]>();
+
+  constructor(readonly workspace: Workspace) {
+    for (const object of workspace.objectsOfKind('PersistentVolumeClaim')) {
+      const data = plain<PersistentVolumeClaim>(object);
+      if (data && object.name) {
+        this.claims.set(key(namespaceOf(object), object.name), {
+          object,
+          spec: isRecord(data.spec) ? data.spec : {},
+          fromTemplate: false,
+        });
+      }
+    }
+    for (const object of workspace.objectsOfKind('StatefulSet')) {
+      const data = plain<Record<string, unknown>>(object);
+      if (!data || !object.name) continue;
+      const replicas = numberOr(get(data, ['spec', 'replicas']), 1);
+      const start = numberOr(get(data, ['spec', 'ordinals', 'start']), 0);
+      for (const t of claimTemplatesOf(data)) {
+        if (!t.name) continue;
+        const spec = isRecord(t.template.spec) ? (t.template.spec as PersistentVolumeClaimSpec) : {};
+        for (let i = start; i < start + Math.min(replicas, 1000); i++) {
+          const name = `${t.name}-${object.name}-${i}`;
+          const k = key(namespaceOf(object), name);
+          if (!this.claims.has(k)) this.claims.set(k, { object, spec, fromTemplate: true });
+        }
+      }
+    }
+    for (const object of workspace.objectsOfKind('StorageClass')) {
+      const data = plain<StorageClass>(object);
+      if (!data || !object.name) continue;
+      const found = { object, data };
+      this.storageClasses.set(object.name, found);
+      if (data.metadata?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true') {
+        this.defaultClasses.push(found);
+      }
+    }
+    for (const object of workspace.objectsOfKind('PersistentVolume')) {
+      const data = plain<PersistentVolume>(object);
+      if (!data || !object.name) continue;
+      this.volumes.set(object.name, { object, data });
+      const className = typeof data.spec?.storageClassName === 'string' ? data.spec.storageClassName : '';
+      const list = this.volumesByClass.get(className);
+      if (list) list.push({ object, data });
+      else this.volumesByClass.set(className, [{ object, data }]);
+    }
+    for (const object of workspace.objectsOfKind('Service')) {
+      const data = plain<Service>(object);
+      if (data && object.name) this.services.set(key(namespaceOf(object), object.name), { object, data });
+    }
+  }
+
+  claim(namespace: string, name: string): ClaimEntry | undefined {
+    return this.claims.get(key(namespace, name));
+  }
+
+  /** True when a volume of the class has labels that satisfy the selector's `matchLabels`. */
+  volumeMatchesSelector(className: string, selector: Record<string, unknown>): boolean {
+    const wanted = isRecord(selector.matchLabels) ? Object.entries(selector.matchLabels) : [];
+    return (this.volumesByClass.get(className) ?? []).some((pv) =>
+      wanted.every(([k, v]) => pv.object.labels[k] === v),
+    );
+  }
+
+  service(namespace: string, name: string): Found<Service> | undefined {
+    return this.services.get(key(namespace, name));
+  }
+}
+
+export function key(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+/** True when a `namespace/name` or bare `name` in the known list matches. */
+export function knownIn(list: readonly string[], name: string, namespace?: string): boolean {
+  return list.some((k) => k === name || (namespace !== undefined && k === key(namespace, name)));
+}
+
+function plain<T>(object: IndexedObject): T | undefined {
+  const v = object.document.value();
+  return v.ok && isRecord(v.data) ? (v.data as T) : undefined;
+}
+
+function numberOr(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+
+const cache = new WeakMap<Workspace, { generation: number; lookups: Lookups }>();
+
+/** The lookups of the workspace's current generation (built on first use). */
+export function lookupsFor(workspace: Workspace): Lookups {
+  const hit = cache.get(workspace);
+  if (hit && hit.generation === workspace.generation) return hit.lookups;
+  const lookups = new Lookups(workspace);
+  cache.set(workspace, { generation: workspace.generation, lookups });
+  return lookups;
+}

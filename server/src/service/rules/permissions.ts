@@ -1,0 +1,73 @@
+/** Permissions: who may write to a volume. The classic "permission denied" on a fresh claim. */
+import type { PodSecurityContext, SecurityContext } from 'kubernetes-types/core/v1';
+import { localize } from '../i18n/format';
+import type { Rule } from './types';
+import { claimTemplatesOf, containersOf, isRecord, mountsOf, podSpecOf, strings, volumesOf, workloadKinds } from './util';
+import { setValueFix } from './fixes/storageFixes';
+
+export const missingFsGroup: Rule = {
+  id: 'missing-fs-group',
+  family: 'permissions',
+  severity: 'warning',
+  kinds: workloadKinds,
+  fixable: true,
+  title: {
+    en: 'A non-root container writes to a claim, and the pod sets no fsGroup',
+    ru: 'Контейнер не от root пишет в том заявки, а `fsGroup` у пода не задан',
+  },
+  docs: {
+    en: 'A freshly provisioned volume usually belongs to `root`. A container that runs as another user (`runAsUser` other than 0, or `runAsNonRoot: true`) gets "permission denied" when it writes there. Set `spec.securityContext.fsGroup` so the kubelet gives the volume to that group (the quick fix uses the pod\'s `runAsGroup` or `runAsUser`), or `chown` the directory in an init container that runs as root.',
+    ru: 'Только что выделенный том обычно принадлежит `root`. Контейнер, запущенный от другого пользователя (`runAsUser` не 0 или `runAsNonRoot: true`), при записи туда получит «permission denied». Задайте `spec.securityContext.fsGroup`, чтобы kubelet отдал том этой группе (быстрое исправление возьмёт `runAsGroup` или `runAsUser` пода), или сделайте `chown` каталога в init-контейнере, запущенном от root.',
+  },
+  check(object, data, ctx) {
+    const at = podSpecOf(object.kind, data);
+    if (!at) return;
+    const podSc: PodSecurityContext = isRecord(at.spec.securityContext) ? at.spec.securityContext : {};
+    if (podSc.fsGroup !== undefined) return;
+    const claims = new Set(
+      volumesOf(at)
+        .filter((v) => isRecord(v.volume.persistentVolumeClaim) || isRecord(v.volume.ephemeral))
+        .map((v) => v.volume.name),
+    );
+    if (object.kind === 'StatefulSet') for (const t of claimTemplatesOf(data)) claims.add(t.name);
+    if (!claims.size) return;
+    const containers = containersOf(at);
+    const prepared = new Set<string>();
+    for (const c of containers) {
+      if (c.group !== 'initContainers') continue;
+      const script = [...strings(c.container.command), ...strings(c.container.args)].join(' ');
+      if (!/\bch(own|mod)\b/.test(script)) continue;
+      for (const m of mountsOf(c)) prepared.add(m.mount.name);
+    }
+    for (const c of containers) {
+      if (c.group !== 'containers') continue;
+      const sc: SecurityContext = isRecord(c.container.securityContext) ? c.container.securityContext : {};
+      const user = sc.runAsUser ?? podSc.runAsUser;
+      const nonRoot = user !== undefined ? user !== 0 : (sc.runAsNonRoot ?? podSc.runAsNonRoot) === true;
+      if (!nonRoot) continue;
+      for (const m of mountsOf(c)) {
+        if (m.field !== 'volumeMounts' || m.mount.readOnly === true) continue;
+        if (!claims.has(m.mount.name) || prepared.has(m.mount.name)) continue;
+        const group = sc.runAsGroup ?? podSc.runAsGroup ?? user ?? 1000;
+        ctx.report(
+          [...m.path, 'name'],
+          localize(
+            {
+              en: 'Container `{container}` runs as a non-root user and writes to claim volume `{name}`, but the pod sets no `fsGroup`. A new volume belongs to root, so writes fail with "permission denied". Set `securityContext.fsGroup` or `chown` the directory in an init container.',
+              ru: 'Контейнер `{container}` работает не от root и пишет в том `{name}` из заявки, а `fsGroup` у пода не задан. Новый том принадлежит root, и запись закончится ошибкой «permission denied». Задайте `securityContext.fsGroup` или сделайте `chown` каталога в init-контейнере.',
+            },
+            { container: String(c.container.name ?? '?'), name: m.mount.name },
+          ),
+          {
+            fix: setValueFix(object, [...at.path, 'securityContext'], 'fsGroup', group, {
+              en: `Set \`fsGroup: ${group}\` on the pod`,
+              ru: `Задать поду \`fsGroup: ${group}\``,
+            }),
+          },
+        );
+      }
+    }
+  },
+};
+
+export const permissionRules: Rule[] = [missingFsGroup];

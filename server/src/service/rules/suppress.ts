@@ -1,0 +1,69 @@
+/**
+ * Inline suppression comments:
+ *   # kube-storage-disable-next-line <id>[, <id>...]   the next line
+ *   # kube-storage-disable <id>[, <id>...]             the whole `---` document holding the comment
+ * Without ids every rule is silenced. Text after ` -- ` is a free-form reason.
+ */
+import type { WorkspaceFile } from '../workspace/file';
+
+const COMMENT = /#\s*kube-storage-disable(-next-line)?(?=\s|$)([^\n]*)/g;
+
+export interface Suppressions {
+  /** Does a suppression cover `code` on `line` (0-based, absolute)? */
+  covers(code: string, line: number): boolean;
+}
+
+type Ids = Set<string> | 'all';
+
+function parseIds(rest: string): Ids {
+  const ids = rest.split(' -- ')[0]!.split(/[\s,]+/).filter(Boolean);
+  return ids.length ? new Set(ids) : 'all';
+}
+
+function matches(ids: Ids | undefined, code: string): boolean {
+  return ids === 'all' || (ids !== undefined && ids.has(code));
+}
+
+const cache = new WeakMap<WorkspaceFile, Suppressions>();
+
+const none: Suppressions = { covers: () => false };
+
+export function suppressionsOf(file: WorkspaceFile): Suppressions {
+  const hit = cache.get(file);
+  if (hit) return hit;
+  if (!file.text.includes('kube-storage-disable')) {
+    cache.set(file, none);
+    return none;
+  }
+  const nextLine = new Map<number, Ids[]>();
+  const ranges: { from: number; to: number; ids: Ids }[] = [];
+  file.chunks.forEach((placed, i) => {
+    const text = placed.chunk.text;
+    const to = file.chunks[i + 1]?.startLine ?? Number.MAX_SAFE_INTEGER;
+    for (const m of text.matchAll(COMMENT)) {
+      const ids = parseIds(m[2] ?? '');
+      const line = placed.startLine + countLines(text, m.index ?? 0);
+      if (m[1]) {
+        const list = nextLine.get(line + 1);
+        if (list) list.push(ids);
+        else nextLine.set(line + 1, [ids]);
+      } else {
+        ranges.push({ from: placed.startLine, to, ids });
+      }
+    }
+  });
+  const result: Suppressions = {
+    covers(code, line) {
+      if (nextLine.get(line)?.some((ids) => matches(ids, code))) return true;
+      return ranges.some((r) => line >= r.from && line < r.to && matches(r.ids, code));
+    },
+  };
+  cache.set(file, result);
+  return result;
+}
+
+function countLines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,77 @@
+/** The shape of a storage rule and of what it reports. Rules are pure: objects in, findings out. */
+import type { IndexedObject } from '../workspace/file';
+import type { LocalizedText, Range, Severity } from '../types';
+import type { YamlPath } from '../parse/nodes';
+import type { Lookups } from './lookups';
+import type { TextEditLike } from './fixes/edits';
+
+export type RuleFamily = 'links' | 'binding' | 'workloads' | 'volumes' | 'permissions';
+
+export type RuleSeverityOverride = Severity | 'off';
+
+/** What the user knows exists in the cluster although it is not in the workspace. */
+export interface KnownObjects {
+  storageClasses: string[];
+  /** `namespace/name`, or `name` for any namespace. */
+  persistentVolumeClaims: string[];
+  persistentVolumes: string[];
+  /** `namespace/name`, or `name` for any namespace. */
+  services: string[];
+}
+
+export interface RuleSettings {
+  /** Per-rule severity; `off` disables the rule. Other ids (schema codes) are honoured too. */
+  severity: Record<string, RuleSeverityOverride>;
+  knownObjects: KnownObjects;
+}
+
+export const defaultRuleSettings: RuleSettings = {
+  severity: {},
+  knownObjects: { storageClasses: [], persistentVolumeClaims: [], persistentVolumes: [], services: [] },
+};
+
+/** A quick fix: a title and the text edits (all in the file of the finding). */
+export interface QuickFix {
+  title: LocalizedText;
+  edits: TextEditLike[];
+}
+
+export interface Finding {
+  ruleId: string;
+  range: Range;
+  message: LocalizedText;
+  data?: Record<string, unknown>;
+  /** Built only when the editor asks for code actions. */
+  fix?: () => QuickFix | undefined;
+}
+
+export interface RuleContext {
+  lookups: Lookups;
+  settings: RuleSettings;
+  /** Reports a finding at `path` of the object (the key with `onKey`, else the value). */
+  report(
+    path: YamlPath,
+    message: LocalizedText,
+    options?: { onKey?: boolean; data?: Record<string, unknown>; fix?: () => QuickFix | undefined },
+  ): void;
+}
+
+export interface RuleMeta {
+  id: string;
+  family: RuleFamily;
+  severity: Severity;
+  /** One line: what the rule looks for. */
+  title: LocalizedText;
+  /** The reference text: what is wrong, why it matters, what to do. */
+  docs: LocalizedText;
+  /** True when the rule offers a quick fix. */
+  fixable?: boolean;
+}
+
+export interface Rule extends RuleMeta {
+  /** Kinds the rule looks at. */
+  kinds: readonly string[];
+  /** Also run on Helm template objects (only for rules that masked values cannot fool). */
+  templates?: boolean;
+  check(object: IndexedObject, data: Record<string, unknown>, ctx: RuleContext): void;
+}

@@ -1,0 +1,157 @@
+/** Helpers shared by the rule families: where pod specs live, ranges of paths, small readers. */
+import type { Container, PodSpec, Volume, VolumeMount } from 'kubernetes-types/core/v1';
+import { nodeSpan, nodesAtPath, type YamlPath } from '../parse/nodes';
+import { shiftRange, type IndexedObject } from '../workspace/file';
+import type { Range } from '../types';
+
+/** Kinds that carry a pod template, with the path of their pod spec. */
+const podSpecPaths: Record<string, YamlPath> = {
+  Pod: ['spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+export const workloadKinds = Object.keys(podSpecPaths);
+
+export interface PodSpecAt {
+  spec: PodSpec;
+  path: YamlPath;
+}
+
+export function podSpecOf(kind: string, data: Record<string, unknown>): PodSpecAt | undefined {
+  const path = podSpecPaths[kind];
+  if (!path) return undefined;
+  const spec = get(data, path);
+  return isRecord(spec) ? { spec: spec as unknown as PodSpec, path } : undefined;
+}
+
+export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerAt {
+  container: Container;
+  group: ContainerGroup;
+  path: YamlPath;
+}
+
+export function containersOf(at: PodSpecAt): ContainerAt[] {
+  const out: ContainerAt[] = [];
+  for (const group of ['initContainers', 'containers', 'ephemeralContainers'] as const) {
+    const list = at.spec[group];
+    if (!Array.isArray(list)) continue;
+    list.forEach((container, i) => {
+      if (isRecord(container)) {
+        out.push({ container: container as Container, group, path: [...at.path, group, i] });
+      }
+    });
+  }
+  return out;
+}
+
+export interface MountAt {
+  mount: VolumeMount;
+  container: ContainerAt;
+  path: YamlPath;
+  field: 'volumeMounts' | 'volumeDevices';
+}
+
+export function mountsOf(c: ContainerAt): MountAt[] {
+  const out: MountAt[] = [];
+  for (const field of ['volumeMounts', 'volumeDevices'] as const) {
+    const list = c.container[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((mount, i) => {
+      if (isRecord(mount) && typeof mount.name === 'string') {
+        out.push({ mount: mount as VolumeMount, container: c, path: [...c.path, field, i], field });
+      }
+    });
+  }
+  return out;
+}
+
+export interface VolumeAt {
+  volume: Volume;
+  path: YamlPath;
+}
+
+export function volumesOf(at: PodSpecAt): VolumeAt[] {
+  const list = at.spec.volumes;
+  if (!Array.isArray(list)) return [];
+  const out: VolumeAt[] = [];
+  list.forEach((volume, i) => {
+    if (isRecord(volume) && typeof volume.name === 'string') {
+      out.push({ volume: volume as Volume, path: [...at.path, 'volumes', i] });
+    }
+  });
+  return out;
+}
+
+/** The names of a StatefulSet's volumeClaimTemplates. */
+export function claimTemplatesOf(
+  data: Record<string, unknown>,
+): { name: string; template: Record<string, unknown>; path: YamlPath }[] {
+  const list = get(data, ['spec', 'volumeClaimTemplates']);
+  if (!Array.isArray(list)) return [];
+  const out: { name: string; template: Record<string, unknown>; path: YamlPath }[] = [];
+  list.forEach((t, i) => {
+    const name = get(t, ['metadata', 'name']);
+    if (isRecord(t)) {
+      out.push({
+        name: typeof name === 'string' ? name : '',
+        template: t,
+        path: ['spec', 'volumeClaimTemplates', i],
+      });
+    }
+  });
+  return out;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function get(v: unknown, path: YamlPath): unknown {
+  let cur = v;
+  for (const seg of path) {
+    if (Array.isArray(cur) && typeof seg === 'number') cur = cur[seg];
+    else if (isRecord(cur)) cur = cur[String(seg)];
+    else return undefined;
+  }
+  return cur;
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** The namespace an object lands in when applied without `-n`: unset means `default`. */
+export function namespaceOf(object: IndexedObject): string {
+  return object.namespace || 'default';
+}
+
+/** Absolute range of the node at `path` (the deepest existing prefix), in the object's file. */
+export function rangeAt(object: IndexedObject, path: YamlPath, onKey = false): Range {
+  const doc = object.document.doc;
+  for (let depth = path.length; depth > 0; depth--) {
+    const nodes = nodesAtPath(doc, path.slice(0, depth));
+    if (!nodes) continue;
+    const preferKey = onKey || depth < path.length;
+    const span = preferKey
+      ? (nodeSpan(nodes.key) ?? nodeSpan(nodes.value))
+      : (nodeSpan(nodes.value) ?? nodeSpan(nodes.key));
+    if (span) return shiftRange(object.placed.chunk.rangeOf(span), object.placed.startLine);
+  }
+  return object.nameRange ?? object.range;
+}
+
+export function code(text: string): string {
+  return '`' + text + '`';
+}
