@@ -1,0 +1,99 @@
+/**
+ * StatefulSet volumeClaimTemplates → the claims the StatefulSet controller creates, one per
+ * template and replica, named `<template>-<set>-<ordinal>`. Like upstream
+ * (`getPersistentVolumeClaims`), the claim copies the template, takes the set's namespace, and
+ * its labels are the template's labels plus the set's `selector.matchLabels`.
+ */
+import type { PersistentVolumeClaim, PodSpec } from 'kubernetes-types/core/v1';
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
+
+export interface ExpandedClaim {
+  claim: PersistentVolumeClaim;
+  template: string;
+  ordinal: number;
+}
+
+/** Replica count above which we stop expanding (a typo like 100000 must not hang the editor). */
+export const MAX_EXPANDED_REPLICAS = 10000;
+
+export function expandStatefulSet(set: StatefulSet, defaultNamespace = 'default'): ExpandedClaim[] {
+  const setName = set.metadata?.name;
+  if (typeof setName !== 'string' || !setName) return [];
+  const replicasRaw = set.spec?.replicas;
+  const replicas = replicasRaw === undefined || replicasRaw === null ? 1 : Number(replicasRaw);
+  const startRaw = set.spec?.ordinals?.start;
+  const start = startRaw === undefined || startRaw === null ? 0 : Number(startRaw);
+  if (!Number.isInteger(replicas) || replicas <= 0 || !Number.isInteger(start) || start < 0)
+    return [];
+  const namespace = set.metadata?.namespace || defaultNamespace;
+  const selectorLabels = set.spec?.selector?.matchLabels ?? {};
+  const out: ExpandedClaim[] = [];
+  for (const template of set.spec?.volumeClaimTemplates ?? []) {
+    const templateName = template?.metadata?.name;
+    if (typeof templateName !== 'string' || !templateName) continue;
+    for (let i = 0; i < Math.min(replicas, MAX_EXPANDED_REPLICAS); i++) {
+      const ordinal = start + i;
+      const labels = { ...(template.metadata?.labels ?? {}), ...selectorLabels };
+      const claim: PersistentVolumeClaim = {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: {
+          ...structuredClone(template.metadata ?? {}),
+          name: `${templateName}-${setName}-${ordinal}`,
+          namespace,
+          labels,
+        },
+        spec: structuredClone(template.spec ?? {}),
+      };
+      out.push({ claim, template: templateName, ordinal });
+    }
+  }
+  return out;
+}
+
+/** The pod spec inside a workload object of a known kind, or undefined. */
+export function podSpecOf(kind: string, object: unknown): PodSpec | undefined {
+  const o = object as {
+    spec?: {
+      template?: { spec?: PodSpec };
+      jobTemplate?: { spec?: { template?: { spec?: PodSpec } } };
+    };
+  };
+  if (!o || typeof o !== 'object') return undefined;
+  switch (kind) {
+    case 'Pod':
+      return (o as { spec?: PodSpec }).spec;
+    case 'CronJob':
+      return o.spec?.jobTemplate?.spec?.template?.spec;
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'ReplicationController':
+    case 'DaemonSet':
+    case 'StatefulSet':
+    case 'Job':
+      return o.spec?.template?.spec;
+    default:
+      return undefined;
+  }
+}
+
+export const WORKLOAD_KINDS = [
+  'Pod',
+  'Deployment',
+  'ReplicaSet',
+  'ReplicationController',
+  'DaemonSet',
+  'StatefulSet',
+  'Job',
+  'CronJob',
+] as const;
+
+/** Names of the claims a pod spec mounts through `persistentVolumeClaim.claimName`. */
+export function claimNamesOf(spec: PodSpec | undefined): string[] {
+  const names: string[] = [];
+  for (const volume of spec?.volumes ?? []) {
+    const name = volume?.persistentVolumeClaim?.claimName;
+    if (typeof name === 'string' && name) names.push(name);
+  }
+  return names;
+}

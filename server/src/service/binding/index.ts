@@ -1,0 +1,157 @@
+/**
+ * The binding engine: what the Kubernetes PV controller would do with these volumes and claims.
+ * `simulateBindings(input)` is pure; `bindingInputFromWorkspace` collects the input from the index.
+ */
+import { runSimulation, pickDefaultClass, isDefaultClass, type ClassState } from './controller';
+import { claimNamesOf, expandStatefulSet } from './expand';
+import { claimState, str, volumeState } from './build';
+import { claimHasClass, claimKey, type ClaimState, type VolumeState } from './state';
+import type {
+  BindingInput,
+  BindingOptions,
+  BindingResult,
+  ConsumerRef,
+  SourceRef,
+  WorkloadResult,
+} from './types';
+
+export type * from './types';
+export { bindingInputFromWorkspace, type BindingScope } from './workspaceInput';
+export { expandStatefulSet } from './expand';
+
+interface Position {
+  uri: string;
+  line: number;
+  sub: number;
+  input: number;
+}
+
+function comparePositions(a: Position, b: Position): number {
+  if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
+  return a.line - b.line || a.sub - b.sub || a.input - b.input;
+}
+
+function position(source: SourceRef | undefined, input: number, sub = 0): Position {
+  return source
+    ? { uri: source.uri, line: source.range.start.line, sub, input }
+    : { uri: '\uffff', line: 0, sub, input };
+}
+
+/** Runs the simulation. Never throws on odd input: unreadable objects are skipped. */
+export function simulateBindings(input: BindingInput, options: BindingOptions = {}): BindingResult {
+  const defaultNamespace = options.defaultNamespace ?? 'default';
+
+  const classMap = new Map<string, ClassState>();
+  for (const { object, source } of input.storageClasses) {
+    const name = str(object?.metadata?.name);
+    if (!name) continue;
+    classMap.set(name, {
+      name,
+      object,
+      source,
+      provisioner: str(object.provisioner) ?? '',
+      waitForFirstConsumer: object.volumeBindingMode === 'WaitForFirstConsumer',
+      isDefault: isDefaultClass(object),
+      creation: str(object.metadata?.creationTimestamp),
+    });
+  }
+  const classList = [...classMap.values()];
+  const defaultClass = pickDefaultClass(classList);
+
+  // Volumes: a later object of the same name replaces an earlier one, as `kubectl apply` would.
+  const volumeMap = new Map<string, VolumeState>();
+  input.volumes.forEach(({ object, source }, i) => {
+    const v = volumeState(object, i, source);
+    if (v) volumeMap.set(v.name, v);
+  });
+  const volumes = [...volumeMap.values()].sort((a, b) => a.index - b.index);
+
+  // Claims: written ones, then those StatefulSets create (unless a claim of that name exists).
+  const entries: { claim: ClaimState; pos: Position; time: number }[] = [];
+  const byKey = new Map<string, ClaimState>();
+  const add = (c: ClaimState | undefined, pos: Position): void => {
+    if (!c) return;
+    const previous = byKey.get(c.key);
+    if (previous)
+      entries.splice(
+        entries.findIndex((e) => e.claim === previous),
+        1,
+      );
+    byKey.set(c.key, c);
+    const t = Date.parse(str(c.object.metadata?.creationTimestamp) ?? '');
+    entries.push({ claim: c, pos, time: Number.isNaN(t) ? Number.POSITIVE_INFINITY : t });
+  };
+  input.claims.forEach(({ object, source }, i) =>
+    add(claimState(object, defaultNamespace, source, null), position(source, i)),
+  );
+  const setClaims = new Map<string, string[]>();
+  input.statefulSets.forEach(({ object, source }, i) => {
+    const setName = str(object?.metadata?.name);
+    if (!setName) return;
+    const keys: string[] = [];
+    expandStatefulSet(object, defaultNamespace).forEach((expanded, sub) => {
+      const c = claimState(expanded.claim, defaultNamespace, source, setName);
+      if (!c) return;
+      keys.push(c.key);
+      if (!byKey.has(c.key)) add(c, position(source, input.claims.length + i, sub + 1));
+    });
+    setClaims.set(claimKey(str(object.metadata?.namespace) || defaultNamespace, setName), keys);
+  });
+  entries.sort((a, b) => {
+    if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+    return (
+      comparePositions(a.pos, b.pos) ||
+      (a.claim.key < b.claim.key ? -1 : a.claim.key > b.claim.key ? 1 : 0)
+    );
+  });
+  const claims = entries.map((e, order) => Object.assign(e.claim, { order }));
+
+  // Consumers: workloads mounting claims by name, and StatefulSets using their templates' claims.
+  const workloads: WorkloadResult[] = [];
+  for (const w of input.workloads) {
+    const namespace = w.namespace || defaultNamespace;
+    const ref: ConsumerRef = { kind: w.kind, namespace, name: w.name, source: w.source };
+    const keys = claimNamesOf(w.podSpec).map((n) => claimKey(namespace, n));
+    if (w.kind === 'StatefulSet') keys.push(...(setClaims.get(claimKey(namespace, w.name)) ?? []));
+    const unique = [...new Set(keys)];
+    for (const key of unique) byKey.get(key)?.consumers.push(ref);
+    workloads.push({ ...ref, claims: unique });
+  }
+
+  // Admission (DefaultStorageClass plugin): a new claim without a class gets the default one.
+  if (defaultClass) {
+    for (const c of claims) {
+      if (!c.hadStatus && !claimHasClass(c)) {
+        c.specClass = defaultClass.name;
+        c.classNote = { key: 'admissionDefault', className: defaultClass.name };
+      }
+    }
+  }
+
+  const result = runSimulation({
+    volumes,
+    claims,
+    classes: classMap,
+    classList,
+    defaultClass,
+    nodeLabels: options.nodeLabels,
+    maxRounds: options.maxRounds ?? 20,
+    maxRejected: options.maxRejected ?? 100,
+  });
+  result.workloads = workloads;
+  return result;
+}
+
+/** `k=v,k2=v2` → labels; undefined for an empty string. Throws on a malformed pair. */
+export function parseNodeLabels(text: string): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const pair of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`"${pair}" is not key=value`);
+    labels[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return labels;
+}

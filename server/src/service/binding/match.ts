@@ -1,0 +1,201 @@
+/**
+ * The matching rules of the PV controller, after component-helpers/storage/volume
+ * (`FindMatchingVolume`, `CheckAccessModes`, `CheckVolumeModeMismatches`, `IsVolumeBoundToClaim`)
+ * and pv_controller.go (`checkVolumeSatisfyClaim`), plus the explanation of every rejection.
+ */
+import { localize } from '../i18n/format';
+import type { LocalizedText } from '../types';
+import { classWords, rejectReasons } from './messages';
+import { nodeAffinityMatches, type Labels } from './selectors';
+import { claimClass, type ClaimState, type VolumeState } from './state';
+import { formatQuantity } from './format';
+
+/** Access modes in the order of `GetAccessModesAsString`. */
+const MODE_ORDER = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
+const MODE_SHORT: Record<string, string> = {
+  ReadWriteOnce: 'RWO',
+  ReadOnlyMany: 'ROX',
+  ReadWriteMany: 'RWX',
+  ReadWriteOncePod: 'RWOP',
+};
+
+/** The index key of a set of access modes, e.g. `RWO,ROX`; unknown modes are left out as upstream does. */
+export function accessModesKey(modes: readonly string[]): string {
+  return MODE_ORDER.filter((m) => modes.includes(m))
+    .map((m) => MODE_SHORT[m])
+    .join(',');
+}
+
+export function modesFromKey(key: string): string[] {
+  if (!key) return [];
+  const byShort = Object.fromEntries(Object.entries(MODE_SHORT).map(([l, s]) => [s, l]));
+  return key.split(',').map((s) => byShort[s]!);
+}
+
+/** `ContainsAllAccessModes`: every requested mode is in the indexed set. */
+export function containsAllModes(
+  indexed: readonly string[],
+  requested: readonly string[],
+): boolean {
+  return requested.every((m) => indexed.includes(m));
+}
+
+/** `CheckAccessModes`: the volume offers every mode the claim asks for. */
+export function checkAccessModes(claim: ClaimState, volume: VolumeState): boolean {
+  return containsAllModes(volume.modes, claim.modes);
+}
+
+/** `CheckVolumeModeMismatches` (an unset mode on either side is `Filesystem`). */
+export function volumeModeMismatch(claim: ClaimState, volume: VolumeState): boolean {
+  return claim.volumeMode !== volume.volumeMode;
+}
+
+/** `IsVolumeBoundToClaim`: claimRef names the claim, and its uid (when set) is the claim's. */
+export function isVolumeBoundToClaim(volume: VolumeState, claim: ClaimState): boolean {
+  const ref = volume.claimRef;
+  if (!ref) return false;
+  if (ref.name !== claim.name || ref.namespace !== claim.namespace) return false;
+  return !ref.uid || ref.uid === claim.uid;
+}
+
+/**
+ * `FindMatchingVolume` over a plain list: the pre-bound volume wins at once; otherwise the
+ * smallest that passes every filter (ties: the first in the list). `node` set = the scheduler's
+ * path (node affinity and access modes are checked; delayed binding is allowed).
+ * `prebound-node-mismatch` is returned when the volume reserved for the claim fails the node.
+ */
+export function findMatchingVolume(
+  claim: ClaimState,
+  volumes: readonly VolumeState[],
+  node: Labels | undefined,
+  excluded: ReadonlySet<string> | undefined,
+  delayBinding: boolean,
+): VolumeState | 'prebound-node-mismatch' | undefined {
+  let smallest: VolumeState | undefined;
+  const requestedClass = claimClass(claim);
+  for (const volume of volumes) {
+    if (volume.deleted || excluded?.has(volume.name)) continue;
+    if (volume.claimRef && !isVolumeBoundToClaim(volume, claim)) continue;
+    if (volume.capacity < claim.request) continue;
+    if (volumeModeMismatch(claim, volume)) continue;
+    if (claim.attributesClass !== volume.attributesClass) continue;
+    if (volume.deleting) continue;
+    const nodeAffinityValid = node ? nodeAffinityMatches(volume.nodeAffinity, node) : true;
+    if (isVolumeBoundToClaim(volume, claim)) {
+      return nodeAffinityValid ? volume : 'prebound-node-mismatch';
+    }
+    if (!node && delayBinding) continue;
+    if (volume.phase !== 'Available') continue;
+    if (claim.selector && !claim.selector(volume.labels)) continue;
+    if (volume.storageClass !== requestedClass) continue;
+    if (!nodeAffinityValid) continue;
+    if (node && !checkAccessModes(claim, volume)) continue;
+    if (!smallest || smallest.capacity > volume.capacity) smallest = volume;
+  }
+  return smallest;
+}
+
+export interface Rejection {
+  key: keyof typeof rejectReasons;
+  text: LocalizedText;
+}
+
+function reject(key: keyof typeof rejectReasons, params: Record<string, string> = {}): Rejection {
+  return { key, text: localize(rejectReasons[key], params) };
+}
+
+function classWord(name: string): LocalizedText {
+  return name ? { en: `\`${name}\``, ru: `\`${name}\`` } : classWords.none;
+}
+
+function classReject(volume: VolumeState, claim: ClaimState): Rejection {
+  const v = classWord(volume.storageClass);
+  const c = classWord(claimClass(claim));
+  return {
+    key: 'storageClass',
+    text: {
+      en: rejectReasons.storageClass.en
+        .replace('{volumeClass}', v.en)
+        .replace('{claimClass}', c.en),
+      ru: rejectReasons.storageClass.ru
+        .replace('{volumeClass}', v.ru)
+        .replace('{claimClass}', c.ru),
+    },
+  };
+}
+
+const modeList = (modes: readonly string[]): string => (modes.length ? modes.join(', ') : '—');
+
+/**
+ * `checkVolumeSatisfyClaim`: the checks for a volume the claim names in `spec.volumeName`
+ * (no phase, selector or node checks there).
+ */
+export function checkVolumeSatisfiesClaim(
+  volume: VolumeState,
+  claim: ClaimState,
+): Rejection | undefined {
+  if (volume.deleting) return reject('beingDeleted');
+  if (volume.capacity < claim.request) return tooSmall(volume, claim);
+  if (volume.storageClass !== claimClass(claim)) return classReject(volume, claim);
+  if (volumeModeMismatch(claim, volume)) return volumeModeReject(volume, claim);
+  if (!checkAccessModes(claim, volume)) return modesReject(volume, claim);
+  if (claim.attributesClass !== volume.attributesClass) return attributesReject(volume, claim);
+  return undefined;
+}
+
+const tooSmall = (volume: VolumeState, claim: ClaimState): Rejection =>
+  reject('tooSmall', {
+    capacity: formatQuantity(volume.capacityText, volume.capacity),
+    request: formatQuantity(claim.requestText, claim.request),
+  });
+const volumeModeReject = (volume: VolumeState, claim: ClaimState): Rejection =>
+  reject('volumeMode', { volumeMode: volume.volumeMode, claimMode: claim.volumeMode });
+const modesReject = (volume: VolumeState, claim: ClaimState): Rejection =>
+  reject('accessModes', { volumeModes: modeList(volume.modes), claimModes: modeList(claim.modes) });
+const attributesReject = (volume: VolumeState, claim: ClaimState): Rejection =>
+  reject('attributesClass', {
+    volumeClass: volume.attributesClass || '—',
+    claimClass: claim.attributesClass || '—',
+  });
+
+/**
+ * Why the controller (or, with `node`, the scheduler) passes over `volume` for `claim`: the
+ * first failing check, in the order of `FindMatchingVolume` after the access-mode index.
+ */
+export function explainRejection(
+  claim: ClaimState,
+  volume: VolumeState,
+  node: Labels | undefined,
+  delayBinding: boolean,
+): Rejection {
+  if (volume.deleted) return reject('deleted');
+  if (!checkAccessModes(claim, volume)) return modesReject(volume, claim);
+  const ref = volume.claimRef;
+  if (ref && !isVolumeBoundToClaim(volume, claim)) {
+    const other = `${ref.namespace}/${ref.name}`;
+    if (ref.namespace === claim.namespace && ref.name === claim.name) {
+      return reject('claimRefUid', { uid: ref.uid });
+    }
+    if (volume.takenBy) return reject('takenByEarlier', { other: volume.takenBy });
+    return reject(ref.uid ? 'claimedByOther' : 'reservedForOther', { other });
+  }
+  if (volume.capacity < claim.request) return tooSmall(volume, claim);
+  if (volumeModeMismatch(claim, volume)) return volumeModeReject(volume, claim);
+  if (claim.attributesClass !== volume.attributesClass) return attributesReject(volume, claim);
+  if (volume.deleting) return reject('beingDeleted');
+  if (node && !nodeAffinityMatches(volume.nodeAffinity, node)) return reject('nodeAffinity');
+  if (isVolumeBoundToClaim(volume, claim)) return reject('notChosen');
+  if (!node && delayBinding) {
+    // Say the real obstacle first when there is one; otherwise the delay is the reason.
+    const other = staticMismatch(claim, volume);
+    return other ?? reject('delayedBinding');
+  }
+  return staticMismatch(claim, volume) ?? reject('notChosen');
+}
+
+function staticMismatch(claim: ClaimState, volume: VolumeState): Rejection | undefined {
+  if (volume.phase !== 'Available') return reject('phase', { phase: volume.phase });
+  if (claim.selector && !claim.selector(volume.labels)) return reject('selector');
+  if (volume.storageClass !== claimClass(claim)) return classReject(volume, claim);
+  return undefined;
+}

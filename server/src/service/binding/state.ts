@@ -1,0 +1,101 @@
+/** The simulation's mutable view of volumes and claims, built once from the plain objects. */
+import type {
+  PersistentVolume,
+  PersistentVolumeClaim,
+  VolumeNodeAffinity,
+} from 'kubernetes-types/core/v1';
+import type { LocalizedText } from '../types';
+import type { Labels, LabelPredicate } from './selectors';
+import type { ClaimPhase, ConsumerRef, SourceRef, VolumePhase } from './types';
+
+export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
+export const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
+export const ANN_PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
+export const ANN_SELECTED_NODE = 'volume.kubernetes.io/selected-node';
+export const ANN_BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
+export const ANN_DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
+export const ANN_BETA_DEFAULT_CLASS = 'storageclass.beta.kubernetes.io/is-default-class';
+export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+
+export interface ClaimRefState {
+  namespace: string;
+  name: string;
+  uid: string;
+}
+
+export interface VolumeState {
+  name: string;
+  /** Position in the input. */
+  index: number;
+  object: PersistentVolume;
+  source?: SourceRef;
+  modes: string[];
+  modesKey: string;
+  capacity: bigint;
+  capacityText: string | null;
+  volumeMode: string;
+  attributesClass: string;
+  storageClass: string;
+  labels: Labels;
+  deleting: boolean;
+  nodeAffinity?: VolumeNodeAffinity;
+  reclaimPolicy: string;
+  provisionedBy?: string;
+  claimRef: ClaimRefState | null;
+  boundByController: boolean;
+  phase: VolumePhase;
+  deleted: boolean;
+  reclaimed: boolean;
+  /** Key of the claim the controller bound it to during this simulation (it was free before). */
+  takenBy?: string;
+  note?: { key: string; text: LocalizedText };
+}
+
+export interface ClaimState {
+  key: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  object: PersistentVolumeClaim;
+  source?: SourceRef;
+  fromStatefulSet: string | null;
+  /** Position in the processing order. */
+  order: number;
+  modes: string[];
+  modesKey: string;
+  request: bigint;
+  requestText: string | null;
+  volumeMode: string;
+  attributesClass: string;
+  classAnnotation?: string;
+  /** `spec.storageClassName`; undefined when unset (null in the API). */
+  specClass?: string;
+  selector?: LabelPredicate;
+  selectorError?: string;
+  volumeName: string;
+  bindCompleted: boolean;
+  boundByController: boolean;
+  selectedNode?: string;
+  phase: ClaimPhase;
+  hadStatus: boolean;
+  initiallyBound: boolean;
+  consumers: ConsumerRef[];
+  decision?: { key: string; params: Record<string, string> };
+  classNote?: { key: 'admissionDefault' | 'retroactiveDefault'; className: string };
+  competitors: Set<string>;
+  contestedVolumes: Set<string>;
+}
+
+export function claimKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+/** `GetPersistentVolumeClaimClass`: the beta annotation wins over `spec.storageClassName`; unset is `""`. */
+export function claimClass(claim: ClaimState): string {
+  return claim.classAnnotation ?? claim.specClass ?? '';
+}
+
+/** `PersistentVolumeClaimHasClass`: `""` counts as a class (“no class”), only unset does not. */
+export function claimHasClass(claim: ClaimState): boolean {
+  return claim.classAnnotation !== undefined || claim.specClass !== undefined;
+}

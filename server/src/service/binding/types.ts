@@ -1,0 +1,128 @@
+/** Input and output of the binding simulation. Objects are plain Kubernetes objects (`kubernetes-types`). */
+import type { PersistentVolume, PersistentVolumeClaim, PodSpec } from 'kubernetes-types/core/v1';
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { LocalizedText, Range } from '../types';
+
+/** Where an object was written: the file and the range of its `---` document. */
+export interface SourceRef {
+  uri: string;
+  range: Range;
+}
+
+export interface Sourced<T> {
+  object: T;
+  source?: SourceRef;
+}
+
+/** A workload whose pods mount claims: Pod, Deployment, ReplicaSet, DaemonSet, Job, CronJob, StatefulSet… */
+export interface WorkloadInput {
+  kind: string;
+  namespace?: string;
+  name: string;
+  podSpec?: PodSpec;
+  source?: SourceRef;
+}
+
+export interface BindingInput {
+  volumes: Sourced<PersistentVolume>[];
+  claims: Sourced<PersistentVolumeClaim>[];
+  storageClasses: Sourced<StorageClass>[];
+  statefulSets: Sourced<StatefulSet>[];
+  /** Every workload (StatefulSets included) whose pod template may mount claims. */
+  workloads: WorkloadInput[];
+}
+
+export interface BindingOptions {
+  /** Labels of the node a consumer pod is scheduled to: enables the scheduler's path for `WaitForFirstConsumer`. */
+  nodeLabels?: Record<string, string>;
+  /** Namespace of objects written without one (kubectl's default). */
+  defaultNamespace?: string;
+  /** At most this many rejected volumes are listed per claim (closest first). Default 100. */
+  maxRejected?: number;
+  /** Rounds of the controller loop before giving up on a stable state. Default 20. */
+  maxRounds?: number;
+}
+
+export type ClaimPhase = 'Pending' | 'Bound' | 'Lost';
+export type VolumePhase = 'Pending' | 'Available' | 'Bound' | 'Released' | 'Failed';
+export type ClaimOutcome = 'bound' | 'provision' | 'wait-for-first-consumer' | 'pending' | 'lost';
+
+export interface Reason extends LocalizedText {
+  code: string;
+}
+
+export interface RejectedVolume extends Reason {
+  volume: string;
+}
+
+export interface ConsumerRef {
+  kind: string;
+  namespace: string;
+  name: string;
+  source?: SourceRef;
+}
+
+export interface ClaimResult {
+  namespace: string;
+  name: string;
+  source?: SourceRef;
+  phase: ClaimPhase;
+  volume: string | null;
+  outcome: ClaimOutcome;
+  /** The class the controller uses: the annotation, else `spec.storageClassName`, else the default class; `""` means no class. */
+  storageClass: string;
+  /** Name of the StatefulSet whose volumeClaimTemplates create this claim. */
+  fromStatefulSet: string | null;
+  reason: Reason;
+  rejected: RejectedVolume[];
+  /** Other claims (`namespace/name`) that compete for the same volume: the outcome depends on order. */
+  competitors: string[];
+  /** Pods and workloads that mount the claim. */
+  consumers: ConsumerRef[];
+  /** Position in the processing order (0-based). */
+  order: number;
+}
+
+export interface VolumeResult {
+  name: string;
+  source?: SourceRef;
+  phase: VolumePhase;
+  /** `namespace/name` of the claim in `claimRef`, or null. */
+  claim: string | null;
+  storageClass: string;
+  capacity: string | null;
+  accessModes: string[];
+  /** Why the volume ends in its phase (Released, Failed, deleted, reserved…), when worth saying. */
+  reason?: Reason;
+  /** The reclaim policy deleted it (it no longer exists at the end). */
+  deleted: boolean;
+}
+
+export interface StorageClassResult {
+  name: string;
+  source?: SourceRef;
+  provisioner: string;
+  volumeBindingMode: 'Immediate' | 'WaitForFirstConsumer';
+  isDefault: boolean;
+  /** The default class the controller picks (newest default wins). */
+  effectiveDefault: boolean;
+}
+
+export interface WorkloadResult extends ConsumerRef {
+  /** `namespace/name` of every claim it mounts. */
+  claims: string[];
+}
+
+export interface BindingResult {
+  claims: ClaimResult[];
+  volumes: VolumeResult[];
+  storageClasses: StorageClassResult[];
+  workloads: WorkloadResult[];
+  /** How claims were ordered, in both languages. */
+  order: LocalizedText;
+  /** Controller rounds until nothing changed. */
+  rounds: number;
+  /** False when the loop hit `maxRounds` without settling. */
+  stable: boolean;
+}
