@@ -11,6 +11,7 @@ import { Workspace, type FileSource } from './workspace/workspace';
 import type { KubeDiagnostic } from './types';
 import { hoverAt, type HoverInfo } from './hover';
 import type { Lang, Position } from './types';
+import { HelmCharts, type ValueCompletion } from './helm';
 import type { Range } from './types';
 import { mergeDiagnostics, ruleFindings } from './rules/engine';
 import { defaultRuleSettings } from './rules/types';
@@ -18,6 +19,7 @@ import { codeActionsFor, type KubeCodeAction } from './codeActions';
 
 export type { DiagnosticSettings, FileSource };
 export type { HoverInfo };
+export type { ValueCompletion };
 export type { KubeCodeAction };
 export type { RuleSettings, KnownObjects, RuleMeta, RuleSeverityOverride } from './rules/types';
 export { ruleRegistry, families as ruleFamilies } from './rules/index';
@@ -27,6 +29,8 @@ export { kubernetesVersion } from './schema/registry';
 
 export class LanguageService {
   readonly workspace = new Workspace();
+  /** Helm charts and the values files tied to them (service/helm). */
+  readonly helm = new HelmCharts();
 
   setFile(uri: string, text: string, source: FileSource = 'disk', version = 0): void {
     this.workspace.setFile(uri, text, source, version);
@@ -47,6 +51,10 @@ export class LanguageService {
   ): KubeDiagnostic[] {
     const file = this.workspace.getFile(uri);
     if (!file) return [];
+    if (this.helm.chartKeyOf(uri) !== undefined) {
+      const helm = settings.enable ? this.helm.diagnostics(uri, file.text) : [];
+      return [...fileDiagnostics(file, settings), ...helm];
+    }
     const schema = fileDiagnostics(file, settings);
     if (!settings.enable) return schema;
     const rules = settings.rules ?? defaultRuleSettings;
@@ -68,8 +76,22 @@ export class LanguageService {
   /** The hover card (markdown) at a position, in one language; undefined where there is nothing to say. */
   hover(uri: string, position: Position, lang: Lang): HoverInfo | undefined {
     const file = this.workspace.getFile(uri);
+    if (file && this.helm.chartKeyOf(uri) !== undefined) {
+      return this.helm.hover(uri, file.text, position, lang);
+    }
     return file ? hoverAt(file, position, lang) : undefined;
   }
+}
+
+/** Completion in a values file tied to a chart; undefined for any other file. */
+export function helmValuesCompletion(
+  service: LanguageService,
+  uri: string,
+  position: Position,
+  lang: Lang,
+): ValueCompletion[] | undefined {
+  const file = service.workspace.getFile(uri);
+  return file ? service.helm.completion(uri, file.text, position, lang) : undefined;
 }
 
 export function getLanguageService(): LanguageService {

@@ -1,0 +1,169 @@
+/**
+ * The chart's comments as documentation. Chart authors write docs as comment lines above a key
+ * (`#`, `##`, helm-docs `# --`, readme-generator `## @param`), sometimes after the value, and
+ * show optional keys as commented-out YAML (`# storageClass: "-"`). Lines are classified once,
+ * then each key takes the comment block right above it.
+ */
+
+export type CommentLineKind = 'doc' | 'example-key' | 'example-more';
+
+export interface CommentLine {
+  kind: CommentLineKind;
+  /** Column of `#`. */
+  column: number;
+}
+
+export interface CommentedKey {
+  line: number;
+  /** Column of the `#`, which places the key among its siblings. */
+  column: number;
+  key: string;
+  /** The commented-out YAML, markers removed (several lines for a commented block). */
+  example: string;
+  /** The value part of the first line, e.g. `"-"`; '' when none. */
+  value: string;
+}
+
+const COMMENT = /^(\s*)#/;
+/** A single `#`, then a YAML key (starting in lower case, as chart values do) and a colon. */
+const COMMENTED_KEY = /^(\s*)#(\s*)([a-z_][\w-]*|"[^"]+"):(?:\s+(.*?))?\s*$/;
+const PROSE_WORDS = new Set([
+  'ref',
+  'note',
+  'eg',
+  'example',
+  'default',
+  'see',
+  'todo',
+  'warning',
+  'http',
+  'https',
+  'also',
+  'optional',
+  'required',
+]);
+
+function isPlausibleValue(rest: string | undefined): boolean {
+  if (rest === undefined || rest === '') return true;
+  const value = rest.replace(/\s+#.*$/, '');
+  if (/^(["']).*\1$/.test(value)) return true;
+  if (/^[[{]/.test(value)) return true;
+  if (/^[|>][-+]?\d*$/.test(value)) return true;
+  return !/\s/.test(value);
+}
+
+/** Classifies every comment line of a values file; lines inside block scalars must be given in `skip`. */
+export function classifyComments(
+  lines: readonly string[],
+  skip: ReadonlySet<number>,
+): { kinds: Map<number, CommentLine>; keys: CommentedKey[] } {
+  const kinds = new Map<number, CommentLine>();
+  const keys: CommentedKey[] = [];
+  let open: { key: CommentedKey; innerIndent: number } | undefined;
+  /** A commented-out list (`#  - name: x`): lines indented deeper belong to its items. */
+  let list: { column: number; innerIndent: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const m = COMMENT.exec(line);
+    if (!m || skip.has(i)) {
+      open = undefined;
+      list = undefined;
+      continue;
+    }
+    const column = m[1]!.length;
+    const after = line.slice(column + 1);
+    const single = !after.startsWith('#');
+    const innerIndent = after.length - after.trimStart().length;
+    if (
+      open &&
+      single &&
+      column === open.key.column &&
+      innerIndent > open.innerIndent &&
+      after.trim() !== ''
+    ) {
+      kinds.set(i, { kind: 'example-more', column });
+      open.key.example += '\n' + after.slice(open.innerIndent);
+      continue;
+    }
+    open = undefined;
+    if (list && single && column === list.column && innerIndent > list.innerIndent) {
+      kinds.set(i, { kind: 'example-more', column });
+      continue;
+    }
+    list = undefined;
+    if (single && /^-\s/.test(after.trimStart())) {
+      list = { column, innerIndent };
+      kinds.set(i, { kind: 'example-more', column });
+      continue;
+    }
+    const k = COMMENTED_KEY.exec(line);
+    if (k && single && isPlausibleValue(k[4]) && !PROSE_WORDS.has(k[3]!.toLowerCase())) {
+      const rawKey = k[3]!;
+      const key: CommentedKey = {
+        line: i,
+        column,
+        key: rawKey.startsWith('"') ? rawKey.slice(1, -1) : rawKey,
+        example: after.slice(innerIndent),
+        value: (k[4] ?? '').replace(/\s+#.*$/, ''),
+      };
+      keys.push(key);
+      kinds.set(i, { kind: 'example-key', column });
+      open = { key, innerIndent };
+      continue;
+    }
+    kinds.set(i, { kind: 'doc', column });
+  }
+  return { kinds, keys };
+}
+
+/** The documentation block right above `line`: contiguous doc comments, stopping at a blank line, YAML or an example. */
+export function docAbove(
+  lines: readonly string[],
+  kinds: ReadonlyMap<number, CommentLine>,
+  line: number,
+): string | undefined {
+  const collected: string[] = [];
+  for (let i = line - 1; i >= 0; i--) {
+    const kind = kinds.get(i);
+    if (!kind || kind.kind !== 'doc') break;
+    collected.unshift(lines[i]!);
+  }
+  return cleanComment(collected);
+}
+
+/** Removes comment markers and decorations; '' lines inside are kept as paragraph breaks. */
+export function cleanComment(raw: readonly string[]): string | undefined {
+  const out: string[] = [];
+  for (const line of raw) {
+    let text = line.trim().replace(/^#+/, '');
+    if (text.startsWith(' ')) text = text.slice(1);
+    text = text.trimEnd();
+    if (/^--\s/.test(text) || text === '--') text = text.slice(2).trimStart();
+    const param = /^@param\s+\S+\s*(.*)$/.exec(text);
+    if (param) text = param[1]!;
+    else if (/^@(section|skip|extra|descriptionStart|descriptionEnd)\b/.test(text)) continue;
+    if (/^[-=#*]{3,}$/.test(text)) continue;
+    out.push(text);
+  }
+  while (out.length && out[0] === '') out.shift();
+  while (out.length && out[out.length - 1] === '') out.pop();
+  const joined = out.join('\n').replace(/\n{3,}/g, '\n\n');
+  return joined || undefined;
+}
+
+/** The comment after a value on one line (`size: 8Gi  # per pod`), outside quotes; from `fromColumn`. */
+export function trailingComment(lineText: string, fromColumn: number): string | undefined {
+  let quote: string | undefined;
+  for (let i = fromColumn; i < lineText.length; i++) {
+    const c = lineText[i]!;
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+    } else if ((c === '"' || c === "'") && (i === fromColumn || /[\s[{,]/.test(lineText[i - 1]!))) {
+      quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(lineText[i - 1]!))) {
+      return cleanComment([lineText.slice(i)]);
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,154 @@
+/**
+ * Messages of the Helm values model and the values-file checks, both languages side by side.
+ * Terms follow the team glossary: «файл значений», «чарт», «класс хранилища», «заявка на том».
+ */
+import type { LocalizedText } from '../types';
+import type { StorageKind, ValueType } from './types';
+
+export const helmMessages = {
+  valuesSyntax: {
+    en: "The chart's values.yaml has a YAML error: {detail}",
+    ru: 'В values.yaml чарта ошибка YAML: {detail}',
+  },
+  schemaUnreadable: {
+    en: "The chart's values.schema.json cannot be used: {detail}",
+    ru: 'values.schema.json чарта использовать нельзя: {detail}',
+  },
+  overrideSyntax: {
+    en: 'YAML syntax error: {detail}',
+    ru: 'Ошибка синтаксиса YAML: {detail}',
+  },
+  overrideNotMap: {
+    en: 'A values file must be a mapping of keys; Helm cannot merge this into the chart defaults.',
+    ru: 'Файл значений должен быть набором ключей (mapping): иначе Helm не сможет слить его со значениями чарта.',
+  },
+  unknownKey: {
+    en: 'The chart `{chart}` has no value `{path}`; Helm ignores it silently.',
+    ru: 'В чарте `{chart}` нет значения `{path}`: Helm его молча проигнорирует.',
+  },
+  didYouMean: {
+    en: ' Did you mean `{suggestion}`?',
+    ru: ' Возможно, имелось в виду `{suggestion}`?',
+  },
+  singularAccessMode: {
+    en: 'This chart reads `{expected}` (one access mode as a string, e.g. `ReadWriteOnce`), not `{actual}`; the list is ignored and the default access mode is used.',
+    ru: 'Этот чарт читает `{expected}` (один режим доступа строкой, например `ReadWriteOnce`), а не `{actual}`: список будет проигнорирован, останется режим доступа по умолчанию.',
+  },
+  pluralAccessModes: {
+    en: 'This chart reads `{expected}` (a list of access modes, e.g. `[ReadWriteOnce]`), not `{actual}`; the value is ignored and the default access modes are used.',
+    ru: 'Этот чарт читает `{expected}` (список режимов доступа, например `[ReadWriteOnce]`), а не `{actual}`: значение будет проигнорировано, останутся режимы доступа по умолчанию.',
+  },
+  typeMismatch: {
+    en: '`{path}` is {expected} in the chart defaults, but here it is {actual}.',
+    ru: '`{path}`: в значениях чарта по умолчанию это {expected}, а здесь — {actual}.',
+  },
+  schemaViolation: {
+    en: '`{path}` does not match values.schema.json of the chart: {detail}',
+    ru: '`{path}` не проходит проверку по values.schema.json чарта: {detail}',
+  },
+  schemaViolationRoot: {
+    en: 'The merged values do not match values.schema.json of the chart: {detail}',
+    ru: 'Итоговые значения не проходят проверку по values.schema.json чарта: {detail}',
+  },
+  storageClassDash: {
+    en: '`storageClass: "-"` makes the chart render `storageClassName: ""`: no dynamic provisioning, the claim binds only to an existing PersistentVolume without a class. Leave the key unset (or null) to use the default StorageClass of the cluster.',
+    ru: '`storageClass: "-"` превращается в `storageClassName: ""`: динамического выделения тома не будет, заявка привяжется только к уже созданному постоянному тому (PV) без класса. Чтобы взять класс хранилища по умолчанию, не задавайте ключ вовсе (или задайте null).',
+  },
+  storageClassEmpty: {
+    en: 'An empty `storageClass` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. Use `"-"` to turn dynamic provisioning off.',
+    ru: 'Пустой `storageClass` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. Чтобы отключить динамическое выделение тома, укажите `"-"`.',
+  },
+  persistenceDisabled: {
+    en: 'Persistence is off: the data lives in an `emptyDir` volume and is lost when the pod is deleted or moved to another node.',
+    ru: 'Постоянное хранение выключено: данные лежат в томе `emptyDir` и пропадут, когда под удалят или перенесут на другой узел.',
+  },
+} satisfies Record<string, LocalizedText>;
+
+export const valueTypeNames: Record<ValueType, LocalizedText> = {
+  string: { en: 'a string', ru: 'строка' },
+  integer: { en: 'an integer', ru: 'целое число' },
+  number: { en: 'a number', ru: 'число' },
+  boolean: { en: 'a boolean', ru: 'логическое значение' },
+  null: { en: 'null', ru: 'null' },
+  object: { en: 'a mapping', ru: 'набор ключей (mapping)' },
+  array: { en: 'a list', ru: 'список' },
+};
+
+/** Labels of hover and inspector sections. */
+export const helmLabels = {
+  default: { en: 'Default', ru: 'По умолчанию' },
+  type: { en: 'Type', ru: 'Тип' },
+  usedIn: { en: 'Used in', ru: 'Где используется' },
+  notUsed: {
+    en: 'No template of the chart reads this value directly.',
+    ru: 'Ни один шаблон чарта не читает это значение напрямую.',
+  },
+  unsetDocumented: {
+    en: 'Not set by default; the chart documents it as a commented-out example:',
+    ru: 'По умолчанию не задано; чарт показывает его закомментированным примером:',
+  },
+  storage: { en: 'Storage', ru: 'Хранилище' },
+  chartComment: { en: 'Chart comment', ru: 'Комментарий чарта' },
+  schema: { en: 'Schema', ru: 'Схема' },
+  more: { en: '…and {count} more', ru: '…и ещё {count}' },
+} satisfies Record<string, LocalizedText>;
+
+/** What each kind of storage value does, in words a Kubernetes engineer uses. */
+export const storageExplanations: Record<StorageKind, LocalizedText> = {
+  persistence: {
+    en: 'Persistent storage settings of the chart: whether the app keeps its data on a PersistentVolumeClaim and what that claim asks for.',
+    ru: 'Настройки постоянного хранения чарта: хранит ли приложение данные на заявке на том (PVC) и что эта заявка запрашивает.',
+  },
+  enabled: {
+    en: 'Turns the persistent volume on or off. `false` usually means an `emptyDir`: the data is lost with the pod.',
+    ru: 'Включает или выключает постоянный том. `false` обычно означает `emptyDir`: данные пропадут вместе с подом.',
+  },
+  storageClass: {
+    en: 'The StorageClass of the claim. Set: `storageClassName: <value>`. `"-"`: `storageClassName: ""`, no dynamic provisioning, binds only to a PersistentVolume without a class. Unset, null or empty: no `storageClassName`, the default StorageClass of the cluster provisions the volume.',
+    ru: 'Класс хранилища заявки. Задан: `storageClassName: <значение>`. `"-"`: `storageClassName: ""`, без динамического выделения тома, привязка только к постоянному тому (PV) без класса. Не задан, null или пусто: `storageClassName` не пишется, том выделит класс хранилища по умолчанию.',
+  },
+  size: {
+    en: 'The storage request of the claim (`resources.requests.storage`), a Kubernetes quantity such as `8Gi`. Growing it later needs a StorageClass with `allowVolumeExpansion: true`; in a StatefulSet the claim template itself cannot be changed.',
+    ru: 'Запрос ёмкости заявки (`resources.requests.storage`) — количество в формате Kubernetes, например `8Gi`. Увеличить его потом можно только с классом хранилища, где `allowVolumeExpansion: true`; шаблон заявки в StatefulSet изменить нельзя.',
+  },
+  accessMode: {
+    en: 'One access mode as a string (`ReadWriteOnce`, `ReadOnlyMany`, `ReadWriteMany`, `ReadWriteOncePod`); the chart puts it into `accessModes` as a one-item list. The singular key: `accessModes` here would be ignored.',
+    ru: 'Один режим доступа строкой (`ReadWriteOnce`, `ReadOnlyMany`, `ReadWriteMany`, `ReadWriteOncePod`); чарт сам превратит его в список `accessModes` из одного элемента. Ключ в единственном числе: `accessModes` здесь будет проигнорирован.',
+  },
+  accessModes: {
+    en: 'A list of access modes for the claim, e.g. `[ReadWriteOnce]`. The plural key: a singular `accessMode` here would be ignored.',
+    ru: 'Список режимов доступа заявки, например `[ReadWriteOnce]`. Ключ во множественном числе: `accessMode` в единственном числе здесь будет проигнорирован.',
+  },
+  existingClaim: {
+    en: 'The name of a PersistentVolumeClaim you created yourself; the chart then mounts it instead of creating a claim, and `size`/`storageClass` no longer apply.',
+    ru: 'Имя заявки на том (PVC), созданной вами заранее: чарт смонтирует её вместо своей, а `size` и `storageClass` перестанут действовать.',
+  },
+  volumeClaimTemplates: {
+    en: 'Claim templates of the StatefulSet: each replica gets its own claim named `<template>-<statefulset>-<ordinal>`. Claims stay after the StatefulSet is deleted.',
+    ru: 'Шаблоны заявок StatefulSet: каждая реплика получает свою заявку с именем `<шаблон>-<statefulset>-<номер>`. После удаления StatefulSet заявки остаются.',
+  },
+  volumePermissions: {
+    en: 'An init container that runs before the app and changes the owner of the mounted volume (`chown`) to the app user; needed when the storage does not honour `fsGroup`. It usually runs as root.',
+    ru: 'init-контейнер, который запускается до приложения и меняет владельца смонтированного тома (`chown`) на пользователя приложения. Нужен, когда хранилище не учитывает `fsGroup`. Обычно работает от root.',
+  },
+  hostPath: {
+    en: 'A directory on the node mounted into the pod (`hostPath`): the data stays on that one node, the pod must come back to it, and it bypasses PersistentVolumes entirely.',
+    ru: 'Каталог на узле, смонтированный в под (`hostPath`): данные остаются на одном узле, под должен вернуться именно туда, а постоянные тома (PV) не участвуют вовсе.',
+  },
+  mountPath: {
+    en: 'Where the volume is mounted inside the container (mount path).',
+    ru: 'Точка монтирования тома внутри контейнера.',
+  },
+  subPath: {
+    en: 'A sub-directory of the volume mounted instead of its root (`subPath`).',
+    ru: 'Подкаталог тома, который монтируется вместо его корня (`subPath`).',
+  },
+  annotations: {
+    en: 'Annotations put on the PersistentVolumeClaim (some provisioners read them, e.g. for backup or volume type).',
+    ru: 'Аннотации заявки на том (PVC); их читают некоторые провижинеры, например для резервного копирования или типа тома.',
+  },
+  selector: {
+    en: 'A label selector of the claim: it binds only to PersistentVolumes with matching labels, and dynamic provisioning is off for it.',
+    ru: 'Селектор меток заявки: она привяжется только к постоянным томам (PV) с подходящими метками, динамического выделения тома для неё не будет.',
+  },
+};

@@ -1,0 +1,82 @@
+/** Storage values recognised by name and by how the templates use them. */
+import { isPrefix } from './paths';
+import type { StorageKind, TemplateUse, ValueNode } from './types';
+
+const STORAGE_PARENT = /persist|storage|volume|pvc|data|disk/i;
+
+const BY_KEY: Record<string, StorageKind> = {
+  storageClass: 'storageClass',
+  storageClassName: 'storageClass',
+  accessMode: 'accessMode',
+  accessModes: 'accessModes',
+  existingClaim: 'existingClaim',
+  existingClaimName: 'existingClaim',
+  volumeClaimTemplates: 'volumeClaimTemplates',
+  volumePermissions: 'volumePermissions',
+  hostPath: 'hostPath',
+  mountPath: 'mountPath',
+  subPath: 'subPath',
+};
+
+/** What a template line does with a value, judged by the Kubernetes field it fills. */
+function kindFromUse(text: string): StorageKind | undefined {
+  if (/\bstorageClassName\s*:/.test(text)) return 'storageClass';
+  if (/\bstorage\s*:/.test(text)) return 'size';
+  if (/\bclaimName\s*:/.test(text)) return 'existingClaim';
+  if (/\bhostPath\b/.test(text)) return 'hostPath';
+  if (/\bmountPath\s*:/.test(text)) return 'mountPath';
+  if (/\bsubPath\s*:/.test(text)) return 'subPath';
+  return undefined;
+}
+
+export function storageKindOf(
+  node: ValueNode,
+  uses: readonly TemplateUse[],
+): StorageKind | undefined {
+  const { key, path } = node;
+  const parent = path[path.length - 2] ?? '';
+  const ancestors = path.slice(0, -1);
+  const inStorage = ancestors.some((a) => STORAGE_PARENT.test(a));
+  if (BY_KEY[key]) return BY_KEY[key];
+  if (/persistence$/i.test(key)) return 'persistence';
+  if (parent === 'volumePermissions') return 'volumePermissions';
+  if (inStorage) {
+    if (key === 'enabled' && /persist/i.test(parent)) return 'enabled';
+    if (key === 'size') return 'size';
+    if (key === 'path' || key === 'mountPath') return 'mountPath';
+    if (/annotations$/i.test(key)) return 'annotations';
+    if (key === 'selector') return 'selector';
+  }
+  for (const use of uses) {
+    if (use.id !== node.id) continue;
+    const kind = kindFromUse(use.text);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+/** Storage values and everything inside a persistence, volumePermissions or claim-template block. */
+export function isStorageValue(node: ValueNode, byId: ReadonlyMap<string, ValueNode>): boolean {
+  if (node.storage) return true;
+  for (const candidate of byId.values()) {
+    if (
+      (candidate.storage === 'persistence' ||
+        candidate.storage === 'volumePermissions' ||
+        candidate.storage === 'volumeClaimTemplates') &&
+      candidate.path.length < node.path.length &&
+      isPrefix(candidate.path, node.path)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** How the chart turns a `storageClass` value into `storageClassName`. */
+export type StorageClassMeaning = 'none' | 'default' | 'named';
+
+export function storageClassMeaning(value: unknown): StorageClassMeaning {
+  if (value === '-') return 'none';
+  if (value === undefined || value === null || value === '') return 'default';
+  return 'named';
+}

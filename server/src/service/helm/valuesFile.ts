@@ -1,0 +1,292 @@
+/** Checks of a user's values file against the chart: unknown keys, types, schema, storage notes. */
+import {
+  isMap,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
+import { localize } from '../i18n/format';
+import { nodesAtPath } from '../parse/nodes';
+import { closestMatch } from '../text/similarity';
+import type { KubeDiagnostic, LocalizedText, Range } from '../types';
+import { chartDefaults } from './chart';
+import { helmMessages, valueTypeNames } from './messages';
+import { isPrefix, pathId } from './paths';
+import { mergeValues, schemaAt, validateValues } from './schema';
+import type { ChartModel, ValueType } from './types';
+import { isPlainObject, typeOf } from './valuesTree';
+
+export interface ParsedValues {
+  doc: Document;
+  lineCounter: LineCounter;
+  data: unknown;
+}
+
+export function parseValues(text: string): ParsedValues {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  let data: unknown = {};
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+  } catch {
+    data = {};
+  }
+  return { doc, lineCounter, data };
+}
+
+export function spanRange(lc: LineCounter, span: readonly [number, number]): Range {
+  const a = lc.linePos(span[0]);
+  const b = lc.linePos(span[1]);
+  return {
+    start: { line: a.line - 1, character: a.col - 1 },
+    end: { line: b.line - 1, character: b.col - 1 },
+  };
+}
+
+/** Keys the chart knows directly under `path`: defaults, commented examples, template reads, schema. */
+export function knownChildKeys(model: ChartModel, path: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  const node = path.length ? model.byId.get(pathId(path)) : undefined;
+  for (const child of path.length ? (node?.children ?? []) : model.roots) keys.add(child.key);
+  for (const use of model.uses) {
+    if (use.path.length > path.length && isPrefix(path, use.path)) keys.add(use.path[path.length]!);
+  }
+  const props = model.schema ? schemaAt(model.schema, path)?.properties : undefined;
+  if (isPlainObject(props)) for (const key of Object.keys(props)) keys.add(key);
+  return keys;
+}
+
+export function isKnownPath(model: ChartModel, path: readonly string[]): boolean {
+  if (model.byId.has(pathId(path))) return true;
+  if (model.uses.some((u) => isPrefix(path, u.path))) return true;
+  return !!(model.schema && schemaAt(model.schema, path));
+}
+
+/** Keys under `path` are free-form (labels, annotations, resources, a value passed to toYaml). */
+export function isFreeForm(model: ChartModel, path: readonly string[]): boolean {
+  if (!path.length) {
+    return model.schema?.additionalProperties === false
+      ? false
+      : !model.roots.length && !model.uses.length;
+  }
+  const schema = model.schema ? schemaAt(model.schema, path) : undefined;
+  if (schema?.additionalProperties === false) return false;
+  if (schema && isPlainObject(schema.additionalProperties)) return true;
+  if (model.uses.some((u) => u.whole && isPrefix(u.path, path))) return true;
+  const node = model.byId.get(pathId(path));
+  if (!node) return !schema?.properties;
+  if (node.unset) return true;
+  if (node.type === 'null') return true;
+  if (node.type === 'object')
+    return (
+      isPlainObject(node.defaultValue) &&
+      !Object.keys(node.defaultValue).length &&
+      !schema?.properties
+    );
+  return false;
+}
+
+function compatible(expected: ValueType, actual: ValueType): boolean {
+  if (expected === actual) return true;
+  const numeric = (t: ValueType) => t === 'integer' || t === 'number';
+  return numeric(expected) && numeric(actual);
+}
+
+export interface ValuesCheckOptions {
+  /** Report YAML syntax errors (the LSP leaves them to the manifest diagnostics). */
+  syntax?: boolean;
+}
+
+export function checkValuesFile(
+  model: ChartModel,
+  text: string,
+  options: ValuesCheckOptions = {},
+): KubeDiagnostic[] {
+  const out: KubeDiagnostic[] = [];
+  const parsed = parseValues(text);
+  const { doc, lineCounter } = parsed;
+  const chart = model.meta.name ?? 'chart';
+  const diag = (
+    range: Range,
+    severity: KubeDiagnostic['severity'],
+    code: string,
+    message: LocalizedText,
+    data?: Record<string, unknown>,
+  ) => out.push({ range, severity, code, message, ...(data ? { data } : {}) });
+
+  if (options.syntax) {
+    for (const e of doc.errors) {
+      diag(
+        spanRange(lineCounter, [e.pos[0], e.pos[1]]),
+        'error',
+        'yaml-syntax',
+        localize(helmMessages.overrideSyntax, { detail: e.message.split('\n')[0] ?? '' }),
+      );
+    }
+  }
+  if (
+    doc.contents &&
+    !isMap(doc.contents) &&
+    !(isScalar(doc.contents) && doc.contents.value === null)
+  ) {
+    const span = doc.contents.range;
+    if (span)
+      diag(
+        spanRange(lineCounter, [span[0], span[1]]),
+        'error',
+        'helm-values-not-map',
+        helmMessages.overrideNotMap,
+      );
+    return out;
+  }
+
+  const walk = (map: unknown, path: string[]): void => {
+    if (!isMap(map)) return;
+    for (const pair of map.items as Pair[]) {
+      const keyNode = pair.key;
+      if (!isScalar(keyNode) || keyNode.value === null || !keyNode.range) continue;
+      const key = String(keyNode.value);
+      const childPath = [...path, key];
+      const id = pathId(childPath);
+      const keyRange = spanRange(lineCounter, [keyNode.range[0], keyNode.range[1]]);
+      const valueNode = pair.value as Node | null;
+      const valueRange = valueNode?.range
+        ? spanRange(lineCounter, [valueNode.range[0], valueNode.range[1]])
+        : keyRange;
+      if (!isKnownPath(model, childPath)) {
+        if (isFreeForm(model, path)) continue;
+        const siblings = knownChildKeys(model, path);
+        if (key === 'accessModes' && siblings.has('accessMode')) {
+          diag(
+            keyRange,
+            'warning',
+            'helm-values-access-mode',
+            localize(helmMessages.singularAccessMode, {
+              expected: pathId([...path, 'accessMode']),
+              actual: id,
+            }),
+            { suggestion: 'accessMode' },
+          );
+          continue;
+        }
+        if (key === 'accessMode' && siblings.has('accessModes')) {
+          diag(
+            keyRange,
+            'warning',
+            'helm-values-access-mode',
+            localize(helmMessages.pluralAccessModes, {
+              expected: pathId([...path, 'accessModes']),
+              actual: id,
+            }),
+            { suggestion: 'accessModes' },
+          );
+          continue;
+        }
+        const suggestion = closestMatch(key, siblings);
+        const message = localize(helmMessages.unknownKey, { chart, path: id });
+        const full = suggestion
+          ? {
+              en: message.en + localize(helmMessages.didYouMean, { suggestion }).en,
+              ru: message.ru + localize(helmMessages.didYouMean, { suggestion }).ru,
+            }
+          : message;
+        diag(
+          keyRange,
+          'warning',
+          'helm-values-unknown-key',
+          full,
+          suggestion ? { suggestion } : undefined,
+        );
+        continue;
+      }
+      const value: unknown = valueNode
+        ? (valueNode as Node).toJS(doc, { maxAliasCount: 1000 })
+        : null;
+      const node = model.byId.get(id);
+      if (node && !node.unset && node.type !== 'null' && value !== null && value !== undefined) {
+        const schemaType = model.schema ? schemaAt(model.schema, childPath)?.type : undefined;
+        const actual = typeOf(value);
+        if (schemaType === undefined && !compatible(node.type, actual)) {
+          diag(valueRange, 'warning', 'helm-values-type', {
+            en: localize(helmMessages.typeMismatch, {
+              path: id,
+              expected: valueTypeNames[node.type].en,
+              actual: valueTypeNames[actual].en,
+            }).en,
+            ru: localize(helmMessages.typeMismatch, {
+              path: id,
+              expected: valueTypeNames[node.type].ru,
+              actual: valueTypeNames[actual].ru,
+            }).ru,
+          });
+        }
+      }
+      const storage = node?.storage;
+      if (storage === 'storageClass' && value === '-') {
+        diag(
+          valueRange,
+          'information',
+          'helm-values-storage-class-dash',
+          helmMessages.storageClassDash,
+        );
+      } else if (storage === 'storageClass' && value === '') {
+        diag(
+          valueRange,
+          'information',
+          'helm-values-storage-class-empty',
+          helmMessages.storageClassEmpty,
+        );
+      } else if (storage === 'enabled' && value === false) {
+        diag(
+          valueRange,
+          'information',
+          'helm-values-persistence-off',
+          helmMessages.persistenceDisabled,
+        );
+      }
+      if (isMap(valueNode) && !isFreeForm(model, childPath)) walk(valueNode, childPath);
+    }
+  };
+  walk(doc.contents, []);
+
+  if (model.schema && isPlainObject(parsed.data)) {
+    const merged = mergeValues(chartDefaults(model), parsed.data);
+    for (const error of validateValues(model.schema, merged)) {
+      let at = error.path.length;
+      let found;
+      while (at > 0 && !(found = nodesAtPath(doc, error.path.slice(0, at)))) at--;
+      if (found && at > 0) {
+        if (at < error.path.length && error.keyword !== 'required') continue;
+        const node = found.key ?? found.value;
+        if (!node?.range) continue;
+        const range = spanRange(lineCounter, [node.range[0], node.range[1]]);
+        const path = pathId(error.path.slice(0, Math.max(at, 1)));
+        diag(range, 'error', 'helm-values-schema', {
+          en: localize(helmMessages.schemaViolation, { path, detail: error.message.en }).en,
+          ru: localize(helmMessages.schemaViolation, { path, detail: error.message.ru }).ru,
+        });
+      } else if (error.keyword === 'required') {
+        diag(
+          { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          'error',
+          'helm-values-schema',
+          {
+            en: localize(helmMessages.schemaViolationRoot, {
+              detail: `${pathId(error.path) || '/'}: ${error.message.en}`,
+            }).en,
+            ru: localize(helmMessages.schemaViolationRoot, {
+              detail: `${pathId(error.path) || '/'}: ${error.message.ru}`,
+            }).ru,
+          },
+        );
+      }
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}

@@ -1,0 +1,160 @@
+/** values.yaml -> a tree of value nodes with defaults, types and the chart's comments as docs. */
+import { isMap, isScalar, LineCounter, parseDocument, parse, type Node, type Pair } from 'yaml';
+import type { LocalizedText, Range } from '../types';
+import { localize } from '../i18n/format';
+import { classifyComments, docAbove, trailingComment, type CommentedKey } from './comments';
+import { helmMessages } from './messages';
+import { pathId } from './paths';
+import type { ValueNode, ValueType } from './types';
+
+export interface ValuesTree {
+  roots: ValueNode[];
+  byId: Map<string, ValueNode>;
+  /** The whole file as plain JS (an empty object when it is not a mapping). */
+  data: Record<string, unknown>;
+  problems: LocalizedText[];
+}
+
+export function typeOf(value: unknown): ValueType {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'string') return 'string';
+  return 'object';
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function buildValuesTree(text: string): ValuesTree {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const problems: LocalizedText[] = doc.errors.map((e) =>
+    localize(helmMessages.valuesSyntax, { detail: e.message.split('\n')[0] ?? '' }),
+  );
+  let data: Record<string, unknown> = {};
+  try {
+    const js: unknown = doc.toJS({ maxAliasCount: 1000 });
+    if (isPlainObject(js)) data = js;
+  } catch (e) {
+    problems.push(localize(helmMessages.valuesSyntax, { detail: String(e) }));
+  }
+  const lines = text.split(/\r?\n/);
+  const toPos = (offset: number) => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line - 1, character: p.col - 1 };
+  };
+  const rangeOf = (node: Node): Range => ({
+    start: toPos(node.range![0]),
+    end: toPos(node.range![1]),
+  });
+
+  // Lines inside multi-line scalars are content, never comments.
+  const skip = new Set<number>();
+  const byId = new Map<string, ValueNode>();
+  const flat: ValueNode[] = [];
+
+  const walkMap = (map: unknown, path: string[], into: ValueNode[], value: unknown): void => {
+    if (!isMap(map)) return;
+    for (const pair of map.items as Pair[]) {
+      const keyNode = pair.key;
+      if (!isScalar(keyNode) || keyNode.value === null || !keyNode.range) continue;
+      const key = String(keyNode.value);
+      const childPath = [...path, key];
+      const defaultValue = isPlainObject(value) ? value[key] : undefined;
+      const valueNode = pair.value as Node | null;
+      if (valueNode?.range && isScalar(valueNode)) {
+        const a = toPos(valueNode.range[0]).line;
+        const b = toPos(valueNode.range[1]).line;
+        for (let l = a + 1; l <= b; l++) skip.add(l);
+      }
+      const range = rangeOf(keyNode);
+      const node: ValueNode = {
+        path: childPath,
+        id: pathId(childPath),
+        key,
+        type: typeOf(defaultValue),
+        defaultValue,
+        line: range.start.line,
+        range,
+        children: [],
+      };
+      into.push(node);
+      flat.push(node);
+      byId.set(node.id, node);
+      if (isMap(valueNode)) walkMap(valueNode, childPath, node.children, defaultValue);
+    }
+  };
+  const roots: ValueNode[] = [];
+  walkMap(doc.contents, [], roots, data);
+
+  const { kinds, keys } = classifyComments(lines, skip);
+  for (const node of flat) {
+    node.doc = docAbove(lines, kinds, node.line);
+    const lineText = lines[node.line] ?? '';
+    const colon = lineText.indexOf(':', node.range.end.character);
+    if (colon >= 0) node.trailing = trailingComment(lineText, colon + 1);
+  }
+  addCommentedKeys(keys, flat, roots, byId, lines, kinds);
+  return { roots, byId, data, problems };
+}
+
+/** Places each commented-out key under the real mapping whose keys share its column. */
+function addCommentedKeys(
+  keys: CommentedKey[],
+  flat: ValueNode[],
+  roots: ValueNode[],
+  byId: Map<string, ValueNode>,
+  lines: readonly string[],
+  kinds: Parameters<typeof docAbove>[1],
+): void {
+  for (const ck of keys) {
+    let parent: ValueNode | undefined;
+    for (const node of flat) {
+      if (node.line >= ck.line) break;
+      if (node.range.start.character < ck.column) parent = node;
+    }
+    while (parent && parent.type !== 'object' && parent.type !== 'null') {
+      parent = byId.get(pathId(parent.path.slice(0, -1)));
+    }
+    const siblings = parent ? parent.children : roots;
+    const path = [...(parent?.path ?? []), ck.key];
+    const id = pathId(path);
+    if (byId.has(id)) continue;
+    let example: unknown = null;
+    try {
+      const parsed: unknown = parse(ck.example);
+      if (isPlainObject(parsed)) example = parsed[ck.key] ?? null;
+    } catch {
+      example = null;
+    }
+    const node: ValueNode = {
+      path,
+      id,
+      key: ck.key,
+      type: typeOf(example),
+      defaultValue: undefined,
+      doc: docAbove(lines, kinds, ck.line),
+      unset: { example: ck.example },
+      line: ck.line,
+      range: {
+        start: { line: ck.line, character: ck.column },
+        end: { line: ck.line, character: (lines[ck.line] ?? '').length },
+      },
+      children: [],
+    };
+    siblings.push(node);
+    siblings.sort((a, b) => a.line - b.line);
+    byId.set(id, node);
+  }
+}
+
+/** Every node of a tree in document order, depth first. */
+export function* walkNodes(nodes: readonly ValueNode[]): Generator<ValueNode> {
+  for (const node of nodes) {
+    yield node;
+    yield* walkNodes(node.children);
+  }
+}

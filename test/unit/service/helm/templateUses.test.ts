@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { templateUsesOf } from '../../../../server/src/service/helm/templateUses';
+import { keeper } from './fixture';
+
+const ids = (text: string) =>
+  templateUsesOf('templates/t.yaml', text).map((u) => `${u.id}@${u.line}:${u.kind}`);
+
+void test('direct, $.Values and index references, with their line and column', () => {
+  const uses = templateUsesOf(
+    'templates/t.yaml',
+    'a: {{ .Values.a.b }}\nb: {{ $.Values.c }}\nc: {{ index .Values "d" "e.f" }}\n',
+  );
+  assert.deepEqual(
+    uses.map((u) => [u.id, u.line, u.character, u.kind]),
+    [
+      ['a.b', 0, 6, 'direct'],
+      ['c', 1, 6, 'direct'],
+      ['d["e.f"]', 2, 12, 'index'],
+    ],
+  );
+});
+
+void test('with binds the dot to a values path, else and end restore it', () => {
+  assert.deepEqual(
+    ids(
+      '{{- with .Values.persistence }}\n{{ .size }}\n{{ $.Values.x }}\n{{- else }}\n{{ .size }}\n{{- end }}\n{{ .size }}\n',
+    ),
+    ['persistence@0:direct', 'persistence.size@1:with', 'x@2:direct'],
+  );
+});
+
+void test('nested with and if, variables, range over a values path', () => {
+  assert.deepEqual(
+    ids(
+      [
+        '{{- with .Values.a }}',
+        '{{- if .enabled }}',
+        '{{- with .b }}{{ .c }}{{ end }}',
+        '{{- end }}',
+        '{{ .d }}',
+        '{{- end }}',
+        '{{- $p := .Values.p }}',
+        '{{ $p.size }}',
+        '{{- range $i, $v := .Values.list }}{{ $v.name }}{{ end }}',
+        '{{- range .Values.items }}{{ .name }}{{ end }}',
+      ].join('\n'),
+    ),
+    [
+      'a@0:direct',
+      'a.enabled@1:with',
+      'a.b@2:direct',
+      'a.b.c@2:with',
+      'a.d@4:with',
+      'p@6:direct',
+      'p.size@7:variable',
+      'list@8:range',
+      'items@9:range',
+    ],
+  );
+});
+
+void test('toYaml of a value and a bare dot mark it as used whole; comments are skipped', () => {
+  const uses = templateUsesOf(
+    'templates/t.yaml',
+    '{{/* .Values.hidden */}}\n{{ toYaml .Values.res }}\n{{ with .Values.ann }}{{ toYaml . }}{{ end }}\n{{ .Values.plain }}',
+  );
+  assert.deepEqual(
+    uses.map((u) => [u.id, u.whole]),
+    [
+      ['res', true],
+      ['ann', false],
+      ['ann', true],
+      ['plain', false],
+    ],
+  );
+});
+
+void test('unbalanced or odd templates never throw', () => {
+  assert.doesNotThrow(() =>
+    ids('{{ end }}{{ end }}{{ with }}{{ index }}{{ $x := }}{{ range $a, }}{{ .Values. }}{{'),
+  );
+});
+
+void test('the test chart: uses through with, range, index, variables and helpers', () => {
+  const model = keeper();
+  const where = (id: string) =>
+    model.uses.filter((u) => u.id === id).map((u) => `${u.file}:${u.line + 1}:${u.kind}`);
+  assert.deepEqual(where('persistence.size'), ['templates/statefulset.yaml:60:with']);
+  assert.deepEqual(where('persistence.accessModes'), ['templates/statefulset.yaml:55:range']);
+  assert.deepEqual(where('image.tag'), ['templates/statefulset.yaml:23:index']);
+  assert.deepEqual(where('image.pullPolicy'), ['templates/statefulset.yaml:24:direct']);
+  assert.deepEqual(where('service.type'), ['templates/service.yaml:7:variable']);
+  assert.equal(
+    where('persistence.storageClass').every((w) => w.startsWith('templates/_helpers.tpl')),
+    true,
+  );
+  assert.equal(where('persistence.storageClass').length, 3);
+  assert.equal(where('notAUse').length, 0);
+});

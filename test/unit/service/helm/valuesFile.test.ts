@@ -1,0 +1,132 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildChartModel, checkValuesFile } from '../../../../server/src/service/helm';
+import { keeper, override } from './fixture';
+
+function codesByLine(text: string) {
+  return checkValuesFile(keeper(), text, { syntax: true }).map(
+    (d) => `${d.range.start.line + 1}:${d.severity}:${d.code}`,
+  );
+}
+
+void test('the override with typos and type errors: every mistake found, nothing else', () => {
+  const diagnostics = checkValuesFile(keeper(), override('typos.yaml'), { syntax: true });
+  assert.deepEqual(
+    diagnostics.map((d) => `${d.range.start.line + 1}:${d.severity}:${d.code}`),
+    [
+      '2:error:helm-values-schema',
+      '3:warning:helm-values-unknown-key',
+      '6:information:helm-values-storage-class-dash',
+      '7:warning:helm-values-access-mode',
+      '8:error:helm-values-schema',
+      '9:warning:helm-values-unknown-key',
+      '15:warning:helm-values-type',
+      '16:warning:helm-values-type',
+      '19:warning:helm-values-unknown-key',
+      '19:error:helm-values-schema',
+      '21:warning:helm-values-type',
+    ],
+  );
+  const persistance = diagnostics[1]!;
+  assert.match(persistance.message.en, /`persistance`.*Did you mean `persistence`\?/);
+  assert.match(persistance.message.ru, /Возможно, имелось в виду `persistence`\?/);
+  assert.deepEqual(persistance.data, { suggestion: 'persistence' });
+  assert.deepEqual(persistance.range, {
+    start: { line: 2, character: 0 },
+    end: { line: 2, character: 11 },
+  });
+  assert.match(diagnostics[3]!.message.en, /reads `persistence\.accessModes` \(a list/);
+  assert.match(diagnostics[5]!.message.en, /Did you mean `size`\?/);
+  assert.match(
+    diagnostics[6]!.message.ru,
+    /`image\.tag`: в значениях чарта по умолчанию это строка, а здесь — число/,
+  );
+  assert.match(diagnostics[0]!.message.en, /`replicaCount` does not match values\.schema\.json/);
+  assert.match(diagnostics[2]!.message.ru, /storageClassName: ""/);
+});
+
+void test('free-form maps (empty defaults, toYaml, commented examples) accept any key', () => {
+  assert.deepEqual(
+    codesByLine(
+      'podLabels:\n  team: a\npodAnnotations:\n  x.io/y: "1"\npersistence:\n  annotations:\n    k: v\nresources:\n  requests:\n    memory: 1Gi\n',
+    ),
+    [],
+  );
+});
+
+void test('keys only the templates read, or only the schema knows, are not unknown', () => {
+  const model = buildChartModel(
+    new Map([
+      ['values.yaml', 'persistence:\n  enabled: true\n'],
+      ['templates/pvc.yaml', '{{ .Values.persistence.storageClass }} {{ .Values.extra.thing }}'],
+      ['values.schema.json', '{"type":"object","properties":{"fromSchema":{"type":"string"}}}'],
+    ]),
+  );
+  assert.deepEqual(
+    checkValuesFile(
+      model,
+      'persistence:\n  storageClass: fast\nextra:\n  thing: 1\nfromSchema: x\n',
+    ),
+    [],
+  );
+});
+
+void test('accessMode when the chart reads accessMode (singular) and the user writes accessModes', () => {
+  const model = buildChartModel(
+    new Map([
+      ['values.yaml', 'persistence:\n  accessMode: ReadWriteOnce\n  size: 1Gi\n'],
+      ['templates/pvc.yaml', 'accessModes: [{{ .Values.persistence.accessMode }}]'],
+    ]),
+  );
+  const [d] = checkValuesFile(model, 'persistence:\n  accessModes:\n    - ReadWriteMany\n');
+  assert.equal(d?.code, 'helm-values-access-mode');
+  assert.match(d!.message.en, /reads `persistence\.accessMode` \(one access mode/);
+  assert.match(d!.message.ru, /один режим доступа строкой/);
+});
+
+void test('storageClass "" and persistence off are explained as information', () => {
+  assert.deepEqual(codesByLine('persistence:\n  enabled: false\n  storageClass: ""\n'), [
+    '2:information:helm-values-persistence-off',
+    '3:information:helm-values-storage-class-empty',
+  ]);
+});
+
+void test('null removes a default and is never a type error; the syntax errors come only when asked', () => {
+  assert.deepEqual(codesByLine('persistence:\n  size: null\nimage: ~\n'), []);
+  assert.deepEqual(
+    codesByLine('a: [1\n').filter((c) => c.endsWith('yaml-syntax')).length > 0,
+    true,
+  );
+  assert.deepEqual(
+    checkValuesFile(keeper(), 'a: [1\n').filter((d) => d.code === 'yaml-syntax'),
+    [],
+  );
+});
+
+void test('a values file that is not a mapping is one error', () => {
+  assert.deepEqual(codesByLine('- a\n- b\n'), ['1:error:helm-values-not-map']);
+  assert.deepEqual(codesByLine(''), []);
+});
+
+void test('schema: a required value missing from the merged values is reported at the top', () => {
+  const model = buildChartModel(
+    new Map([
+      ['values.yaml', 'auth:\n  user: app\n'],
+      [
+        'values.schema.json',
+        '{"type":"object","required":["auth"],"properties":{"auth":{"type":"object","required":["password"]}}}',
+      ],
+    ]),
+  );
+  const ds = checkValuesFile(model, 'auth:\n  user: me\n');
+  assert.equal(ds.length, 1);
+  assert.equal(ds[0]!.code, 'helm-values-schema');
+  assert.equal(ds[0]!.range.start.line, 0);
+  assert.match(ds[0]!.message.en, /password/);
+  assert.match(ds[0]!.message.ru, /password/);
+});
+
+void test('the chart\u2019s own values.yaml checked against itself is clean', () => {
+  const model = keeper();
+  assert.deepEqual(checkValuesFile(model, model.valuesText), []);
+});
