@@ -8,8 +8,8 @@ export const hoverMessages = {
   docsLink: { en: 'Kubernetes docs', ru: 'Документация Kubernetes' },
   apiReference: { en: 'API reference', ru: 'Справочник API' },
   noText: {
-    en: 'No kube-storage text for this field yet: the type and the API reference are below.',
-    ru: 'Своего описания этого поля у kube-storage пока нет: ниже тип и ссылка на справочник API.',
+    en: 'kube-storage has no text of its own for this field yet; see the API reference.',
+    ru: 'Своего описания этого поля у kube-storage пока нет — смотрите справочник API.',
   },
   valueOf: { en: 'value of {field}', ru: 'значение поля {field}' },
   entryOf: { en: 'entry of {field}', ru: 'элемент {field}' },

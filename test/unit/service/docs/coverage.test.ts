@@ -136,7 +136,7 @@ function report(missing: string[], what: string): void {
   assert.equal(missing.length, 0, `${missing.length} ${what}:\n  ${missing.join('\n  ')}`);
 }
 
-test('the covered set is enumerated from the schemas and is not trivially small', () => {
+void test('the covered set is enumerated from the schemas and is not trivially small', () => {
   const names = new Set(covered.map((f) => `${f.definition}.${f.field}`));
   for (const expected of [
     'core.v1.PersistentVolumeSpec.persistentVolumeReclaimPolicy',
@@ -157,7 +157,7 @@ test('the covered set is enumerated from the schemas and is not trivially small'
   assert.ok(covered.length > 200, `covered fields: ${covered.length}`);
 });
 
-test('every covered field has a text in both languages', () => {
+void test('every covered field has a text in both languages', () => {
   const missing: string[] = [];
   for (const { definition, field } of covered) {
     for (const lang of LANGS) {
@@ -168,7 +168,7 @@ test('every covered field has a text in both languages', () => {
   report(missing, 'fields without a text');
 });
 
-test('every covered field text has an official docs link', () => {
+void test('every covered field text has an official docs link', () => {
   const missing: string[] = [];
   for (const { definition, field } of covered) {
     for (const lang of LANGS) {
@@ -182,7 +182,7 @@ test('every covered field text has an official docs link', () => {
   report(missing, 'field texts without an official link');
 });
 
-test('every enum value of a covered field has a value text in both languages', () => {
+void test('every enum value of a covered field has a value text in both languages', () => {
   const missing: string[] = [];
   for (const { definition, field, enumValues } of covered) {
     for (const value of enumValues) {
@@ -196,7 +196,7 @@ test('every enum value of a covered field has a value text in both languages', (
   report(missing, 'enum values without a text');
 });
 
-test('every covered kind says what it is ($type) in both languages', () => {
+void test('every covered kind says what it is ($type) in both languages', () => {
   const missing: string[] = [];
   for (const definition of KINDS) {
     for (const lang of LANGS) {
@@ -206,7 +206,7 @@ test('every covered kind says what it is ($type) in both languages', () => {
   report(missing, 'kinds without a $type');
 });
 
-test('the two languages have identical key sets, file by file', () => {
+void test('the two languages have identical key sets, file by file', () => {
   const differences: string[] = [];
   for (const topic of Object.keys(topicFiles.en)) {
     const keysOf = (lang: Lang): Set<string> => {
@@ -227,7 +227,7 @@ test('the two languages have identical key sets, file by file', () => {
   report(differences, 'keys differ between en and ru');
 });
 
-test('every text is a non-empty string, English texts in English, Russian texts in Russian', () => {
+void test('every text is a non-empty string, English texts in English, Russian texts in Russian', () => {
   const bad: string[] = [];
   for (const lang of LANGS) {
     for (const [topic, data] of Object.entries(topicFiles[lang])) {
@@ -273,7 +273,7 @@ const OFF_GLOSSARY: [RegExp, string][] = [
   [/(?<![а-яё])нод(а|ы|е|у|ой|ам|ами|ах)?(?![а-яё])/i, '«узел», не «нода»'],
 ];
 
-test('Russian texts follow the glossary', () => {
+void test('Russian texts follow the glossary', () => {
   const bad: string[] = [];
   for (const [topic, data] of Object.entries(topicFiles.ru)) {
     for (const [definition, entry] of Object.entries((data ?? {}) as Record<string, unknown>)) {
@@ -286,4 +286,24 @@ test('Russian texts follow the glossary', () => {
     }
   }
   report(bad, 'Russian texts off the glossary');
+});
+
+void test('a key defined in several topic files has the same text everywhere (no silent override)', () => {
+  const conflicts: string[] = [];
+  for (const lang of LANGS) {
+    const seen = new Map<string, { topic: string; text: unknown }>();
+    for (const [topic, data] of Object.entries(topicFiles[lang])) {
+      for (const [definition, entry] of Object.entries((data ?? {}) as Record<string, unknown>)) {
+        for (const [key, text] of Object.entries((entry ?? {}) as Record<string, unknown>)) {
+          const id = `${definition} ${key}`;
+          const before = seen.get(id);
+          if (before && before.text !== text) {
+            conflicts.push(`${lang}: ${id} differs in ${before.topic} and ${topic}`);
+          }
+          seen.set(id, { topic, text });
+        }
+      }
+    }
+  }
+  report(conflicts, 'conflicting duplicate keys');
 });
