@@ -1,0 +1,84 @@
+// Lists the files inside a .vsix (a zip archive) from its central directory, and checks that it
+// holds what the extension needs and nothing it must not ship. No zip library needed: the
+// central directory is a flat list of headers at the end of the file.
+// Usage: node scripts/check-vsix.mjs file.vsix
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Names of the entries in a zip file. */
+export function zipEntries(buffer) {
+  const EOCD = 0x06054b50;
+  let eocd = -1;
+  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
+    if (buffer.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('not a zip file (no end of central directory)');
+  const count = buffer.readUInt16LE(eocd + 10);
+  let offset = buffer.readUInt32LE(eocd + 16);
+  const names = [];
+  for (let n = 0; n < count; n++) {
+    if (buffer.readUInt32LE(offset) !== 0x02014b50) throw new Error('bad central directory');
+    const nameLength = buffer.readUInt16LE(offset + 28);
+    const extraLength = buffer.readUInt16LE(offset + 30);
+    const commentLength = buffer.readUInt16LE(offset + 32);
+    names.push(buffer.toString('utf8', offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+const required = [
+  'extension/package.json',
+  'extension/package.nls.json',
+  'extension/package.nls.ru.json',
+  'extension/dist/client.js',
+  'extension/dist/server.js',
+  'extension/images/icon.png',
+  'extension/l10n/bundle.l10n.ru.json',
+  'extension/LICENSE.txt',
+];
+const requiredPrefixes = ['extension/snippets/', 'extension/syntaxes/'];
+const forbidden = [
+  [/(^|\/)node_modules\//, 'node_modules'],
+  [/^extension\/test\//, 'tests'],
+  [/\.test\.[cm]?[jt]s$/, 'a test file'],
+  [/^extension\/(client|server|scripts|bench|examples|schemas)\//, 'sources or dev files'],
+  [/\.ts$/, 'TypeScript sources'],
+  [/\.map$/, 'a source map'],
+  [/^extension\/\.(cache|git|ci|vscode)\b/, 'a dot folder'],
+  [/\.vsix$/, 'another .vsix'],
+];
+
+/** Problems with the .vsix at `path`; empty when it is fine. */
+export function checkVsix(path) {
+  const names = zipEntries(readFileSync(path));
+  const problems = [];
+  for (const name of required) if (!names.includes(name)) problems.push(`missing ${name}`);
+  for (const prefix of requiredPrefixes) {
+    if (!names.some((n) => n.startsWith(prefix))) problems.push(`nothing under ${prefix}`);
+  }
+  for (const name of names) {
+    for (const [pattern, what] of forbidden) {
+      if (pattern.test(name)) problems.push(`${name} is ${what}`);
+    }
+  }
+  return problems;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const path = process.argv[2];
+  if (!path) {
+    console.error('usage: node scripts/check-vsix.mjs file.vsix');
+    process.exit(2);
+  }
+  const problems = checkVsix(path);
+  for (const name of zipEntries(readFileSync(path))) console.log(name);
+  if (problems.length) {
+    console.error(`check-vsix: FAIL\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log('check-vsix: PASS');
+}
