@@ -1,0 +1,68 @@
+/** Completion items as the pure service returns them; the LSP layer maps them 1:1. */
+import type { ParsedDocument } from '../parse/chunk';
+import type { Lang, Range } from '../types';
+import type { Workspace } from '../workspace/workspace';
+import type { Site } from './position';
+
+export type ItemKind =
+  | 'field'
+  | 'value'
+  | 'enum'
+  | 'reference'
+  | 'snippet'
+  | 'kind'
+  | 'boolean'
+  | 'quantity'
+  | 'version';
+
+export interface KubeCompletionItem {
+  label: string;
+  kind: ItemKind;
+  /** One line next to the label (type, key facts). */
+  detail?: string;
+  /** Markdown in the requested language. */
+  documentation?: string;
+  insertText: string;
+  /** `insertText` is an LSP snippet (`$0`, `${1:x}`), with absolute indentation. */
+  snippet: boolean;
+  range: Range;
+  sortText: string;
+  filterText?: string;
+  /** Open completion again after inserting (the value of a key just inserted). */
+  retrigger?: boolean;
+  preselect?: boolean;
+}
+
+/** Everything the completion modules need to know about the cursor. */
+export interface CompletionContext {
+  workspace: Workspace;
+  uri: string;
+  lang: Lang;
+  /** Lines of the chunk (the `---` document) under the cursor. */
+  lines: readonly string[];
+  /** Cursor line, relative to the chunk. */
+  line: number;
+  /** First line of the chunk in the file. */
+  startLine: number;
+  site: Site;
+  kind?: string;
+  apiVersion?: string;
+  rootDefinition?: string;
+  document?: ParsedDocument;
+  /** The object's namespace, `default` when none is written. */
+  namespace: string;
+}
+
+export function lineRange(ctx: CompletionContext, start: number, end: number): Range {
+  const line = ctx.startLine + ctx.line;
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+/** Sort key: a group (0 = first) then the label, so groups stay together and each is alphabetical. */
+export function sortKey(group: number, label: string, index?: number): string {
+  return `${group}${index === undefined ? '' : String(index).padStart(4, '0')}${label}`;
+}
+
+export function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
