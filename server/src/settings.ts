@@ -14,7 +14,12 @@ export const defaultSettings: KubeStorageSettings = {
   files: { exclude: ['**/node_modules/**', '**/.git/**'] },
   rules: {
     severity: {},
-    knownObjects: { storageClasses: [], persistentVolumeClaims: [], persistentVolumes: [], services: [] },
+    knownObjects: {
+      storageClasses: [],
+      persistentVolumeClaims: [],
+      persistentVolumes: [],
+      services: [],
+    },
   },
 };
 
@@ -60,9 +65,9 @@ export function normalizeRuleSettings(raw: unknown): RuleSettings {
       }
     }
   }
-  const known = (r.knownObjects && typeof r.knownObjects === 'object' ? r.knownObjects : {}) as Partial<
-    Record<string, unknown>
-  >;
+  const known = (
+    r.knownObjects && typeof r.knownObjects === 'object' ? r.knownObjects : {}
+  ) as Partial<Record<string, unknown>>;
   const names = (v: unknown): string[] =>
     Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : [];
   return {

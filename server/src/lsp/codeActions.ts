@@ -11,7 +11,12 @@ export const codeActionsFeature: Feature = {
     ctx.connection.onCodeAction((params, token) =>
       safely<CodeAction[]>(ctx, 'code actions', [], async () => {
         const only = params.context.only;
-        if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'))) {
+        if (
+          only &&
+          !only.some(
+            (k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.'),
+          )
+        ) {
           return [];
         }
         const uri = params.textDocument.uri;

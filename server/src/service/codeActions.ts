@@ -66,7 +66,13 @@ export function codeActionsFor(
       fix = undefined;
     }
     if (!fix) continue;
-    out.push({ title: fix.title, kind: 'quickfix', diagnostic, edits: fix.edits, isPreferred: true });
+    out.push({
+      title: fix.title,
+      kind: 'quickfix',
+      diagnostic,
+      edits: fix.edits,
+      isPreferred: true,
+    });
   }
   return out;
 }

@@ -38,7 +38,7 @@ export const claimLargerThanVolume: Rule = {
     ru: 'Заявка запрашивает больше, чем ёмкость указанного тома',
   },
   docs: {
-    en: 'A volume binds to a claim only if its `capacity.storage` is at least the claim\'s `resources.requests.storage`. A claim whose `volumeName` points at a smaller volume stays `Pending`. Lower the request or pick (or grow) a bigger volume.',
+    en: "A volume binds to a claim only if its `capacity.storage` is at least the claim's `resources.requests.storage`. A claim whose `volumeName` points at a smaller volume stays `Pending`. Lower the request or pick (or grow) a bigger volume.",
     ru: 'Том привяжется к заявке, только если его `capacity.storage` не меньше запроса `resources.requests.storage`. Заявка, у которой `volumeName` указывает на том меньшего размера, останется в `Pending`. Уменьшите запрос или выберите (увеличьте) том побольше.',
   },
   check(_object, data, ctx) {
@@ -70,7 +70,7 @@ export const accessModesNotOffered: Rule = {
     ru: 'Заявка требует режимы доступа, которых у указанного тома нет',
   },
   docs: {
-    en: 'A volume satisfies a claim only if the volume\'s `accessModes` include every mode the claim asks for. Otherwise the claim stays `Pending`. Ask only for modes the volume offers, or add the mode to the volume if its storage really supports it.',
+    en: "A volume satisfies a claim only if the volume's `accessModes` include every mode the claim asks for. Otherwise the claim stays `Pending`. Ask only for modes the volume offers, or add the mode to the volume if its storage really supports it.",
     ru: 'Том подходит заявке, только если его `accessModes` содержат все режимы доступа, которые просит заявка. Иначе заявка останется в `Pending`. Запросите только те режимы, что есть у тома, или добавьте режим тому, если его хранилище действительно это умеет.',
   },
   check(_object, data, ctx) {
@@ -189,7 +189,7 @@ export const volumeReservedForOtherClaim: Rule = {
       ['spec', 'volumeName'],
       localize(
         {
-          en: 'Volume `{pv}` is reserved for claim `{ns}/{claim}` by its `claimRef`. This claim will stay `Pending`. Change the volume\'s `claimRef` or use another volume.',
+          en: "Volume `{pv}` is reserved for claim `{ns}/{claim}` by its `claimRef`. This claim will stay `Pending`. Change the volume's `claimRef` or use another volume.",
           ru: 'Том `{pv}` зарезервирован за заявкой `{ns}/{claim}` через `claimRef`. Эта заявка останется в `Pending`. Измените `claimRef` тома или возьмите другой том.',
         },
         { pv: found.pv.object.name ?? '?', ns: refNs, claim: ref.name },
@@ -217,7 +217,8 @@ export const selectorWithDynamicProvisioning: Rule = {
       if (isRecord(data.spec)) targets.push({ spec: data.spec, path: ['spec'] });
     } else {
       for (const t of claimTemplatesOf(data)) {
-        if (isRecord(t.template.spec)) targets.push({ spec: t.template.spec, path: [...t.path, 'spec'] });
+        if (isRecord(t.template.spec))
+          targets.push({ spec: t.template.spec, path: [...t.path, 'spec'] });
       }
     }
     for (const { spec, path } of targets) {

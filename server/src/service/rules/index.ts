@@ -3,16 +3,26 @@ import type { LocalizedText } from '../types';
 import { bindingRules } from './binding';
 import { initContainerRules, linkRules } from './links';
 import { permissionRules } from './permissions';
+import { claimWillStayPending } from './pending';
 import type { Rule, RuleFamily, RuleMeta } from './types';
 import { volumeRules } from './volumes';
 import { workloadRules } from './workloads';
 
-export type { Rule, RuleFamily, RuleMeta, RuleSettings, KnownObjects, Finding, QuickFix } from './types';
+export type {
+  Rule,
+  RuleFamily,
+  RuleMeta,
+  RuleSettings,
+  KnownObjects,
+  Finding,
+  QuickFix,
+} from './types';
 export { defaultRuleSettings } from './types';
 
 export const allRules: readonly Rule[] = [
   ...linkRules,
   ...bindingRules,
+  claimWillStayPending,
   ...workloadRules,
   ...volumeRules,
   ...initContainerRules,
@@ -29,7 +39,14 @@ export const families: Record<RuleFamily, LocalizedText> = {
 
 /** Rule metadata only (no code), in registry order: for docs, SARIF and settings. */
 export const ruleRegistry: readonly RuleMeta[] = allRules.map(
-  ({ id, family, severity, title, docs, fixable }) => ({ id, family, severity, title, docs, fixable }),
+  ({ id, family, severity, title, docs, fixable }) => ({
+    id,
+    family,
+    severity,
+    title,
+    docs,
+    fixable,
+  }),
 );
 
 const byId = new Map(allRules.map((r) => [r.id, r]));

@@ -18,7 +18,12 @@ import {
   volumesOf,
   workloadKinds,
 } from './util';
-import { addHeadlessClusterIp, addVolumeFix, createClaimFix, createHeadlessServiceFix } from './fixes/storageFixes';
+import {
+  addHeadlessClusterIp,
+  addVolumeFix,
+  createClaimFix,
+  createHeadlessServiceFix,
+} from './fixes/storageFixes';
 
 export const claimNotFound: Rule = {
   id: 'claim-not-found',
@@ -62,7 +67,9 @@ function classNamePaths(
   data: Record<string, unknown>,
 ): { className: unknown; path: (string | number)[] }[] {
   if (kind === 'PersistentVolumeClaim') {
-    return [{ className: get(data, ['spec', 'storageClassName']), path: ['spec', 'storageClassName'] }];
+    return [
+      { className: get(data, ['spec', 'storageClassName']), path: ['spec', 'storageClassName'] },
+    ];
   }
   return claimTemplatesOf(data).map((t) => ({
     className: get(t.template, ['spec', 'storageClassName']),
@@ -113,7 +120,7 @@ export const volumeMountNotFound: Rule = {
     ru: 'Контейнер монтирует том, которого нет в поде',
   },
   docs: {
-    en: 'Every `volumeMounts[].name` and `volumeDevices[].name` must match an entry of the pod\'s `volumes` (or, in a StatefulSet, a `volumeClaimTemplates` name). The API server rejects the object otherwise. Add the volume (the quick fix adds one backed by a claim of the same name) or fix the name.',
+    en: "Every `volumeMounts[].name` and `volumeDevices[].name` must match an entry of the pod's `volumes` (or, in a StatefulSet, a `volumeClaimTemplates` name). The API server rejects the object otherwise. Add the volume (the quick fix adds one backed by a claim of the same name) or fix the name.",
     ru: 'Каждое имя в `volumeMounts[].name` и `volumeDevices[].name` должно совпадать с томом из `volumes` пода (а в StatefulSet — ещё и с именем из `volumeClaimTemplates`). Иначе API-сервер отклонит объект. Добавьте том (быстрое исправление добавит том с заявкой того же имени) или исправьте имя.',
   },
   check(object, data, ctx) {
@@ -132,7 +139,7 @@ export const initContainerVolumeNotFound: Rule = {
     ru: 'Init-контейнер монтирует том, которого нет в поде',
   },
   docs: {
-    en: 'Init containers often prepare data (restore a backup, `chown` a data directory) on a volume the main container uses. If the name in the init container\'s `volumeMounts` matches no pod volume, the API server rejects the pod, and a typo here often means the preparation would have gone to the wrong place. Use the same name as the main container or add the volume.',
+    en: "Init containers often prepare data (restore a backup, `chown` a data directory) on a volume the main container uses. If the name in the init container's `volumeMounts` matches no pod volume, the API server rejects the pod, and a typo here often means the preparation would have gone to the wrong place. Use the same name as the main container or add the volume.",
     ru: 'Init-контейнеры часто готовят данные (восстанавливают резервную копию, делают `chown` каталога) на томе, который потом использует основной контейнер. Если имя в `volumeMounts` init-контейнера не совпадает ни с одним томом пода, API-сервер отклонит под, а опечатка здесь часто значит, что подготовка ушла бы не туда. Используйте то же имя, что у основного контейнера, или добавьте том.',
   },
   check(object, data, ctx) {
@@ -211,7 +218,8 @@ export const volumeNotMounted: Rule = {
     }
     if (object.kind === 'StatefulSet') {
       for (const t of claimTemplatesOf(data)) {
-        if (t.name && !used.has(t.name)) ctx.report([...t.path, 'metadata', 'name'], message(t.name));
+        if (t.name && !used.has(t.name))
+          ctx.report([...t.path, 'metadata', 'name'], message(t.name));
       }
     }
   },
@@ -326,7 +334,7 @@ export const claimRefNotFound: Rule = {
     ru: 'Постоянный том зарезервирован за несуществующей заявкой',
   },
   docs: {
-    en: 'A PV with `spec.claimRef` is reserved: only the named claim can bind to it. If that claim never appears, the volume sits unused, and other claims cannot take it. Check the claim\'s name and namespace (an unset namespace means `default`), create the claim, or remove `claimRef`.',
+    en: "A PV with `spec.claimRef` is reserved: only the named claim can bind to it. If that claim never appears, the volume sits unused, and other claims cannot take it. Check the claim's name and namespace (an unset namespace means `default`), create the claim, or remove `claimRef`.",
     ru: 'Постоянный том с `spec.claimRef` зарезервирован: привязаться к нему может только указанная заявка. Если она так и не появится, том простаивает, а другие заявки взять его не могут. Проверьте имя и пространство имён заявки (если не указано — `default`), создайте заявку или уберите `claimRef`.',
   },
   check(_object, data, ctx) {

@@ -54,7 +54,9 @@ export class Lookups {
       const start = numberOr(get(data, ['spec', 'ordinals', 'start']), 0);
       for (const t of claimTemplatesOf(data)) {
         if (!t.name) continue;
-        const spec = isRecord(t.template.spec) ? (t.template.spec as PersistentVolumeClaimSpec) : {};
+        const spec = isRecord(t.template.spec)
+          ? (t.template.spec as PersistentVolumeClaimSpec)
+          : {};
         for (let i = start; i < start + Math.min(replicas, 1000); i++) {
           const name = `${t.name}-${object.name}-${i}`;
           const k = key(namespaceOf(object), name);
@@ -75,14 +77,16 @@ export class Lookups {
       const data = plain<PersistentVolume>(object);
       if (!data || !object.name) continue;
       this.volumes.set(object.name, { object, data });
-      const className = typeof data.spec?.storageClassName === 'string' ? data.spec.storageClassName : '';
+      const className =
+        typeof data.spec?.storageClassName === 'string' ? data.spec.storageClassName : '';
       const list = this.volumesByClass.get(className);
       if (list) list.push({ object, data });
       else this.volumesByClass.set(className, [{ object, data }]);
     }
     for (const object of workspace.objectsOfKind('Service')) {
       const data = plain<Service>(object);
-      if (data && object.name) this.services.set(key(namespaceOf(object), object.name), { object, data });
+      if (data && object.name)
+        this.services.set(key(namespaceOf(object), object.name), { object, data });
     }
   }
 

@@ -2,7 +2,16 @@
 import type { PodSecurityContext, SecurityContext } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { Rule } from './types';
-import { claimTemplatesOf, containersOf, isRecord, mountsOf, podSpecOf, strings, volumesOf, workloadKinds } from './util';
+import {
+  claimTemplatesOf,
+  containersOf,
+  isRecord,
+  mountsOf,
+  podSpecOf,
+  strings,
+  volumesOf,
+  workloadKinds,
+} from './util';
 import { setValueFix } from './fixes/storageFixes';
 
 export const missingFsGroup: Rule = {
@@ -22,7 +31,9 @@ export const missingFsGroup: Rule = {
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
     if (!at) return;
-    const podSc: PodSecurityContext = isRecord(at.spec.securityContext) ? at.spec.securityContext : {};
+    const podSc: PodSecurityContext = isRecord(at.spec.securityContext)
+      ? at.spec.securityContext
+      : {};
     if (podSc.fsGroup !== undefined) return;
     const claims = new Set(
       volumesOf(at)
@@ -41,9 +52,12 @@ export const missingFsGroup: Rule = {
     }
     for (const c of containers) {
       if (c.group !== 'containers') continue;
-      const sc: SecurityContext = isRecord(c.container.securityContext) ? c.container.securityContext : {};
+      const sc: SecurityContext = isRecord(c.container.securityContext)
+        ? c.container.securityContext
+        : {};
       const user = sc.runAsUser ?? podSc.runAsUser;
-      const nonRoot = user !== undefined ? user !== 0 : (sc.runAsNonRoot ?? podSc.runAsNonRoot) === true;
+      const nonRoot =
+        user !== undefined ? user !== 0 : (sc.runAsNonRoot ?? podSc.runAsNonRoot) === true;
       if (!nonRoot) continue;
       for (const m of mountsOf(c)) {
         if (m.field !== 'volumeMounts' || m.mount.readOnly === true) continue;

@@ -16,7 +16,10 @@ export interface Suppressions {
 type Ids = Set<string> | 'all';
 
 function parseIds(rest: string): Ids {
-  const ids = rest.split(' -- ')[0]!.split(/[\s,]+/).filter(Boolean);
+  const ids = rest
+    .split(' -- ')[0]!
+    .split(/[\s,]+/)
+    .filter(Boolean);
   return ids.length ? new Set(ids) : 'all';
 }
 

@@ -27,7 +27,12 @@ export interface RuleSettings {
 
 export const defaultRuleSettings: RuleSettings = {
   severity: {},
-  knownObjects: { storageClasses: [], persistentVolumeClaims: [], persistentVolumes: [], services: [] },
+  knownObjects: {
+    storageClasses: [],
+    persistentVolumeClaims: [],
+    persistentVolumes: [],
+    services: [],
+  },
 };
 
 /** A quick fix: a title and the text edits (all in the file of the finding). */

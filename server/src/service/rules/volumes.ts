@@ -38,7 +38,7 @@ export const recycleReclaimPolicy: Rule = {
     ctx.report(
       path,
       {
-        en: '`Recycle` is deprecated: it erases the volume\'s files as soon as the claim is released. Use `Retain` (keep the data, clean up by hand) or dynamic provisioning.',
+        en: "`Recycle` is deprecated: it erases the volume's files as soon as the claim is released. Use `Retain` (keep the data, clean up by hand) or dynamic provisioning.",
         ru: '`Recycle` устарела: она стирает файлы тома, как только заявку освободят. Используйте `Retain` (данные сохранятся, очистка вручную) или динамическое выделение томов.',
       },
       { fix: replaceFix(object, path, 'Retain', retainTitle) },
@@ -109,7 +109,9 @@ export const sharedModeOnNodeLocalVolume: Rule = {
   check(_object, data, ctx) {
     const spec = (data as PersistentVolume).spec;
     if (!spec || (!isRecord(spec.hostPath) && !isRecord(spec.local))) return;
-    const shared = strings(spec.accessModes).filter((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany');
+    const shared = strings(spec.accessModes).filter(
+      (m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany',
+    );
     if (!shared.length) return;
     ctx.report(
       ['spec', 'accessModes'],
@@ -145,10 +147,14 @@ export const localVolumeWithoutNodeAffinity: Rule = {
     if (!spec || !isRecord(spec.local)) return;
     const terms = spec.nodeAffinity?.required?.nodeSelectorTerms;
     if (Array.isArray(terms) && terms.length) return;
-    ctx.report(['spec', 'local'], {
-      en: 'A `local` volume needs `spec.nodeAffinity.required` naming its node. The API server rejects it otherwise. Add node affinity on `kubernetes.io/hostname`.',
-      ru: 'Тому `local` нужна `spec.nodeAffinity.required` с его узлом, иначе API-сервер его не примет. Добавьте привязку к узлу по `kubernetes.io/hostname`.',
-    }, { onKey: true });
+    ctx.report(
+      ['spec', 'local'],
+      {
+        en: 'A `local` volume needs `spec.nodeAffinity.required` naming its node. The API server rejects it otherwise. Add node affinity on `kubernetes.io/hostname`.',
+        ru: 'Тому `local` нужна `spec.nodeAffinity.required` с его узлом, иначе API-сервер его не примет. Добавьте привязку к узлу по `kubernetes.io/hostname`.',
+      },
+      { onKey: true },
+    );
   },
 };
 
@@ -213,7 +219,10 @@ export const multipleDefaultClasses: Rule = {
           en: '{count} StorageClasses are marked default ({names}). Claims without a class get whichever was created last. Keep one default.',
           ru: 'По умолчанию отмечено классов хранилища: {count} ({names}). Заявки без класса получат тот, что создан последним. Оставьте один класс по умолчанию.',
         },
-        { count: defaults.length, names: defaults.map((d) => '`' + (d.object.name ?? '?') + '`').join(', ') },
+        {
+          count: defaults.length,
+          names: defaults.map((d) => '`' + (d.object.name ?? '?') + '`').join(', '),
+        },
       ),
       { onKey: true },
     );
@@ -268,7 +277,7 @@ export const volumeWithoutCapacity: Rule = {
     ru: 'Постоянный том без ёмкости',
   },
   docs: {
-    en: '`spec.capacity.storage` is required on a PersistentVolume: the API server rejects a volume without it, and the binder compares it with each claim\'s request. Write the real size of the storage behind the volume (the quick fix adds `1Gi` as a placeholder).',
+    en: "`spec.capacity.storage` is required on a PersistentVolume: the API server rejects a volume without it, and the binder compares it with each claim's request. Write the real size of the storage behind the volume (the quick fix adds `1Gi` as a placeholder).",
     ru: '`spec.capacity.storage` у постоянного тома обязательна: без неё API-сервер том не примет, а при привязке её сравнивают с запросом заявки. Укажите реальный размер хранилища (быстрое исправление подставит `1Gi` как заготовку).',
   },
   check(object, data, ctx) {
@@ -342,7 +351,7 @@ export const storageLimitBelowRequest: Rule = {
   severity: 'error',
   kinds: ['PersistentVolumeClaim', 'StatefulSet'],
   title: {
-    en: 'A claim\'s storage limit is below its request',
+    en: "A claim's storage limit is below its request",
     ru: 'Лимит ёмкости заявки меньше запроса',
   },
   docs: {
@@ -387,11 +396,17 @@ export const storageSizeWithoutUnit: Rule = {
   check(object, data, ctx) {
     const targets: { value: unknown; path: YamlPath }[] = [];
     if (object.kind === 'PersistentVolume') {
-      targets.push({ value: get(data, ['spec', 'capacity', 'storage']), path: ['spec', 'capacity', 'storage'] });
+      targets.push({
+        value: get(data, ['spec', 'capacity', 'storage']),
+        path: ['spec', 'capacity', 'storage'],
+      });
     } else {
       for (const t of requestTargets(object.kind, data)) {
         for (const k of ['requests', 'limits']) {
-          targets.push({ value: get(t.resources, [k, 'storage']), path: [...t.path, k, 'storage'] });
+          targets.push({
+            value: get(t.resources, [k, 'storage']),
+            path: [...t.path, k, 'storage'],
+          });
         }
       }
     }

@@ -46,7 +46,8 @@ export const sharedSingleNodeClaim: Rule = {
       const claim = name ? ctx.lookups.claim(namespaceOf(object), name) : undefined;
       if (!claim) continue;
       const modes = strings(claim.spec.accessModes);
-      const single = modes.find((m) => m === 'ReadWriteOncePod') ??
+      const single =
+        modes.find((m) => m === 'ReadWriteOncePod') ??
         (modes.includes('ReadWriteMany') || modes.includes('ReadOnlyMany')
           ? undefined
           : modes.find((m) => m === 'ReadWriteOnce'));
@@ -116,7 +117,17 @@ const SENSITIVE = [
   '/var/run/crio',
   '/run/crio',
 ];
-const SENSITIVE_EXACT = new Set(['/', '/var', '/usr', '/lib', '/bin', '/sbin', '/run', '/var/run', '/home']);
+const SENSITIVE_EXACT = new Set([
+  '/',
+  '/var',
+  '/usr',
+  '/lib',
+  '/bin',
+  '/sbin',
+  '/run',
+  '/var/run',
+  '/home',
+]);
 
 /** `/var//run/../lib/` -> `/var/lib`. */
 export function normalizeHostPath(path: string): string {
@@ -144,7 +155,7 @@ export const sensitiveHostPath: Rule = {
     ru: 'Том `hostPath` открывает поду важную часть узла',
   },
   docs: {
-    en: 'Mounting `/`, `/etc`, `/proc`, `/sys`, `/var/lib/kubelet`, the container runtime\'s socket (`/var/run/docker.sock`, containerd, CRI-O) and similar paths gives the pod control over the node: a compromised container can read secrets of other pods or start privileged containers. Mount only the narrow path you need, read-only, and only in DaemonSets that truly need it.',
+    en: "Mounting `/`, `/etc`, `/proc`, `/sys`, `/var/lib/kubelet`, the container runtime's socket (`/var/run/docker.sock`, containerd, CRI-O) and similar paths gives the pod control over the node: a compromised container can read secrets of other pods or start privileged containers. Mount only the narrow path you need, read-only, and only in DaemonSets that truly need it.",
     ru: 'Монтирование `/`, `/etc`, `/proc`, `/sys`, `/var/lib/kubelet`, сокета среды выполнения контейнеров (`/var/run/docker.sock`, containerd, CRI-O) и подобных путей даёт поду власть над узлом: взломанный контейнер прочитает секреты других подов или запустит привилегированные контейнеры. Монтируйте только нужный узкий путь, только для чтения и только в DaemonSet, которым это действительно нужно.',
   },
   check(object, data, ctx) {
@@ -168,7 +179,11 @@ export const sensitiveHostPath: Rule = {
 };
 
 function hostPathVolumes(at: PodSpecAt): Set<string> {
-  return new Set(volumesOf(at).filter((v) => isRecord(v.volume.hostPath)).map((v) => v.volume.name));
+  return new Set(
+    volumesOf(at)
+      .filter((v) => isRecord(v.volume.hostPath))
+      .map((v) => v.volume.name),
+  );
 }
 
 export const writableHostPath: Rule = {
@@ -192,7 +207,11 @@ export const writableHostPath: Rule = {
     if (!hostPaths.size) return;
     for (const c of containersOf(at)) {
       for (const m of mountsOf(c)) {
-        if (m.field !== 'volumeMounts' || !hostPaths.has(m.mount.name) || m.mount.readOnly === true) {
+        if (
+          m.field !== 'volumeMounts' ||
+          !hostPaths.has(m.mount.name) ||
+          m.mount.readOnly === true
+        ) {
           continue;
         }
         ctx.report(
@@ -276,7 +295,9 @@ export const emptyDirForDatabase: Rule = {
     const at = podSpecOf(object.kind, data);
     if (!at) return;
     const emptyDirs = new Set(
-      volumesOf(at).filter((v) => v.volume.emptyDir !== undefined).map((v) => v.volume.name),
+      volumesOf(at)
+        .filter((v) => v.volume.emptyDir !== undefined)
+        .map((v) => v.volume.name),
     );
     if (!emptyDirs.size) return;
     for (const c of containersOf(at)) {
@@ -347,7 +368,7 @@ export const claimTemplateWithoutStorage: Rule = {
     ru: 'В шаблоне заявки нет запроса ёмкости',
   },
   docs: {
-    en: 'Every claim made from a `volumeClaimTemplates` entry needs `spec.resources.requests.storage`; the API server rejects the claims without it and the StatefulSet\'s pods never start. Add a request (the quick fix adds `1Gi`; set the size you need). Claim templates cannot be changed later without recreating the StatefulSet, so choose the size with room to grow.',
+    en: "Every claim made from a `volumeClaimTemplates` entry needs `spec.resources.requests.storage`; the API server rejects the claims without it and the StatefulSet's pods never start. Add a request (the quick fix adds `1Gi`; set the size you need). Claim templates cannot be changed later without recreating the StatefulSet, so choose the size with room to grow.",
     ru: 'Каждой заявке из `volumeClaimTemplates` нужен `spec.resources.requests.storage`; без него API-сервер не примет заявки, и поды StatefulSet не запустятся. Добавьте запрос (быстрое исправление подставит `1Gi` — укажите нужный размер). Шаблоны заявок нельзя поменять без пересоздания StatefulSet, так что берите размер с запасом.',
   },
   check(object, data, ctx) {
@@ -416,7 +437,7 @@ export const selectorTemplateMismatch: Rule = {
   severity: 'error',
   kinds: ['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet'],
   title: {
-    en: 'The selector does not match the pod template\'s labels',
+    en: "The selector does not match the pod template's labels",
     ru: 'Селектор не совпадает с метками шаблона пода',
   },
   docs: {

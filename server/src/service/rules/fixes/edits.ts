@@ -98,7 +98,11 @@ export function insertInMap(
   const offset = first?.range?.[0];
   if (offset === undefined) return undefined;
   const start = absolute(object, offset);
-  return { uri: object.uri, range: at(object, offset), newText: indented(yamlLines(wrapped), start.character) };
+  return {
+    uri: object.uri,
+    range: at(object, offset),
+    newText: indented(yamlLines(wrapped), start.character),
+  };
 }
 
 /** Adds `item` to the block sequence at `seqPath` (before its first item), creating it if absent. */
@@ -120,7 +124,11 @@ export function insertInSeq(
   const dash = text.lastIndexOf('-', firstStart);
   if (dash < 0 || text.slice(dash + 1, firstStart).trim() !== '') return undefined;
   const start = absolute(object, dash);
-  return { uri: object.uri, range: at(object, dash), newText: indented(yamlLines([item]), start.character) };
+  return {
+    uri: object.uri,
+    range: at(object, dash),
+    newText: indented(yamlLines([item]), start.character),
+  };
 }
 
 /** Appends a new `---` document holding `value` right after the object's document. */

@@ -6,13 +6,7 @@ import type { IndexedObject } from '../../workspace/file';
 import type { LocalizedText } from '../../types';
 import type { QuickFix } from '../types';
 import { get, isRecord } from '../util';
-import {
-  appendDocument,
-  insertInMap,
-  insertInSeq,
-  replaceValue,
-  type TextEditLike,
-} from './edits';
+import { appendDocument, insertInMap, insertInSeq, replaceValue, type TextEditLike } from './edits';
 
 function fix(title: LocalizedText, ...edits: (TextEditLike | undefined)[]): QuickFix | undefined {
   if (edits.some((e) => !e)) return undefined;
@@ -27,7 +21,10 @@ export function setKey(
   value: unknown,
 ): TextEditLike | undefined {
   const existing = nodesAtPath(object.document.doc, [...mapPath, key]);
-  if (existing?.value && (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')) {
+  if (
+    existing?.value &&
+    (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
+  ) {
     return replaceValue(object, [...mapPath, key], String(value));
   }
   if (existing) return undefined;
@@ -42,7 +39,10 @@ export function createClaimFix(object: IndexedObject, name: string): QuickFix | 
     spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
   };
   return fix(
-    localize({ en: 'Create PersistentVolumeClaim `{name}`', ru: 'Создать заявку `{name}`' }, { name }),
+    localize(
+      { en: 'Create PersistentVolumeClaim `{name}`', ru: 'Создать заявку `{name}`' },
+      { name },
+    ),
     appendDocument(object, claim),
   );
 }

@@ -1,0 +1,91 @@
+/**
+ * "This claim will stay Pending": the binding engine's verdict, for the cases no more specific
+ * rule explains (those with `volumeName`, a missing class or a selector have their own rules).
+ */
+import {
+  bindingInputFromWorkspace,
+  simulateBindings,
+  type BindingResult,
+  type ClaimResult,
+} from '../binding';
+import type { Lookups } from './lookups';
+import type { Rule } from './types';
+import { claimTemplatesOf, get, namespaceOf } from './util';
+
+const cache = new WeakMap<Lookups, Map<string, ClaimResult[]>>();
+
+/** Pending claims by `namespace/name` (and by StatefulSet `namespace/set`), once per generation. */
+function pendingClaims(lookups: Lookups): Map<string, ClaimResult[]> {
+  let map = cache.get(lookups);
+  if (map) return map;
+  map = new Map();
+  let result: BindingResult | undefined;
+  try {
+    result = simulateBindings(bindingInputFromWorkspace(lookups.workspace));
+  } catch {
+    result = undefined;
+  }
+  for (const claim of result?.claims ?? []) {
+    if (claim.outcome !== 'pending') continue;
+    const key = claim.fromStatefulSet
+      ? `sts:${claim.namespace}/${claim.fromStatefulSet}`
+      : `${claim.namespace}/${claim.name}`;
+    const list = map.get(key);
+    if (list) list.push(claim);
+    else map.set(key, [claim]);
+  }
+  cache.set(lookups, map);
+  return map;
+}
+
+/** Reasons other rules already explain better. */
+const EXPLAINED_ELSEWHERE = new Set([
+  'pending-class-missing',
+  'pending-volume-name-missing',
+  'pending-volume-name-unfit',
+  'pending-volume-name-taken',
+]);
+
+export const claimWillStayPending: Rule = {
+  id: 'claim-will-stay-pending',
+  family: 'binding',
+  severity: 'warning',
+  kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+  title: {
+    en: 'A claim will stay Pending: no volume fits and no class can provision one',
+    ru: 'Заявка останется в `Pending`: подходящего тома нет, а выделить его некому',
+  },
+  docs: {
+    en: "The binding simulation follows the PV controller: a claim binds to the smallest fitting Available volume of its class; without one, the class's provisioner creates a volume. If the claim has no class (`\"\"`), or its class uses `kubernetes.io/no-provisioner`, and no written PersistentVolume fits, the claim stays `Pending` and so do its pods. The message gives the controller's reason. Create a fitting volume, or use a StorageClass with a provisioner. Claims without `storageClassName` are checked only when the workspace defines a default class (otherwise the cluster's default decides).",
+    ru: 'Симуляция привязки повторяет контроллер PV: заявка привязывается к наименьшему подходящему тому в состоянии `Available` своего класса, а если такого нет, том выделяет провижинер класса. Если класса у заявки нет (`""`) или класс использует `kubernetes.io/no-provisioner`, а подходящего постоянного тома в файлах нет, заявка останется в `Pending`, а вместе с ней и поды. В сообщении указана причина, как её видит контроллер. Создайте подходящий том или используйте класс хранилища с провижинером. Заявки без `storageClassName` проверяются, только если в рабочей области есть класс по умолчанию (иначе решает класс по умолчанию в кластере).',
+  },
+  check(object, data, ctx) {
+    const pending = pendingClaims(ctx.lookups);
+    if (!pending.size) return;
+    const ns = namespaceOf(object);
+    const hasDefault = ctx.lookups.defaultClasses.length > 0;
+    const report = (claim: ClaimResult, path: (string | number)[], spec: unknown, count = 1) => {
+      if (EXPLAINED_ELSEWHERE.has(claim.reason.code)) return;
+      if (get(spec, ['volumeName']) || get(spec, ['selector'])) return;
+      if (get(spec, ['storageClassName']) === undefined && !hasDefault) return;
+      const cls = claim.storageClass;
+      if (cls && ctx.settings.knownObjects.storageClasses.includes(cls)) return;
+      ctx.report(path, {
+        en: `${count > 1 ? `None of the ${count} claims of this template will bind.` : 'The claim will not bind.'} ${claim.reason.en} Create a fitting PersistentVolume or use a StorageClass with a provisioner.`,
+        ru: `${count > 1 ? `Ни одна из заявок этого шаблона (${count}) не привяжется.` : 'Заявка не привяжется.'} ${claim.reason.ru} Создайте подходящий постоянный том или используйте класс хранилища с провижинером.`,
+      });
+    };
+    if (object.kind === 'PersistentVolumeClaim') {
+      const claim = pending.get(`${ns}/${object.name}`)?.find((c) => c.source?.uri === object.uri);
+      if (claim) report(claim, ['metadata', 'name'], data.spec);
+      return;
+    }
+    const claims = pending.get(`sts:${ns}/${object.name}`);
+    if (!claims) return;
+    for (const t of claimTemplatesOf(data)) {
+      const mine = claims.filter((c) => c.name.startsWith(`${t.name}-${object.name}-`));
+      if (mine.length)
+        report(mine[0]!, [...t.path, 'metadata', 'name'], t.template.spec, mine.length);
+    }
+  },
+};
