@@ -78,7 +78,9 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
         section: 'kubeStorage',
       });
     }
-    void indexWorkspace();
+    const indexed = indexWorkspace();
+    publisher.holdUntil(indexed);
+    indexed.catch((e: unknown) => ctx.log(`kube-storage: workspace scan failed: ${String(e)}`));
   });
 
   connection.onDidChangeConfiguration((change) => {

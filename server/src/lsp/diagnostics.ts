@@ -9,8 +9,15 @@ export const DIAGNOSTICS_DELAY_MS = 15;
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /** Diagnostics wait for this (the first workspace scan), so links to other files are not reported missing. */
+  private gate: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ctx: ServerContext) {}
+
+  /** Holds publishing until `ready` settles (used for the initial workspace scan). */
+  holdUntil(ready: Promise<unknown>): void {
+    this.gate = ready.catch(() => undefined);
+  }
 
   schedule(uri: string): void {
     this.pending.add(uri);
@@ -36,6 +43,7 @@ export class DiagnosticsPublisher {
   }
 
   private async flush(): Promise<void> {
+    await this.gate;
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) {

@@ -1,0 +1,147 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/** Driving the VS Code workbench in Chromium with Playwright: every step waits on a condition. */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  chromium,
+  type BrowserContext,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { REPO } from './codeServer';
+
+export const RESULTS = join(REPO, 'test-results', 'e2e');
+
+export interface Workbench {
+  page: Page;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function openWorkbench(url: string): Promise<Workbench> {
+  const profile = mkdtempSync(join(tmpdir(), 'kube-storage-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+    viewport: { width: 1400, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(url);
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60000 });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60000 });
+  return { page, context, close: () => context.close() };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, `${name}.png`) });
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title })
+    .first();
+  await row.waitFor();
+  await row.click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(name);
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', {
+      hasText: name.split('/').pop()!,
+    })
+    .first();
+  await row.waitFor();
+  await page.keyboard.press('Enter');
+  await page
+    .locator(`.tabs-container .tab.active[data-resource-name="${name.split('/').pop()}"]`)
+    .waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+}
+
+/** Moves the cursor: `line` and `column` are 1-based, as in the editor's Go to Line box. */
+export async function goToPosition(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The visible editor text, lines ordered by position (Monaco renders spaces as U+00A0). */
+export async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const lines = [
+      ...document.querySelectorAll<HTMLElement>(
+        '.editor-instance .monaco-editor .view-lines .view-line',
+      ),
+    ];
+    return lines
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((l) => (l.textContent ?? '').replace(/\u00a0/g, ' '))
+      .join('\n');
+  });
+}
+
+export async function waitForEditorText(
+  page: Page,
+  test: (text: string) => boolean,
+  timeoutMs = 15000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await editorText(page);
+    if (test(text)) return text;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`editor text did not match in time:\n${text}`);
+}
+
+/** Hovers with the keyboard (Ctrl+K Ctrl+I) at a position and returns the hover's text. */
+export async function hoverAt(page: Page, line: number, column: number): Promise<string> {
+  await goToPosition(page, line, column);
+  const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').last();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    try {
+      await hover.waitFor({ timeout: 5000 });
+      return (await hover.innerText()).trim();
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`no hover at ${line}:${column}`);
+}
+
+export function suggestRows(page: Page): Locator {
+  return page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+}
+
+export function webviewFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+}
