@@ -80,6 +80,44 @@ void describe('package.nls (manifest strings)', () => {
     assert.deepEqual(Object.keys(ru).sort(), Object.keys(en).sort());
   });
 
+  void it('is used for every text the manifest shows (titles, descriptions, view names)', () => {
+    const shown = new Set([
+      'displayName',
+      'description',
+      'markdownDescription',
+      'enumDescriptions',
+      'markdownEnumDescriptions',
+      'deprecationMessage',
+      'markdownDeprecationMessage',
+      'title',
+      'shortTitle',
+      'category',
+      'label',
+      'name',
+      'contextualTitle',
+    ]);
+    const literal: string[] = [];
+    let checked = 0;
+    const walk = (value: unknown, key: string, path: string): void => {
+      if (typeof value === 'string') {
+        if (!shown.has(key)) return;
+        checked += 1;
+        if (!/^%[^%\s]+%$/.test(value)) literal.push(`${path}: ${value}`);
+      } else if (Array.isArray(value)) {
+        value.forEach((item, i) => walk(item, key, `${path}[${i}]`));
+      } else if (value && typeof value === 'object') {
+        for (const [k, v] of Object.entries(value)) walk(v, k, `${path}.${k}`);
+      }
+    };
+    const manifest = readJson('package.json') as Record<string, unknown>;
+    walk(manifest.displayName, 'displayName', 'displayName');
+    walk(manifest.description, 'description', 'description');
+    walk(manifest.capabilities, '', 'capabilities');
+    walk(manifest.contributes, '', 'contributes');
+    assert.ok(checked >= 5, `only ${checked} texts found in package.json`);
+    assert.deepEqual(literal, [], 'texts written in package.json instead of package.nls*.json');
+  });
+
   void it('has non-empty texts, Russian in the Russian file, same placeholders', () => {
     for (const [key, text] of Object.entries(en)) {
       assert.ok(typeof text === 'string' && text.trim(), `en ${key} is empty`);
