@@ -1,0 +1,91 @@
+/**
+ * Chart sources on the node side, shared by the CLI and the language server: a chart folder, its
+ * Chart.yaml, or a packaged .tgz. The pure model takes the resulting path -> text map.
+ */
+import { promises as fs } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { localize } from '../../service/i18n/format';
+import { defaultArchiveLimits, readChartArchive, type ArchiveLimits } from './archive';
+import { isChartFolder, readChartFolder } from './folder';
+import { ChartSourceError, chartSourceMessages as m, formatBytes } from './messages';
+
+export { ChartSourceError, chartSourceMessages } from './messages';
+export {
+  readChartArchive,
+  safeEntryPath,
+  defaultArchiveLimits,
+  type ArchiveLimits,
+} from './archive';
+export { readChartFolder, isChartFolder } from './folder';
+
+export interface ChartSource {
+  kind: 'folder' | 'archive';
+  /** The chart folder, or the .tgz file. */
+  path: string;
+  /** Display name: the folder name, or the archive's top folder. */
+  name: string;
+  files: Map<string, string>;
+}
+
+export function isChartArchiveName(path: string): boolean {
+  return /\.(tgz|tar\.gz)$/i.test(path);
+}
+
+/** Reads a chart given as a folder, its Chart.yaml, or a .tgz. Throws ChartSourceError. */
+export async function readChart(
+  path: string,
+  archiveLimits: ArchiveLimits = defaultArchiveLimits,
+): Promise<ChartSource> {
+  let stat;
+  try {
+    stat = await fs.stat(path);
+  } catch {
+    throw new ChartSourceError('notFound', localize(m.notFound, { path }));
+  }
+  if (stat.isDirectory())
+    return { kind: 'folder', path, name: basename(path), files: await readChartFolder(path) };
+  if (/^Chart\.ya?ml$/.test(basename(path))) {
+    const dir = dirname(path);
+    return { kind: 'folder', path: dir, name: basename(dir), files: await readChartFolder(dir) };
+  }
+  if (stat.size > archiveLimits.maxArchiveBytes) {
+    throw new ChartSourceError(
+      'archiveTooLarge',
+      localize(m.archiveTooLarge, { limit: formatBytes(archiveLimits.maxArchiveBytes) }),
+    );
+  }
+  const { root, files } = await readChartArchive(await fs.readFile(path), archiveLimits);
+  return { kind: 'archive', path, name: root, files };
+}
+
+/**
+ * The chart folder a values file belongs to: the folder itself when it has a Chart.yaml (the
+ * chart's own values*.yaml), else the parent folders up to `maxUp` levels. For a values file
+ * next to a chart folder (`./values.yaml` beside `./mychart/Chart.yaml`), a sibling folder with
+ * a Chart.yaml counts when it is the only one.
+ */
+export async function findChartForValues(
+  valuesPath: string,
+  maxUp = 1,
+): Promise<string | undefined> {
+  let dir = dirname(valuesPath);
+  for (let i = 0; i <= maxUp; i++) {
+    if (await isChartFolder(dir)) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const here = dirname(valuesPath);
+  let siblings: string[] = [];
+  try {
+    siblings = (await fs.readdir(here, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules')
+      .map((e) => join(here, e.name));
+  } catch {
+    return undefined;
+  }
+  const charts: string[] = [];
+  for (const sibling of siblings.slice(0, 200))
+    if (await isChartFolder(sibling)) charts.push(sibling);
+  return charts.length === 1 ? charts[0] : undefined;
+}
