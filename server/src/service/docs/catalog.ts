@@ -46,7 +46,8 @@ export function buildCatalog(files: Record<string, unknown>): DocCatalog {
       if (!entry || typeof entry !== 'object') continue;
       const target = (catalog[definition] ??= {});
       for (const [key, text] of Object.entries(entry as Record<string, unknown>)) {
-        if (typeof text === 'string') target[key] = text.trim();
+        if (typeof text === 'string')
+          target[key] = key.endsWith('$link') ? text.trim() : paragraphs(text);
       }
     }
   }
@@ -57,4 +58,25 @@ const catalogs: Partial<Record<Lang, DocCatalog>> = {};
 
 export function catalog(lang: Lang): DocCatalog {
   return (catalogs[lang] ??= buildCatalog(topicFiles[lang]));
+}
+
+const LIST_ITEM = /^\s*(?:[-*]|\d+\.)\s/;
+
+/**
+ * The texts put one paragraph per line (YAML block scalars); Markdown would join such lines into
+ * one paragraph, so each line becomes its own paragraph. List items stay together.
+ */
+export function paragraphs(text: string): string {
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '');
+  let out = lines[0] ?? '';
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const inList = LIST_ITEM.test(line) || (LIST_ITEM.test(lines[i - 1]!) && /^\s/.test(line));
+    out += (inList ? '\n' : '\n\n') + line;
+  }
+  return out;
 }
