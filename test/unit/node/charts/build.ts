@@ -1,10 +1,10 @@
 /** Builds .tgz archives in memory for the tests: a good chart and hostile ones. */
 import { gzipSync } from 'node:zlib';
-import { pack as tarPack, type Headers } from 'tar-stream';
+import { pack as tarPack, type Header } from 'tar-stream';
 import { readChart } from '../../service/helm/fixture';
 
 export interface Entry {
-  header: Headers;
+  header: Partial<Header> & Pick<Header, 'name'>;
   content?: string | Buffer;
 }
 
@@ -12,7 +12,9 @@ export async function tarOf(entries: Entry[]): Promise<Buffer> {
   const pack = tarPack();
   const chunks: Buffer[] = [];
   const done = new Promise<void>((resolve, reject) => {
-    pack.on('data', (c: Buffer) => chunks.push(c));
+    pack.on('data', (c: unknown) => {
+      chunks.push(c as Buffer);
+    });
     pack.on('end', () => resolve());
     pack.on('error', reject);
   });
