@@ -1,6 +1,6 @@
 /** Report formats of `kube-storage lint`: text for people, JSON (stable, documented) and SARIF 2.1.0. */
 import { relative } from 'node:path';
-import type { KubeDiagnostic, Lang } from '../service';
+import { ruleFamilies, ruleRegistry, type KubeDiagnostic, type Lang } from '../service';
 
 export interface FileReport {
   /** Path as given on the command line's side: relative to the working directory. */
@@ -94,7 +94,7 @@ export function toSarif(reports: FileReport[], lang: Lang, version: string): unk
             name: 'kube-storage',
             version,
             informationUri: 'https://kubernetes.io/docs/concepts/storage/',
-            rules: ruleIds.map((id) => ({ id, name: id })),
+            rules: ruleIds.map((id) => sarifRule(id, lang)),
           },
         },
         results: reports.flatMap((r) =>
@@ -119,6 +119,24 @@ export function toSarif(reports: FileReport[], lang: Lang, version: string): unk
         ),
       },
     ],
+  };
+}
+
+/** A SARIF rule descriptor: storage rules carry their title, docs, default level and family. */
+function sarifRule(id: string, lang: Lang): Record<string, unknown> {
+  const meta = ruleRegistry.find((r) => r.id === id);
+  if (!meta) return { id, name: id };
+  return {
+    id,
+    name: id,
+    shortDescription: { text: meta.title[lang] },
+    fullDescription: { text: meta.docs[lang] },
+    help: { text: meta.docs[lang], markdown: meta.docs[lang] },
+    defaultConfiguration: { level: sarifLevels[meta.severity] },
+    properties: {
+      tags: ['kubernetes', 'storage', meta.family],
+      family: ruleFamilies[meta.family][lang],
+    },
   };
 }
 

@@ -21,7 +21,7 @@ function workspace(): string {
   );
   writeFileSync(
     join(dir, 'nested', 'bad.yml'),
-    'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: bad\nspec:\n  accessModes: [ReadWriteOnse]\n',
+    'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: bad\nspec:\n  accessModes: [ReadWriteOnse]\n  resources:\n    requests:\n      storage: 1Gi\n',
   );
   writeFileSync(join(dir, 'notes.txt'), 'not yaml');
   return dir;
