@@ -48,5 +48,16 @@ export function quantityMilli(value: unknown): bigint | undefined {
 
 /** The `storage` entry of a resource list as milli-units; a missing or invalid value counts as zero, like an empty Quantity. */
 export function storageOf(list: Record<string, unknown> | undefined): bigint {
-  return quantityMilli(list?.['storage']) ?? 0n;
+  const raw = list?.['storage'];
+  if (typeof raw !== 'string') return quantityMilli(raw) ?? 0n;
+  let value = cache.get(raw);
+  if (value === undefined) {
+    if (cache.size > 5000) cache.clear();
+    value = quantityMilli(raw) ?? 0n;
+    cache.set(raw, value);
+  }
+  return value;
 }
+
+/** Sizes repeat across thousands of objects; parse each spelling once. */
+const cache = new Map<string, bigint>();

@@ -409,6 +409,13 @@ export function runSimulation(state: SimulationState): BindingResult {
     setClaimPhase(c, 'Lost');
   };
 
+  const byClass = new Map<string, VolumeState[]>();
+  for (const v of volumes) {
+    const list = byClass.get(v.storageClass);
+    if (list) list.push(v);
+    else byClass.set(v.storageClass, [v]);
+  }
+
   // ---- the loop ----
   let rounds = 0;
   let stable = false;
@@ -427,7 +434,7 @@ export function runSimulation(state: SimulationState): BindingResult {
   }
 
   return {
-    claims: claims.map((c) => claimResult(c, state, isDelayBinding(c), volumeByName)),
+    claims: claims.map((c) => claimResult(c, state, isDelayBinding(c), volumeByName, byClass)),
     volumes: volumes.map(volumeResult),
     storageClasses: state.classList.map((sc): StorageClassResult => ({
       name: sc.name,
@@ -489,6 +496,7 @@ function claimResult(
   state: SimulationState,
   delay: boolean,
   volumeByName: Map<string, VolumeState>,
+  byClass: Map<string, VolumeState[]>,
 ): ClaimResult {
   const outcome = outcomeOf(c);
   const rejected: RejectedVolume[] = [];
@@ -505,13 +513,18 @@ function claimResult(
           rejected.push({ volume: v.name, code: reasonCode(problem.key), ...problem.text });
       }
     } else {
+      // The closest candidates first: volumes of the claim's class, then the others.
       const cls = claimClass(c);
-      const sameClass = state.volumes.filter((v) => v.storageClass === cls);
-      const others = state.volumes.filter((v) => v.storageClass !== cls);
-      for (const v of [...sameClass, ...others]) {
-        if (rejected.length >= state.maxRejected) break;
-        const r = explainRejection(c, v, node, delay);
-        rejected.push({ volume: v.name, code: reasonCode(r.key), ...r.text });
+      const groups = [
+        byClass.get(cls) ?? [],
+        ...[...byClass].filter(([k]) => k !== cls).map(([, l]) => l),
+      ];
+      outer: for (const group of groups) {
+        for (const v of group) {
+          if (rejected.length >= state.maxRejected) break outer;
+          const r = explainRejection(c, v, node, delay);
+          rejected.push({ volume: v.name, code: reasonCode(r.key), en: r.text.en, ru: r.text.ru });
+        }
       }
     }
   }

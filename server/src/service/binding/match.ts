@@ -100,17 +100,55 @@ export interface Rejection {
   text: LocalizedText;
 }
 
-function reject(key: keyof typeof rejectReasons, params: Record<string, string> = {}): Rejection {
-  return { key, text: localize(rejectReasons[key], params) };
+/** Rejections repeat a lot (the same sizes, classes, modes): each text is built once. */
+const rejectionCache = new Map<string, Map<string, Map<string, Rejection>>>();
+let cachedRejections = 0;
+
+function reject(
+  key: keyof typeof rejectReasons,
+  names: readonly string[] = [],
+  a = '',
+  b = '',
+): Rejection {
+  let byA = rejectionCache.get(key);
+  if (!byA) rejectionCache.set(key, (byA = new Map()));
+  let byB = byA.get(a);
+  if (!byB) byA.set(a, (byB = new Map()));
+  let found = byB.get(b);
+  if (!found) {
+    if (++cachedRejections > 20000) {
+      rejectionCache.clear();
+      cachedRejections = 0;
+    }
+    const params: Record<string, string> = {};
+    if (names[0]) params[names[0]] = a;
+    if (names[1]) params[names[1]] = b;
+    found = { key, text: localize(rejectReasons[key], params) };
+    byB.set(b, found);
+  }
+  return found;
 }
 
 function classWord(name: string): LocalizedText {
   return name ? { en: `\`${name}\``, ru: `\`${name}\`` } : classWords.none;
 }
 
+const classRejections = new Map<string, Rejection>();
+
 function classReject(volume: VolumeState, claim: ClaimState): Rejection {
-  const v = classWord(volume.storageClass);
-  const c = classWord(claimClass(claim));
+  const cacheKey = volume.storageClass + '\u0000' + claimClass(claim);
+  let found = classRejections.get(cacheKey);
+  if (!found) {
+    if (classRejections.size > 10000) classRejections.clear();
+    found = buildClassReject(volume.storageClass, claimClass(claim));
+    classRejections.set(cacheKey, found);
+  }
+  return found;
+}
+
+function buildClassReject(volumeClass: string, claimClassName: string): Rejection {
+  const v = classWord(volumeClass);
+  const c = classWord(claimClassName);
   return {
     key: 'storageClass',
     text: {
@@ -144,19 +182,28 @@ export function checkVolumeSatisfiesClaim(
 }
 
 const tooSmall = (volume: VolumeState, claim: ClaimState): Rejection =>
-  reject('tooSmall', {
-    capacity: formatQuantity(volume.capacityText, volume.capacity),
-    request: formatQuantity(claim.requestText, claim.request),
-  });
+  reject(
+    'tooSmall',
+    ['capacity', 'request'],
+    formatQuantity(volume.capacityText, volume.capacity),
+    formatQuantity(claim.requestText, claim.request),
+  );
 const volumeModeReject = (volume: VolumeState, claim: ClaimState): Rejection =>
-  reject('volumeMode', { volumeMode: volume.volumeMode, claimMode: claim.volumeMode });
+  reject('volumeMode', ['volumeMode', 'claimMode'], volume.volumeMode, claim.volumeMode);
 const modesReject = (volume: VolumeState, claim: ClaimState): Rejection =>
-  reject('accessModes', { volumeModes: modeList(volume.modes), claimModes: modeList(claim.modes) });
+  reject(
+    'accessModes',
+    ['volumeModes', 'claimModes'],
+    modeList(volume.modes),
+    modeList(claim.modes),
+  );
 const attributesReject = (volume: VolumeState, claim: ClaimState): Rejection =>
-  reject('attributesClass', {
-    volumeClass: volume.attributesClass || '—',
-    claimClass: claim.attributesClass || '—',
-  });
+  reject(
+    'attributesClass',
+    ['volumeClass', 'claimClass'],
+    volume.attributesClass || '—',
+    claim.attributesClass || '—',
+  );
 
 /**
  * Why the controller (or, with `node`, the scheduler) passes over `volume` for `claim`: the
@@ -174,10 +221,10 @@ export function explainRejection(
   if (ref && !isVolumeBoundToClaim(volume, claim)) {
     const other = `${ref.namespace}/${ref.name}`;
     if (ref.namespace === claim.namespace && ref.name === claim.name) {
-      return reject('claimRefUid', { uid: ref.uid });
+      return reject('claimRefUid', ['uid'], ref.uid);
     }
-    if (volume.takenBy) return reject('takenByEarlier', { other: volume.takenBy });
-    return reject(ref.uid ? 'claimedByOther' : 'reservedForOther', { other });
+    if (volume.takenBy) return reject('takenByEarlierClaim', ['other'], volume.takenBy);
+    return reject(ref.uid ? 'claimedByOther' : 'reservedForOther', ['other'], other);
   }
   if (volume.capacity < claim.request) return tooSmall(volume, claim);
   if (volumeModeMismatch(claim, volume)) return volumeModeReject(volume, claim);
@@ -194,7 +241,7 @@ export function explainRejection(
 }
 
 function staticMismatch(claim: ClaimState, volume: VolumeState): Rejection | undefined {
-  if (volume.phase !== 'Available') return reject('phase', { phase: volume.phase });
+  if (volume.phase !== 'Available') return reject('phase', ['phase'], volume.phase);
   if (claim.selector && !claim.selector(volume.labels)) return reject('selector');
   if (volume.storageClass !== claimClass(claim)) return classReject(volume, claim);
   return undefined;

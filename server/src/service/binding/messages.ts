@@ -128,7 +128,7 @@ export const rejectReasons = {
     en: '`claimRef` names this claim but with another `uid` ({uid}): it belonged to an earlier claim of the same name.',
     ru: '`claimRef` указывает на эту заявку, но с другим `uid` ({uid}): том принадлежал прежней заявке с тем же именем.',
   },
-  takenByEarlier: {
+  takenByEarlierClaim: {
     en: 'Claim `{other}`, processed earlier, took it. The outcome depends on order.',
     ru: 'Его забрала заявка `{other}`, обработанная раньше. Результат зависит от порядка.',
   },
@@ -220,5 +220,11 @@ export const classWords = {
 
 /** `boundPrebound` → `bound-prebound`. */
 export function reasonCode(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+  let code = codes.get(key);
+  if (code === undefined) {
+    code = key.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+    codes.set(key, code);
+  }
+  return code;
 }
+const codes = new Map<string, string>();

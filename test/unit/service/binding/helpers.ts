@@ -16,7 +16,9 @@ export const ROX = 'ReadOnlyMany';
 export const RWX = 'ReadWriteMany';
 export const RWOP = 'ReadWriteOncePod';
 
-type Mod<T> = (o: T) => void;
+/** kubernetes-types marks status, uid and timestamps read-only; tests build such objects freely. */
+export type Writable<T> = T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
+type Mod<T> = (o: Writable<T>) => void;
 
 export function pv(
   name: string,
@@ -30,7 +32,7 @@ export function pv(
     metadata: { name },
     spec: { capacity: { storage: size }, accessModes: modes, nfs: { server: 'nfs', path: '/' } },
   };
-  mod?.(o);
+  mod?.(o as Writable<typeof o>);
   return o;
 }
 
@@ -42,7 +44,7 @@ export function pvc(size: string, mod?: Mod<PersistentVolumeClaim>): PersistentV
     metadata: { name: 'claim01', namespace: 'myns' },
     spec: { accessModes: [ROX, RWO], resources: { requests: { storage: size } } },
   };
-  mod?.(o);
+  mod?.(o as Writable<typeof o>);
   return o;
 }
 
@@ -53,7 +55,7 @@ export function sc(name: string, mod?: Mod<StorageClass>): StorageClass {
     metadata: { name },
     provisioner: 'example.com/csi',
   };
-  mod?.(o);
+  mod?.(o as Writable<typeof o>);
   return o;
 }
 

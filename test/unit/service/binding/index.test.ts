@@ -7,17 +7,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PersistentVolume } from 'kubernetes-types/core/v1';
-import { bestMatch, pv, pvc, sc, simulate, claimOf, RWO, ROX, RWX } from './helpers';
+import { bestMatch, pv, pvc, sc, simulate, claimOf, RWO, ROX, RWX, type Writable } from './helpers';
 import { VolumeIndex } from '../../../../server/src/service/binding/volumeIndex';
 import { volumeState } from '../../../../server/src/service/binding/build';
 
-const labelled = (labels: Record<string, string>) => (o: PersistentVolume) => {
+const labelled = (labels: Record<string, string>) => (o: Writable<PersistentVolume>) => {
   o.metadata!.labels = labels;
 };
-const classed = (name: string) => (o: PersistentVolume) => {
+const classed = (name: string) => (o: Writable<PersistentVolume>) => {
   o.spec!.storageClassName = name;
 };
-const boundElsewhere = (o: PersistentVolume) => {
+const boundElsewhere = (o: Writable<PersistentVolume>) => {
   o.spec!.claimRef = { uid: 'abc123', name: 'someone', namespace: 'else' };
 };
 
@@ -237,7 +237,7 @@ void test('TestBestMatchDelayed: with WaitForFirstConsumer only a pre-bound volu
 });
 
 void test('TestVolumeModeCheck / TestFilteringVolumeModes: volumeMode must match, unset is Filesystem', async (t) => {
-  const block = (o: PersistentVolume) => (o.spec!.volumeMode = 'Block');
+  const block = (o: Writable<PersistentVolume>) => (o.spec!.volumeMode = 'Block');
   const cases: [string, string | undefined, PersistentVolume[], string | null][] = [
     ['filesystem claim, block volume', undefined, [pv('b', '1G', [RWO, ROX], block)], null],
     ['block claim, block volume', 'Block', [pv('b', '1G', [RWO, ROX], block)], 'b'],
