@@ -40,6 +40,6 @@ void test('workspace symbols: query over Kind/name in every file', () => {
     workspaceSymbols(workspace, 'claim/data').map((s) => `${s.name}@${s.namespace ?? ''}`),
     ['PersistentVolumeClaim/data@', 'PersistentVolumeClaim/data@other'],
   );
-  assert.equal(workspaceSymbols(workspace, '').length, 10);
+  assert.equal(workspaceSymbols(workspace, '').length, 9);
   assert.ok(workspaceSymbols(workspace, 'stcl').some((s) => s.name === 'StorageClass/fast'));
 });
