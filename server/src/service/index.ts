@@ -16,11 +16,19 @@ import type { Range } from './types';
 import { mergeDiagnostics, ruleFindings } from './rules/engine';
 import { defaultRuleSettings } from './rules/types';
 import { codeActionsFor, type KubeCodeAction } from './codeActions';
+import { complete, type KubeCompletionItem } from './completion';
+import * as navigation from './navigation/navigate';
+import type { Location as NavLocation, PrepareRenameResult, RenameResult } from './navigation/navigate';
+import { documentSymbols, workspaceSymbols, type KubeSymbol, type WorkspaceSymbol } from './navigation/symbols';
 
 export type { DiagnosticSettings, FileSource };
 export type { HoverInfo };
 export type { ValueCompletion };
 export type { KubeCodeAction };
+export type { KubeCompletionItem, ItemKind } from './completion';
+export type { NavLocation, PrepareRenameResult, RenameResult, KubeSymbol, WorkspaceSymbol };
+export type { KubeSymbolKind } from './navigation/symbols';
+export type { TextEdit as NavTextEdit } from './navigation/navigate';
 export type { RuleSettings, KnownObjects, RuleMeta, RuleSeverityOverride } from './rules/types';
 export { ruleRegistry, families as ruleFamilies } from './rules/index';
 export type { KubeDiagnostic, Lang, LocalizedText, Severity, Range, Position } from './types';
@@ -80,6 +88,40 @@ export class LanguageService {
       return this.helm.hover(uri, file.text, position, lang);
     }
     return file ? hoverAt(file, position, lang) : undefined;
+  }
+
+  /** Completion items at a position (keys, values, linked names, skeletons), in one language. */
+  complete(uri: string, position: Position, lang: Lang): KubeCompletionItem[] {
+    return complete(this.workspace, uri, position, lang);
+  }
+
+  /** Where the name under the cursor is defined (a claim, volume, class, Service...). */
+  definition(uri: string, position: Position): NavLocation[] {
+    return navigation.definition(this.workspace, uri, position);
+  }
+
+  /** Every place across the workspace that names the same thing as the cursor. */
+  references(uri: string, position: Position, includeDeclaration = true): NavLocation[] {
+    return navigation.references(this.workspace, uri, position, includeDeclaration);
+  }
+
+  prepareRename(uri: string, position: Position): PrepareRenameResult {
+    return navigation.prepareRename(this.workspace, uri, position);
+  }
+
+  /** Renames a linked name and every reference to it across the workspace. */
+  rename(uri: string, position: Position, newName: string): RenameResult {
+    return navigation.rename(this.workspace, uri, position, newName);
+  }
+
+  /** The outline of a file: `Kind/name` per object, with volumes, claim templates, containers. */
+  documentSymbols(uri: string): KubeSymbol[] {
+    const file = this.workspace.getFile(uri);
+    return file ? documentSymbols(file) : [];
+  }
+
+  workspaceSymbols(query: string): WorkspaceSymbol[] {
+    return workspaceSymbols(this.workspace, query);
   }
 }
 
