@@ -6,6 +6,7 @@ import type { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import { hoverFeature } from './hover';
 import { codeActionsFeature } from './codeActions';
+import { bindingsFeature } from './bindings';
 
 export interface Feature {
   /** Capabilities this feature adds to the InitializeResult. */
@@ -13,7 +14,7 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: Feature[] = [hoverFeature, codeActionsFeature];
+export const features: Feature[] = [hoverFeature, codeActionsFeature, bindingsFeature];
 
 export function featureCapabilities(): ServerCapabilities {
   return Object.assign({}, ...features.map((f) => f.capabilities)) as ServerCapabilities;

@@ -20,6 +20,13 @@ import { complete, type KubeCompletionItem } from './completion';
 import * as navigation from './navigation/navigate';
 import type { Location as NavLocation, PrepareRenameResult, RenameResult } from './navigation/navigate';
 import { documentSymbols, workspaceSymbols, type KubeSymbol, type WorkspaceSymbol } from './navigation/symbols';
+import {
+  bindingInputFromWorkspace,
+  simulateBindings,
+  type BindingOptions,
+  type BindingResult,
+  type BindingScope,
+} from './binding';
 
 export type { DiagnosticSettings, FileSource };
 export type { HoverInfo };
@@ -28,6 +35,8 @@ export type { KubeCodeAction };
 export type { KubeCompletionItem, ItemKind } from './completion';
 export type { NavLocation, PrepareRenameResult, RenameResult, KubeSymbol, WorkspaceSymbol };
 export type { KubeSymbolKind } from './navigation/symbols';
+export type * as binding from './binding/types';
+export type { BindingOptions, BindingResult, BindingScope };
 export type { TextEdit as NavTextEdit } from './navigation/navigate';
 export type { RuleSettings, KnownObjects, RuleMeta, RuleSeverityOverride } from './rules/types';
 export { ruleRegistry, families as ruleFamilies } from './rules/index';
@@ -122,6 +131,11 @@ export class LanguageService {
 
   workspaceSymbols(query: string): WorkspaceSymbol[] {
     return workspaceSymbols(this.workspace, query);
+  }
+
+  /** What the PV controller would bind (service/binding), for the workspace, a folder or one file. */
+  bindings(options: BindingOptions & { scope?: BindingScope } = {}): BindingResult {
+    return simulateBindings(bindingInputFromWorkspace(this.workspace, options.scope), options);
   }
 }
 
