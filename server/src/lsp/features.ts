@@ -5,6 +5,8 @@
 import type { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import { hoverFeature } from './hover';
+import { completionFeature } from './completion';
+import { navigationFeature } from './navigation';
 import { codeActionsFeature } from './codeActions';
 import { bindingsFeature } from './bindings';
 
@@ -14,7 +16,7 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: Feature[] = [hoverFeature, codeActionsFeature, bindingsFeature];
+export const features: Feature[] = [hoverFeature, codeActionsFeature, bindingsFeature, completionFeature, navigationFeature];
 
 export function featureCapabilities(): ServerCapabilities {
   return Object.assign({}, ...features.map((f) => f.capabilities)) as ServerCapabilities;

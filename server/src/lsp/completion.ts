@@ -1,0 +1,79 @@
+/**
+ * Completion: keys, values and linked names from the service, in the user's language. In a
+ * Helm values file tied to a chart the chart's values are offered instead.
+ */
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  type CompletionItem,
+  type CompletionList,
+} from 'vscode-languageserver';
+import { helmValuesCompletion, type ItemKind, type KubeCompletionItem } from '../service';
+import { safely } from './context';
+import type { Feature } from './features';
+
+const KINDS: Record<ItemKind, CompletionItemKind> = {
+  field: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  enum: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference,
+  snippet: CompletionItemKind.Snippet,
+  kind: CompletionItemKind.Class,
+  boolean: CompletionItemKind.Constant,
+  quantity: CompletionItemKind.Unit,
+  version: CompletionItemKind.Module,
+};
+
+const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+export function toLspCompletion(item: KubeCompletionItem): CompletionItem {
+  return {
+    label: item.label,
+    kind: KINDS[item.kind],
+    detail: item.detail,
+    documentation: item.documentation ? { kind: 'markdown', value: item.documentation } : undefined,
+    sortText: item.sortText,
+    filterText: item.filterText,
+    preselect: item.preselect,
+    textEdit: { range: item.range, newText: item.insertText },
+    insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    // Indentation in our snippets is absolute: the editor must not add the line's own.
+    insertTextMode: InsertTextMode.asIs,
+    command: item.retrigger ? RETRIGGER : undefined,
+  };
+}
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+export const completionFeature: Feature = {
+  capabilities: {
+    completionProvider: { triggerCharacters: [' ', ':', '-', '"'], resolveProvider: false },
+  },
+  register(ctx) {
+    ctx.connection.onCompletion((params, token) =>
+      safely<CompletionList>(ctx, 'completion', EMPTY, async () => {
+        const uri = params.textDocument.uri;
+        const lang = await ctx.lang(uri);
+        if (token.isCancellationRequested) return EMPTY;
+        const values = helmValuesCompletion(ctx.service, uri, params.position, lang);
+        if (values) {
+          return {
+            isIncomplete: false,
+            items: values.map((v) => ({
+              label: v.label,
+              kind: v.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
+              detail: v.detail,
+              documentation: { kind: 'markdown', value: v.documentation },
+              insertText: v.insertText,
+              sortText: v.sortText,
+            })),
+          };
+        }
+        const items = ctx.service.complete(uri, params.position, lang);
+        if (token.isCancellationRequested) return EMPTY;
+        return { isIncomplete: false, items: items.map(toLspCompletion) };
+      }),
+    );
+  },
+};

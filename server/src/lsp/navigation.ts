@@ -1,0 +1,120 @@
+/**
+ * Navigation over names that link objects: definition, references, rename (with prepare), and
+ * the outline (document and workspace symbols).
+ */
+import {
+  ErrorCodes,
+  ResponseError,
+  SymbolKind,
+  type DocumentSymbol,
+  type Location,
+  type Range,
+  type SymbolInformation,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { KubeSymbol, KubeSymbolKind, Lang, LocalizedText } from '../service';
+import { safely } from './context';
+import type { Feature } from './features';
+
+const SYMBOL_KINDS: Record<KubeSymbolKind, SymbolKind> = {
+  object: SymbolKind.Class,
+  section: SymbolKind.Array,
+  volume: SymbolKind.Field,
+  container: SymbolKind.Module,
+  claimTemplate: SymbolKind.Field,
+  field: SymbolKind.Property,
+};
+
+function toDocumentSymbol(s: KubeSymbol): DocumentSymbol {
+  return {
+    name: s.name,
+    detail: s.detail,
+    kind: SYMBOL_KINDS[s.kind],
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children.map(toDocumentSymbol),
+  };
+}
+
+function refusal(message: LocalizedText, lang: Lang): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidRequest, message[lang]);
+}
+
+export const navigationFeature: Feature = {
+  capabilities: {
+    definitionProvider: true,
+    referencesProvider: true,
+    renameProvider: { prepareProvider: true },
+    documentSymbolProvider: { label: 'Kubernetes' },
+    workspaceSymbolProvider: true,
+  },
+  register(ctx) {
+    const c = ctx.connection;
+
+    c.onDefinition((params, token) =>
+      safely<Location[]>(ctx, 'definition', [], () =>
+        token.isCancellationRequested
+          ? []
+          : ctx.service.definition(params.textDocument.uri, params.position),
+      ),
+    );
+
+    c.onReferences((params, token) =>
+      safely<Location[]>(ctx, 'references', [], () =>
+        token.isCancellationRequested
+          ? []
+          : ctx.service.references(
+              params.textDocument.uri,
+              params.position,
+              params.context.includeDeclaration,
+            ),
+      ),
+    );
+
+    c.onPrepareRename(async (params, token) => {
+      const uri = params.textDocument.uri;
+      const lang = await ctx.lang(uri);
+      const result = await safely(ctx, 'prepareRename', undefined, () =>
+        token.isCancellationRequested ? undefined : ctx.service.prepareRename(uri, params.position),
+      );
+      if (!result) return null;
+      if (!result.ok) return refusal(result.message, lang);
+      return { range: result.range as Range, placeholder: result.placeholder };
+    });
+
+    c.onRenameRequest(async (params, token) => {
+      const uri = params.textDocument.uri;
+      const lang = await ctx.lang(uri);
+      const result = await safely(ctx, 'rename', undefined, () =>
+        token.isCancellationRequested
+          ? undefined
+          : ctx.service.rename(uri, params.position, params.newName),
+      );
+      if (!result) return null;
+      if (!result.ok) return refusal(result.message, lang);
+      const edit: WorkspaceEdit = { changes: result.changes };
+      return edit;
+    });
+
+    c.onDocumentSymbol((params, token) =>
+      safely<DocumentSymbol[]>(ctx, 'documentSymbol', [], () =>
+        token.isCancellationRequested
+          ? []
+          : ctx.service.documentSymbols(params.textDocument.uri).map(toDocumentSymbol),
+      ),
+    );
+
+    c.onWorkspaceSymbol((params, token) =>
+      safely<SymbolInformation[]>(ctx, 'workspaceSymbol', [], () =>
+        token.isCancellationRequested
+          ? []
+          : ctx.service.workspaceSymbols(params.query).map((s) => ({
+              name: s.name,
+              kind: SymbolKind.Class,
+              containerName: s.namespace,
+              location: { uri: s.uri, range: s.range },
+            })),
+      ),
+    );
+  },
+};
