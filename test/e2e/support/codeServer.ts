@@ -111,6 +111,32 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     version: string;
   };
   symlinkSync(REPO, join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+  if (options.locale && options.locale !== 'en') {
+    // VS Code honours a display language only when a language pack provides it; the real pack
+    // cannot be downloaded here, so an empty one stands in (the UI stays English, the language is set).
+    const pack = join(__dirname, `${options.locale}-language-pack`);
+    symlinkSync(
+      pack,
+      join(extensions, `kube-storage-e2e.e2e-language-pack-${options.locale}-0.0.1`),
+    );
+    // The server reads the language pack index at the first page load; seed it so it need not wait.
+    writeFileSync(
+      join(userData, 'languagepacks.json'),
+      JSON.stringify({
+        [options.locale]: {
+          hash: `e2e-${options.locale}`,
+          extensions: [
+            {
+              extensionIdentifier: { id: `kube-storage-e2e.e2e-language-pack-${options.locale}` },
+              version: '0.0.1',
+            },
+          ],
+          translations: { vscode: join(pack, 'translations', 'main.i18n.json') },
+          label: options.locale,
+        },
+      }),
+    );
+  }
   const config = join(runDir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
 
