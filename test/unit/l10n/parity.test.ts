@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { getL10nJson } from '@vscode/l10n-dev';
+import { glossaryProblems } from './glossary';
 
 const root = resolve(__dirname, '../../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -125,6 +126,7 @@ void describe('package.nls (manifest strings)', () => {
       if (typeof other !== 'string') continue; // reported by the key-set test
       assert.ok(other.trim(), `ru ${key} is empty`);
       assert.match(other, cyrillic, `ru ${key} is not in Russian: ${other}`);
+      assert.deepEqual(glossaryProblems(`package.nls.ru.json ${key}`, other), []);
       assert.deepEqual(placeholders(other), placeholders(text), `placeholders of ${key}`);
     }
   });
@@ -143,6 +145,7 @@ void describe('l10n bundles (client strings)', () => {
       const text = messageOf(value);
       assert.ok(text.trim(), `ru "${key}" is empty`);
       assert.match(text, cyrillic, `ru "${key}" is not in Russian: ${text}`);
+      assert.deepEqual(glossaryProblems(`bundle.l10n.ru.json "${key}"`, text), []);
       const source = en[key];
       if (source === undefined) continue;
       assert.deepEqual(
@@ -186,6 +189,7 @@ void describe('server message catalogs', () => {
     void it(`${name}: every message has English and Russian with the same placeholders`, async () => {
       const module = (await import(file)) as Record<string, unknown>;
       let count = 0;
+      const glossary: string[] = [];
       const seen = new Set<unknown>();
       const walk = (value: unknown, path: string, depth: number): void => {
         if (!value || typeof value !== 'object' || seen.has(value) || depth > 8) return;
@@ -200,6 +204,7 @@ void describe('server message catalogs', () => {
           assert.ok(en.trim(), `${path}: en is empty`);
           assert.ok(ru.trim(), `${path}: ru is empty`);
           assert.deepEqual(placeholders(ru), placeholders(en), `${path}: placeholders`);
+          glossary.push(...glossaryProblems(path, ru));
           // Two or more English words need Russian; a lone term (`headless`, `null`) may stay.
           if ((prose(en).match(/[A-Za-z]{3,}/g) ?? []).length >= 2) {
             assert.match(ru, cyrillic, `${path}: ru is not in Russian: ${ru}`);
@@ -210,6 +215,7 @@ void describe('server message catalogs', () => {
       };
       for (const [key, value] of Object.entries(module)) walk(value, key, 0);
       assert.ok(count > 0, `${name} exports no { en, ru } messages`);
+      assert.deepEqual(glossary, [], 'Russian texts off the glossary (docs/glossary.md)');
     });
   }
 });

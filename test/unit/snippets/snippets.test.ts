@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { getLanguageService } from '../../../server/src/service';
 import { expandSnippet, parseSnippet, tabStopIndices } from './expand';
+import { glossaryProblems } from '../l10n/glossary';
 
 const root = resolve(__dirname, '../../..');
 
@@ -125,6 +126,7 @@ void describe('snippets', () => {
       assert.match(en, /[A-Za-z]/, `${s.name}: English part`);
       assert.doesNotMatch(en, /[А-Яа-яЁё]/, `${s.name}: Cyrillic in the English part`);
       assert.match(ru, /[А-Яа-яЁё]{3}/, `${s.name}: Russian part`);
+      assert.deepEqual(glossaryProblems(`${s.name}: description`, ru), []);
     }
   });
 
