@@ -3,13 +3,19 @@
  * value), the text of an enum value, a quantity in bytes and units, what a `kind` is, and a
  * generated card (type, required, allowed values, API reference) for fields without a text.
  */
-import { isScalar, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { apiReferenceLink } from './docs/apiReference';
 import { getFieldDoc, getTypeDoc, getTypeLink, getValueDoc } from './docs/lookup';
 import { fill } from './i18n/format';
 import { hoverMessages as m } from './i18n/hoverMessages';
 import type { ParsedChunk, ParsedDocument } from './parse/chunk';
-import { pathAtOffset, type YamlPath } from './parse/nodes';
+import {
+  keyString,
+  pathAtOffset,
+  type PathAtOffset,
+  type Span,
+  type YamlPath,
+} from './parse/nodes';
 import { parseQuantity, describeBytes, isValidQuantity } from './quantity';
 import {
   apiVersionsOf,
@@ -49,6 +55,16 @@ export function hoverAt(
   const root = rootDefinition(document);
   if (!root) return undefined;
   const hit = pathAtOffset(document.doc, offset);
+  const slot = templatedSlot(chunk, hit, offset);
+  if (slot) {
+    const steps = schemaPath(root.definition, slot.path);
+    if (steps.length !== slot.path.length + 1) return undefined;
+    const step = steps[steps.length - 1]!;
+    if (!step.field || !step.parentDefinition) return undefined;
+    const context: CardContext = { lang, root, path: slot.path, steps, chunk };
+    const contents = [fieldHeader(context, step), fieldBody(context, step)].join('\n\n');
+    return { contents, range: shiftRange(chunk.rangeOf(slot.span), at.placed.startLine) };
+  }
   const node = hit.node;
   if (!node?.range || hit.path.length === 0) return undefined;
   if (offset < node.range[0] || offset > node.range[1]) return undefined;
@@ -69,6 +85,57 @@ export function hoverAt(
   if (!contents) return undefined;
   const span: [number, number] = [node.range[0], node.range[1]];
   return { contents, range: shiftRange(chunk.rangeOf(span), at.placed.startLine) };
+}
+
+/**
+ * In a Helm template, a value that is only a template action (`key: {{ .Values.x }}`,
+ * `- {{ .Values.mode | quote }}`) parses as empty: the cursor on that action gets the card of
+ * the field it fills, with the action as the range.
+ */
+function templatedSlot(
+  chunk: ParsedChunk,
+  hit: PathAtOffset,
+  offset: number,
+): { path: YamlPath; span: Span } | undefined {
+  if (!chunk.template || hit.onKey) return undefined;
+  const action = actionAround(chunk.text, offset);
+  if (!action) return undefined;
+  const container = hit.node;
+  const line = chunk.positionAt(offset).line;
+  const onLine = (n: Node | null | undefined): boolean =>
+    !!n?.range && chunk.positionAt(n.range[0]).line === line;
+  const empty = (n: unknown): boolean =>
+    n === null || n === undefined || (isScalar(n) && (n.value === null || n.value === ''));
+  if (isMap(container)) {
+    for (const pair of container.items) {
+      const key = pair.key as Node | null;
+      const name = keyString(pair);
+      if (name !== undefined && onLine(key) && key!.range![1] <= action[0] && empty(pair.value)) {
+        return { path: [...hit.path, name], span: action };
+      }
+    }
+  }
+  if (isSeq(container)) {
+    const index = container.items.findIndex((item) => {
+      if (!isScalar(item) || !empty(item) || !item.range) return false;
+      return chunk.positionAt(item.range[0]).line === line;
+    });
+    if (index !== -1) return { path: [...hit.path, index], span: action };
+  }
+  // A value partly made of actions (`{{ .Release.Name }}-data`): the field it fills.
+  if (isScalar(container) && hit.path.length) {
+    return { path: hit.path, span: action };
+  }
+  return undefined;
+}
+
+/** The `{{ ... }}` action around an offset of the original text. */
+function actionAround(text: string, offset: number): Span | undefined {
+  const start = text.lastIndexOf('{{', offset + 1);
+  if (start === -1) return undefined;
+  const end = text.indexOf('}}', start);
+  if (end === -1 || offset > end + 2 || text.slice(start, offset).includes('\n')) return undefined;
+  return [start, end + 2];
 }
 
 interface RootObject {

@@ -456,6 +456,50 @@ spec:
     assert.equal(h.range.start.line, 10);
   });
 
+  void test('a value that is only a Helm action gets the card of the field it fills', () => {
+    const chart = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: {{ include "app.fullname" . }}
+spec:
+  serviceName: {{ include "app.fullname" . }}-headless
+  podManagementPolicy: {{ .Values.podManagementPolicy }}
+  volumeClaimTemplates:
+    - metadata: {name: data}
+      spec:
+        accessModes:
+          - {{ .Values.persistence.accessMode }}
+`;
+    const uri = 'file:///chart/templates/statefulset.yaml';
+    const policy = hover(chart.replace('{{ .Values.pod', '{{ .Val|ues.pod'), 'en', uri);
+    assert.ok(policy);
+    assert.match(policy.contents, /StatefulSetSpec\.podManagementPolicy/);
+    assert.match(policy.contents, /Allowed values: `OrderedReady`, `Parallel`/);
+    assert.deepEqual(policy.range, {
+      start: { line: 6, character: 23 },
+      end: { line: 6, character: 56 },
+    });
+    const mode = hover(
+      chart.replace('{{ .Values.persistence', '{{ .Values.pers|istence'),
+      'ru',
+      uri,
+    );
+    assert.ok(mode);
+    assert.match(mode.contents, /PersistentVolumeClaimSpec\.accessModes/);
+    assert.match(mode.contents, /Допустимые значения/);
+    const service = hover(chart.replace('}}-headless', '}}-head|less'), 'en', uri);
+    assert.ok(service);
+    assert.ok(service.contents.includes(fieldText('apps.v1.StatefulSetSpec', 'serviceName')));
+    assert.equal(
+      hover(
+        chart.replace('{{ include "app.fullname" . }}-', '{{ incl|ude "app.fullname" . }}-'),
+        'en',
+        uri,
+      )?.range.start.line,
+      5,
+    );
+  });
+
   void test('a Helm-templated value shows the field card, not a misleading value card', () => {
     const h = hover(
       `apiVersion: v1
