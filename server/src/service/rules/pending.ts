@@ -21,7 +21,8 @@ function pendingClaims(lookups: Lookups): Map<string, ClaimResult[]> {
   map = new Map();
   let result: BindingResult | undefined;
   try {
-    result = simulateBindings(bindingInputFromWorkspace(lookups.workspace));
+    // The rule reads outcomes and reasons only: skip the per-volume rejection lists (O(claims × volumes)).
+    result = simulateBindings(bindingInputFromWorkspace(lookups.workspace), { maxRejected: 0 });
   } catch {
     result = undefined;
   }
