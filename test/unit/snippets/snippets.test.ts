@@ -158,6 +158,15 @@ void describe('snippets', () => {
     }
   });
 
+  void it('are all listed in docs/snippets.md (node scripts/snippets-doc.mjs)', () => {
+    const doc = readFileSync(join(root, 'docs/snippets.md'), 'utf8');
+    for (const s of snippets) {
+      const at = s.description.indexOf(' — ');
+      const row = `| ${s.prefixes.map((p) => `\`${p}\``).join(', ')} | ${s.description.slice(0, at)} | ${s.description.slice(at + 3)} |`;
+      assert.ok(doc.includes(row), `docs/snippets.md lacks or has an old row for ${s.name}`);
+    }
+  });
+
   void it('contain no tab characters (YAML cannot indent with tabs)', () => {
     for (const s of snippets) assert.ok(!s.source.includes('\t'), s.name);
   });
