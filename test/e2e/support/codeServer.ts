@@ -22,6 +22,8 @@ export interface CodeServer {
 export interface StartOptions {
   /** Folder to open; copied to a temp dir so tests may edit it freely. */
   workspace: string;
+  /** Port to listen on (default: any free port). */
+  port?: number;
   /** VS Code display language (`--locale`). */
   locale?: string;
   settings?: Record<string, unknown>;
@@ -140,7 +142,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   const config = join(runDir, 'config.yaml');
   writeFileSync(config, 'auth: none\ncert: false\n');
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const args = [
     entry,
     '--config',
