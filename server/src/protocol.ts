@@ -3,6 +3,80 @@
  * once and imported by the client, the server and the webviews.
  */
 
+// ---- Helm values inspector ----
+
+/** Where the inspector's chart comes from: a path on disk (folder, Chart.yaml, .tgz) or files the client fetched (helm CLI). */
+export type HelmChartSource =
+  | { kind: 'path'; path: string }
+  | { kind: 'files'; name: string; files: Record<string, string> };
+
+export interface HelmInspectParams {
+  chart: HelmChartSource;
+  /** The user's values file to compare with the defaults (its open text is used when it is open). */
+  valuesUri?: string;
+}
+
+/** One value of the chart (or of the override only) as the inspector shows it. */
+export interface HelmValueRow {
+  path: string;
+  keys: string[];
+  depth: number;
+  type: string;
+  default?: unknown;
+  example?: string;
+  override?: unknown;
+  overridden: boolean;
+  differs: boolean;
+  comment?: string;
+  storage: boolean;
+  storageKind?: string;
+  /** The storage explanation in both languages, when this is a storage value. */
+  storageText?: { en: string; ru: string };
+  uses: { file: string; line: number; kind: string }[];
+  line: number;
+  unknown?: boolean;
+}
+
+export interface HelmInspectData {
+  chart: { name: string; version?: string; appVersion?: string; description?: string };
+  /** Chart folder on disk (to open templates and values.yaml); absent for archives and repository charts. */
+  chartDir?: string;
+  sourceLabel: string;
+  hasSchema: boolean;
+  /** The chart's values.yaml text (what `helm show values` prints). */
+  defaultsText: string;
+  /** The storage values as a YAML block, with the override applied. */
+  storageBlock: string;
+  rows: HelmValueRow[];
+  valuesUri?: string;
+  diagnostics: {
+    line: number;
+    severity: string;
+    code: string;
+    message: { en: string; ru: string };
+  }[];
+  problems: { en: string; ru: string }[];
+}
+
+export type HelmInspectResult =
+  | { ok: true; data: HelmInspectData }
+  | { ok: false; error: { en: string; ru: string } };
+
+/** Request: the inspector's data for a chart and an optional values file. */
+export const HelmInspectRequest = 'kubeStorage/helmValues/inspect';
+
+export interface HelmLinkParams {
+  /** The values file. */
+  uri: string;
+  /** Chart folder, Chart.yaml or .tgz on disk; null unlinks (back to automatic linking). */
+  chart: string | null;
+}
+
+export type HelmLinkResult = { ok: true; chartName?: string } | { ok: false; error: { en: string; ru: string } };
+
+/** Request: tie a values file to a chart (the "link values file" command). */
+export const HelmLinkRequest = 'kubeStorage/helmValues/link';
+
 // ---- Binding preview (PV/PVC binding simulation) ----
 
 import type { BindingResult } from './service/binding/types';

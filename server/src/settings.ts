@@ -1,11 +1,13 @@
 /** `kubeStorage.*` settings as the server reads them, with defaults matching package.json. */
 import type { DiagnosticSettings, RuleSettings, RuleSeverityOverride } from './service';
+import { defaultHelmSettings, normalizeHelmSettings, type HelmSettings } from './lsp/helmValuesSettings';
 
 export interface KubeStorageSettings {
   language: 'auto' | 'en' | 'ru';
   validate: { enable: boolean; unknownFields: boolean };
   files: { exclude: string[] };
   rules: RuleSettings;
+  helm: HelmSettings;
 }
 
 export const defaultSettings: KubeStorageSettings = {
@@ -21,6 +23,7 @@ export const defaultSettings: KubeStorageSettings = {
       services: [],
     },
   },
+  helm: defaultHelmSettings,
 };
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
@@ -45,6 +48,7 @@ export function normalizeSettings(raw: unknown): KubeStorageSettings {
         : defaultSettings.files.exclude,
     },
     rules: normalizeRuleSettings(r.rules),
+    helm: normalizeHelmSettings(r.helm),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from './context';
+import { helmValuesFeature } from './helmValues';
 import { hoverFeature } from './hover';
 import { completionFeature } from './completion';
 import { navigationFeature } from './navigation';
@@ -16,7 +17,7 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: Feature[] = [hoverFeature, codeActionsFeature, bindingsFeature, completionFeature, navigationFeature];
+export const features: Feature[] = [hoverFeature, codeActionsFeature, bindingsFeature, completionFeature, navigationFeature, helmValuesFeature];
 
 export function featureCapabilities(): ServerCapabilities {
   return Object.assign({}, ...features.map((f) => f.capabilities)) as ServerCapabilities;

@@ -11,7 +11,7 @@ import { Workspace, type FileSource } from './workspace/workspace';
 import type { KubeDiagnostic } from './types';
 import { hoverAt, type HoverInfo } from './hover';
 import type { Lang, Position } from './types';
-import { HelmCharts, type ValueCompletion } from './helm';
+import { HelmCharts, inspectChart, type ChartFiles, type ChartInspection, type ValueCompletion } from './helm';
 import type { Range } from './types';
 import { mergeDiagnostics, ruleFindings } from './rules/engine';
 import { defaultRuleSettings } from './rules/types';
@@ -30,7 +30,6 @@ import {
 
 export type { DiagnosticSettings, FileSource };
 export type { HoverInfo };
-export type { ValueCompletion };
 export type { KubeCodeAction };
 export type { KubeCompletionItem, ItemKind } from './completion';
 export type { NavLocation, PrepareRenameResult, RenameResult, KubeSymbol, WorkspaceSymbol };
@@ -38,6 +37,8 @@ export type { KubeSymbolKind } from './navigation/symbols';
 export type * as binding from './binding/types';
 export type { BindingOptions, BindingResult, BindingScope };
 export type { TextEdit as NavTextEdit } from './navigation/navigate';
+export type { ValueCompletion, ChartFiles, ChartInspection };
+export type { ValueRow, ValuesReport, ChartModel } from './helm';
 export type { RuleSettings, KnownObjects, RuleMeta, RuleSeverityOverride } from './rules/types';
 export { ruleRegistry, families as ruleFamilies } from './rules/index';
 export type { KubeDiagnostic, Lang, LocalizedText, Severity, Range, Position } from './types';
@@ -137,6 +138,11 @@ export class LanguageService {
   bindings(options: BindingOptions & { scope?: BindingScope } = {}): BindingResult {
     return simulateBindings(bindingInputFromWorkspace(this.workspace, options.scope), options);
   }
+}
+
+/** The values table of a chart compared with a values file: the inspector's and the CLI's data. */
+export function helmInspect(files: ChartFiles, overrideText?: string): ChartInspection {
+  return inspectChart(files, overrideText);
 }
 
 /** Completion in a values file tied to a chart; undefined for any other file. */

@@ -89,3 +89,12 @@ export async function findChartForValues(
     if (await isChartFolder(sibling)) charts.push(sibling);
   return charts.length === 1 ? charts[0] : undefined;
 }
+
+/** A values file from disk, at most 4 MiB (larger files are not values files anyone edits). */
+export async function readValuesFile(path: string): Promise<string> {
+  const stat = await fs.stat(path);
+  if (!stat.isFile() || stat.size > 4 * 1024 * 1024) {
+    throw new ChartSourceError('notFound', localize(m.notFound, { path }));
+  }
+  return fs.readFile(path, 'utf8');
+}

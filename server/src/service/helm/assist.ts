@@ -170,7 +170,6 @@ export function valuesCompletion(
       const node = model.byId.get(pathId(path));
       const storage = node ? isStorageValue(node, model.byId) : false;
       const nested = node?.type === 'object' || (node?.children.length ?? 0) > 0;
-      const childIndent = ' '.repeat(indent + 2);
       out.push({
         label: key,
         kind: 'key',
@@ -180,7 +179,8 @@ export function valuesCompletion(
             : valueTypeNames[node.type][lang]
           : '',
         documentation: valueCard(model, path, lang) ?? '',
-        insertText: nested ? `${key}:\n${childIndent}` : `${key}: `,
+        // Relative indentation: the editor adds the line's own indentation to following lines.
+        insertText: nested ? `${key}:\n  ` : `${key}: `,
         sortText: `${storage ? '0' : '1'}${String(node?.line ?? 99999).padStart(6, '0')}${key}`,
       });
     }

@@ -17,7 +17,14 @@ export {
   type HelmHover,
   type ValueCompletion,
 } from './assist';
-export { valuesReport, storageBlock, type ValueRow, type ValuesReport } from './report';
+export {
+  valuesReport,
+  storageBlock,
+  inspectChart,
+  type ChartInspection,
+  type ValueRow,
+  type ValuesReport,
+} from './report';
 export { HelmCharts } from './registry';
 export { storageClassMeaning } from './storage';
 export { pathId } from './paths';

@@ -64,8 +64,9 @@ export class HelmCharts {
     lang: Lang,
     link?: ChartLink,
   ): HelmHover | undefined {
+    const key = this.links.get(uri);
     const model = this.modelOf(uri);
-    return model ? valuesHover(model, text, position, lang, link) : undefined;
+    return model ? valuesHover(model, text, position, lang, link ?? folderLink(key)) : undefined;
   }
 
   completion(
@@ -77,4 +78,10 @@ export class HelmCharts {
     const model = this.modelOf(uri);
     return model ? valuesCompletion(model, text, position, lang) : undefined;
   }
+}
+
+/** Links into a chart folder whose key is its `file:` URI ending in `/`; none for other keys. */
+function folderLink(key: string | undefined): ChartLink | undefined {
+  if (!key?.startsWith('file:') || !key.endsWith('/')) return undefined;
+  return (file, line) => `${key}${file.split('/').map(encodeURIComponent).join('/')}#L${line + 1}`;
 }

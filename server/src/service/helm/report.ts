@@ -4,11 +4,13 @@
  * inspector view are both made from it.
  */
 import { stringify } from 'yaml';
-import type { KubeDiagnostic } from '../types';
+import type { KubeDiagnostic, LocalizedText } from '../types';
+import { buildChartModel } from './chart';
+import { storageExplanations } from './messages';
 import { mergeValues } from './schema';
 import { pathId } from './paths';
 import { isStorageValue } from './storage';
-import type { ChartModel, StorageKind, ValueType } from './types';
+import type { ChartFiles, ChartModel, StorageKind, ValueType } from './types';
 import { checkValuesFile, isFreeForm, isKnownPath, parseValues } from './valuesFile';
 import { isPlainObject, typeOf, walkNodes } from './valuesTree';
 
@@ -169,4 +171,27 @@ function filterTo(
         : value;
   }
   return out;
+}
+
+export interface ChartInspection extends ValuesReport {
+  /** The chart's values.yaml text, as `helm show values` prints it. */
+  defaultsText: string;
+  storageBlock: string;
+  /** Storage explanations by kind, for the rows that have one. */
+  storageTexts: Partial<Record<StorageKind, LocalizedText>>;
+}
+
+/** Everything the inspector and the CLI show for a chart and an optional values file. */
+export function inspectChart(files: ChartFiles, overrideText?: string): ChartInspection {
+  const model = buildChartModel(files);
+  const report = valuesReport(model, overrideText);
+  const storageTexts: Partial<Record<StorageKind, LocalizedText>> = {};
+  for (const row of report.rows)
+    if (row.storageKind) storageTexts[row.storageKind] = storageExplanations[row.storageKind];
+  return {
+    ...report,
+    defaultsText: model.valuesText,
+    storageBlock: storageBlock(model, overrideText),
+    storageTexts,
+  };
 }

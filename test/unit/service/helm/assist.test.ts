@@ -56,7 +56,7 @@ void test('key completion under a parent: the chart keys not yet written, storag
   assert.equal(size.insertText, 'size: ');
   assert.match(size.documentation, /Size of the data volume/);
   const annotations = items.find((i) => i.label === 'annotations')!;
-  assert.equal(annotations.insertText, 'annotations:\n    ');
+  assert.equal(annotations.insertText, 'annotations:\n  ');
 });
 
 void test('top-level completion puts storage values first; value completion offers the default and storage choices', () => {
