@@ -120,7 +120,7 @@ spec:
       stor|age: 10Gi
 `);
     assert.ok(h);
-    assert.match(h.contents, /^`storage` — entry of `VolumeResourceRequirements\.requests`/);
+    assert.match(h.contents, /^`storage` — key in `VolumeResourceRequirements\.requests`/);
     assert.ok(h.contents.includes(fieldText('core.v1.VolumeResourceRequirements', 'requests')));
   });
 
@@ -303,6 +303,24 @@ spec:
     const ruPlain = ru.contents.replace(/\u202f/g, ' ');
     assert.match(ruPlain, /\*\*500 000 000\*\* байт/);
     assert.match(ruPlain, /`476\.84Mi` в двоичных единицах/);
+  });
+
+  void test('a CPU quantity in cores, memory in bytes', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: app
+      image: busybox
+      resources: {requests: {cpu: 250m, memory: 64Mi}}
+`;
+    const cpu = hover(pod.replace('250m', '25|0m'));
+    assert.ok(cpu);
+    assert.match(cpu.contents, /\*\*0\.25\*\* CPU cores/);
+    const memory = hover(pod.replace('64Mi', '6|4Mi'));
+    assert.ok(memory);
+    assert.match(memory.contents.replace(/\u202f/g, ' '), /\*\*67 108 864\*\* bytes/);
   });
 
   void test('a quantity that is not one says how to write it', () => {

@@ -12,7 +12,7 @@ export const hoverMessages = {
     ru: 'Своего описания этого поля у kube-storage пока нет — смотрите справочник API.',
   },
   valueOf: { en: 'value of {field}', ru: 'значение поля {field}' },
-  entryOf: { en: 'entry of {field}', ru: 'элемент {field}' },
+  entryOf: { en: 'key in {field}', ru: 'ключ в {field}' },
   notAllowed: {
     en: '`{value}` is not an allowed value of {field}.',
     ru: '`{value}` — недопустимое значение поля {field}.',
@@ -46,11 +46,10 @@ export const hoverMessages = {
   },
   servesKind: {
     en: '`{kind}` is served here.',
-    ru: '`{kind}` обслуживается в этой версии.',
+    ru: '`{kind}` есть в этой версии API.',
   },
   notServesKind: {
     en: '`{kind}` is not served as `{apiVersion}`; use {expected}.',
-    ru: '`{kind}` не обслуживается как `{apiVersion}`; используйте {expected}.',
+    ru: 'В `{apiVersion}` нет `{kind}`; используйте {expected}.',
   },
-  kindOf: { en: 'kind `{kind}`', ru: 'вид объекта `{kind}`' },
 } satisfies Record<string, LocalizedText>;
