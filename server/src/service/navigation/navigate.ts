@@ -54,7 +54,8 @@ export function sitesOf(workspace: Workspace, target: LinkSite): LinkSite[] {
   const out: LinkSite[] = [];
   for (const object of workspace.allObjects()) {
     if (!mayHold(object, target.link)) continue;
-    for (const site of objectSites(object)) if (sameTarget(target, site)) out.push(site);
+    const sites = objectSites(object, (s) => s.link === target.link && s.name === target.name);
+    for (const site of sites) if (sameTarget(target, site)) out.push(site);
   }
   return out;
 }

@@ -53,15 +53,23 @@ export function relativeSites(
   return sites;
 }
 
-/** The sites of an indexed object, with absolute ranges. */
-export function objectSites(object: IndexedObject): LinkSite[] {
+/** The sites of an indexed object, with absolute ranges; `keep` filters before ranges are computed. */
+export function objectSites(
+  object: IndexedObject,
+  keep?: (site: RelativeSite) => boolean,
+): LinkSite[] {
   const { chunk, startLine } = object.placed;
-  return relativeSites(chunk, object.document, object.kind, object.namespace).map((s) => ({
-    ...s,
-    uri: object.uri,
-    object,
-    range: shiftRange(chunk.rangeOf(s.span), startLine),
-  }));
+  const out: LinkSite[] = [];
+  for (const s of relativeSites(chunk, object.document, object.kind, object.namespace)) {
+    if (keep && !keep(s)) continue;
+    out.push({
+      ...s,
+      uri: object.uri,
+      object,
+      range: shiftRange(chunk.rangeOf(s.span), startLine),
+    });
+  }
+  return out;
 }
 
 function toSite(
