@@ -2,6 +2,7 @@
 import { UsageError } from './cli/files';
 import type { CliIO } from './cli/common';
 import { lintUsage, runLint } from './cli/lint';
+import { bindingsUsage, runBindings } from './cli/bindings';
 import { PRODUCT_VERSION } from './version';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
@@ -9,6 +10,7 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 /** Subcommands; each lives in its own module under cli/. */
 const commands: Record<string, { run: Command; usage: string }> = {
   lint: { run: runLint, usage: lintUsage },
+  bindings: { run: runBindings, usage: bindingsUsage },
 };
 
 function usage(): string {

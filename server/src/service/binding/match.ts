@@ -223,7 +223,17 @@ export function explainRejection(
     if (ref.namespace === claim.namespace && ref.name === claim.name) {
       return reject('claimRefUid', ['uid'], ref.uid);
     }
-    if (volume.takenBy) return reject('takenByEarlierClaim', ['other'], volume.takenBy);
+    if (volume.takenBy) {
+      // Say "taken" only when the volume would otherwise have fitted.
+      const asFree = { ...volume, claimRef: null, phase: 'Available' as const, takenBy: undefined };
+      const other = explainRejection(claim, asFree, node, delayBinding);
+      return other.key === 'notChosen'
+        ? reject('takenByEarlierClaim', ['other'], volume.takenBy)
+        : other;
+    }
+    if (volume.phase === 'Released' || volume.phase === 'Failed') {
+      return reject('phase', ['phase'], volume.phase);
+    }
     return reject(ref.uid ? 'claimedByOther' : 'reservedForOther', ['other'], other);
   }
   if (volume.capacity < claim.request) return tooSmall(volume, claim);

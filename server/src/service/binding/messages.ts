@@ -106,7 +106,7 @@ export const claimNotes = {
     ru: ' У заявки не было класса и подходящего тома, поэтому контроллер задним числом назначил ей класс хранилища по умолчанию `{class}`.',
   },
   orderDependent: {
-    en: ' The outcome depends on order: {claims} also fit(s) `{volume}`; claims are processed by creation time, then by their place in the files.',
+    en: ' The outcome depends on order: `{volume}` fits {claims} as well; claims are processed by creation time, then by their place in the files.',
     ru: ' Результат зависит от порядка: `{volume}` подходит и для {claims}; заявки обрабатываются по времени создания, затем по месту в файлах.',
   },
 } satisfies Record<string, LocalizedText>;

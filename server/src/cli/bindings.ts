@@ -1,0 +1,199 @@
+/**
+ * `kube-storage bindings <files or folders...> [--format text|json] [--node-labels k=v,k2=v2] [--lang en|ru]`:
+ * which PersistentVolume each claim gets, or why it stays Pending (the PV controller, simulated).
+ */
+import { promises as fs } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getLanguageService, type BindingResult, type Lang } from '../service';
+import { parseNodeLabels } from '../service/binding';
+import type { ClaimResult } from '../service/binding/types';
+import { parseArgs } from './args';
+import { langFromFlags, type CliIO } from './common';
+import { collectYamlFiles, fileUri, UsageError } from './files';
+import { displayPath } from './output';
+
+export const bindingsUsage =
+  'kube-storage bindings <files or folders...> [--format text|json] [--node-labels k=v,k2=v2] [--lang en|ru]';
+
+/** The stable JSON of `kube-storage bindings` (documented in docs/cli.md). */
+export interface BindingsJson {
+  claims: {
+    namespace: string;
+    name: string;
+    source: {
+      file: string;
+      range: {
+        start: { line: number; character: number };
+        end: { line: number; character: number };
+      };
+    } | null;
+    phase: 'Bound' | 'Pending' | 'Lost';
+    volume: string | null;
+    outcome: ClaimResult['outcome'];
+    storageClass: string;
+    fromStatefulSet: string | null;
+    reason: { code: string; en: string; ru: string };
+    rejected: { volume: string; code: string; en: string; ru: string }[];
+  }[];
+  volumes: { name: string; phase: string; claim: string | null }[];
+}
+
+export async function runBindings(argv: string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, {
+    '--format': { values: ['text', 'json'] },
+    '--lang': { values: ['en', 'ru'] },
+    '--node-labels': {},
+  });
+  if (!args.positional.length) throw new UsageError('bindings needs at least one file or folder');
+  const lang: Lang = langFromFlags(args.flags);
+  const format = args.flags.get('--format')?.[0] ?? 'text';
+  let nodeLabels: Record<string, string> | undefined;
+  const labelText = args.flags.get('--node-labels')?.[0];
+  if (labelText !== undefined) {
+    try {
+      nodeLabels = parseNodeLabels(labelText);
+    } catch (e) {
+      throw new UsageError(`--node-labels: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  const paths = await collectYamlFiles(args.positional);
+  const service = getLanguageService();
+  for (const path of paths) service.setFile(fileUri(path), await fs.readFile(path, 'utf8'), 'disk');
+  const result = service.bindings({ nodeLabels });
+
+  if (format === 'json') io.out(JSON.stringify(toBindingsJson(result), null, 2) + '\n');
+  else io.out(toBindingsText(result, lang));
+  return result.claims.some((c) => c.outcome === 'pending' || c.outcome === 'lost') ? 1 : 0;
+}
+
+function sourceFile(uri: string): string {
+  try {
+    return displayPath(fileURLToPath(uri));
+  } catch {
+    return uri;
+  }
+}
+
+export function toBindingsJson(result: BindingResult): BindingsJson {
+  return {
+    claims: result.claims.map((c) => ({
+      namespace: c.namespace,
+      name: c.name,
+      source: c.source ? { file: sourceFile(c.source.uri), range: c.source.range } : null,
+      phase: c.phase,
+      volume: c.volume,
+      outcome: c.outcome,
+      storageClass: c.storageClass,
+      fromStatefulSet: c.fromStatefulSet,
+      reason: { code: c.reason.code, en: c.reason.en, ru: c.reason.ru },
+      rejected: c.rejected.map((r) => ({ volume: r.volume, code: r.code, en: r.en, ru: r.ru })),
+    })),
+    volumes: result.volumes.map((v) => ({ name: v.name, phase: v.phase, claim: v.claim })),
+  };
+}
+
+const words = {
+  en: {
+    claims: 'Claims',
+    volumes: 'Volumes',
+    claim: 'CLAIM',
+    phase: 'PHASE',
+    outcome: 'OUTCOME',
+    volume: 'VOLUME',
+    class: 'CLASS',
+    set: 'STATEFULSET',
+    name: 'NAME',
+    rejected: 'rejected',
+    none: 'No PersistentVolumes, claims or StatefulSets with volumeClaimTemplates found.',
+    noClass: '(none)',
+    deleted: '(deleted)',
+    more: '…',
+  },
+  ru: {
+    claims: 'Заявки',
+    volumes: 'Тома',
+    claim: 'ЗАЯВКА',
+    phase: 'ФАЗА',
+    outcome: 'ИТОГ',
+    volume: 'ТОМ',
+    class: 'КЛАСС',
+    set: 'STATEFULSET',
+    name: 'ИМЯ',
+    rejected: 'отклонён',
+    none: 'Не найдено ни томов, ни заявок, ни StatefulSet с volumeClaimTemplates.',
+    noClass: '(нет)',
+    deleted: '(удалён)',
+    more: '…',
+  },
+} as const;
+
+const outcomes: Record<Lang, Record<ClaimResult['outcome'], string>> = {
+  en: {
+    bound: 'bound',
+    provision: 'provision',
+    'wait-for-first-consumer': 'wait for consumer',
+    pending: 'pending',
+    lost: 'lost',
+  },
+  ru: {
+    bound: 'привязана',
+    provision: 'выделение',
+    'wait-for-first-consumer': 'ждёт пода',
+    pending: 'ожидает',
+    lost: 'потеряна',
+  },
+};
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) =>
+          i === r.length - 1 ? cell : cell + ' '.repeat(widths[i]! - [...cell].length),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export function toBindingsText(result: BindingResult, lang: Lang): string {
+  const w = words[lang];
+  if (!result.claims.length && !result.volumes.length) return w.none + '\n';
+  const out: string[] = [];
+  if (result.claims.length) {
+    out.push(`${w.claims} (${result.claims.length})`);
+    const rows: string[][] = [[w.claim, w.phase, w.outcome, w.volume, w.class, w.set]];
+    for (const c of result.claims) {
+      rows.push([
+        `${c.namespace}/${c.name}`,
+        c.phase,
+        outcomes[lang][c.outcome],
+        c.volume ?? '-',
+        c.storageClass === '' ? w.noClass : c.storageClass,
+        c.fromStatefulSet ?? '-',
+      ]);
+    }
+    out.push(table(rows));
+    out.push('');
+    for (const c of result.claims) {
+      out.push(`${c.namespace}/${c.name}: ${c.reason[lang]}`);
+      for (const r of c.rejected.slice(0, 10))
+        out.push(`    ${w.rejected} ${r.volume}: ${r[lang]}`);
+      if (c.rejected.length > 10) out.push(`    ${w.more} +${c.rejected.length - 10}`);
+    }
+    out.push('');
+  }
+  if (result.volumes.length) {
+    out.push(`${w.volumes} (${result.volumes.length})`);
+    const rows: string[][] = [[w.name, w.phase, w.claim]];
+    for (const v of result.volumes) {
+      rows.push([v.name, v.phase + (v.deleted ? ' ' + w.deleted : ''), v.claim ?? '-']);
+    }
+    out.push(table(rows));
+  }
+  out.push('', result.order[lang]);
+  return out.join('\n') + '\n';
+}
