@@ -52,10 +52,19 @@ const forbidden = [
   [/\.vsix$/, 'another .vsix'],
 ];
 
+/** A .vsix this large has picked up something it should not carry (node_modules, fixtures). */
+const MAX_BYTES = 8 * 1024 * 1024;
+
 /** Problems with the .vsix at `path`; empty when it is fine. */
 export function checkVsix(path) {
-  const names = zipEntries(readFileSync(path));
+  const buffer = readFileSync(path);
+  const names = zipEntries(buffer);
   const problems = [];
+  if (buffer.length > MAX_BYTES) {
+    problems.push(
+      `${(buffer.length / 1048576).toFixed(1)} MB is more than ${MAX_BYTES / 1048576} MB`,
+    );
+  }
   for (const name of required) if (!names.includes(name)) problems.push(`missing ${name}`);
   for (const prefix of requiredPrefixes) {
     if (!names.some((n) => n.startsWith(prefix))) problems.push(`nothing under ${prefix}`);
