@@ -157,7 +157,7 @@ void test('documentation comes in the requested language', () => {
 void test('nothing inside a block scalar or a comment', () => {
   assert.deepEqual(
     completeAt(
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a.conf: |\n    key: value\n    |',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a.conf: >\n    key: value\n    |',
     ),
     [],
   );
