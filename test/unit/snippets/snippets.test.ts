@@ -19,7 +19,11 @@ interface SnippetEntry {
   description: string;
   body: string | string[];
   scope?: string;
+  isFileTemplate?: boolean;
 }
+
+/** The properties VS Code reads from a snippet; anything else would be silently ignored. */
+const knownProperties = new Set(['prefix', 'description', 'body', 'scope', 'isFileTemplate']);
 
 interface LoadedSnippet {
   file: string;
@@ -40,6 +44,8 @@ function loadSnippets(): LoadedSnippet[] {
     const file = join(root, entry.path);
     const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, SnippetEntry>;
     for (const [name, snippet] of Object.entries(data)) {
+      const unknown = Object.keys(snippet).filter((k) => !knownProperties.has(k));
+      if (unknown.length) throw new Error(`${entry.path} ${name}: unknown ${unknown.join(', ')}`);
       out.push({
         file: entry.path,
         name,
