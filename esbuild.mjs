@@ -48,6 +48,14 @@ export const bundles = [
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  {
+    ...common,
+    entryPoints: ['client/webview/bindingPreview/main.ts'],
+    outfile: 'dist/webview/bindingPreview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 if (watch) {

@@ -2,12 +2,14 @@
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
+import { registerBindingPreview } from './bindingPreview';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = createLanguageClient(context);
   context.subscriptions.push(client);
+  registerBindingPreview(context, () => client);
   await client.start();
 }
 

@@ -19,13 +19,18 @@ after(async () => {
 let counter = 0;
 
 /** Opens a new editor document next to the fixtures and asks for completion at its `|`. */
-async function completeIn(c: TestClient, textWithCursor: string): Promise<CompletionItem[]> {
+async function completeIn(
+  c: TestClient,
+  textWithCursor: string,
+  trigger?: string,
+): Promise<CompletionItem[]> {
   const { text, position } = cursor(textWithCursor);
   const uri = uriOf(`unsaved-${++counter}.yaml`);
   await c.open(uri, text);
   const list = await c.request<CompletionList>('textDocument/completion', {
     textDocument: { uri },
     position,
+    ...(trigger ? { context: { triggerKind: 2, triggerCharacter: trigger } } : {}),
   });
   await c.close(uri);
   return list.items;
@@ -141,4 +146,18 @@ void test('bad input never breaks completion', async () => {
   // The server still answers afterwards.
   const again = await completeIn(client, 'apiVersion: v1\nkind: |');
   assert.ok(again.length > 0);
+});
+
+void test('a typed space opens completion after `key: ` and `- `, not while indenting', async () => {
+  const base = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\nspec:\n';
+  assert.deepEqual(await completeIn(client, `${base}    |`, ' '), []);
+  const values = await completeIn(client, `${base}  volumeMode: |`, ' ');
+  assert.deepEqual(
+    values.map((i) => i.label),
+    ['Filesystem', 'Block'],
+  );
+  const items = await completeIn(client, `${base}  accessModes:\n    - |`, ' ');
+  assert.ok(items.some((i) => i.label === 'ReadWriteOnce'));
+  const colon = await completeIn(client, `${base}  volumeMode:|`, ':');
+  assert.equal(colon.find((i) => i.label === 'Block')?.textEdit?.newText, ' Block');
 });

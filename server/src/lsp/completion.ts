@@ -8,7 +8,9 @@ import {
   InsertTextMode,
   type CompletionItem,
   type CompletionList,
+  type CompletionParams,
 } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { helmValuesCompletion, type ItemKind, type KubeCompletionItem } from '../service';
 import { safely } from './context';
 import type { Feature } from './features';
@@ -46,14 +48,30 @@ export function toLspCompletion(item: KubeCompletionItem): CompletionItem {
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
+/**
+ * A space opens completion only where a value or a list item starts (`key: `, `- `), not while
+ * the user indents a line or types words in a string.
+ */
+function wanted(document: TextDocument | undefined, params: CompletionParams): boolean {
+  const trigger = params.context?.triggerCharacter;
+  if (!document || (trigger !== ' ' && trigger !== ':')) return true;
+  const line = document.getText({
+    start: { line: params.position.line, character: 0 },
+    end: params.position,
+  });
+  if (trigger === ' ') return /(^|\s)-\s$|:\s$|[{[,]\s$/.test(line);
+  return /:$/.test(line) && !/\s#/.test(line);
+}
+
 export const completionFeature: Feature = {
   capabilities: {
-    completionProvider: { triggerCharacters: [' ', ':', '-', '"'], resolveProvider: false },
+    completionProvider: { triggerCharacters: [' ', ':', '"'], resolveProvider: false },
   },
   register(ctx) {
     ctx.connection.onCompletion((params, token) =>
       safely<CompletionList>(ctx, 'completion', EMPTY, async () => {
         const uri = params.textDocument.uri;
+        if (!wanted(ctx.documents.get(uri), params)) return EMPTY;
         const lang = await ctx.lang(uri);
         if (token.isCancellationRequested) return EMPTY;
         const values = helmValuesCompletion(ctx.service, uri, params.position, lang);
