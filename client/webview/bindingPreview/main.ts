@@ -1,0 +1,432 @@
+/**
+ * The binding preview in the browser: toolbar (scope, namespace, search, node labels), the graph
+ * laid out by ELK and drawn as SVG, and a details panel. Every string from a manifest goes into
+ * the DOM through `textContent` or an attribute value, never through markup.
+ */
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import {
+  defaultViewState,
+  isHostMessage,
+  isViewState,
+  type HostMessage,
+  type UiStrings,
+  type ViewState,
+  type WebviewMessage,
+} from './messages';
+import {
+  buildGraph,
+  filterGraph,
+  kindLayer,
+  namespacesOf,
+  nodeWidth,
+  NODE_HEIGHT,
+  statusIcon,
+  statusLabel,
+  type Graph,
+  type GraphNode,
+} from './model';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: ViewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const elk = new ELK();
+const SVG = 'http://www.w3.org/2000/svg';
+
+let state: ViewState = isViewState(vscode.getState())
+  ? (vscode.getState() as ViewState)
+  : { ...defaultViewState };
+let last: Extract<HostMessage, { type: 'update' }> | undefined;
+let graph: Graph = { nodes: [], edges: [] };
+let layoutGeneration = 0;
+
+// ---------- DOM scaffolding (static structure; texts are set on update) ----------
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+const app = document.getElementById('app') ?? document.body;
+const toolbar = h('div', 'toolbar');
+const scopeLabel = h('label', 'field');
+const scopeText = h('span');
+const scopeSelect = document.createElement('vscode-single-select') as HTMLElement & {
+  value: string;
+};
+const nsLabel = h('label', 'field');
+const nsText = h('span');
+const nsSelect = document.createElement('vscode-single-select') as HTMLElement & { value: string };
+const searchLabel = h('label', 'field');
+const searchText = h('span');
+const searchField = document.createElement('vscode-textfield') as HTMLElement & {
+  value: string;
+  placeholder: string;
+};
+const nodeLabel = h('label', 'field');
+const nodeText = h('span');
+const nodeField = document.createElement('vscode-textfield') as HTMLElement & {
+  value: string;
+  placeholder: string;
+};
+scopeLabel.append(scopeText, scopeSelect);
+nsLabel.append(nsText, nsSelect);
+searchLabel.append(searchText, searchField);
+nodeLabel.append(nodeText, nodeField);
+toolbar.append(scopeLabel, nsLabel, searchLabel, nodeLabel);
+
+const status = h('div', 'status');
+status.setAttribute('role', 'status');
+const legend = h('div', 'legend');
+const body = h('div', 'body');
+const canvas = h('div', 'canvas');
+const details = h('aside', 'details');
+details.setAttribute('aria-live', 'polite');
+body.append(canvas, details);
+app.append(toolbar, status, legend, body);
+
+function strings(): UiStrings | undefined {
+  return last?.strings;
+}
+
+function post(message: WebviewMessage): void {
+  vscode.postMessage(message);
+}
+
+function saveState(patch: Partial<ViewState>, tellHost: boolean): void {
+  state = { ...state, ...patch };
+  vscode.setState(state);
+  if (tellHost) post({ type: 'setState', state });
+}
+
+function setOptions(
+  select: HTMLElement & { value: string },
+  options: [string, string][],
+  value: string,
+): void {
+  select.replaceChildren(
+    ...options.map(([v, label]) => {
+      const o = document.createElement('vscode-option') as HTMLElement & { value: string };
+      o.setAttribute('value', v);
+      o.textContent = label;
+      if (v === value) o.setAttribute('selected', '');
+      return o;
+    }),
+  );
+  select.value = value;
+}
+
+scopeSelect.addEventListener('change', () => {
+  const value = scopeSelect.value;
+  if (value === 'workspace' || value === 'folder' || value === 'file')
+    saveState({ scope: value }, true);
+});
+nsSelect.addEventListener('change', () => {
+  saveState({ namespace: nsSelect.value }, false);
+  void render();
+});
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+searchField.addEventListener('input', () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => {
+    saveState({ search: searchField.value }, false);
+    void render();
+  }, 150);
+});
+nodeField.addEventListener('change', () => saveState({ nodeLabels: nodeField.value }, true));
+
+// ---------- host messages ----------
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data;
+  if (!isHostMessage(message)) return;
+  if (message.type === 'loading') {
+    status.textContent = message.strings.loading;
+    return;
+  }
+  last = message;
+  state = {
+    ...message.state,
+    namespace: state.namespace,
+    search: state.search,
+    selected: state.selected,
+  };
+  vscode.setState(state);
+  applyStrings(message.strings);
+  if (message.result.ok) {
+    graph = buildGraph(message.result.data, message.lang, message.strings);
+    const namespaces = namespacesOf(graph);
+    if (state.namespace && !namespaces.includes(state.namespace)) state.namespace = '';
+    setOptions(
+      nsSelect,
+      [['', message.strings.allNamespaces], ...namespaces.map((n): [string, string] => [n, n])],
+      state.namespace,
+    );
+  } else {
+    graph = { nodes: [], edges: [] };
+  }
+  void render();
+});
+
+function applyStrings(t: UiStrings): void {
+  document.documentElement.lang = last?.lang ?? 'en';
+  scopeText.textContent = t.scope;
+  nsText.textContent = t.namespace;
+  searchText.textContent = t.search;
+  nodeText.textContent = t.nodeLabels;
+  searchField.placeholder = t.searchPlaceholder;
+  nodeField.placeholder = t.nodeLabelsPlaceholder;
+  if (searchField.value !== state.search) searchField.value = state.search;
+  if (nodeField.value !== state.nodeLabels) nodeField.value = state.nodeLabels;
+  setOptions(
+    scopeSelect,
+    [
+      ['workspace', t.scopeWorkspace],
+      ['folder', t.scopeFolder],
+      ['file', t.scopeFile],
+    ],
+    state.scope,
+  );
+  legend.replaceChildren(
+    h('span', 'legend-title', t.legend),
+    ...(['bound', 'provision', 'wait', 'pending', 'lost', 'available', 'released'] as const).map(
+      (st) => {
+        const item = h('span', `legend-item status-${st}`);
+        item.append(h('span', 'legend-icon', statusIcon[st]), h('span', '', statusLabel(st, t)));
+        return item;
+      },
+    ),
+  );
+}
+
+// ---------- layout and drawing ----------
+
+async function render(): Promise<void> {
+  const t = strings();
+  if (!t || !last) return;
+  const generation = ++layoutGeneration;
+  if (!last.result.ok) {
+    status.textContent = `${t.failed} ${last.result.error[last.lang]}`;
+    canvas.replaceChildren();
+    details.replaceChildren();
+    return;
+  }
+  const shown = filterGraph(graph, state.namespace, state.search);
+  const data = last.result.data;
+  status.textContent = `${last.scopeLabel} — ${data.claims.length} · ${data.volumes.length} · ${data.storageClasses.length}`;
+  status.title = data.order[last.lang];
+  if (!shown.nodes.length) {
+    canvas.replaceChildren(h('p', 'empty', graph.nodes.length ? t.nothingMatches : t.empty));
+    renderDetails();
+    return;
+  }
+  const elkGraph: ElkNode = {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.partitioning.activate': 'true',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.spacing.nodeNode': '18',
+      'elk.edgeRouting': 'POLYLINE',
+    },
+    children: shown.nodes.map((n) => ({
+      id: n.id,
+      width: nodeWidth(n),
+      height: NODE_HEIGHT,
+      layoutOptions: { 'elk.partitioning.partition': String(kindLayer[n.kind]) },
+    })),
+    edges: shown.edges.map((e): ElkExtendedEdge => ({
+      id: e.id,
+      sources: [e.from],
+      targets: [e.to],
+    })),
+  };
+  let laid: ElkNode;
+  try {
+    laid = await elk.layout(elkGraph);
+  } catch (e) {
+    status.textContent = `${t.failed} ${e instanceof Error ? e.message : String(e)}`;
+    return;
+  }
+  if (generation !== layoutGeneration) return; // a newer render started meanwhile
+  draw(shown, laid, t);
+  renderDetails();
+}
+
+function draw(shown: Graph, laid: ElkNode, t: UiStrings): void {
+  const width = Math.ceil((laid.width ?? 0) + 20);
+  const height = Math.ceil((laid.height ?? 0) + 20);
+  const svg = s('svg', { width, height, viewBox: `-10 -10 ${width} ${height}`, role: 'group' });
+  svg.setAttribute('aria-label', t.graphLabel);
+  const defs = s('defs');
+  const marker = s('marker', {
+    id: 'arrow',
+    viewBox: '0 0 10 10',
+    refX: 10,
+    refY: 5,
+    markerWidth: 8,
+    markerHeight: 8,
+    orient: 'auto-start-reverse',
+  });
+  marker.append(s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow' }));
+  defs.append(marker);
+  svg.append(defs);
+
+  const styleOf = new Map(shown.edges.map((e) => [e.id, e.style]));
+  for (const edge of laid.edges ?? []) {
+    for (const section of edge.sections ?? []) {
+      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
+      const d = points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
+      svg.append(
+        s('path', {
+          d,
+          class: `edge ${styleOf.get(edge.id) ?? 'solid'}`,
+          'marker-end': 'url(#arrow)',
+        }),
+      );
+    }
+  }
+
+  const byId = new Map(shown.nodes.map((n) => [n.id, n]));
+  // Tab order follows the columns: classes, volumes, claims, workloads; top to bottom within each.
+  const placed = (laid.children ?? [])
+    .map((c) => ({ box: c, node: byId.get(c.id)! }))
+    .filter((p) => p.node)
+    .sort(
+      (a, b) => kindLayer[a.node.kind] - kindLayer[b.node.kind] || (a.box.y ?? 0) - (b.box.y ?? 0),
+    );
+  for (const { box, node } of placed) svg.append(drawNode(node, box, t));
+  canvas.replaceChildren(svg);
+}
+
+function drawNode(node: GraphNode, box: ElkNode, t: UiStrings): SVGGElement {
+  const w = box.width ?? nodeWidth(node);
+  const g = s('g', {
+    class: `node kind-${node.kind} status-${node.status}${state.selected === node.id ? ' selected' : ''}`,
+    transform: `translate(${box.x ?? 0} ${box.y ?? 0})`,
+    tabindex: 0,
+    role: 'button',
+  });
+  const kindName = {
+    class: t.kindClass,
+    volume: t.kindVolume,
+    claim: t.kindClaim,
+    workload: t.kindWorkload,
+  }[node.kind];
+  const statusName = statusLabel(node.status, t);
+  g.setAttribute(
+    'aria-label',
+    [kindName, node.label, node.detail, statusName].filter(Boolean).join(', '),
+  );
+  const title = s('title');
+  title.textContent = node.tooltip;
+  g.append(title, s('rect', { width: w, height: NODE_HEIGHT, rx: 6, ry: 6 }));
+  const icon = s('text', { x: 10, y: 20, class: 'icon' });
+  icon.textContent = statusIcon[node.status];
+  const label = s('text', { x: 30, y: 20, class: 'label' });
+  label.textContent = truncate(node.label, Math.floor((w - 40) / 7));
+  const detail = s('text', { x: 30, y: 37, class: 'detail' });
+  detail.textContent = truncate(node.detail, Math.floor((w - 40) / 6.5));
+  g.append(icon, label, detail);
+  const activate = (): void => {
+    saveState({ selected: node.id }, false);
+    for (const other of canvas.querySelectorAll('.node.selected'))
+      other.classList.remove('selected');
+    g.classList.add('selected');
+    renderDetails();
+    if (node.source) {
+      post({
+        type: 'reveal',
+        uri: node.source.uri,
+        line: node.source.range.start.line,
+        character: node.source.range.start.character,
+      });
+    }
+  };
+  g.addEventListener('click', activate);
+  g.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      activate();
+    }
+  });
+  return g;
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? chars.slice(0, Math.max(1, max - 1)).join('') + '…' : text;
+}
+
+function renderDetails(): void {
+  const t = strings();
+  if (!t || !last) return;
+  const node = graph.nodes.find((n) => n.id === state.selected);
+  if (!node) {
+    details.replaceChildren(
+      h('p', 'hint', last.result.ok ? last.result.data.order[last.lang] : ''),
+    );
+    return;
+  }
+  const parts: HTMLElement[] = [
+    h('h2', '', `${statusIcon[node.status]} ${node.label}`),
+    h('p', 'detail', node.detail),
+  ];
+  const claim = node.claim;
+  if (claim) {
+    parts.push(h('p', `reason status-${node.status}`, claim.reason[last.lang]));
+    if (claim.rejected.length) {
+      parts.push(h('h3', '', t.rejected));
+      const list = h('ul', 'rejected');
+      for (const r of claim.rejected) {
+        const item = h('li');
+        item.append(h('code', '', r.volume), document.createTextNode(' — ' + r[last.lang]));
+        list.append(item);
+      }
+      parts.push(list);
+    }
+  } else {
+    parts.push(h('p', 'reason', node.tooltip));
+  }
+  if (node.source) {
+    const button = h('button', 'link', t.openSource);
+    button.type = 'button';
+    const source = node.source;
+    button.addEventListener('click', () =>
+      post({
+        type: 'reveal',
+        uri: source.uri,
+        line: source.range.start.line,
+        character: source.range.start.character,
+      }),
+    );
+    parts.push(button);
+  }
+  details.replaceChildren(...parts);
+}
+
+post({ type: 'ready' });

@@ -1,0 +1,269 @@
+/**
+ * The preview's view model, pure (no DOM): the graph of StorageClasses, volumes, claims and the
+ * workloads that use them, built from the `kubeStorage/bindings` result, filtered by namespace
+ * and search. Unit-tested under Node.
+ */
+import type { BindingResult, ClaimResult, SourceRef } from '../../../server/src/protocol';
+import type { UiStrings } from './messages';
+
+export type NodeKind = 'class' | 'volume' | 'claim' | 'workload';
+export type NodeStatus =
+  | 'bound'
+  | 'provision'
+  | 'wait'
+  | 'pending'
+  | 'lost'
+  | 'available'
+  | 'released'
+  | 'failed'
+  | 'neutral';
+
+export interface GraphNode {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  /** A second line: namespace, size, provisioner… */
+  detail: string;
+  status: NodeStatus;
+  /** Shown on hover: the reason, in the UI language. */
+  tooltip: string;
+  namespace?: string;
+  source?: SourceRef;
+  claim?: ClaimResult;
+}
+
+export interface GraphEdge {
+  id: string;
+  from: string;
+  to: string;
+  /** `dashed`: a promise (provisioning, reservation), not a binding. */
+  style: 'solid' | 'dashed';
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+const outcomeStatus: Record<ClaimResult['outcome'], NodeStatus> = {
+  bound: 'bound',
+  provision: 'provision',
+  'wait-for-first-consumer': 'wait',
+  pending: 'pending',
+  lost: 'lost',
+};
+
+/** A one-character icon per status, so the outcome never depends on colour alone. */
+export const statusIcon: Record<NodeStatus, string> = {
+  bound: '✔',
+  provision: '✚',
+  wait: '⏳',
+  pending: '⚠',
+  lost: '✖',
+  available: '○',
+  released: '◌',
+  failed: '✖',
+  neutral: '◆',
+};
+
+export function statusLabel(status: NodeStatus, s: UiStrings): string {
+  switch (status) {
+    case 'bound':
+      return s.outcomeBound;
+    case 'provision':
+      return s.outcomeProvision;
+    case 'wait':
+      return s.outcomeWait;
+    case 'pending':
+      return s.outcomePending;
+    case 'lost':
+      return s.outcomeLost;
+    case 'available':
+      return s.volumeAvailable;
+    case 'released':
+      return s.volumeReleased;
+    case 'failed':
+      return s.volumeFailed;
+    default:
+      return '';
+  }
+}
+
+export const claimId = (namespace: string, name: string): string => `claim:${namespace}/${name}`;
+
+export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings): Graph {
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  const edge = (from: string, to: string, style: GraphEdge['style']): void => {
+    if (!nodes.has(from) || !nodes.has(to)) return;
+    const id = `${from}->${to}`;
+    if (!edges.has(id)) edges.set(id, { id, from, to, style });
+  };
+
+  for (const c of data.storageClasses) {
+    const id = `class:${c.name}`;
+    nodes.set(id, {
+      id,
+      kind: 'class',
+      label: c.name,
+      detail: c.provisioner + (c.effectiveDefault ? ` · ${s.defaultClass}` : ''),
+      status: 'neutral',
+      tooltip: `${s.kindClass} ${c.name}: ${c.provisioner}, ${c.volumeBindingMode}`,
+      source: c.source,
+    });
+  }
+  for (const v of data.volumes) {
+    const id = `volume:${v.name}`;
+    const status: NodeStatus =
+      v.phase === 'Bound'
+        ? 'bound'
+        : v.phase === 'Released'
+          ? 'released'
+          : v.phase === 'Failed'
+            ? 'failed'
+            : 'available';
+    nodes.set(id, {
+      id,
+      kind: 'volume',
+      label: v.name,
+      detail: [v.capacity ?? '', v.phase].filter(Boolean).join(' · '),
+      status,
+      tooltip: [`${s.kindVolume} ${v.name}: ${v.phase}`, v.reason?.[lang]]
+        .filter(Boolean)
+        .join('\n'),
+      source: v.source,
+    });
+  }
+  for (const c of data.claims) {
+    const id = claimId(c.namespace, c.name);
+    nodes.set(id, {
+      id,
+      kind: 'claim',
+      label: c.name,
+      detail: `${c.namespace} · ${statusLabel(outcomeStatus[c.outcome], s)}`,
+      status: outcomeStatus[c.outcome],
+      tooltip: c.reason[lang] + (c.competitors.length ? `\n${s.orderDependent}` : ''),
+      namespace: c.namespace,
+      source: c.source,
+      claim: c,
+    });
+  }
+  for (const w of data.workloads) {
+    if (!w.claims.length) continue;
+    const id = `workload:${w.kind}/${w.namespace}/${w.name}`;
+    nodes.set(id, {
+      id,
+      kind: 'workload',
+      label: w.name,
+      detail: `${w.kind} · ${w.namespace}`,
+      status: 'neutral',
+      tooltip: `${w.kind} ${w.namespace}/${w.name}`,
+      namespace: w.namespace,
+      source: w.source,
+    });
+  }
+
+  for (const v of data.volumes) {
+    if (v.storageClass) edge(`class:${v.storageClass}`, `volume:${v.name}`, 'solid');
+  }
+  for (const c of data.claims) {
+    const id = claimId(c.namespace, c.name);
+    if (c.volume && c.phase === 'Bound') edge(`volume:${c.volume}`, id, 'solid');
+    else if (c.volume) edge(`volume:${c.volume}`, id, 'dashed');
+    else if (c.storageClass) edge(`class:${c.storageClass}`, id, 'dashed');
+  }
+  for (const v of data.volumes) {
+    // A reservation by claimRef that has not become a binding (yet).
+    if (v.claim && v.phase !== 'Bound') {
+      const [namespace = '', name = ''] = v.claim.split('/');
+      edge(`volume:${v.name}`, claimId(namespace, name), 'dashed');
+    }
+  }
+  for (const w of data.workloads) {
+    const id = `workload:${w.kind}/${w.namespace}/${w.name}`;
+    for (const key of w.claims) {
+      const [namespace = '', name = ''] = key.split('/');
+      edge(claimId(namespace, name), id, 'solid');
+    }
+  }
+  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+}
+
+/** Namespaces of claims and workloads, sorted: the filter's choices. */
+export function namespacesOf(graph: Graph): string[] {
+  return [...new Set(graph.nodes.map((n) => n.namespace).filter((n): n is string => !!n))].sort();
+}
+
+/**
+ * Keeps what matters for a namespace and a search text. Namespaced nodes outside the namespace
+ * go; cluster-scoped ones (classes, volumes) stay when linked to what is left or linked to
+ * nothing. A search keeps matching nodes and their direct neighbours.
+ */
+export function filterGraph(graph: Graph, namespace: string, search: string): Graph {
+  let keep = new Set(
+    graph.nodes
+      .filter((n) => !namespace || n.namespace === undefined || n.namespace === namespace)
+      .map((n) => n.id),
+  );
+  if (namespace) {
+    const linked = new Set<string>();
+    for (const e of graph.edges) {
+      if (keep.has(e.from) && keep.has(e.to)) {
+        linked.add(e.from);
+        linked.add(e.to);
+      }
+    }
+    const touchesOther = new Set<string>();
+    for (const e of graph.edges) {
+      if (!keep.has(e.to)) touchesOther.add(e.from);
+      if (!keep.has(e.from)) touchesOther.add(e.to);
+    }
+    keep = new Set(
+      [...keep].filter((id) => {
+        const n = graph.nodes.find((x) => x.id === id)!;
+        return n.namespace !== undefined || linked.has(id) || !touchesOther.has(id);
+      }),
+    );
+  }
+  const query = search.trim().toLowerCase();
+  if (query) {
+    const hits = new Set(
+      graph.nodes
+        .filter(
+          (n) =>
+            keep.has(n.id) &&
+            (n.label.toLowerCase().includes(query) || n.detail.toLowerCase().includes(query)),
+        )
+        .map((n) => n.id),
+    );
+    const withNeighbours = new Set(hits);
+    for (const e of graph.edges) {
+      if (hits.has(e.from) && keep.has(e.to)) withNeighbours.add(e.to);
+      if (hits.has(e.to) && keep.has(e.from)) withNeighbours.add(e.from);
+    }
+    keep = withNeighbours;
+  }
+  return {
+    nodes: graph.nodes.filter((n) => keep.has(n.id)),
+    edges: graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to)),
+  };
+}
+
+/** Width of a node box for a label, in pixels (a monospace-ish estimate, clamped). */
+export function nodeWidth(node: GraphNode): number {
+  const chars = Math.max([...node.label].length + 2, [...node.detail].length);
+  return Math.min(320, Math.max(120, chars * 7 + 24));
+}
+
+export const NODE_HEIGHT = 46;
+
+/** Column of each kind in the layered layout (left to right). */
+export const kindLayer: Record<NodeKind, number> = { class: 0, volume: 1, claim: 2, workload: 3 };
+
+/**
+ * Text escaped for HTML. The webview builds its DOM with `textContent`, so this is only for the
+ * rare place where markup is assembled (and for tests that prove names stay text).
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
