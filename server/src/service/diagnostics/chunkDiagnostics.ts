@@ -6,6 +6,7 @@ import type { YAMLError } from 'yaml';
 import { coreMessages, yamlErrorTexts } from '../i18n/coreMessages';
 import { localize } from '../i18n/format';
 import { MAX_ALIAS_COUNT, type ParsedChunk, type ParsedDocument } from '../parse/chunk';
+import { MAX_NESTING_DEPTH } from '../parse/limits';
 import type { Span } from '../parse/nodes';
 import {
   apiVersionsOf,
@@ -31,6 +32,14 @@ export function chunkDiagnostics(chunk: ParsedChunk): KubeDiagnostic[] {
   ): void => {
     out.push({ range: chunk.rangeOf(span), severity, code, message, ...(data ? { data } : {}) });
   };
+  if (chunk.tooDeepAt !== undefined) {
+    const at = chunk.tooDeepAt;
+    add(
+      [at, at + 1],
+      'yaml-nesting-limit',
+      localize(coreMessages.nestingTooDeep, { max: MAX_NESTING_DEPTH }),
+    );
+  }
   if (!chunk.template) {
     for (const parsed of chunk.docs) documentDiagnostics(chunk, parsed, add);
   }
@@ -119,7 +128,16 @@ function documentDiagnostics(chunk: ParsedChunk, parsed: ParsedDocument, add: Ad
   if (structural) return; // a half-typed document would only produce noise
   const value = parsed.value();
   if (!value.ok) {
-    add(facts.span, 'yaml-alias-limit', localize(coreMessages.aliasBomb, { max: MAX_ALIAS_COUNT }));
+    if (/alias/i.test(value.error)) {
+      add(
+        facts.span,
+        'yaml-alias-limit',
+        localize(coreMessages.aliasBomb, { max: MAX_ALIAS_COUNT }),
+      );
+    } else {
+      const max = MAX_NESTING_DEPTH;
+      add(facts.span, 'yaml-nesting-limit', localize(coreMessages.nestingTooDeep, { max }));
+    }
     return;
   }
   for (const problem of validateObject(doc, value.data, definition, facts.span)) {

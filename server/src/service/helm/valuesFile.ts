@@ -202,9 +202,7 @@ export function checkValuesFile(
         );
         continue;
       }
-      const value: unknown = valueNode
-        ? (valueNode as Node).toJS(doc, { maxAliasCount: 1000 })
-        : null;
+      const value: unknown = valueNode ? safeToJS(valueNode as Node, doc) : null;
       const node = model.byId.get(id);
       if (node && !node.unset && node.type !== 'null' && value !== null && value !== undefined) {
         const schemaType = model.schema ? schemaAt(model.schema, childPath)?.type : undefined;
@@ -289,4 +287,13 @@ export function checkValuesFile(
     (a, b) =>
       a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
+}
+
+/** A node as plain data, or null when that would expand too many aliases (a YAML bomb). */
+function safeToJS(node: Node, doc: Document): unknown {
+  try {
+    return node.toJS(doc, { maxAliasCount: 1000 });
+  } catch {
+    return null;
+  }
 }

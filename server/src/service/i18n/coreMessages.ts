@@ -17,6 +17,10 @@ export const coreMessages = {
     en: 'The document expands too many aliases (more than {max}); it was not checked. This looks like a YAML bomb.',
     ru: 'Документ раскрывает слишком много алиасов (больше {max}) и поэтому не проверялся. Похоже на YAML-бомбу.',
   },
+  nestingTooDeep: {
+    en: 'Lists and mappings here nest more than {max} levels deep, so the document was not read or checked. Real manifests never nest like this; it looks like a YAML bomb or a broken generator.',
+    ru: 'Списки и отображения здесь вложены глубже {max} уровней, поэтому документ не разбирался и не проверялся. В настоящих манифестах такой вложенности не бывает: похоже на YAML-бомбу или сломанный генератор.',
+  },
   missingApiVersion: {
     en: 'This object has `kind` but no `apiVersion`; the API server rejects it.',
     ru: 'У объекта есть `kind`, но нет `apiVersion`: API-сервер его не примет.',
@@ -138,4 +142,8 @@ export const yamlErrorTexts: Record<string, LocalizedText> = {
     ru: 'значение не соответствует своему тегу',
   },
   BAD_DIRECTIVE: { en: 'unknown or malformed directive', ru: 'неизвестная или неверная директива' },
+  RESOURCE_EXHAUSTION: {
+    en: 'lists and mappings nest too deeply to be read; the document was not checked',
+    ru: 'списки и отображения вложены слишком глубоко, их не прочитать; документ не проверялся',
+  },
 };

@@ -2,6 +2,7 @@
 import { LineCounter, parseAllDocuments, type Document, type Tags } from 'yaml';
 import type { KubeDiagnostic, Position, Range } from '../types';
 import { maskTemplateActions } from './helm';
+import { excessiveNesting } from './limits';
 import { recognise, type Recognition } from './objects';
 import type { Span } from './nodes';
 
@@ -23,18 +24,30 @@ export class ParsedChunk {
   readonly docs: ParsedDocument[];
   /** Per-chunk diagnostics, relative to the chunk; filled on first request and then reused. */
   diagnostics?: KubeDiagnostic[];
+  /** Where the chunk nests too deeply to be parsed safely (parse/limits.ts); it then has no docs. */
+  readonly tooDeepAt?: number;
 
   constructor(
     readonly text: string,
     readonly template: boolean,
   ) {
     const source = template ? maskTemplateActions(text) : text;
+    this.tooDeepAt = excessiveNesting(source);
+    if (this.tooDeepAt !== undefined) {
+      this.lineCounter.addNewLine(0);
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+        this.lineCounter.addNewLine(i + 1);
+      }
+      this.docs = [];
+      return;
+    }
     const docs = parseAllDocuments(source, {
       version: '1.1',
       customTags: withoutTimestamps,
       lineCounter: this.lineCounter,
       uniqueKeys: true,
       prettyErrors: false,
+      logLevel: 'error', // no process warnings (e.g. collection keys in toJS) on the server's stderr
     });
     const list = Array.isArray(docs) ? docs : [];
     this.docs = list.map((doc) => makeParsedDocument(doc));

@@ -39,13 +39,18 @@ export class WorkspaceFile {
     readonly template: boolean,
     previous?: WorkspaceFile,
   ) {
-    const reusable = new Map<string, ParsedChunk>();
+    // Chunks of the previous version by text; identical chunks (the same Service pasted many
+    // times) each keep their own parse, so they queue up and are taken in order.
+    const reusable = new Map<string, ParsedChunk[]>();
     if (previous && previous.template === template) {
-      for (const placed of previous.chunks) reusable.set(placed.chunk.text, placed.chunk);
+      for (const placed of previous.chunks) {
+        const queue = reusable.get(placed.chunk.text);
+        if (queue) queue.push(placed.chunk);
+        else reusable.set(placed.chunk.text, [placed.chunk]);
+      }
     }
     this.chunks = splitDocuments(text).map((piece) => {
-      const chunk = reusable.get(piece.text) ?? new ParsedChunk(piece.text, template);
-      reusable.delete(piece.text); // identical chunks later in the file get their own parse
+      const chunk = reusable.get(piece.text)?.shift() ?? new ParsedChunk(piece.text, template);
       return { chunk, startLine: piece.startLine, startOffset: piece.startOffset };
     });
   }
