@@ -50,6 +50,14 @@ export const bundles = [
   },
   {
     ...common,
+    entryPoints: ['client/webview/helmValues/main.ts'],
+    outfile: 'dist/webview/helmValues.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+  {
+    ...common,
     entryPoints: ['client/webview/bindingPreview/main.ts'],
     outfile: 'dist/webview/bindingPreview.js',
     platform: 'browser',

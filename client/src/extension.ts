@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerBindingPreview } from './bindingPreview';
+import { registerHelmValues } from './helmValues/commands';
 
 let client: LanguageClient | undefined;
 
@@ -10,6 +11,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createLanguageClient(context);
   context.subscriptions.push(client);
   registerBindingPreview(context, () => client);
+  registerHelmValues(context, client);
   await client.start();
 }
 

@@ -1,0 +1,116 @@
+/**
+ * The inspector's commands: `kubeStorage.inspectHelmValues` on a Chart.yaml, a .tgz, a chart
+ * folder, a values file, or a chart reference typed by the user; `kubeStorage.linkHelmValues`
+ * ties a values file to a chart. The panel serializer restores open inspectors.
+ */
+import { promises as fs } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { HelmLinkRequest, type HelmLinkResult } from '../../../server/src/protocol';
+import { findChartForValues, isChartArchiveName } from '../../../server/src/node/charts';
+import { isValidChartReference } from './helmCli';
+import { HelmValuesPanel, inspectorLang, VIEW_TYPE } from './panel';
+import { isInspectorState, type InspectorState } from './webviewMessages';
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function pickChart(): Promise<string | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFiles: true,
+    canSelectFolders: true,
+    canSelectMany: false,
+    openLabel: vscode.l10n.t('Use this chart'),
+    filters: { [vscode.l10n.t('Helm chart')]: ['yaml', 'yml', 'tgz'] },
+  });
+  return picked?.[0]?.fsPath;
+}
+
+/** Works out what to inspect from the command's argument (explorer, editor title) or asks. */
+async function stateFor(arg: unknown): Promise<InspectorState | undefined> {
+  const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  if (uri?.scheme === 'file') {
+    const path = uri.fsPath;
+    const name = basename(path);
+    if (/^Chart\.ya?ml$/.test(name)) return { source: { kind: 'path', path: dirname(path) } };
+    if (isChartArchiveName(name) || (await isDirectory(path)))
+      return { source: { kind: 'path', path } };
+    if (/\.ya?ml$/i.test(name)) {
+      const chart = (await findChartForValues(path)) ?? (await pickChart());
+      if (!chart) return undefined;
+      return { source: { kind: 'path', path: chart }, valuesUri: uri.toString() };
+    }
+  }
+  const reference = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Inspect Helm chart values'),
+    prompt: vscode.l10n.t(
+      'A chart folder, a .tgz, or a repository chart for helm (e.g. bitnami/rabbitmq)',
+    ),
+    placeHolder: 'bitnami/rabbitmq',
+    ignoreFocusOut: true,
+    validateInput: (v) =>
+      v.trim() && !isValidChartReference(v.trim())
+        ? vscode.l10n.t('No spaces, and it must not start with «-».')
+        : undefined,
+  });
+  const ref = reference?.trim();
+  if (!ref) return undefined;
+  try {
+    await fs.stat(ref);
+    return { source: { kind: 'path', path: ref } };
+  } catch {
+    return { source: { kind: 'reference', reference: ref } };
+  }
+}
+
+export function registerHelmValues(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const panels = new Set<HelmValuesPanel>();
+  const track = (panel: HelmValuesPanel) => {
+    panels.add(panel);
+    panel.panel.onDidDispose(() => panels.delete(panel));
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('kubeStorage.inspectHelmValues', async (arg?: unknown) => {
+      const state = await stateFor(arg);
+      if (!state) return;
+      track(HelmValuesPanel.create(context, client, state));
+    }),
+    vscode.commands.registerCommand('kubeStorage.linkHelmValues', async (arg?: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+      if (!uri) return;
+      const chart = await pickChart();
+      if (!chart) return;
+      const result = await client.sendRequest<HelmLinkResult>(HelmLinkRequest, {
+        uri: uri.toString(),
+        chart,
+      });
+      if (result.ok) {
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t(
+            '{0} is now checked against the chart {1}.',
+            vscode.workspace.asRelativePath(uri),
+            result.chartName ?? basename(chart),
+          ),
+        );
+      } else {
+        void vscode.window.showErrorMessage(result.error[inspectorLang()]);
+      }
+    }),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        if (!isInspectorState(state)) {
+          panel.dispose();
+          return;
+        }
+        track(new HelmValuesPanel(panel, context, client, state));
+      },
+    }),
+    { dispose: () => panels.forEach((p) => p.panel.dispose()) },
+  );
+}
