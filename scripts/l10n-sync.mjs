@@ -1,7 +1,7 @@
-// `npm run l10n`: exports every vscode.l10n.t() / l10n.t() string of the client and the webviews
-// into l10n/bundle.l10n.json (what `l10n-dev export` does), then lists what the Russian bundle
-// lacks or still holds from removed strings. It never writes English text into the Russian file:
-// translate the listed strings by hand; test/unit/l10n/parity.test.ts checks the result.
+// `npm run l10n`: finds every literal vscode.l10n.t() / l10n.t() string of the client and the
+// webviews (what `l10n-dev export` finds), adds the new ones to l10n/bundle.l10n.json without
+// removing any key, then lists what the Russian bundle lacks. It never writes English text into
+// the Russian file: translate the listed strings by hand; test/unit/l10n/parity.test.ts checks it.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,15 +26,22 @@ const exported = await getL10nJson(
     extension: path.endsWith('.tsx') ? '.tsx' : '.ts',
   })),
 );
-const sorted = Object.fromEntries(Object.entries(exported).sort(([a], [b]) => a.localeCompare(b)));
-writeFileSync(join(root, 'l10n/bundle.l10n.json'), JSON.stringify(sorted, null, 2) + '\n');
+const enPath = join(root, 'l10n/bundle.l10n.json');
+const en = JSON.parse(readFileSync(enPath, 'utf8'));
+// Merge, never replace: keys passed to l10n.t through a variable (a table of UI strings) are
+// invisible to the export, so the bundle keeps every key it has.
+const added = Object.keys(exported).filter((key) => !(key in en));
+for (const key of added) en[key] = exported[key];
+if (added.length) writeFileSync(enPath, JSON.stringify(en, null, 2) + '\n');
 
 const ru = JSON.parse(readFileSync(join(root, 'l10n/bundle.l10n.ru.json'), 'utf8'));
-const missing = Object.keys(sorted).filter((key) => !(key in ru));
-const stale = Object.keys(ru).filter((key) => !(key in sorted));
-console.log(`l10n: ${Object.keys(sorted).length} strings from ${files.length} files`);
+const missing = Object.keys(en).filter((key) => !(key in ru));
+const extra = Object.keys(ru).filter((key) => !(key in en));
+console.log(
+  `l10n: ${Object.keys(exported).length} strings found in ${files.length} files, ` +
+    `${added.length} added to bundle.l10n.json (${Object.keys(en).length} in all)`,
+);
 for (const key of missing)
   console.log(`  to translate in bundle.l10n.ru.json: ${JSON.stringify(key)}`);
-for (const key of stale)
-  console.log(`  no longer used, remove from bundle.l10n.ru.json: ${JSON.stringify(key)}`);
-if (missing.length || stale.length) process.exitCode = 1;
+for (const key of extra) console.log(`  not in bundle.l10n.json: ${JSON.stringify(key)}`);
+if (missing.length || extra.length) process.exitCode = 1;
