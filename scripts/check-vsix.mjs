@@ -2,7 +2,8 @@
 // holds what the extension needs and nothing it must not ship. No zip library needed: the
 // central directory is a flat list of headers at the end of the file.
 // Usage: node scripts/check-vsix.mjs file.vsix
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Names of the entries in a zip file. */
@@ -77,13 +78,49 @@ export function checkVsix(path) {
   return problems;
 }
 
+/**
+ * Pictures the READMEs show that are not in the .vsix (they would be broken on the extension's
+ * page); links to other missing files are printed as warnings only.
+ */
+export function missingReadmeTargets(
+  path,
+  root = join(dirname(fileURLToPath(import.meta.url)), '..'),
+) {
+  const names = new Set(zipEntries(readFileSync(path)).map((n) => n.toLowerCase()));
+  const problems = [];
+  for (const readme of ['README.md', 'README.ru.md']) {
+    if (!existsSync(join(root, readme))) continue;
+    const text = readFileSync(join(root, readme), 'utf8');
+    const targets = [
+      ...[...text.matchAll(/(!?)\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => ({
+        image: m[1] === '!',
+        target: m[2],
+      })),
+      ...[...text.matchAll(/<img[^>]*\ssrc="([^"]+)"/g)].map((m) => ({
+        image: true,
+        target: m[1],
+      })),
+    ];
+    for (const { image, target } of targets) {
+      if (/^([a-z]+:|#)/i.test(target)) continue;
+      const file = decodeURI(target.split('#')[0]).replace(/^\.\//, '');
+      const packed = /^license$/i.test(file) ? 'LICENSE.txt' : file; // vsce renames it
+      if (names.has(`extension/${packed}`.toLowerCase())) continue;
+      if (image) problems.push(`${readme} shows ${file}, which is not in the .vsix`);
+      else
+        console.warn(`check-vsix: warning: ${readme} links to ${file}, which is not in the .vsix`);
+    }
+  }
+  return problems;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const path = process.argv[2];
   if (!path) {
     console.error('usage: node scripts/check-vsix.mjs file.vsix');
     process.exit(2);
   }
-  const problems = checkVsix(path);
+  const problems = [...checkVsix(path), ...missingReadmeTargets(path)];
   for (const name of zipEntries(readFileSync(path))) console.log(name);
   if (problems.length) {
     console.error(`check-vsix: FAIL\n  ${problems.join('\n  ')}`);

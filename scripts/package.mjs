@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkVsix } from './check-vsix.mjs';
+import { checkVsix, missingReadmeTargets } from './check-vsix.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -28,11 +28,14 @@ run(node24, [
   join(root, 'node_modules/@vscode/vsce/vsce'),
   'package',
   '--no-dependencies',
+  // Relative links stay relative: VS Code shows the README of an installed .vsix from its own
+  // files (the linked docs and pictures are packed), and the repository URL is a placeholder.
+  '--no-rewrite-relative-links',
   '--out',
   out,
 ]);
 
-const problems = checkVsix(out);
+const problems = [...checkVsix(out), ...missingReadmeTargets(out)];
 if (problems.length > 0) {
   console.error(`package: FAIL, ${out} is not right:\n  ${problems.join('\n  ')}`);
   process.exit(1);
