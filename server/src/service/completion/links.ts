@@ -142,3 +142,38 @@ export function valueAt(ctx: CompletionContext, path: (string | number)[]): unkn
   }
   return current;
 }
+
+const SNAPSHOT_GROUP = 'snapshot.storage.k8s.io';
+
+/**
+ * A claim's `dataSource` / `dataSourceRef`: what to pre-fill the new volume from (a claim to
+ * clone or a snapshot), the API group that goes with it, and the names of such objects.
+ */
+export function dataSourceItems(
+  ctx: CompletionContext,
+  site: ValueSite,
+): KubeCompletionItem[] | undefined {
+  const path = site.path;
+  const field = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (parent !== 'dataSource' && parent !== 'dataSourceRef') return undefined;
+  if (field === 'kind') {
+    return [
+      valueItem(ctx, site, 'PersistentVolumeClaim', 'kind', 0, { detail: m.cloneClaim[ctx.lang] }),
+      valueItem(ctx, site, 'VolumeSnapshot', 'kind', 1, { detail: m.fromSnapshot[ctx.lang] }),
+    ];
+  }
+  if (field === 'apiGroup') {
+    return [valueItem(ctx, site, SNAPSHOT_GROUP, 'value', 0, { detail: m.fromSnapshot[ctx.lang] })];
+  }
+  if (field === 'name') {
+    const kind = valueAt(ctx, [...path.slice(0, -1), 'kind']);
+    const target = kind === 'VolumeSnapshot' ? 'VolumeSnapshot' : 'PersistentVolumeClaim';
+    return ctx.workspace
+      .objectsOfKind(target)
+      .filter((o) => o.name && !o.template && (o.namespace ?? 'default') === ctx.namespace)
+      .filter((o) => o.document !== ctx.document) // a claim cannot clone itself
+      .map((o, i) => objectItem(ctx, site, o, i, 0));
+  }
+  return undefined;
+}

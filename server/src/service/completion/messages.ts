@@ -52,6 +52,8 @@ export const completionMessages = {
   prereleaseVersion: { en: 'pre-release, may change', ru: 'предварительная, может измениться' },
   quantityBytes: { en: '{binary} = {bytes} bytes', ru: '{binary} = {bytes} байт' },
   skeleton: { en: 'whole object', ru: 'объект целиком' },
+  cloneClaim: { en: 'clone an existing claim', ru: 'клонировать существующую заявку' },
+  fromSnapshot: { en: 'restore from a volume snapshot', ru: 'восстановить из снимка тома' },
   claimRefItem: {
     en: 'Pre-bind this volume to the claim `{namespace}/{name}`.',
     ru: 'Заранее привязать этот том к заявке `{namespace}/{name}`.',

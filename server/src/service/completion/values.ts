@@ -13,7 +13,7 @@ import {
   schemaPath,
 } from '../schema/registry';
 import { QUANTITY, kindDocumentation, valueDocumentation } from './docs';
-import { claimNamespaceItems, linkItems } from './links';
+import { claimNamespaceItems, dataSourceItems, linkItems } from './links';
 import { completionMessages as m } from './messages';
 import type { ValueSite } from './position';
 import {
@@ -57,6 +57,8 @@ export function valueItems(ctx: CompletionContext, site: ValueSite): KubeComplet
   if (ctx.kind === 'PersistentVolume' && path.join('.') === 'spec.claimRef.namespace') {
     return claimNamespaceItems(ctx, site);
   }
+  const dataSource = dataSourceItems(ctx, site);
+  if (dataSource) return dataSource;
   if (!ctx.rootDefinition) return [];
   const steps = schemaPath(ctx.rootDefinition, path);
   if (steps.length !== path.length + 1) return [];

@@ -172,3 +172,34 @@ void test('inserting a link key opens completion for its value', () => {
   );
   assert.equal(item(items, 'claimName').retrigger, true);
 });
+
+void test("a claim's dataSource: kinds to clone or restore from, and their names", () => {
+  const base =
+    'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: copy\nspec:\n  dataSource:\n';
+  assert.deepEqual(labels(completeAt(`${base}    kind: |`, ws)), [
+    'PersistentVolumeClaim',
+    'VolumeSnapshot',
+  ]);
+  assert.match(
+    item(completeAt(`${base}    kind: |`, ws, 'ru'), 'VolumeSnapshot').detail ?? '',
+    /снимка тома/,
+  );
+  assert.deepEqual(labels(completeAt(`${base}    kind: PersistentVolumeClaim\n    name: |`, ws)), [
+    'db-data',
+    'cache',
+  ]);
+  const snapshots = {
+    ...ws,
+    'file:///ws/snap.yaml':
+      'apiVersion: snapshot.storage.k8s.io/v1\nkind: VolumeSnapshot\nmetadata:\n  name: nightly\nspec:\n  source:\n    persistentVolumeClaimName: db-data\n',
+  };
+  assert.deepEqual(
+    labels(
+      completeAt(
+        `${base.replace('dataSource', 'dataSourceRef')}    kind: VolumeSnapshot\n    name: |`,
+        snapshots,
+      ),
+    ),
+    ['nightly'],
+  );
+});
