@@ -9,6 +9,7 @@ const manifest = readFileSync(
   'utf8',
 );
 
+/** Checks the diagnostics are well-formed and returns how many are errors. */
 function check(text: string): number {
   const service = getLanguageService();
   service.setFile('file:///w/x.yaml', text, 'editor', 1);
@@ -17,7 +18,8 @@ function check(text: string): number {
     assert.ok(d.range.start.line >= 0 && d.range.end.line >= d.range.start.line, 'sane range');
     assert.ok(d.message.en && d.message.ru, 'both languages');
   }
-  return diagnostics.length;
+  // Errors only: storage rules rightly warn about objects a synthetic workspace lacks (classes, Services).
+  return diagnostics.filter((d) => d.severity === 'error').length;
 }
 
 describe('bad input never crashes the service', () => {

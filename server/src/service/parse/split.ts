@@ -13,7 +13,7 @@ export interface TextChunk {
   startOffset: number;
 }
 
-const DOCUMENT_START = /^---(?:[ \t]|$)/;
+const DOCUMENT_START = /^---(?:[ \t\r]|$)/;
 
 export function splitDocuments(text: string): TextChunk[] {
   const chunks: TextChunk[] = [];
