@@ -1,0 +1,185 @@
+/** The preview's pure view model: graph building, filtering, escaping, message checks. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import {
+  simulateBindings,
+  type BindingInput,
+  type Sourced,
+} from '../../../../../server/src/service/binding';
+import {
+  buildGraph,
+  claimId,
+  escapeHtml,
+  filterGraph,
+  namespacesOf,
+  nodeWidth,
+  statusIcon,
+} from '../../../../../client/webview/bindingPreview/model';
+import {
+  isHostMessage,
+  isWebviewMessage,
+  defaultViewState,
+  type UiStrings,
+} from '../../../../../client/webview/bindingPreview/messages';
+
+const strings = new Proxy({} as UiStrings, { get: (_t, key) => String(key) });
+const evil = '<img src=x onerror=alert(1)>';
+
+function input(): BindingInput {
+  const pv = (name: string, size: string, cls = ''): Sourced<PersistentVolume> => ({
+    object: {
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name },
+      spec: { capacity: { storage: size }, accessModes: ['ReadWriteOnce'], storageClassName: cls },
+    },
+  });
+  const pvc = (
+    namespace: string,
+    name: string,
+    size: string,
+    cls?: string,
+  ): Sourced<PersistentVolumeClaim> => ({
+    object: {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name, namespace },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: size } },
+        ...(cls !== undefined ? { storageClassName: cls } : {}),
+      },
+    },
+  });
+  return {
+    volumes: [pv('pv-a', '1Gi'), pv('pv-spare', '100Gi', 'slow')],
+    claims: [
+      pvc('shop', 'orders', '1Gi', ''),
+      pvc('blog', 'posts', '5Gi', 'fast'),
+      pvc('shop', evil, '1Gi', 'missing'),
+    ],
+    storageClasses: [
+      {
+        object: {
+          apiVersion: 'storage.k8s.io/v1',
+          kind: 'StorageClass',
+          metadata: {
+            name: 'fast',
+            annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+          },
+          provisioner: 'example.com/csi',
+        },
+      },
+    ],
+    statefulSets: [],
+    workloads: [
+      {
+        kind: 'Deployment',
+        namespace: 'shop',
+        name: 'api',
+        podSpec: {
+          containers: [],
+          volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'orders' } }],
+        },
+      },
+    ],
+  };
+}
+
+void test('buildGraph: a node per class, volume, claim and using workload; edges follow bindings', () => {
+  const g = buildGraph(simulateBindings(input()), 'en', strings);
+  const ids = g.nodes.map((n) => n.id).sort();
+  assert.deepEqual(
+    ids,
+    [
+      'class:fast',
+      claimId('blog', 'posts'),
+      claimId('shop', evil),
+      claimId('shop', 'orders'),
+      'volume:pv-a',
+      'volume:pv-spare',
+      'workload:Deployment/shop/api',
+    ].sort(),
+  );
+  const edges = g.edges.map((e) => `${e.from} ${e.style} ${e.to}`).sort();
+  assert.deepEqual(edges, [
+    `claim:shop/orders solid workload:Deployment/shop/api`,
+    `class:fast dashed claim:blog/posts`,
+    `volume:pv-a solid claim:shop/orders`,
+  ]);
+  const orders = g.nodes.find((n) => n.id === claimId('shop', 'orders'))!;
+  assert.equal(orders.status, 'bound');
+  assert.equal(statusIcon[orders.status], '✔');
+  assert.match(orders.tooltip, /pv-a/);
+  const posts = g.nodes.find((n) => n.id === claimId('blog', 'posts'))!;
+  assert.equal(posts.status, 'provision');
+});
+
+void test('tooltips follow the language', () => {
+  const ru = buildGraph(simulateBindings(input()), 'ru', strings);
+  assert.match(
+    ru.nodes.find((n) => n.id === claimId('shop', 'orders'))!.tooltip,
+    /Привязана к тому/,
+  );
+});
+
+void test('namespace filter keeps cluster-scoped objects linked to what is left', () => {
+  const g = buildGraph(simulateBindings(input()), 'en', strings);
+  assert.deepEqual(namespacesOf(g), ['blog', 'shop']);
+  const shop = filterGraph(g, 'shop', '');
+  const ids = new Set(shop.nodes.map((n) => n.id));
+  assert.ok(ids.has('volume:pv-a'), 'the volume bound in shop stays');
+  assert.ok(ids.has('volume:pv-spare'), 'a volume linked to nothing stays');
+  assert.ok(!ids.has(claimId('blog', 'posts')));
+  assert.ok(!ids.has('class:fast'), 'a class linked only to another namespace goes');
+  assert.ok(shop.edges.every((e) => ids.has(e.from) && ids.has(e.to)));
+});
+
+void test('search keeps matches and their neighbours, case-insensitively', () => {
+  const g = buildGraph(simulateBindings(input()), 'en', strings);
+  const found = filterGraph(g, '', 'ORDERS');
+  assert.deepEqual(
+    found.nodes.map((n) => n.id).sort(),
+    [claimId('shop', 'orders'), 'volume:pv-a', 'workload:Deployment/shop/api'].sort(),
+  );
+  assert.equal(filterGraph(g, '', 'no such thing').nodes.length, 0);
+});
+
+void test('a name like <img src=x onerror=alert(1)> stays text', () => {
+  const g = buildGraph(simulateBindings(input()), 'en', strings);
+  const node = g.nodes.find((n) => n.label === evil);
+  assert.ok(node, 'the label is the raw name, to be set with textContent');
+  assert.equal(escapeHtml(node.label), '&#60;img src=x onerror=alert(1)&#62;');
+  assert.ok(!escapeHtml(`"${evil}'&`).match(/[<>"'&](?!#)/));
+  assert.ok(nodeWidth(node) >= 120);
+});
+
+void test('messages from the webview are checked at runtime', () => {
+  assert.ok(isWebviewMessage({ type: 'ready' }));
+  assert.ok(isWebviewMessage({ type: 'reveal', uri: 'file:///a.yaml', line: 3, character: 0 }));
+  assert.ok(isWebviewMessage({ type: 'setState', state: defaultViewState }));
+  assert.ok(!isWebviewMessage({ type: 'reveal', uri: 'file:///a.yaml', line: -1, character: 0 }));
+  assert.ok(!isWebviewMessage({ type: 'reveal', uri: 42, line: 1, character: 0 }));
+  assert.ok(!isWebviewMessage({ type: 'setState', state: { scope: 'galaxy' } }));
+  assert.ok(!isWebviewMessage({ type: 'eval', code: 'x' }));
+  assert.ok(!isWebviewMessage(null));
+});
+
+void test('messages from the host are checked at runtime', () => {
+  const data = simulateBindings(input());
+  const update = {
+    type: 'update',
+    lang: 'en',
+    strings,
+    result: { ok: true, lang: 'en', data },
+    state: defaultViewState,
+    scopeLabel: 'ws',
+  };
+  assert.ok(isHostMessage({ ...update, strings: {} }));
+  assert.ok(isHostMessage({ type: 'loading', lang: 'ru', strings: {} }));
+  assert.ok(!isHostMessage({ ...update, strings: {}, lang: 'de' }));
+  assert.ok(
+    !isHostMessage({ ...update, strings: {}, result: { ok: true, data: { claims: 'x' } } }),
+  );
+});
