@@ -38,6 +38,8 @@ export function ruleFindings(
     for (const object of objects) {
       const rules = rulesForKind(object.kind);
       if (!rules.length) continue;
+      // Like the schema check, a document with YAML errors is half-typed: rules would only add noise.
+      if (object.document.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
       const value = object.document.value();
       if (!value.ok || !isRecord(value.data)) continue;
       for (const rule of rules) {
