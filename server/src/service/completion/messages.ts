@@ -18,9 +18,9 @@ export const completionMessages = {
   requiredFields: { en: 'Required fields: {fields}.', ru: 'Обязательные поля: {fields}.' },
   otherSource: {
     en: 'This volume already has a source (`{source}`); a volume takes exactly one.',
-    ru: 'У тома уже есть источник (`{source}`), а у тома он ровно один.',
+    ru: 'У тома уже есть источник (`{source}`). Второй указать нельзя: источник у тома ровно один.',
   },
-  definedIn: { en: 'Defined in `{file}`, line {line}.', ru: 'Объявлен в `{file}`, строка {line}.' },
+  definedIn: { en: 'Defined in `{file}`, line {line}.', ru: 'Файл `{file}`, строка {line}.' },
   namespaceFacts: { en: 'Namespace `{namespace}`.', ru: 'Пространство имён `{namespace}`.' },
   noClass: {
     en: 'no class, no dynamic provisioning',
@@ -46,7 +46,7 @@ export const completionMessages = {
   secretType: { en: 'type `{type}`', ru: 'тип `{type}`' },
   kindServed: {
     en: '`{kind}` is served as `{apiVersion}`.',
-    ru: '`{kind}` обслуживается как `{apiVersion}`.',
+    ru: '`{kind}` доступен в API как `{apiVersion}`.',
   },
   preferredVersion: { en: 'stable', ru: 'стабильная' },
   prereleaseVersion: { en: 'pre-release, may change', ru: 'предварительная, может измениться' },

@@ -4,11 +4,11 @@ import type { LocalizedText } from '../types';
 export const navigationMessages = {
   notRenamable: {
     en: 'Only names that link objects can be renamed here: a claim, a volume, a StorageClass, a Service, a ConfigMap or a Secret.',
-    ru: 'Здесь переименовываются только имена, которые связывают объекты: заявка, том, StorageClass, сервис, ConfigMap или Secret.',
+    ru: 'Здесь переименовываются только имена, которые связывают объекты: заявка, том, класс хранилища, сервис, ConfigMap или Secret.',
   },
   inTemplate: {
     en: 'This name is in a Helm template; rename it in the chart values instead.',
-    ru: 'Это имя из шаблона Helm: переименуйте его в значениях чарта.',
+    ru: 'Это имя из шаблона Helm: переименуйте его в файле значений (values) чарта.',
   },
   badLabel: {
     en: '`{name}` is not a valid name here: use at most 63 lowercase letters, digits and `-`, starting and ending with a letter or digit.',

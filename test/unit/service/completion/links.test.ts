@@ -56,7 +56,7 @@ void test('claimName facts in Russian', () => {
     ws,
     'ru',
   );
-  assert.match(item(items, 'db-data').documentation ?? '', /Объявлен в/);
+  assert.match(item(items, 'db-data').documentation ?? '', /Файл `/);
 });
 
 void test('storageClassName: classes, the default first, and "" explained', () => {
