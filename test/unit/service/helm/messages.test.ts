@@ -6,6 +6,8 @@ import {
   storageExplanations,
   valueTypeNames,
 } from '../../../../server/src/service/helm/messages';
+import { chartSourceMessages } from '../../../../server/src/node/charts/messages';
+import { glossaryProblems } from '../../l10n/glossary';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -22,5 +24,12 @@ void test('every Helm message exists in both languages with the same placeholder
       (s.match(/`[^`]+`/g) ?? []).filter((c) => !/[а-яё<]/i.test(c)).sort();
     assert.deepEqual(code(text.ru), code(text.en), `${name}: code spans`);
     assert.doesNotMatch(text.ru, /\bимеет место\b/, name);
+  }
+});
+
+void test('the Russian texts of the Helm model and chart sources follow the glossary', () => {
+  const all = { ...helmMessages, ...helmLabels, ...storageExplanations, ...chartSourceMessages };
+  for (const [name, text] of Object.entries(all)) {
+    assert.deepEqual(glossaryProblems(name, text.ru), [], `${name}: ${text.ru}`);
   }
 });

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  isFromWebview,
+  isInspectorState,
+  isToWebview,
+} from '../../../../client/src/helmValues/webviewMessages';
+
+void test('messages from the webview are checked: only known types, template paths inside templates/', () => {
+  assert.equal(isFromWebview({ type: 'ready' }), true);
+  assert.equal(
+    isFromWebview({ type: 'openTemplate', file: 'templates/statefulset.yaml', line: 3 }),
+    true,
+  );
+  assert.equal(
+    isFromWebview({ type: 'openTemplate', file: 'templates/../../etc/passwd', line: 3 }),
+    false,
+  );
+  assert.equal(isFromWebview({ type: 'openTemplate', file: '/etc/passwd', line: 3 }), false);
+  assert.equal(isFromWebview({ type: 'openTemplate', file: 'templates/a.yaml', line: 0 }), false);
+  assert.equal(isFromWebview({ type: 'openValues', line: -1 }), false);
+  assert.equal(isFromWebview({ type: 'runShell', command: 'rm -rf /' }), false);
+  assert.equal(isFromWebview('ready'), false);
+  assert.equal(isFromWebview(null), false);
+});
+
+void test('messages to the webview are checked before rendering', () => {
+  const data = {
+    chart: { name: 'keeper' },
+    sourceLabel: 'x',
+    hasSchema: false,
+    defaultsText: 'a: 1\n',
+    storageBlock: '',
+    rows: [
+      {
+        path: 'a',
+        keys: ['a'],
+        depth: 0,
+        type: 'integer',
+        overridden: false,
+        differs: false,
+        storage: false,
+        uses: [],
+        line: 1,
+      },
+    ],
+    diagnostics: [],
+    problems: [],
+  };
+  const state = { source: { kind: 'path', path: '/c' } };
+  assert.equal(isToWebview({ type: 'show', data, lang: 'ru', state }), true);
+  assert.equal(isToWebview({ type: 'show', data, lang: 'de', state }), false);
+  assert.equal(
+    isToWebview({ type: 'show', data: { ...data, rows: [{ path: 1 }] }, lang: 'en', state }),
+    false,
+  );
+  assert.equal(isToWebview({ type: 'show', data, lang: 'en', state: {} }), false);
+  assert.equal(isToWebview({ type: 'error', message: 'x' }), true);
+  assert.equal(
+    isInspectorState({ source: { kind: 'reference', reference: 'bitnami/mysql' } }),
+    true,
+  );
+  assert.equal(isInspectorState({ source: { kind: 'shell' } }), false);
+});
