@@ -1,7 +1,8 @@
 // `npm run package:verify`: proves the packaged extension works the way a user gets it. It installs
 // the .vsix into a throwaway code-server profile (a real VS Code workbench), opens a manifest with
-// a mistake in Chromium, and waits for two things: the extension host log saying kube-storage
-// activated, and kube-storage's diagnostic in the Problems panel. Every wait is on a condition.
+// a mistake in Chromium, and waits for: the extension host log saying kube-storage activated,
+// kube-storage's diagnostic in the Problems panel, and the binding preview webview showing the
+// claim (its bundle comes from the package too). Every wait is on a condition.
 // Needs what test/e2e/install.sh installs (Node 24, code-server, chromium); the npm script runs it.
 // Usage: node scripts/verify-vsix.mjs [file.vsix]
 import { execFileSync, spawn } from 'node:child_process';
@@ -205,8 +206,28 @@ try {
       ).includes('invalid-quantity'),
     30000,
   );
+  // A webview from the package: its bundle and the extension's l10n must have been packed.
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 20000 });
+  await input.fill('>Show Binding Preview');
+  await page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', {
+      hasText: 'Show Binding Preview',
+    })
+    .first()
+    .click({ timeout: 20000 });
+  const view = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  await until(
+    'the binding preview to show the claim',
+    // the claim's node carries its name on a line of its own
+    async () => /^\s*data\s*$/m.test(await view.locator('body').innerText({ timeout: 2000 })),
+    60000,
+  );
+  console.log(`verify-vsix: the binding preview webview shows the claim (${seconds()} s)`);
+  if (process.env.VERIFY_VSIX_DEBUG) console.log(await view.locator('body').innerText());
   console.log(
-    `verify-vsix: PASS (${vsix}: installs, activates on YAML, reports invalid-quantity; ${seconds()} s)`,
+    `verify-vsix: PASS (${vsix}: installs, activates on YAML, reports invalid-quantity, opens the binding preview; ${seconds()} s)`,
   );
 } catch (error) {
   console.log(output.slice(-3000));
