@@ -38,7 +38,7 @@ export function previewHtml(
 }
 
 /** Colours come only from `--vscode-*` variables, so light, dark and high-contrast themes all work. */
-const STYLES = `
+export const STYLES = `
 body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); margin: 0; padding: 8px 12px; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-end; margin-bottom: 6px; }
 .field { display: flex; flex-direction: column; gap: 2px; color: var(--vscode-descriptionForeground); }

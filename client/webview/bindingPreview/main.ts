@@ -236,7 +236,7 @@ async function render(): Promise<void> {
   }
   const shown = filterGraph(graph, state.namespace, state.search);
   const data = last.result.data;
-  status.textContent = `${last.scopeLabel} — ${data.claims.length} · ${data.volumes.length} · ${data.storageClasses.length}`;
+  status.textContent = `${last.scopeLabel} — ${t.kindClaim}: ${data.claims.length} · ${t.kindVolume}: ${data.volumes.length} · ${t.kindClass}: ${data.storageClasses.length}`;
   status.title = data.order[last.lang];
   if (!shown.nodes.length) {
     canvas.replaceChildren(h('p', 'empty', graph.nodes.length ? t.nothingMatches : t.empty));
@@ -249,6 +249,8 @@ async function render(): Promise<void> {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
       'elk.partitioning.activate': 'true',
+      // One layout for all components, so every kind keeps its column.
+      'elk.separateConnectedComponents': 'false',
       'elk.layered.spacing.nodeNodeBetweenLayers': '70',
       'elk.spacing.nodeNode': '18',
       'elk.edgeRouting': 'POLYLINE',
@@ -338,10 +340,9 @@ function drawNode(node: GraphNode, box: ElkNode, t: UiStrings): SVGGElement {
     workload: t.kindWorkload,
   }[node.kind];
   const statusName = statusLabel(node.status, t);
-  g.setAttribute(
-    'aria-label',
-    [kindName, node.label, node.detail, statusName].filter(Boolean).join(', '),
-  );
+  const spoken = [kindName, node.label, node.detail];
+  if (statusName && !node.detail.includes(statusName)) spoken.push(statusName);
+  g.setAttribute('aria-label', spoken.filter(Boolean).join(', '));
   const title = s('title');
   title.textContent = node.tooltip;
   g.append(title, s('rect', { width: w, height: NODE_HEIGHT, rx: 6, ry: 6 }));

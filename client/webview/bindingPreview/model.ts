@@ -57,7 +57,7 @@ const outcomeStatus: Record<ClaimResult['outcome'], NodeStatus> = {
 export const statusIcon: Record<NodeStatus, string> = {
   bound: '✔',
   provision: '✚',
-  wait: '⏳',
+  wait: '◷',
   pending: '⚠',
   lost: '✖',
   available: '○',
