@@ -88,11 +88,18 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
     const pushed = (change.settings as { kubeStorage?: unknown } | undefined)?.kubeStorage;
     if (pushed !== undefined) pushedSettings = pushed;
     publisher.scheduleAllOpen();
+    void ctx.settings().then((s) => {
+      if (service.maxFileSize === s.maxFileSize) return;
+      service.maxFileSize = s.maxFileSize;
+      publisher.scheduleAllOpen();
+    });
   });
 
   async function indexWorkspace(): Promise<void> {
     const started = Date.now();
-    const exclude = (await ctx.settings()).files.exclude;
+    const { files, maxFileSize } = await ctx.settings();
+    const exclude = files.exclude;
+    service.maxFileSize = maxFileSize;
     let count = 0;
     for (const folder of folders) {
       const uris = await fileSystem.findYamlFiles(folder.uri, exclude, MAX_WORKSPACE_FILES - count);

@@ -8,6 +8,8 @@ export interface KubeStorageSettings {
   files: { exclude: string[] };
   rules: RuleSettings;
   helm: HelmSettings;
+  /** Bytes above which a file gets YAML syntax checks only (0: no limit). */
+  maxFileSize: number;
 }
 
 export const defaultSettings: KubeStorageSettings = {
@@ -24,6 +26,7 @@ export const defaultSettings: KubeStorageSettings = {
     },
   },
   helm: defaultHelmSettings,
+  maxFileSize: 2 * 1024 * 1024,
 };
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
@@ -49,6 +52,10 @@ export function normalizeSettings(raw: unknown): KubeStorageSettings {
     },
     rules: normalizeRuleSettings(r.rules),
     helm: normalizeHelmSettings(r.helm),
+    maxFileSize:
+      typeof r.maxFileSize === 'number' && Number.isFinite(r.maxFileSize) && r.maxFileSize >= 0
+        ? Math.floor(r.maxFileSize)
+        : defaultSettings.maxFileSize,
   };
 }
 

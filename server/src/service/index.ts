@@ -16,6 +16,7 @@ import type { Range } from './types';
 import { mergeDiagnostics, ruleFindings } from './rules/engine';
 import { defaultRuleSettings } from './rules/types';
 import { codeActionsFor, type KubeCodeAction } from './codeActions';
+import { DEFAULT_MAX_FILE_SIZE, isLargeText, largeFileDiagnostics } from './largeFile';
 import { complete, type KubeCompletionItem } from './completion';
 import * as navigation from './navigation/navigate';
 import type { Location as NavLocation, PrepareRenameResult, RenameResult } from './navigation/navigate';
@@ -49,8 +50,13 @@ export class LanguageService {
   readonly workspace = new Workspace();
   /** Helm charts and the values files tied to them (service/helm). */
   readonly helm = new HelmCharts();
+  /** `kubeStorage.maxFileSize`: above this many bytes a file gets YAML syntax checks only. */
+  maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  private readonly largeCache = new WeakMap<object, { max: number; large: boolean }>();
 
   setFile(uri: string, text: string, source: FileSource = 'disk', version = 0): void {
+    // A large file on disk is not indexed (parsing it would hold the server up); open, it is.
+    if (source === 'disk' && isLargeText(text, this.maxFileSize)) return this.removeFile(uri);
     this.workspace.setFile(uri, text, source, version);
   }
 
@@ -69,6 +75,7 @@ export class LanguageService {
   ): KubeDiagnostic[] {
     const file = this.workspace.getFile(uri);
     if (!file) return [];
+    if (this.isLargeFile(uri)) return settings.enable ? largeFileDiagnostics(file, this.maxFileSize) : [];
     if (this.helm.chartKeyOf(uri) !== undefined) {
       const helm = settings.enable ? this.helm.diagnostics(uri, file.text) : [];
       return [...fileDiagnostics(file, settings), ...helm];
@@ -93,6 +100,7 @@ export class LanguageService {
 
   /** The hover card (markdown) at a position, in one language; undefined where there is nothing to say. */
   hover(uri: string, position: Position, lang: Lang): HoverInfo | undefined {
+    if (this.isLargeFile(uri)) return undefined;
     const file = this.workspace.getFile(uri);
     if (file && this.helm.chartKeyOf(uri) !== undefined) {
       return this.helm.hover(uri, file.text, position, lang);
@@ -102,6 +110,7 @@ export class LanguageService {
 
   /** Completion items at a position (keys, values, linked names, skeletons), in one language. */
   complete(uri: string, position: Position, lang: Lang): KubeCompletionItem[] {
+    if (this.isLargeFile(uri) || this.tooDeepAt(uri, position)) return [];
     return complete(this.workspace, uri, position, lang);
   }
 
@@ -137,6 +146,22 @@ export class LanguageService {
   /** What the PV controller would bind (service/binding), for the workspace, a folder or one file. */
   bindings(options: BindingOptions & { scope?: BindingScope } = {}): BindingResult {
     return simulateBindings(bindingInputFromWorkspace(this.workspace, options.scope), options);
+  }
+
+  /** True when the file is above `maxFileSize` (cached per file version). */
+  isLargeFile(uri: string): boolean {
+    const file = this.workspace.getFile(uri);
+    if (!file) return false;
+    const cached = this.largeCache.get(file);
+    if (cached && cached.max === this.maxFileSize) return cached.large;
+    const large = isLargeText(file.text, this.maxFileSize);
+    this.largeCache.set(file, { max: this.maxFileSize, large });
+    return large;
+  }
+
+  /** The cursor's `---` document nests too deeply to be read (parse/limits.ts). */
+  private tooDeepAt(uri: string, position: Position): boolean {
+    return this.workspace.getFile(uri)?.chunkAt(position)?.placed.chunk.tooDeepAt !== undefined;
   }
 }
 

@@ -55,8 +55,30 @@ type Add = (
   data?: Record<string, unknown>,
 ) => void;
 
-function documentDiagnostics(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): void {
-  const { doc, recognition } = parsed;
+/**
+ * YAML syntax problems only (and the nesting limit), not cached: what a file above
+ * `kubeStorage.maxFileSize` still gets (service/largeFile.ts). Template chunks get none.
+ */
+export function syntaxDiagnostics(chunk: ParsedChunk): KubeDiagnostic[] {
+  const out: KubeDiagnostic[] = [];
+  const add: Add = (span, code, message, severity = 'error') => {
+    out.push({ range: chunk.rangeOf(span), severity, code, message });
+  };
+  if (chunk.tooDeepAt !== undefined) {
+    const at = chunk.tooDeepAt;
+    add(
+      [at, at + 1],
+      'yaml-nesting-limit',
+      localize(coreMessages.nestingTooDeep, { max: MAX_NESTING_DEPTH }),
+    );
+  }
+  if (!chunk.template) for (const parsed of chunk.docs) syntaxProblems(chunk, parsed, add);
+  return out;
+}
+
+/** Adds the parser's errors and warnings; true when the document's structure is broken. */
+function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): boolean {
+  const { doc } = parsed;
   let structural = false;
   for (const error of doc.errors) {
     if (error.code === 'DUPLICATE_KEY') {
@@ -70,6 +92,12 @@ function documentDiagnostics(chunk: ParsedChunk, parsed: ParsedDocument, add: Ad
   for (const warning of doc.warnings) {
     add(warning.pos, 'yaml-syntax', syntaxMessage(warning), 'warning');
   }
+  return structural;
+}
+
+function documentDiagnostics(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): void {
+  const { doc, recognition } = parsed;
+  const structural = syntaxProblems(chunk, parsed, add);
   if (recognition.type === 'other') return;
   if (recognition.type === 'incomplete') {
     const message =

@@ -1,0 +1,88 @@
+/**
+ * Large files degrade gracefully: above `maxFileSize` bytes a file keeps its YAML syntax checks
+ * (parsing is incremental per `---` document, so edits stay cheap) but loses the heavy work —
+ * schema validation, storage rules, hover and completion — and says so once, with one
+ * information diagnostic on its first line. Files read from disk above the limit are not indexed.
+ */
+import { syntaxDiagnostics } from './diagnostics/chunkDiagnostics';
+import { byPosition } from './diagnostics/fileDiagnostics';
+import { limitsMessages } from './i18n/limitsMessages';
+import { fill } from './i18n/format';
+import type { KubeDiagnostic, Lang } from './types';
+import { shiftRange, type WorkspaceFile } from './workspace/file';
+
+/** The default of `kubeStorage.maxFileSize`: 2 MiB, far above any hand-written manifest. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export const LARGE_FILE_CODE = 'file-too-large';
+
+/** The UTF-8 size of a text, counting no further than `stopAbove` (enough to compare with a limit). */
+export function utf8Size(text: string, stopAbove = Infinity): number {
+  if (text.length > stopAbove) return text.length; // at least one byte per code unit
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+    if (bytes > stopAbove) return bytes;
+  }
+  return bytes;
+}
+
+export function isLargeText(text: string, maxFileSize: number): boolean {
+  return maxFileSize > 0 && utf8Size(text, maxFileSize) > maxFileSize;
+}
+
+/** What a large file gets instead of the full check: the notice, then syntax problems only. */
+export function largeFileDiagnostics(file: WorkspaceFile, maxFileSize: number): KubeDiagnostic[] {
+  const out: KubeDiagnostic[] = [];
+  for (const placed of file.chunks) {
+    for (const d of syntaxDiagnostics(placed.chunk)) {
+      out.push(placed.startLine === 0 ? d : { ...d, range: shiftRange(d.range, placed.startLine) });
+    }
+  }
+  out.sort(byPosition);
+  const size = utf8Size(file.text);
+  const notice: KubeDiagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 'information',
+    code: LARGE_FILE_CODE,
+    message: {
+      en: fill(limitsMessages.largeFile.en, {
+        size: formatSize(size, 'en'),
+        max: formatSize(maxFileSize, 'en'),
+      }),
+      ru: fill(limitsMessages.largeFile.ru, {
+        size: formatSize(size, 'ru'),
+        max: formatSize(maxFileSize, 'ru'),
+      }),
+    },
+    data: { size, maxFileSize },
+  };
+  return [notice, ...out];
+}
+
+const UNITS: Record<Lang, string[]> = {
+  en: ['bytes', 'KiB', 'MiB', 'GiB'],
+  ru: ['байт', 'КиБ', 'МиБ', 'ГиБ'],
+};
+
+/** `2.5 MiB` / `2,5 МиБ`: one decimal below 10, none above. */
+export function formatSize(bytes: number, lang: Lang): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS[lang].length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit > 0 && value < 10 ? 1 : 0;
+  const text = value.toFixed(digits).replace(/\.0$/, '');
+  return `${lang === 'ru' ? text.replace('.', ',') : text} ${UNITS[lang][unit]}`;
+}
