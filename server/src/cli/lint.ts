@@ -1,6 +1,8 @@
 /** `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru]` */
 import { promises as fs } from 'node:fs';
-import { getLanguageService, type Lang } from '../service';
+import { getLanguageService, type Lang, type RuleSettings } from '../service';
+import { defaultDiagnosticSettings } from '../service/diagnostics/fileDiagnostics';
+import { normalizeRuleSettings } from '../settings';
 import { parseArgs } from './args';
 import { collectYamlFiles, fileUri, UsageError } from './files';
 import { displayPath, summarize, toJson, toSarif, toText, type FileReport } from './output';
@@ -8,17 +10,26 @@ import { langFromFlags, type CliIO } from './common';
 import { PRODUCT_VERSION } from '../version';
 
 export const lintUsage =
-  'kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru]';
+  'kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]...';
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
     '--format': { values: ['text', 'json', 'sarif'] },
     '--lang': { values: ['en', 'ru'] },
+    '--settings': {},
+    '--rule': { repeat: true },
   });
   if (!args.positional.length) throw new UsageError('lint needs at least one file or folder');
   const lang: Lang = langFromFlags(args.flags);
   const format = args.flags.get('--format')?.[0] ?? 'text';
 
+  const settings = {
+    ...defaultDiagnosticSettings,
+    rules: await ruleSettingsFromFlags(
+      args.flags.get('--settings')?.[0],
+      args.flags.get('--rule') ?? [],
+    ),
+  };
   const paths = await collectYamlFiles(args.positional);
   const service = getLanguageService();
   for (const path of paths) {
@@ -26,7 +37,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   }
   const reports: FileReport[] = paths.map((path) => ({
     file: displayPath(path),
-    diagnostics: service.getDiagnostics(fileUri(path)),
+    diagnostics: service.getDiagnostics(fileUri(path), settings),
   }));
 
   if (format === 'json') io.out(JSON.stringify(toJson(reports, lang), null, 2) + '\n');
@@ -34,4 +45,42 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     io.out(JSON.stringify(toSarif(reports, lang, PRODUCT_VERSION), null, 2) + '\n');
   else io.out(toText(reports, lang));
   return summarize(reports).errors > 0 ? 1 : 0;
+}
+
+/**
+ * Rule settings for CI: a JSON file in the VS Code form (`.vscode/settings.json` with
+ * `"kubeStorage.rules.severity"` / `"kubeStorage.rules.knownObjects"`, or nested `kubeStorage.rules`),
+ * then `--rule id=level` flags on top.
+ */
+async function ruleSettingsFromFlags(
+  file: string | undefined,
+  rules: string[],
+): Promise<RuleSettings> {
+  let raw: Record<string, unknown> = {};
+  if (file) {
+    let json: unknown;
+    try {
+      json = JSON.parse(await fs.readFile(file, 'utf8'));
+    } catch (e) {
+      throw new UsageError(
+        `cannot read settings ${file}: ${e instanceof Error ? e.message : String(e)}`,
+      );
+    }
+    const j = (json ?? {}) as Record<string, unknown>;
+    const nested = ((j.kubeStorage as Record<string, unknown> | undefined)?.rules ?? {}) as Record<
+      string,
+      unknown
+    >;
+    raw = {
+      severity: j['kubeStorage.rules.severity'] ?? nested.severity,
+      knownObjects: j['kubeStorage.rules.knownObjects'] ?? nested.knownObjects,
+    };
+  }
+  const severity = { ...((raw.severity as Record<string, unknown> | undefined) ?? {}) };
+  for (const rule of rules) {
+    const [id, level] = rule.split('=');
+    if (!id || !level) throw new UsageError(`--rule needs <id>=<level>, got ${rule}`);
+    severity[id] = level;
+  }
+  return normalizeRuleSettings({ ...raw, severity });
 }

@@ -39,3 +39,42 @@ void test('SARIF carries rule metadata and results of the storage rules', async 
   assert.match(rule?.fullDescription?.text ?? '', /Retain/);
   assert.match(rule?.fullDescription?.text ?? '', /[а-яё]/);
 });
+
+void test('lint takes rule settings from a settings file and --rule flags', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kube-storage-rules-'));
+  writeFileSync(
+    join(dir, 'claim.yaml'),
+    'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: gp3\n  resources:\n    requests:\n      storage: 5\n',
+  );
+  const settings = join(dir, 'settings.json');
+  writeFileSync(
+    settings,
+    JSON.stringify({ 'kubeStorage.rules.knownObjects': { storageClasses: ['gp3'] } }),
+  );
+  const lint = async (...args: string[]) => {
+    let out = '';
+    const code = await main(['lint', join(dir, 'claim.yaml'), '--lang', 'en', ...args], {
+      out: (t) => (out += t),
+      err: () => undefined,
+    });
+    return { code, out };
+  };
+  const plain = await lint();
+  assert.match(plain.out, /\[storage-class-not-found\]/);
+  assert.match(plain.out, /warning \[storage-size-without-unit\]/);
+  const configured = await lint(
+    '--settings',
+    settings,
+    '--rule',
+    'storage-size-without-unit=error',
+  );
+  assert.doesNotMatch(configured.out, /storage-class-not-found/);
+  assert.match(configured.out, /error \[storage-size-without-unit\]/);
+  assert.equal(configured.code, 1);
+  const off = await lint(
+    '--rule',
+    'storage-size-without-unit=off',
+    '--rule=storage-class-not-found=off',
+  );
+  assert.match(off.out, /0 error\(s\), 0 warning\(s\)/);
+});

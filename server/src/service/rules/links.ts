@@ -284,10 +284,18 @@ export const statefulSetServiceNotHeadless: Rule = {
       ['spec', 'serviceName'],
       localize(
         {
-          en: 'Service `{name}` is not headless (`clusterIP` is `{ip}`). Replicas get no per-pod DNS names, so peers cannot address each other. Set `clusterIP: None` on the Service.',
-          ru: 'Сервис `{name}` не headless (`clusterIP` — `{ip}`). У реплик не будет DNS-имён, и они не смогут обратиться друг к другу. Укажите в сервисе `clusterIP: None`.',
+          en: 'Service `{name}` is not headless ({detail}). Replicas get no per-pod DNS names, so peers cannot address each other. Set `clusterIP: None` on the Service.',
+          ru: 'Сервис `{name}` не headless ({detailRu}). У реплик не будет DNS-имён, и они не смогут обратиться друг к другу. Укажите в сервисе `clusterIP: None`.',
         },
-        { name, ip: clusterIP ?? '—' },
+        {
+          name,
+          detail: clusterIP
+            ? `\`clusterIP: ${clusterIP}\``
+            : '`clusterIP` is not set, so it gets a cluster IP',
+          detailRu: clusterIP
+            ? `\`clusterIP: ${clusterIP}\``
+            : '`clusterIP` не задан, и сервису выдаётся кластерный IP',
+        },
       ),
       { fix: () => addHeadlessClusterIp(service.object) },
     );
