@@ -65,6 +65,7 @@ export function keyItems(ctx: CompletionContext, site: KeySite): KubeCompletionI
   const here = steps[steps.length - 1]!;
   const schema = here.schema;
   const items: KubeCompletionItem[] = [];
+  if (schema.type === 'array' && !site.flow && !site.hasColon) return listItems(ctx, site, here);
   if (!schema.properties) {
     const known = here.parentDefinition && MAP_KEYS[`${here.parentDefinition}.${here.field}`];
     for (const name of known || []) {
@@ -219,4 +220,41 @@ function claimRefItems(ctx: CompletionContext, site: KeySite): KubeCompletionIte
         filterText: claim.name!,
       };
     });
+}
+
+/**
+ * A line under a list key without its `- ` yet (`accessModes:` then Enter): the items come with
+ * the dash, as values (a list of enum strings) or as the first key of a new item object.
+ */
+function listItems(
+  ctx: CompletionContext,
+  site: KeySite,
+  list: ResolvedSchema,
+): KubeCompletionItem[] {
+  const item = resolve(list.schema.items);
+  if (!item) return [];
+  if (item.schema.enum?.length) {
+    return item.schema.enum.map((v, i) => ({
+      label: `- ${String(v)}`,
+      kind: 'enum' as const,
+      insertText: `- ${escapeSnippet(String(v))}`,
+      snippet: true,
+      range: lineRange(ctx, site.start, site.end),
+      sortText: sortKey(0, String(v), i),
+      filterText: String(v),
+    }));
+  }
+  if (!item.schema.properties) return [];
+  const inner: KeySite = {
+    ...site,
+    path: [...site.path, 0],
+    column: site.column + 2,
+    siblings: new Set(),
+  };
+  return keyItems(ctx, inner).map((k) => ({
+    ...k,
+    label: `- ${k.label}`,
+    insertText: `- ${k.insertText}`,
+    filterText: k.filterText ?? k.label,
+  }));
 }

@@ -172,3 +172,18 @@ void test('only the chunk under the cursor matters in a multi-document file', ()
   assert.ok(labels(items).includes('accessModes'));
   assert.ok(!labels(items).includes('clusterIP'));
 });
+
+void test('under a list key without the dash yet, items come with `- `', () => {
+  const modes = completeAt(`${PVC}spec:\n  accessModes:\n    |`);
+  assert.equal(item(modes, '- ReadWriteOnce').insertText, '- ReadWriteOnce');
+  const volumes = completeAt(
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  volumes:\n    |',
+  );
+  const name = item(volumes, '- name');
+  assert.equal(name.insertText, '- name: $0');
+  assert.equal(sorted(volumes)[0]!.label, '- name');
+  assert.equal(
+    item(volumes, '- persistentVolumeClaim').insertText,
+    '- persistentVolumeClaim:\n        $0',
+  );
+});
