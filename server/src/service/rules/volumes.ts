@@ -420,7 +420,7 @@ export const storageSizeWithoutUnit: Rule = {
         localize(
           {
             en: '`{value}` is only {bytes} byte(s). A quantity without a unit counts bytes. Did you mean `{value}Gi`?',
-            ru: '`{value}` — это всего {bytes} байт. Количество без единицы измерения считается в байтах. Может быть, имелось в виду `{value}Gi`?',
+            ru: 'Размер `{value}` меньше одного мебибайта: количество без единицы измерения считается в байтах. Может быть, имелось в виду `{value}Gi`?',
           },
           { value: text, bytes: Math.round(bytes * 1000) / 1000 },
         ),

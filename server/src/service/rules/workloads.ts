@@ -57,7 +57,7 @@ export const sharedSingleNodeClaim: Rule = {
         localize(
           {
             en: '{replicas} replicas share claim `{name}` with access mode `{mode}`. Replicas on other nodes (or any second pod, for `ReadWriteOncePod`) cannot mount it and hang in `ContainerCreating`. Use a StatefulSet with `volumeClaimTemplates`, a `ReadWriteMany` volume, or one replica.',
-            ru: '{replicas} реплик(и) делят заявку `{name}` с режимом доступа `{mode}`. Реплики на других узлах (а для `ReadWriteOncePod` — любой второй под) не смогут смонтировать том и зависнут в `ContainerCreating`. Используйте StatefulSet с `volumeClaimTemplates`, том `ReadWriteMany` или одну реплику.',
+            ru: 'Все реплики ({replicas}) делят заявку `{name}` с режимом доступа `{mode}`. Реплики на других узлах (а для `ReadWriteOncePod` — любой второй под) не смогут смонтировать том и зависнут в `ContainerCreating`. Используйте StatefulSet с `volumeClaimTemplates`, том `ReadWriteMany` или одну реплику.',
           },
           { replicas, name: name!, mode: single },
         ),
