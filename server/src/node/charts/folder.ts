@@ -14,7 +14,7 @@ export interface FolderLimits {
 
 export const defaultFolderLimits: FolderLimits = { maxFiles: 2000, maxFileBytes: 4 * 1024 * 1024 };
 
-const TOP_FILES = /^(Chart\.ya?ml|values[\w.-]*\.ya?ml|values\.schema\.json)$/;
+const TOP_FILES = /^(Chart\.ya?ml|requirements\.ya?ml|values[\w.-]*\.ya?ml|values\.schema\.json)$/;
 
 export async function isChartFolder(dir: string): Promise<boolean> {
   for (const name of ['Chart.yaml', 'Chart.yml']) {

@@ -15,7 +15,10 @@ export function valuesFileName(files: ChartFiles): string | undefined {
 
 export function buildChartModel(files: ChartFiles): ChartModel {
   const problems: LocalizedText[] = [];
-  const meta = readMeta(files.get('Chart.yaml') ?? files.get('Chart.yml'));
+  const meta = readMeta(
+    files.get('Chart.yaml') ?? files.get('Chart.yml'),
+    files.get('requirements.yaml'),
+  );
   const name = valuesFileName(files);
   const valuesText = name ? files.get(name)! : '';
   const tree = buildValuesTree(valuesText);
@@ -43,7 +46,7 @@ export function buildChartModel(files: ChartFiles): ChartModel {
   return { meta, valuesText, roots: tree.roots, byId: tree.byId, uses, schema, problems };
 }
 
-function readMeta(text: string | undefined): ChartMeta {
+function readMeta(text: string | undefined, requirements?: string): ChartMeta {
   if (!text) return {};
   try {
     const data: unknown = parse(text);
@@ -55,6 +58,7 @@ function readMeta(text: string | undefined): ChartMeta {
       version: str(data.version),
       appVersion: str(data.appVersion),
       description: str(data.description),
+      dependencies: dependencyNames(data.dependencies, requirements),
     };
   } catch {
     return {};
@@ -69,4 +73,29 @@ export function chartDefaults(model: ChartModel): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+function dependencyNames(fromChart: unknown, requirements: string | undefined): string[] {
+  let list: unknown = fromChart;
+  if (!Array.isArray(list) && requirements) {
+    try {
+      const data: unknown = parse(requirements);
+      list = isPlainObject(data) ? data.dependencies : undefined;
+    } catch {
+      list = undefined;
+    }
+  }
+  if (!Array.isArray(list)) return [];
+  const names: string[] = [];
+  for (const dep of list) {
+    if (!isPlainObject(dep)) continue;
+    const name =
+      typeof dep.alias === 'string'
+        ? dep.alias
+        : typeof dep.name === 'string'
+          ? dep.name
+          : undefined;
+    if (name) names.push(name);
+  }
+  return names;
 }

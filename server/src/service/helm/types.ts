@@ -70,6 +70,8 @@ export interface ChartMeta {
   version?: string;
   appVersion?: string;
   description?: string;
+  /** Subchart names (alias or name) from Chart.yaml `dependencies` or requirements.yaml: their values live under these keys. */
+  dependencies?: string[];
 }
 
 export interface ChartModel {

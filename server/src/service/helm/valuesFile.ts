@@ -59,8 +59,14 @@ export function knownChildKeys(model: ChartModel, path: readonly string[]): Set<
   return keys;
 }
 
+/** `global` and subchart blocks: Helm passes them on to the subcharts, whose values we do not read. */
+function isPassThrough(model: ChartModel, key: string | undefined): boolean {
+  return key === 'global' || (key !== undefined && !!model.meta.dependencies?.includes(key));
+}
+
 export function isKnownPath(model: ChartModel, path: readonly string[]): boolean {
   if (model.byId.has(pathId(path))) return true;
+  if (isPassThrough(model, path[0])) return true;
   if (model.uses.some((u) => isPrefix(path, u.path))) return true;
   return !!(model.schema && schemaAt(model.schema, path));
 }
@@ -74,6 +80,8 @@ export function isFreeForm(model: ChartModel, path: readonly string[]): boolean 
   }
   const schema = model.schema ? schemaAt(model.schema, path) : undefined;
   if (schema?.additionalProperties === false) return false;
+  if (path.length === 1 && isPassThrough(model, path[0]) && !model.byId.has(pathId(path)))
+    return true;
   if (schema && isPlainObject(schema.additionalProperties)) return true;
   if (model.uses.some((u) => u.whole && isPrefix(u.path, path))) return true;
   const node = model.byId.get(pathId(path));

@@ -130,3 +130,32 @@ void test('the chart\u2019s own values.yaml checked against itself is clean', ()
   const model = keeper();
   assert.deepEqual(checkValuesFile(model, model.valuesText), []);
 });
+
+void test('global and subchart blocks pass through unchecked', () => {
+  const model = buildChartModel(
+    new Map([
+      [
+        'Chart.yaml',
+        'apiVersion: v2\nname: app\ndependencies:\n  - name: mariadb\n    version: 1.x\n  - name: redis\n    alias: cache\n',
+      ],
+      ['values.yaml', 'replicas: 1\n'],
+    ]),
+  );
+  assert.deepEqual(model.meta.dependencies, ['mariadb', 'cache']);
+  assert.deepEqual(
+    checkValuesFile(
+      model,
+      'global:\n  storageClass: fast\nmariadb:\n  primary:\n    persistence:\n      size: 1Gi\ncache:\n  x: 1\nredis:\n  x: 1\n',
+    ).map((d) => d.range.start.line),
+    [8],
+    'only `redis` (aliased as `cache`) is unknown',
+  );
+  const v1 = buildChartModel(
+    new Map([
+      ['Chart.yaml', 'apiVersion: v1\nname: old\n'],
+      ['requirements.yaml', 'dependencies:\n  - name: mysql\n'],
+      ['values.yaml', 'a: 1\n'],
+    ]),
+  );
+  assert.deepEqual(checkValuesFile(v1, 'mysql:\n  persistence:\n    size: 1Gi\n'), []);
+});
