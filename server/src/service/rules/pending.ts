@@ -8,16 +8,52 @@ import {
   type BindingResult,
   type ClaimResult,
 } from '../binding';
+import { WORKLOAD_KINDS } from '../binding/expand';
+import type { Workspace } from '../workspace/workspace';
 import type { Lookups } from './lookups';
 import type { Rule } from './types';
 import { claimTemplatesOf, get, namespaceOf } from './util';
 
 const cache = new WeakMap<Lookups, Map<string, ClaimResult[]>>();
 
+const BINDING_KINDS = [
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'StorageClass',
+  ...WORKLOAD_KINDS,
+];
+
+/**
+ * The last simulation per workspace, keyed by the parsed documents it read: typing in a file
+ * without storage objects (or in a comment) reuses it, because unchanged `---` chunks keep their
+ * parsed documents. Only the claims' uris are used from the result, never their ranges.
+ */
+const lastRun = new WeakMap<Workspace, { inputs: unknown[]; map: Map<string, ClaimResult[]> }>();
+
+function bindingInputs(workspace: Workspace): unknown[] {
+  const out: unknown[] = [];
+  for (const kind of BINDING_KINDS) {
+    for (const o of workspace.objectsOfKind(kind)) out.push(o.document, o.uri);
+  }
+  return out;
+}
+
+function sameInputs(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Pending claims by `namespace/name` (and by StatefulSet `namespace/set`), once per generation. */
 function pendingClaims(lookups: Lookups): Map<string, ClaimResult[]> {
   let map = cache.get(lookups);
   if (map) return map;
+  const inputs = bindingInputs(lookups.workspace);
+  const previous = lastRun.get(lookups.workspace);
+  if (previous && sameInputs(previous.inputs, inputs)) {
+    cache.set(lookups, previous.map);
+    return previous.map;
+  }
   map = new Map();
   let result: BindingResult | undefined;
   try {
@@ -36,6 +72,7 @@ function pendingClaims(lookups: Lookups): Map<string, ClaimResult[]> {
     else map.set(key, [claim]);
   }
   cache.set(lookups, map);
+  lastRun.set(lookups.workspace, { inputs, map });
   return map;
 }
 

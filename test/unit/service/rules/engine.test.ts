@@ -166,6 +166,23 @@ void describe('engine', () => {
     );
   });
 
+  void test('the binding simulation is reused across unrelated edits and redone when storage changes', () => {
+    const s = getLanguageService();
+    const claimUri = 'file:///claim.yaml';
+    s.setFile(claimUri, fixtureText('claim-will-stay-pending', 'bad'));
+    const pending = () =>
+      s.getDiagnostics(claimUri, settings).filter((d) => d.code === 'claim-will-stay-pending')
+        .length;
+    assert.equal(pending(), 1);
+    s.setFile('file:///other.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+    assert.equal(pending(), 1);
+    const volume = fixtureText('claim-will-stay-pending', 'good').split(/^---\n/m)[1]!;
+    s.setFile('file:///pv.yaml', volume);
+    assert.equal(pending(), 0, 'a fitting volume appeared');
+    s.setFile('file:///pv.yaml', volume.replace('10Gi', '1Gi'), 'disk', 1);
+    assert.equal(pending(), 1, 'the volume became too small');
+  });
+
   void test('Helm templates are skipped', () => {
     const text = fixtureText('recycle-reclaim-policy', 'bad').replace(
       'name: pv-data',
