@@ -162,7 +162,15 @@ function buildClassReject(volumeClass: string, claimClassName: string): Rejectio
   };
 }
 
-const modeList = (modes: readonly string[]): string => (modes.length ? modes.join(', ') : '—');
+const modeLists = new WeakMap<readonly string[], string>();
+const modeList = (modes: readonly string[]): string => {
+  let text = modeLists.get(modes);
+  if (text === undefined) {
+    text = modes.length ? modes.join(', ') : '—';
+    modeLists.set(modes, text);
+  }
+  return text;
+};
 
 /**
  * `checkVolumeSatisfyClaim`: the checks for a volume the claim names in `spec.volumeName`
@@ -214,10 +222,12 @@ export function explainRejection(
   volume: VolumeState,
   node: Labels | undefined,
   delayBinding: boolean,
+  /** Judge the volume as if it were free (no claimRef, `Available`). */
+  asFree = false,
 ): Rejection {
   if (volume.deleted) return reject('deleted');
   if (!checkAccessModes(claim, volume)) return modesReject(volume, claim);
-  const ref = volume.claimRef;
+  const ref = asFree ? null : volume.claimRef;
   if (ref && !isVolumeBoundToClaim(volume, claim)) {
     const other = `${ref.namespace}/${ref.name}`;
     if (ref.namespace === claim.namespace && ref.name === claim.name) {
@@ -225,11 +235,10 @@ export function explainRejection(
     }
     if (volume.takenBy) {
       // Say "taken" only when the volume would otherwise have fitted.
-      const asFree = { ...volume, claimRef: null, phase: 'Available' as const, takenBy: undefined };
-      const other = explainRejection(claim, asFree, node, delayBinding);
-      return other.key === 'notChosen'
+      const otherwise = explainRejection(claim, volume, node, delayBinding, true);
+      return otherwise.key === 'notChosen'
         ? reject('takenByEarlierClaim', ['other'], volume.takenBy)
-        : other;
+        : otherwise;
     }
     if (volume.phase === 'Released' || volume.phase === 'Failed') {
       return reject('phase', ['phase'], volume.phase);
@@ -241,17 +250,20 @@ export function explainRejection(
   if (claim.attributesClass !== volume.attributesClass) return attributesReject(volume, claim);
   if (volume.deleting) return reject('beingDeleted');
   if (node && !nodeAffinityMatches(volume.nodeAffinity, node)) return reject('nodeAffinity');
-  if (isVolumeBoundToClaim(volume, claim)) return reject('notChosen');
+  if (!asFree && isVolumeBoundToClaim(volume, claim)) return reject('notChosen');
   if (!node && delayBinding) {
     // Say the real obstacle first when there is one; otherwise the delay is the reason.
-    const other = staticMismatch(claim, volume);
-    return other ?? reject('delayedBinding');
+    return staticMismatch(claim, volume, asFree) ?? reject('delayedBinding');
   }
-  return staticMismatch(claim, volume) ?? reject('notChosen');
+  return staticMismatch(claim, volume, asFree) ?? reject('notChosen');
 }
 
-function staticMismatch(claim: ClaimState, volume: VolumeState): Rejection | undefined {
-  if (volume.phase !== 'Available') return reject('phase', ['phase'], volume.phase);
+function staticMismatch(
+  claim: ClaimState,
+  volume: VolumeState,
+  asFree: boolean,
+): Rejection | undefined {
+  if (!asFree && volume.phase !== 'Available') return reject('phase', ['phase'], volume.phase);
   if (claim.selector && !claim.selector(volume.labels)) return reject('selector');
   if (volume.storageClass !== claimClass(claim)) return classReject(volume, claim);
   return undefined;
