@@ -77,7 +77,9 @@ export class LanguageService {
     if (!file) return [];
     if (this.isLargeFile(uri)) return settings.enable ? largeFileDiagnostics(file, this.maxFileSize) : [];
     if (this.helm.chartKeyOf(uri) !== undefined) {
-      const helm = settings.enable ? this.helm.diagnostics(uri, file.text) : [];
+      // The values checks parse the text again, without the nesting guard of parse/limits.ts.
+      const helm =
+        settings.enable && !this.hasTooDeep(uri) ? this.helm.diagnostics(uri, file.text) : [];
       return [...fileDiagnostics(file, settings), ...helm];
     }
     const schema = fileDiagnostics(file, settings);
@@ -103,6 +105,7 @@ export class LanguageService {
     if (this.isLargeFile(uri)) return undefined;
     const file = this.workspace.getFile(uri);
     if (file && this.helm.chartKeyOf(uri) !== undefined) {
+      if (this.hasTooDeep(uri)) return undefined;
       return this.helm.hover(uri, file.text, position, lang);
     }
     return file ? hoverAt(file, position, lang) : undefined;
@@ -159,6 +162,11 @@ export class LanguageService {
     return large;
   }
 
+  /** Some `---` document of the file nests too deeply to be read (parse/limits.ts). */
+  hasTooDeep(uri: string): boolean {
+    return !!this.workspace.getFile(uri)?.chunks.some((c) => c.chunk.tooDeepAt !== undefined);
+  }
+
   /** The cursor's `---` document nests too deeply to be read (parse/limits.ts). */
   private tooDeepAt(uri: string, position: Position): boolean {
     return this.workspace.getFile(uri)?.chunkAt(position)?.placed.chunk.tooDeepAt !== undefined;
@@ -178,7 +186,8 @@ export function helmValuesCompletion(
   lang: Lang,
 ): ValueCompletion[] | undefined {
   const file = service.workspace.getFile(uri);
-  return file ? service.helm.completion(uri, file.text, position, lang) : undefined;
+  if (!file || service.isLargeFile(uri) || service.hasTooDeep(uri)) return undefined;
+  return service.helm.completion(uri, file.text, position, lang);
 }
 
 export function getLanguageService(): LanguageService {

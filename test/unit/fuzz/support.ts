@@ -299,7 +299,7 @@ export interface OptionalRequests {
   documentLinks: (uri: string) => unknown;
   codeLenses: (uri: string) => unknown;
   foldingRanges: (uri: string) => unknown;
-  bindings: (uri: string) => unknown;
+  bindings: (options?: Record<string, unknown>) => unknown;
   getBindings: (uri: string) => unknown;
   bindingPreview: (uri: string) => unknown;
 }
@@ -334,14 +334,18 @@ const fileRequests = [
   'documentLinks',
   'codeLenses',
   'foldingRanges',
-  'bindings',
   'getBindings',
   'bindingPreview',
 ] as const satisfies readonly RequestName[];
 
 /** Which optional requests the facade has now (for the report). */
 export function availableRequests(service: LanguageService): string[] {
-  const names: RequestName[] = [...positionRequests, ...fileRequests, 'workspaceSymbols'];
+  const names: RequestName[] = [
+    ...positionRequests,
+    ...fileRequests,
+    'workspaceSymbols',
+    'bindings',
+  ];
   return names.filter((n) => optionalRequest(service, n) !== undefined);
 }
 
@@ -358,6 +362,9 @@ export function unknownFacadeMethods(service: LanguageService): string[] {
     ...positionRequests,
     ...fileRequests,
     'workspaceSymbols',
+    'bindings',
+    'isLargeFile',
+    'hasTooDeep',
   ]);
   const proto: object = Object.getPrototypeOf(service) as object;
   return Object.getOwnPropertyNames(proto).filter(
@@ -376,6 +383,8 @@ export function probeFile(service: LanguageService, uri: string): KubeDiagnostic
     const request = optionalRequest(service, name);
     if (request) timed(`${name} ${uri}`, () => request(uri));
   }
+  const bindings = optionalRequest(service, 'bindings');
+  if (bindings) timed('bindings', () => bindings({}));
   const symbols = optionalRequest(service, 'workspaceSymbols');
   if (symbols) {
     timed('workspaceSymbols ""', () => symbols(''));

@@ -32,7 +32,8 @@ export class ParsedChunk {
     readonly template: boolean,
   ) {
     const source = template ? maskTemplateActions(text) : text;
-    this.tooDeepAt = excessiveNesting(source);
+    // Template files are scanned unmasked too: `{{` nested 10^5 deep is a bomb, not a template.
+    this.tooDeepAt = excessiveNesting(source) ?? (template ? excessiveNesting(text) : undefined);
     if (this.tooDeepAt !== undefined) {
       this.lineCounter.addNewLine(0);
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {

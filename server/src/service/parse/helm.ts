@@ -1,7 +1,5 @@
 /** Helm template awareness: detect template files and hide `{{ ... }}` actions from the YAML parser. */
 
-const ACTION = /\{\{[\s\S]*?\}\}/g;
-
 export function hasTemplateActions(text: string): boolean {
   return text.includes('{{');
 }
@@ -22,5 +20,15 @@ export function isUnderChartTemplates(uri: string, chartRoots: Iterable<string>)
  * lines and columns of the remaining YAML are unchanged and it can be parsed for the index.
  */
 export function maskTemplateActions(text: string): string {
-  return text.replace(ACTION, (action) => action.replace(/[^\n]/g, ' '));
+  // A linear scan, not /\{\{[\s\S]*?\}\}/g: on many `{{` without `}}` the lazy regex retries
+  // from every `{{` to the end of the text (quadratic; 10^5 `{` took seconds).
+  let out = '';
+  let last = 0;
+  for (let open = text.indexOf('{{'); open !== -1; open = text.indexOf('{{', last)) {
+    const close = text.indexOf('}}', open + 2);
+    if (close === -1) break;
+    out += text.slice(last, open) + text.slice(open, close + 2).replace(/[^\n]/g, ' ');
+    last = close + 2;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
