@@ -79,6 +79,11 @@ export function objectFacts(object: IndexedObject, lang: Lang): Facts {
         parts.push(fill(m.bindingMode[lang], { mode: sc.volumeBindingMode }));
       break;
     }
+    case 'VolumeAttributesClass': {
+      const driver = objectData<{ driverName?: string }>(object)?.driverName;
+      if (driver) parts.push(`driver ${driver}`);
+      break;
+    }
     case 'Service': {
       if (isHeadless(object)) parts.push(m.headless[lang]);
       break;

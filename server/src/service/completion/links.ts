@@ -6,7 +6,7 @@
 import type { PersistentVolume, PodSpec, Volume } from 'kubernetes-types/core/v1';
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { fill } from '../i18n/format';
-import { linkTargetKind, type LinkRule } from '../navigation/links';
+import { isNamespaced, linkTargetKind, type LinkRule } from '../navigation/links';
 import type { IndexedObject } from '../workspace/file';
 import { isDefaultClass, isHeadless, objectData, objectFacts } from './facts';
 import { completionMessages as m } from './messages';
@@ -26,7 +26,7 @@ export function linkItems(
     const ns = valueAt(ctx, rule.namespaceFrom);
     if (typeof ns === 'string' && ns)
       objects = objects.filter((o) => (o.namespace ?? 'default') === ns);
-  } else if (rule.link !== 'pv' && rule.link !== 'storageclass') {
+  } else if (isNamespaced(rule.link)) {
     objects = objects.filter((o) => (o.namespace ?? 'default') === ctx.namespace);
   }
   if (rule.link === 'service') objects = objects.filter(isHeadless);

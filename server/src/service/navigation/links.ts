@@ -6,13 +6,14 @@
 import type { YamlPath } from '../parse/nodes';
 
 export type LinkKind =
-  'pvc' | 'pv' | 'storageclass' | 'service' | 'configmap' | 'secret' | 'volume';
+  'pvc' | 'pv' | 'storageclass' | 'attributesclass' | 'service' | 'configmap' | 'secret' | 'volume';
 
 /** Kubernetes kinds that a link names; `volume` is pod-local and has no kind. */
 export const linkTargetKind: Record<Exclude<LinkKind, 'volume'>, string> = {
   pvc: 'PersistentVolumeClaim',
   pv: 'PersistentVolume',
   storageclass: 'StorageClass',
+  attributesclass: 'VolumeAttributesClass',
   service: 'Service',
   configmap: 'ConfigMap',
   secret: 'Secret',
@@ -119,6 +120,7 @@ function claimSpecRules(spec: string[]): LinkRule[] {
   return [
     { pattern: [...spec, 'storageClassName'], link: 'storageclass', role: 'reference' },
     { pattern: [...spec, 'volumeName'], link: 'pv', role: 'reference' },
+    { pattern: [...spec, 'volumeAttributesClassName'], link: 'attributesclass', role: 'reference' },
   ];
 }
 
@@ -149,6 +151,11 @@ export function linkRules(kind: string): LinkRule[] {
   if (kind === 'PersistentVolume') {
     rules.push(
       { pattern: ['spec', 'storageClassName'], link: 'storageclass', role: 'reference' },
+      {
+        pattern: ['spec', 'volumeAttributesClassName'],
+        link: 'attributesclass',
+        role: 'reference',
+      },
       {
         pattern: ['spec', 'claimRef', 'name'],
         link: 'pvc',

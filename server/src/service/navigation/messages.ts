@@ -3,8 +3,8 @@ import type { LocalizedText } from '../types';
 
 export const navigationMessages = {
   notRenamable: {
-    en: 'Only names that link objects can be renamed here: a claim, a volume, a StorageClass, a Service, a ConfigMap or a Secret.',
-    ru: 'Здесь переименовываются только имена, которые связывают объекты: заявка, том, класс хранилища, сервис, ConfigMap или Secret.',
+    en: 'Only names that link objects can be renamed here: a claim, a volume, a StorageClass or VolumeAttributesClass, a Service, a ConfigMap or a Secret.',
+    ru: 'Здесь переименовываются только имена, которые связывают объекты: заявка, том, класс хранилища или класс атрибутов тома, сервис, ConfigMap или Secret.',
   },
   inTemplate: {
     en: 'This name is in a Helm template; rename it in the chart values instead.',

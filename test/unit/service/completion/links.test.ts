@@ -203,3 +203,14 @@ void test("a claim's dataSource: kinds to clone or restore from, and their names
     ['nightly'],
   );
 });
+
+void test('volumeAttributesClassName: the VolumeAttributesClasses of the workspace', () => {
+  const vac =
+    'apiVersion: storage.k8s.io/v1\nkind: VolumeAttributesClass\nmetadata:\n  name: gold\ndriverName: ebs.csi.aws.com\nparameters:\n  iops: "5000"\n';
+  const items = completeAt(
+    'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\nspec:\n  volumeAttributesClassName: |',
+    { ...ws, 'file:///ws/vac.yaml': vac },
+  );
+  assert.deepEqual(labels(items), ['gold']);
+  assert.match(item(items, 'gold').detail ?? '', /driver ebs\.csi\.aws\.com/);
+});

@@ -196,3 +196,22 @@ void test('names in Helm templates are not renamed', () => {
     ['file:///ws/sc.yaml'],
   );
 });
+
+void test('volumeAttributesClassName links to its VolumeAttributesClass, both ways', () => {
+  const files = {
+    'file:///ws/vac.yaml':
+      'apiVersion: storage.k8s.io/v1\nkind: VolumeAttributesClass\nmetadata:\n  name: gold\ndriverName: x\n',
+    'file:///ws/pvc.yaml':
+      'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\nspec:\n  volumeAttributesClassName: go|ld\n',
+  };
+  assert.deepEqual(defs(files), ['vac.yaml:4:gold']);
+  const s = workspaceWith({
+    ...files,
+    'file:///ws/pvc.yaml': files['file:///ws/pvc.yaml'].replace('|', ''),
+    'file:///ws/vac.yaml': files['file:///ws/vac.yaml'].replace('name: gold', 'name: g|old'),
+  });
+  assert.deepEqual(
+    references(s.workspace, s.uri, s.position, false).map((l) => show(s.texts, l)),
+    ['pvc.yaml:6:gold'],
+  );
+});
