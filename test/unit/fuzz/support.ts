@@ -34,6 +34,8 @@ function chooseSeed(): number {
 }
 
 export const SEED = chooseSeed();
+if (BASE_RUNS > 0)
+  console.log(`fuzz: seed ${SEED}, FUZZ_RUNS ${BASE_RUNS} (replay: FUZZ_SEED=${SEED})`);
 
 /** A request slower than this fails the test (generous: the machine is shared and may be loaded). */
 export const BOUND_MS = Number(process.env.FUZZ_BOUND_MS) || 2000;
