@@ -2,6 +2,7 @@
 import { build, context } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { buildValidators } from './scripts/build-validators.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -65,6 +66,9 @@ export const bundles = [
     target: 'es2022',
   },
 ];
+
+// Schema validators compiled ahead of time (dist/validators.js); skipped when up to date.
+buildValidators();
 
 if (watch) {
   for (const options of bundles) await (await context(options)).watch();

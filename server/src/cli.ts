@@ -5,6 +5,7 @@ import { lintUsage, runLint } from './cli/lint';
 import { runValues, valuesUsage } from './cli/values';
 import { bindingsUsage, runBindings } from './cli/bindings';
 import { PRODUCT_VERSION } from './version';
+import { loadPrecompiledValidators } from './node/precompiled';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -54,6 +55,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 if (require.main === module) {
   const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
+  loadPrecompiledValidators();
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

@@ -1,5 +1,5 @@
 /** Schema diagnostics for one Kubernetes object: ajv over the generated schemas, mapped to YAML ranges. */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeRu from 'ajv-i18n/localize/ru';
 import type { Document } from 'yaml';
@@ -10,6 +10,7 @@ import { isValidQuantity } from '../quantity';
 import { closestMatch } from '../text/similarity';
 import type { LocalizedText } from '../types';
 import { definitions, displayName, schemaPath } from './registry';
+import ajvOptions from './ajvOptions.json';
 
 export interface SchemaProblem {
   code: string;
@@ -20,27 +21,58 @@ export interface SchemaProblem {
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+/** The custom formats of our schemas (also handed to the validators precompiled at build time). */
+export const schemaFormats = {
+  quantity: { type: 'string' as const, validate: isValidQuantity },
+  byte: { type: 'string' as const, validate: (s: string) => BASE64.test(s.replace(/\s/g, '')) },
+};
+
+/** An ajv instance with our options (`ajvOptions.json`, shared with the build), formats and definitions. */
+export function createAjv(extra: Options = {}): Ajv {
+  const instance = new Ajv({ ...ajvOptions, ...extra });
+  for (const [name, format] of Object.entries(schemaFormats)) instance.addFormat(name, format);
+  instance.addSchema({ $id: 'k8s', definitions }, 'k8s');
+  return instance;
+}
+
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
 
-function getAjv(): Ajv {
-  if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, verbose: true });
-    ajv.addFormat('quantity', { type: 'string', validate: isValidQuantity });
-    ajv.addFormat('byte', {
-      type: 'string',
-      validate: (s: string) => BASE64.test(s.replace(/\s/g, '')),
-    });
-    ajv.addSchema({ $id: 'k8s', definitions }, 'k8s');
-  }
-  return ajv;
+/** Validators of kind definitions compiled at build time (ajv standalone code), by definition. */
+export type PrecompiledValidators = Record<string, ValidateFunction | undefined>;
+let precompiledLoader: (() => PrecompiledValidators | undefined) | undefined;
+let precompiled: PrecompiledValidators | undefined;
+
+/**
+ * Lets the host (the server or the CLI, which may read files) supply validators compiled at build
+ * time; loaded on first use. Definitions it lacks are compiled at run time as before.
+ */
+export function usePrecompiledValidators(load: () => PrecompiledValidators | undefined): void {
+  precompiledLoader = load;
+  precompiled = undefined;
 }
 
-/** Compiled once per definition and kept for the life of the process. */
+function precompiledValidator(definition: string): ValidateFunction | undefined {
+  if (precompiledLoader) {
+    try {
+      precompiled = precompiledLoader() ?? {};
+    } catch {
+      precompiled = {};
+    }
+    precompiledLoader = undefined;
+  }
+  return precompiled?.[definition];
+}
+
+/** Compiled once per definition (or taken from the build) and kept for the life of the process. */
 export function validatorFor(definition: string): ValidateFunction {
   let validate = validators.get(definition);
   if (!validate) {
-    validate = getAjv().compile({ $ref: `k8s#/definitions/${definition}` });
+    validate = precompiledValidator(definition);
+    if (!validate) {
+      ajv ??= createAjv();
+      validate = ajv.compile({ $ref: `k8s#/definitions/${definition}` });
+    }
     validators.set(definition, validate);
   }
   return validate;
