@@ -3,8 +3,11 @@ import { diagnosticSettings } from '../settings';
 import { toLspDiagnostic } from './convert';
 import { safely, type ServerContext } from './context';
 
-/** Short enough to feel instant, long enough to merge the events of one keystroke. */
-export const DIAGNOSTICS_DELAY_MS = 15;
+/**
+ * Short enough to feel instant, long enough to merge the events of one keystroke. Bursts merge
+ * anyway: changes that arrive while diagnostics are computed join the next run.
+ */
+export const DIAGNOSTICS_DELAY_MS = 5;
 
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();

@@ -13,36 +13,55 @@ export interface TextChunk {
   startOffset: number;
 }
 
-const DOCUMENT_START = /^---(?:[ \t\r]|$)/;
-
 export function splitDocuments(text: string): TextChunk[] {
+  // Jumps from one `\n---` to the next instead of walking every line: this runs on every edit.
   const chunks: TextChunk[] = [];
   let chunkStart = 0;
   let chunkLine = 0;
+  let counted = 0; // newlines before `counted` are in `line`
   let line = 0;
-  let offset = 0;
-  let onlyPreamble = true; // the current chunk holds nothing but comments, blanks and directives
-  while (offset <= text.length) {
-    const newline = text.indexOf('\n', offset);
-    const lineEnd = newline === -1 ? text.length : newline;
-    const lineText = text.slice(offset, lineEnd);
-    if (DOCUMENT_START.test(lineText) && offset > chunkStart && !onlyPreamble) {
-      chunks.push({
-        text: text.slice(chunkStart, offset),
-        startLine: chunkLine,
-        startOffset: chunkStart,
-      });
-      chunkStart = offset;
-      chunkLine = line;
-      onlyPreamble = true;
+  let first = true; // no split yet: the first chunk may hold only a preamble
+  for (let at = text.indexOf('\n---'); at !== -1; at = text.indexOf('\n---', at + 1)) {
+    const offset = at + 1;
+    if (!isDocumentStart(text, offset)) continue;
+    if (first) {
+      first = false;
+      // Comments, blanks and directives before the first marker stay with the document after it.
+      if (onlyPreamble(text, 0, offset)) continue;
     }
-    if (onlyPreamble && !isPreambleLine(lineText)) onlyPreamble = false;
-    if (newline === -1) break;
-    offset = newline + 1;
-    line++;
+    while (counted < offset) {
+      const newline = text.indexOf('\n', counted);
+      if (newline === -1 || newline >= offset) break;
+      line++;
+      counted = newline + 1;
+    }
+    chunks.push({
+      text: text.slice(chunkStart, offset),
+      startLine: chunkLine,
+      startOffset: chunkStart,
+    });
+    chunkStart = offset;
+    chunkLine = line;
   }
   chunks.push({ text: text.slice(chunkStart), startLine: chunkLine, startOffset: chunkStart });
   return chunks;
+}
+
+/** `---` at `offset` (a line start) followed by a blank, a line end or the end of the text. */
+function isDocumentStart(text: string, offset: number): boolean {
+  const next = text.charCodeAt(offset + 3); // NaN at the end of the text
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 13 || next === 10;
+}
+
+/** Every line in [start, end) is blank, a comment or a directive. */
+function onlyPreamble(text: string, start: number, end: number): boolean {
+  for (let offset = start; offset < end;) {
+    const newline = text.indexOf('\n', offset);
+    const lineEnd = newline === -1 || newline >= end ? end : newline;
+    if (!isPreambleLine(text.slice(offset, lineEnd))) return false;
+    offset = lineEnd + 1;
+  }
+  return true;
 }
 
 function isPreambleLine(line: string): boolean {
