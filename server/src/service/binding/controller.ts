@@ -272,11 +272,16 @@ export function runSimulation(state: SimulationState): BindingResult {
   };
 
   /** The scheduler's volume binder for one claim of a pod placed on the given node. */
-  const schedule = (c: ClaimState, node: Labels): boolean => {
+  const schedule = (c: ClaimState, node: Labels): void => {
     const name = claimClass(c);
     const candidates = volumes.filter((v) => v.storageClass === name);
     const found = findMatchingVolume(c, candidates, node, undefined, true);
-    if (found === 'prebound-node-mismatch') return false;
+    if (found === 'prebound-node-mismatch') {
+      const reserved = candidates.find((v) => isVolumeBoundToClaim(v, c));
+      decide(c, 'pendingPreboundNode', { volume: reserved?.name ?? '' });
+      setClaimPhase(c, 'Pending');
+      return;
+    }
     const before = findMatchingVolume(
       c,
       candidates.map((v) =>
@@ -297,7 +302,7 @@ export function runSimulation(state: SimulationState): BindingResult {
       const prebound = isVolumeBoundToClaim(found, c);
       bind(found, c);
       decide(c, prebound ? 'boundPrebound' : 'boundScheduler', { volume: found.name });
-      return true;
+      return;
     }
     const sc = classes.get(name);
     if (!sc) decide(c, 'pendingClassMissing', { class: name });
@@ -307,7 +312,6 @@ export function runSimulation(state: SimulationState): BindingResult {
       decide(c, 'pendingTopology', { class: name });
     else decide(c, 'provisionAtNode', { class: name, provisioner: sc.provisioner });
     setClaimPhase(c, 'Pending');
-    return true;
   };
 
   const syncUnboundClaim = (c: ClaimState): void => {

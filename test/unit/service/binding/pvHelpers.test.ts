@@ -283,6 +283,29 @@ void test('WaitForFirstConsumer with node labels: the scheduler path', async (t)
     );
     assert.equal(ok.outcome, 'provision');
   });
+  await t.test('a reserved volume on another node: pending with that reason', () => {
+    // Its access modes keep it out of the controller's index, so only the scheduler sees it.
+    const reserved = pv('reserved', '100G', [ROX], (o) => {
+      affinity('value1')(o);
+      delete o.status;
+      o.spec!.claimRef = { name: 'claim01', namespace: 'myns' };
+    });
+    const c = claimOf(
+      simulate(
+        {
+          volumes: [reserved],
+          claims: [
+            pvc('10G', (x) => ((x.spec!.storageClassName = 'wait'), (x.spec!.accessModes = [RWO]))),
+          ],
+          classes: [wait],
+          pods,
+        },
+        { nodeLabels: { key1: 'value2' } },
+      ),
+    );
+    assert.equal(c.reason.code, 'pending-prebound-node');
+    assert.match(c.reason.en, /`reserved`/);
+  });
   await t.test('no-provisioner and no fitting local volume: pending', () => {
     const local = sc('wait', (s) => {
       s.volumeBindingMode = 'WaitForFirstConsumer';
