@@ -43,7 +43,16 @@ export function buildChartModel(files: ChartFiles): ChartModel {
       );
     }
   }
-  return { meta, valuesText, roots: tree.roots, byId: tree.byId, uses, schema, problems };
+  return {
+    meta,
+    valuesText,
+    defaults: tree.data,
+    roots: tree.roots,
+    byId: tree.byId,
+    uses,
+    schema,
+    problems,
+  };
 }
 
 function readMeta(text: string | undefined, requirements?: string): ChartMeta {
@@ -67,14 +76,8 @@ function readMeta(text: string | undefined, requirements?: string): ChartMeta {
 
 /** The chart's defaults as plain JS. */
 export function chartDefaults(model: ChartModel): Record<string, unknown> {
-  try {
-    const data: unknown = parse(model.valuesText);
-    return isPlainObject(data) ? data : {};
-  } catch {
-    return {};
-  }
+  return model.defaults;
 }
-
 function dependencyNames(fromChart: unknown, requirements: string | undefined): string[] {
   let list: unknown = fromChart;
   if (!Array.isArray(list) && requirements) {

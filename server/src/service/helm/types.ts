@@ -78,6 +78,8 @@ export interface ChartModel {
   meta: ChartMeta;
   /** The text of the chart's values.yaml ('' when missing). */
   valuesText: string;
+  /** The chart's defaults as plain JS (parsed once). */
+  defaults: Record<string, unknown>;
   /** Top-level value nodes in file order (documented-but-unset keys included). */
   roots: ValueNode[];
   /** Every node by id, for lookups. */

@@ -14,7 +14,7 @@ import { closestMatch } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { chartDefaults } from './chart';
 import { helmMessages, valueTypeNames } from './messages';
-import { isPrefix, pathId } from './paths';
+import { pathId } from './paths';
 import { mergeValues, schemaAt, validateValues } from './schema';
 import type { ChartModel, ValueType } from './types';
 import { isPlainObject, typeOf } from './valuesTree';
@@ -46,14 +46,42 @@ export function spanRange(lc: LineCounter, span: readonly [number, number]): Ran
   };
 }
 
+interface UseIndex {
+  /** Ids of every used path and all their ancestors. */
+  prefixes: Set<string>;
+  /** Ids of paths used whole (toYaml, range, bare dot). */
+  whole: Set<string>;
+  /** Child keys by parent id, from template uses. */
+  children: Map<string, Set<string>>;
+}
+
+const useIndexes = new WeakMap<ChartModel, UseIndex>();
+
+function useIndex(model: ChartModel): UseIndex {
+  let index = useIndexes.get(model);
+  if (!index) {
+    index = { prefixes: new Set(), whole: new Set(), children: new Map() };
+    for (const use of model.uses) {
+      if (use.whole) index.whole.add(use.id);
+      for (let i = 1; i <= use.path.length; i++) {
+        const parent = pathId(use.path.slice(0, i - 1));
+        index.prefixes.add(pathId(use.path.slice(0, i)));
+        let set = index.children.get(parent);
+        if (!set) index.children.set(parent, (set = new Set()));
+        set.add(use.path[i - 1]!);
+      }
+    }
+    useIndexes.set(model, index);
+  }
+  return index;
+}
+
 /** Keys the chart knows directly under `path`: defaults, commented examples, template reads, schema. */
 export function knownChildKeys(model: ChartModel, path: readonly string[]): Set<string> {
   const keys = new Set<string>();
   const node = path.length ? model.byId.get(pathId(path)) : undefined;
   for (const child of path.length ? (node?.children ?? []) : model.roots) keys.add(child.key);
-  for (const use of model.uses) {
-    if (use.path.length > path.length && isPrefix(path, use.path)) keys.add(use.path[path.length]!);
-  }
+  for (const key of useIndex(model).children.get(pathId(path)) ?? []) keys.add(key);
   const props = model.schema ? schemaAt(model.schema, path)?.properties : undefined;
   if (isPlainObject(props)) for (const key of Object.keys(props)) keys.add(key);
   return keys;
@@ -67,7 +95,7 @@ function isPassThrough(model: ChartModel, key: string | undefined): boolean {
 export function isKnownPath(model: ChartModel, path: readonly string[]): boolean {
   if (model.byId.has(pathId(path))) return true;
   if (isPassThrough(model, path[0])) return true;
-  if (model.uses.some((u) => isPrefix(path, u.path))) return true;
+  if (useIndex(model).prefixes.has(pathId(path))) return true;
   return !!(model.schema && schemaAt(model.schema, path));
 }
 
@@ -83,7 +111,8 @@ export function isFreeForm(model: ChartModel, path: readonly string[]): boolean 
   if (path.length === 1 && isPassThrough(model, path[0]) && !model.byId.has(pathId(path)))
     return true;
   if (schema && isPlainObject(schema.additionalProperties)) return true;
-  if (model.uses.some((u) => u.whole && isPrefix(u.path, path))) return true;
+  const whole = useIndex(model).whole;
+  for (let i = 1; i <= path.length; i++) if (whole.has(pathId(path.slice(0, i)))) return true;
   const node = model.byId.get(pathId(path));
   if (!node) return !schema?.properties;
   if (node.unset) return true;
