@@ -177,3 +177,44 @@ export function dataSourceItems(
   }
   return undefined;
 }
+
+/** Kinds whose namespaces are worth offering for `metadata.namespace` (index lookups by kind). */
+const NAMESPACED_KINDS = [
+  'PersistentVolumeClaim',
+  'StatefulSet',
+  'Deployment',
+  'Pod',
+  'Service',
+  'ConfigMap',
+  'Secret',
+];
+
+/** `metadata.namespace`: Namespace objects of the workspace and namespaces other objects use. */
+export function namespaceItems(ctx: CompletionContext, site: ValueSite): KubeCompletionItem[] {
+  const defined = new Set(
+    ctx.workspace
+      .objectsOfKind('Namespace')
+      .filter((o) => o.name && !o.template)
+      .map((o) => o.name!),
+  );
+  const used = new Map<string, number>();
+  for (const kind of NAMESPACED_KINDS) {
+    for (const o of ctx.workspace.objectsOfKind(kind)) {
+      if (o.template || o.document === ctx.document) continue;
+      const ns = o.namespace ?? 'default';
+      used.set(ns, (used.get(ns) ?? 0) + 1);
+    }
+  }
+  const names = [...new Set([...defined, ...used.keys()])];
+  return names.map((ns, i) =>
+    valueItem(ctx, site, ns, 'reference', i, {
+      group: defined.has(ns) ? 0 : 1,
+      detail: [
+        defined.has(ns) ? m.namespaceDefined[ctx.lang] : undefined,
+        used.has(ns) ? fill(m.namespaceUsed[ctx.lang], { count: used.get(ns)! }) : undefined,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    }),
+  );
+}

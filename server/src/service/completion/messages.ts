@@ -52,6 +52,11 @@ export const completionMessages = {
   prereleaseVersion: { en: 'pre-release, may change', ru: 'предварительная, может измениться' },
   quantityBytes: { en: '{binary} = {bytes} bytes', ru: '{binary} = {bytes} байт' },
   skeleton: { en: 'whole object', ru: 'объект целиком' },
+  namespaceDefined: {
+    en: 'Namespace object in the workspace',
+    ru: 'объект Namespace есть в рабочей области',
+  },
+  namespaceUsed: { en: 'used by {count} objects', ru: 'объектов в нём: {count}' },
   cloneClaim: { en: 'clone an existing claim', ru: 'клонировать существующую заявку' },
   fromSnapshot: { en: 'restore from a volume snapshot', ru: 'восстановить из снимка тома' },
   claimRefItem: {

@@ -13,7 +13,7 @@ import {
   schemaPath,
 } from '../schema/registry';
 import { QUANTITY, kindDocumentation, valueDocumentation } from './docs';
-import { claimNamespaceItems, dataSourceItems, linkItems } from './links';
+import { claimNamespaceItems, dataSourceItems, linkItems, namespaceItems } from './links';
 import { completionMessages as m } from './messages';
 import type { ValueSite } from './position';
 import {
@@ -56,6 +56,9 @@ export function valueItems(ctx: CompletionContext, site: ValueSite): KubeComplet
   if (rule?.role === 'reference') return linkItems(ctx, site, rule);
   if (ctx.kind === 'PersistentVolume' && path.join('.') === 'spec.claimRef.namespace') {
     return claimNamespaceItems(ctx, site);
+  }
+  if (path.length === 2 && path[0] === 'metadata' && path[1] === 'namespace') {
+    return namespaceItems(ctx, site);
   }
   const dataSource = dataSourceItems(ctx, site);
   if (dataSource) return dataSource;

@@ -214,3 +214,12 @@ void test('volumeAttributesClassName: the VolumeAttributesClasses of the workspa
   assert.deepEqual(labels(items), ['gold']);
   assert.match(item(items, 'gold').detail ?? '', /driver ebs\.csi\.aws\.com/);
 });
+
+void test('metadata.namespace: Namespace objects first, then namespaces in use', () => {
+  const items = completeAt(
+    'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\n  namespace: |',
+    { ...ws, 'file:///ws/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n' },
+  );
+  assert.deepEqual(labels(items), ['shop', 'default', 'team-b', 'other']);
+  assert.match(item(items, 'default').detail ?? '', /used by \d+ objects/);
+});
