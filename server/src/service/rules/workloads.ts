@@ -99,16 +99,11 @@ export const hostPathInWorkload: Rule = {
   },
 };
 
-const SENSITIVE = [
+/** Dangerous even read-only: runtime sockets (full control), node and cluster secrets. */
+const SENSITIVE_ALWAYS = [
   '/etc',
-  '/proc',
-  '/sys',
-  '/boot',
   '/root',
-  '/dev',
   '/var/lib/kubelet',
-  '/var/lib/docker',
-  '/var/lib/containerd',
   '/var/lib/etcd',
   '/var/run/docker.sock',
   '/run/docker.sock',
@@ -117,8 +112,17 @@ const SENSITIVE = [
   '/var/run/crio',
   '/run/crio',
 ];
-const SENSITIVE_EXACT = new Set([
-  '/',
+/** Read by node agents (metrics, logs) all the time; dangerous when writable. */
+const SENSITIVE_WRITABLE = [
+  '/proc',
+  '/sys',
+  '/boot',
+  '/dev',
+  '/var/lib/docker',
+  '/var/lib/containerd',
+];
+const SENSITIVE_EXACT_ALWAYS = new Set(['/']);
+const SENSITIVE_EXACT_WRITABLE = new Set([
   '/var',
   '/usr',
   '/lib',
@@ -140,9 +144,14 @@ export function normalizeHostPath(path: string): string {
   return '/' + parts.join('/');
 }
 
-export function isSensitiveHostPath(path: string): boolean {
+const under = (p: string, list: readonly string[]): boolean =>
+  list.some((s) => p === s || p.startsWith(s + '/'));
+
+/** True when mounting `path` gives control over the node (`writable`: some mount can write). */
+export function isSensitiveHostPath(path: string, writable = true): boolean {
   const p = normalizeHostPath(path);
-  return SENSITIVE_EXACT.has(p) || SENSITIVE.some((s) => p === s || p.startsWith(s + '/'));
+  if (SENSITIVE_EXACT_ALWAYS.has(p) || under(p, SENSITIVE_ALWAYS)) return true;
+  return writable && (SENSITIVE_EXACT_WRITABLE.has(p) || under(p, SENSITIVE_WRITABLE));
 }
 
 export const sensitiveHostPath: Rule = {
@@ -155,15 +164,21 @@ export const sensitiveHostPath: Rule = {
     ru: 'Том `hostPath` открывает поду важную часть узла',
   },
   docs: {
-    en: "Mounting `/`, `/etc`, `/proc`, `/sys`, `/var/lib/kubelet`, the container runtime's socket (`/var/run/docker.sock`, containerd, CRI-O) and similar paths gives the pod control over the node: a compromised container can read secrets of other pods or start privileged containers. Mount only the narrow path you need, read-only, and only in DaemonSets that truly need it.",
-    ru: 'Монтирование `/`, `/etc`, `/proc`, `/sys`, `/var/lib/kubelet`, сокета среды выполнения контейнеров (`/var/run/docker.sock`, containerd, CRI-O) и подобных путей даёт поду власть над узлом: взломанный контейнер прочитает секреты других подов или запустит привилегированные контейнеры. Монтируйте только нужный узкий путь, только для чтения и только в DaemonSet, которым это действительно нужно.',
+    en: "Mounting `/`, `/etc`, `/var/lib/kubelet`, `/root` or the container runtime's socket (`/var/run/docker.sock`, containerd, CRI-O) gives the pod control over the node even read-only: a compromised container can read secrets of other pods or start privileged containers. `/proc`, `/sys`, `/dev`, `/boot`, the runtime's data directories and system folders are reported only when mounted writable, since metrics and log agents read them all the time. Mount only the narrow path you need, read-only, and only in DaemonSets that truly need it.",
+    ru: 'Монтирование `/`, `/etc`, `/var/lib/kubelet`, `/root` или сокета среды выполнения контейнеров (`/var/run/docker.sock`, containerd, CRI-O) даёт поду власть над узлом даже только для чтения: взломанный контейнер прочитает секреты других подов или запустит привилегированные контейнеры. `/proc`, `/sys`, `/dev`, `/boot`, каталоги данных среды выполнения и системные каталоги отмечаются, только если смонтированы с правом записи: агенты метрик и логов постоянно их читают. Монтируйте только нужный узкий путь, только для чтения и только в DaemonSet, которым это действительно нужно.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
     if (!at) return;
+    const writable = new Set<string>();
+    for (const c of containersOf(at)) {
+      for (const m of mountsOf(c)) {
+        if (m.field === 'volumeDevices' || m.mount.readOnly !== true) writable.add(m.mount.name);
+      }
+    }
     for (const v of volumesOf(at)) {
       const path = str((v.volume.hostPath as HostPathVolumeSource | undefined)?.path);
-      if (!path || !isSensitiveHostPath(path)) continue;
+      if (!path || !isSensitiveHostPath(path, writable.has(v.volume.name))) continue;
       ctx.report(
         [...v.path, 'hostPath', 'path'],
         localize(
@@ -270,7 +285,7 @@ const DATA_PATHS = [
   '/opt/couchdb/data',
 ];
 const DB_IMAGE =
-  /(^|\/)(postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|redis|valkey|rabbitmq|cassandra|elasticsearch|opensearch|clickhouse(-server)?|etcd|kafka|zookeeper|neo4j|influxdb|cockroach|couchdb|minio|timescaledb|percona[\w-]*)(:|@|$)/;
+  /(^|\/)(postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|rabbitmq|cassandra|elasticsearch|opensearch|clickhouse(-server)?|etcd|kafka|zookeeper|neo4j|influxdb|cockroach|couchdb|minio|timescaledb|percona[\w-]*)(:|@|$)/;
 
 export function isDatabaseDataPath(mountPath: string, image: string | undefined): boolean {
   const p = normalizeHostPath(mountPath);
