@@ -1,0 +1,109 @@
+/**
+ * Processes and files, checked on the sources and the manifest: only the helm runner starts a
+ * process (execFile, no shell, timeout, output cap, trust check); the server never writes a
+ * file; the client writes only where the user asked (the save dialog of the values inspector);
+ * untrusted workspaces are declared as limited, with the helm path restricted and machine-scoped.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+
+const root = resolve(__dirname, '..', '..', '..');
+
+function sources(dir: string): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (/\.(ts|mts|js|mjs)$/.test(name)) {
+        out.push({
+          path: relative(root, full).split('\\').join('/'),
+          text: readFileSync(full, 'utf8'),
+        });
+      }
+    }
+  };
+  walk(join(root, dir));
+  return out;
+}
+
+const all = [...sources('server/src'), ...sources('client/src'), ...sources('client/webview')];
+
+interface Manifest {
+  capabilities: {
+    untrustedWorkspaces: {
+      supported: unknown;
+      description?: string;
+      restrictedConfigurations?: string[];
+    };
+  };
+  contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+}
+
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+const nls = (file: string) =>
+  JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
+
+void describe('processes and files', () => {
+  void it('only client/src/helmValues/helmCli.ts touches child_process, and only through execFile', () => {
+    const users = all.filter((f) => /child_process/.test(f.text)).map((f) => f.path);
+    assert.deepEqual(users, ['client/src/helmValues/helmCli.ts']);
+    const helm = all.find((f) => f.path === 'client/src/helmValues/helmCli.ts')!.text;
+    assert.doesNotMatch(helm, /\b(exec|execSync|spawn|spawnSync|fork|execFileSync)\s*\(/);
+    assert.match(helm, /shell:\s*false/);
+    assert.match(helm, /timeout:/);
+    assert.match(helm, /maxBuffer:/);
+    assert.match(helm, /if \(!options\.trusted\)/);
+  });
+
+  void it('no eval or Function constructor anywhere', () => {
+    for (const f of all) {
+      assert.ok(!/\beval\s*\(|new Function\s*\(/.test(f.text), `${f.path} evaluates code`);
+    }
+  });
+
+  void it('the server never writes, deletes or renames a file', () => {
+    const ops =
+      'writeFile|appendFile|createWriteStream|unlink|rm|rmdir|rename|mkdir|copyFile|truncate|symlink|chmod|cp';
+    const call = new RegExp(`\\b(fs|fsp|promises)\\.(${ops})(Sync)?\\(`);
+    const named = new RegExp(
+      `import\\s*\\{[^}]*\\b(${ops})(Sync)?\\b[^}]*\\}\\s*from\\s*'(node:)?fs`,
+    );
+    for (const f of all.filter((x) => x.path.startsWith('server/src/'))) {
+      assert.ok(!call.test(f.text) && !named.test(f.text), `${f.path} writes to the file system`);
+    }
+  });
+
+  void it('the client writes only after a save dialog the user answered', () => {
+    const writers = all.filter(
+      (f) =>
+        f.path.startsWith('client/') &&
+        /\.fs\.writeFile\(|\bwriteFile(Sync)?\(|applyEdit\(/.test(f.text),
+    );
+    for (const f of writers) {
+      assert.equal(f.path, 'client/src/helmValues/panel.ts', `unexpected writer ${f.path}`);
+      const at = f.text.indexOf('fs.writeFile(');
+      const before = f.text.slice(Math.max(0, at - 1500), at);
+      assert.match(before, /showSaveDialog/, 'a save dialog comes first');
+      assert.match(before, /modal: true/, 'overwriting asks first');
+    }
+  });
+
+  void it('untrusted workspaces: limited support, helm path restricted and machine-scoped', () => {
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.equal(untrusted.supported, 'limited');
+    const key = /^%(.+)%$/.exec(untrusted.description ?? '')?.[1];
+    assert.ok(key && nls('package.nls.json')[key] && nls('package.nls.ru.json')[key]);
+    const properties = manifest.contributes.configuration.properties;
+    const executables = Object.keys(properties).filter((k) =>
+      /(path|binary|executable|command)$/i.test(k),
+    );
+    assert.ok(executables.includes('kubeStorage.helm.path'));
+    for (const k of executables) {
+      assert.equal(properties[k]!.scope, 'machine', `${k} is machine-scoped`);
+      assert.ok(untrusted.restrictedConfigurations?.includes(k), `${k} is restricted`);
+    }
+  });
+});
