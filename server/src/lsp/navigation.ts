@@ -71,30 +71,34 @@ export const navigationFeature: Feature = {
       ),
     );
 
-    c.onPrepareRename(async (params, token) => {
-      const uri = params.textDocument.uri;
-      const lang = await ctx.lang(uri);
-      const result = await safely(ctx, 'prepareRename', undefined, () =>
-        token.isCancellationRequested ? undefined : ctx.service.prepareRename(uri, params.position),
-      );
-      if (!result) return null;
-      if (!result.ok) return refusal(result.message, lang);
-      return { range: result.range as Range, placeholder: result.placeholder };
-    });
+    // A refusal is returned (not thrown), so the editor shows our message and safely() only
+    // catches real failures.
+    c.onPrepareRename((params, token) =>
+      safely<{ range: Range; placeholder: string } | ResponseError<void> | null>(
+        ctx,
+        'prepareRename',
+        null,
+        async () => {
+          const uri = params.textDocument.uri;
+          const lang = await ctx.lang(uri);
+          if (token.isCancellationRequested) return null;
+          const result = ctx.service.prepareRename(uri, params.position);
+          if (!result.ok) return refusal(result.message, lang);
+          return { range: result.range, placeholder: result.placeholder };
+        },
+      ),
+    );
 
-    c.onRenameRequest(async (params, token) => {
-      const uri = params.textDocument.uri;
-      const lang = await ctx.lang(uri);
-      const result = await safely(ctx, 'rename', undefined, () =>
-        token.isCancellationRequested
-          ? undefined
-          : ctx.service.rename(uri, params.position, params.newName),
-      );
-      if (!result) return null;
-      if (!result.ok) return refusal(result.message, lang);
-      const edit: WorkspaceEdit = { changes: result.changes };
-      return edit;
-    });
+    c.onRenameRequest((params, token) =>
+      safely<WorkspaceEdit | ResponseError<void> | null>(ctx, 'rename', null, async () => {
+        const uri = params.textDocument.uri;
+        const lang = await ctx.lang(uri);
+        if (token.isCancellationRequested) return null;
+        const result = ctx.service.rename(uri, params.position, params.newName);
+        if (!result.ok) return refusal(result.message, lang);
+        return { changes: result.changes };
+      }),
+    );
 
     c.onDocumentSymbol((params, token) =>
       safely<DocumentSymbol[]>(ctx, 'documentSymbol', [], () =>
