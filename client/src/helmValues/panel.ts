@@ -118,7 +118,7 @@ h1 { font-size: 1.2em; margin: 0 12px 0 0; }
 .muted { color: var(--vscode-descriptionForeground); }
 table { border-collapse: collapse; width: 100%; margin-top: 8px; }
 th, td { text-align: left; vertical-align: top; padding: 3px 6px; border-bottom: 1px solid var(--vscode-panel-border); }
-th { position: sticky; top: 48px; background: var(--vscode-editor-background); font-weight: 600; }
+th { background: var(--vscode-editor-background); font-weight: 600; }
 tr:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
 tr.group td { font-weight: 600; background: var(--vscode-sideBarSectionHeader-background); color: var(--vscode-sideBarSectionHeader-foreground); }
 code, pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }

@@ -25,6 +25,8 @@ const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
 
 let data: HelmInspectData | undefined;
+/** Paths whose keys have rows of their own: their cells show `{…}` instead of the whole map. */
+let parents = new Set<string>();
 let lang: Lang = 'en';
 let state: Partial<InspectorState> =
   (vscode.getState() as Partial<InspectorState> | undefined) ?? {};
@@ -119,12 +121,16 @@ function rowElement(row: HelmValueRow): HTMLTableRowElement {
       el('pre', { text: row.example }),
     );
   } else {
-    defaultCell.append(el('pre', { text: formatValue(row.default) }));
+    defaultCell.append(
+      el('pre', { text: parents.has(row.path) ? '{…}' : formatValue(row.default) }),
+    );
   }
   const overrideCell = el(
     'td',
     { className: 'override' },
-    el('pre', { text: row.overridden ? formatValue(row.override) : '' }),
+    el('pre', {
+      text: !row.overridden ? '' : parents.has(row.path) ? '{…}' : formatValue(row.override),
+    }),
   );
   const typeCell = el('td', { text: row.type });
   const comment = el('td', { className: 'comment', text: row.comment ?? '' });
@@ -294,6 +300,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   if (message.l10n) l10n.config({ contents: message.l10n });
   data = message.data;
+  parents = new Set(
+    data.rows.filter((r) => r.depth > 0).map((r) => JSON.stringify(r.keys.slice(0, -1))),
+  );
+  parents = new Set(
+    data.rows.filter((r) => parents.has(JSON.stringify(r.keys))).map((r) => r.path),
+  );
   lang = message.lang;
   state = { ...state, ...message.state };
   saveState();
