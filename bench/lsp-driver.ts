@@ -27,7 +27,9 @@ import { cpus, homedir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
-import { generateManifests } from './generate';
+import { generateManifests, prng } from './generate';
+import { simulateBindings } from '../server/src/service/binding';
+import type { BindingInput } from '../server/src/service/binding';
 import { buildPeerSchema } from './peer-schema';
 
 const here = __dirname;
@@ -443,6 +445,52 @@ function parseFloor(text: string, runs: number): { wall: number; cpu: number } {
   return { wall: median(wall), cpu: median(cpu) };
 }
 
+/** The binding engine alone, in this process: `count` volumes × `count` claims of mixed classes. */
+function bindingEngine(count: number): { wall: number; cpu: number; bound: number } {
+  const random = prng(7);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const sizes = ['1Gi', '5Gi', '10Gi', '20Gi', '50Gi', '100Gi'];
+  const classes = ['', 'fast', 'slow'];
+  const modes = [['ReadWriteOnce'], ['ReadWriteMany'], ['ReadOnlyMany', 'ReadWriteOnce']];
+  const input = {
+    volumes: Array.from({ length: count }, (_, i) => ({
+      object: {
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: { name: `pv-${i}` },
+        spec: {
+          capacity: { storage: pick(sizes) },
+          accessModes: pick(modes),
+          storageClassName: pick(classes),
+          nfs: { server: 'nfs.internal', path: `/exports/${i}` },
+        },
+      },
+    })),
+    claims: Array.from({ length: count }, (_, i) => ({
+      object: {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: `claim-${i}`, namespace: 'data' },
+        spec: {
+          accessModes: pick(modes),
+          storageClassName: pick(classes),
+          resources: { requests: { storage: pick(sizes) } },
+        },
+      },
+    })),
+    storageClasses: [],
+    statefulSets: [],
+    workloads: [],
+  } as unknown as BindingInput;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = simulateBindings(input);
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const bound = result.claims.filter((c) => c.outcome === 'bound').length;
+  return { wall, cpu: (used.user + used.system) / 1000, bound };
+}
+
 // ---------------------------------------------------------------------------------------------
 // One server, one size
 
@@ -628,6 +676,8 @@ interface Results {
   /** The same parse, CPU time of this process (steadier than wall time on a busy machine). */
   floorsCpu: Record<number, number>;
   measurements: Measurement[];
+  /** The binding engine, 10,000 volumes × 10,000 claims, in the driver process. */
+  binding?: { wall: number; cpu: number; bound: number };
   goals: { goal: string; value: string; pass: boolean | undefined }[];
 }
 
@@ -757,6 +807,13 @@ function goals(results: Results): Results['goals'] {
       pass: o5.peakRssMb < p5.peakRssMb,
     });
   }
+  if (results.binding) {
+    out.push({
+      goal: 'Binding engine: 10,000 volumes × 10,000 claims < 1 s',
+      value: `${fmtMs(results.binding.wall)} (CPU ${fmtMs(results.binding.cpu)}), ${results.binding.bound} bound`,
+      pass: results.binding.wall < 1000,
+    });
+  }
   return out;
 }
 
@@ -833,6 +890,13 @@ async function main(): Promise<void> {
   const quick = args.includes('--quick');
   const write = !args.includes('--no-write');
 
+  if (args.includes('--binding-only')) {
+    const b = bindingEngine(10000);
+    console.log(
+      `binding engine 10,000 × 10,000: ${fmtMs(b.wall)} (CPU ${fmtMs(b.cpu)}), ${b.bound} bound`,
+    );
+    return;
+  }
   const started = performance.now();
   const schemaDir = buildPeerSchema();
   const workDir = join(outDir, 'work');
@@ -893,6 +957,7 @@ async function main(): Promise<void> {
     measurements,
     goals: [],
   };
+  results.binding = bindingEngine(10000);
   results.goals = goals(results);
   console.log('\n' + textTable(rows(results)) + '\n');
   for (const g of results.goals)
