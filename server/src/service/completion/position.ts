@@ -139,7 +139,7 @@ export function parentPath(
     }
   };
   if (step(pending) === undefined) return undefined;
-  for (let l = fromLine; l >= 0 && need > 0; l--) {
+  for (let l = fromLine; l >= 0 && (need > 0 || mode === 'seq'); l--) {
     const tokens = lineTokens(lines[l] ?? '');
     if (tokens.length === 0) continue;
     if (step(tokens) === undefined) return undefined;

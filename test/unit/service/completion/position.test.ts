@@ -50,6 +50,8 @@ void test('compact lists (dash at the key column) and nested lists', () => {
     'spec.containers.0.volumeMounts.0',
   );
   assert.equal(keyPath('matrix:\n  - - |'), 'matrix.0.0');
+  assert.equal(keyPath('items:\n- name: a\n  |'), 'items.0', 'a compact list at the root');
+  assert.equal(keyPath('items:\n- |'), 'items.0');
 });
 
 void test('a value after `key:`, after `- key:`, and a list item', () => {
