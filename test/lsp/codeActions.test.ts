@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { TestClient } from './support/client';
+import { messageOf, TestClient } from './support/client';
 
 const URI = 'file:///tmp/kube-storage-code-actions-test/pv.yaml';
 
@@ -45,7 +45,7 @@ void describe('storage rules and quick fixes over LSP', () => {
     const ds = await client.waitForDiagnostics(URI, has('recycle-reclaim-policy'));
     const d = ds.find((x) => x.code === 'recycle-reclaim-policy')!;
     assert.equal(d.source, 'kube-storage');
-    assert.match(d.message, /устарела/);
+    assert.match(messageOf(d), /устарела/);
     const actions = await client.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
       textDocument: { uri: URI },
       range: d.range,
