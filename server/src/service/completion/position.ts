@@ -115,7 +115,7 @@ export function parentPath(
 ): YamlPath | undefined {
   const path: YamlPath = [];
   let need = column;
-  let mode: 'map' | 'seq' = 'map';
+  let mode = 'map' as 'map' | 'seq'; // widened: the closure below changes it
   const step = (tokens: LineToken[]): boolean | undefined => {
     // returns undefined for "block scalar", true when a token was consumed
     for (;;) {
