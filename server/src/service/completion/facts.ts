@@ -103,7 +103,11 @@ export function objectFacts(object: IndexedObject, lang: Lang): Facts {
   const where = whereDefined(object);
   const doc = [
     `**${object.kind}/${object.name ?? '?'}**`,
-    fill(m.definedIn[lang], { file: where.file, line: where.line }),
+    // A link the editor opens at the line (`#L<n>` is how VS Code addresses a line in a file URI).
+    fill(m.definedIn[lang], {
+      file: `[${where.file}](${object.uri}#L${where.line})`,
+      line: where.line,
+    }),
   ];
   if (object.namespace) doc.push(fill(m.namespaceFacts[lang], { namespace: object.namespace }));
   if (parts.length) doc.push(parts.join(' · '));

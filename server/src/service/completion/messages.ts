@@ -20,7 +20,7 @@ export const completionMessages = {
     en: 'This volume already has a source (`{source}`); a volume takes exactly one.',
     ru: 'У тома уже есть источник (`{source}`). Второй указать нельзя: источник у тома ровно один.',
   },
-  definedIn: { en: 'Defined in `{file}`, line {line}.', ru: 'Файл `{file}`, строка {line}.' },
+  definedIn: { en: 'Defined in {file}, line {line}.', ru: 'Файл {file}, строка {line}.' },
   namespaceFacts: { en: 'Namespace `{namespace}`.', ru: 'Пространство имён `{namespace}`.' },
   noClass: {
     en: 'no class, no dynamic provisioning',

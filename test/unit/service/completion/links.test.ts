@@ -56,7 +56,10 @@ void test('claimName facts in Russian', () => {
     ws,
     'ru',
   );
-  assert.match(item(items, 'db-data').documentation ?? '', /Файл `/);
+  assert.match(
+    item(items, 'db-data').documentation ?? '',
+    /Файл \[ws\/claims\.yaml\]\(file:\/\/\/ws\/claims\.yaml#L4\)/,
+  );
 });
 
 void test('storageClassName: classes, the default first, and "" explained', () => {
