@@ -2,7 +2,7 @@
  * Starts code-server (a real VS Code workbench served to a browser) on 127.0.0.1 with a throwaway
  * profile, the freshly built extension linked into its extensions folder, and a workspace.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,11 @@ export interface StartOptions {
   /** VS Code display language (`--locale`). */
   locale?: string;
   settings?: Record<string, unknown>;
+  /**
+   * Install the extension from this .vsix (`code-server --install-extension`) into the fresh
+   * extensions folder, the way a user gets it, instead of linking the repository.
+   */
+  vsix?: string;
 }
 
 /** The settings that give a clean, quiet workbench (no welcome page, chat, trust prompts). */
@@ -106,13 +111,44 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     join(userData, 'User', 'settings.json'),
     JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
   );
-  // The unpacked extension, linked as an installed one: VS Code reads package.json and dist/.
-  const pkg = (await import(join(REPO, 'package.json'))) as {
-    publisher: string;
-    name: string;
-    version: string;
+  const config = join(runDir, 'config.yaml');
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    TMPDIR: runDir,
+    EXTENSIONS_GALLERY: '{}',
+    PATH: `${join(node24, '..')}:${process.env.PATH}`,
   };
-  symlinkSync(REPO, join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+  if (options.vsix) {
+    execFileSync(
+      node24,
+      [
+        entry,
+        '--config',
+        config,
+        '--user-data-dir',
+        userData,
+        '--extensions-dir',
+        extensions,
+        '--install-extension',
+        options.vsix,
+        '--force',
+      ],
+      { env, stdio: 'pipe', timeout: 120000 },
+    );
+  } else {
+    // The unpacked extension, linked as an installed one: VS Code reads package.json and dist/.
+    const pkg = (await import(join(REPO, 'package.json'))) as {
+      publisher: string;
+      name: string;
+      version: string;
+    };
+    symlinkSync(REPO, join(extensions, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+  }
   if (options.locale && options.locale !== 'en') {
     // VS Code honours a display language only when a language pack provides it; the real pack
     // cannot be downloaded here, so an empty one stands in (the UI stays English, the language is set).
@@ -139,8 +175,6 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
       }),
     );
   }
-  const config = join(runDir, 'config.yaml');
-  writeFileSync(config, 'auth: none\ncert: false\n');
 
   const port = options.port ?? (await freePort());
   const args = [
@@ -167,16 +201,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   let output = '';
   const child = spawn(node24, args, {
     detached: true,
-    env: {
-      ...process.env,
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, '.config'),
-      XDG_DATA_HOME: join(home, '.local', 'share'),
-      XDG_CACHE_HOME: join(home, '.cache'),
-      TMPDIR: runDir,
-      EXTENSIONS_GALLERY: '{}',
-      PATH: `${join(node24, '..')}:${process.env.PATH}`,
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
