@@ -66,10 +66,13 @@ void describe('fuzz: mutated manifests', () => {
         corpusFile,
         fc.array(mutation, { minLength: 1, maxLength: 4 }),
         fc.array(cursor, { minLength: 1, maxLength: 4 }),
-        (file, mutations, cursors) => {
+        // The default limit, a tiny one (the large-file path) and none.
+        fc.constantFrom(undefined, 1024, 0),
+        (file, mutations, cursors, maxFileSize) => {
           counts.inputs++;
           const text = mutations.reduce((t, m) => m.apply(t), file.text);
           const service = serviceFor(file);
+          if (maxFileSize !== undefined) service.maxFileSize = maxFileSize;
           const uri = uriOf(file);
           timed(`setFile ${uri}`, () => service.setFile(uri, text, 'editor', 1));
           probeFile(service, uri);

@@ -367,6 +367,7 @@ export function unknownFacadeMethods(service: LanguageService): string[] {
     'bindings',
     'isLargeFile',
     'hasTooDeep',
+    'tooDeepAt',
   ]);
   const proto: object = Object.getPrototypeOf(service) as object;
   return Object.getOwnPropertyNames(proto).filter(
