@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-protocol';
 import { TestClient } from './support/client';
 import { startOnFixture, uriOf } from './navigationSupport';
-import { cursor } from '../unit/support/cursor';
+import { cursor } from '../support/cursor';
 
 let client: TestClient;
 let ru: TestClient;

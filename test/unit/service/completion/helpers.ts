@@ -2,7 +2,7 @@
 import { Workspace } from '../../../../server/src/service/workspace/workspace';
 import { complete, type KubeCompletionItem } from '../../../../server/src/service/completion';
 import type { Lang } from '../../../../server/src/service/types';
-import { cursor } from '../../support/cursor';
+import { cursor } from '../../../support/cursor';
 
 export const URI = 'file:///ws/current.yaml';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse, lineTokens, type Site } from '../../../../server/src/service/completion/position';
-import { cursor } from '../../support/cursor';
+import { cursor } from '../../../support/cursor';
 
 function siteAt(textWithCursor: string, marker = '|'): Site | undefined {
   const { text, position } = cursor(textWithCursor, marker);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getLanguageService } from '../../../../server/src/service';
 import type { KubeCompletionItem } from '../../../../server/src/service/completion';
-import { cursor } from '../../support/cursor';
+import { cursor } from '../../../support/cursor';
 import { sorted } from './helpers';
 
 const others: Record<string, string> = {

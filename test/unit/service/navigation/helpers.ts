@@ -1,7 +1,7 @@
 /** Navigation test helpers: a multi-file in-memory workspace, one file carrying a `|` cursor. */
 import { Workspace } from '../../../../server/src/service/workspace/workspace';
 import type { Position } from '../../../../server/src/service/types';
-import { cursor } from '../../support/cursor';
+import { cursor } from '../../../support/cursor';
 
 export interface Setup {
   workspace: Workspace;
