@@ -9,6 +9,7 @@ import type { Found } from './lookups';
 import type { Rule, RuleContext } from './types';
 import { claimTemplatesOf, isRecord, namespaceOf, str, strings } from './util';
 import type { YamlPath } from '../parse/nodes';
+import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
 
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
@@ -33,6 +34,7 @@ export const claimLargerThanVolume: Rule = {
   family: 'binding',
   severity: 'error',
   kinds: ['PersistentVolumeClaim'],
+  fixable: true,
   title: {
     en: 'A claim requests more storage than the volume it names',
     ru: 'Заявка запрашивает больше, чем ёмкость указанного тома',
@@ -41,7 +43,7 @@ export const claimLargerThanVolume: Rule = {
     en: "A volume binds to a claim only if its `capacity.storage` is at least the claim's `resources.requests.storage`. A claim whose `volumeName` points at a smaller volume stays `Pending`. Lower the request or pick (or grow) a bigger volume.",
     ru: 'Том привяжется к заявке, только если его `capacity.storage` не меньше запроса `resources.requests.storage`. Заявка, у которой `volumeName` указывает на том меньшего размера, останется в `Pending`. Уменьшите запрос или выберите (увеличьте) том побольше.',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     const found = namedVolume(data, ctx);
     if (!found) return;
     const request = parseQuantity(found.spec.resources?.requests?.storage);
@@ -56,6 +58,20 @@ export const claimLargerThanVolume: Rule = {
         },
         { request: size(request), capacity: size(capacity), pv: found.pv.object.name ?? '?' },
       ),
+      {
+        fix: replaceFix(
+          object,
+          ['spec', 'resources', 'requests', 'storage'],
+          scalarText(found.pv.data.spec?.capacity?.storage),
+          localize(
+            {
+              en: "Request `{size}` (the volume's capacity)",
+              ru: 'Запросить `{size}` (ёмкость тома)',
+            },
+            { size: String(found.pv.data.spec?.capacity?.storage) },
+          ),
+        ),
+      },
     );
   },
 };
@@ -101,6 +117,7 @@ export const volumeModeMismatch: Rule = {
   family: 'binding',
   severity: 'error',
   kinds: ['PersistentVolumeClaim'],
+  fixable: true,
   title: {
     en: 'A claim and the volume it names have different volume modes',
     ru: 'У заявки и указанного тома разный `volumeMode`',
@@ -109,7 +126,7 @@ export const volumeModeMismatch: Rule = {
     en: '`volumeMode` (`Filesystem`, the default, or `Block`) must be the same on the claim and the volume. A raw block volume never binds to a filesystem claim or the other way round, so the claim stays `Pending`. Make both the same.',
     ru: '`volumeMode` (`Filesystem` по умолчанию или `Block`) у заявки и тома должен совпадать. Блочное устройство не привяжется к заявке на файловую систему и наоборот — заявка останется в `Pending`. Сделайте режимы одинаковыми.',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     const found = namedVolume(data, ctx);
     if (!found) return;
     const claimMode = str(found.spec.volumeMode) ?? 'Filesystem';
@@ -124,6 +141,21 @@ export const volumeModeMismatch: Rule = {
         },
         { claim: claimMode, volume: volumeMode, pv: found.pv.object.name ?? '?' },
       ),
+      {
+        fix: setValueFix(
+          object,
+          ['spec'],
+          'volumeMode',
+          volumeMode,
+          localize(
+            {
+              en: 'Use `volumeMode: {mode}` like the volume',
+              ru: 'Указать `volumeMode: {mode}`, как у тома',
+            },
+            { mode: volumeMode },
+          ),
+        ),
+      },
     );
   },
 };
@@ -133,6 +165,7 @@ export const volumeClassMismatch: Rule = {
   family: 'binding',
   severity: 'error',
   kinds: ['PersistentVolumeClaim'],
+  fixable: true,
   title: {
     en: 'A claim and the volume it names have different StorageClasses',
     ru: 'У заявки и указанного тома разные классы хранилища',
@@ -141,7 +174,7 @@ export const volumeClassMismatch: Rule = {
     en: 'A volume binds only to claims of its own `storageClassName`; `""` and an unset class on a volume mean "no class". A claim that names a volume of another class stays `Pending`. Set the same class on both (often `storageClassName: ""` on the claim for a hand-made volume).',
     ru: 'Том привязывается только к заявкам своего класса `storageClassName`; `""` и отсутствие класса у тома означают «без класса». Заявка, указавшая том другого класса, останется в `Pending`. Укажите одинаковый класс (для тома, созданного вручную, часто это `storageClassName: ""` у заявки).',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     const found = namedVolume(data, ctx);
     if (!found) return;
     const claimClass = found.spec.storageClassName;
@@ -161,6 +194,17 @@ export const volumeClassMismatch: Rule = {
           pv: found.pv.object.name ?? '?',
         },
       ),
+      {
+        fix: replaceFix(
+          object,
+          ['spec', 'storageClassName'],
+          scalarText(volumeClass),
+          localize(
+            { en: "Use the volume's class ({cls})", ru: 'Взять класс тома ({cls})' },
+            { cls: '`' + (volumeClass || '""') + '`' },
+          ),
+        ),
+      },
     );
   },
 };

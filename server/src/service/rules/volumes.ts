@@ -7,7 +7,7 @@ import { describeBytes, parseQuantity } from '../quantity';
 import { DEFAULT_CLASS_ANNOTATION } from './lookups';
 import type { Rule } from './types';
 import { claimTemplatesOf, get, isRecord, str, strings } from './util';
-import { replaceFix, setValueFix } from './fixes/storageFixes';
+import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
 
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 const PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
@@ -350,6 +350,7 @@ export const storageLimitBelowRequest: Rule = {
   family: 'volumes',
   severity: 'error',
   kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+  fixable: true,
   title: {
     en: "A claim's storage limit is below its request",
     ru: 'Лимит ёмкости заявки меньше запроса',
@@ -372,6 +373,17 @@ export const storageLimitBelowRequest: Rule = {
           },
           { limit: describeBytes(limit).binary, request: describeBytes(request).binary },
         ),
+        {
+          fix: replaceFix(
+            _object,
+            [...path, 'limits', 'storage'],
+            scalarText(get(resources, ['requests', 'storage'])),
+            {
+              en: 'Raise the limit to the request',
+              ru: 'Поднять лимит до запроса',
+            },
+          ),
+        },
       );
     }
   },

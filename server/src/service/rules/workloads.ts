@@ -451,6 +451,7 @@ export const selectorTemplateMismatch: Rule = {
   family: 'workloads',
   severity: 'error',
   kinds: ['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet'],
+  fixable: true,
   title: {
     en: "The selector does not match the pod template's labels",
     ru: 'Селектор не совпадает с метками шаблона пода',
@@ -459,7 +460,7 @@ export const selectorTemplateMismatch: Rule = {
     en: 'Every `spec.selector.matchLabels` entry must appear with the same value in `spec.template.metadata.labels`; the API server rejects the object otherwise. For a StatefulSet this matters twice: the selector is immutable, and a StatefulSet recreated with another selector no longer owns its pods, while the old claims are still there. Keep the two in step.',
     ru: 'Каждая пара из `spec.selector.matchLabels` должна быть с тем же значением в `spec.template.metadata.labels`, иначе API-сервер отклонит объект. Для StatefulSet это важно вдвойне: селектор неизменяемый, а пересозданный с другим селектором StatefulSet уже не владеет своими подами, хотя старые заявки остаются. Держите селектор и метки согласованными.',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     const matchLabels = get(data, ['spec', 'selector', 'matchLabels']);
     if (!isRecord(matchLabels)) return;
     const labels = get(data, ['spec', 'template', 'metadata', 'labels']);
@@ -480,7 +481,22 @@ export const selectorTemplateMismatch: Rule = {
             actualRu: k in have ? `\`${k}: ${String(have[k])}\`` : 'такой метки нет',
           },
         ),
-        { onKey: true },
+        {
+          onKey: true,
+          fix: setValueFix(
+            object,
+            ['spec', 'template', 'metadata', 'labels'],
+            k,
+            v,
+            localize(
+              {
+                en: 'Set label `{key}: {value}` on the pod template',
+                ru: 'Задать шаблону пода метку `{key}: {value}`',
+              },
+              { key: k, value: String(v) },
+            ),
+          ),
+        },
       );
     }
   },

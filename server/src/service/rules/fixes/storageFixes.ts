@@ -1,5 +1,6 @@
 /** The quick fixes of the storage rules, built from the edit helpers. */
 import type { PersistentVolumeClaim, Service } from 'kubernetes-types/core/v1';
+import { stringify } from 'yaml';
 import { nodesAtPath, type YamlPath } from '../../parse/nodes';
 import { localize } from '../../i18n/format';
 import type { IndexedObject } from '../../workspace/file';
@@ -25,7 +26,7 @@ export function setKey(
     existing?.value &&
     (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
   ) {
-    return replaceValue(object, [...mapPath, key], String(value));
+    return replaceValue(object, [...mapPath, key], scalarText(value));
   }
   if (existing) return undefined;
   return insertInMap(object, mapPath, key, value);
@@ -118,4 +119,9 @@ export function replaceFix(
   title: LocalizedText,
 ): () => QuickFix | undefined {
   return () => fix(title, replaceValue(object, path, newText));
+}
+
+/** A scalar as YAML text, quoted when plain text would read as something else (`"true"`, `""`). */
+export function scalarText(value: unknown): string {
+  return stringify(value, { lineWidth: 0 }).trim();
 }
