@@ -8,16 +8,29 @@ export interface FileReport {
   diagnostics: KubeDiagnostic[];
 }
 
+/** One finding in the stable JSON of `lint` and `values`: the message in one language. */
+export interface JsonDiagnostic {
+  range: KubeDiagnostic['range'];
+  severity: KubeDiagnostic['severity'];
+  code: string;
+  source: 'kube-storage';
+  message: string;
+}
+
+export function toJsonDiagnostic(d: KubeDiagnostic, lang: Lang): JsonDiagnostic {
+  return {
+    range: d.range,
+    severity: d.severity,
+    code: d.code,
+    source: 'kube-storage',
+    message: d.message[lang],
+  };
+}
+
 export interface JsonReport {
   files: {
     file: string;
-    diagnostics: {
-      range: KubeDiagnostic['range'];
-      severity: KubeDiagnostic['severity'];
-      code: string;
-      source: 'kube-storage';
-      message: string;
-    }[];
+    diagnostics: JsonDiagnostic[];
   }[];
   summary: { errors: number; warnings: number };
 }
@@ -38,13 +51,7 @@ export function toJson(reports: FileReport[], lang: Lang): JsonReport {
   return {
     files: reports.map((r) => ({
       file: r.file,
-      diagnostics: r.diagnostics.map((d) => ({
-        range: d.range,
-        severity: d.severity,
-        code: d.code,
-        source: 'kube-storage' as const,
-        message: d.message[lang],
-      })),
+      diagnostics: r.diagnostics.map((d) => toJsonDiagnostic(d, lang)),
     })),
     summary: summarize(reports),
   };

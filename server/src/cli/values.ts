@@ -5,11 +5,11 @@
  */
 import { promises as fs } from 'node:fs';
 import { ChartSourceError, readChart } from '../node/charts';
-import { helmInspect, type ChartInspection, type KubeDiagnostic, type Lang } from '../service';
+import { helmInspect, type ChartInspection, type Lang } from '../service';
 import { parseArgs } from './args';
 import { langFromFlags, type CliIO } from './common';
 import { UsageError } from './files';
-import { displayPath } from './output';
+import { displayPath, toJsonDiagnostic, type JsonDiagnostic } from './output';
 
 export const valuesUsage =
   'kube-storage values <chart folder or .tgz> [-f values.yaml] [--format text|json] [--lang en|ru]';
@@ -43,13 +43,7 @@ export interface ValuesJson {
     line: number | null;
     uses: { file: string; line: number; kind: string }[];
   }[];
-  diagnostics: {
-    range: KubeDiagnostic['range'];
-    severity: KubeDiagnostic['severity'];
-    code: string;
-    source: 'kube-storage';
-    message: string;
-  }[];
+  diagnostics: JsonDiagnostic[];
   summary: {
     values: number;
     storage: number;
@@ -98,13 +92,7 @@ export function toValuesJson(
       line: row.line > 0 ? row.line : null,
       uses: row.uses,
     })),
-    diagnostics: result.diagnostics.map((d) => ({
-      range: d.range,
-      severity: d.severity,
-      code: d.code,
-      source: 'kube-storage' as const,
-      message: d.message[lang],
-    })),
+    diagnostics: result.diagnostics.map((d) => toJsonDiagnostic(d, lang)),
     summary: {
       values: result.rows.filter((r) => !r.unknown && r.line > 0).length,
       storage: result.rows.filter((r) => r.storage).length,
