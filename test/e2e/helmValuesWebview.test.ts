@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -80,9 +80,10 @@ const PAGE = `<!DOCTYPE html><html><head>
 
 let context: BrowserContext;
 let page: Page;
+const profile = mkdtempSync(join(tmpdir(), 'ks-webview-'));
 
 before(async () => {
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ks-webview-')), {
+  context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -115,6 +116,7 @@ before(async () => {
 
 after(async () => {
   await context?.close();
+  rmSync(profile, { recursive: true, force: true });
 });
 
 void test('renders storage values first, chart strings as text, Russian storage texts', async () => {
