@@ -80,7 +80,11 @@ export function lineTokens(line: string): LineToken[] {
   return tokens;
 }
 
-function stripComment(text: string): string {
+/**
+ * Where a `#` comment starts in `text` (outside quotes, at the start or after a character that
+ * `separates`), or -1.
+ */
+function commentStart(text: string, separates: (c: string) => boolean): number {
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -88,11 +92,16 @@ function stripComment(text: string): string {
       if (c === quote) quote = undefined;
     } else if (c === '"' || c === "'") {
       quote = c;
-    } else if (c === '#' && (i === 0 || text[i - 1] === ' ')) {
-      return text.slice(0, i);
+    } else if (c === '#' && (i === 0 || separates(text[i - 1]!))) {
+      return i;
     }
   }
-  return text;
+  return -1;
+}
+
+function stripComment(text: string): string {
+  const at = commentStart(text, (c) => c === ' ');
+  return at < 0 ? text : text.slice(0, at);
 }
 
 function unquote(key: string): string {
@@ -274,18 +283,7 @@ function wordEnd(text: string, from: number, quoted: boolean): number {
 }
 
 function inComment(prefix: string): boolean {
-  let quote: string | undefined;
-  for (let i = 0; i < prefix.length; i++) {
-    const c = prefix[i];
-    if (quote) {
-      if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === '#' && (i === 0 || /\s/.test(prefix[i - 1]!))) {
-      return true;
-    }
-  }
-  return false;
+  return commentStart(prefix, (c) => /\s/.test(c)) >= 0;
 }
 
 interface FlowLevel {
