@@ -7,6 +7,7 @@ import { localize } from '../i18n/format';
 import { knownIn } from './lookups';
 import type { Rule } from './types';
 import {
+  claimSpecFields,
   claimTemplatesOf,
   containersOf,
   get,
@@ -62,21 +63,6 @@ export const claimNotFound: Rule = {
   },
 };
 
-function classNamePaths(
-  kind: string,
-  data: Record<string, unknown>,
-): { className: unknown; path: (string | number)[] }[] {
-  if (kind === 'PersistentVolumeClaim') {
-    return [
-      { className: get(data, ['spec', 'storageClassName']), path: ['spec', 'storageClassName'] },
-    ];
-  }
-  return claimTemplatesOf(data).map((t) => ({
-    className: get(t.template, ['spec', 'storageClassName']),
-    path: [...t.path, 'spec', 'storageClassName'],
-  }));
-}
-
 export const storageClassNotFound: Rule = {
   id: 'storage-class-not-found',
   family: 'links',
@@ -91,7 +77,8 @@ export const storageClassNotFound: Rule = {
     ru: 'Заявка с `storageClassName` ждёт том этого класса. Если класса хранилища с таким именем нет, выделить том некому, и заявка останется в `Pending`. Создайте класс хранилища, выберите существующий или перечислите классы кластера в `kubeStorage.rules.knownObjects.storageClasses`. Значение `""` (без класса) не проверяется.',
   },
   check(object, data, ctx) {
-    for (const { className, path } of classNamePaths(object.kind, data)) {
+    const classNames = claimSpecFields(object.kind, data, 'storageClassName');
+    for (const { value: className, path } of classNames) {
       if (typeof className !== 'string' || className === '') continue;
       if (ctx.lookups.storageClasses.has(className)) continue;
       if (knownIn(ctx.settings.knownObjects.storageClasses, className)) continue;

@@ -110,6 +110,24 @@ export function claimTemplatesOf(
   return out;
 }
 
+/**
+ * `spec.<field>` of the object itself (a claim, a volume), or of each claim template for a
+ * StatefulSet, with the path it stands at.
+ */
+export function claimSpecFields(
+  kind: string,
+  data: Record<string, unknown>,
+  field: string,
+): { value: unknown; path: YamlPath }[] {
+  if (kind === 'StatefulSet') {
+    return claimTemplatesOf(data).map((t) => ({
+      value: get(t.template, ['spec', field]),
+      path: [...t.path, 'spec', field],
+    }));
+  }
+  return [{ value: get(data, ['spec', field]), path: ['spec', field] }];
+}
+
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

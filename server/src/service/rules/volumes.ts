@@ -6,7 +6,7 @@ import type { YamlPath } from '../parse/nodes';
 import { describeBytes, parseQuantity } from '../quantity';
 import { DEFAULT_CLASS_ANNOTATION } from './lookups';
 import type { Rule } from './types';
-import { claimTemplatesOf, get, isRecord, str, strings } from './util';
+import { claimSpecFields, get, isRecord, str, strings } from './util';
 import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
 
 const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
@@ -46,19 +46,6 @@ export const recycleReclaimPolicy: Rule = {
   },
 };
 
-function accessModeLists(
-  kind: string,
-  data: Record<string, unknown>,
-): { modes: string[]; path: YamlPath }[] {
-  if (kind === 'StatefulSet') {
-    return claimTemplatesOf(data).map((t) => ({
-      modes: strings(get(t.template, ['spec', 'accessModes'])),
-      path: [...t.path, 'spec', 'accessModes'],
-    }));
-  }
-  return [{ modes: strings(get(data, ['spec', 'accessModes'])), path: ['spec', 'accessModes'] }];
-}
-
 export const readWriteOncePodCombined: Rule = {
   id: 'read-write-once-pod-combined',
   family: 'volumes',
@@ -74,7 +61,8 @@ export const readWriteOncePodCombined: Rule = {
     ru: '`ReadWriteOncePod` означает «один под на весь кластер». Сочетать его с другими режимами доступа нельзя: такую заявку или том API-сервер отклонит. Оставьте только `ReadWriteOncePod` (это сделает быстрое исправление) или уберите его.',
   },
   check(object, data, ctx) {
-    for (const { modes, path } of accessModeLists(object.kind, data)) {
+    for (const { value, path } of claimSpecFields(object.kind, data, 'accessModes')) {
+      const modes = strings(value);
       if (!modes.includes('ReadWriteOncePod') || modes.length < 2) continue;
       ctx.report(
         path,
@@ -332,19 +320,6 @@ export const claimWithoutStorageRequest: Rule = {
   },
 };
 
-function requestTargets(
-  kind: string,
-  data: Record<string, unknown>,
-): { resources: unknown; path: YamlPath }[] {
-  if (kind === 'StatefulSet') {
-    return claimTemplatesOf(data).map((t) => ({
-      resources: get(t.template, ['spec', 'resources']),
-      path: [...t.path, 'spec', 'resources'],
-    }));
-  }
-  return [{ resources: get(data, ['spec', 'resources']), path: ['spec', 'resources'] }];
-}
-
 export const storageLimitBelowRequest: Rule = {
   id: 'storage-limit-below-request',
   family: 'volumes',
@@ -360,7 +335,7 @@ export const storageLimitBelowRequest: Rule = {
     ru: '`resources.limits.storage` у заявки не может быть меньше `resources.requests.storage`, иначе API-сервер её не примет. Большинство провижинеров лимит всё равно не учитывают — обычно проще его убрать.',
   },
   check(_object, data, ctx) {
-    for (const { resources, path } of requestTargets(_object.kind, data)) {
+    for (const { value: resources, path } of claimSpecFields(_object.kind, data, 'resources')) {
       const request = parseQuantity(get(resources, ['requests', 'storage']));
       const limit = parseQuantity(get(resources, ['limits', 'storage']));
       if (request === undefined || limit === undefined || limit >= request) continue;
@@ -413,10 +388,10 @@ export const storageSizeWithoutUnit: Rule = {
         path: ['spec', 'capacity', 'storage'],
       });
     } else {
-      for (const t of requestTargets(object.kind, data)) {
+      for (const t of claimSpecFields(object.kind, data, 'resources')) {
         for (const k of ['requests', 'limits']) {
           targets.push({
-            value: get(t.resources, [k, 'storage']),
+            value: get(t.value, [k, 'storage']),
             path: [...t.path, k, 'storage'],
           });
         }
