@@ -2,7 +2,7 @@
  * Links between objects: names that must point at something. The target may live in the cluster
  * rather than in the workspace, so every rule here honours `kubeStorage.rules.knownObjects`.
  */
-import type { PersistentVolume, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
+import type { PersistentVolume } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import { knownIn } from './lookups';
 import type { Rule } from './types';
@@ -350,12 +350,6 @@ export const claimRefNotFound: Rule = {
     );
   },
 };
-
-/** The claim spec of a PVC object, for rules of other families. */
-export function claimSpec(data: Record<string, unknown>): PersistentVolumeClaimSpec {
-  const spec = data.spec;
-  return isRecord(spec) ? (spec as PersistentVolumeClaimSpec) : {};
-}
 
 export const linkRules: Rule[] = [
   claimNotFound,

@@ -169,7 +169,3 @@ export function rangeAt(object: IndexedObject, path: YamlPath, onKey = false): R
   }
   return object.nameRange ?? object.range;
 }
-
-export function code(text: string): string {
-  return '`' + text + '`';
-}

@@ -41,21 +41,6 @@ export function replaceValue(
   };
 }
 
-/** Renames the mapping key at `path`. */
-export function renameKey(
-  object: IndexedObject,
-  path: YamlPath,
-  newKey: string,
-): TextEditLike | undefined {
-  const span = nodeSpan(nodesAtPath(object.document.doc, path)?.key);
-  if (!span) return undefined;
-  return {
-    uri: object.uri,
-    range: shiftRange(object.placed.chunk.rangeOf(span), object.placed.startLine),
-    newText: newKey,
-  };
-}
-
 function yamlLines(value: unknown): string[] {
   return stringify(value, { lineWidth: 0 }).replace(/\n$/, '').split('\n');
 }
