@@ -50,6 +50,12 @@ body { color: var(--vscode-foreground); background: var(--vscode-editor-backgrou
 .body { display: flex; gap: 12px; align-items: flex-start; }
 .canvas { flex: 1; overflow: auto; border: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); min-height: 200px; }
 .details { width: 320px; flex-shrink: 0; overflow-wrap: anywhere; }
+.canvas { min-width: 0; }
+/* Beside an editor the view is narrow: the graph takes the whole width, the details go below it. */
+@media (max-width: 760px) {
+  .body { flex-direction: column; align-items: stretch; }
+  .details { width: auto; }
+}
 .details h2 { font-size: 1.1em; margin: 4px 0; }
 .details h3 { font-size: 1em; margin: 8px 0 4px; }
 .details .detail, .hint { color: var(--vscode-descriptionForeground); }

@@ -23,6 +23,8 @@ import {
   kindLayer,
   namespacesOf,
   nodeWidth,
+  labelCapacity,
+  detailCapacity,
   NODE_HEIGHT,
   statusIcon,
   statusLabel,
@@ -349,9 +351,9 @@ function drawNode(node: GraphNode, box: ElkNode, t: UiStrings): SVGGElement {
   const icon = s('text', { x: 10, y: 20, class: 'icon' });
   icon.textContent = statusIcon[node.status];
   const label = s('text', { x: 30, y: 20, class: 'label' });
-  label.textContent = truncate(node.label, Math.floor((w - 40) / 7));
+  label.textContent = truncate(node.label, labelCapacity(w));
   const detail = s('text', { x: 30, y: 37, class: 'detail' });
-  detail.textContent = truncate(node.detail, Math.floor((w - 40) / 6.5));
+  detail.textContent = truncate(node.detail, detailCapacity(w));
   g.append(icon, label, detail);
   const activate = (): void => {
     saveState({ selected: node.id }, false);

@@ -250,9 +250,27 @@ export function filterGraph(graph: Graph, namespace: string, search: string): Gr
 }
 
 /** Width of a node box for a label, in pixels (a monospace-ish estimate, clamped). */
+/** Text metrics of a node: the icon and padding take TEXT_INSET pixels, then so many per character. */
+const TEXT_INSET = 40;
+const LABEL_CHAR_PX = 7;
+const DETAIL_CHAR_PX = 6.5;
+
+/** Wide enough that label and detail fit whole (see labelCapacity), within 120–320 pixels. */
 export function nodeWidth(node: GraphNode): number {
-  const chars = Math.max([...node.label].length + 2, [...node.detail].length);
-  return Math.min(320, Math.max(120, chars * 7 + 24));
+  const text = Math.max(
+    [...node.label].length * LABEL_CHAR_PX,
+    [...node.detail].length * DETAIL_CHAR_PX,
+  );
+  return Math.min(320, Math.max(120, Math.ceil(text) + TEXT_INSET));
+}
+
+/** How many characters of the label (bold) and of the detail line fit in a node of this width. */
+export function labelCapacity(width: number): number {
+  return Math.floor((width - TEXT_INSET) / LABEL_CHAR_PX);
+}
+
+export function detailCapacity(width: number): number {
+  return Math.floor((width - TEXT_INSET) / DETAIL_CHAR_PX);
 }
 
 export const NODE_HEIGHT = 46;

@@ -14,7 +14,10 @@ import {
   filterGraph,
   namespacesOf,
   nodeWidth,
+  labelCapacity,
+  detailCapacity,
   statusIcon,
+  type GraphNode,
 } from '../../../../../client/webview/bindingPreview/model';
 import {
   isHostMessage,
@@ -182,4 +185,21 @@ void test('messages from the host are checked at runtime', () => {
   assert.ok(
     !isHostMessage({ ...update, strings: {}, result: { ok: true, data: { claims: 'x' } } }),
   );
+});
+
+test('node text metrics: a node is sized so its label and detail fit without an ellipsis', () => {
+  for (const label of ['ledger', 'data-postgres-0', 'nfs-shared-media', 'x'.repeat(30)]) {
+    for (const detail of [
+      'default · bound',
+      '400Gi · Available',
+      'ebs.csi.aws.com · default class',
+    ]) {
+      const node = { label, detail } as GraphNode;
+      const width = nodeWidth(node);
+      if (width < 320) {
+        assert.ok(labelCapacity(width) >= [...label].length, `${label} fits in ${width}px`);
+        assert.ok(detailCapacity(width) >= [...detail].length, `${detail} fits in ${width}px`);
+      }
+    }
+  }
 });
