@@ -4,14 +4,13 @@
  */
 import type { PersistentVolume, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
+import { NO_PROVISIONER } from '../binding/state';
 import { describeBytes, parseQuantity } from '../quantity';
 import type { Found } from './lookups';
 import type { Rule, RuleContext } from './types';
 import { claimTemplatesOf, isRecord, namespaceOf, str, strings } from './util';
 import type { YamlPath } from '../parse/nodes';
 import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
-
-const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
 /** The PV a claim names with `volumeName`, if it is in the workspace. */
 function namedVolume(

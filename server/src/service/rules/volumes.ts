@@ -2,6 +2,7 @@
 import type { PersistentVolume } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { localize } from '../i18n/format';
+import { NO_PROVISIONER } from '../binding/state';
 import type { YamlPath } from '../parse/nodes';
 import { describeBytes, parseQuantity } from '../quantity';
 import { DEFAULT_CLASS_ANNOTATION } from './lookups';
@@ -9,7 +10,6 @@ import type { Rule } from './types';
 import { claimSpecFields, get, isRecord, str, strings } from './util';
 import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
 
-const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 const PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 
 const retainTitle = { en: 'Use `Retain`', ru: 'Заменить на `Retain`' };
