@@ -54,6 +54,8 @@ export async function readChartFolder(
   const walk = async (abs: string, rel: string): Promise<void> => {
     let entries;
     try {
+      // readdir follows a link, so a `templates` that is a symlink (say, to /etc) is not walked.
+      if (!(await fs.lstat(abs)).isDirectory()) return;
       entries = await fs.readdir(abs, { withFileTypes: true });
     } catch {
       return;

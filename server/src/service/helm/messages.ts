@@ -10,6 +10,10 @@ export const helmMessages = {
     en: "The chart's values.yaml has a YAML error: {detail}",
     ru: 'В values.yaml чарта ошибка YAML: {detail}',
   },
+  valuesTooDeep: {
+    en: "The chart's values.yaml nests more than {max} levels deep; it was not read (no real chart does that, so the file is likely damaged or hostile).",
+    ru: 'В values.yaml чарта вложенность глубже {max} уровней, поэтому файл не прочитан (у настоящих чартов так не бывает: файл, скорее всего, испорчен или вредоносный).',
+  },
   schemaUnreadable: {
     en: "The chart's values.schema.json cannot be used: {detail}",
     ru: 'values.schema.json чарта использовать нельзя: {detail}',

@@ -4,6 +4,7 @@ import type { LocalizedText, Range } from '../types';
 import { localize } from '../i18n/format';
 import { classifyComments, docAbove, trailingComment, type CommentedKey } from './comments';
 import { helmMessages } from './messages';
+import { excessiveNesting } from '../parse/limits';
 import { pathId } from './paths';
 import type { ValueNode, ValueType } from './types';
 
@@ -28,7 +29,21 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Values files nest a handful of levels; past this the file is refused, because turning deeply
+ * nested collection keys into strings grows much faster than the text (seconds at ~170 `{`).
+ */
+export const MAX_VALUES_NESTING = 64;
+
 export function buildValuesTree(text: string): ValuesTree {
+  if (excessiveNesting(text, MAX_VALUES_NESTING) !== undefined) {
+    return {
+      roots: [],
+      byId: new Map(),
+      data: {},
+      problems: [localize(helmMessages.valuesTooDeep, { max: MAX_VALUES_NESTING })],
+    };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
   const problems: LocalizedText[] = doc.errors.map((e) =>

@@ -46,6 +46,16 @@ void test('links inside a chart folder are not followed; missing paths and non-c
     const read = await readChart(chart);
     assert.deepEqual([...read.files.keys()].sort(), ['Chart.yaml', 'values.yaml']);
 
+    // A templates/ folder that is itself a link leads outside the chart: it is not walked.
+    const elsewhere = join(dir, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'stolen.yaml'), 'token: abc');
+    const linked = join(dir, 'linked');
+    mkdirSync(linked);
+    writeFileSync(join(linked, 'Chart.yaml'), 'name: linked');
+    symlinkSync(elsewhere, join(linked, 'templates'));
+    assert.deepEqual([...(await readChart(linked)).files.keys()], ['Chart.yaml']);
+
     await assert.rejects(
       readChart(join(dir, 'nope')),
       (e: unknown) => e instanceof ChartSourceError && e.code === 'notFound',

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  buildValuesTree,
+  MAX_VALUES_NESTING,
+} from '../../../../server/src/service/helm/valuesTree';
+
+test('a values file nested deeper than any real chart is refused, with a message in both languages', () => {
+  const tree = buildValuesTree('{'.repeat(171) + 'a: 1' + '}'.repeat(171));
+  assert.deepEqual(tree.roots, []);
+  assert.deepEqual(tree.data, {});
+  assert.equal(tree.problems.length, 1);
+  assert.match(tree.problems[0]!.en, new RegExp(`more than ${MAX_VALUES_NESTING} levels`));
+  assert.match(tree.problems[0]!.ru, new RegExp(`глубже ${MAX_VALUES_NESTING} уровней`));
+});
+
+test('ordinary nesting is read as usual', () => {
+  const tree = buildValuesTree('persistence:\n  enabled: true\n  size: 8Gi\n');
+  assert.deepEqual(tree.problems, []);
+  assert.deepEqual(tree.data, { persistence: { enabled: true, size: '8Gi' } });
+  assert.equal(tree.roots[0]!.key, 'persistence');
+});
