@@ -12,7 +12,8 @@ import { formatQuantity } from './format';
 
 /** Access modes in the order of `GetAccessModesAsString`. */
 const MODE_ORDER = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
-const MODE_SHORT: Record<string, string> = {
+/** Short names of access modes, as kubectl prints them. */
+export const MODE_SHORT: Record<string, string> = {
   ReadWriteOnce: 'RWO',
   ReadOnlyMany: 'ROX',
   ReadWriteMany: 'RWX',

@@ -7,17 +7,11 @@ import type {
   Service,
 } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
+import { MODE_SHORT } from '../binding/match';
 import { fill } from '../i18n/format';
 import type { Lang } from '../types';
 import type { IndexedObject } from '../workspace/file';
 import { completionMessages as m } from './messages';
-
-const MODE_SHORT: Record<string, string> = {
-  ReadWriteOnce: 'RWO',
-  ReadOnlyMany: 'ROX',
-  ReadWriteMany: 'RWX',
-  ReadWriteOncePod: 'RWOP',
-};
 
 export function objectData<T>(object: IndexedObject): T | undefined {
   const value = object.document.value();
