@@ -7,8 +7,7 @@
 
 /** Where the inspector's chart comes from: a path on disk (folder, Chart.yaml, .tgz) or files the client fetched (helm CLI). */
 export type HelmChartSource =
-  | { kind: 'path'; path: string }
-  | { kind: 'files'; name: string; files: Record<string, string> };
+  { kind: 'path'; path: string } | { kind: 'files'; name: string; files: Record<string, string> };
 
 export interface HelmInspectParams {
   chart: HelmChartSource;
@@ -59,8 +58,7 @@ export interface HelmInspectData {
 }
 
 export type HelmInspectResult =
-  | { ok: true; data: HelmInspectData }
-  | { ok: false; error: { en: string; ru: string } };
+  { ok: true; data: HelmInspectData } | { ok: false; error: { en: string; ru: string } };
 
 /** Request: the inspector's data for a chart and an optional values file. */
 export const HelmInspectRequest = 'kubeStorage/helmValues/inspect';
@@ -72,7 +70,8 @@ export interface HelmLinkParams {
   chart: string | null;
 }
 
-export type HelmLinkResult = { ok: true; chartName?: string } | { ok: false; error: { en: string; ru: string } };
+export type HelmLinkResult =
+  { ok: true; chartName?: string } | { ok: false; error: { en: string; ru: string } };
 
 /** Request: tie a values file to a chart (the "link values file" command). */
 export const HelmLinkRequest = 'kubeStorage/helmValues/link';
@@ -110,4 +109,3 @@ export type BindingsResult =
 
 /** Request: simulate the PV controller over the scope. */
 export const BindingsRequest = 'kubeStorage/bindings';
-

@@ -1,6 +1,10 @@
 /** `kubeStorage.*` settings as the server reads them, with defaults matching package.json. */
 import type { DiagnosticSettings, RuleSettings, RuleSeverityOverride } from './service';
-import { defaultHelmSettings, normalizeHelmSettings, type HelmSettings } from './lsp/helmValuesSettings';
+import {
+  defaultHelmSettings,
+  normalizeHelmSettings,
+  type HelmSettings,
+} from './lsp/helmValuesSettings';
 
 export interface KubeStorageSettings {
   language: 'auto' | 'en' | 'ru';

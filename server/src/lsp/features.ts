@@ -17,7 +17,14 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: Feature[] = [hoverFeature, codeActionsFeature, bindingsFeature, completionFeature, navigationFeature, helmValuesFeature];
+export const features: Feature[] = [
+  hoverFeature,
+  codeActionsFeature,
+  bindingsFeature,
+  completionFeature,
+  navigationFeature,
+  helmValuesFeature,
+];
 
 export function featureCapabilities(): ServerCapabilities {
   return Object.assign({}, ...features.map((f) => f.capabilities)) as ServerCapabilities;

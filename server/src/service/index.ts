@@ -11,7 +11,13 @@ import { Workspace, type FileSource } from './workspace/workspace';
 import type { KubeDiagnostic } from './types';
 import { hoverAt, type HoverInfo } from './hover';
 import type { Lang, Position } from './types';
-import { HelmCharts, inspectChart, type ChartFiles, type ChartInspection, type ValueCompletion } from './helm';
+import {
+  HelmCharts,
+  inspectChart,
+  type ChartFiles,
+  type ChartInspection,
+  type ValueCompletion,
+} from './helm';
 import type { Range } from './types';
 import { mergeDiagnostics, ruleFindings } from './rules/engine';
 import { defaultRuleSettings } from './rules/types';
@@ -19,8 +25,17 @@ import { codeActionsFor, type KubeCodeAction } from './codeActions';
 import { DEFAULT_MAX_FILE_SIZE, isLargeText, largeFileDiagnostics } from './largeFile';
 import { complete, type KubeCompletionItem } from './completion';
 import * as navigation from './navigation/navigate';
-import type { Location as NavLocation, PrepareRenameResult, RenameResult } from './navigation/navigate';
-import { documentSymbols, workspaceSymbols, type KubeSymbol, type WorkspaceSymbol } from './navigation/symbols';
+import type {
+  Location as NavLocation,
+  PrepareRenameResult,
+  RenameResult,
+} from './navigation/navigate';
+import {
+  documentSymbols,
+  workspaceSymbols,
+  type KubeSymbol,
+  type WorkspaceSymbol,
+} from './navigation/symbols';
 import {
   bindingInputFromWorkspace,
   simulateBindings,
@@ -75,7 +90,8 @@ export class LanguageService {
   ): KubeDiagnostic[] {
     const file = this.workspace.getFile(uri);
     if (!file) return [];
-    if (this.isLargeFile(uri)) return settings.enable ? largeFileDiagnostics(file, this.maxFileSize) : [];
+    if (this.isLargeFile(uri))
+      return settings.enable ? largeFileDiagnostics(file, this.maxFileSize) : [];
     if (this.helm.chartKeyOf(uri) !== undefined) {
       // The values checks parse the text again, without the nesting guard of parse/limits.ts.
       const helm =
@@ -97,7 +113,13 @@ export class LanguageService {
     const file = this.workspace.getFile(uri);
     if (!file || !settings.enable) return [];
     const diagnostics = this.getDiagnostics(uri, settings);
-    return codeActionsFor(this.workspace, file, range, diagnostics, settings.rules ?? defaultRuleSettings);
+    return codeActionsFor(
+      this.workspace,
+      file,
+      range,
+      diagnostics,
+      settings.rules ?? defaultRuleSettings,
+    );
   }
 
   /** The hover card (markdown) at a position, in one language; undefined where there is nothing to say. */

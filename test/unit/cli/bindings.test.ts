@@ -52,7 +52,11 @@ void describe('kube-storage bindings', () => {
     assert.deepEqual(Object.keys(report.claims[0]!.reason), ['code', 'en', 'ru']);
     assert.deepEqual(Object.keys(report.volumes[0]!), ['name', 'phase', 'claim']);
     assert.equal(report.claims[0]!.source!.file, `${fixtures}/competing.yaml`);
-    assert.equal(report.claims[0]!.source!.range.start.line, 13, 'the claim document starts after the second ---');
+    assert.equal(
+      report.claims[0]!.source!.range.start.line,
+      13,
+      'the claim document starts after the second ---',
+    );
   });
 
   void it('expands StatefulSet volumeClaimTemplates from spec.ordinals.start', async () => {
