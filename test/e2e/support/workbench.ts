@@ -63,21 +63,33 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-export async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
+/**
+ * Opens a workspace file through Quick Open. A file created on disk a moment ago may not be in
+ * Quick Open's file list yet (the workbench learns of it from its file watcher), so the search is
+ * asked again until the file shows up.
+ */
+export async function openFile(page: Page, name: string, timeoutMs = 60000): Promise<void> {
+  const base = name.split('/').pop()!;
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
-  await input.fill(name);
   const row = page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row', {
-      hasText: name.split('/').pop()!,
-    })
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: base })
     .first();
-  await row.waitFor();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('Control+P');
+    await input.waitFor();
+    await input.fill(name);
+    const found = await row
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (found) break;
+    await page.keyboard.press('Escape');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    if (Date.now() > deadline) throw new Error(`Quick Open never listed ${name}`);
+  }
   await page.keyboard.press('Enter');
-  await page
-    .locator(`.tabs-container .tab.active[data-resource-name="${name.split('/').pop()}"]`)
-    .waitFor();
+  await page.locator(`.tabs-container .tab.active[data-resource-name="${base}"]`).waitFor();
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
 }
 
