@@ -1,6 +1,6 @@
 /** Collects the binding engine's input from the workspace index: the whole workspace, a folder or one file. */
 import type { Workspace } from '../workspace/workspace';
-import type { IndexedObject } from '../workspace/file';
+import { objectData } from '../workspace/file';
 import type { BindingInput, Sourced, WorkloadInput } from './types';
 import { podSpecOf, WORKLOAD_KINDS } from './expand';
 
@@ -13,18 +13,13 @@ function inScope(uri: string, scope: BindingScope): boolean {
   return uri.startsWith(folder);
 }
 
-function plain(o: IndexedObject): unknown {
-  const value = o.document.value();
-  return value.ok && value.data && typeof value.data === 'object' ? value.data : undefined;
-}
-
 function sourced<T>(workspace: Workspace, kind: string, scope: BindingScope): Sourced<T>[] {
   const out: Sourced<T>[] = [];
   for (const o of workspace.objectsOfKind(kind)) {
     // Helm templates hold placeholders, not objects: their names and sizes are not real.
     if (o.template || !inScope(o.uri, scope)) continue;
-    const data = plain(o);
-    if (data) out.push({ object: data as T, source: { uri: o.uri, range: o.range } });
+    const data = objectData<T>(o);
+    if (data) out.push({ object: data, source: { uri: o.uri, range: o.range } });
   }
   return out.sort(
     (a, b) =>

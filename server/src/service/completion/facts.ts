@@ -10,13 +10,8 @@ import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { MODE_SHORT } from '../binding/match';
 import { fill } from '../i18n/format';
 import type { Lang } from '../types';
-import type { IndexedObject } from '../workspace/file';
+import { objectData, type IndexedObject } from '../workspace/file';
 import { completionMessages as m } from './messages';
-
-export function objectData<T>(object: IndexedObject): T | undefined {
-  const value = object.document.value();
-  return value.ok && value.data && typeof value.data === 'object' ? (value.data as T) : undefined;
-}
 
 /** `pvc.yaml:12`: the last two path segments of the file and the 1-based line of the name. */
 export function whereDefined(object: IndexedObject): { file: string; line: number } {

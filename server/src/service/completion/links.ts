@@ -7,8 +7,8 @@ import type { PersistentVolume, PodSpec, Volume } from 'kubernetes-types/core/v1
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { fill } from '../i18n/format';
 import { isNamespaced, linkTargetKind, type LinkRule } from '../navigation/links';
-import type { IndexedObject } from '../workspace/file';
-import { isDefaultClass, isHeadless, objectData, objectFacts } from './facts';
+import { objectData, type IndexedObject } from '../workspace/file';
+import { isDefaultClass, isHeadless, objectFacts } from './facts';
 import { completionMessages as m } from './messages';
 import type { ValueSite } from './position';
 import type { CompletionContext, KubeCompletionItem } from './types';

@@ -9,7 +9,7 @@ import type {
   Service,
 } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
-import type { IndexedObject } from '../workspace/file';
+import { objectData, type IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { claimTemplatesOf, get, isRecord, namespaceOf } from './util';
 
@@ -38,7 +38,7 @@ export class Lookups {
 
   constructor(readonly workspace: Workspace) {
     for (const object of workspace.objectsOfKind('PersistentVolumeClaim')) {
-      const data = plain<PersistentVolumeClaim>(object);
+      const data = objectData<PersistentVolumeClaim>(object);
       if (data && object.name) {
         this.claims.set(key(namespaceOf(object), object.name), {
           object,
@@ -48,7 +48,7 @@ export class Lookups {
       }
     }
     for (const object of workspace.objectsOfKind('StatefulSet')) {
-      const data = plain<Record<string, unknown>>(object);
+      const data = objectData<Record<string, unknown>>(object);
       if (!data || !object.name) continue;
       const replicas = numberOr(get(data, ['spec', 'replicas']), 1);
       const start = numberOr(get(data, ['spec', 'ordinals', 'start']), 0);
@@ -65,7 +65,7 @@ export class Lookups {
       }
     }
     for (const object of workspace.objectsOfKind('StorageClass')) {
-      const data = plain<StorageClass>(object);
+      const data = objectData<StorageClass>(object);
       if (!data || !object.name) continue;
       const found = { object, data };
       this.storageClasses.set(object.name, found);
@@ -74,7 +74,7 @@ export class Lookups {
       }
     }
     for (const object of workspace.objectsOfKind('PersistentVolume')) {
-      const data = plain<PersistentVolume>(object);
+      const data = objectData<PersistentVolume>(object);
       if (!data || !object.name) continue;
       this.volumes.set(object.name, { object, data });
       const className =
@@ -84,7 +84,7 @@ export class Lookups {
       else this.volumesByClass.set(className, [{ object, data }]);
     }
     for (const object of workspace.objectsOfKind('Service')) {
-      const data = plain<Service>(object);
+      const data = objectData<Service>(object);
       if (data && object.name)
         this.services.set(key(namespaceOf(object), object.name), { object, data });
     }
@@ -114,11 +114,6 @@ export function key(namespace: string, name: string): string {
 /** True when a `namespace/name` or bare `name` in the known list matches. */
 export function knownIn(list: readonly string[], name: string, namespace?: string): boolean {
   return list.some((k) => k === name || (namespace !== undefined && k === key(namespace, name)));
-}
-
-function plain<T>(object: IndexedObject): T | undefined {
-  const v = object.document.value();
-  return v.ok && isRecord(v.data) ? (v.data as T) : undefined;
 }
 
 function numberOr(v: unknown, fallback: number): number {

@@ -105,6 +105,18 @@ export class WorkspaceFile {
   }
 }
 
+/**
+ * An indexed object as plain data (typed by the caller, e.g. with kubernetes-types), or undefined
+ * when its document cannot be built (an alias bomb). The root of an indexed object is always a
+ * mapping, so the data is a plain object.
+ */
+export function objectData<T>(object: IndexedObject): T | undefined {
+  const value = object.document.value();
+  return value.ok && value.data !== null && typeof value.data === 'object'
+    ? (value.data as T)
+    : undefined;
+}
+
 export function shiftRange(range: Range, lines: number): Range {
   return {
     start: { line: range.start.line + lines, character: range.start.character },
