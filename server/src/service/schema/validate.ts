@@ -129,14 +129,18 @@ function ownerType(definition: string, path: YamlPath): LocalizedText {
     : coreMessages.documentRoot;
 }
 
+/**
+ * Where to mark a problem at `path`: its value (or key, with `preferKey`); when the path does not
+ * exist in the text, the key of the nearest ancestor that does; else the whole object.
+ */
 function spanAt(doc: Document, path: YamlPath, rootSpan: Span, preferKey = false): Span {
   for (let depth = path.length; depth >= 0; depth--) {
     const nodes = nodesAtPath(doc, path.slice(0, depth));
-    const span = preferKey
+    const keyFirst = preferKey || depth < path.length;
+    const span = keyFirst
       ? (nodeSpan(nodes?.key) ?? nodeSpan(nodes?.value))
       : (nodeSpan(nodes?.value) ?? nodeSpan(nodes?.key));
-    if (span && (depth < path.length || nodes?.value || nodes?.key)) return span;
-    preferKey = true;
+    if (span) return span;
   }
   return rootSpan;
 }
