@@ -3,7 +3,7 @@
  * diagnostics that carry a suggestion (enum typo, unknown field, kind, apiVersion).
  */
 import { localize } from './i18n/format';
-import { activeFindings } from './rules/engine';
+import { findingsWithFixes } from './rules/engine';
 import type { TextEditLike } from './rules/fixes/edits';
 import type { RuleSettings } from './rules/types';
 import type { KubeDiagnostic, LocalizedText, Range } from './types';
@@ -55,7 +55,7 @@ export function codeActionsFor(
     });
   }
   const visible = new Map(diagnostics.map((d) => [diagnosticKey(d.code, d.range), d]));
-  for (const finding of activeFindings(workspace, file, settings)) {
+  for (const finding of findingsWithFixes(workspace, file, range, settings)) {
     if (!finding.fix || !overlaps(finding.range, range)) continue;
     const diagnostic = visible.get(diagnosticKey(finding.ruleId, finding.range));
     if (!diagnostic) continue;

@@ -22,7 +22,7 @@ import type { Range } from './types';
 import { mergeDiagnostics, ruleFindings } from './rules/engine';
 import { defaultRuleSettings } from './rules/types';
 import { codeActionsFor, type KubeCodeAction } from './codeActions';
-import { DEFAULT_MAX_FILE_SIZE, isLargeText, largeFileDiagnostics } from './largeFile';
+import { DEFAULT_MAX_FILE_SIZE, isLargeFile, isLargeText, largeFileDiagnostics } from './largeFile';
 import { complete, type KubeCompletionItem } from './completion';
 import * as navigation from './navigation/navigate';
 import type {
@@ -179,7 +179,7 @@ export class LanguageService {
     if (!file) return false;
     const cached = this.largeCache.get(file);
     if (cached && cached.max === this.maxFileSize) return cached.large;
-    const large = isLargeText(file.text, this.maxFileSize);
+    const large = isLargeFile(file, this.maxFileSize);
     this.largeCache.set(file, { max: this.maxFileSize, large });
     return large;
   }

@@ -9,6 +9,7 @@ import { byPosition } from './diagnostics/fileDiagnostics';
 import { limitsMessages } from './i18n/limitsMessages';
 import { fill } from './i18n/format';
 import type { KubeDiagnostic, Lang } from './types';
+import type { ParsedChunk } from './parse/chunk';
 import { shiftRange, type WorkspaceFile } from './workspace/file';
 
 /** The default of `kubeStorage.maxFileSize`: 2 MiB, far above any hand-written manifest. */
@@ -40,6 +41,30 @@ export function isLargeText(text: string, maxFileSize: number): boolean {
   return maxFileSize > 0 && utf8Size(text, maxFileSize) > maxFileSize;
 }
 
+const chunkSizes = new WeakMap<ParsedChunk, number>();
+
+/**
+ * The UTF-8 size of a file, summed over its `---` chunks (which partition the text). Each chunk's
+ * size is counted once, so after an edit only the changed chunks are walked again.
+ */
+export function fileUtf8Size(file: WorkspaceFile): number {
+  let bytes = 0;
+  for (const { chunk } of file.chunks) {
+    let size = chunkSizes.get(chunk);
+    if (size === undefined) {
+      size = utf8Size(chunk.text);
+      chunkSizes.set(chunk, size);
+    }
+    bytes += size;
+  }
+  return bytes;
+}
+
+export function isLargeFile(file: WorkspaceFile, maxFileSize: number): boolean {
+  if (maxFileSize <= 0) return false;
+  return file.text.length > maxFileSize || fileUtf8Size(file) > maxFileSize;
+}
+
 /** What a large file gets instead of the full check: the notice, then syntax problems only. */
 export function largeFileDiagnostics(file: WorkspaceFile, maxFileSize: number): KubeDiagnostic[] {
   const out: KubeDiagnostic[] = [];
@@ -49,7 +74,7 @@ export function largeFileDiagnostics(file: WorkspaceFile, maxFileSize: number): 
     }
   }
   out.sort(byPosition);
-  const size = utf8Size(file.text);
+  const size = fileUtf8Size(file);
   const notice: KubeDiagnostic = {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: 'information',

@@ -1,73 +1,156 @@
 /**
- * Running the rules over one file. Findings are cached per file version and workspace
- * generation (and settings), so re-publishing diagnostics of unchanged open files is cheap, and
- * the cross-file lookups are built once per generation for all files.
+ * Running the rules over one file, incrementally.
+ *
+ * Findings are kept per parsed `---` document, with ranges relative to its chunk, so an edit
+ * re-runs the rules of the document it touched only. Which rules read other objects is observed,
+ * not declared: a rule that never asked for `ctx.lookups` on a document depends on that document
+ * and the settings alone. The others are re-run when the storage signature (signature.ts) moves,
+ * i.e. when a volume, a claim, a class, a Service or a claim template changed somewhere.
+ *
+ * Cached findings carry no quick fixes (a fix closes over object positions, which move):
+ * `findingsWithFixes` runs the rules afresh for the objects under the cursor.
  */
-import type { KubeDiagnostic, Severity } from '../types';
-import type { WorkspaceFile } from '../workspace/file';
+import type { KubeDiagnostic, Range, Severity } from '../types';
+import type { ParsedDocument } from '../parse/chunk';
+import { shiftRange, type IndexedObject, type WorkspaceFile } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { ruleById, rulesForKind } from './index';
 import { lookupsFor } from './lookups';
+import { storageSignature } from './signature';
 import { suppressionsOf } from './suppress';
-import type { Finding, RuleContext, RuleSettings } from './types';
+import type { Finding, Rule, RuleContext, RuleSettings } from './types';
 import { isRecord, rangeAt } from './util';
 
-interface CacheEntry {
-  generation: number;
+interface DocumentFindings {
   settingsKey: string;
+  /** Findings of the rules that read this object only; ranges relative to the chunk. */
+  local: Finding[];
+  /** The rules that read other objects (through `ctx.lookups`) when they checked this one. */
+  crossRules: Rule[];
+  /** Their findings, valid for storage signature `crossVersion`. */
+  cross: Finding[];
+  crossVersion: number;
+}
+
+interface FileFindings {
+  settingsKey: string;
+  version: number;
   findings: Finding[];
 }
 
-const cache = new WeakMap<WorkspaceFile, CacheEntry>();
+const byDocument = new WeakMap<ParsedDocument, DocumentFindings>();
+const byFile = new WeakMap<WorkspaceFile, FileFindings>();
 
-/** Raw findings of the storage rules in one file (rules set to `off` are not run). */
+/** Raw findings of the storage rules in one file (rules set to `off` are not run), without fixes. */
 export function ruleFindings(
   workspace: Workspace,
   file: WorkspaceFile,
   settings: RuleSettings,
 ): Finding[] {
   const settingsKey = JSON.stringify(settings);
-  const hit = cache.get(file);
-  if (hit && hit.generation === workspace.generation && hit.settingsKey === settingsKey) {
-    return hit.findings;
-  }
-  const findings: Finding[] = [];
   const objects = file.objects();
-  if (objects.length) {
-    const lookups = lookupsFor(workspace);
-    for (const object of objects) {
-      const rules = rulesForKind(object.kind);
-      if (!rules.length) continue;
-      // Like the schema check, a document with YAML errors is half-typed: rules would only add noise.
-      if (object.document.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) continue;
-      const value = object.document.value();
-      if (!value.ok || !isRecord(value.data)) continue;
-      for (const rule of rules) {
-        if (object.template && !rule.templates) continue;
-        if (settings.severity[rule.id] === 'off') continue;
-        const ctx: RuleContext = {
-          lookups,
-          settings,
-          report(path, message, options) {
-            findings.push({
-              ruleId: rule.id,
-              range: rangeAt(object, path, options?.onKey),
-              message,
-              ...(options?.data ? { data: options.data } : {}),
-              ...(options?.fix ? { fix: options.fix } : {}),
-            });
-          },
-        };
-        try {
-          rule.check(object, value.data, ctx);
-        } catch {
-          // A rule must never take the diagnostics of a file down; bad input just yields nothing.
-        }
-      }
+  const version = objects.length ? storageSignature(workspace) : 0;
+  const hit = byFile.get(file);
+  if (hit && hit.version === version && hit.settingsKey === settingsKey) return hit.findings;
+  const findings: Finding[] = [];
+  for (const object of objects) {
+    const entry = documentFindings(workspace, object, settings, settingsKey, version);
+    if (!entry) continue;
+    const shift = object.placed.startLine;
+    for (const f of entry.local) findings.push(shifted(f, shift));
+    for (const f of entry.cross) findings.push(shifted(f, shift));
+  }
+  byFile.set(file, { settingsKey, version, findings });
+  return findings;
+}
+
+function documentFindings(
+  workspace: Workspace,
+  object: IndexedObject,
+  settings: RuleSettings,
+  settingsKey: string,
+  version: number,
+): DocumentFindings | undefined {
+  const rules = applicableRules(object, settings);
+  if (!rules.length) return undefined;
+  const entry = byDocument.get(object.document);
+  if (entry && entry.settingsKey === settingsKey) {
+    if (entry.crossVersion !== version) {
+      entry.cross = runRules(workspace, object, entry.crossRules, settings, false).findings;
+      entry.crossVersion = version;
+    }
+    return entry;
+  }
+  const local: Finding[] = [];
+  const cross: Finding[] = [];
+  const crossRules: Rule[] = [];
+  for (const rule of rules) {
+    const run = runRules(workspace, object, [rule], settings, false);
+    if (run.readLookups) {
+      crossRules.push(rule);
+      cross.push(...run.findings);
+    } else local.push(...run.findings);
+  }
+  const fresh = { settingsKey, local, crossRules, cross, crossVersion: version };
+  byDocument.set(object.document, fresh);
+  return fresh;
+}
+
+/** The rules to run on an object: its kind's, minus those turned off, only if it reads cleanly. */
+function applicableRules(object: IndexedObject, settings: RuleSettings): Rule[] {
+  const rules = rulesForKind(object.kind);
+  if (!rules.length) return [];
+  // Like the schema check, a document with YAML errors is half-typed: rules would only add noise.
+  if (object.document.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return [];
+  return rules.filter(
+    (rule) => !(object.template && !rule.templates) && settings.severity[rule.id] !== 'off',
+  );
+}
+
+/**
+ * Runs rules on one object. Ranges are relative to the object's chunk unless `withFixes`, which
+ * gives absolute ranges and keeps the quick fixes (for code actions, never cached).
+ */
+function runRules(
+  workspace: Workspace,
+  object: IndexedObject,
+  rules: readonly Rule[],
+  settings: RuleSettings,
+  withFixes: boolean,
+): { findings: Finding[]; readLookups: boolean } {
+  const findings: Finding[] = [];
+  let readLookups = false;
+  const value = object.document.value();
+  if (!value.ok || !isRecord(value.data)) return { findings, readLookups };
+  const shift = withFixes ? 0 : -object.placed.startLine;
+  for (const rule of rules) {
+    const ctx: RuleContext = {
+      get lookups() {
+        readLookups = true;
+        return lookupsFor(workspace);
+      },
+      settings,
+      report(path, message, options) {
+        findings.push({
+          ruleId: rule.id,
+          range: shiftRange(rangeAt(object, path, options?.onKey), shift),
+          message,
+          ...(options?.data ? { data: options.data } : {}),
+          ...(withFixes && options?.fix ? { fix: options.fix } : {}),
+        });
+      },
+    };
+    try {
+      rule.check(object, value.data, ctx);
+    } catch {
+      // A rule must never take the diagnostics of a file down; bad input just yields nothing.
     }
   }
-  cache.set(file, { generation: workspace.generation, settingsKey, findings });
-  return findings;
+  return { findings, readLookups };
+}
+
+function shifted(finding: Finding, lines: number): Finding {
+  return lines === 0 ? finding : { ...finding, range: shiftRange(finding.range, lines) };
 }
 
 /** The severity of a code after the user's settings; undefined when it is turned off. */
@@ -115,16 +198,29 @@ export function mergeDiagnostics(
   return out;
 }
 
-/** Findings of the file that survive settings and suppressions (for code actions). */
-export function activeFindings(
+/**
+ * Findings, with their quick fixes, of the objects of the file that touch `range` and survive
+ * settings and suppressions (for code actions). Run afresh: fixes need the current positions.
+ */
+export function findingsWithFixes(
   workspace: Workspace,
   file: WorkspaceFile,
+  range: Range,
   settings: RuleSettings,
 ): Finding[] {
   const suppressions = suppressionsOf(file);
-  return ruleFindings(workspace, file, settings).filter(
-    (f) =>
-      effectiveSeverity(f.ruleId, 'warning', settings) !== undefined &&
-      !suppressions.covers(f.ruleId, f.range.start.line),
-  );
+  const out: Finding[] = [];
+  for (const object of file.objects()) {
+    if (object.range.end.line < range.start.line || object.range.start.line > range.end.line)
+      continue;
+    const rules = applicableRules(object, settings);
+    for (const f of runRules(workspace, object, rules, settings, true).findings) {
+      if (
+        effectiveSeverity(f.ruleId, 'warning', settings) !== undefined &&
+        !suppressions.covers(f.ruleId, f.range.start.line)
+      )
+        out.push(f);
+    }
+  }
+  return out;
 }

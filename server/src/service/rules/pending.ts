@@ -8,57 +8,31 @@ import {
   type BindingResult,
   type ClaimResult,
 } from '../binding';
-import { WORKLOAD_KINDS } from '../binding/expand';
 import type { Workspace } from '../workspace/workspace';
 import type { Lookups } from './lookups';
+import { storageSignature } from './signature';
 import type { Rule } from './types';
 import { claimTemplatesOf, get, namespaceOf } from './util';
 
-const cache = new WeakMap<Lookups, Map<string, ClaimResult[]>>();
-
-const BINDING_KINDS = [
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'StorageClass',
-  ...WORKLOAD_KINDS,
-];
-
 /**
- * The last simulation per workspace, keyed by the parsed documents it read: typing in a file
- * without storage objects (or in a comment) reuses it, because unchanged `---` chunks keep their
- * parsed documents. Only the claims' uris are used from the result, never their ranges.
+ * The last simulation per workspace and the storage signature it was run for: typing anywhere
+ * that leaves volumes, claims, classes and mounts as they were (a probe, an image, a comment)
+ * reuses it. Only the claims' names and uris are read from the result, never their ranges,
+ * which may have moved since.
  */
-const lastRun = new WeakMap<Workspace, { inputs: unknown[]; map: Map<string, ClaimResult[]> }>();
+const lastRun = new WeakMap<Workspace, { version: number; map: Map<string, ClaimResult[]> }>();
 
-function bindingInputs(workspace: Workspace): unknown[] {
-  const out: unknown[] = [];
-  for (const kind of BINDING_KINDS) {
-    for (const o of workspace.objectsOfKind(kind)) out.push(o.document, o.uri);
-  }
-  return out;
-}
-
-function sameInputs(a: unknown[], b: unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Pending claims by `namespace/name` (and by StatefulSet `namespace/set`), once per generation. */
+/** Pending claims by `namespace/name` (and by StatefulSet `namespace/set`). */
 function pendingClaims(lookups: Lookups): Map<string, ClaimResult[]> {
-  let map = cache.get(lookups);
-  if (map) return map;
-  const inputs = bindingInputs(lookups.workspace);
-  const previous = lastRun.get(lookups.workspace);
-  if (previous && sameInputs(previous.inputs, inputs)) {
-    cache.set(lookups, previous.map);
-    return previous.map;
-  }
-  map = new Map();
+  const workspace = lookups.workspace;
+  const version = storageSignature(workspace);
+  const previous = lastRun.get(workspace);
+  if (previous?.version === version) return previous.map;
+  const map = new Map<string, ClaimResult[]>();
   let result: BindingResult | undefined;
   try {
     // The rule reads outcomes and reasons only: skip the per-volume rejection lists (O(claims × volumes)).
-    result = simulateBindings(bindingInputFromWorkspace(lookups.workspace), { maxRejected: 0 });
+    result = simulateBindings(bindingInputFromWorkspace(workspace), { maxRejected: 0 });
   } catch {
     result = undefined;
   }
@@ -71,8 +45,7 @@ function pendingClaims(lookups: Lookups): Map<string, ClaimResult[]> {
     if (list) list.push(claim);
     else map.set(key, [claim]);
   }
-  cache.set(lookups, map);
-  lastRun.set(lookups.workspace, { inputs, map });
+  lastRun.set(workspace, { version, map });
   return map;
 }
 

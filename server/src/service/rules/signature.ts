@@ -1,0 +1,76 @@
+/**
+ * The storage signature of the workspace: a number that changes only when something the
+ * cross-file rules and the binding simulation read has changed — a volume, a claim, a class, a
+ * Service, a StatefulSet's claim templates, the claims a workload mounts. Typing in a probe, an
+ * image or a comment leaves it as it was, so findings that depend on other objects stay valid.
+ *
+ * Each object contributes a fingerprint (its uri, kind and the fields that matter, as JSON),
+ * computed once per parsed document; the signature compares the sequence of fingerprints with the
+ * previous generation's. Equal sequences mean equal inputs in the same order, so anything derived
+ * from them — except source positions, which the fingerprints leave out — is the same.
+ */
+import { claimNamesOf, podSpecOf, WORKLOAD_KINDS } from '../binding/expand';
+import type { ParsedDocument } from '../parse/chunk';
+import { objectData, type IndexedObject } from '../workspace/file';
+import type { Workspace } from '../workspace/workspace';
+import { isRecord } from './util';
+
+/** Kinds read in full: every field of them may change a finding or a binding. */
+const WHOLE_KINDS = ['PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'Service'];
+
+/** Every kind that takes part in the signature. */
+export const SIGNATURE_KINDS: readonly string[] = [...WHOLE_KINDS, ...WORKLOAD_KINDS];
+
+const fingerprints = new WeakMap<ParsedDocument, string>();
+
+/** What of one object the cross-file rules and the binding simulation can see. */
+export function storageFingerprint(object: IndexedObject): string {
+  const hit = fingerprints.get(object.document);
+  if (hit !== undefined) return hit;
+  const data = objectData<Record<string, unknown>>(object);
+  const head = `${object.uri}\u0000${object.kind}\u0000${object.template ? 't' : ''}\u0000`;
+  const fingerprint = head + (data ? JSON.stringify(relevantPart(object.kind, data)) : '!');
+  fingerprints.set(object.document, fingerprint);
+  return fingerprint;
+}
+
+function relevantPart(kind: string, data: Record<string, unknown>): unknown {
+  if (WHOLE_KINDS.includes(kind)) return data;
+  const claims = claimNamesOf(podSpecOf(kind, data));
+  if (kind !== 'StatefulSet') {
+    const metadata = isRecord(data.metadata) ? data.metadata : {};
+    return { name: metadata.name, namespace: metadata.namespace, claims };
+  }
+  // A StatefulSet: everything but the pod template (replicas, ordinals, claim templates,
+  // selector, service name, metadata), plus the claims its pods mount by name.
+  const spec = isRecord(data.spec) ? { ...data.spec, template: undefined } : data.spec;
+  return { ...data, spec, claims };
+}
+
+interface SignatureState {
+  generation: number;
+  version: number;
+  fingerprints: string[];
+}
+
+const states = new WeakMap<Workspace, SignatureState>();
+
+/** The current storage signature version of the workspace (computed once per generation). */
+export function storageSignature(workspace: Workspace): number {
+  const state = states.get(workspace);
+  if (state && state.generation === workspace.generation) return state.version;
+  const current: string[] = [];
+  for (const kind of SIGNATURE_KINDS) {
+    for (const object of workspace.objectsOfKind(kind)) current.push(storageFingerprint(object));
+  }
+  const same = state !== undefined && sameStrings(state.fingerprints, current);
+  const version = same ? state.version : (state?.version ?? 0) + 1;
+  states.set(workspace, { generation: workspace.generation, version, fingerprints: current });
+  return version;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
