@@ -3,15 +3,17 @@
  * replaces a random range with random text, as an editor's incremental sync would) leaves the
  * service in the same state as parsing the final text once in a fresh service: the same
  * diagnostics, hovers and symbols. This checks the chunk reuse of workspace/file.ts and the
- * per-chunk diagnostics cache.
+ * per-chunk diagnostics cache; the cross-file case checks the per-document rule findings and
+ * the storage signature (rules/signature.ts) that decides when they are re-run.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { getLanguageService } from '../../../server/src/service';
+import { getLanguageService, type LanguageService } from '../../../server/src/service';
 import {
   at,
   comparable,
+  corpus,
   corpusFile,
   counts,
   cursor,
@@ -138,4 +140,91 @@ void describe('fuzz: incremental edits equal a full parse', () => {
       params(40, 0.2),
     );
   });
+
+  void it('storage edits across files leave every file as a fresh workspace would see it', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...storageCorpus), { minLength: 2, maxLength: 4 }),
+        fc.array(fc.tuple(fc.nat(), storageEdit, fc.boolean()), { minLength: 1, maxLength: 10 }),
+        (files, edits) => {
+          counts.inputs++;
+          const uris = files.map((f, i) => `file:///fuzz/cross/${i}-${f.path.replace(/\//g, '-')}`);
+          const texts = files.map((f) => f.text);
+          const live = getLanguageService();
+          uris.forEach((uri, i) => live.setFile(uri, texts[i]!, 'editor', 1));
+          uris.forEach((uri) => live.getDiagnostics(uri));
+          let version = 1;
+          for (const [which, e, query] of edits) {
+            const i = which % uris.length;
+            texts[i] = e.apply(texts[i]!);
+            live.setFile(uris[i]!, texts[i]!, 'editor', ++version);
+            if (query) uris.forEach((uri) => live.getDiagnostics(uri));
+          }
+          const fresh = getLanguageService();
+          uris.forEach((uri, i) => fresh.setFile(uri, texts[i]!, 'editor', version));
+          for (const uri of uris) {
+            assert.deepEqual(
+              comparable(timed('getDiagnostics live', () => live.getDiagnostics(uri))),
+              comparable(fresh.getDiagnostics(uri)),
+              `diagnostics of ${uri} equal a fresh workspace`,
+            );
+            assert.deepEqual(
+              fixesOf(live, uri),
+              fixesOf(fresh, uri),
+              `quick fixes of ${uri} equal`,
+            );
+          }
+        },
+      ),
+      params(60, 0.3),
+    );
+  });
 });
+
+/** Valid manifests with storage objects: the rule fixtures. */
+const storageCorpus = corpus.filter((f) => f.path.startsWith('rules/'));
+
+/** Edits that keep YAML valid and change what cross-file rules read (or, deliberately, nothing). */
+const storageEdit: fc.Arbitrary<{ name: string; apply: (text: string) => string }> = fc
+  .tuple(
+    fc.constantFrom<[RegExp, string[]]>(
+      [/\b\d+(Gi|Mi|Ti)\b/, ['1Gi', '5Gi', '10Gi', '500Mi', '2Ti']],
+      [
+        /\bReadWrite(Once|Many|OncePod)\b|\bReadOnlyMany\b/,
+        ['ReadWriteOnce', 'ReadWriteMany', 'ReadOnlyMany', 'ReadWriteOncePod'],
+      ],
+      [/(?<=replicas: )\d+/, ['0', '1', '2', '3']],
+      [/(?<=claimName: )\S+/, ['data', 'site-content', 'shared', 'missing']],
+      [/(?<=storageClassName: )\S+/, ['fast', 'standard', '""', 'local-storage']],
+      [/(?<=serviceName: )\S+/, ['db', 'web', 'missing']],
+      [/(?<=volumeName: )\S+/, ['pv-data', 'pv-other']],
+      [/(?<=\n  name: )\S+/, ['db', 'data', 'shared', 'site-content', 'pv-data', 'fast']],
+      [/\n  clusterIP: None\n/, ['\n']],
+      [/\nspec:\n/, ['\nspec:\n  clusterIP: None\n']],
+      [/\n(?=apiVersion)/, ['\n# moved\n', '\n\n']],
+      [/image: \S+/, ['image: busybox:1.37']],
+    ),
+    fc.nat(),
+    fc.nat(),
+  )
+  .map(([[pattern, choices], occurrence, choice]) => ({
+    name: `${String(pattern)} → ${choices[choice % choices.length]}`,
+    apply: (text: string) => {
+      const matches = [...text.matchAll(new RegExp(pattern.source, 'g'))];
+      const m = matches[occurrence % Math.max(1, matches.length)];
+      if (!m || m.index === undefined) return text;
+      return (
+        text.slice(0, m.index) +
+        choices[choice % choices.length]! +
+        text.slice(m.index + m[0].length)
+      );
+    },
+  }));
+
+/** Every quick fix a file offers at its diagnostics, as comparable data. */
+function fixesOf(service: LanguageService, uri: string): unknown[] {
+  return service
+    .getDiagnostics(uri)
+    .flatMap((d) => service.getCodeActions(uri, d.range))
+    .map((a) => ({ title: a.title, code: a.diagnostic.code, edits: a.edits }));
+}

@@ -1,0 +1,65 @@
+/** The storage signature: it moves when storage facts change, and only then. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { getLanguageService } from '../../../../server/src/service';
+import { storageSignature } from '../../../../server/src/service/rules/signature';
+import { fixtureText } from './helpers';
+
+const uri = 'file:///app.yaml';
+const base = fixtureText('hostpath-in-workload', 'bad');
+const statefulSet = fixtureText('statefulset-service-not-headless', 'bad');
+
+/** The signature before and after replacing `from` with `to` in the file. */
+function versionsAcross(text: string, from: string | RegExp, to: string): [number, number] {
+  const s = getLanguageService();
+  s.setFile(uri, text);
+  const before = storageSignature(s.workspace);
+  const changed = text.replace(from, to);
+  assert.notEqual(changed, text, `the test edit did not apply: ${String(from)}`);
+  s.setFile(uri, changed, 'disk', 1);
+  return [before, storageSignature(s.workspace)];
+}
+
+void describe('storage signature', () => {
+  void test('is computed once per generation', () => {
+    const s = getLanguageService();
+    s.setFile(uri, base);
+    assert.equal(storageSignature(s.workspace), storageSignature(s.workspace));
+  });
+
+  for (const [what, text, from, to] of [
+    ['an image of a Deployment', base, 'nginx:1.27', 'nginx:1.28'],
+    ['a comment above a document', base, 'apiVersion: apps/v1', '# web\napiVersion: apps/v1'],
+    ['a mount path', base, '/usr/share/nginx/html', '/srv/html'],
+    ['a StatefulSet pod template', statefulSet, 'postgres:16', 'postgres:17'],
+  ] as const) {
+    void test(`stays when only ${what} changes`, () => {
+      const [before, after] = versionsAcross(text, from, to);
+      assert.equal(after, before);
+    });
+  }
+
+  for (const [what, text, from, to] of [
+    ['the claim a Deployment mounts', base, 'claimName: shared', 'claimName: other'],
+    ['a claim', base, 'storage: 1Gi', 'storage: 2Gi'],
+    ['the replicas of a StatefulSet', statefulSet, 'replicas: 3', 'replicas: 2'],
+    ['a claim template', statefulSet, 'storage: 10Gi', 'storage: 20Gi'],
+    ['a Service', statefulSet, 'port: 5432', 'port: 5433'],
+    ['the name of a Deployment', base, 'name: web\nspec', 'name: site\nspec'],
+  ] as const) {
+    void test(`moves when ${what} changes`, () => {
+      const [before, after] = versionsAcross(text, from, to);
+      assert.notEqual(after, before);
+    });
+  }
+
+  void test('a file without storage objects leaves it as it was; removing a claim moves it', () => {
+    const s = getLanguageService();
+    s.setFile(uri, base);
+    const first = storageSignature(s.workspace);
+    s.setFile('file:///cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n');
+    assert.equal(storageSignature(s.workspace), first);
+    s.setFile(uri, base.split('---\n')[0]!, 'disk', 1);
+    assert.notEqual(storageSignature(s.workspace), first);
+  });
+});
