@@ -15,7 +15,7 @@ import type { ParsedDocument } from '../parse/chunk';
 import { shiftRange, type IndexedObject, type WorkspaceFile } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { ruleById, rulesForKind } from './index';
-import { lookupsFor } from './lookups';
+import { currentLookups, lookupsFor } from './lookups';
 import { storageSignature } from './signature';
 import { suppressionsOf } from './suppress';
 import type { Finding, Rule, RuleContext, RuleSettings } from './types';
@@ -127,7 +127,7 @@ function runRules(
     const ctx: RuleContext = {
       get lookups() {
         readLookups = true;
-        return lookupsFor(workspace);
+        return withFixes ? currentLookups(workspace) : lookupsFor(workspace);
       },
       settings,
       report(path, message, options) {

@@ -1,6 +1,6 @@
 /**
- * Name lookups across the workspace, built once per workspace generation and shared by every
- * rule and every file, so cross-file rules stay linear in the number of objects.
+ * Name lookups across the workspace, built once per storage signature and shared by every rule
+ * and every file, so cross-file rules stay linear in the number of objects.
  */
 import type {
   PersistentVolume,
@@ -11,6 +11,7 @@ import type {
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { objectData, type IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
+import { storageFingerprint, storageSignature } from './signature';
 import { claimTemplatesOf, get, isRecord, namespaceOf } from './util';
 
 export interface Found<T> {
@@ -120,13 +121,33 @@ function numberOr(v: unknown, fallback: number): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
 }
 
-const cache = new WeakMap<Workspace, { generation: number; lookups: Lookups }>();
+const byVersion = new WeakMap<Workspace, { version: number; lookups: Lookups }>();
+const byGeneration = new WeakMap<Workspace, { generation: number; lookups: Lookups }>();
 
-/** The lookups of the workspace's current generation (built on first use). */
+/**
+ * The lookups the rules read names and specs from. They are rebuilt only when the storage
+ * signature moves, so their objects may be from an earlier version of a file: same content, but
+ * possibly other positions. Compare objects with `sameObject`, never by identity.
+ */
 export function lookupsFor(workspace: Workspace): Lookups {
-  const hit = cache.get(workspace);
-  if (hit && hit.generation === workspace.generation) return hit.lookups;
-  const lookups = new Lookups(workspace);
-  cache.set(workspace, { generation: workspace.generation, lookups });
+  const version = storageSignature(workspace);
+  const hit = byVersion.get(workspace);
+  if (hit?.version === version) return hit.lookups;
+  const lookups = currentLookups(workspace);
+  byVersion.set(workspace, { version, lookups });
   return lookups;
+}
+
+/** Lookups whose objects have the current positions (for quick fixes that edit another object). */
+export function currentLookups(workspace: Workspace): Lookups {
+  const hit = byGeneration.get(workspace);
+  if (hit?.generation === workspace.generation) return hit.lookups;
+  const lookups = new Lookups(workspace);
+  byGeneration.set(workspace, { generation: workspace.generation, lookups });
+  return lookups;
+}
+
+/** The same object, possibly from another version of its file (see `lookupsFor`). */
+export function sameObject(a: IndexedObject, b: IndexedObject): boolean {
+  return a === b || a.document === b.document || storageFingerprint(a) === storageFingerprint(b);
 }

@@ -5,7 +5,7 @@ import { localize } from '../i18n/format';
 import { NO_PROVISIONER } from '../binding/state';
 import type { YamlPath } from '../parse/nodes';
 import { describeBytes, parseQuantity } from '../quantity';
-import { DEFAULT_CLASS_ANNOTATION } from './lookups';
+import { DEFAULT_CLASS_ANNOTATION, sameObject } from './lookups';
 import type { Rule } from './types';
 import { claimSpecFields, get, isRecord, str, strings } from './util';
 import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
@@ -199,7 +199,7 @@ export const multipleDefaultClasses: Rule = {
   },
   check(object, _data, ctx) {
     const defaults = ctx.lookups.defaultClasses;
-    if (defaults.length < 2 || !defaults.some((d) => d.object === object)) return;
+    if (defaults.length < 2 || !defaults.some((d) => sameObject(d.object, object))) return;
     ctx.report(
       ['metadata', 'annotations', DEFAULT_CLASS_ANNOTATION],
       localize(

@@ -1,6 +1,6 @@
 /** One YAML file of the workspace: its chunks, reused across versions when their text is unchanged. */
 import { ParsedChunk } from '../parse/chunk';
-import { splitDocuments } from '../parse/split';
+import { splitDocuments, type TextChunk } from '../parse/split';
 import type { ObjectFacts } from '../parse/objects';
 import type { Position, Range } from '../types';
 import type { ParsedDocument } from '../parse/chunk';
@@ -8,7 +8,6 @@ import type { ParsedDocument } from '../parse/chunk';
 export interface PlacedChunk {
   chunk: ParsedChunk;
   startLine: number;
-  startOffset: number;
 }
 
 /** A Kubernetes object found in a file, with absolute ranges. */
@@ -28,6 +27,8 @@ export interface IndexedObject {
   placed: PlacedChunk;
 }
 
+const objectsByPlacement = new WeakMap<PlacedChunk, { uri: string; objects: IndexedObject[] }>();
+
 export class WorkspaceFile {
   readonly chunks: PlacedChunk[];
   private objectList?: IndexedObject[];
@@ -39,33 +40,32 @@ export class WorkspaceFile {
     readonly template: boolean,
     previous?: WorkspaceFile,
   ) {
-    // Chunks of the previous version by text; identical chunks (the same Service pasted many
-    // times) each keep their own parse, so they queue up and are taken in order.
-    const reusable = new Map<string, ParsedChunk[]>();
-    if (previous && previous.template === template) {
-      for (const placed of previous.chunks) {
-        const queue = reusable.get(placed.chunk.text);
-        if (queue) queue.push(placed.chunk);
-        else reusable.set(placed.chunk.text, [placed.chunk]);
-      }
-    }
-    this.chunks = splitDocuments(text).map((piece) => {
-      const chunk = reusable.get(piece.text)?.shift() ?? new ParsedChunk(piece.text, template);
-      return { chunk, startLine: piece.startLine, startOffset: piece.startOffset };
-    });
+    this.chunks = placeChunks(
+      splitDocuments(text),
+      previous?.template === template ? previous : undefined,
+      template,
+    );
   }
 
   objects(): IndexedObject[] {
     if (!this.objectList) {
       this.objectList = [];
-      for (const placed of this.chunks) {
-        for (const document of placed.chunk.docs) {
-          if (document.recognition.type !== 'object') continue;
-          this.objectList.push(this.toIndexed(placed, document, document.recognition.facts));
-        }
-      }
+      for (const placed of this.chunks) this.objectList.push(...this.objectsOf(placed));
     }
     return this.objectList;
+  }
+
+  /** The objects of one placed chunk, shared with earlier versions that had it on the same line. */
+  private objectsOf(placed: PlacedChunk): IndexedObject[] {
+    const hit = objectsByPlacement.get(placed);
+    if (hit?.uri === this.uri) return hit.objects;
+    const objects: IndexedObject[] = [];
+    for (const document of placed.chunk.docs) {
+      if (document.recognition.type !== 'object') continue;
+      objects.push(this.toIndexed(placed, document, document.recognition.facts));
+    }
+    objectsByPlacement.set(placed, { uri: this.uri, objects });
+    return objects;
   }
 
   /** The chunk holding a position, with the position made relative to it. */
@@ -87,7 +87,7 @@ export class WorkspaceFile {
     document: ParsedDocument,
     facts: ObjectFacts,
   ): IndexedObject {
-    const shift = (r: Range): Range => shiftRange(r, placed.startLine);
+    const relative = relativeRanges(placed.chunk, document, facts);
     return {
       uri: this.uri,
       apiVersion: facts.apiVersion,
@@ -96,13 +96,94 @@ export class WorkspaceFile {
         this.template && facts.name !== undefined && !facts.name.trim() ? undefined : facts.name,
       namespace: facts.namespace,
       labels: facts.labels,
-      range: shift(placed.chunk.rangeOf(facts.span)),
-      nameRange: facts.nameSpan ? shift(placed.chunk.rangeOf(facts.nameSpan)) : undefined,
+      range: shiftRange(relative.range, placed.startLine),
+      nameRange: relative.nameRange && shiftRange(relative.nameRange, placed.startLine),
       template: this.template,
       document,
       placed,
     };
   }
+}
+
+/**
+ * The chunks of a new version: an edit touches one place, so the chunks before and after it are
+ * the previous version's, in order; in between, a chunk whose text is unchanged (a document that
+ * moved or was pasted) is reused too. Identical chunks each keep their own parse and are taken in
+ * order. Only the rest is parsed.
+ */
+function placeChunks(
+  pieces: readonly TextChunk[],
+  previous: WorkspaceFile | undefined,
+  template: boolean,
+): PlacedChunk[] {
+  const old = previous?.chunks ?? [];
+  const chunks: ParsedChunk[] = new Array<ParsedChunk>(pieces.length);
+  let head = 0;
+  while (
+    head < pieces.length &&
+    head < old.length &&
+    pieces[head]!.text === old[head]!.chunk.text
+  ) {
+    chunks[head] = old[head]!.chunk;
+    head++;
+  }
+  let tail = 0;
+  while (
+    tail < pieces.length - head &&
+    tail < old.length - head &&
+    pieces[pieces.length - 1 - tail]!.text === old[old.length - 1 - tail]!.chunk.text
+  ) {
+    chunks[pieces.length - 1 - tail] = old[old.length - 1 - tail]!.chunk;
+    tail++;
+  }
+  const reusable = new Map<string, ParsedChunk[]>();
+  for (let i = head; i < old.length - tail; i++) {
+    const chunk = old[i]!.chunk;
+    const queue = reusable.get(chunk.text);
+    if (queue) queue.push(chunk);
+    else reusable.set(chunk.text, [chunk]);
+  }
+  for (let i = head; i < pieces.length - tail; i++) {
+    const text = pieces[i]!.text;
+    chunks[i] = reusable.get(text)?.shift() ?? new ParsedChunk(detachedCopy(text), template);
+  }
+  // A chunk on the same line as before keeps its placement, and with it its indexed objects.
+  const placedBefore = new Map(old.map((placed) => [placed.chunk, placed]));
+  return pieces.map((piece, i) => {
+    const before = placedBefore.get(chunks[i]!);
+    return before?.startLine === piece.startLine
+      ? before
+      : { chunk: chunks[i]!, startLine: piece.startLine };
+  });
+}
+
+/**
+ * A copy of a substring that does not keep the whole text alive. V8 represents a long substring
+ * as a view into its parent, so a chunk sliced from one version of a large file would pin that
+ * version in memory for as long as the chunk is reused: editing many places would keep many
+ * whole copies of the file.
+ */
+function detachedCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
+const relativeRangeCache = new WeakMap<ParsedDocument, { range: Range; nameRange?: Range }>();
+
+/** An object's ranges relative to its chunk, computed once per parsed document. */
+function relativeRanges(
+  chunk: ParsedChunk,
+  document: ParsedDocument,
+  facts: ObjectFacts,
+): { range: Range; nameRange?: Range } {
+  let hit = relativeRangeCache.get(document);
+  if (!hit) {
+    hit = {
+      range: chunk.rangeOf(facts.span),
+      nameRange: facts.nameSpan ? chunk.rangeOf(facts.nameSpan) : undefined,
+    };
+    relativeRangeCache.set(document, hit);
+  }
+  return hit;
 }
 
 /**
