@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Workspace } from '../../../../server/src/service/workspace/workspace';
 
 const pvc = (name: string, ns?: string): string =>
@@ -113,5 +115,36 @@ describe('Workspace', () => {
     assert.equal(ws.generation, g0 + 1, 'same text, same version: no change');
     ws.setFile('file:///w/a.yaml', pvc('b'));
     assert.equal(ws.generation, g0 + 2);
+  });
+});
+
+describe('Workspace memory across edits', () => {
+  it('editing many different documents does not keep a copy of the file per edit', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const docs = Array.from({ length: 2000 }, (_, i) => pvc(`claim-${i}`));
+    const ws = new Workspace();
+    const uri = 'file:///w/many.yaml';
+    ws.setFile(uri, docs.join('---\n'), 'editor', 1);
+    ws.objectsOfKind('PersistentVolumeClaim');
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    // 200 edits, each in another document: a chunk sliced from the text it came from would keep
+    // that whole text (about 350 KB here) alive, 70 MB in all.
+    for (let i = 0; i < 200; i++) {
+      docs[i * 10] = docs[i * 10]!.replace('app: db', 'app: web');
+      ws.setFile(uri, docs.join('---\n'), 'editor', i + 2);
+      ws.objectsOfKind('PersistentVolumeClaim');
+    }
+    gc();
+    const grown = (process.memoryUsage().heapUsed - before) / 2 ** 20;
+    assert.ok(grown < 20, `the heap grew by ${grown.toFixed(0)} MB`);
+    assert.equal(
+      ws
+        .getFile(uri)!
+        .objects()
+        .filter((o) => o.labels.app === 'web').length,
+      200,
+    );
   });
 });
