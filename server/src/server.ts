@@ -28,6 +28,7 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
   let folders: WorkspaceFolder[] = [];
   let canPullConfiguration = false;
   const settingsCache = new Map<string, Promise<KubeStorageSettings>>();
+  const settingsListeners: (() => void)[] = [];
 
   const ctx: ServerContext = {
     connection,
@@ -50,6 +51,7 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
       return resolveLang((await ctx.settings(uri)).language, locale);
     },
     revalidateOpenDocuments: () => publisher.scheduleAllOpen(),
+    onSettingsChanged: (listener) => settingsListeners.push(listener),
     log: (message) => connection.console.log(message),
   };
   let pushedSettings: unknown;
@@ -88,6 +90,7 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
     const pushed = (change.settings as { kubeStorage?: unknown } | undefined)?.kubeStorage;
     if (pushed !== undefined) pushedSettings = pushed;
     publisher.scheduleAllOpen();
+    for (const listener of settingsListeners) listener();
     void ctx.settings().then((s) => {
       if (service.maxFileSize === s.maxFileSize) return;
       service.maxFileSize = s.maxFileSize;

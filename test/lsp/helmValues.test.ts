@@ -104,6 +104,23 @@ void test('a values file tied by the kubeStorage.helm.valuesFiles setting', asyn
   assert.match(messageOf(d[0]), /`size`/);
 });
 
+void test('changing kubeStorage.helm.valuesFiles re-links open files without an edit', async () => {
+  const uri = uriOf('staging', 'db.yaml');
+  await client.open(uri, 'persistence:\n  sise: 1Gi\n');
+  await client.waitForDiagnostics(uri, (x) => !x.some((y) => String(y.code).startsWith('helm')));
+  const previous = client.settings;
+  try {
+    await client.changeSettings({ helm: { valuesFiles: { 'staging/*.yaml': 'keeper' } } });
+    const d = await client.waitForDiagnostics(uri, (x) =>
+      x.some((y) => y.code === 'helm-values-unknown-key'),
+    );
+    assert.match(messageOf(d.find((y) => y.code === 'helm-values-unknown-key')), /`size`/);
+  } finally {
+    await client.changeSettings(previous);
+  }
+  await client.waitForDiagnostics(uri, (x) => !x.some((y) => String(y.code).startsWith('helm')));
+});
+
 void test('the link request ties any file to a chart; errors come in both languages', async () => {
   const uri = uriOf('elsewhere', 'settings.yml');
   await client.open(uri, 'replicaCount: many\n');

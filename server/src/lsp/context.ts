@@ -14,6 +14,8 @@ export interface ServerContext {
   lang(uri?: string): Promise<Lang>;
   /** Re-publish diagnostics of every open document soon (debounced). */
   revalidateOpenDocuments(): void;
+  /** Calls `listener` after the configuration changed (the settings cache is already cleared). */
+  onSettingsChanged(listener: () => void): void;
   log(message: string): void;
 }
 

@@ -274,6 +274,10 @@ export const helmValuesFeature: Feature = {
   register(ctx) {
     const links = new HelmValuesLinks(ctx);
     ctx.documents.onDidOpen(({ document }) => void links.ensure(document.uri));
+    // `kubeStorage.helm.valuesFiles` may now tie open files to other charts (or to none).
+    ctx.onSettingsChanged(() => {
+      for (const doc of ctx.documents.all()) void links.ensure(doc.uri);
+    });
     ctx.documents.onDidChangeContent(({ document }) => {
       if (links.isChartFile(document.uri)) {
         links.chartFileChanged(document.uri);

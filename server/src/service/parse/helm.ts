@@ -1,8 +1,29 @@
 /** Helm template awareness: detect template files and hide `{{ ... }}` actions from the YAML parser. */
 
+/**
+ * True when the text is a Helm template, not a manifest that merely has `{{` in its strings
+ * (Prometheus and Alertmanager rules, Grafana dashboards, Go templates kept in ConfigMaps:
+ * `{{ $labels.instance }}`). Helm gives itself away by an action in the first column, which
+ * plain YAML cannot hold (the block scalars that carry Go templates are indented), or by naming
+ * Helm's objects and functions inside an action.
+ */
 export function hasTemplateActions(text: string): boolean {
-  return text.includes('{{');
+  let open = text.indexOf('{{');
+  if (open === -1) return false;
+  if (LINE_START_ACTION.test(text)) return true;
+  // Each action is read at most MAX_ACTION_SCAN characters far, so many unclosed `{{` stay linear.
+  for (; open !== -1; open = text.indexOf('{{', open + 2)) {
+    const ahead = text.slice(open + 2, open + 2 + MAX_ACTION_SCAN);
+    const close = ahead.indexOf('}}');
+    if (HELM_WORDS.test(close === -1 ? ahead : ahead.slice(0, close))) return true;
+  }
+  return false;
 }
+
+const MAX_ACTION_SCAN = 200;
+const LINE_START_ACTION = /^\{\{/m;
+const HELM_WORDS =
+  /\$?\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\b(?:include|toYaml|toJson|nindent|tpl|required|lookup)\b/;
 
 /**
  * True for a file under a chart's `templates/` folder, where `chartRoots` holds the folders
