@@ -3,6 +3,9 @@
  * once and imported by the client, the server and the webviews.
  */
 
+import type { ValueRow } from './service/helm/report';
+import type { LocalizedText } from './service/types';
+
 // ---- Helm values inspector ----
 
 /** Where the inspector's chart comes from: a path on disk (folder, Chart.yaml, .tgz) or files the client fetched (helm CLI). */
@@ -16,25 +19,10 @@ export interface HelmInspectParams {
 }
 
 /** One value of the chart (or of the override only) as the inspector shows it. */
-export interface HelmValueRow {
-  path: string;
-  keys: string[];
-  depth: number;
-  type: string;
-  default?: unknown;
-  example?: string;
-  override?: unknown;
-  overridden: boolean;
-  differs: boolean;
-  comment?: string;
-  storage: boolean;
-  storageKind?: string;
+export type HelmValueRow = ValueRow & {
   /** The storage explanation in both languages, when this is a storage value. */
-  storageText?: { en: string; ru: string };
-  uses: { file: string; line: number; kind: string }[];
-  line: number;
-  unknown?: boolean;
-}
+  storageText?: LocalizedText;
+};
 
 export interface HelmInspectData {
   chart: { name: string; version?: string; appVersion?: string; description?: string };
