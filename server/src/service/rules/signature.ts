@@ -19,7 +19,7 @@ import { isRecord } from './util';
 const WHOLE_KINDS = ['PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'Service'];
 
 /** Every kind that takes part in the signature. */
-export const SIGNATURE_KINDS: readonly string[] = [...WHOLE_KINDS, ...WORKLOAD_KINDS];
+const SIGNATURE_KINDS: readonly string[] = [...WHOLE_KINDS, ...WORKLOAD_KINDS];
 
 const fingerprints = new WeakMap<ParsedDocument, string>();
 

@@ -117,14 +117,15 @@ function placeChunks(
   template: boolean,
 ): PlacedChunk[] {
   const old = previous?.chunks ?? [];
-  const chunks: ParsedChunk[] = new Array<ParsedChunk>(pieces.length);
+  /** The previous version's placement reused at each index, if any. */
+  const reused = new Array<PlacedChunk | undefined>(pieces.length);
   let head = 0;
   while (
     head < pieces.length &&
     head < old.length &&
     pieces[head]!.text === old[head]!.chunk.text
   ) {
-    chunks[head] = old[head]!.chunk;
+    reused[head] = old[head];
     head++;
   }
   let tail = 0;
@@ -133,27 +134,24 @@ function placeChunks(
     tail < old.length - head &&
     pieces[pieces.length - 1 - tail]!.text === old[old.length - 1 - tail]!.chunk.text
   ) {
-    chunks[pieces.length - 1 - tail] = old[old.length - 1 - tail]!.chunk;
+    reused[pieces.length - 1 - tail] = old[old.length - 1 - tail];
     tail++;
   }
-  const reusable = new Map<string, ParsedChunk[]>();
+  const byText = new Map<string, PlacedChunk[]>();
   for (let i = head; i < old.length - tail; i++) {
-    const chunk = old[i]!.chunk;
-    const queue = reusable.get(chunk.text);
-    if (queue) queue.push(chunk);
-    else reusable.set(chunk.text, [chunk]);
+    const placed = old[i]!;
+    const queue = byText.get(placed.chunk.text);
+    if (queue) queue.push(placed);
+    else byText.set(placed.chunk.text, [placed]);
   }
-  for (let i = head; i < pieces.length - tail; i++) {
-    const text = pieces[i]!.text;
-    chunks[i] = reusable.get(text)?.shift() ?? new ParsedChunk(detachedCopy(text), template);
-  }
-  // A chunk on the same line as before keeps its placement, and with it its indexed objects.
-  const placedBefore = new Map(old.map((placed) => [placed.chunk, placed]));
+  for (let i = head; i < pieces.length - tail; i++)
+    reused[i] = byText.get(pieces[i]!.text)?.shift();
   return pieces.map((piece, i) => {
-    const before = placedBefore.get(chunks[i]!);
-    return before?.startLine === piece.startLine
-      ? before
-      : { chunk: chunks[i]!, startLine: piece.startLine };
+    const before = reused[i];
+    // A chunk on the same line as before keeps its placement, and with it its indexed objects.
+    if (before?.startLine === piece.startLine) return before;
+    const chunk = before?.chunk ?? new ParsedChunk(detachedCopy(piece.text), template);
+    return { chunk, startLine: piece.startLine };
   });
 }
 
