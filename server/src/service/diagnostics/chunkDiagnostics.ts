@@ -32,14 +32,7 @@ export function chunkDiagnostics(chunk: ParsedChunk): KubeDiagnostic[] {
   ): void => {
     out.push({ range: chunk.rangeOf(span), severity, code, message, ...(data ? { data } : {}) });
   };
-  if (chunk.tooDeepAt !== undefined) {
-    const at = chunk.tooDeepAt;
-    add(
-      [at, at + 1],
-      'yaml-nesting-limit',
-      localize(coreMessages.nestingTooDeep, { max: MAX_NESTING_DEPTH }),
-    );
-  }
+  addNestingLimit(chunk, add);
   if (!chunk.template) {
     for (const parsed of chunk.docs) documentDiagnostics(chunk, parsed, add);
   }
@@ -64,16 +57,20 @@ export function syntaxDiagnostics(chunk: ParsedChunk): KubeDiagnostic[] {
   const add: Add = (span, code, message, severity = 'error') => {
     out.push({ range: chunk.rangeOf(span), severity, code, message });
   };
-  if (chunk.tooDeepAt !== undefined) {
-    const at = chunk.tooDeepAt;
-    add(
-      [at, at + 1],
-      'yaml-nesting-limit',
-      localize(coreMessages.nestingTooDeep, { max: MAX_NESTING_DEPTH }),
-    );
-  }
+  addNestingLimit(chunk, add);
   if (!chunk.template) for (const parsed of chunk.docs) syntaxProblems(chunk, parsed, add);
   return out;
+}
+
+/** The chunk nests too deeply to be parsed (parse/limits.ts): one diagnostic where it starts. */
+function addNestingLimit(chunk: ParsedChunk, add: Add): void {
+  if (chunk.tooDeepAt === undefined) return;
+  const at = chunk.tooDeepAt;
+  add(
+    [at, at + 1],
+    'yaml-nesting-limit',
+    localize(coreMessages.nestingTooDeep, { max: MAX_NESTING_DEPTH }),
+  );
 }
 
 /** Adds the parser's errors and warnings; true when the document's structure is broken. */
