@@ -25,7 +25,12 @@ function waitForUrl(child) {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(
-      () => reject(new Error(`no URL within ${INSTALL_AND_START_LIMIT_MS / 60000} min\n${output.slice(-4000)}`)),
+      () =>
+        reject(
+          new Error(
+            `no URL within ${INSTALL_AND_START_LIMIT_MS / 60000} min\n${output.slice(-4000)}`,
+          ),
+        ),
       INSTALL_AND_START_LIMIT_MS,
     );
     const onData = (chunk) => {
@@ -41,7 +46,9 @@ function waitForUrl(child) {
     child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`npm run demo exited with ${code} before printing a URL\n${output.slice(-4000)}`));
+      reject(
+        new Error(`npm run demo exited with ${code} before printing a URL\n${output.slice(-4000)}`),
+      );
     });
   });
 }
@@ -69,6 +76,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`demo smoke failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `demo smoke failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });
