@@ -1,11 +1,16 @@
 /**
- * Quick fixes: for the storage rules (built lazily by each rule's finding) and for schema
- * diagnostics that carry a suggestion (enum typo, unknown field, kind, apiVersion).
+ * Quick fixes: for the storage rules (built lazily by each rule's finding), for schema
+ * diagnostics that carry a suggestion (enum typo, unknown field, kind, apiVersion) or a
+ * malformed quantity, and for every diagnostic a comment can silence: "Disable … for this line"
+ * and "… in this file", after the real fixes.
  */
 import { localize } from './i18n/format';
 import { findingsWithFixes } from './rules/engine';
+import { disableFileFix, disableLineFix } from './rules/fixes/disable';
 import type { TextEditLike } from './rules/fixes/edits';
-import type { RuleSettings } from './rules/types';
+import { quantityFixes } from './rules/fixes/quantityFixes';
+import { isSuppressible } from './rules/suppress';
+import type { QuickFix, RuleSettings } from './rules/types';
 import type { KubeDiagnostic, LocalizedText, Range } from './types';
 import type { WorkspaceFile } from './workspace/file';
 import type { Workspace } from './workspace/workspace';
@@ -26,6 +31,10 @@ const suggestionFixes: Record<string, LocalizedText> = {
   'unknown-field': { en: 'Rename to `{suggestion}`', ru: 'Переименовать в `{suggestion}`' },
   'unknown-kind': { en: 'Change to `{suggestion}`', ru: 'Заменить на `{suggestion}`' },
   'unknown-api-version': { en: 'Change to `{suggestion}`', ru: 'Заменить на `{suggestion}`' },
+  'helm-values-unknown-key': {
+    en: 'Rename to `{suggestion}`',
+    ru: 'Переименовать в `{suggestion}`',
+  },
 };
 
 export function overlaps(a: Range, b: Range): boolean {
@@ -54,27 +63,44 @@ export function codeActionsFor(
       isPreferred: true,
     });
   }
+  for (const d of diagnostics) {
+    if (d.code !== 'invalid-quantity' || !overlaps(d.range, range)) continue;
+    for (const fix of quantityFixes(file, d)) out.push(action(fix, d, true));
+  }
   const visible = new Map(diagnostics.map((d) => [diagnosticKey(d.code, d.range), d]));
   for (const finding of findingsWithFixes(workspace, file, range, settings)) {
     if (!finding.fix || !overlaps(finding.range, range)) continue;
     const diagnostic = visible.get(diagnosticKey(finding.ruleId, finding.range));
     if (!diagnostic) continue;
-    let fix;
+    let fixes;
     try {
-      fix = finding.fix();
+      fixes = finding.fix();
     } catch {
-      fix = undefined;
+      fixes = undefined;
     }
-    if (!fix) continue;
-    out.push({
-      title: fix.title,
-      kind: 'quickfix',
-      diagnostic,
-      edits: fix.edits,
-      isPreferred: true,
-    });
+    if (!fixes) continue;
+    // With several alternatives none is preferred: the user picks.
+    const list = Array.isArray(fixes) ? fixes : [fixes];
+    for (const fix of list) out.push(action(fix, diagnostic, list.length === 1));
+  }
+  for (const d of diagnostics) {
+    if (!overlaps(d.range, range) || !isSuppressible(d.code)) continue;
+    const line = disableLineFix(file.uri, file.text, d.code, d.range);
+    if (line) out.push(action(line, d, false));
+    const whole = disableFileFix(file.uri, file.text, d.code);
+    if (whole) out.push(action(whole, d, false));
   }
   return out;
+}
+
+function action(fix: QuickFix, diagnostic: KubeDiagnostic, isPreferred: boolean): KubeCodeAction {
+  return {
+    title: fix.title,
+    kind: 'quickfix',
+    diagnostic,
+    edits: fix.edits,
+    ...(isPreferred ? { isPreferred } : {}),
+  };
 }
 
 function diagnosticKey(code: string, r: Range): string {

@@ -96,7 +96,11 @@ export class LanguageService {
       // The values checks parse the text again, without the nesting guard of parse/limits.ts.
       const helm =
         settings.enable && !this.hasTooDeep(uri) ? this.helm.diagnostics(uri, file.text) : [];
-      return [...fileDiagnostics(file, settings), ...helm];
+      const values = [...fileDiagnostics(file, settings), ...helm];
+      // Severity settings and suppression comments apply to the values checks too.
+      return settings.enable
+        ? mergeDiagnostics(file, values, [], settings.rules ?? defaultRuleSettings)
+        : values;
     }
     const schema = fileDiagnostics(file, settings);
     if (!settings.enable) return schema;

@@ -2,11 +2,28 @@
  * Inline suppression comments:
  *   # kube-storage-disable-next-line <id>[, <id>...]   the next line
  *   # kube-storage-disable <id>[, <id>...]             the whole `---` document holding the comment
+ *   # kube-storage-disable-file <id>[, <id>...]        the whole file, wherever the comment is
  * Without ids every rule is silenced. Text after ` -- ` is a free-form reason.
+ * YAML that cannot be read (syntax errors, duplicate keys, nesting) is never silenced: kubectl
+ * refuses such a file whatever the comments say.
  */
 import type { WorkspaceFile } from '../workspace/file';
 
-const COMMENT = /#\s*kube-storage-disable(-next-line)?(?=\s|$)([^\n]*)/g;
+const COMMENT = /#\s*kube-storage-disable(-next-line|-file)?(?=\s|$)([^\n]*)/g;
+
+/** Codes no comment silences: the file is not YAML Kubernetes can read. */
+const UNSUPPRESSIBLE = new Set([
+  'yaml-syntax',
+  'yaml-nesting-limit',
+  'duplicate-key',
+  'file-too-large',
+  'helm-values-not-map',
+]);
+
+/** Can a suppression comment silence diagnostics with this code? */
+export function isSuppressible(code: string): boolean {
+  return !UNSUPPRESSIBLE.has(code);
+}
 
 export interface Suppressions {
   /** Does a suppression cover `code` on `line` (0-based, absolute)? */
@@ -46,7 +63,9 @@ export function suppressionsOf(file: WorkspaceFile): Suppressions {
     for (const m of text.matchAll(COMMENT)) {
       const ids = parseIds(m[2] ?? '');
       const line = placed.startLine + countLines(text, m.index ?? 0);
-      if (m[1]) {
+      if (m[1] === '-file') {
+        ranges.push({ from: 0, to: Number.MAX_SAFE_INTEGER, ids });
+      } else if (m[1]) {
         const list = nextLine.get(line + 1);
         if (list) list.push(ids);
         else nextLine.set(line + 1, [ids]);
@@ -57,6 +76,7 @@ export function suppressionsOf(file: WorkspaceFile): Suppressions {
   });
   const result: Suppressions = {
     covers(code, line) {
+      if (!isSuppressible(code)) return false;
       if (nextLine.get(line)?.some((ids) => matches(ids, code))) return true;
       return ranges.some((r) => line >= r.from && line < r.to && matches(r.ids, code));
     },

@@ -35,11 +35,14 @@ export const defaultRuleSettings: RuleSettings = {
   },
 };
 
-/** A quick fix: a title and the text edits (all in the file of the finding). */
+/** A quick fix: a title and the text edits (each names its file: a fix may touch several). */
 export interface QuickFix {
   title: LocalizedText;
   edits: TextEditLike[];
 }
+
+/** Builds a finding's fix, or several alternatives for the user to pick from. */
+export type FixBuilder = () => QuickFix | QuickFix[] | undefined;
 
 export interface Finding {
   ruleId: string;
@@ -47,7 +50,7 @@ export interface Finding {
   message: LocalizedText;
   data?: Record<string, unknown>;
   /** Built only when the editor asks for code actions. */
-  fix?: () => QuickFix | undefined;
+  fix?: FixBuilder;
 }
 
 export interface RuleContext {
@@ -57,7 +60,7 @@ export interface RuleContext {
   report(
     path: YamlPath,
     message: LocalizedText,
-    options?: { onKey?: boolean; data?: Record<string, unknown>; fix?: () => QuickFix | undefined },
+    options?: { onKey?: boolean; data?: Record<string, unknown>; fix?: FixBuilder },
   ): void;
 }
 

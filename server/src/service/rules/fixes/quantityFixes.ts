@@ -1,0 +1,59 @@
+/**
+ * Fixes for a malformed quantity (`invalid-quantity`): the unit people write (`10GB`, `500mi`,
+ * `5 Gi`, `1,5Ti`) turned into the one Kubernetes reads. A unit that is ambiguous between bytes
+ * in powers of 1000 and 1024 (`GB`) gets both, binary first.
+ */
+import { localize } from '../../i18n/format';
+import { isValidQuantity } from '../../quantity';
+import type { KubeDiagnostic } from '../../types';
+import type { WorkspaceFile } from '../../workspace/file';
+import type { QuickFix } from '../types';
+
+const WRITTEN = /^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*([a-zA-Z]*)\s*$/;
+
+/** Written unit (lower case) -> the Kubernetes suffixes it may mean, the likelier first. */
+const UNITS: Record<string, string[]> = {
+  '': [''],
+  b: [''],
+  byte: [''],
+  bytes: [''],
+};
+for (const [decimal, binary] of [
+  ['k', 'Ki'],
+  ['m', 'Mi'],
+  ['g', 'Gi'],
+  ['t', 'Ti'],
+  ['p', 'Pi'],
+  ['e', 'Ei'],
+] as const) {
+  UNITS[`${decimal}b`] = [binary, decimal === 'k' ? 'k' : decimal.toUpperCase()];
+  UNITS[`${decimal}i`] = [binary];
+  UNITS[`${decimal}ib`] = [binary];
+  if (decimal !== 'm' && decimal !== 'e') {
+    UNITS[decimal] = [binary, decimal === 'k' ? 'k' : decimal.toUpperCase()];
+  }
+}
+
+/** Valid quantities the text was probably meant to be (none when it is not a number with a unit). */
+export function quantityCorrections(text: string): string[] {
+  const m = WRITTEN.exec(text);
+  if (!m) return [];
+  const number = m[1]!.replace(',', '.');
+  const written = m[2]!;
+  // A valid suffix written apart (`5 Gi`, `250 m`): only the spacing or the comma was wrong.
+  const suffixes = isValidQuantity(number + written)
+    ? [written]
+    : (UNITS[written.toLowerCase()] ?? []);
+  return [...new Set(suffixes.map((s) => number + s))].filter(
+    (q) => q !== text && isValidQuantity(q),
+  );
+}
+
+export function quantityFixes(file: WorkspaceFile, diagnostic: KubeDiagnostic): QuickFix[] {
+  const value = diagnostic.data?.value;
+  if (typeof value !== 'string') return [];
+  return quantityCorrections(value).map((q) => ({
+    title: localize({ en: 'Change to `{value}`', ru: 'Заменить на `{value}`' }, { value: q }),
+    edits: [{ uri: file.uri, range: diagnostic.range, newText: q }],
+  }));
+}
