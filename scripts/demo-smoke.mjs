@@ -53,6 +53,26 @@ function waitForUrl(child) {
   });
 }
 
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch (error) {
+    if (error.code !== 'ESRCH') throw error; // the demo has already gone
+  }
+}
+
+/** Ctrl+C as a user stops it; the demo then stops code-server itself. */
+async function stopDemo(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  signalGroup(child, 'SIGINT');
+  const stopped = await Promise.race([
+    exited.then(() => true),
+    new Promise((resolve) => setTimeout(() => resolve(false), 20000)),
+  ]);
+  if (!stopped) signalGroup(child, 'SIGKILL');
+}
+
 async function main() {
   const port = await freePort();
   const child = spawn('npm', ['run', 'demo'], {
@@ -66,12 +86,7 @@ async function main() {
     if (!page.includes('workbench')) throw new Error(`${url} did not serve the VS Code workbench`);
     process.stdout.write(`demo smoke: ${url} serves the editor\n`);
   } finally {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-child.pid, 'SIGINT');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10000))]);
-      if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
-    }
+    await stopDemo(child);
   }
 }
 
