@@ -50,6 +50,14 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
     async lang(uri): Promise<Lang> {
       return resolveLang((await ctx.settings(uri)).language, locale);
     },
+    folderOf(uri) {
+      let best: string | undefined;
+      for (const folder of folders) {
+        const prefix = folder.uri.endsWith('/') ? folder.uri : `${folder.uri}/`;
+        if (uri.startsWith(prefix) && (!best || folder.uri.length > best.length)) best = folder.uri;
+      }
+      return best;
+    },
     revalidateOpenDocuments: () => publisher.scheduleAllOpen(),
     onSettingsChanged: (listener) => settingsListeners.push(listener),
     log: (message) => connection.console.log(message),
@@ -89,12 +97,12 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
     settingsCache.clear();
     const pushed = (change.settings as { kubeStorage?: unknown } | undefined)?.kubeStorage;
     if (pushed !== undefined) pushedSettings = pushed;
-    publisher.scheduleAllOpen();
+    publisher.settingsChanged();
     for (const listener of settingsListeners) listener();
     void ctx.settings().then((s) => {
       if (service.maxFileSize === s.maxFileSize) return;
       service.maxFileSize = s.maxFileSize;
-      publisher.scheduleAllOpen();
+      publisher.settingsChanged();
     });
   });
 
@@ -123,10 +131,11 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
 
   documents.onDidClose(({ document }) => {
     service.closeFile(document.uri);
-    publisher.clear(document.uri);
+    publisher.closed(document.uri);
     void fileSystem.readFile(document.uri).then((text) => {
       if (text === undefined) service.removeFile(document.uri);
       else service.setFile(document.uri, text, 'disk');
+      publisher.fileChanged(document.uri);
       publisher.scheduleAllOpen();
     });
   });
@@ -139,6 +148,7 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
         const text = await fileSystem.readFile(change.uri);
         if (text !== undefined) service.setFile(change.uri, text, 'disk');
       }
+      publisher.fileChanged(change.uri);
     }
     publisher.scheduleAllOpen();
   });

@@ -14,6 +14,15 @@ export interface KubeStorageSettings {
   helm: HelmSettings;
   /** Bytes above which a file gets YAML syntax checks only (0: no limit). */
   maxFileSize: number;
+  diagnostics: DiagnosticsScopeSettings;
+}
+
+/** `kubeStorage.diagnostics.*`: which files get their problems reported. */
+export interface DiagnosticsScopeSettings {
+  /** `workspace`: every indexed file, open or not; `openFiles`: open documents only. */
+  scope: 'workspace' | 'openFiles';
+  /** With scope `workspace`, at most this many files that are not open get problems reported. */
+  maxUnopenedFiles: number;
 }
 
 export const defaultSettings: KubeStorageSettings = {
@@ -31,6 +40,7 @@ export const defaultSettings: KubeStorageSettings = {
   },
   helm: defaultHelmSettings,
   maxFileSize: 2 * 1024 * 1024,
+  diagnostics: { scope: 'workspace', maxUnopenedFiles: 500 },
 };
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
@@ -60,6 +70,19 @@ export function normalizeSettings(raw: unknown): KubeStorageSettings {
       typeof r.maxFileSize === 'number' && Number.isFinite(r.maxFileSize) && r.maxFileSize >= 0
         ? Math.floor(r.maxFileSize)
         : defaultSettings.maxFileSize,
+    diagnostics: normalizeDiagnosticsScope(r.diagnostics),
+  };
+}
+
+function normalizeDiagnosticsScope(raw: unknown): DiagnosticsScopeSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
+  const max = r.maxUnopenedFiles;
+  return {
+    scope: r.scope === 'openFiles' ? 'openFiles' : 'workspace',
+    maxUnopenedFiles:
+      typeof max === 'number' && Number.isFinite(max) && max >= 0
+        ? Math.floor(max)
+        : defaultSettings.diagnostics.maxUnopenedFiles,
   };
 }
 

@@ -12,6 +12,8 @@ export interface ServerContext {
   settings(uri?: string): Promise<KubeStorageSettings>;
   /** The language for messages and docs: the setting, else the editor's display language. */
   lang(uri?: string): Promise<Lang>;
+  /** The workspace folder (URI) that holds `uri`, if any: the settings scope of unopened files. */
+  folderOf(uri: string): string | undefined;
   /** Re-publish diagnostics of every open document soon (debounced). */
   revalidateOpenDocuments(): void;
   /** Calls `listener` after the configuration changed (the settings cache is already cleared). */

@@ -20,6 +20,7 @@ import {
 } from './helm';
 import type { Range } from './types';
 import { mergeDiagnostics, ruleFindings } from './rules/engine';
+import { storageSignature } from './rules/signature';
 import { defaultRuleSettings } from './rules/types';
 import { codeActionsFor, type KubeCodeAction } from './codeActions';
 import { DEFAULT_MAX_FILE_SIZE, isLargeFile, isLargeText, largeFileDiagnostics } from './largeFile';
@@ -175,6 +176,22 @@ export class LanguageService {
   /** What the PV controller would bind (service/binding), for the workspace, a folder or one file. */
   bindings(options: BindingOptions & { scope?: BindingScope } = {}): BindingResult {
     return simulateBindings(bindingInputFromWorkspace(this.workspace, options.scope), options);
+  }
+
+  /**
+   * A number that changes only when what the cross-file rules read has changed (the storage
+   * signature): while it stays, the findings of a file depend on that file alone.
+   */
+  crossFileVersion(): number {
+    return storageSignature(this.workspace);
+  }
+
+  /** URIs of the indexed files the editor does not have open (read from disk). */
+  unopenedFiles(): string[] {
+    const out: string[] = [];
+    for (const file of this.workspace.allFiles())
+      if (!this.workspace.isOpen(file.uri)) out.push(file.uri);
+    return out;
   }
 
   /** True when the file is above `maxFileSize` (cached per file version). */

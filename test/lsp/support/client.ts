@@ -32,6 +32,8 @@ export interface StartOptions {
 export class TestClient {
   readonly connection: MessageConnection;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** How many times diagnostics were published per URI. */
+  readonly publishCounts = new Map<string, number>();
   private readonly waiters: {
     uri: string;
     test: (d: Diagnostic[]) => boolean;
@@ -55,6 +57,7 @@ export class TestClient {
       'textDocument/publishDiagnostics',
       (p: PublishDiagnosticsParams) => {
         this.diagnostics.set(p.uri, p);
+        this.publishCounts.set(p.uri, (this.publishCounts.get(p.uri) ?? 0) + 1);
         for (const w of [...this.waiters]) {
           if (w.uri === p.uri && w.test(p.diagnostics)) {
             this.waiters.splice(this.waiters.indexOf(w), 1);
@@ -158,6 +161,16 @@ export class TestClient {
         },
       });
     });
+  }
+
+  /** The last diagnostics published for `uri` (undefined: never published). */
+  published(uri: string): PublishDiagnosticsParams | undefined {
+    return this.diagnostics.get(uri);
+  }
+
+  /** Tells the server that files changed on disk (1 created, 2 changed, 3 deleted). */
+  async filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
