@@ -5,6 +5,7 @@
  * changes. With node labels, `WaitForFirstConsumer` claims that a workload uses take the
  * scheduler's path (volume binder: `findMatchingVolumes`, `checkVolumeProvisions`).
  */
+import { isDefaultStorageClass } from '../kubernetes/storageClass';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
@@ -18,8 +19,6 @@ import {
 } from './match';
 import { topologyMatches, type Labels } from './selectors';
 import {
-  ANN_BETA_DEFAULT_CLASS,
-  ANN_DEFAULT_CLASS,
   NO_PROVISIONER,
   claimClass,
   claimHasClass,
@@ -63,8 +62,7 @@ export interface SimulationState {
 }
 
 export function isDefaultClass(sc: StorageClass): boolean {
-  const a = sc.metadata?.annotations ?? {};
-  return a[ANN_DEFAULT_CLASS] === 'true' || a[ANN_BETA_DEFAULT_CLASS] === 'true';
+  return isDefaultStorageClass(sc.metadata);
 }
 
 /**

@@ -13,8 +13,6 @@ export const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
 export const ANN_PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 export const ANN_SELECTED_NODE = 'volume.kubernetes.io/selected-node';
 export const ANN_BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
-export const ANN_DEFAULT_CLASS = 'storageclass.kubernetes.io/is-default-class';
-export const ANN_BETA_DEFAULT_CLASS = 'storageclass.beta.kubernetes.io/is-default-class';
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
 export interface ClaimRefState {

@@ -1,4 +1,5 @@
 /** Key facts of an object for completion items: where it is defined, size, access modes, class. */
+import { isDefaultStorageClass } from '../kubernetes/storageClass';
 import type {
   ConfigMap,
   PersistentVolume,
@@ -108,11 +109,7 @@ function push(parts: string[], value: unknown): void {
 }
 
 export function isDefaultClass(object: IndexedObject): boolean {
-  const annotations = objectData<StorageClass>(object)?.metadata?.annotations ?? {};
-  return (
-    annotations['storageclass.kubernetes.io/is-default-class'] === 'true' ||
-    annotations['storageclass.beta.kubernetes.io/is-default-class'] === 'true'
-  );
+  return isDefaultStorageClass(objectData<StorageClass>(object)?.metadata);
 }
 
 export function isHeadless(object: IndexedObject): boolean {

@@ -2,6 +2,7 @@
  * Name lookups across the workspace, built once per storage signature and shared by every rule
  * and every file, so cross-file rules stay linear in the number of objects.
  */
+import { isDefaultStorageClass } from '../kubernetes/storageClass';
 import type {
   PersistentVolume,
   PersistentVolumeClaim,
@@ -25,8 +26,6 @@ export interface ClaimEntry {
   spec: PersistentVolumeClaimSpec;
   fromTemplate: boolean;
 }
-
-export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
 
 export class Lookups {
   readonly claims = new Map<string, ClaimEntry>();
@@ -70,7 +69,7 @@ export class Lookups {
       if (!data || !object.name) continue;
       const found = { object, data };
       this.storageClasses.set(object.name, found);
-      if (data.metadata?.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true') {
+      if (isDefaultStorageClass(data.metadata)) {
         this.defaultClasses.push(found);
       }
     }

@@ -5,7 +5,8 @@ import { localize } from '../i18n/format';
 import { NO_PROVISIONER } from '../binding/state';
 import type { YamlPath } from '../parse/nodes';
 import { describeBytes, parseQuantity } from '../quantity';
-import { DEFAULT_CLASS_ANNOTATION, sameObject } from './lookups';
+import { sameObject } from './lookups';
+import { DEFAULT_CLASS_ANNOTATION, defaultClassAnnotation } from '../kubernetes/storageClass';
 import type { Rule } from './types';
 import { claimSpecFields, get, isRecord, str, strings } from './util';
 import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
@@ -197,11 +198,13 @@ export const multipleDefaultClasses: Rule = {
     en: 'Claims without `storageClassName` get the default StorageClass. With several classes annotated `storageclass.kubernetes.io/is-default-class: "true"`, Kubernetes picks the most recently created one, so which class new claims get depends on creation order. Keep exactly one default.',
     ru: 'Заявки без `storageClassName` получают класс хранилища по умолчанию. Если аннотацию `storageclass.kubernetes.io/is-default-class: "true"` несут несколько классов, Kubernetes выберет созданный последним, и класс новых заявок зависит от порядка создания. Оставьте ровно один класс по умолчанию.',
   },
-  check(object, _data, ctx) {
+  check(object, data, ctx) {
     const defaults = ctx.lookups.defaultClasses;
     if (defaults.length < 2 || !defaults.some((d) => sameObject(d.object, object))) return;
+    const annotation =
+      defaultClassAnnotation((data as StorageClass).metadata) ?? DEFAULT_CLASS_ANNOTATION;
     ctx.report(
-      ['metadata', 'annotations', DEFAULT_CLASS_ANNOTATION],
+      ['metadata', 'annotations', annotation],
       localize(
         {
           en: '{count} StorageClasses are marked default ({names}). Claims without a class get whichever was created last. Keep one default.',

@@ -1,0 +1,28 @@
+/**
+ * Which StorageClass is the default: one Kubernetes fact, used by the rules, the binding
+ * simulation and completion alike. Follows `IsDefaultAnnotation` in
+ * kubernetes/kubernetes `pkg/apis/storage/v1/util/helpers.go`, which still honours the beta
+ * annotation: a class marked default by either annotation is a default class.
+ */
+import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+
+export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class';
+export const BETA_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
+
+/** The default-class annotations in the order upstream reads them. */
+export const DEFAULT_CLASS_ANNOTATIONS = [
+  DEFAULT_CLASS_ANNOTATION,
+  BETA_DEFAULT_CLASS_ANNOTATION,
+] as const;
+
+/** The annotation that makes this class a default one, if any (the GA one first). */
+export function defaultClassAnnotation(metadata: ObjectMeta | undefined): string | undefined {
+  const annotations = metadata?.annotations;
+  if (!annotations || typeof annotations !== 'object') return undefined;
+  return DEFAULT_CLASS_ANNOTATIONS.find((key) => annotations[key] === 'true');
+}
+
+/** `IsDefaultAnnotation`: the value must be exactly the string "true". */
+export function isDefaultStorageClass(metadata: ObjectMeta | undefined): boolean {
+  return defaultClassAnnotation(metadata) !== undefined;
+}
