@@ -10,6 +10,7 @@ import { DEFAULT_CLASS_ANNOTATION, defaultClassAnnotation } from '../kubernetes/
 import type { Rule } from './types';
 import { claimSpecFields, get, isRecord, str, strings } from './util';
 import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
+import { keepDefaultClassFix, localNodeAffinityFix } from './fixes/findingFixes';
 
 const PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 
@@ -87,6 +88,7 @@ export const sharedModeOnNodeLocalVolume: Rule = {
   family: 'volumes',
   severity: 'warning',
   kinds: ['PersistentVolume'],
+  fixable: true,
   title: {
     en: '`ReadWriteMany`/`ReadOnlyMany` on a hostPath or local volume',
     ru: '`ReadWriteMany`/`ReadOnlyMany` у тома `hostPath` или `local`',
@@ -95,7 +97,7 @@ export const sharedModeOnNodeLocalVolume: Rule = {
     en: 'A `hostPath` or `local` volume is a directory or disk of one node. Declaring `ReadWriteMany` or `ReadOnlyMany` lets claims that need sharing bind to it, but pods on other nodes can never use it: they stay `Pending` or see different data. Declare `ReadWriteOnce` and use network storage (NFS, CephFS, a CSI driver with RWX) for sharing.',
     ru: 'Том `hostPath` или `local` — это каталог или диск одного узла. Если объявить `ReadWriteMany` или `ReadOnlyMany`, к нему привяжутся заявки, которым нужен общий доступ, но поды на других узлах использовать его не смогут: они застрянут в `Pending` или увидят другие данные. Объявите `ReadWriteOnce`, а для общего доступа используйте сетевое хранилище (NFS, CephFS, CSI-драйвер с RWX).',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     const spec = (data as PersistentVolume).spec;
     if (!spec || (!isRecord(spec.hostPath) && !isRecord(spec.local))) return;
     const shared = strings(spec.accessModes).filter(
@@ -114,6 +116,12 @@ export const sharedModeOnNodeLocalVolume: Rule = {
           modes: shared.map((m) => '`' + m + '`').join(', '),
         },
       ),
+      {
+        fix: replaceFix(object, ['spec', 'accessModes'], '[ReadWriteOnce]', {
+          en: 'Offer only `ReadWriteOnce`',
+          ru: 'Оставить только `ReadWriteOnce`',
+        }),
+      },
     );
   },
 };
@@ -123,6 +131,7 @@ export const localVolumeWithoutNodeAffinity: Rule = {
   family: 'volumes',
   severity: 'error',
   kinds: ['PersistentVolume'],
+  fixable: true,
   title: {
     en: 'A `local` volume without required node affinity',
     ru: 'Том `local` без обязательной привязки к узлам',
@@ -131,7 +140,7 @@ export const localVolumeWithoutNodeAffinity: Rule = {
     en: 'A `local` PersistentVolume is a disk on one node; `spec.nodeAffinity.required` tells the scheduler which node. The API server rejects a local volume without it, and without it pods could be placed on a node where the disk does not exist. Add `nodeAffinity.required.nodeSelectorTerms` matching the node (usually `kubernetes.io/hostname`).',
     ru: 'Постоянный том `local` — это диск одного узла; `spec.nodeAffinity.required` сообщает планировщику, какого именно. Без этого поля API-сервер том не примет, а поды могли бы попасть на узел, где диска нет. Добавьте `nodeAffinity.required.nodeSelectorTerms` с нужным узлом (обычно по `kubernetes.io/hostname`).',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     const spec = (data as PersistentVolume).spec;
     if (!spec || !isRecord(spec.local)) return;
     const terms = spec.nodeAffinity?.required?.nodeSelectorTerms;
@@ -142,7 +151,7 @@ export const localVolumeWithoutNodeAffinity: Rule = {
         en: 'A `local` volume needs `spec.nodeAffinity.required` naming its node. The API server rejects it otherwise. Add node affinity on `kubernetes.io/hostname`.',
         ru: 'Тому `local` нужна `spec.nodeAffinity.required` с его узлом, иначе API-сервер его не примет. Добавьте привязку к узлу по `kubernetes.io/hostname`.',
       },
-      { onKey: true },
+      { onKey: true, fix: () => localNodeAffinityFix(object, data) },
     );
   },
 };
@@ -190,6 +199,7 @@ export const multipleDefaultClasses: Rule = {
   family: 'volumes',
   severity: 'warning',
   kinds: ['StorageClass'],
+  fixable: true,
   title: {
     en: 'More than one StorageClass is marked default',
     ru: 'По умолчанию отмечено несколько классов хранилища',
@@ -202,7 +212,7 @@ export const multipleDefaultClasses: Rule = {
     const defaults = ctx.lookups.defaultClasses;
     if (defaults.length < 2 || !defaults.some((d) => sameObject(d.object, object))) return;
     const annotation =
-      defaultClassAnnotation((data as StorageClass).metadata) ?? DEFAULT_CLASS_ANNOTATION;
+      defaultClassAnnotation((data as Partial<StorageClass>).metadata) ?? DEFAULT_CLASS_ANNOTATION;
     ctx.report(
       ['metadata', 'annotations', annotation],
       localize(
@@ -215,7 +225,7 @@ export const multipleDefaultClasses: Rule = {
           names: defaults.map((d) => '`' + (d.object.name ?? '?') + '`').join(', '),
         },
       ),
-      { onKey: true },
+      { onKey: true, fix: () => keepDefaultClassFix(object, defaults) },
     );
   },
 };
