@@ -31,6 +31,7 @@ const suggestionFixes: Record<string, LocalizedText> = {
   'unknown-field': { en: 'Rename to `{suggestion}`', ru: 'Переименовать в `{suggestion}`' },
   'unknown-kind': { en: 'Change to `{suggestion}`', ru: 'Заменить на `{suggestion}`' },
   'unknown-api-version': { en: 'Change to `{suggestion}`', ru: 'Заменить на `{suggestion}`' },
+  'empty-dir-null': { en: 'Write `{suggestion}`', ru: 'Написать `{suggestion}`' },
   'helm-values-unknown-key': {
     en: 'Rename to `{suggestion}`',
     ru: 'Переименовать в `{suggestion}`',

@@ -165,8 +165,9 @@ function documentDiagnostics(chunk: ParsedChunk, parsed: ParsedDocument, add: Ad
     }
     return;
   }
-  for (const problem of validateObject(doc, value.data, definition, facts.span)) {
-    add(firstLine(chunk.text, problem.span), problem.code, problem.message, 'error', problem.data);
+  for (const problem of validateObject(doc, value.data, definition, facts.span, chunk.text)) {
+    const { span, code, message, severity = 'error', data } = problem;
+    add(firstLine(chunk.text, span), code, message, severity, data);
   }
 }
 

@@ -65,6 +65,18 @@ export const coreMessages = {
     en: 'The value of `{field}` must be base64-encoded (use `stringData` for plain text).',
     ru: 'Значение `{field}` должно быть в base64 (для обычного текста есть `stringData`).',
   },
+  emptyDirNull: {
+    en: '`emptyDir:` has no value. This works: Kubernetes turns a volume without a source into an empty `emptyDir`. Write `emptyDir: {}` to say so.',
+    ru: 'У `emptyDir:` нет значения. Это работает: том без источника Kubernetes сам превращает в пустой `emptyDir`. Напишите `emptyDir: {}`, чтобы это было видно явно.',
+  },
+  podVolumeSourceNull: {
+    en: '`{field}:` has no value, so volume `{volume}` has no source: Kubernetes turns it into an empty `emptyDir`, and nothing from `{field}` is mounted. Fill in `{field}`, or write `emptyDir: {}` if an empty directory is what you want.',
+    ru: 'У `{field}:` нет значения, и у тома `{volume}` не остаётся источника: Kubernetes превратит его в пустой `emptyDir`, и из `{field}` ничего не смонтируется. Заполните `{field}` или напишите `emptyDir: {}`, если нужен именно пустой каталог.',
+  },
+  persistentVolumeSourceNull: {
+    en: '`{field}:` has no value, so this PersistentVolume has no volume source; the API server rejects it ("must specify a volume type"). Fill in `{field}`.',
+    ru: 'У `{field}:` нет значения, и у постоянного тома не остаётся источника: API-сервер его не примет («must specify a volume type»). Заполните `{field}`.',
+  },
   schemaOther: {
     en: '`{field}`: {detail}',
     ru: '`{field}`: {detail}',

@@ -8,14 +8,19 @@ import { localize } from '../i18n/format';
 import { nodeSpan, nodesAtPath, type Span, type YamlPath } from '../parse/nodes';
 import { isValidQuantity } from '../quantity';
 import { closestMatch } from '../text/similarity';
-import type { LocalizedText } from '../types';
+import type { LocalizedText, Severity } from '../types';
+import { decodeNulls } from './nulls';
 import { definitions, displayName, schemaPath } from './registry';
 import ajvOptions from './ajvOptions.json';
+import { insideSlot, templateSlots } from './templateSlots';
+import { nullVolumeSources } from './volumeSources';
 
 export interface SchemaProblem {
   code: string;
   span: Span;
   message: LocalizedText;
+  /** `error` when not given: what the API server rejects. */
+  severity?: Severity;
   data?: Record<string, unknown>;
 }
 
@@ -78,16 +83,28 @@ export function validatorFor(definition: string): ValidateFunction {
   return validate;
 }
 
+/**
+ * Problems of one object against the schema of `definition`. The object is checked as the API
+ * server decodes it (nulls absent, schema/nulls.ts); values that are only a `{{…}}` placeholder
+ * of another template language are not checked (schema/templateSlots.ts). `text` is the text
+ * the document was parsed from (for the spans of volume sources left empty).
+ */
 export function validateObject(
   doc: Document,
   data: unknown,
   definition: string,
   rootSpan: Span,
+  text = '',
 ): SchemaProblem[] {
+  const decoded = decodeNulls(data, definition);
+  const problems = nullVolumeSources(doc, text, decoded.data, decoded.absent);
   const validate = validatorFor(definition);
-  if (validate(data)) return [];
-  const errors = collapse(validate.errors ?? []);
-  return errors.map((error) => toProblem(doc, error, definition, rootSpan));
+  if (validate(decoded.data)) return problems;
+  const slots = templateSlots(doc);
+  const errors = collapse(validate.errors ?? []).filter(
+    (error) => !slots.length || !insideSlot(parsePointer(error.instancePath), slots),
+  );
+  return [...problems, ...errors.map((error) => toProblem(doc, error, definition, rootSpan))];
 }
 
 /** Drops errors that only restate a more precise one at the same place. */
@@ -220,7 +237,7 @@ function toProblem(
         allowed.filter((a) => a !== ''),
       );
       const base = localize(coreMessages.invalidEnum, {
-        value,
+        value: value === '' ? '""' : value,
         field,
         allowed: allowed.map((a) => (a === '' ? '""' : a)).join(', '),
       });

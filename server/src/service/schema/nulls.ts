@@ -1,0 +1,124 @@
+/**
+ * YAML nulls as the API server reads them. `kubectl` and Helm send YAML as JSON, and the API
+ * server decodes JSON into Go types with encoding/json (sigs.k8s.io/json): a `null` leaves the
+ * Go value as it was, so
+ *
+ * - a field set to null (`affinity:`, `nodePort: null`, `annotations: ~`) is absent;
+ * - a null item of a list, or a null value in a map, is the zero value of its type (`""`, `0`,
+ *   `false`, an empty object), which validation then checks like any other value.
+ *
+ * Schema validation runs on the object decoded this way, so only what the API server would reject
+ * is reported; the required and enum checks decide about what is left.
+ */
+import type { YamlPath } from '../parse/nodes';
+import { resolve, type JsonSchema, type ResolvedSchema } from './registry';
+
+/** A field written with a null value, which the API server reads as absent. */
+export interface AbsentField {
+  /** Path of the field, from the object root. */
+  path: YamlPath;
+  field: string;
+  /** The definition that declares the field, e.g. `core.v1.Volume`. */
+  owner?: string;
+}
+
+export interface DecodedObject {
+  data: unknown;
+  absent: AbsentField[];
+}
+
+/** The object as the API server decodes it (see above), and the fields that were null. */
+export function decodeNulls(data: unknown, definition: string): DecodedObject {
+  const absent: AbsentField[] = [];
+  const root = resolve({ $ref: `#/definitions/${definition}` });
+  return { data: decode(data, root, [], absent), absent };
+}
+
+/** Returns `value` itself when it holds no null, so objects without nulls are not copied. */
+function decode(
+  value: unknown,
+  schema: ResolvedSchema | undefined,
+  path: YamlPath,
+  absent: AbsentField[],
+): unknown {
+  if (Array.isArray(value)) return decodeList(value, schema, path, absent);
+  if (value && typeof value === 'object') {
+    return decodeMapping(value as Record<string, unknown>, schema, path, absent);
+  }
+  return value;
+}
+
+function decodeList(
+  list: unknown[],
+  schema: ResolvedSchema | undefined,
+  path: YamlPath,
+  absent: AbsentField[],
+): unknown[] {
+  const items = resolve(schema?.schema.items);
+  let out: unknown[] | undefined;
+  list.forEach((item, index) => {
+    const decoded =
+      item === null ? zeroValue(items) : decode(item, items, [...path, index], absent);
+    if (decoded !== item) (out ??= [...list])[index] = decoded;
+  });
+  return out ?? list;
+}
+
+function decodeMapping(
+  mapping: Record<string, unknown>,
+  schema: ResolvedSchema | undefined,
+  path: YamlPath,
+  absent: AbsentField[],
+): Record<string, unknown> {
+  const properties = schema?.schema.properties;
+  const additional = schema?.schema.additionalProperties;
+  const values = typeof additional === 'object' ? resolve(additional) : undefined;
+  let out: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(mapping)) {
+    const field = properties && Object.hasOwn(properties, key) ? properties[key] : undefined;
+    if (item === null) {
+      if (field) {
+        absent.push({ path: [...path, key], field: key, owner: schema?.definition });
+        out ??= { ...mapping };
+        delete out[key];
+      } else if (values) {
+        const zero = zeroValue(values);
+        if (zero !== null) (out ??= { ...mapping })[key] = zero;
+      }
+      // An unknown field stays null: strict validation reports the field itself.
+      continue;
+    }
+    const next = field ? resolve(field) : values;
+    const decoded = decode(item, next, [...path, key], absent);
+    if (decoded !== item) (out ??= { ...mapping })[key] = decoded;
+  }
+  return out ?? mapping;
+}
+
+/**
+ * The Go zero value of a schema's type, as JSON: what a null list item or map value becomes.
+ * `null` for free-form values (no type), which the schema does not check anyway.
+ */
+function zeroValue(schema: ResolvedSchema | undefined): unknown {
+  const s: JsonSchema | undefined = schema?.schema;
+  if (!s) return null;
+  // resource.Quantity reads null as the zero quantity.
+  if (s.format === 'quantity') return '0';
+  if (s.properties) return {};
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  switch (type) {
+    case 'object':
+      return {};
+    case 'array':
+      return [];
+    case 'string':
+      return '';
+    case 'integer':
+    case 'number':
+      return 0;
+    case 'boolean':
+      return false;
+    default:
+      return null;
+  }
+}

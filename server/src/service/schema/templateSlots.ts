@@ -1,0 +1,51 @@
+/**
+ * Placeholders of other template languages (mustache, Jinja, envsubst-like generators):
+ * `replicas: {{replicas}}`. YAML reads `{{replicas}}` as a flow mapping whose only key is another
+ * flow mapping, `{ {replicas: null}: null }`; nobody writes that on purpose, so such a value is a
+ * slot that a tool fills in later, not a wrong type. Helm templates are not checked at all (see
+ * `parse/helm.ts`); this is for files that are plain YAML apart from their slots.
+ */
+import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
+import { keyString, type YamlPath } from '../parse/nodes';
+
+/** Paths of the values that are only a `{{…}}` placeholder. */
+export function templateSlots(doc: Document): YamlPath[] {
+  const slots: YamlPath[] = [];
+  const visit = (node: unknown, path: YamlPath, depth: number): void => {
+    if (depth > 256) return; // parse/limits.ts refuses deeper documents before this
+    if (isSlot(node)) {
+      slots.push(path);
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = keyString(pair);
+        if (key !== undefined) visit(pair.value, [...path, key], depth + 1);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, [...path, index], depth + 1));
+    }
+  };
+  visit(doc.contents, [], 0);
+  return slots;
+}
+
+/** `{{name}}` / `{{ a.b }}`: a flow mapping with one pair, whose key is `{name}` with no value. */
+function isSlot(node: unknown): boolean {
+  if (!isMap(node) || node.flow !== true || node.items.length !== 1) return false;
+  const outer = node.items[0]!;
+  if (!isEmptyValue(outer.value)) return false;
+  const inner = outer.key;
+  if (!isMap(inner) || inner.flow !== true || inner.items.length !== 1) return false;
+  const pair = inner.items[0]!;
+  return isPair(pair) && isScalar(pair.key) && isEmptyValue(pair.value);
+}
+
+function isEmptyValue(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && node.value === null);
+}
+
+/** True when `path` is a slot or lies inside one. */
+export function insideSlot(path: YamlPath, slots: readonly YamlPath[]): boolean {
+  return slots.some(
+    (slot) => slot.length <= path.length && slot.every((seg, i) => String(seg) === String(path[i])),
+  );
+}

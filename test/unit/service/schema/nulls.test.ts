@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decodeNulls } from '../../../../server/src/service/schema/nulls';
+
+describe('decodeNulls: the object as the API server decodes JSON null', () => {
+  it('drops fields set to null and remembers them with their owner', () => {
+    const data = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', annotations: null },
+      spec: { ports: [{ port: 80, nodePort: null }] },
+    };
+    const { data: decoded, absent } = decodeNulls(data, 'core.v1.Service');
+    assert.deepEqual(decoded, {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web' },
+      spec: { ports: [{ port: 80 }] },
+    });
+    assert.deepEqual(absent, [
+      { path: ['metadata', 'annotations'], field: 'annotations', owner: 'meta.v1.ObjectMeta' },
+      { path: ['spec', 'ports', 0, 'nodePort'], field: 'nodePort', owner: 'core.v1.ServicePort' },
+    ]);
+  });
+
+  it('turns null list items and map values into the zero value of their type', () => {
+    const data = {
+      metadata: { name: 'p', labels: { tier: null } },
+      spec: {
+        containers: [{ name: 'c', args: ['-v', null], resources: { limits: { memory: null } } }],
+        volumes: [null],
+      },
+    };
+    const { data: decoded } = decodeNulls(data, 'core.v1.Pod');
+    assert.deepEqual(decoded, {
+      metadata: { name: 'p', labels: { tier: '' } },
+      spec: {
+        containers: [{ name: 'c', args: ['-v', ''], resources: { limits: { memory: '0' } } }],
+        volumes: [{}],
+      },
+    });
+  });
+
+  it('keeps unknown fields set to null, so strict validation still names them', () => {
+    const data = { metadata: { name: 'p' }, spec: { containers: [], volumez: null } };
+    assert.deepEqual(decodeNulls(data, 'core.v1.Pod').data, data);
+  });
+
+  it('returns the very same object when there is no null', () => {
+    const data = { metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'x' }] } };
+    const decoded = decodeNulls(data, 'core.v1.Pod');
+    assert.equal(decoded.data, data);
+    assert.deepEqual(decoded.absent, []);
+  });
+
+  it('does not change the parsed data it was given', () => {
+    const data = { metadata: { name: 'p', annotations: null }, spec: { containers: [null] } };
+    const copy = structuredClone(data);
+    decodeNulls(data, 'core.v1.Pod');
+    assert.deepEqual(data, copy);
+  });
+});
