@@ -11,6 +11,7 @@ import type { Rule, RuleContext } from './types';
 import { claimTemplatesOf, isRecord, namespaceOf, str, strings } from './util';
 import type { YamlPath } from '../parse/nodes';
 import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
+import { offeredModesFix, removeFieldFix, reserveVolumeFix } from './fixes/findingFixes';
 
 /** The PV a claim names with `volumeName`, if it is in the workspace. */
 function namedVolume(
@@ -80,6 +81,7 @@ export const accessModesNotOffered: Rule = {
   family: 'binding',
   severity: 'error',
   kinds: ['PersistentVolumeClaim'],
+  fixable: true,
   title: {
     en: 'A claim asks for access modes the named volume does not offer',
     ru: 'Заявка требует режимы доступа, которых у указанного тома нет',
@@ -88,7 +90,7 @@ export const accessModesNotOffered: Rule = {
     en: "A volume satisfies a claim only if the volume's `accessModes` include every mode the claim asks for. Otherwise the claim stays `Pending`. Ask only for modes the volume offers, or add the mode to the volume if its storage really supports it.",
     ru: 'Том подходит заявке, только если его `accessModes` содержат все режимы доступа, которые просит заявка. Иначе заявка останется в `Pending`. Запросите только те режимы, что есть у тома, или добавьте режим тому, если его хранилище действительно это умеет.',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     const found = namedVolume(data, ctx);
     if (!found) return;
     const offered = new Set(strings(found.pv.data.spec?.accessModes));
@@ -107,6 +109,12 @@ export const accessModesNotOffered: Rule = {
           offered: [...offered].map((m) => '`' + m + '`').join(', ') || '—',
         },
       ),
+      {
+        fix: () =>
+          offeredModesFix(object, strings(found.spec.accessModes), [
+            ...strings(found.pv.data.spec?.accessModes),
+          ]),
+      },
     );
   },
 };
@@ -213,6 +221,7 @@ export const volumeReservedForOtherClaim: Rule = {
   family: 'binding',
   severity: 'error',
   kinds: ['PersistentVolumeClaim'],
+  fixable: true,
   title: {
     en: 'A claim names a volume reserved for another claim',
     ru: 'Заявка указывает том, зарезервированный за другой заявкой',
@@ -237,6 +246,7 @@ export const volumeReservedForOtherClaim: Rule = {
         },
         { pv: found.pv.object.name ?? '?', ns: refNs, claim: ref.name },
       ),
+      { fix: () => reserveVolumeFix(object, found.pv) },
     );
   },
 };
@@ -246,6 +256,7 @@ export const selectorWithDynamicProvisioning: Rule = {
   family: 'binding',
   severity: 'warning',
   kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+  fixable: true,
   title: {
     en: 'A claim with a label selector relies on dynamic provisioning',
     ru: 'Заявка с селектором меток рассчитывает на динамическое выделение тома',
@@ -286,6 +297,13 @@ export const selectorWithDynamicProvisioning: Rule = {
           },
           { sc: sc.object.name ?? '?', provisioner },
         ),
+        {
+          fix: () =>
+            removeFieldFix(object, [...path, 'selector'], {
+              en: 'Remove the `selector` (let the class provision a volume)',
+              ru: 'Убрать `selector` (том выделит класс хранилища)',
+            }),
+        },
       );
     }
   },

@@ -25,6 +25,12 @@ import {
   createClaimFix,
   createHeadlessServiceFix,
 } from './fixes/storageFixes';
+import {
+  removeFieldFix,
+  removeVolumeFix,
+  storageClassFixes,
+  volumeNameFixes,
+} from './fixes/findingFixes';
 
 export const claimNotFound: Rule = {
   id: 'claim-not-found',
@@ -68,6 +74,7 @@ export const storageClassNotFound: Rule = {
   family: 'links',
   severity: 'warning',
   kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+  fixable: true,
   title: {
     en: 'A claim names a StorageClass that does not exist',
     ru: 'Заявка ссылается на несуществующий класс хранилища',
@@ -91,6 +98,7 @@ export const storageClassNotFound: Rule = {
           },
           { name: className },
         ),
+        { fix: () => storageClassFixes(object, path, className, ctx.lookups) },
       );
     }
   },
@@ -179,6 +187,7 @@ export const volumeNotMounted: Rule = {
   family: 'links',
   severity: 'information',
   kinds: workloadKinds,
+  fixable: true,
   title: {
     en: 'A declared volume is mounted by no container',
     ru: 'Объявленный том не монтирует ни один контейнер',
@@ -201,12 +210,17 @@ export const volumeNotMounted: Rule = {
         { name },
       );
     for (const v of volumesOf(at)) {
-      if (!used.has(v.volume.name)) ctx.report([...v.path, 'name'], message(v.volume.name));
+      if (!used.has(v.volume.name))
+        ctx.report([...v.path, 'name'], message(v.volume.name), {
+          fix: () => removeVolumeFix(object, v.path, v.volume.name),
+        });
     }
     if (object.kind === 'StatefulSet') {
       for (const t of claimTemplatesOf(data)) {
         if (t.name && !used.has(t.name))
-          ctx.report([...t.path, 'metadata', 'name'], message(t.name));
+          ctx.report([...t.path, 'metadata', 'name'], message(t.name), {
+            fix: () => removeVolumeFix(object, t.path, t.name),
+          });
       }
     }
   },
@@ -294,6 +308,7 @@ export const volumeNameNotFound: Rule = {
   family: 'links',
   severity: 'warning',
   kinds: ['PersistentVolumeClaim'],
+  fixable: true,
   title: {
     en: 'A claim names a PersistentVolume that does not exist',
     ru: 'Заявка ссылается на несуществующий постоянный том',
@@ -302,7 +317,7 @@ export const volumeNameNotFound: Rule = {
     en: 'A claim with `spec.volumeName` binds only to that PersistentVolume and never gets a dynamically provisioned one. If the volume does not exist, the claim stays `Pending` forever. Create the PV, remove `volumeName` to let the claim bind normally, or list the volume in `kubeStorage.rules.knownObjects.persistentVolumes`.',
     ru: 'Заявка с `spec.volumeName` привязывается только к этому постоянному тому и никогда не получит динамически выделенный. Если тома нет, заявка навсегда останется в `Pending`. Создайте PV, уберите `volumeName`, чтобы заявка привязалась обычным путём, или добавьте том в `kubeStorage.rules.knownObjects.persistentVolumes`.',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     const name = str(get(data, ['spec', 'volumeName']));
     if (!name || ctx.lookups.volumes.has(name)) return;
     if (knownIn(ctx.settings.knownObjects.persistentVolumes, name)) return;
@@ -315,6 +330,7 @@ export const volumeNameNotFound: Rule = {
         },
         { name },
       ),
+      { fix: () => volumeNameFixes(object, data, name, ctx.lookups) },
     );
   },
 };
@@ -324,6 +340,7 @@ export const claimRefNotFound: Rule = {
   family: 'links',
   severity: 'warning',
   kinds: ['PersistentVolume'],
+  fixable: true,
   title: {
     en: 'A PersistentVolume is reserved for a claim that does not exist',
     ru: 'Постоянный том зарезервирован за несуществующей заявкой',
@@ -332,7 +349,7 @@ export const claimRefNotFound: Rule = {
     en: "A PV with `spec.claimRef` is reserved: only the named claim can bind to it. If that claim never appears, the volume sits unused, and other claims cannot take it. Check the claim's name and namespace (an unset namespace means `default`), create the claim, or remove `claimRef`.",
     ru: 'Постоянный том с `spec.claimRef` зарезервирован: привязаться к нему может только указанная заявка. Если она так и не появится, том простаивает, а другие заявки взять его не могут. Проверьте имя и пространство имён заявки (если не указано — `default`), создайте заявку или уберите `claimRef`.',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     const ref = (data as unknown as PersistentVolume).spec?.claimRef;
     if (!isRecord(ref) || typeof ref.name !== 'string' || !ref.name) return;
     const ns = typeof ref.namespace === 'string' && ref.namespace ? ref.namespace : 'default';
@@ -347,6 +364,13 @@ export const claimRefNotFound: Rule = {
         },
         { name: ref.name, ns },
       ),
+      {
+        fix: () =>
+          removeFieldFix(object, ['spec', 'claimRef'], {
+            en: 'Remove `claimRef` (free the volume for any claim)',
+            ru: 'Убрать `claimRef` (освободить том для любой заявки)',
+          }),
+      },
     );
   },
 };

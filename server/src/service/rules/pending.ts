@@ -13,6 +13,7 @@ import type { Lookups } from './lookups';
 import { storageSignature } from './signature';
 import type { Rule } from './types';
 import { claimTemplatesOf, get, namespaceOf } from './util';
+import { provisioningClassFixes } from './fixes/findingFixes';
 
 /**
  * The last simulation per workspace and the storage signature it was run for: typing anywhere
@@ -62,6 +63,7 @@ export const claimWillStayPending: Rule = {
   family: 'binding',
   severity: 'warning',
   kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+  fixable: true,
   title: {
     en: 'A claim will stay Pending: no volume fits and no class can provision one',
     ru: 'Заявка останется в `Pending`: подходящего тома нет, а выделить его некому',
@@ -75,20 +77,30 @@ export const claimWillStayPending: Rule = {
     if (!pending.size) return;
     const ns = namespaceOf(object);
     const hasDefault = ctx.lookups.defaultClasses.length > 0;
-    const report = (claim: ClaimResult, path: (string | number)[], spec: unknown, count = 1) => {
+    const report = (
+      claim: ClaimResult,
+      path: (string | number)[],
+      spec: unknown,
+      specPath: (string | number)[],
+      count = 1,
+    ) => {
       if (EXPLAINED_ELSEWHERE.has(claim.reason.code)) return;
       if (get(spec, ['volumeName']) || get(spec, ['selector'])) return;
       if (get(spec, ['storageClassName']) === undefined && !hasDefault) return;
       const cls = claim.storageClass;
       if (cls && ctx.settings.knownObjects.storageClasses.includes(cls)) return;
-      ctx.report(path, {
-        en: `${count > 1 ? `None of the ${count} claims of this template will bind.` : 'The claim will not bind.'} ${claim.reason.en} Create a fitting PersistentVolume or use a StorageClass with a provisioner.`,
-        ru: `${count > 1 ? `Ни одна из заявок этого шаблона (${count}) не привяжется.` : 'Заявка не привяжется.'} ${claim.reason.ru} Создайте подходящий постоянный том или используйте класс хранилища с провижинером.`,
-      });
+      ctx.report(
+        path,
+        {
+          en: `${count > 1 ? `None of the ${count} claims of this template will bind.` : 'The claim will not bind.'} ${claim.reason.en} Create a fitting PersistentVolume or use a StorageClass with a provisioner.`,
+          ru: `${count > 1 ? `Ни одна из заявок этого шаблона (${count}) не привяжется.` : 'Заявка не привяжется.'} ${claim.reason.ru} Создайте подходящий постоянный том или используйте класс хранилища с провижинером.`,
+        },
+        { fix: () => provisioningClassFixes(object, specPath, spec, ctx.lookups) },
+      );
     };
     if (object.kind === 'PersistentVolumeClaim') {
       const claim = pending.get(`${ns}/${object.name}`)?.find((c) => c.source?.uri === object.uri);
-      if (claim) report(claim, ['metadata', 'name'], data.spec);
+      if (claim) report(claim, ['metadata', 'name'], data.spec, ['spec']);
       return;
     }
     const claims = pending.get(`sts:${ns}/${object.name}`);
@@ -96,7 +108,13 @@ export const claimWillStayPending: Rule = {
     for (const t of claimTemplatesOf(data)) {
       const mine = claims.filter((c) => c.name.startsWith(`${t.name}-${object.name}-`));
       if (mine.length)
-        report(mine[0]!, [...t.path, 'metadata', 'name'], t.template.spec, mine.length);
+        report(
+          mine[0]!,
+          [...t.path, 'metadata', 'name'],
+          t.template.spec,
+          [...t.path, 'spec'],
+          mine.length,
+        );
     }
   },
 };

@@ -100,11 +100,14 @@ export function applyFirstFix(
   };
 }
 
-/** The quick fix for `code` removes one finding and adds no error. */
+/**
+ * The quick fix for `code` removes the finding (one, or more when they are one problem reported
+ * on each object, like two default classes) and adds no error.
+ */
 export function assertFixApplies(text: string, code: string): string {
   const { before, after, text: fixed } = applyFirstFix(text, code);
   const count = (list: KubeDiagnostic[]) => list.filter((d) => d.code === code).length;
-  assert.equal(count(after), count(before) - 1, `${code} still reported after the fix:\n${fixed}`);
+  assert.ok(count(after) < count(before), `${code} still reported after the fix:\n${fixed}`);
   const known = new Set(
     before.filter((d) => d.severity === 'error').map((d) => d.code + d.message.en),
   );

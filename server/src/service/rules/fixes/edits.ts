@@ -1,10 +1,11 @@
 /**
  * Building text edits for quick fixes on the YAML of an indexed object: replace a value, rename a
  * key, add a key to a block mapping (creating missing parents), add an item to a block sequence,
- * and append a new `---` document after the object. Each returns undefined when the YAML is in a
+ * append a new `---` document after the object, remove a key or a list item, and replace a key
+ * with another. Each returns undefined when the YAML is in a
  * shape it does not handle (flow style, empty values) rather than risk a broken edit.
  */
-import { isMap, isSeq, stringify, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
 import { nodeSpan, nodesAtPath, type YamlPath } from '../../parse/nodes';
 import { shiftRange, type IndexedObject } from '../../workspace/file';
 import type { Position, Range } from '../../types';
@@ -125,5 +126,83 @@ export function appendDocument(object: IndexedObject, value: unknown): TextEditL
     uri: object.uri,
     range: { start: end, end },
     newText: text.endsWith('\n') ? `---\n${body}` : `\n---\n${body.replace(/\n$/, '')}`,
+  };
+}
+
+/** Offsets of whole lines covering [start, end): from the line start to after the last newline. */
+function wholeLines(text: string, start: number, end: number): [number, number] | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim() !== '') return undefined; // something else on the line
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  const newline = text.indexOf('\n', e);
+  return [lineStart, newline === -1 ? text.length : newline + 1];
+}
+
+function rangeOfOffsets(object: IndexedObject, start: number, end: number): Range {
+  return { start: absolute(object, start), end: absolute(object, end) };
+}
+
+/**
+ * Removes `key: value` at `path` (whole lines) from a block mapping. A mapping left empty goes
+ * too (`annotations:` with its only annotation), up to the document's top level.
+ */
+export function removeKey(object: IndexedObject, path: YamlPath): TextEditLike | undefined {
+  const doc = object.document.doc;
+  const parent = path.length > 1 ? nodesAtPath(doc, path.slice(0, -1))?.value : doc.contents;
+  if (!isMap(parent) || parent.flow) return undefined;
+  const last = String(path[path.length - 1]);
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last);
+  if (!pair) return undefined;
+  if (parent.items.length === 1 && path.length > 1 && typeof path[path.length - 2] === 'string')
+    return removeKey(object, path.slice(0, -1));
+  const key = pair.key as Node;
+  const value = pair.value as Node | null;
+  const start = key.range?.[0];
+  const end = value?.range?.[1] ?? key.range?.[1];
+  if (start === undefined || end === undefined) return undefined;
+  const lines = wholeLines(object.placed.chunk.text, start, end);
+  if (!lines) return undefined;
+  return { uri: object.uri, range: rangeOfOffsets(object, ...lines), newText: '' };
+}
+
+/** Removes item `path` (whole lines, `- ` included) from a block sequence; an emptied one goes. */
+export function removeSeqItem(object: IndexedObject, path: YamlPath): TextEditLike | undefined {
+  const doc = object.document.doc;
+  const seq = nodesAtPath(doc, path.slice(0, -1))?.value;
+  if (!isSeq(seq) || seq.flow) return undefined;
+  if (seq.items.length === 1) return removeKey(object, path.slice(0, -1));
+  const item = seq.items[Number(path[path.length - 1])] as Node | undefined;
+  const span = item?.range;
+  if (!span) return undefined;
+  const text = object.placed.chunk.text;
+  const dash = text.lastIndexOf('-', span[0]);
+  if (dash < 0 || text.slice(dash + 1, span[0]).trim() !== '') return undefined;
+  const lines = wholeLines(text, dash, span[1]);
+  if (!lines) return undefined;
+  return { uri: object.uri, range: rangeOfOffsets(object, ...lines), newText: '' };
+}
+
+/**
+ * Replaces `key: value` at `path` with `newKey: newValue` (block YAML at the key's column), e.g.
+ * `emptyDir: {}` with `persistentVolumeClaim:\n  claimName: data`.
+ */
+export function replacePair(
+  object: IndexedObject,
+  path: YamlPath,
+  newKey: string,
+  newValue: unknown,
+): TextEditLike | undefined {
+  const nodes = nodesAtPath(object.document.doc, path);
+  const start = nodes?.key?.range?.[0];
+  let end = nodes?.value?.range?.[1] ?? nodes?.key?.range?.[1];
+  if (start === undefined || end === undefined) return undefined;
+  const text = object.placed.chunk.text;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  const column = absolute(object, start).character;
+  return {
+    uri: object.uri,
+    range: rangeOfOffsets(object, start, end),
+    newText: yamlLines({ [newKey]: newValue }).join('\n' + ' '.repeat(column)),
   };
 }
