@@ -54,7 +54,7 @@ void describe('storage rules and quick fixes over LSP', () => {
     const fix = actions.find((a) => a.diagnostics?.[0]?.code === 'recycle-reclaim-policy');
     assert.ok(fix, JSON.stringify(actions));
     assert.equal(fix.kind, 'quickfix');
-    assert.equal(fix.title, 'Заменить на `Retain`');
+    assert.equal(fix.title, 'Заменить на «Retain»');
     const edits = fix.edit?.changes?.[URI] as TextEdit[];
     assert.equal(edits.length, 1);
     const fixed = TextDocument.applyEdits(TextDocument.create(URI, 'yaml', 1, PV), edits);

@@ -41,7 +41,8 @@ describe('LSP: diagnostics over stdio', () => {
     assert.equal(d!.code, 'invalid-enum');
     assert.equal(d!.source, 'kube-storage');
     assert.equal(d!.severity, 1);
-    assert.match(messageOf(d), /Did you mean `ReadWriteOnce`/);
+    // Plain text in the Problems panel: names in quotes, no Markdown backticks.
+    assert.match(messageOf(d), /Did you mean “ReadWriteOnce”/);
   });
 
   it('updates after an incremental edit and clears on fix', async () => {
@@ -71,7 +72,7 @@ describe('LSP: diagnostics over stdio', () => {
     const ds = await client.waitForDiagnostics(uri, (x) =>
       /недопустимое значение/.test(messageOf(x[0])),
     );
-    assert.match(messageOf(ds[0]), /Возможно, имелось в виду `ReadWriteOnce`/);
+    assert.match(messageOf(ds[0]), /Возможно, имелось в виду «ReadWriteOnce»/);
     await client.changeSettings({ language: 'auto' });
     await client.waitForDiagnostics(uri, (x) => /Did you mean/.test(messageOf(x[0])));
   });

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { HelmLinkRequest, type HelmLinkResult } from '../../../server/src/protocol';
 import { findChartForValues, isChartArchiveName } from '../../../server/src/node/charts';
+import { plainText } from '../../../server/src/service/i18n/plainText';
 import { isValidChartReference } from './helmCli';
 import { HelmValuesPanel, inspectorLang, VIEW_TYPE } from './panel';
 import { isInspectorState, type InspectorState } from './webviewMessages';
@@ -99,7 +100,9 @@ export function registerHelmValues(context: vscode.ExtensionContext, client: Lan
           ),
         );
       } else {
-        void vscode.window.showErrorMessage(result.error[inspectorLang()]);
+        const lang = inspectorLang();
+        // Notifications are plain text: code spans become quotes.
+        void vscode.window.showErrorMessage(plainText(result.error[lang], lang));
       }
     }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {

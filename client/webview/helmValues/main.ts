@@ -13,6 +13,7 @@ import {
   type InspectorState,
   type Lang,
 } from '../../src/helmValues/webviewMessages';
+import { codeTextElement } from '../shared/codeText';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -111,8 +112,7 @@ function rowElement(row: HelmValueRow): HTMLTableRowElement {
   if (row.example !== undefined)
     path.append(el('span', { className: 'badge', text: l10n.t('unset') }));
   if (row.unknown) path.append(el('span', { className: 'badge', text: l10n.t('not in chart') }));
-  if (row.storageText)
-    path.append(el('div', { className: 'storage-text', text: row.storageText[lang] }));
+  if (row.storageText) path.append(codeTextElement('div', row.storageText[lang], 'storage-text'));
 
   const defaultCell = el('td');
   if (row.example !== undefined) {
@@ -262,17 +262,18 @@ function render(): void {
   if (data.hasSchema) info.append(' — ', l10n.t('values.schema.json present'));
   const sections: HTMLElement[] = [header, info];
   for (const problem of data.problems)
-    sections.push(el('div', { className: 'diag error', text: problem[lang] }));
+    sections.push(codeTextElement('div', problem[lang], 'diag error'));
   if (data.diagnostics.length) {
     const list = el('div');
     list.append(
       el('h2', { text: l10n.t('Problems in your values file ({0})', data.diagnostics.length) }),
     );
     for (const d of data.diagnostics) {
-      const line = el('button', {
-        className: `link diag ${d.severity}`,
-        text: `${d.line + 1}: ${d.message[lang]}`,
-      });
+      const line = codeTextElement(
+        'button',
+        `${d.line + 1}: ${d.message[lang]}`,
+        `link diag ${d.severity}`,
+      );
       line.addEventListener('click', () => send({ type: 'openValues', line: d.line }));
       list.append(line, el('br'));
     }
@@ -295,7 +296,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   if (message.type === 'error') {
     const retry = button(l10n.t('Try again'), { type: 'refresh' });
-    app.replaceChildren(el('p', { className: 'diag error', text: message.message }), retry);
+    app.replaceChildren(codeTextElement('p', message.message, 'diag error'), retry);
     return;
   }
   if (message.l10n) l10n.config({ contents: message.l10n });

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { getLanguageService, type BindingResult, type Lang } from '../service';
+import { getLanguageService, plainText, type BindingResult, type Lang } from '../service';
 import { parseNodeLabels } from '../service/binding';
 import type { ClaimResult } from '../service/binding/types';
 import { parseArgs } from './args';
@@ -179,9 +179,9 @@ export function toBindingsText(result: BindingResult, lang: Lang): string {
     out.push(table(rows));
     out.push('');
     for (const c of result.claims) {
-      out.push(`${c.namespace}/${c.name}: ${c.reason[lang]}`);
+      out.push(`${c.namespace}/${c.name}: ${plainText(c.reason[lang], lang)}`);
       for (const r of c.rejected.slice(0, 10))
-        out.push(`    ${w.rejected} ${r.volume}: ${r[lang]}`);
+        out.push(`    ${w.rejected} ${r.volume}: ${plainText(r[lang], lang)}`);
       if (c.rejected.length > 10) out.push(`    ${w.more} +${c.rejected.length - 10}`);
     }
     out.push('');
@@ -194,6 +194,6 @@ export function toBindingsText(result: BindingResult, lang: Lang): string {
     }
     out.push(table(rows));
   }
-  out.push('', result.order[lang]);
+  out.push('', plainText(result.order[lang], lang));
   return out.join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 /** Report formats of `kube-storage lint`: text for people, JSON (stable, documented) and SARIF 2.1.0. */
 import { relative } from 'node:path';
-import { ruleFamilies, ruleRegistry, type KubeDiagnostic, type Lang } from '../service';
+import { plainText, ruleFamilies, ruleRegistry, type KubeDiagnostic, type Lang } from '../service';
 
 export interface FileReport {
   /** Path as given on the command line's side: relative to the working directory. */
@@ -8,7 +8,10 @@ export interface FileReport {
   diagnostics: KubeDiagnostic[];
 }
 
-/** One finding in the stable JSON of `lint` and `values`: the message in one language. */
+/**
+ * One finding in the stable JSON of `lint` and `values`: the message in one language, as written
+ * (Markdown: names in code spans, for consumers that render or restyle them).
+ */
 export interface JsonDiagnostic {
   range: KubeDiagnostic['range'];
   severity: KubeDiagnostic['severity'];
@@ -68,7 +71,7 @@ export function toText(reports: FileReport[], lang: Lang): string {
     for (const d of r.diagnostics) {
       const { line, character } = d.range.start;
       lines.push(
-        `${r.file}:${line + 1}:${character + 1}: ${labels[lang][d.severity]} [${d.code}] ${d.message[lang]}`,
+        `${r.file}:${line + 1}:${character + 1}: ${labels[lang][d.severity]} [${d.code}] ${plainText(d.message[lang], lang)}`,
       );
     }
   }
@@ -108,7 +111,7 @@ export function toSarif(reports: FileReport[], lang: Lang, version: string): unk
           r.diagnostics.map((d) => ({
             ruleId: d.code,
             level: sarifLevels[d.severity],
-            message: { text: d.message[lang] },
+            message: { text: plainText(d.message[lang], lang), markdown: d.message[lang] },
             locations: [
               {
                 physicalLocation: {
@@ -136,9 +139,9 @@ function sarifRule(id: string, lang: Lang): Record<string, unknown> {
   return {
     id,
     name: id,
-    shortDescription: { text: meta.title[lang] },
-    fullDescription: { text: meta.docs[lang] },
-    help: { text: meta.docs[lang], markdown: meta.docs[lang] },
+    shortDescription: { text: plainText(meta.title[lang], lang), markdown: meta.title[lang] },
+    fullDescription: { text: plainText(meta.docs[lang], lang), markdown: meta.docs[lang] },
+    help: { text: plainText(meta.docs[lang], lang), markdown: meta.docs[lang] },
     defaultConfiguration: { level: sarifLevels[meta.severity] },
     properties: {
       tags: ['kubernetes', 'storage', meta.family],

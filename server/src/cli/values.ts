@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { ChartSourceError, readChart } from '../node/charts';
-import { helmInspect, type ChartInspection, type Lang } from '../service';
+import { helmInspect, plainText, type ChartInspection, type Lang } from '../service';
 import { parseArgs } from './args';
 import { langFromFlags, type CliIO } from './common';
 import { UsageError } from './files';
@@ -145,7 +145,7 @@ export function toValuesText(json: ValuesJson, lang: Lang): string {
   const lines: string[] = [];
   const version = json.chart.version ? ` ${json.chart.version}` : '';
   lines.push(`${w.chart}: ${json.chart.name}${version} (${json.chart.source})`);
-  for (const p of json.problems) lines.push(`! ${p}`);
+  for (const p of json.problems) lines.push(`! ${plainText(p, lang)}`);
   for (const [title, storage] of [
     [w.storage, true],
     [w.other, false],
@@ -183,7 +183,7 @@ export function toValuesText(json: ValuesJson, lang: Lang): string {
     for (const d of json.diagnostics) {
       const { line, character } = d.range.start;
       lines.push(
-        `${json.valuesFile}:${line + 1}:${character + 1}: ${w.severity[d.severity]} [${d.code}] ${d.message}`,
+        `${json.valuesFile}:${line + 1}:${character + 1}: ${w.severity[d.severity]} [${d.code}] ${plainText(d.message, lang)}`,
       );
     }
   }
@@ -210,7 +210,7 @@ export async function runValues(argv: string[], io: CliIO): Promise<number> {
     source = await readChart(args.positional[0]!);
   } catch (e) {
     if (e instanceof ChartSourceError) {
-      io.err(`kube-storage values: ${e.text[lang]}\n`);
+      io.err(`kube-storage values: ${plainText(e.text[lang], lang)}\n`);
       return 2;
     }
     throw e;

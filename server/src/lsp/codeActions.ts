@@ -3,6 +3,7 @@ import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languages
 import { diagnosticSettings } from '../settings';
 import { safely } from './context';
 import { toLspDiagnostic } from './convert';
+import { plainText } from '../service';
 import type { Feature } from './features';
 
 export const codeActionsFeature: Feature = {
@@ -31,7 +32,7 @@ export const codeActionsFeature: Feature = {
               (changes[e.uri] ??= []).push({ range: e.range, newText: e.newText });
             }
             return {
-              title: action.title[lang],
+              title: plainText(action.title[lang], lang),
               kind: CodeActionKind.QuickFix,
               diagnostics: [toLspDiagnostic(action.diagnostic, lang)],
               isPreferred: action.isPreferred,

@@ -11,7 +11,13 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { helmValuesCompletion, type ItemKind, type KubeCompletionItem } from '../service';
+import {
+  helmValuesCompletion,
+  plainText,
+  type ItemKind,
+  type KubeCompletionItem,
+  type Lang,
+} from '../service';
 import { safely } from './context';
 import type { Feature } from './features';
 
@@ -29,11 +35,12 @@ const KINDS: Record<ItemKind, CompletionItemKind> = {
 
 const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
-export function toLspCompletion(item: KubeCompletionItem): CompletionItem {
+/** `detail` is plain text in the suggest widget; `documentation` is Markdown. */
+export function toLspCompletion(item: KubeCompletionItem, lang: Lang): CompletionItem {
   return {
     label: item.label,
     kind: KINDS[item.kind],
-    detail: item.detail,
+    detail: item.detail === undefined ? undefined : plainText(item.detail, lang),
     documentation: item.documentation ? { kind: 'markdown', value: item.documentation } : undefined,
     sortText: item.sortText,
     filterText: item.filterText,
@@ -81,7 +88,7 @@ export const completionFeature: Feature = {
             items: values.map((v) => ({
               label: v.label,
               kind: v.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
-              detail: v.detail,
+              detail: plainText(v.detail, lang),
               documentation: { kind: 'markdown', value: v.documentation },
               insertText: v.insertText,
               sortText: v.sortText,
@@ -90,7 +97,7 @@ export const completionFeature: Feature = {
         }
         const items = ctx.service.complete(uri, params.position, lang);
         if (token.isCancellationRequested) return EMPTY;
-        return { isIncomplete: false, items: items.map(toLspCompletion) };
+        return { isIncomplete: false, items: items.map((item) => toLspCompletion(item, lang)) };
       }),
     );
   },

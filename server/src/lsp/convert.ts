@@ -1,6 +1,6 @@
 /** Service data -> LSP types. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { KubeDiagnostic, Lang, Severity } from '../service';
+import { plainText, type KubeDiagnostic, type Lang, type Severity } from '../service';
 
 export const DIAGNOSTIC_SOURCE = 'kube-storage';
 
@@ -17,7 +17,8 @@ export function toLspDiagnostic(d: KubeDiagnostic, lang: Lang): Diagnostic {
     severity: severities[d.severity],
     code: d.code,
     source: DIAGNOSTIC_SOURCE,
-    message: d.message[lang],
+    // The Problems panel and the squiggle's hover show the message as plain text.
+    message: plainText(d.message[lang], lang),
     ...(d.data ? { data: d.data } : {}),
   };
 }

@@ -12,7 +12,13 @@ import {
   type SymbolInformation,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { KubeSymbol, KubeSymbolKind, Lang, LocalizedText } from '../service';
+import {
+  plainText,
+  type KubeSymbol,
+  type KubeSymbolKind,
+  type Lang,
+  type LocalizedText,
+} from '../service';
 import { safely } from './context';
 import type { Feature } from './features';
 
@@ -37,7 +43,8 @@ function toDocumentSymbol(s: KubeSymbol): DocumentSymbol {
 }
 
 function refusal(message: LocalizedText, lang: Lang): ResponseError<void> {
-  return new ResponseError(ErrorCodes.InvalidRequest, message[lang]);
+  // The editor shows the refusal as a notification: plain text.
+  return new ResponseError(ErrorCodes.InvalidRequest, plainText(message[lang], lang));
 }
 
 export const navigationFeature: Feature = {

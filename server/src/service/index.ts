@@ -60,6 +60,7 @@ export type { RuleSettings, KnownObjects, RuleMeta, RuleSeverityOverride } from 
 export { ruleRegistry, families as ruleFamilies } from './rules/index';
 export type { KubeDiagnostic, Lang, LocalizedText, Severity, Range, Position } from './types';
 export { resolveLang } from './i18n/format';
+export { plainText, plainTexts } from './i18n/plainText';
 export { kubernetesVersion } from './schema/registry';
 
 export class LanguageService {

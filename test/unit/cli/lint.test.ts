@@ -61,6 +61,7 @@ describe('kube-storage lint', () => {
       source: 'kube-storage',
       message: bad.diagnostics[0]!.message,
     });
+    // JSON keeps the message as written (Markdown code spans) for consumers that render it.
     assert.match(bad.diagnostics[0]!.message, /Did you mean `ReadWriteOnce`/);
     assert.deepEqual(report.summary, { errors: 1, warnings: 0 });
   });
@@ -68,7 +69,8 @@ describe('kube-storage lint', () => {
   it('speaks Russian with --lang ru', async () => {
     const dir = workspace();
     const { out } = await run(['lint', dir, '--lang', 'ru']);
-    assert.match(out, /ошибка \[invalid-enum\] `ReadWriteOnse` — недопустимое значение/);
+    assert.match(out, /ошибка \[invalid-enum\] «ReadWriteOnse» — недопустимое значение/);
+    assert.doesNotMatch(out, /`/, 'the text report is plain text');
     assert.match(out, /Файлов проверено: 2; ошибок: 1, предупреждений: 0\./);
   });
 
@@ -82,6 +84,7 @@ describe('kube-storage lint', () => {
         results: {
           ruleId: string;
           level: string;
+          message: { text: string; markdown: string };
           locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[];
         }[];
       }[];
@@ -90,6 +93,10 @@ describe('kube-storage lint', () => {
     const [result] = sarif.runs[0]!.results;
     assert.equal(result!.ruleId, 'invalid-enum');
     assert.equal(result!.level, 'error');
+    // SARIF's `text` is plain; `markdown` keeps the code spans.
+    assert.match(result!.message.text, /Did you mean “ReadWriteOnce”/);
+    assert.doesNotMatch(result!.message.text, /`/);
+    assert.match(result!.message.markdown, /Did you mean `ReadWriteOnce`/);
     assert.deepEqual(result!.locations[0]!.physicalLocation.region.startLine, 6);
     assert.deepEqual(result!.locations[0]!.physicalLocation.region.startColumn, 17);
   });

@@ -9,7 +9,7 @@ import { main } from '../../../server/src/cli';
 interface SarifRule {
   id: string;
   shortDescription?: { text: string };
-  fullDescription?: { text: string };
+  fullDescription?: { text: string; markdown?: string };
   defaultConfiguration?: { level: string };
 }
 
@@ -38,6 +38,10 @@ void test('SARIF carries rule metadata and results of the storage rules', async 
   assert.match(rule?.shortDescription?.text ?? '', /Recycle/);
   assert.match(rule?.fullDescription?.text ?? '', /Retain/);
   assert.match(rule?.fullDescription?.text ?? '', /[а-яё]/);
+  // Plain `text` with Russian quotes; `markdown` keeps the code spans.
+  assert.match(rule?.fullDescription?.text ?? '', /«Retain»/);
+  assert.doesNotMatch(rule?.fullDescription?.text ?? '', /`/);
+  assert.match(rule?.fullDescription?.markdown ?? '', /`Retain`/);
 });
 
 void test('lint takes rule settings from a settings file and --rule flags', async () => {

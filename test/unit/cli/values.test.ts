@@ -74,7 +74,7 @@ void test('values text in Russian lists storage values first and the diagnostics
   assert.ok(out.indexOf('persistence.size') < otherAt);
   assert.match(
     out,
-    /typos\.yaml:3:1: предупреждение \[helm-values-unknown-key\] .*Возможно, имелось в виду `persistence`\?/,
+    /typos\.yaml:3:1: предупреждение \[helm-values-unknown-key\] .*Возможно, имелось в виду «persistence»\?/,
   );
   assert.match(out, /Ошибок: 3, предупреждений: 7\./);
 });
