@@ -60,7 +60,7 @@ body { color: var(--vscode-foreground); background: var(--vscode-editor-backgrou
 .details h3 { font-size: 1em; margin: 8px 0 4px; }
 .details .detail, .hint { color: var(--vscode-descriptionForeground); }
 .details ul { padding-left: 18px; margin: 0; }
-.details code { font-family: var(--vscode-editor-font-family); }
+.details code, .legend code { font-family: var(--vscode-editor-font-family); }
 .reason { border-left: 3px solid var(--c, var(--vscode-textBlockQuote-border)); padding-left: 8px; }
 button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; }
 button.link:focus-visible { outline: 1px solid var(--vscode-focusBorder); }
@@ -80,6 +80,7 @@ svg { display: block; }
 .node .icon { fill: var(--c); font-size: 14px; }
 .node .label { fill: var(--vscode-editor-foreground); font-weight: 600; font-size: 12px; }
 .node .detail { fill: var(--vscode-descriptionForeground); font-size: 11px; }
+.node .detail .code { font-family: var(--vscode-editor-font-family); }
 .node:hover rect { fill: var(--vscode-list-hoverBackground); }
 .node:focus-visible rect, .node:focus rect { stroke: var(--vscode-focusBorder); stroke-width: 3; }
 .node.selected rect { fill: var(--vscode-list-activeSelectionBackground); }

@@ -4,6 +4,7 @@
  * and search. Unit-tested under Node.
  */
 import type { BindingResult, ClaimResult, SourceRef } from '../../../server/src/protocol';
+import { codeSpans, plainText, type TextPart } from '../../../server/src/service/i18n/plainText';
 import type { UiStrings } from './messages';
 
 export type NodeKind = 'class' | 'volume' | 'claim' | 'workload';
@@ -22,11 +23,16 @@ export interface GraphNode {
   id: string;
   kind: NodeKind;
   label: string;
-  /** A second line: namespace, size, provisioner… */
+  /**
+   * A second line: namespace, size, provisioner… Phases keep the API's English names in code
+   * spans (`` `Available` ``, glossary), drawn in code font.
+   */
   detail: string;
   status: NodeStatus;
-  /** Shown on hover: the reason, in the UI language. */
+  /** Shown on hover (an SVG `<title>`, plain text): the reason, in the UI language. */
   tooltip: string;
+  /** The reason for the details panel, with its code spans (Markdown). */
+  reason?: string;
   namespace?: string;
   source?: SourceRef;
   claim?: ClaimResult;
@@ -126,11 +132,15 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
       id,
       kind: 'volume',
       label: v.name,
-      detail: [v.capacity ?? '', v.phase].filter(Boolean).join(' · '),
+      detail: [v.capacity ?? '', `\`${v.phase}\``].filter(Boolean).join(' · '),
       status,
-      tooltip: [`${s.kindVolume} ${v.name}: ${v.phase}`, v.reason?.[lang]]
+      tooltip: [
+        `${s.kindVolume} ${v.name}: ${v.phase}`,
+        v.reason && plainText(v.reason[lang], lang),
+      ]
         .filter(Boolean)
         .join('\n'),
+      ...(v.reason ? { reason: v.reason[lang] } : {}),
       source: v.source,
     });
   }
@@ -142,7 +152,9 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
       label: c.name,
       detail: `${c.namespace} · ${statusLabel(outcomeStatus[c.outcome], s)}`,
       status: outcomeStatus[c.outcome],
-      tooltip: c.reason[lang] + (c.competitors.length ? `\n${s.orderDependent}` : ''),
+      tooltip:
+        plainText(c.reason[lang], lang) + (c.competitors.length ? `\n${s.orderDependent}` : ''),
+      reason: c.reason[lang],
       namespace: c.namespace,
       source: c.source,
       claim: c,
@@ -255,11 +267,36 @@ const TEXT_INSET = 40;
 const LABEL_CHAR_PX = 7;
 const DETAIL_CHAR_PX = 6.5;
 
+/** The characters a text with code spans shows (the backticks are not drawn). */
+export function shownLength(markdown: string): number {
+  return codeSpans(markdown).reduce((n, part) => n + [...part.text].length, 0);
+}
+
+/** The parts of a text with code spans, cut to `max` shown characters with an ellipsis. */
+export function truncateParts(markdown: string, max: number): TextPart[] {
+  const parts = codeSpans(markdown);
+  if (shownLength(markdown) <= max) return parts;
+  const out: TextPart[] = [];
+  let room = Math.max(1, max - 1);
+  for (const part of parts) {
+    const chars = [...part.text];
+    if (chars.length < room) {
+      out.push(part);
+      room -= chars.length;
+      continue;
+    }
+    out.push({ text: chars.slice(0, room).join(''), code: part.code });
+    break;
+  }
+  out.push({ text: '…', code: false });
+  return out;
+}
+
 /** Wide enough that label and detail fit whole (see labelCapacity), within 120–320 pixels. */
 export function nodeWidth(node: GraphNode): number {
   const text = Math.max(
     [...node.label].length * LABEL_CHAR_PX,
-    [...node.detail].length * DETAIL_CHAR_PX,
+    shownLength(node.detail) * DETAIL_CHAR_PX,
   );
   return Math.min(320, Math.max(120, Math.ceil(text) + TEXT_INSET));
 }

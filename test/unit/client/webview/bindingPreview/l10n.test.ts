@@ -15,10 +15,27 @@ void test('binding preview strings are in bundle.l10n.json and bundle.l10n.ru.js
   const en = bundle('bundle.l10n.json');
   const ru = bundle('bundle.l10n.ru.json');
   // Phase names stay English in Russian too (glossary); everything else is translated.
-  const same = new Set(['Lost', 'Available', 'Released', 'Failed', english.nodeLabelsPlaceholder]);
+  const same = new Set([
+    '`Lost`',
+    '`Available`',
+    '`Released`',
+    '`Failed`',
+    english.nodeLabelsPlaceholder,
+  ]);
   for (const key of Object.values(english)) {
     assert.equal(en[key], key, `en: ${key}`);
     assert.ok(ru[key], `ru missing: ${key}`);
     if (!same.has(key)) assert.notEqual(ru[key], key, `ru untranslated: ${key}`);
+  }
+});
+
+void test('phases keep their API names in code spans, in both languages (glossary)', () => {
+  const ru = bundle('bundle.l10n.ru.json');
+  const phase = /`?\b(Pending|Bound|Lost|Released|Available|Failed)\b`?/g;
+  for (const key of Object.values(english)) {
+    for (const text of [key, ru[key]!]) {
+      for (const m of text.matchAll(phase))
+        assert.ok(m[0].startsWith('`') && m[0].endsWith('`'), `${m[1]} in code font: ${text}`);
+    }
   }
 });

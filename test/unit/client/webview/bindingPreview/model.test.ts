@@ -17,6 +17,8 @@ import {
   labelCapacity,
   detailCapacity,
   statusIcon,
+  shownLength,
+  truncateParts,
   type GraphNode,
 } from '../../../../../client/webview/bindingPreview/model';
 import {
@@ -127,6 +129,36 @@ void test('tooltips follow the language', () => {
   );
 });
 
+void test('tooltips are plain text; the details panel keeps the code spans of the reason', () => {
+  for (const lang of ['en', 'ru'] as const) {
+    const g = buildGraph(simulateBindings(input()), lang, strings);
+    const orders = g.nodes.find((n) => n.id === claimId('shop', 'orders'))!;
+    assert.doesNotMatch(orders.tooltip, /`/);
+    assert.match(orders.tooltip, lang === 'en' ? /“pv-a”/ : /«pv-a»/);
+    assert.match(orders.reason ?? '', /`pv-a`/);
+    for (const n of g.nodes) assert.doesNotMatch(n.tooltip, /`/, n.id);
+  }
+});
+
+void test('a volume shows its phase as the API names it, in code font', () => {
+  const g = buildGraph(simulateBindings(input()), 'ru', strings);
+  assert.equal(g.nodes.find((n) => n.id === 'volume:pv-spare')!.detail, '100Gi · `Available`');
+  assert.equal(g.nodes.find((n) => n.id === 'volume:pv-a')!.detail, '1Gi · `Bound`');
+});
+
+void test('node details are cut by the characters they show, never inside a backtick', () => {
+  assert.equal(shownLength('100Gi · `Available`'), 17);
+  assert.deepEqual(truncateParts('100Gi · `Available`', 17), [
+    { text: '100Gi · ', code: false },
+    { text: 'Available', code: true },
+  ]);
+  assert.deepEqual(truncateParts('100Gi · `Available`', 12), [
+    { text: '100Gi · ', code: false },
+    { text: 'Ava', code: true },
+    { text: '…', code: false },
+  ]);
+});
+
 void test('namespace filter keeps cluster-scoped objects linked to what is left', () => {
   const g = buildGraph(simulateBindings(input()), 'en', strings);
   assert.deepEqual(namespacesOf(g), ['blog', 'shop']);
@@ -191,14 +223,14 @@ test('node text metrics: a node is sized so its label and detail fit without an 
   for (const label of ['ledger', 'data-postgres-0', 'nfs-shared-media', 'x'.repeat(30)]) {
     for (const detail of [
       'default · bound',
-      '400Gi · Available',
+      '400Gi · `Available`',
       'ebs.csi.aws.com · default class',
     ]) {
       const node = { label, detail } as GraphNode;
       const width = nodeWidth(node);
       if (width < 320) {
         assert.ok(labelCapacity(width) >= [...label].length, `${label} fits in ${width}px`);
-        assert.ok(detailCapacity(width) >= [...detail].length, `${detail} fits in ${width}px`);
+        assert.ok(detailCapacity(width) >= shownLength(detail), `${detail} fits in ${width}px`);
       }
     }
   }
