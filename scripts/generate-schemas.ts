@@ -3,14 +3,15 @@
  *
  *   npm run schemas -- ../shared/kubernetes-api/swagger-v1.36.json
  *
- * Only structure is kept (types, properties, required, items, maps, formats, curated enums); the
- * upstream description prose is dropped. Output:
+ * Only structure is kept (types, properties, required, items, maps, formats, curated enums, and
+ * `x-empty-means-unset` where the API server takes `""` as not set); the upstream description
+ * prose is dropped. Output:
  *   schemas/k8s/definitions.json  every definition reachable from a served kind, short names
  *   schemas/k8s/kinds.json        kind -> apiVersion -> definition name
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { curatedEnums } from './schema-enums';
+import { curatedEnums, emptyMeansUnset } from './schema-enums';
 
 interface SwaggerSchema {
   type?: string;
@@ -70,6 +71,7 @@ function main(): void {
     out[shortNames.get(name)!] = convertDefinition(name, defs[name]!, shortNames);
   }
   applyCuratedEnums(out);
+  markEmptyMeansUnset(out);
 
   const sortedKinds = Object.fromEntries(
     Object.keys(kinds)
@@ -156,6 +158,19 @@ function applyCuratedEnums(out: Record<string, OutSchema>): void {
       if (!prop) throw new Error(`curated enum: no field ${defName}.${field}`);
       const target = prop.type === 'array' ? (prop.items as OutSchema) : prop;
       target.enum = [...values];
+    }
+  }
+}
+
+/** `x-empty-means-unset` on fields where the API server takes `""` as not set (schema-enums.ts). */
+function markEmptyMeansUnset(out: Record<string, OutSchema>): void {
+  for (const [defName, fields] of Object.entries(emptyMeansUnset)) {
+    const def = out[defName] as { properties?: Record<string, OutSchema> } | undefined;
+    for (const field of Object.keys(fields)) {
+      const prop = def?.properties?.[field];
+      if (!prop || prop.type !== 'string')
+        throw new Error(`empty means unset: ${defName}.${field}`);
+      prop['x-empty-means-unset'] = true;
     }
   }
 }

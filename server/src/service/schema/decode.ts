@@ -1,14 +1,16 @@
 /**
- * YAML nulls as the API server reads them. `kubectl` and Helm send YAML as JSON, and the API
- * server decodes JSON into Go types with encoding/json (sigs.k8s.io/json): a `null` leaves the
- * Go value as it was, so
+ * The object as the API server reads it, before validation: what decoding and defaulting do to
+ * the values a manifest may carry, so that only what the API server rejects is reported.
  *
+ * YAML nulls. `kubectl` and Helm send YAML as JSON, and the API server decodes JSON into Go types
+ * with encoding/json (sigs.k8s.io/json): a `null` leaves the Go value as it was, so
  * - a field set to null (`affinity:`, `nodePort: null`, `annotations: ~`) is absent;
  * - a null item of a list, or a null value in a map, is the zero value of its type (`""`, `0`,
  *   `false`, an empty object), which validation then checks like any other value.
  *
- * Schema validation runs on the object decoded this way, so only what the API server would reject
- * is reported; the required and enum checks decide about what is left.
+ * Empty strings. Where the schema marks an enum field `x-empty-means-unset` (a `SetDefaults_*`
+ * function sets the field when it is `""`, see scripts/schema-enums.ts), `""` is dropped as
+ * defaulting would replace it; the required and enum checks decide about what is left.
  */
 import type { YamlPath } from '../parse/nodes';
 import { resolve, type JsonSchema, type ResolvedSchema } from './registry';
@@ -27,14 +29,14 @@ export interface DecodedObject {
   absent: AbsentField[];
 }
 
-/** The object as the API server decodes it (see above), and the fields that were null. */
-export function decodeNulls(data: unknown, definition: string): DecodedObject {
+/** The object as the API server reads it (see above), and the fields that were null. */
+export function decodeObject(data: unknown, definition: string): DecodedObject {
   const absent: AbsentField[] = [];
   const root = resolve({ $ref: `#/definitions/${definition}` });
   return { data: decode(data, root, [], absent), absent };
 }
 
-/** Returns `value` itself when it holds no null, so objects without nulls are not copied. */
+/** Returns `value` itself when nothing changes, so most objects are not copied. */
 function decode(
   value: unknown,
   schema: ResolvedSchema | undefined,
@@ -86,6 +88,11 @@ function decodeMapping(
         if (zero !== null) (out ??= { ...mapping })[key] = zero;
       }
       // An unknown field stays null: strict validation reports the field itself.
+      continue;
+    }
+    if (item === '' && field?.['x-empty-means-unset']) {
+      out ??= { ...mapping };
+      delete out[key]; // defaulting replaces it
       continue;
     }
     const next = field ? resolve(field) : values;

@@ -15,6 +15,8 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   additionalProperties?: JsonSchema | boolean;
   required?: string[];
+  /** The API server takes `""` as not set (defaulting replaces it): scripts/schema-enums.ts. */
+  'x-empty-means-unset'?: boolean;
 }
 
 export const definitions = definitionsFile.definitions as Record<string, JsonSchema>;

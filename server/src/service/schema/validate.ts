@@ -9,7 +9,7 @@ import { nodeSpan, nodesAtPath, type Span, type YamlPath } from '../parse/nodes'
 import { isValidQuantity } from '../quantity';
 import { closestMatch } from '../text/similarity';
 import type { LocalizedText, Severity } from '../types';
-import { decodeNulls } from './nulls';
+import { decodeObject } from './decode';
 import { definitions, displayName, schemaPath } from './registry';
 import ajvOptions from './ajvOptions.json';
 import { insideSlot, templateSlots } from './templateSlots';
@@ -85,7 +85,7 @@ export function validatorFor(definition: string): ValidateFunction {
 
 /**
  * Problems of one object against the schema of `definition`. The object is checked as the API
- * server decodes it (nulls absent, schema/nulls.ts); values that are only a `{{…}}` placeholder
+ * server decodes it (nulls absent, schema/decode.ts); values that are only a `{{…}}` placeholder
  * of another template language are not checked (schema/templateSlots.ts). `text` is the text
  * the document was parsed from (for the spans of volume sources left empty).
  */
@@ -96,7 +96,7 @@ export function validateObject(
   rootSpan: Span,
   text = '',
 ): SchemaProblem[] {
-  const decoded = decodeNulls(data, definition);
+  const decoded = decodeObject(data, definition);
   const problems = nullVolumeSources(doc, text, decoded.data, decoded.absent);
   const validate = validatorFor(definition);
   if (validate(decoded.data)) return problems;

@@ -1,6 +1,6 @@
 /**
  * Volume sources written with nothing after them (`emptyDir:`, `hostPath:`): YAML null, which the
- * API server reads as an absent field (schema/nulls.ts). What that means depends on where:
+ * API server reads as an absent field (schema/decode.ts). What that means depends on where:
  *
  * - in a pod's `volumes`, a volume left without any source is defaulted to an empty `emptyDir`
  *   (`SetDefaults_Volume`, pkg/apis/core/v1/defaults.go). `emptyDir:` therefore works as written;
@@ -13,7 +13,7 @@ import { coreMessages } from '../i18n/coreMessages';
 import { localize } from '../i18n/format';
 import { nodesAtPath, type Span, type YamlPath } from '../parse/nodes';
 import type { Severity } from '../types';
-import type { AbsentField } from './nulls';
+import type { AbsentField } from './decode';
 import { definitions, refName } from './registry';
 import type { SchemaProblem } from './validate';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeNulls } from '../../../../server/src/service/schema/nulls';
+import { decodeObject } from '../../../../server/src/service/schema/decode';
 
-describe('decodeNulls: the object as the API server decodes JSON null', () => {
+describe('decodeObject: the object as the API server reads it', () => {
   it('drops fields set to null and remembers them with their owner', () => {
     const data = {
       apiVersion: 'v1',
@@ -10,7 +10,7 @@ describe('decodeNulls: the object as the API server decodes JSON null', () => {
       metadata: { name: 'web', annotations: null },
       spec: { ports: [{ port: 80, nodePort: null }] },
     };
-    const { data: decoded, absent } = decodeNulls(data, 'core.v1.Service');
+    const { data: decoded, absent } = decodeObject(data, 'core.v1.Service');
     assert.deepEqual(decoded, {
       apiVersion: 'v1',
       kind: 'Service',
@@ -31,7 +31,7 @@ describe('decodeNulls: the object as the API server decodes JSON null', () => {
         volumes: [null],
       },
     };
-    const { data: decoded } = decodeNulls(data, 'core.v1.Pod');
+    const { data: decoded } = decodeObject(data, 'core.v1.Pod');
     assert.deepEqual(decoded, {
       metadata: { name: 'p', labels: { tier: '' } },
       spec: {
@@ -43,12 +43,12 @@ describe('decodeNulls: the object as the API server decodes JSON null', () => {
 
   it('keeps unknown fields set to null, so strict validation still names them', () => {
     const data = { metadata: { name: 'p' }, spec: { containers: [], volumez: null } };
-    assert.deepEqual(decodeNulls(data, 'core.v1.Pod').data, data);
+    assert.deepEqual(decodeObject(data, 'core.v1.Pod').data, data);
   });
 
   it('returns the very same object when there is no null', () => {
     const data = { metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'x' }] } };
-    const decoded = decodeNulls(data, 'core.v1.Pod');
+    const decoded = decodeObject(data, 'core.v1.Pod');
     assert.equal(decoded.data, data);
     assert.deepEqual(decoded.absent, []);
   });
@@ -56,7 +56,27 @@ describe('decodeNulls: the object as the API server decodes JSON null', () => {
   it('does not change the parsed data it was given', () => {
     const data = { metadata: { name: 'p', annotations: null }, spec: { containers: [null] } };
     const copy = structuredClone(data);
-    decodeNulls(data, 'core.v1.Pod');
+    decodeObject(data, 'core.v1.Pod');
     assert.deepEqual(data, copy);
+  });
+
+  it('drops "" where defaulting replaces it, and keeps it where validation must see it', () => {
+    const data = {
+      metadata: { name: 'db' },
+      spec: {
+        podManagementPolicy: '',
+        serviceName: '',
+        template: { spec: { containers: [{ name: 'db', imagePullPolicy: '' }] } },
+        volumeClaimTemplates: [{ spec: { volumeMode: '' } }],
+      },
+    };
+    assert.deepEqual(decodeObject(data, 'apps.v1.StatefulSet').data, {
+      metadata: { name: 'db' },
+      spec: {
+        serviceName: '',
+        template: { spec: { containers: [{ name: 'db' }] } },
+        volumeClaimTemplates: [{ spec: { volumeMode: '' } }],
+      },
+    });
   });
 });
