@@ -6,13 +6,19 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { families, ruleRegistry } from '../server/src/service/rules/index';
-import type { RuleFamily } from '../server/src/service/rules/types';
+import type { RuleFamily, RuleMeta } from '../server/src/service/rules/types';
 import type { Lang, Severity } from '../server/src/service/types';
 
 const severityNames: Record<Lang, Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
   ru: { error: 'ошибка', warning: 'предупреждение', information: 'сведения', hint: 'подсказка' },
 };
+
+/** The default level, or "off (hint)" for a rule that is off until given a level. */
+function defaultLevel(r: RuleMeta, lang: Lang): string {
+  const level = severityNames[lang][r.severity];
+  return r.offByDefault ? `${lang === 'ru' ? 'выключено' : 'off'} (${level})` : level;
+}
 
 const texts = {
   en: {
@@ -67,7 +73,7 @@ export function renderRulesDoc(lang: Lang): string {
   for (const family of order) {
     for (const r of ruleRegistry.filter((x) => x.family === family)) {
       out.push(
-        `| [\`${r.id}\`](#${r.id}) | ${severityNames[lang][r.severity]} | ${r.fixable ? t.yes : ''} | ${r.title[lang].replace(/\|/g, '\\|')} |`,
+        `| [\`${r.id}\`](#${r.id}) | ${defaultLevel(r, lang)} | ${r.fixable ? t.yes : ''} | ${r.title[lang].replace(/\|/g, '\\|')} |`,
       );
     }
   }
@@ -76,7 +82,7 @@ export function renderRulesDoc(lang: Lang): string {
     for (const r of ruleRegistry.filter((x) => x.family === family)) {
       out.push('', `### ${r.id}`, '', `**${r.title[lang]}**`, '');
       out.push(
-        `${t.severity}: ${severityNames[lang][r.severity]}.${r.fixable ? ` ${t.fix}: ${t.yes}.` : ''}`,
+        `${t.severity}: ${defaultLevel(r, lang)}.${r.fixable ? ` ${t.fix}: ${t.yes}.` : ''}`,
       );
       out.push('', r.docs[lang]);
     }

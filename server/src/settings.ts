@@ -5,6 +5,7 @@ import {
   normalizeHelmSettings,
   type HelmSettings,
 } from './lsp/helmValuesSettings';
+import { defaultStoragePolicy, type StoragePolicy } from './service/rules/types';
 
 export interface KubeStorageSettings {
   language: 'auto' | 'en' | 'ru';
@@ -37,6 +38,7 @@ export const defaultSettings: KubeStorageSettings = {
       persistentVolumes: [],
       services: [],
     },
+    policy: defaultStoragePolicy,
   },
   helm: defaultHelmSettings,
   maxFileSize: 2 * 1024 * 1024,
@@ -64,7 +66,7 @@ export function normalizeSettings(raw: unknown): KubeStorageSettings {
         ? files.exclude.filter((x): x is string => typeof x === 'string')
         : defaultSettings.files.exclude,
     },
-    rules: normalizeRuleSettings(r.rules),
+    rules: normalizeRuleSettings(r.rules, r.policy),
     helm: normalizeHelmSettings(r.helm),
     maxFileSize:
       typeof r.maxFileSize === 'number' && Number.isFinite(r.maxFileSize) && r.maxFileSize >= 0
@@ -92,8 +94,11 @@ export function diagnosticSettings(s: KubeStorageSettings): DiagnosticSettings {
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
 
-/** `kubeStorage.rules`: `severity` (rule id -> level or `off`) and `knownObjects` (name lists). */
-export function normalizeRuleSettings(raw: unknown): RuleSettings {
+/**
+ * `kubeStorage.rules`: `severity` (rule id -> level or `off`) and `knownObjects` (name lists), with
+ * `kubeStorage.policy` (the opt-in storage policy).
+ */
+export function normalizeRuleSettings(raw: unknown, policy?: unknown): RuleSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
   const severity: Record<string, RuleSeverityOverride> = {};
   if (r.severity && typeof r.severity === 'object') {
@@ -116,5 +121,24 @@ export function normalizeRuleSettings(raw: unknown): RuleSettings {
       persistentVolumes: names(known.persistentVolumes),
       services: names(known.services),
     },
+    policy: normalizeStoragePolicy(policy),
+  };
+}
+
+/** `kubeStorage.policy`: name lists (blank entries dropped) and `requireStorageClass`. */
+export function normalizeStoragePolicy(raw: unknown): StoragePolicy {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
+  const names = (v: unknown): string[] =>
+    Array.isArray(v)
+      ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim())
+      : [];
+  return {
+    allowedStorageClasses: names(r.allowedStorageClasses),
+    allowedHostPaths: names(r.allowedHostPaths),
+    allowedVolumeTypes: names(r.allowedVolumeTypes),
+    requireStorageClass:
+      typeof r.requireStorageClass === 'boolean'
+        ? r.requireStorageClass
+        : defaultStoragePolicy.requireStorageClass,
   };
 }

@@ -49,14 +49,15 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
 
 /**
  * Rule settings for CI: a JSON file in the VS Code form (`.vscode/settings.json` with
- * `"kubeStorage.rules.severity"` / `"kubeStorage.rules.knownObjects"`, or nested `kubeStorage.rules`),
- * then `--rule id=level` flags on top.
+ * `"kubeStorage.rules.severity"` / `"kubeStorage.rules.knownObjects"`, or nested `kubeStorage.rules`;
+ * `"kubeStorage.policy.*"` or nested `kubeStorage.policy`), then `--rule id=level` flags on top.
  */
 async function ruleSettingsFromFlags(
   file: string | undefined,
   rules: string[],
 ): Promise<RuleSettings> {
   let raw: Record<string, unknown> = {};
+  let policy: Record<string, unknown> = {};
   if (file) {
     let json: unknown;
     try {
@@ -75,6 +76,7 @@ async function ruleSettingsFromFlags(
       severity: j['kubeStorage.rules.severity'] ?? nested.severity,
       knownObjects: j['kubeStorage.rules.knownObjects'] ?? nested.knownObjects,
     };
+    policy = policyFromSettingsJson(j);
   }
   const severity = { ...((raw.severity as Record<string, unknown> | undefined) ?? {}) };
   for (const rule of rules) {
@@ -82,5 +84,18 @@ async function ruleSettingsFromFlags(
     if (!id || !level) throw new UsageError(`--rule needs <id>=<level>, got ${rule}`);
     severity[id] = level;
   }
-  return normalizeRuleSettings({ ...raw, severity });
+  return normalizeRuleSettings({ ...raw, severity }, policy);
+}
+
+/** `kubeStorage.policy.<key>` flat keys (VS Code form) over a nested `kubeStorage.policy` object. */
+function policyFromSettingsJson(j: Record<string, unknown>): Record<string, unknown> {
+  const nested = (j.kubeStorage as Record<string, unknown> | undefined)?.policy;
+  const policy: Record<string, unknown> = {
+    ...(nested && typeof nested === 'object' ? nested : {}),
+  };
+  const prefix = 'kubeStorage.policy.';
+  for (const [key, value] of Object.entries(j)) {
+    if (key.startsWith(prefix)) policy[key.slice(prefix.length)] = value;
+  }
+  return policy;
 }

@@ -103,8 +103,14 @@ function applicableRules(object: IndexedObject, settings: RuleSettings): Rule[] 
   // Like the schema check, a document with YAML errors is half-typed: rules would only add noise.
   if (object.document.doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return [];
   return rules.filter(
-    (rule) => !(object.template && !rule.templates) && settings.severity[rule.id] !== 'off',
+    (rule) => !(object.template && !rule.templates) && !isTurnedOff(rule, settings),
   );
+}
+
+/** Set to `off`, or off by default and not given a level. */
+function isTurnedOff(rule: Rule, settings: RuleSettings): boolean {
+  const override = settings.severity[rule.id];
+  return override === 'off' || (override === undefined && rule.offByDefault === true);
 }
 
 /**
@@ -161,7 +167,9 @@ export function effectiveSeverity(
 ): Severity | undefined {
   const override = settings.severity[code];
   if (override === 'off') return undefined;
-  return override ?? ruleById(code)?.severity ?? fallback;
+  const rule = ruleById(code);
+  if (override === undefined && rule?.offByDefault) return undefined;
+  return override ?? rule?.severity ?? fallback;
 }
 
 export function findingToDiagnostic(finding: Finding, severity: Severity): KubeDiagnostic {

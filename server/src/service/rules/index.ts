@@ -1,9 +1,12 @@
 /** The registry of storage rules: every rule with its id, family, default severity and docs. */
 import type { LocalizedText } from '../types';
 import { bindingRules } from './binding';
+import { ephemeralRules } from './ephemeral';
 import { initContainerRules, linkRules } from './links';
 import { permissionRules } from './permissions';
 import { claimWillStayPending } from './pending';
+import { policyRules } from './policy';
+import { securityRules } from './security';
 import type { Rule, RuleFamily, RuleMeta } from './types';
 import { volumeRules } from './volumes';
 import { workloadRules } from './workloads';
@@ -27,6 +30,9 @@ export const allRules: readonly Rule[] = [
   ...volumeRules,
   ...initContainerRules,
   ...permissionRules,
+  ...ephemeralRules,
+  ...securityRules,
+  ...policyRules,
 ];
 
 export const families: Record<RuleFamily, LocalizedText> = {
@@ -35,17 +41,30 @@ export const families: Record<RuleFamily, LocalizedText> = {
   workloads: { en: 'Workloads and their volumes', ru: 'Рабочие нагрузки и их тома' },
   volumes: { en: 'Volumes and StorageClasses', ru: 'Тома и классы хранилища' },
   permissions: { en: 'Init containers and permissions', ru: 'Init-контейнеры и права доступа' },
+  ephemeral: {
+    en: 'Ephemeral storage and node disks',
+    ru: 'Эфемерное хранилище и диски узлов',
+  },
+  security: {
+    en: 'Read-only root filesystem and file ownership',
+    ru: 'Корневая файловая система только для чтения и владельцы файлов',
+  },
+  policy: {
+    en: 'Storage policy (opt-in settings)',
+    ru: 'Политика хранилища (включается настройками)',
+  },
 };
 
 /** Rule metadata only (no code), in registry order: for docs, SARIF and settings. */
 export const ruleRegistry: readonly RuleMeta[] = allRules.map(
-  ({ id, family, severity, title, docs, fixable }) => ({
+  ({ id, family, severity, title, docs, fixable, offByDefault }) => ({
     id,
     family,
     severity,
     title,
     docs,
     fixable,
+    ...(offByDefault ? { offByDefault } : {}),
   }),
 );
 

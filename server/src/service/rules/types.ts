@@ -5,7 +5,15 @@ import type { YamlPath } from '../parse/nodes';
 import type { Lookups } from './lookups';
 import type { TextEditLike } from './fixes/edits';
 
-export type RuleFamily = 'links' | 'binding' | 'workloads' | 'volumes' | 'permissions';
+export type RuleFamily =
+  | 'links'
+  | 'binding'
+  | 'workloads'
+  | 'volumes'
+  | 'permissions'
+  | 'ephemeral'
+  | 'security'
+  | 'policy';
 
 export type RuleSeverityOverride = Severity | 'off';
 
@@ -19,11 +27,31 @@ export interface KnownObjects {
   services: string[];
 }
 
+/** Opt-in storage policy (`kubeStorage.policy.*`): empty lists and `false` check nothing. */
+export interface StoragePolicy {
+  /** StorageClass names claims may use. */
+  allowedStorageClasses: string[];
+  /** Host directories (path prefixes, whole components) hostPath volumes may use. */
+  allowedHostPaths: string[];
+  /** Volume source fields (`emptyDir`, `nfs`…) pods may use; `restricted` = Pod Security's list. */
+  allowedVolumeTypes: string[];
+  /** Every claim must name its StorageClass (no silent default class). */
+  requireStorageClass: boolean;
+}
+
 export interface RuleSettings {
   /** Per-rule severity; `off` disables the rule. Other ids (schema codes) are honoured too. */
   severity: Record<string, RuleSeverityOverride>;
   knownObjects: KnownObjects;
+  policy: StoragePolicy;
 }
+
+export const defaultStoragePolicy: StoragePolicy = {
+  allowedStorageClasses: [],
+  allowedHostPaths: [],
+  allowedVolumeTypes: [],
+  requireStorageClass: false,
+};
 
 export const defaultRuleSettings: RuleSettings = {
   severity: {},
@@ -33,6 +61,7 @@ export const defaultRuleSettings: RuleSettings = {
     persistentVolumes: [],
     services: [],
   },
+  policy: defaultStoragePolicy,
 };
 
 /** A quick fix: a title and the text edits (each names its file: a fix may touch several). */
@@ -74,6 +103,8 @@ export interface RuleMeta {
   docs: LocalizedText;
   /** True when the rule offers a quick fix. */
   fixable?: boolean;
+  /** Not run until `kubeStorage.rules.severity` gives it a level; `severity` is the suggested one. */
+  offByDefault?: boolean;
 }
 
 export interface Rule extends RuleMeta {

@@ -28,6 +28,16 @@ export const settings: DiagnosticSettings = {
   rules: defaultRuleSettings,
 };
 
+/** The default settings, with `ruleId` turned on at its suggested level if it is off by default. */
+export function settingsFor(ruleId: string): DiagnosticSettings {
+  const rule = ruleRegistry.find((r) => r.id === ruleId);
+  if (!rule?.offByDefault) return settings;
+  return {
+    ...settings,
+    rules: { ...settings.rules, severity: { ...settings.rules.severity, [ruleId]: rule.severity } },
+  };
+}
+
 /** Diagnostics of a set of files (uri -> text), all in one workspace. */
 export function diagnose(
   files: Record<string, string>,
@@ -49,7 +59,8 @@ export function familyTable(family: RuleFamily): void {
   for (const rule of rules) {
     void test(`${rule.id}: bad.yaml triggers it, good.yaml does not`, () => {
       assert.ok(existsSync(fixturePath(rule.id, 'bad')), `fixture missing for ${rule.id}`);
-      const bad = diagnose({ [uriOf(rule.id, 'bad')]: fixtureText(rule.id, 'bad') });
+      const on = settingsFor(rule.id);
+      const bad = diagnose({ [uriOf(rule.id, 'bad')]: fixtureText(rule.id, 'bad') }, undefined, on);
       const hits = bad.filter((d) => d.code === rule.id);
       assert.ok(hits.length > 0, `${rule.id} did not fire on bad.yaml: ${codes(bad)}`);
       for (const d of hits) {
@@ -57,7 +68,11 @@ export function familyTable(family: RuleFamily): void {
         assert.ok(d.message.en.length > 20 && d.message.ru.length > 20);
         assert.doesNotMatch(d.message.en + d.message.ru, /\{\w+\}/, 'unfilled placeholder');
       }
-      const good = diagnose({ [uriOf(rule.id, 'good')]: fixtureText(rule.id, 'good') });
+      const good = diagnose(
+        { [uriOf(rule.id, 'good')]: fixtureText(rule.id, 'good') },
+        undefined,
+        on,
+      );
       assert.deepEqual(
         good.filter((d) => d.code === rule.id).map((d) => d.message.en),
         [],
@@ -81,10 +96,11 @@ export function applyFirstFix(
   const service = getLanguageService();
   service.setFile(uri, text);
   for (const [u, t] of Object.entries(extraFiles)) service.setFile(u, t);
-  const before = service.getDiagnostics(uri, settings);
+  const on = settingsFor(code);
+  const before = service.getDiagnostics(uri, on);
   const target = before.find((d) => d.code === code);
   assert.ok(target, `no ${code} diagnostic to fix: ${codes(before)}`);
-  const actions = service.getCodeActions(uri, target.range, settings);
+  const actions = service.getCodeActions(uri, target.range, on);
   const action = actions.find((a) => a.diagnostic.code === code);
   assert.ok(action, `no quick fix offered for ${code}`);
   const doc = TextDocument.create(uri, 'yaml', 1, text);
@@ -94,7 +110,7 @@ export function applyFirstFix(
   service.setFile(uri, fixed, 'disk', 1);
   return {
     before,
-    after: service.getDiagnostics(uri, settings),
+    after: service.getDiagnostics(uri, on),
     text: fixed,
     title: action.title.en,
   };

@@ -1,0 +1,194 @@
+/**
+ * Ephemeral storage: `emptyDir` volumes that nothing bounds, memory-backed `emptyDir` and memory
+ * limits, and local storage that keeps the cluster autoscaler from removing a node.
+ */
+import type { Volume } from 'kubernetes-types/core/v1';
+import { localize } from '../i18n/format';
+import { describeBytes, parseQuantity } from '../quantity';
+import type { YamlPath } from '../parse/nodes';
+import type { Rule } from './types';
+import { get, isRecord, podSpecOf, str, volumesOf, workloadKinds } from './util';
+import {
+  containerLimit,
+  containerName,
+  hasPodEphemeralStorageLimit,
+  isDiskEmptyDir,
+  isMemoryEmptyDir,
+  podLevelLimit,
+  writersOf,
+} from './podStorage';
+import { setValueFix } from './fixes/storageFixes';
+
+export const emptyDirWithoutSizeLimit: Rule = {
+  id: 'emptydir-without-size-limit',
+  family: 'ephemeral',
+  severity: 'information',
+  kinds: workloadKinds,
+  title: {
+    en: 'A writable `emptyDir` that no size limit bounds',
+    ru: 'Том `emptyDir` для записи без ограничения размера',
+  },
+  docs: {
+    en: "A disk-backed `emptyDir` lives in the kubelet's directory on the node's disk. Without `sizeLimit`, and with no `ephemeral-storage` limit on any container of the pod, nothing stops a runaway log, cache or upload from filling that disk: the node gets `DiskPressure` and the kubelet evicts pods, other applications' pods included. Set `emptyDir.sizeLimit` (the pod is evicted when the volume grows past it) or `resources.limits.ephemeral-storage` on the containers (the kubelet then limits the pod's container layers, logs and `emptyDir` volumes together). A `LimitRange` in the namespace may add such limits; then turn this rule off.",
+    ru: 'Том `emptyDir` на диске лежит в каталоге kubelet на диске узла. Без `sizeLimit` и без лимита `ephemeral-storage` хотя бы у одного контейнера пода ничто не помешает разросшемуся журналу, кэшу или загрузкам заполнить этот диск: узел получит `DiskPressure`, и kubelet начнёт вытеснять поды, в том числе чужие. Задайте `emptyDir.sizeLimit` (под вытеснят, когда том его превысит) или `resources.limits.ephemeral-storage` у контейнеров (тогда kubelet ограничит слои контейнеров, журналы и тома `emptyDir` пода вместе). Если такие лимиты добавляет `LimitRange` пространства имён, отключите это правило.',
+  },
+  check(object, data, ctx) {
+    const at = podSpecOf(object.kind, data);
+    if (!at || hasPodEphemeralStorageLimit(at)) return;
+    for (const v of volumesOf(at)) {
+      if (!isDiskEmptyDir(v.volume) || get(v.volume, ['emptyDir', 'sizeLimit']) !== undefined)
+        continue;
+      const writers = writersOf(at, v.volume.name);
+      if (!writers.length) continue;
+      ctx.report(
+        [...v.path, 'emptyDir'],
+        localize(
+          {
+            en: "`emptyDir` volume `{name}` has no `sizeLimit`, and no container of the pod has an `ephemeral-storage` limit: what the containers write there ({containers}) can fill the node's disk, and the kubelet then evicts pods. Set `sizeLimit` or `resources.limits.ephemeral-storage`.",
+            ru: 'У тома `emptyDir` `{name}` нет `sizeLimit`, а ни у одного контейнера пода нет лимита `ephemeral-storage`: записанное туда контейнерами ({containers}) может заполнить диск узла, и тогда kubelet начнёт вытеснять поды. Задайте `sizeLimit` или `resources.limits.ephemeral-storage`.',
+          },
+          {
+            name: v.volume.name,
+            containers: writers.map((c) => '`' + containerName(c) + '`').join(', '),
+          },
+        ),
+        { onKey: true },
+      );
+    }
+  },
+};
+
+export const memoryEmptyDirLimits: Rule = {
+  id: 'memory-emptydir-without-limit',
+  family: 'ephemeral',
+  severity: 'hint',
+  kinds: workloadKinds,
+  title: {
+    en: 'A `medium: Memory` emptyDir that no memory limit bounds, or sized above the limit',
+    ru: 'Том `emptyDir` с `medium: Memory` без ограничения памятью или больше лимита',
+  },
+  docs: {
+    en: "`medium: Memory` makes the `emptyDir` a tmpfs: its files live in RAM and count against the memory limit of the container that writes them. Without `sizeLimit` the tmpfs may grow to the pod's memory limit, and, when not every container has one, to the node's allocatable memory: a writer without a memory limit can then take the node's memory. A `sizeLimit` above the writer's memory limit never applies: the container is OOM-killed first. Give the writing containers a memory limit that leaves room for the files, and a `sizeLimit` below it.",
+    ru: '`medium: Memory` превращает `emptyDir` в tmpfs: файлы лежат в оперативной памяти и учитываются в лимите памяти контейнера, который их пишет. Без `sizeLimit` tmpfs может вырасти до лимита памяти пода, а если лимит задан не у всех контейнеров — до всей выделяемой памяти узла: контейнер без лимита памяти может тогда занять память узла. `sizeLimit` больше лимита памяти пишущего контейнера не сработает никогда: контейнер раньше завершится по OOM. Задайте пишущим контейнерам лимит памяти с запасом под файлы, а `sizeLimit` — меньше него.',
+  },
+  check(object, data, ctx) {
+    const at = podSpecOf(object.kind, data);
+    if (!at) return;
+    const podLimit = podLevelLimit(at, 'memory');
+    for (const v of volumesOf(at)) {
+      if (!isMemoryEmptyDir(v.volume)) continue;
+      const sizeLimit = parseQuantity(get(v.volume, ['emptyDir', 'sizeLimit']));
+      const writers = writersOf(at, v.volume.name).map((c) => ({
+        name: containerName(c),
+        limit: containerLimit(c, 'memory') ?? podLimit,
+      }));
+      const unbounded = writers.filter((w) => w.limit === undefined);
+      if (sizeLimit === undefined && unbounded.length) {
+        const containers = unbounded.map((w) => '`' + w.name + '`').join(', ');
+        ctx.report(
+          [...v.path, 'emptyDir', 'medium'],
+          localize(
+            {
+              en: "Volume `{name}` keeps its files in RAM, has no `sizeLimit`, and containers with no memory limit write to it ({containers}): the files can take the node's memory. Set a memory limit on the writers and a `sizeLimit` below it.",
+              ru: 'Том `{name}` хранит файлы в оперативной памяти, `sizeLimit` у него нет, а пишут в него контейнеры без лимита памяти ({containers}): файлы могут занять память узла. Задайте пишущим контейнерам лимит памяти, а `sizeLimit` — меньше него.',
+            },
+            { name: v.volume.name, containers },
+          ),
+        );
+        continue;
+      }
+      if (sizeLimit === undefined) continue;
+      for (const w of writers) {
+        if (w.limit === undefined || sizeLimit <= w.limit) continue;
+        ctx.report(
+          [...v.path, 'emptyDir', 'sizeLimit'],
+          localize(
+            {
+              en: '`sizeLimit` {size} of volume `{name}` is above the memory limit of `{container}` ({limit}). Its files count against that limit, so the container is OOM-killed before the volume is full. Lower `sizeLimit` or raise the memory limit.',
+              ru: '`sizeLimit` тома `{name}` ({size}) больше лимита памяти `{container}` ({limit}). Файлы тома учитываются в этом лимите, поэтому контейнер завершится по OOM раньше, чем том заполнится. Уменьшите `sizeLimit` или увеличьте лимит памяти.',
+            },
+            {
+              name: v.volume.name,
+              container: w.name,
+              size: describeBytes(sizeLimit).binary,
+              limit: describeBytes(w.limit).binary,
+            },
+          ),
+        );
+      }
+    }
+  },
+};
+
+const SAFE_TO_EVICT = 'cluster-autoscaler.kubernetes.io/safe-to-evict';
+const SAFE_TO_EVICT_LOCAL_VOLUMES = 'cluster-autoscaler.kubernetes.io/safe-to-evict-local-volumes';
+
+/** The cluster autoscaler's "local storage": hostPath, and emptyDir not backed by memory. */
+function isAutoscalerLocalVolume(volume: Volume): boolean {
+  return isRecord(volume.hostPath) || (isRecord(volume.emptyDir) && !isMemoryEmptyDir(volume));
+}
+
+export const localStorageBlocksScaleDown: Rule = {
+  id: 'local-storage-blocks-scale-down',
+  family: 'ephemeral',
+  severity: 'hint',
+  offByDefault: true,
+  // DaemonSet pods never block scale-down; a bare Pod blocks it anyway (no controller).
+  kinds: ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'Job', 'CronJob'],
+  fixable: true,
+  title: {
+    en: 'Pods with local storage keep the cluster autoscaler from removing their node',
+    ru: 'Поды с локальным хранилищем не дают автоскейлеру кластера удалить их узел',
+  },
+  docs: {
+    en: 'The cluster autoscaler (with its default `--skip-nodes-with-local-storage=true`) does not remove a node that runs a pod with a `hostPath` volume or a disk-backed `emptyDir` (`medium: Memory` does not count), because evicting the pod loses that data: underused nodes stay and keep costing. If the data is scratch space, say so on the pod template: `cluster-autoscaler.kubernetes.io/safe-to-evict-local-volumes: "<volume>,<volume>"` listing every such volume (the quick fix adds it), or `cluster-autoscaler.kubernetes.io/safe-to-evict: "true"`. Only useful in clusters that run the cluster autoscaler, so it is off by default: turn it on with `"kubeStorage.rules.severity": { "local-storage-blocks-scale-down": "hint" }`.',
+    ru: 'Автоскейлер кластера (с параметром по умолчанию `--skip-nodes-with-local-storage=true`) не удаляет узел, на котором работает под с томом `hostPath` или `emptyDir` на диске (`medium: Memory` не в счёт): при вытеснении пода эти данные пропадут. Недогруженные узлы остаются и продолжают стоить денег. Если там лишь временные файлы, скажите это в шаблоне пода: `cluster-autoscaler.kubernetes.io/safe-to-evict-local-volumes: "<том>,<том>"` со всеми такими томами (это сделает быстрое исправление) или `cluster-autoscaler.kubernetes.io/safe-to-evict: "true"`. Полезно только в кластерах с автоскейлером, поэтому по умолчанию правило выключено. Включается оно так: `"kubeStorage.rules.severity": { "local-storage-blocks-scale-down": "hint" }`.',
+  },
+  check(object, data, ctx) {
+    const at = podSpecOf(object.kind, data);
+    if (!at) return;
+    const metadataPath: YamlPath = [...at.path.slice(0, -1), 'metadata'];
+    const annotations = get(data, [...metadataPath, 'annotations']);
+    // `"true"` allows the eviction; `"false"` blocks scale-down on purpose.
+    if (str(get(annotations, [SAFE_TO_EVICT])) !== undefined) return;
+    const listed = new Set(
+      (str(get(annotations, [SAFE_TO_EVICT_LOCAL_VOLUMES])) ?? '').split(',').filter(Boolean),
+    );
+    const local = volumesOf(at).filter((v) => isAutoscalerLocalVolume(v.volume));
+    const blocking = local.filter((v) => !listed.has(v.volume.name));
+    if (!blocking.length) return;
+    const names = local.map((v) => v.volume.name).join(',');
+    ctx.report(
+      [...blocking[0]!.path, 'name'],
+      localize(
+        {
+          en: 'Local volume(s) {volumes} keep the cluster autoscaler from removing the node this pod runs on. If their data may be lost, annotate the pod template with `{annotation}: "{names}"`.',
+          ru: 'Локальные тома {volumes} не дают автоскейлеру кластера удалить узел, на котором работает этот под. Если их данные можно потерять, добавьте в шаблон пода аннотацию `{annotation}: "{names}"`.',
+        },
+        {
+          volumes: blocking.map((v) => '`' + v.volume.name + '`').join(', '),
+          annotation: SAFE_TO_EVICT_LOCAL_VOLUMES,
+          names,
+        },
+      ),
+      {
+        fix: setValueFix(
+          object,
+          [...metadataPath, 'annotations'],
+          SAFE_TO_EVICT_LOCAL_VOLUMES,
+          names,
+          {
+            en: 'Mark the local volumes safe to evict',
+            ru: 'Разрешить вытеснение с локальными томами',
+          },
+        ),
+      },
+    );
+  },
+};
+
+export const ephemeralRules: Rule[] = [
+  emptyDirWithoutSizeLimit,
+  memoryEmptyDirLimits,
+  localStorageBlocksScaleDown,
+];

@@ -1,0 +1,153 @@
+/**
+ * Where well-known images write at run time with their default configuration, as their own
+ * documentation and Dockerfiles say. Only official images whose write paths are documented are
+ * listed: an image we do not know is never guessed at.
+ */
+import { get, str, strings } from './util';
+import type { Container } from 'kubernetes-types/core/v1';
+
+interface ImageWrites {
+  /** Repositories as written in `image:` (without registry defaults), matched exactly. */
+  repositories: readonly string[];
+  /** Absolute paths the process writes to; the container's own settings may override them. */
+  paths: (container: Container, tag: string | undefined) => string[];
+}
+
+/** `--flag=value` or `--flag value` in the container's command and args. */
+function flagValue(container: Container, flag: string): string | undefined {
+  const words = [...strings(container.command), ...strings(container.args)];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.startsWith(flag + '=')) return w.slice(flag.length + 1);
+    if (w === flag) return words[i + 1];
+  }
+  return undefined;
+}
+
+function envValue(container: Container, name: string): string | undefined {
+  const env = container.env;
+  if (!Array.isArray(env)) return undefined;
+  const entry = env.find((e) => get(e, ['name']) === name);
+  return entry ? str(entry.value) : undefined;
+}
+
+/** A relative path resolved against the image's working directory. */
+function inWorkdir(path: string, workdir: string): string {
+  return path.startsWith('/') ? path : `${workdir}/${path}`;
+}
+
+/** The major version in a tag such as `16.4-alpine` or `18`. */
+function majorOf(tag: string | undefined): number | undefined {
+  const m = tag ? /^(\d+)(?:[.-]|$)/.exec(tag) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+const KNOWN: readonly ImageWrites[] = [
+  {
+    // Docker Hub "nginx": read-only mode needs /var/cache/nginx and /var/run (nginx.pid).
+    repositories: ['nginx'],
+    paths: () => ['/var/cache/nginx', '/var/run'],
+  },
+  {
+    // The unprivileged variant moves the pid file and every *_temp_path to /tmp.
+    repositories: ['nginxinc/nginx-unprivileged'],
+    paths: () => ['/tmp'],
+  },
+  {
+    // httpd.conf: ServerRoot /usr/local/apache2, PidFile logs/httpd.pid.
+    repositories: ['httpd'],
+    paths: () => ['/usr/local/apache2/logs'],
+  },
+  {
+    // Unix socket in /var/run/postgresql; PGDATA /var/lib/postgresql/data, from 18 on
+    // /var/lib/postgresql/<major>/docker.
+    repositories: ['postgres'],
+    paths: (c, tag) => {
+      const major = majorOf(tag);
+      const data =
+        envValue(c, 'PGDATA') ??
+        (major === undefined
+          ? undefined
+          : major >= 18
+            ? `/var/lib/postgresql/${major}/docker`
+            : '/var/lib/postgresql/data');
+      return ['/var/run/postgresql', ...(data ? [data] : [])];
+    },
+  },
+  {
+    // WORKDIR /data: RDB snapshots are written there (and failing snapshots stop writes).
+    repositories: ['redis'],
+    paths: (c) => [inWorkdir(flagValue(c, '--dir') ?? '/data', '/data')],
+  },
+  {
+    repositories: ['mysql'],
+    paths: () => ['/var/lib/mysql', '/var/run/mysqld', '/tmp'],
+  },
+  {
+    repositories: ['mariadb'],
+    paths: () => ['/var/lib/mysql', '/run/mysqld', '/tmp'],
+  },
+  {
+    // Data in /data/db; the Unix socket /tmp/mongodb-<port>.sock.
+    repositories: ['mongo'],
+    paths: (c) => [flagValue(c, '--dbpath') ?? '/data/db', '/tmp'],
+  },
+  {
+    repositories: ['rabbitmq'],
+    paths: () => ['/var/lib/rabbitmq'],
+  },
+  {
+    // GF_PATHS_DATA (the SQLite database, plugins, sessions).
+    repositories: ['grafana/grafana', 'grafana/grafana-oss', 'grafana/grafana-enterprise'],
+    paths: (c) => [envValue(c, 'GF_PATHS_DATA') ?? '/var/lib/grafana'],
+  },
+  {
+    // WORKDIR /prometheus, --storage.tsdb.path defaults to data/ (agent mode: data-agent/).
+    repositories: ['prom/prometheus', 'quay.io/prometheus/prometheus'],
+    paths: (c) => [
+      inWorkdir(
+        flagValue(c, '--storage.tsdb.path') ?? flagValue(c, '--storage.agent.path') ?? 'data',
+        '/prometheus',
+      ),
+    ],
+  },
+  {
+    // WORKDIR /alertmanager, --storage.path defaults to data/.
+    repositories: ['prom/alertmanager', 'quay.io/prometheus/alertmanager'],
+    paths: (c) => [inWorkdir(flagValue(c, '--storage.path') ?? 'data', '/alertmanager')],
+  },
+];
+
+const DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//;
+
+/** `docker.io/library/nginx:1.27@sha256:…` -> repository `nginx`, tag `1.27`. */
+export function parseImage(image: string): { repository: string; tag: string | undefined } {
+  let rest = image.trim().toLowerCase().split('@')[0]!;
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  rest = rest.replace(DOCKER_HUB, '').replace(/^library\//, '');
+  return { repository: rest, tag };
+}
+
+/**
+ * The paths a known image writes to, for this container (its env and flags taken into account);
+ * undefined when the image is not one we know. `TMPDIR` set in the env is a write path too.
+ */
+export function knownWritePaths(container: Container): string[] | undefined {
+  const image = str(container.image);
+  if (!image) return undefined;
+  const { repository, tag } = parseImage(image);
+  const known = KNOWN.find((k) => k.repositories.includes(repository));
+  if (!known) return undefined;
+  return known.paths(container, tag);
+}
+
+/** Paths the container's own env says it writes temporary files to (`TMPDIR`). */
+export function declaredTempPaths(container: Container): string[] {
+  const tmp = envValue(container, 'TMPDIR');
+  return tmp && tmp.startsWith('/') ? [tmp] : [];
+}
