@@ -5,6 +5,7 @@
  * and "… in this file", after the real fixes.
  */
 import { localize } from './i18n/format';
+import { valuesFixes } from './helm/fixes';
 import { findingsWithFixes } from './rules/engine';
 import { disableFileFix, disableLineFix } from './rules/fixes/disable';
 import type { TextEditLike } from './rules/fixes/edits';
@@ -65,8 +66,10 @@ export function codeActionsFor(
     });
   }
   for (const d of diagnostics) {
-    if (d.code !== 'invalid-quantity' || !overlaps(d.range, range)) continue;
-    for (const fix of quantityFixes(file, d)) out.push(action(fix, d, true));
+    if (!overlaps(d.range, range)) continue;
+    if (d.code === 'invalid-quantity')
+      for (const fix of quantityFixes(file, d)) out.push(action(fix, d, true));
+    for (const fix of valuesFixes(file.uri, file.text, d)) out.push(action(fix, d, true));
   }
   const visible = new Map(diagnostics.map((d) => [diagnosticKey(d.code, d.range), d]));
   for (const finding of findingsWithFixes(workspace, file, range, settings)) {
