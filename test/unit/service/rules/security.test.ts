@@ -1,0 +1,241 @@
+/** Read-only root filesystem and root-group rules: fixtures per rule, then the details. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { parseImage, knownWritePaths } from '../../../../server/src/service/rules/imageWritePaths';
+import { applyFirstFix, assertFixApplies, diagnose, familyTable } from './helpers';
+
+void describe('security rules', () => {
+  familyTable('security');
+});
+
+/** A Deployment with one container; `extra` lines go under the container, `volumes` under the pod. */
+function pod(container: string[], volumes: string[] = []): string {
+  return [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: app',
+    'spec:',
+    '  selector:',
+    '    matchLabels:',
+    '      app: app',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        app: app',
+    '    spec:',
+    '      containers:',
+    '        - name: app',
+    ...container.map((l) => '          ' + l),
+    ...(volumes.length ? ['      volumes:', ...volumes.map((l) => '        ' + l)] : []),
+    '',
+  ].join('\n');
+}
+
+const findings = (text: string, code: string) =>
+  diagnose({ 'file:///app.yaml': text }).filter((d) => d.code === code);
+
+void describe('image write paths', () => {
+  void test('image references are read with registry, library prefix, tag and digest', () => {
+    assert.deepEqual(parseImage('nginx'), { repository: 'nginx', tag: undefined });
+    assert.deepEqual(parseImage('docker.io/library/nginx:1.27@sha256:abc'), {
+      repository: 'nginx',
+      tag: '1.27',
+    });
+    assert.deepEqual(parseImage('registry.example.com:5000/team/app'), {
+      repository: 'registry.example.com:5000/team/app',
+      tag: undefined,
+    });
+  });
+
+  void test('only the official images are known: lookalike repositories are not guessed', () => {
+    assert.deepEqual(knownWritePaths({ name: 'x', image: 'nginx:1.27' }), [
+      '/var/cache/nginx',
+      '/var/run',
+    ]);
+    assert.equal(
+      knownWritePaths({ name: 'x', image: 'nginx/nginx-prometheus-exporter:1.3' }),
+      undefined,
+    );
+    assert.equal(knownWritePaths({ name: 'x', image: 'bitnami/nginx:1.27' }), undefined);
+    assert.equal(knownWritePaths({ name: 'x', image: 'example/app' }), undefined);
+  });
+
+  void test('settings that move a write path are followed', () => {
+    assert.deepEqual(
+      knownWritePaths({
+        name: 'x',
+        image: 'quay.io/prometheus/prometheus:v3.1.0',
+        args: ['--storage.tsdb.path=/data'],
+      }),
+      ['/data'],
+    );
+    assert.deepEqual(knownWritePaths({ name: 'x', image: 'prom/prometheus' }), [
+      '/prometheus/data',
+    ]);
+    assert.deepEqual(
+      knownWritePaths({ name: 'x', image: 'postgres:17', env: [{ name: 'PGDATA', value: '/pg' }] }),
+      ['/var/run/postgresql', '/pg'],
+    );
+    assert.deepEqual(knownWritePaths({ name: 'x', image: 'postgres:16.4-alpine' }), [
+      '/var/run/postgresql',
+      '/var/lib/postgresql/data',
+    ]);
+    assert.deepEqual(knownWritePaths({ name: 'x', image: 'postgres:18' }), [
+      '/var/run/postgresql',
+      '/var/lib/postgresql/18/docker',
+    ]);
+    assert.deepEqual(knownWritePaths({ name: 'x', image: 'redis:7', args: ['--dir', '/cache'] }), [
+      '/cache',
+    ]);
+  });
+});
+
+void describe('read-only-root-without-writable-path in detail', () => {
+  const code = 'read-only-root-without-writable-path';
+  const readOnly = ['securityContext:', '  readOnlyRootFilesystem: true'];
+
+  void test('a path is covered by a writable mount at it or above it, not by a read-only one', () => {
+    const mysql = (mounts: string[], volumes: string[]) =>
+      pod(['image: mysql:8.4', ...readOnly, 'volumeMounts:', ...mounts], volumes);
+    const volumes = [
+      '- name: data',
+      '  persistentVolumeClaim: {claimName: db}',
+      '- name: run',
+      '  emptyDir: {}',
+      '- name: tmp',
+      '  emptyDir: {}',
+    ];
+    const all = [
+      '  - {name: data, mountPath: /var/lib/mysql}',
+      '  - {name: run, mountPath: /var/run/mysqld}',
+      '  - {name: tmp, mountPath: /tmp}',
+    ];
+    assert.equal(findings(mysql(all, volumes), code).length, 0);
+    const tmpReadOnly = [...all.slice(0, 2), '  - {name: tmp, mountPath: /tmp, readOnly: true}'];
+    const hits = findings(mysql(tmpReadOnly, volumes), code);
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]!.message.en, /`\/tmp`/);
+  });
+
+  void test('configMap and secret volumes never count as writable', () => {
+    const text = pod(
+      [
+        'image: nginxinc/nginx-unprivileged:1.27',
+        ...readOnly,
+        'volumeMounts:',
+        '  - {name: conf, mountPath: /tmp}',
+      ],
+      ['- name: conf', '  configMap: {name: web}'],
+    );
+    assert.equal(findings(text, code).length, 1);
+  });
+
+  void test('TMPDIR set by the container is a write path, for any image', () => {
+    const text = pod([
+      'image: example/app:1',
+      ...readOnly,
+      'env:',
+      '  - {name: TMPDIR, value: /scratch}',
+    ]);
+    const hits = findings(text, code);
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]!.message.ru, /`\/scratch`/);
+  });
+
+  void test('no readOnlyRootFilesystem, or an image we do not know: nothing to say', () => {
+    assert.equal(findings(pod(['image: nginx:1.27']), code).length, 0);
+    assert.equal(findings(pod(['image: example/app:1', ...readOnly]), code).length, 0);
+  });
+
+  void test('the quick fix mounts an emptyDir at the missing path', () => {
+    const bad = pod(
+      [
+        'image: nginx:1.27',
+        ...readOnly,
+        'volumeMounts:',
+        '  - name: cache',
+        '    mountPath: /var/cache/nginx',
+      ],
+      ['- name: cache', '  emptyDir: {}'],
+    );
+    const fixed = assertFixApplies(bad, code);
+    assert.match(fixed, /volumeMounts:\n {12}- name: var-run\n {14}mountPath: \/var\/run\n/);
+    assert.match(fixed, /volumes:\n {8}- name: var-run\n {10}emptyDir: \{\}\n/);
+    assert.equal(findings(fixed, code).length, 0);
+  });
+
+  void test('the quick fix creates volumes and volumeMounts when the pod has none', () => {
+    const { text, after } = applyFirstFix(pod(['image: redis:7.4', ...readOnly]), code);
+    assert.match(text, /volumeMounts:\n {12}- name: data\n {14}mountPath: \/data\n/);
+    assert.match(text, /volumes:\n {8}- name: data\n {10}emptyDir: \{\}\n/);
+    assert.equal(after.filter((d) => d.code === code).length, 0);
+  });
+});
+
+void describe('read-only-root-filesystem-possible in detail', () => {
+  const code = 'read-only-root-filesystem-possible';
+
+  void test('the fix turns it on, and the finding is gone', () => {
+    const text = pod(
+      ['image: redis:7.4', 'volumeMounts:', '  - {name: data, mountPath: /data}'],
+      ['- name: data', '  persistentVolumeClaim: {claimName: redis}'],
+    );
+    const fixed = assertFixApplies(text, code);
+    assert.match(fixed, /securityContext:\n {12}readOnlyRootFilesystem: true\n/);
+  });
+
+  void test('privileged containers are not hinted', () => {
+    const text = pod(
+      [
+        'image: redis:7.4',
+        'securityContext: {privileged: true}',
+        'volumeMounts:',
+        '  - {name: data, mountPath: /data}',
+      ],
+      ['- name: data', '  emptyDir: {}'],
+    );
+    assert.equal(findings(text, code).length, 0);
+  });
+});
+
+void describe('root-group-on-volumes in detail', () => {
+  const code = 'root-group-on-volumes';
+  const spec = (sc: string, containerSc = '') =>
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: app}',
+      'spec:',
+      `  securityContext: ${sc}`,
+      '  containers:',
+      '    - name: app',
+      '      image: example/app:1',
+      ...(containerSc ? [`      securityContext: ${containerSc}`] : []),
+      '      volumeMounts: [{name: data, mountPath: /data}]',
+      '  volumes: [{name: data, emptyDir: {sizeLimit: 1Gi}}]',
+      '',
+    ].join('\n');
+
+  void test('fsGroup 0 for a non-root writer is reported on fsGroup', () => {
+    const hits = findings(spec('{runAsUser: 1000, fsGroup: 0}'), code);
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]!.message.en, /^`fsGroup: 0`/);
+  });
+
+  void test('pod-level runAsGroup 0 is reported once, on the pod; a container override wins', () => {
+    const hits = findings(spec('{runAsUser: 1000, runAsGroup: 0}'), code);
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]!.message.en, /`app`/);
+    assert.equal(
+      findings(spec('{runAsUser: 1000, runAsGroup: 0}', '{runAsGroup: 1000}'), code).length,
+      0,
+    );
+  });
+
+  void test('root processes, and processes of unknown user, are not reported', () => {
+    assert.equal(findings(spec('{runAsUser: 0, runAsGroup: 0, fsGroup: 0}'), code).length, 0);
+    assert.equal(findings(spec('{fsGroup: 0}'), code).length, 0);
+    assert.equal(findings(spec('{runAsNonRoot: true, fsGroup: 0}'), code).length, 1);
+  });
+});
