@@ -16,7 +16,8 @@ import {
   type Span,
   type YamlPath,
 } from './parse/nodes';
-import { parseQuantity, describeBytes, isValidQuantity } from './quantity';
+import { parseQuantity, isValidQuantity } from './quantity';
+import { formatNumber, inUnits, type UnitAmount } from './i18n/numbers';
 import {
   apiVersionsOf,
   definitionFor,
@@ -271,12 +272,15 @@ function quantityCard(c: CardContext, step: SchemaStep, node: Scalar): string {
   } else if (last === 'cpu') {
     lines.push(t(m.cpu, c.lang, { cores: String(Number(amount.toPrecision(12))) }));
   } else {
-    const facts = describeBytes(amount);
+    // Numbers as the language writes them (`107,37 G` in Russian), `≈` where rounded.
+    const sign = (u: UnitAmount) => (u.exact ? '=' : '≈');
+    const decimal = inUnits(amount, 1000, c.lang);
+    const binary = inUnits(amount, 1024, c.lang);
     lines.push(
       [
-        `= ${t(m.bytes, c.lang, { bytes: facts.bytes })}`,
-        `= ${t(m.decimal, c.lang, { value: `\`${facts.decimal}\`` })}`,
-        `= ${t(m.binary, c.lang, { value: `\`${facts.binary}\`` })}`,
+        `= ${t(m.bytes, c.lang, { bytes: formatNumber(Math.round(amount), c.lang, 0) })}`,
+        `${sign(decimal)} ${t(m.decimal, c.lang, { value: decimal.text })}`,
+        `${sign(binary)} ${t(m.binary, c.lang, { value: binary.text })}`,
       ].join('  \n'),
     );
     lines.push(t(m.unitsNote, c.lang));

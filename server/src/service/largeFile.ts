@@ -8,7 +8,8 @@ import { syntaxDiagnostics } from './diagnostics/chunkDiagnostics';
 import { byPosition } from './diagnostics/fileDiagnostics';
 import { limitsMessages } from './i18n/limitsMessages';
 import { fill } from './i18n/format';
-import type { KubeDiagnostic, Lang } from './types';
+import { formatSize } from './i18n/numbers';
+import type { KubeDiagnostic } from './types';
 import type { ParsedChunk } from './parse/chunk';
 import { shiftRange, type WorkspaceFile } from './workspace/file';
 
@@ -94,20 +95,4 @@ export function largeFileDiagnostics(file: WorkspaceFile, maxFileSize: number): 
   return [notice, ...out];
 }
 
-const UNITS: Record<Lang, string[]> = {
-  en: ['bytes', 'KiB', 'MiB', 'GiB'],
-  ru: ['байт', 'КиБ', 'МиБ', 'ГиБ'],
-};
-
-/** `2.5 MiB` / `2,5 МиБ`: one decimal below 10, none above. */
-export function formatSize(bytes: number, lang: Lang): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS[lang].length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = unit > 0 && value < 10 ? 1 : 0;
-  const text = value.toFixed(digits).replace(/\.0$/, '');
-  return `${lang === 'ru' ? text.replace('.', ',') : text} ${UNITS[lang][unit]}`;
-}
+export { formatSize };

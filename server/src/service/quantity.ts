@@ -25,24 +25,19 @@ export function parseQuantity(value: unknown): number | undefined {
   return base * 10 ** Number(suffix.slice(1));
 }
 
-/** `10Gi` -> `10 737 418 240 bytes`-style facts used by hover: bytes, binary and decimal forms. */
-export function describeBytes(bytes: number): { bytes: string; binary: string; decimal: string } {
+/**
+ * A size in quantity notation with a binary suffix, for messages: `10Gi`, `1.5Gi` (code, the same
+ * in every language). Numbers for people, per language, are in i18n/numbers.ts.
+ */
+export function describeBytes(bytes: number): { binary: string } {
   const units = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
-  const decimalUnits = ['', 'k', 'M', 'G', 'T', 'P', 'E'];
-  const pick = (base: number, names: string[]): string => {
-    let i = 0;
-    let v = bytes;
-    while (Math.abs(v) >= base && i < names.length - 1) {
-      v /= base;
-      i++;
-    }
-    return `${round(v)}${names[i]}`;
-  };
-  return {
-    bytes: Math.round(bytes).toLocaleString('en-US').replace(/,/g, '\u202f'),
-    binary: pick(1024, units),
-    decimal: pick(1000, decimalUnits),
-  };
+  let i = 0;
+  let v = bytes;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return { binary: `${round(v)}${units[i]}` };
 }
 
 function round(v: number): string {

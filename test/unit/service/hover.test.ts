@@ -285,10 +285,10 @@ spec:
       storage: 10|Gi
 `);
     assert.ok(h);
-    const plain = h.contents.replace(/\u202f/g, ' ');
-    assert.match(plain, /\*\*10 737 418 240\*\* bytes/);
-    assert.match(plain, /`10\.74G` in decimal units/);
-    assert.match(plain, /`10Gi` in binary units/);
+    // One number formatter per language: English groups with commas, `≈` marks a rounded value.
+    assert.match(h.contents, /= \*\*10,737,418,240\*\* bytes/);
+    assert.match(h.contents, /≈ 10\.74\u00a0G in decimal units/);
+    assert.match(h.contents, /= 10\u00a0Gi in binary units/);
 
     const ru = hover(
       `apiVersion: v1
@@ -300,9 +300,10 @@ spec:
       'ru',
     );
     assert.ok(ru);
-    const ruPlain = ru.contents.replace(/\u202f/g, ' ');
-    assert.match(ruPlain, /\*\*500 000 000\*\* байт/);
-    assert.match(ruPlain, /`476\.84Mi` в двоичных единицах/);
+    // Russian: non-breaking spaces between groups, a decimal comma (`476,84 Mi`, not `476.84Mi`).
+    assert.match(ru.contents, /= \*\*500\u00a0000\u00a0000\*\* байт/);
+    assert.match(ru.contents, /= 500\u00a0M в десятичных единицах/);
+    assert.match(ru.contents, /≈ 476,84\u00a0Mi в двоичных единицах/);
   });
 
   void test('a CPU quantity in cores, memory in bytes', () => {
@@ -320,7 +321,7 @@ spec:
     assert.match(cpu.contents, /\*\*0\.25\*\* CPU cores/);
     const memory = hover(pod.replace('64Mi', '6|4Mi'));
     assert.ok(memory);
-    assert.match(memory.contents.replace(/\u202f/g, ' '), /\*\*67 108 864\*\* bytes/);
+    assert.match(memory.contents, /\*\*67,108,864\*\* bytes/);
   });
 
   void test('a quantity that is not one says how to write it', () => {

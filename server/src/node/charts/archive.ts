@@ -6,7 +6,7 @@
 import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { extract as tarExtract } from 'tar-stream';
-import { localize } from '../../service/i18n/format';
+import { localize, type LocalizedParams } from '../../service/i18n/format';
 import { ChartSourceError, chartSourceMessages as m, formatBytes } from './messages';
 
 const gunzipAsync = promisify(gunzip);
@@ -35,7 +35,7 @@ export interface ArchiveChart {
   files: Map<string, string>;
 }
 
-function fail(code: keyof typeof m, params: Record<string, string | number> = {}): never {
+function fail(code: keyof typeof m, params: LocalizedParams = {}): never {
   throw new ChartSourceError(code, localize(m[code], params));
 }
 

@@ -1,5 +1,6 @@
 /** Errors of reading a chart from disk or from a packaged archive, in both languages. */
 import type { LocalizedText } from '../../service';
+import { formatSize } from '../../service/i18n/numbers';
 
 export const chartSourceMessages = {
   notFound: {
@@ -69,8 +70,7 @@ export class ChartSourceError extends Error {
   }
 }
 
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round(n / (1024 * 1024))} MiB`;
-  if (n >= 1024) return `${Math.round(n / 1024)} KiB`;
-  return `${n} B`;
+/** A size limit in each language's units and number format (`64 MiB`, `64 МиБ`). */
+export function formatBytes(n: number): LocalizedText {
+  return { en: formatSize(n, 'en'), ru: formatSize(n, 'ru') };
 }

@@ -2,7 +2,8 @@
  * Values at the cursor: enum values, booleans, `apiVersion` for the kind, `kind` values,
  * quantities, and names of linked objects (see links.ts).
  */
-import { describeBytes, parseQuantity } from '../quantity';
+import { parseQuantity } from '../quantity';
+import { formatNumber } from '../i18n/numbers';
 import { fill } from '../i18n/format';
 import { linkRuleAt } from '../navigation/links';
 import {
@@ -83,9 +84,10 @@ export function valueItems(ctx: CompletionContext, site: ValueSite): KubeComplet
     const list = key === 'cpu' ? CPU : key === 'memory' ? MEMORY : SIZES;
     return list.map((q, i) => {
       const bytes = parseQuantity(q)!;
-      const d = describeBytes(bytes);
       const doc =
-        key === 'cpu' ? undefined : fill(m.quantityBytes[ctx.lang], { binary: q, bytes: d.bytes });
+        key === 'cpu'
+          ? undefined
+          : fill(m.quantityBytes[ctx.lang], { binary: q, bytes: formatNumber(bytes, ctx.lang, 0) });
       return valueItem(ctx, site, q, 'quantity', i, { documentation: doc });
     });
   }

@@ -9,8 +9,19 @@ export function fill(template: string, params: Params = {}): string {
   );
 }
 
-export function localize(text: LocalizedText, params?: Params): LocalizedText {
-  return { en: fill(text.en, params), ru: fill(text.ru, params) };
+/** A parameter may differ per language: a number or a size written as each language does. */
+export type LocalizedParams = Record<string, string | number | LocalizedText>;
+
+function paramsIn(params: LocalizedParams | undefined, lang: Lang): Params | undefined {
+  if (!params) return undefined;
+  const out: Params = {};
+  for (const [key, value] of Object.entries(params))
+    out[key] = typeof value === 'object' ? value[lang] : value;
+  return out;
+}
+
+export function localize(text: LocalizedText, params?: LocalizedParams): LocalizedText {
+  return { en: fill(text.en, paramsIn(params, 'en')), ru: fill(text.ru, paramsIn(params, 'ru')) };
 }
 
 export function resolveLang(setting: string | undefined, locale: string | undefined): Lang {

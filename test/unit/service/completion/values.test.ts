@@ -63,7 +63,7 @@ void test('storage quantities', () => {
   const items = completeAt(`${PVC}spec:\n  resources:\n    requests:\n      storage: |`);
   const names = labels(items);
   for (const q of ['1Gi', '5Gi', '10Gi', '100Gi']) assert.ok(names.includes(q));
-  assert.match(item(items, '10Gi').documentation ?? '', /10\u202f737\u202f418\u202f240/);
+  assert.match(item(items, '10Gi').documentation ?? '', /10,737,418,240 bytes/);
   const pv = completeAt(
     'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv\nspec:\n  capacity:\n    storage: |',
   );
