@@ -65,7 +65,7 @@ export const memoryEmptyDirLimits: Rule = {
   kinds: workloadKinds,
   title: {
     en: 'A `medium: Memory` emptyDir that no memory limit bounds, or sized above the limit',
-    ru: 'Том `emptyDir` с `medium: Memory` без ограничения памятью или больше лимита',
+    ru: 'Том `emptyDir` в памяти (`medium: Memory`) ничем не ограничен или больше лимита памяти',
   },
   docs: {
     en: "`medium: Memory` makes the `emptyDir` a tmpfs: its files live in RAM and count against the memory limit of the container that writes them. Without `sizeLimit` the tmpfs may grow to the pod's memory limit, and, when not every container has one, to the node's allocatable memory: a writer without a memory limit can then take the node's memory. A `sizeLimit` above the writer's memory limit never applies: the container is OOM-killed first. Give the writing containers a memory limit that leaves room for the files, and a `sizeLimit` below it.",
@@ -179,7 +179,7 @@ export const localStorageBlocksScaleDown: Rule = {
           names,
           {
             en: 'Mark the local volumes safe to evict',
-            ru: 'Разрешить вытеснение с локальными томами',
+            ru: 'Разрешить вытеснять под, несмотря на локальные тома',
           },
         ),
       },

@@ -199,7 +199,7 @@ export const volumeTypeNotAllowed: Rule = {
   kinds: workloadKinds,
   title: {
     en: 'A pod volume of a type the policy does not allow',
-    ru: 'Том пода типа, который политика не разрешает',
+    ru: 'Тип тома пода не разрешён политикой',
   },
   docs: {
     en: 'On when `kubeStorage.policy.allowedVolumeTypes` lists volume sources (`emptyDir`, `persistentVolumeClaim`, `nfs`…). The entry `restricted` stands for the list of the Pod Security Standards "restricted" profile: `configMap`, `csi`, `downwardAPI`, `emptyDir`, `ephemeral`, `image`, `persistentVolumeClaim`, `projected`, `secret` — a namespace labelled `pod-security.kubernetes.io/enforce: restricted` rejects pods with any other volume type. Storage that needs another type goes through a PersistentVolume and a claim.',
@@ -218,7 +218,7 @@ export const volumeTypeNotAllowed: Rule = {
         localize(
           {
             en: 'Volume `{name}` is of type `{type}`, which the policy does not allow (`kubeStorage.policy.allowedVolumeTypes`: {allowed}).',
-            ru: 'Том `{name}` имеет тип `{type}`, а политика его не разрешает (`kubeStorage.policy.allowedVolumeTypes`: {allowed}).',
+            ru: 'Тип тома `{name}` — `{type}`, а политика его не разрешает (`kubeStorage.policy.allowedVolumeTypes`: {allowed}).',
           },
           {
             name: v.volume.name,
