@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { simulateBindings } from '../../server/src/service/binding';
+import { simulateBindings, type BindingResult } from '../../server/src/service/binding';
 import { english } from '../../client/src/bindingPreview/uiText';
 
 const root = resolve(__dirname, '../..');
@@ -21,8 +21,8 @@ const source = (uri: string, line: number) => ({
   range: { start: { line, character: 0 }, end: { line: line + 5, character: 0 } },
 });
 
-function page(): string {
-  const data = simulateBindings({
+function sampleData(): BindingResult {
+  return simulateBindings({
     volumes: [
       {
         object: {
@@ -65,6 +65,9 @@ function page(): string {
     statefulSets: [],
     workloads: [],
   });
+}
+
+function page(data: BindingResult = sampleData()): string {
   const update = {
     type: 'update',
     lang: 'en',
@@ -88,7 +91,7 @@ function page(): string {
   writeFileSync(
     file,
     `<!DOCTYPE html><html><head>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-n'; script-src 'nonce-n'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-n'; script-src 'nonce-n'; worker-src blob:">
 <style nonce="n">${theme}${styles}</style></head><body class="vscode-dark"><div id="app"></div>
 <script nonce="n">window.sent=[];window.acquireVsCodeApi=()=>({postMessage:m=>window.sent.push(m),getState:()=>undefined,setState:()=>{}});
 window.addEventListener('load',()=>setTimeout(()=>window.postMessage(${JSON.stringify(update).replace(/</g, '\\u003c')},'*'),0));</script>
@@ -146,6 +149,11 @@ void test('binding preview webview: graph drawn, names escaped, keyboard reveals
     }
     assert.ok(found, 'claim nodes are in the tab order');
     await tab.keyboard.press('Enter');
+    // Enter shows the reason beside the node; the source opens only on the explicit action.
+    await tab.waitForSelector('.details.open .open-source');
+    const before = await tab.evaluate(() => (window as unknown as { sent: unknown[] }).sent);
+    assert.ok(!before.some((m) => (m as { type: string }).type === 'reveal'));
+    await tab.click('.details .open-source');
     const sent = await tab.evaluate(() => (window as unknown as { sent: unknown[] }).sent);
     assert.deepEqual(sent.at(-1), {
       type: 'reveal',
@@ -153,7 +161,142 @@ void test('binding preview webview: graph drawn, names escaped, keyboard reveals
       line: 7,
       character: 0,
     });
-    assert.match((await tab.textContent('.details')) ?? '', /Bound to `pv-a`/);
+    assert.match((await tab.textContent('.details')) ?? '', /Bound to `?pv-a`?/);
+    assert.equal(await tab.getAttribute('.canvas', 'data-layout'), 'worker', 'ELK ran in a worker');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** 1,000 claims in two namespaces (most bound to their own volume, some Pending), 1,000 volumes. */
+function largeData(): BindingResult {
+  const volumes = [];
+  const claims = [];
+  for (let i = 0; i < 1000; i++) {
+    const namespace = i % 2 ? 'shop' : 'billing';
+    volumes.push({
+      object: {
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: { name: `pv-${i}` },
+        spec: {
+          capacity: { storage: '10Gi' },
+          accessModes: ['ReadWriteOnce'],
+          storageClassName: 'manual',
+          claimRef: i % 10 ? { namespace, name: `data-${i}` } : undefined,
+        },
+      },
+      source: source('file:///ws/volumes.yaml', i * 12),
+    });
+    claims.push({
+      object: {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata: { name: `data-${i}`, namespace },
+        spec: {
+          storageClassName: i % 10 ? 'manual' : 'missing',
+          accessModes: ['ReadWriteOnce'],
+          resources: { requests: { storage: '5Gi' } },
+        },
+      },
+      source: source('file:///ws/claims.yaml', i * 12),
+    });
+  }
+  return simulateBindings({ volumes, claims, storageClasses: [], statefulSets: [], workloads: [] });
+}
+
+void test('binding preview webview: 1,000 claims are drawn in groups, fast, and an edit keeps zoom and scroll', async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
+  try {
+    const tab = await browser.newPage({ viewport: { width: 700, height: 500 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(String(e)));
+    const data = largeData();
+    const started = Date.now();
+    await tab.goto(page(data));
+    await tab.waitForSelector('svg .node.group', { timeout: 30000 });
+    const firstFrameMs = Date.now() - started;
+    const nodes = await tab.$$eval('svg .node', (els) => els.length);
+    assert.ok(nodes < 40, `${nodes} boxes for 2,000 objects`);
+    assert.match((await tab.textContent('.grouped')) ?? '', /^2000 objects are drawn in groups/);
+    assert.ok(firstFrameMs < 8000, `first frame in ${firstFrameMs} ms`);
+    // One page, one scrollbar: the document never scrolls, the canvas does.
+    const overflow = await tab.evaluate(() => ({
+      page: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+    }));
+    assert.ok(overflow.page <= 1, JSON.stringify(overflow));
+
+    // Zoom in and scroll; then the host sends an update in which one claim changed.
+    await tab.click('.zoom button:nth-of-type(2)');
+    await tab.click('.zoom button:nth-of-type(2)');
+    const zoom = await tab.textContent('.zoom-level');
+    const scrolledTo = await tab.evaluate(() => {
+      const canvas = document.querySelector('.canvas')!;
+      canvas.scrollTop = 120;
+      return canvas.scrollTop;
+    });
+    assert.ok(scrolledTo > 0, 'the zoomed graph scrolls');
+    await tab.evaluate(() => {
+      (document.querySelector('.canvas svg') as SVGElement & { marked?: boolean }).marked = true;
+    });
+    // The same result again: nothing is laid out or drawn (the very same SVG stays).
+    const again = {
+      type: 'update',
+      lang: 'en',
+      strings: english,
+      result: { ok: true, lang: 'en', data },
+      state: { scope: 'workspace', namespace: '', search: '', nodeLabels: '' },
+      scopeLabel: 'ws',
+    };
+    await tab.evaluate((m) => window.postMessage(m, '*'), again);
+    await tab.waitForTimeout(300);
+    assert.equal(
+      await tab.evaluate(
+        () => (document.querySelector('.canvas svg') as SVGElement & { marked?: boolean }).marked,
+      ),
+      true,
+    );
+    // A claim becomes Pending: redrawn, with the zoom and the scroll position kept.
+    const changed = structuredClone(data);
+    const claim = changed.claims.find((c) => c.outcome === 'bound' && c.namespace === 'shop')!;
+    claim.outcome = 'pending';
+    claim.phase = 'Pending';
+    await tab.evaluate((m) => window.postMessage(m, '*'), {
+      ...again,
+      result: { ok: true, lang: 'en', data: changed },
+    });
+    await tab.waitForFunction(
+      () => !(document.querySelector('.canvas svg') as SVGElement & { marked?: boolean }).marked,
+    );
+    assert.equal(await tab.textContent('.zoom-level'), zoom);
+    // Kept where it was (as far as the new picture reaches).
+    const scroll = await tab.evaluate((before) => {
+      const canvas = document.querySelector('.canvas')!;
+      return {
+        top: canvas.scrollTop,
+        expected: Math.min(before, canvas.scrollHeight - canvas.clientHeight),
+      };
+    }, scrolledTo);
+    assert.ok(
+      scroll.top > 0 && Math.abs(scroll.top - scroll.expected) <= 1,
+      JSON.stringify(scroll),
+    );
+
+    // A group's details float beside it, with the way to its single objects.
+    await tab.click('svg .node.group.kind-claim.status-pending');
+    await tab.waitForSelector('.details.open');
+    assert.match((await tab.textContent('.details')) ?? '', /objects in this group/);
+    const placed = await tab.evaluate(() => {
+      const d = document.querySelector('.details')!.getBoundingClientRect();
+      return d.top >= 0 && d.bottom <= window.innerHeight;
+    });
+    assert.ok(placed, 'the details are within the view, not below the fold');
+    await tab.click('.details .show-namespace');
+    await tab.waitForFunction(() => !document.querySelector('.details.open'));
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

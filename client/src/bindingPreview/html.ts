@@ -19,6 +19,8 @@ export function previewHtml(
     `font-src ${webview.cspSource}`,
     `style-src ${webview.cspSource} 'nonce-${n}'`,
     `script-src 'nonce-${n}'`,
+    // The graph layout runs in a worker made from a script the bundle carries (layout.ts).
+    'worker-src blob:',
   ].join('; ');
   const escape = (t: string): string => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!DOCTYPE html>
@@ -90,4 +92,41 @@ svg { display: block; }
 .arrow { fill: var(--vscode-descriptionForeground); }
 body.vscode-high-contrast .node rect, body.vscode-high-contrast-light .node rect { stroke-width: 3; }
 body.vscode-high-contrast .edge, body.vscode-high-contrast-light .edge { stroke: var(--vscode-contrastBorder); }
+/* The view fits the panel: the graph scrolls inside its own box, never the page (one scrollbar). */
+html, body { height: 100%; box-sizing: border-box; }
+body { display: flex; flex-direction: column; overflow: hidden; }
+#app { flex: 1; min-height: 0; display: flex; flex-direction: column; }
+.body { flex: 1; min-height: 0; position: relative; align-items: stretch; }
+.canvas { min-height: 0; }
+.details { overflow: auto; }
+.zoom { display: inline-flex; gap: 4px; align-items: center; align-self: flex-end; }
+.zoom button { min-width: 26px; height: 26px; color: var(--vscode-button-secondaryForeground, var(--vscode-foreground)); background: var(--vscode-button-secondaryBackground, transparent); border: 1px solid var(--vscode-button-border, var(--vscode-contrastBorder, transparent)); border-radius: 2px; cursor: pointer; font: inherit; }
+.zoom button:hover { background: var(--vscode-button-secondaryHoverBackground, var(--vscode-list-hoverBackground)); }
+.zoom button:focus-visible, .details button:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
+.zoom-level { min-width: 3.5em; text-align: center; color: var(--vscode-descriptionForeground); }
+.grouped { margin: 0 0 6px; padding: 4px 8px; border-left: 3px solid var(--vscode-textLink-foreground); background: var(--vscode-textBlockQuote-background, transparent); }
+.grouped[hidden] { display: none; }
+.details-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 6px; }
+.details .close { display: none; background: none; border: none; color: var(--vscode-foreground); cursor: pointer; font: inherit; padding: 0 4px; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; margin-top: 8px; }
+.actions button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); border-radius: 2px; padding: 3px 10px; cursor: pointer; font: inherit; }
+.actions button:hover { background: var(--vscode-button-hoverBackground); }
+/* Narrow (beside an editor): the details float next to the selected node instead of below the graph. */
+@media (max-width: 760px) {
+  .body { flex-direction: row; }
+  .details { position: absolute; z-index: 2; width: min(300px, calc(100% - 24px)); max-height: calc(100% - 16px); box-sizing: border-box; padding: 6px 10px; background: var(--vscode-editorHoverWidget-background, var(--vscode-editorWidget-background)); border: 1px solid var(--vscode-editorHoverWidget-border, var(--vscode-contrastBorder, transparent)); box-shadow: 0 2px 8px var(--vscode-widget-shadow, rgba(0, 0, 0, 0.36)); }
+  .details:not(.open) { display: none; }
+  .details .close { display: inline-block; }
+}
+/* States differ in more than colour: an icon, a text label, and the border's style. */
+.status-wait { --c: var(--vscode-charts-blue); }
+.node.status-wait rect.box { stroke-dasharray: 7 4; }
+.node.status-pending rect.box { stroke-width: 3.5; }
+.node.status-lost rect.box, .node.status-failed rect.box { stroke-width: 3; stroke-dasharray: 2 3; }
+.node.status-released rect.box { stroke-dasharray: 2 3; }
+.node .stack { fill: var(--vscode-editorWidget-background); stroke: var(--c); stroke-width: 1.5; }
+.legend-swatch { display: inline-block; width: 16px; height: 9px; border: 2px solid var(--c); border-radius: 3px; align-self: center; }
+.status-wait .legend-swatch { border-style: dashed; }
+.status-pending .legend-swatch { border-width: 3px; }
+.status-lost .legend-swatch, .status-released .legend-swatch { border-style: dotted; }
 `;

@@ -28,6 +28,11 @@ export class BindingPreviewPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private requestNumber = 0;
+  /** A refresh is running: further changes wait for it and then run once. */
+  private refreshing = false;
+  private refreshAgain = false;
+  /** The last update sent (JSON): an identical one is not posted, so the view does no work. */
+  private lastPosted: string | undefined;
   /** URIs of the objects in the last result: the only ones the webview may ask to open. */
   private knownUris = new Set<string>();
 
@@ -110,6 +115,8 @@ export class BindingPreviewPanel {
     if (!isWebviewMessage(message)) return; // untrusted input: ignore anything unexpected
     switch (message.type) {
       case 'ready':
+        // A new document (first show, or shown again after being hidden) has nothing drawn.
+        this.lastPosted = undefined;
         this.schedule(0);
         return;
       case 'setState': {
@@ -134,7 +141,8 @@ export class BindingPreviewPanel {
     try {
       const position = new vscode.Position(line, character);
       await vscode.window.showTextDocument(vscode.Uri.parse(uri), {
-        viewColumn: vscode.ViewColumn.One,
+        viewColumn: this.sourceColumn(),
+        preserveFocus: true,
         selection: new vscode.Range(position, position),
       });
     } catch (e) {
@@ -142,9 +150,39 @@ export class BindingPreviewPanel {
     }
   }
 
+  /**
+   * Where a source opens: never over the preview. The group of a visible editor beside the
+   * preview (where the user came from), else a new group beside it.
+   */
+  private sourceColumn(): vscode.ViewColumn {
+    const own = this.panel.viewColumn;
+    const other = vscode.window.visibleTextEditors.find(
+      (e) => e.viewColumn !== undefined && e.viewColumn !== own,
+    );
+    return other?.viewColumn ?? vscode.ViewColumn.Beside;
+  }
+
   private schedule(delay: number): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), delay);
+    this.timer = setTimeout(() => void this.refreshOnce(), delay);
+  }
+
+  /** One request at a time: changes during a request are answered by one more afterwards. */
+  private async refreshOnce(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    this.refreshing = true;
+    try {
+      await this.refresh();
+    } finally {
+      this.refreshing = false;
+    }
+    if (this.refreshAgain) {
+      this.refreshAgain = false;
+      this.schedule(DEBOUNCE_MS);
+    }
   }
 
   private params(lang: 'en' | 'ru'): BindingsParams {
@@ -169,7 +207,8 @@ export class BindingPreviewPanel {
     const strings = uiStrings(lang);
     this.panel.title = strings.title;
     const number = ++this.requestNumber;
-    await this.post({ type: 'loading', lang, strings });
+    // "Loading" only before the first result: later updates replace the picture in place.
+    if (this.lastPosted === undefined) await this.post({ type: 'loading', lang, strings });
     let result: BindingsResult;
     const client = this.client();
     try {
@@ -187,14 +226,18 @@ export class BindingPreviewPanel {
         for (const item of list) if (item.source) this.knownUris.add(item.source.uri);
       }
     }
-    await this.post({
+    const update: HostMessage = {
       type: 'update',
       lang,
       strings,
       result,
       state: this.state,
       scopeLabel: this.scopeLabel(),
-    });
+    };
+    const json = JSON.stringify(update);
+    if (json === this.lastPosted) return; // an edit that changed no binding
+    this.lastPosted = json;
+    await this.post(update);
   }
 
   private async post(message: HostMessage): Promise<void> {

@@ -38,4 +38,12 @@ export const english: UiStrings = {
   nothingMatches: 'Nothing matches the filter.',
   defaultClass: 'default',
   graphLabel: 'StorageClasses, volumes, claims and workloads',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomFit: 'Fit to view',
+  grouped:
+    '{0} objects are drawn in groups by namespace, class and outcome. Choose a namespace or search by name to see each one.',
+  groupOf: '{0} objects in this group.',
+  showNamespace: 'Show this namespace',
+  close: 'Close',
 };

@@ -3,8 +3,7 @@
  * laid out by ELK and drawn as SVG, and a details panel. Every string from a manifest goes into
  * the DOM through `textContent` or an attribute value, never through markup.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
+import type { ElkNode } from 'elkjs/lib/elk-api';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
@@ -17,6 +16,9 @@ import {
   type ViewState,
   type WebviewMessage,
 } from './messages';
+import { layoutGraph, layoutThread } from './layout';
+import { AGGREGATE_ABOVE, aggregateGraph, graphKey } from './aggregate';
+import { Viewport } from './viewport';
 import {
   buildGraph,
   filterGraph,
@@ -42,7 +44,6 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const elk = new ELK();
 const SVG = 'http://www.w3.org/2000/svg';
 
 let state: ViewState = isViewState(vscode.getState())
@@ -51,6 +52,9 @@ let state: ViewState = isViewState(vscode.getState())
 let last: Extract<HostMessage, { type: 'update' }> | undefined;
 let graph: Graph = { nodes: [], edges: [] };
 let layoutGeneration = 0;
+/** What is drawn now (groups in a large graph) and its key: an equal key skips layout and drawing. */
+let drawnGraph: Graph = { nodes: [], edges: [] };
+let drawnKey: string | undefined;
 
 // ---------- DOM scaffolding (static structure; texts are set on update) ----------
 
@@ -109,8 +113,16 @@ const body = h('div', 'body');
 const canvas = h('div', 'canvas');
 const details = h('aside', 'details');
 details.setAttribute('aria-live', 'polite');
+const grouped = h('p', 'grouped');
+grouped.hidden = true;
+const viewport = new Viewport(
+  canvas,
+  () => state.zoom,
+  (zoom) => saveState({ zoom }, false),
+);
+toolbar.append(viewport.controls);
 body.append(canvas, details);
-app.append(toolbar, status, legend, body);
+app.append(toolbar, status, legend, grouped, body);
 
 function strings(): UiStrings | undefined {
   return last?.strings;
@@ -177,8 +189,10 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     namespace: state.namespace,
     search: state.search,
     selected: state.selected,
+    zoom: state.zoom,
   };
   vscode.setState(state);
+  viewport.setLabels(message.strings);
   applyStrings(message.strings);
   if (message.result.ok) {
     graph = buildGraph(message.result.data, message.lang, message.strings);
@@ -220,6 +234,7 @@ function applyStrings(t: UiStrings): void {
       (st) => {
         const item = h('span', `legend-item status-${st}`);
         item.append(
+          h('span', 'legend-swatch'),
           h('span', 'legend-icon', statusIcon[st]),
           codeTextElement('span', statusLabel(st, t)),
         );
@@ -237,7 +252,8 @@ async function render(): Promise<void> {
   const generation = ++layoutGeneration;
   if (!last.result.ok) {
     status.textContent = `${t.failed} ${plainText(last.result.error[last.lang], last.lang)}`;
-    canvas.replaceChildren();
+    drawnKey = undefined;
+    viewport.clear(document.createTextNode(''));
     details.replaceChildren();
     return;
   }
@@ -246,43 +262,35 @@ async function render(): Promise<void> {
   status.textContent = `${last.scopeLabel} — ${t.kindClaim}: ${data.claims.length} · ${t.kindVolume}: ${data.volumes.length} · ${t.kindClass}: ${data.storageClasses.length}`;
   status.title = plainText(data.order[last.lang], last.lang);
   if (!shown.nodes.length) {
-    canvas.replaceChildren(h('p', 'empty', graph.nodes.length ? t.nothingMatches : t.empty));
+    drawnKey = undefined;
+    grouped.hidden = true;
+    viewport.clear(h('p', 'empty', graph.nodes.length ? t.nothingMatches : t.empty));
     renderDetails();
     return;
   }
-  const elkGraph: ElkNode = {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.partitioning.activate': 'true',
-      // One layout for all components, so every kind keeps its column.
-      'elk.separateConnectedComponents': 'false',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.spacing.nodeNode': '18',
-      'elk.edgeRouting': 'POLYLINE',
-    },
-    children: shown.nodes.map((n) => ({
-      id: n.id,
-      width: nodeWidth(n),
-      height: NODE_HEIGHT,
-      layoutOptions: { 'elk.partitioning.partition': String(kindLayer[n.kind]) },
-    })),
-    edges: shown.edges.map((e): ElkExtendedEdge => ({
-      id: e.id,
-      sources: [e.from],
-      targets: [e.to],
-    })),
-  };
+  // A large graph is drawn in groups; the hint says how to see single objects.
+  const large = shown.nodes.length > AGGREGATE_ABOVE;
+  grouped.hidden = !large;
+  if (large) grouped.textContent = t.grouped.replace('{0}', String(shown.nodes.length));
+  const drawn = large ? aggregateGraph(shown, t) : shown;
+  const key = graphKey(drawn);
+  if (key === drawnKey) {
+    // The same picture (an edit that moved no outcome): no layout, no redraw.
+    renderDetails();
+    return;
+  }
   let laid: ElkNode;
   try {
-    laid = await elk.layout(elkGraph);
+    laid = await layoutGraph(drawn);
   } catch (e) {
     status.textContent = `${t.failed} ${e instanceof Error ? e.message : String(e)}`;
     return;
   }
   if (generation !== layoutGeneration) return; // a newer render started meanwhile
-  draw(shown, laid, t);
+  drawnGraph = drawn;
+  drawnKey = key;
+  canvas.dataset.layout = layoutThread;
+  draw(drawn, laid, t);
   renderDetails();
 }
 
@@ -329,13 +337,14 @@ function draw(shown: Graph, laid: ElkNode, t: UiStrings): void {
       (a, b) => kindLayer[a.node.kind] - kindLayer[b.node.kind] || (a.box.y ?? 0) - (b.box.y ?? 0),
     );
   for (const { box, node } of placed) svg.append(drawNode(node, box, t));
-  canvas.replaceChildren(svg);
+  viewport.show(svg, width, height);
 }
 
 function drawNode(node: GraphNode, box: ElkNode, t: UiStrings): SVGGElement {
   const w = box.width ?? nodeWidth(node);
   const g = s('g', {
-    class: `node kind-${node.kind} status-${node.status}${state.selected === node.id ? ' selected' : ''}`,
+    class: `node kind-${node.kind} status-${node.status}${node.group ? ' group' : ''}${state.selected === node.id ? ' selected' : ''}`,
+    'data-id': node.id,
     transform: `translate(${box.x ?? 0} ${box.y ?? 0})`,
     tabindex: 0,
     role: 'button',
@@ -352,7 +361,13 @@ function drawNode(node: GraphNode, box: ElkNode, t: UiStrings): SVGGElement {
   g.setAttribute('aria-label', plainText(spoken.filter(Boolean).join(', '), last?.lang ?? 'en'));
   const title = s('title');
   title.textContent = node.tooltip;
-  g.append(title, s('rect', { width: w, height: NODE_HEIGHT, rx: 6, ry: 6 }));
+  g.append(title);
+  // A group is drawn as a stack of boxes.
+  if (node.group)
+    g.append(
+      s('rect', { class: 'stack', x: 4, y: 4, width: w, height: NODE_HEIGHT, rx: 6, ry: 6 }),
+    );
+  g.append(s('rect', { class: 'box', width: w, height: NODE_HEIGHT, rx: 6, ry: 6 }));
   const icon = s('text', { x: 10, y: 20, class: 'icon' });
   icon.textContent = statusIcon[node.status];
   const label = s('text', { x: 30, y: 20, class: 'label' });
@@ -369,15 +384,8 @@ function drawNode(node: GraphNode, box: ElkNode, t: UiStrings): SVGGElement {
     for (const other of canvas.querySelectorAll('.node.selected'))
       other.classList.remove('selected');
     g.classList.add('selected');
+    // The reason shows next to the node; the source opens only on the explicit action there.
     renderDetails();
-    if (node.source) {
-      post({
-        type: 'reveal',
-        uri: node.source.uri,
-        line: node.source.range.start.line,
-        character: node.source.range.start.character,
-      });
-    }
   };
   g.addEventListener('click', activate);
   g.addEventListener('keydown', (event) => {
@@ -397,8 +405,11 @@ function truncate(text: string, max: number): string {
 function renderDetails(): void {
   const t = strings();
   if (!t || !last) return;
-  const node = graph.nodes.find((n) => n.id === state.selected);
+  const node =
+    drawnGraph.nodes.find((n) => n.id === state.selected) ??
+    graph.nodes.find((n) => n.id === state.selected);
   if (!node) {
+    details.classList.remove('open');
     details.replaceChildren(
       codeTextElement('p', last.result.ok ? last.result.data.order[last.lang] : '', 'hint'),
     );
@@ -428,8 +439,22 @@ function renderDetails(): void {
   } else {
     parts.push(codeTextElement('p', node.reason ?? node.tooltip, 'reason'));
   }
+  if (node.group)
+    parts.splice(1, 0, h('p', 'detail', t.groupOf.replace('{0}', String(node.group.count))));
+  const actions = h('div', 'actions');
+  const namespace = node.group?.namespace;
+  if (namespace !== undefined && namespace !== state.namespace) {
+    const show = h('button', 'show-namespace', t.showNamespace);
+    show.type = 'button';
+    show.addEventListener('click', () => {
+      saveState({ namespace, selected: undefined }, false);
+      nsSelect.value = namespace;
+      void render();
+    });
+    actions.append(show);
+  }
   if (node.source) {
-    const button = h('button', 'link', t.openSource);
+    const button = h('button', 'open-source', t.openSource);
     button.type = 'button';
     const source = node.source;
     button.addEventListener('click', () =>
@@ -440,9 +465,47 @@ function renderDetails(): void {
         character: source.range.start.character,
       }),
     );
-    parts.push(button);
+    actions.append(button);
   }
+  if (actions.childElementCount) parts.push(actions);
+  const head = h('div', 'details-head');
+  const close = h('button', 'close', '×');
+  close.type = 'button';
+  close.title = t.close;
+  close.setAttribute('aria-label', t.close);
+  close.addEventListener('click', () => {
+    saveState({ selected: undefined }, false);
+    for (const other of canvas.querySelectorAll('.node.selected'))
+      other.classList.remove('selected');
+    renderDetails();
+  });
+  head.append(parts[0]!, close);
+  parts[0] = head;
   details.replaceChildren(...parts);
+  details.classList.add('open');
+  placeDetails(node.id);
+}
+
+/** In a narrow view the details float beside the selected node (right of it, else left). */
+function placeDetails(id: string): void {
+  details.style.left = '';
+  details.style.top = '';
+  if (!window.matchMedia('(max-width: 760px)').matches) return;
+  const element = [...canvas.querySelectorAll<SVGGElement>('.node')].find(
+    (n) => n.dataset.id === id,
+  );
+  if (!element) return;
+  const box = element.getBoundingClientRect();
+  const area = body.getBoundingClientRect();
+  const width = details.offsetWidth;
+  let left = box.right - area.left + 8;
+  if (left + width > area.width) left = Math.max(4, box.left - area.left - width - 8);
+  const top = Math.min(
+    Math.max(4, box.top - area.top),
+    Math.max(4, area.height - details.offsetHeight - 4),
+  );
+  details.style.left = `${left}px`;
+  details.style.top = `${top}px`;
 }
 
 post({ type: 'ready' });

@@ -42,6 +42,15 @@ export interface UiStrings {
   nothingMatches: string;
   defaultClass: string;
   graphLabel: string;
+  zoomIn: string;
+  zoomOut: string;
+  zoomFit: string;
+  /** `{0}`: how many objects are drawn in groups. */
+  grouped: string;
+  /** `{0}`: the number of objects in a group. */
+  groupOf: string;
+  showNamespace: string;
+  close: string;
 }
 
 export interface ViewState {
@@ -52,6 +61,8 @@ export interface ViewState {
   search: string;
   nodeLabels: string;
   selected?: string;
+  /** The graph's scale (1 = 100 %), kept across updates and reloads. */
+  zoom?: number;
 }
 
 export type HostMessage =
@@ -82,7 +93,8 @@ export function isViewState(x: unknown): x is ViewState {
     typeof x.namespace === 'string' &&
     typeof x.search === 'string' &&
     typeof x.nodeLabels === 'string' &&
-    (x.selected === undefined || typeof x.selected === 'string')
+    (x.selected === undefined || typeof x.selected === 'string') &&
+    (x.zoom === undefined || (typeof x.zoom === 'number' && x.zoom > 0 && x.zoom <= 10))
   );
 }
 

@@ -36,6 +36,10 @@ export interface GraphNode {
   namespace?: string;
   source?: SourceRef;
   claim?: ClaimResult;
+  /** A volume's StorageClass (volumes are grouped by it in a large graph). */
+  storageClass?: string;
+  /** An aggregate of `count` objects of one kind, namespace (or class) and status. */
+  group?: { count: number; namespace?: string };
 }
 
 export interface GraphEdge {
@@ -142,6 +146,7 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
         .join('\n'),
       ...(v.reason ? { reason: v.reason[lang] } : {}),
       source: v.source,
+      storageClass: v.storageClass ?? '',
     });
   }
   for (const c of data.claims) {
