@@ -30,6 +30,7 @@ import {
   type JsonSchema,
   type SchemaStep,
 } from './schema/registry';
+import { fieldRequirement, type Requirement } from './schema/requiredInPractice';
 import type { Lang, LocalizedText, Position, Range } from './types';
 import type { WorkspaceFile } from './workspace/file';
 import { shiftRange } from './workspace/file';
@@ -295,11 +296,29 @@ function quantityCard(c: CardContext, step: SchemaStep, node: Scalar): string {
 function fieldHeader(c: CardContext, step: SchemaStep): string {
   const parent = definitions[step.parentDefinition!];
   const raw = parent?.properties?.[step.field!];
-  const required = parent?.required?.includes(step.field!) ?? false;
   const parts = [`**${fieldName(step)}**`];
   if (raw) parts.push(`\`${typeName(raw)}\``);
-  parts.push(t(required ? m.required : m.optional, c.lang));
+  parts.push(
+    requirementText(
+      fieldRequirement(step.parentDefinition!, step.field!, parent?.required),
+      c.lang,
+    ),
+  );
   return parts.join(' · ');
+}
+
+/** "required", "optional", or when it is required in practice (schema/requiredInPractice.ts). */
+function requirementText(requirement: Requirement, lang: Lang): string {
+  switch (requirement.kind) {
+    case 'required':
+      return t(m.required, lang);
+    case 'apiServer':
+      return t(m.requiredByApiServer, lang);
+    case 'when':
+      return t(m.requiredWhen, lang, { when: requirement.when[lang] });
+    default:
+      return t(m.optional, lang);
+  }
 }
 
 function fieldBody(c: CardContext, step: SchemaStep): string {

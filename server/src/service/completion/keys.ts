@@ -13,6 +13,7 @@ import { objectFacts } from './facts';
 import { completionMessages as m } from './messages';
 import type { KeySite } from './position';
 import { skeletonItems } from './skeletons';
+import { snippetItems } from './snippets';
 import {
   escapeSnippet,
   lineRange,
@@ -20,6 +21,13 @@ import {
   type CompletionContext,
   type KubeCompletionItem,
 } from './types';
+import { fieldRequirement } from '../schema/requiredInPractice';
+
+/** Schema-required, or refused by the API server without it (`accessModes` of a claim). */
+function mustHave(definition: string | undefined, field: string, required?: string[]): boolean {
+  const kind = fieldRequirement(definition ?? '', field, required).kind;
+  return kind === 'required' || kind === 'apiServer';
+}
 
 /** Volume sources a volume (or a PV) takes exactly one of. */
 function isSource(schema: JsonSchema | undefined): boolean {
@@ -77,7 +85,11 @@ export function keyItems(ctx: CompletionContext, site: KeySite): KubeCompletionI
     }
     return items;
   }
-  const required = new Set(schema.required ?? []);
+  const required = new Set(
+    Object.keys(schema.properties).filter((name) =>
+      mustHave(here.definition, name, schema.required),
+    ),
+  );
   const presentSource = [...site.siblings].find((k) => isSource(schema.properties![k]));
   for (const [name, prop] of Object.entries(schema.properties)) {
     if (site.siblings.has(name)) continue;
@@ -186,8 +198,11 @@ function rootItems(ctx: CompletionContext, site: KeySite): KubeCompletionItem[] 
     if (name !== 'metadata') item.retrigger = !site.hasColon;
     items.push(item);
   });
-  if (site.column === 0 && site.siblings.size === 0 && onlyLine(ctx))
+  // Whole objects only where one can start: never among the values or keys of an object.
+  if (site.column === 0 && site.siblings.size === 0 && onlyLine(ctx)) {
     items.push(...skeletonItems(ctx, site));
+    items.push(...snippetItems(ctx, site, ctx.snippets ?? []));
+  }
   return items;
 }
 

@@ -4,6 +4,11 @@ import type { LocalizedText } from '../types';
 export const hoverMessages = {
   required: { en: 'required', ru: 'обязательное' },
   optional: { en: 'optional', ru: 'необязательное' },
+  requiredByApiServer: {
+    en: 'required by the API server (optional in the schema)',
+    ru: 'обязательное: его требует API-сервер (в схеме необязательное)',
+  },
+  requiredWhen: { en: 'required {when}', ru: 'обязательное {when}' },
   allowedValues: { en: 'Allowed values: {values}', ru: 'Допустимые значения: {values}' },
   docsLink: { en: 'Kubernetes docs', ru: 'Документация Kubernetes' },
   apiReference: { en: 'API reference', ru: 'Справочник API' },
