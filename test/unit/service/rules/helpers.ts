@@ -34,7 +34,10 @@ export function settingsFor(ruleId: string): DiagnosticSettings {
   if (!rule?.offByDefault) return settings;
   return {
     ...settings,
-    rules: { ...settings.rules, severity: { ...settings.rules.severity, [ruleId]: rule.severity } },
+    rules: {
+      ...defaultRuleSettings,
+      severity: { ...defaultRuleSettings.severity, [ruleId]: rule.severity },
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import {
   isUnderPrefix,
 } from '../../../../server/src/service/rules/policy';
 import {
+  defaultRuleSettings,
   defaultStoragePolicy,
   type StoragePolicy,
 } from '../../../../server/src/service/rules/types';
@@ -21,7 +22,10 @@ const policy: StoragePolicy = {
 };
 
 function withPolicy(p: Partial<StoragePolicy>): DiagnosticSettings {
-  return { ...settings, rules: { ...settings.rules, policy: { ...defaultStoragePolicy, ...p } } };
+  return {
+    ...settings,
+    rules: { ...defaultRuleSettings, policy: { ...defaultStoragePolicy, ...p } },
+  };
 }
 
 const run = (text: string, code: string, s: DiagnosticSettings) =>
