@@ -8,6 +8,7 @@ import {
   type DiagnosticSettings,
 } from './diagnostics/fileDiagnostics';
 import { Workspace, type FileSource } from './workspace/workspace';
+import { RenderedCharts } from './rendered';
 import type { KubeDiagnostic } from './types';
 import { hoverAt, type HoverInfo } from './hover';
 import type { Lang, Position } from './types';
@@ -67,6 +68,11 @@ export class LanguageService {
   readonly workspace = new Workspace();
   /** Helm charts and the values files tied to them (service/helm). */
   readonly helm = new HelmCharts();
+  /** Charts rendered with helm: virtual files of the index, findings traced back (service/rendered). */
+  readonly rendered = new RenderedCharts({
+    setFile: (uri, text) => void this.workspace.setFile(uri, text, 'disk'),
+    removeFile: (uri) => this.workspace.removeFile(uri),
+  });
   /** `kubeStorage.maxFileSize`: above this many bytes a file gets YAML syntax checks only. */
   maxFileSize = DEFAULT_MAX_FILE_SIZE;
   private readonly largeCache = new WeakMap<object, { max: number; large: boolean }>();
@@ -98,7 +104,11 @@ export class LanguageService {
       // The values checks parse the text again, without the nesting guard of parse/limits.ts.
       const helm =
         settings.enable && !this.hasTooDeep(uri) ? this.helm.diagnostics(uri, file.text) : [];
-      const values = [...fileDiagnostics(file, settings), ...helm];
+      const values = [
+        ...fileDiagnostics(file, settings),
+        ...helm,
+        ...this.renderedFindings(uri, settings),
+      ];
       // Severity settings and suppression comments apply to the values checks too.
       return settings.enable
         ? mergeDiagnostics(file, values, [], settings.rules ?? defaultRuleSettings)
@@ -106,8 +116,24 @@ export class LanguageService {
     }
     const schema = fileDiagnostics(file, settings);
     if (!settings.enable) return schema;
+    const rendered = this.renderedFindings(uri, settings);
     const rules = settings.rules ?? defaultRuleSettings;
-    return mergeDiagnostics(file, schema, ruleFindings(this.workspace, file, rules), rules);
+    return mergeDiagnostics(
+      file,
+      rendered.length ? [...schema, ...rendered] : schema,
+      ruleFindings(this.workspace, file, rules),
+      rules,
+    );
+  }
+
+  /** Findings of rendered charts that belong on `uri` (a values file or a template). */
+  private renderedFindings(uri: string, settings: DiagnosticSettings): KubeDiagnostic[] {
+    if (!settings.enable || this.rendered.isRendered(uri) || !this.rendered.keys().length)
+      return [];
+    return this.rendered.diagnosticsFor(uri, {
+      findings: (rendered) => this.getDiagnostics(rendered, settings),
+      stamp: `${this.workspace.generation}:${JSON.stringify(settings)}`,
+    });
   }
 
   /** Quick fixes for the diagnostics of `uri` that touch `range`. */
@@ -191,7 +217,8 @@ export class LanguageService {
   unopenedFiles(): string[] {
     const out: string[] = [];
     for (const file of this.workspace.allFiles())
-      if (!this.workspace.isOpen(file.uri)) out.push(file.uri);
+      if (!this.workspace.isOpen(file.uri) && !this.rendered.isRendered(file.uri))
+        out.push(file.uri);
     return out;
   }
 

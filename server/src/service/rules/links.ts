@@ -4,8 +4,9 @@
  */
 import type { PersistentVolume } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
-import { knownIn } from './lookups';
-import type { Rule } from './types';
+import type { YamlPath } from '../parse/nodes';
+import { knownIn, type Lookups } from './lookups';
+import type { QuickFix, Rule } from './types';
 import {
   claimSpecFields,
   claimTemplatesOf,
@@ -24,6 +25,8 @@ import {
   addVolumeFix,
   createClaimFix,
   createHeadlessServiceFix,
+  replaceFix,
+  scalarText,
 } from './fixes/storageFixes';
 import {
   removeFieldFix,
@@ -182,6 +185,32 @@ function checkMounts(
   }
 }
 
+/** The volumes and claim templates of a pod that no container (init, regular, ephemeral) mounts. */
+function unmountedVolumes(
+  kind: string,
+  data: Record<string, unknown>,
+): { name: string; path: YamlPath; claim: boolean }[] {
+  const at = podSpecOf(kind, data);
+  if (!at) return [];
+  const used = new Set(containersOf(at).flatMap((c) => mountsOf(c).map((m) => m.mount.name)));
+  const out: { name: string; path: YamlPath; claim: boolean }[] = [];
+  for (const v of volumesOf(at)) {
+    if (used.has(v.volume.name)) continue;
+    const claim = isRecord(v.volume.persistentVolumeClaim) || isRecord(v.volume.ephemeral);
+    out.push({ name: v.volume.name, path: v.path, claim });
+  }
+  if (kind === 'StatefulSet') {
+    for (const t of claimTemplatesOf(data)) {
+      if (t.name && !used.has(t.name)) out.push({ name: t.name, path: t.path, claim: true });
+    }
+  }
+  return out;
+}
+
+function nameOfEntry(path: YamlPath): YamlPath {
+  return path.includes('volumeClaimTemplates') ? [...path, 'metadata', 'name'] : [...path, 'name'];
+}
+
 export const volumeNotMounted: Rule = {
   id: 'volume-not-mounted',
   family: 'links',
@@ -193,38 +222,64 @@ export const volumeNotMounted: Rule = {
     ru: 'Объявленный том не монтирует ни один контейнер',
   },
   docs: {
-    en: 'A volume (or claim template) that no container mounts does nothing, except that a claim still has to bind before the pod can start. It is usually a leftover or a typo in a mount name. Mount it or remove it.',
-    ru: 'Том (или шаблон заявки), который не монтирует ни один контейнер, ничего не делает — разве что заявка всё равно должна привязаться, прежде чем под запустится. Обычно это остаток старой версии или опечатка в имени монтирования. Смонтируйте том или удалите его.',
+    en: 'A volume that no container mounts (not an init container, not through a `subPath`) does nothing. It is usually a leftover or a typo in a mount name. Mount it or remove it. Claims and claim templates that nobody mounts are reported by `claim-not-mounted`.',
+    ru: 'Том, который не монтирует ни один контейнер (ни init-контейнер, ни через `subPath`), ничего не делает. Обычно это остаток старой версии или опечатка в имени монтирования. Смонтируйте том или удалите его. Заявки и шаблоны заявок, которые никто не монтирует, отмечает правило `claim-not-mounted`.',
   },
   check(object, data, ctx) {
-    const at = podSpecOf(object.kind, data);
-    if (!at) return;
-    const used = new Set<string>();
-    for (const c of containersOf(at)) for (const m of mountsOf(c)) used.add(m.mount.name);
-    const message = (name: string) =>
-      localize(
-        {
-          en: 'No container mounts volume `{name}`. It is probably a leftover or a typo in a mount name. Mount it or remove it.',
-          ru: 'Том `{name}` не монтирует ни один контейнер. Вероятно, это остаток или опечатка в имени монтирования. Смонтируйте том или удалите его.',
-        },
-        { name },
+    for (const v of unmountedVolumes(object.kind, data)) {
+      if (v.claim) continue;
+      ctx.report(
+        nameOfEntry(v.path),
+        localize(
+          {
+            en: 'No container mounts volume `{name}`. It is probably a leftover or a typo in a mount name. Mount it or remove it.',
+            ru: 'Том `{name}` не монтирует ни один контейнер. Вероятно, это остаток или опечатка в имени монтирования. Смонтируйте том или удалите его.',
+          },
+          { name: v.name },
+        ),
+        { fix: () => removeVolumeFix(object, v.path, v.name) },
       );
-    for (const v of volumesOf(at)) {
-      if (!used.has(v.volume.name))
-        ctx.report([...v.path, 'name'], message(v.volume.name), {
-          fix: () => removeVolumeFix(object, v.path, v.volume.name),
-        });
-    }
-    if (object.kind === 'StatefulSet') {
-      for (const t of claimTemplatesOf(data)) {
-        if (t.name && !used.has(t.name))
-          ctx.report([...t.path, 'metadata', 'name'], message(t.name), {
-            fix: () => removeVolumeFix(object, t.path, t.name),
-          });
-      }
     }
   },
 };
+
+export const claimNotMounted: Rule = {
+  id: 'claim-not-mounted',
+  family: 'links',
+  severity: 'warning',
+  kinds: workloadKinds,
+  fixable: true,
+  title: {
+    en: 'A claim volume or claim template is mounted by no container',
+    ru: 'Том из заявки или шаблон заявки не монтирует ни один контейнер',
+  },
+  docs: {
+    en: "A claim that no container mounts (not an init container, not through a `subPath`) still has to bind before the pod starts, yet the data meant for it goes to the container's writable layer and is lost with the container. It is almost always a typo in a mount name or a leftover. Mount the claim where the application keeps its data, or remove it.",
+    ru: 'Заявка, которую не монтирует ни один контейнер (ни init-контейнер, ни через `subPath`), всё равно должна привязаться до запуска пода, а данные, предназначенные для неё, пишутся в слой контейнера и пропадают вместе с ним. Почти всегда это опечатка в имени монтирования или остаток старой версии. Смонтируйте заявку туда, где приложение хранит данные, или удалите её.',
+  },
+  check(object, data, ctx) {
+    for (const v of unmountedVolumes(object.kind, data)) {
+      if (!v.claim) continue;
+      ctx.report(
+        nameOfEntry(v.path),
+        localize(
+          {
+            en: "No container mounts claim volume `{name}`. The claim is bound for nothing, and the data meant for it goes to the container's writable layer, lost with the container. Mount it where the data lives, or remove it.",
+            ru: 'Том `{name}` из заявки не монтирует ни один контейнер. Заявка привязывается впустую, а данные, предназначенные для неё, уходят в слой контейнера и пропадут вместе с ним. Смонтируйте её туда, где лежат данные, или удалите.',
+          },
+          { name: v.name },
+        ),
+        { fix: () => removeVolumeFix(object, v.path, v.name) },
+      );
+    }
+  },
+};
+
+/** `spec.replicas` of a StatefulSet; unset means 1. */
+function replicasOf(data: Record<string, unknown>): number {
+  const r = get(data, ['spec', 'replicas']);
+  return typeof r === 'number' ? r : 1;
+}
 
 export const statefulSetServiceNotFound: Rule = {
   id: 'statefulset-service-not-found',
@@ -237,12 +292,13 @@ export const statefulSetServiceNotFound: Rule = {
     ru: 'StatefulSet ссылается на несуществующий сервис',
   },
   docs: {
-    en: '`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the pods start, but peers cannot find each other by name, which breaks most clustered databases. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`.',
-    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса поды запустятся, но не найдут друг друга по имени — а на этом держится большинство кластерных баз данных. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`.',
+    en: '`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the pods start, but peers cannot find each other by name, which breaks most clustered databases. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service).',
+    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса поды запустятся, но не найдут друг друга по имени — а на этом держится большинство кластерных баз данных. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса).',
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'serviceName']));
-    if (!name) return;
+    const replicas = replicasOf(data);
+    if (!name || replicas <= 1) return;
     const ns = namespaceOf(object);
     if (ctx.lookups.service(ns, name)) return;
     if (knownIn(ctx.settings.knownObjects.services, name, ns)) return;
@@ -250,15 +306,32 @@ export const statefulSetServiceNotFound: Rule = {
       ['spec', 'serviceName'],
       localize(
         {
-          en: 'No Service `{name}` in namespace `{ns}`. Replicas will not get stable DNS names, so peers cannot find each other. Create a headless Service (`clusterIP: None`) with this name.',
-          ru: 'В пространстве имён `{ns}` нет сервиса `{name}`. Реплики не получат постоянные DNS-имена и не найдут друг друга. Создайте headless-сервис (`clusterIP: None`) с этим именем.',
+          en: 'No Service `{name}` in namespace `{ns}`. The {replicas} replicas get no per-pod DNS names (`<pod>.{name}`), so peers cannot find each other. Create a headless Service (`clusterIP: None`) with this name.',
+          ru: 'В пространстве имён `{ns}` нет сервиса `{name}`. Реплики ({replicas}) не получат DNS-имён подов (`<под>.{name}`) и не найдут друг друга. Создайте headless-сервис (`clusterIP: None`) с этим именем.',
         },
-        { name, ns },
+        { name, ns, replicas },
       ),
       { fix: () => createHeadlessServiceFix(object, data, name) },
     );
   },
 };
+
+/** A headless Service of the namespace whose selector picks the StatefulSet's pods. */
+function headlessServiceFor(
+  lookups: Lookups,
+  namespace: string,
+  data: Record<string, unknown>,
+): string | undefined {
+  const labels = get(data, ['spec', 'template', 'metadata', 'labels']);
+  if (!isRecord(labels)) return undefined;
+  for (const found of lookups.services.values()) {
+    const spec = found.data.spec;
+    if (namespaceOf(found.object) !== namespace || spec?.clusterIP !== 'None') continue;
+    const selector = isRecord(spec.selector) ? Object.entries(spec.selector) : [];
+    if (selector.length && selector.every(([k, v]) => labels[k] === v)) return found.object.name;
+  }
+  return undefined;
+}
 
 export const statefulSetServiceNotHeadless: Rule = {
   id: 'statefulset-service-not-headless',
@@ -267,38 +340,67 @@ export const statefulSetServiceNotHeadless: Rule = {
   kinds: ['StatefulSet'],
   fixable: true,
   title: {
-    en: 'The Service of a StatefulSet is not headless',
-    ru: 'Сервис StatefulSet не headless',
+    en: 'The Service of a replicated StatefulSet is not headless',
+    ru: 'Сервис StatefulSet с несколькими репликами не headless',
   },
   docs: {
-    en: 'Per-pod DNS records (`<pod>.<service>.<namespace>.svc`) exist only for a headless Service, one with `clusterIP: None`. With a normal ClusterIP Service clients reach a random replica, and replicas cannot address each other. Set `clusterIP: None` (the quick fix does it; an existing Service must be recreated, the field is immutable), and keep a separate Service for client traffic if you need one.',
-    ru: 'DNS-записи отдельных подов (`<под>.<сервис>.<пространство имён>.svc`) есть только у headless-сервиса — сервиса с `clusterIP: None`. Через обычный ClusterIP-сервис клиент попадает на случайную реплику, а реплики не могут обратиться друг к другу. Укажите `clusterIP: None` (это сделает быстрое исправление; существующий сервис придётся пересоздать — поле неизменяемое), а для клиентского трафика при необходимости заведите отдельный сервис.',
+    en: 'Per-pod DNS records (`<pod>.<service>.<namespace>.svc`) exist only for a headless Service, one with `clusterIP: None`. The API server accepts a StatefulSet whose `serviceName` is a normal ClusterIP Service, but then replicas cannot address each other by name. Point `serviceName` at the headless Service that selects the pods (the quick fix offers it when there is one), or set `clusterIP: None` (an existing Service must be recreated, the field is immutable) and keep a separate Service for client traffic. Reported only for more than one replica: a single pod has no peers to find.',
+    ru: 'DNS-записи отдельных подов (`<под>.<сервис>.<пространство имён>.svc`) есть только у headless-сервиса — сервиса с `clusterIP: None`. API-сервер примет StatefulSet, у которого `serviceName` указывает на обычный ClusterIP-сервис, но тогда реплики не смогут обратиться друг к другу по имени. Укажите в `serviceName` headless-сервис, который выбирает эти поды (быстрое исправление предложит его, если он есть), или задайте `clusterIP: None` (существующий сервис придётся пересоздать — поле неизменяемое), а для клиентского трафика заведите отдельный сервис. Отмечается только при нескольких репликах: единственному поду искать некого.',
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'serviceName']));
-    if (!name) return;
-    const service = ctx.lookups.service(namespaceOf(object), name);
+    const replicas = replicasOf(data);
+    if (!name || replicas <= 1) return;
+    const ns = namespaceOf(object);
+    const service = ctx.lookups.service(ns, name);
     if (!service || service.object.template) return;
     const clusterIP = service.data.spec?.clusterIP;
     if (clusterIP === 'None' || service.data.spec?.type === 'ExternalName') return;
+    const headless = headlessServiceFor(ctx.lookups, ns, data);
+    const params = {
+      name,
+      replicas,
+      headless: headless ?? '',
+      detail: clusterIP
+        ? `\`clusterIP: ${clusterIP}\``
+        : '`clusterIP` is not set, so it gets a cluster IP',
+      detailRu: clusterIP
+        ? `\`clusterIP: ${clusterIP}\``
+        : '`clusterIP` не задан, и сервису выдаётся кластерный IP',
+    };
     ctx.report(
       ['spec', 'serviceName'],
-      localize(
-        {
-          en: 'Service `{name}` is not headless ({detail}). Replicas get no per-pod DNS names, so peers cannot address each other. Set `clusterIP: None` on the Service.',
-          ru: 'Сервис `{name}` не headless ({detailRu}). У реплик не будет DNS-имён, и они не смогут обратиться друг к другу. Укажите в сервисе `clusterIP: None`.',
+      headless
+        ? localize(
+            {
+              en: 'Service `{name}` is not headless ({detail}), so the {replicas} replicas get no per-pod DNS names and cannot address each other by name. Service `{headless}` is headless and selects these pods: set `serviceName: {headless}`.',
+              ru: 'Сервис `{name}` не headless ({detailRu}), поэтому реплики ({replicas}) не получат DNS-имён подов и не смогут обратиться друг к другу по имени. Сервис `{headless}` — headless и выбирает эти поды: укажите `serviceName: {headless}`.',
+            },
+            params,
+          )
+        : localize(
+            {
+              en: 'Service `{name}` is not headless ({detail}), so the {replicas} replicas get no per-pod DNS names and cannot address each other by name. Set `clusterIP: None` on it, or point `serviceName` at a headless Service.',
+              ru: 'Сервис `{name}` не headless ({detailRu}), поэтому реплики ({replicas}) не получат DNS-имён подов и не смогут обратиться друг к другу по имени. Укажите в нём `clusterIP: None` или направьте `serviceName` на headless-сервис.',
+            },
+            params,
+          ),
+      {
+        fix: () => {
+          const makeHeadless = addHeadlessClusterIp(service.object);
+          if (!headless) return makeHeadless;
+          const useHeadless = replaceFix(
+            object,
+            ['spec', 'serviceName'],
+            scalarText(headless),
+            localize(
+              { en: 'Use `serviceName: {name}`', ru: 'Указать `serviceName: {name}`' },
+              { name: headless },
+            ),
+          )();
+          return [useHeadless, makeHeadless].filter((f): f is QuickFix => f !== undefined);
         },
-        {
-          name,
-          detail: clusterIP
-            ? `\`clusterIP: ${clusterIP}\``
-            : '`clusterIP` is not set, so it gets a cluster IP',
-          detailRu: clusterIP
-            ? `\`clusterIP: ${clusterIP}\``
-            : '`clusterIP` не задан, и сервису выдаётся кластерный IP',
-        },
-      ),
-      { fix: () => addHeadlessClusterIp(service.object) },
+      },
     );
   },
 };
@@ -380,6 +482,7 @@ export const linkRules: Rule[] = [
   storageClassNotFound,
   volumeMountNotFound,
   volumeNotMounted,
+  claimNotMounted,
   statefulSetServiceNotFound,
   statefulSetServiceNotHeadless,
   volumeNameNotFound,

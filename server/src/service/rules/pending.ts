@@ -14,6 +14,7 @@ import { storageSignature } from './signature';
 import type { Rule } from './types';
 import { claimTemplatesOf, get, namespaceOf } from './util';
 import { provisioningClassFixes } from './fixes/findingFixes';
+import { requestExceedsReservedVolume, reservedVolume } from './binding';
 
 /**
  * The last simulation per workspace and the storage signature it was run for: typing anywhere
@@ -100,6 +101,9 @@ export const claimWillStayPending: Rule = {
     };
     if (object.kind === 'PersistentVolumeClaim') {
       const claim = pending.get(`${ns}/${object.name}`)?.find((c) => c.source?.uri === object.uri);
+      const reserved = object.name ? reservedVolume(ctx.lookups, ns, object.name) : undefined;
+      // claim-larger-than-volume says it on the request line.
+      if (reserved && requestExceedsReservedVolume(data.spec, reserved)) return;
       if (claim) report(claim, ['metadata', 'name'], data.spec, ['spec']);
       return;
     }

@@ -1,0 +1,88 @@
+/**
+ * The one way kube-storage runs the user's helm, for the extension client (`helm show`) and the
+ * server and CLI (`helm template`): no shell (execFile with an argument list), a timeout, an
+ * output cap, never in an untrusted workspace, and with an environment that keeps helm off the
+ * network (plugins off, every proxy pointed at a closed local port).
+ */
+import { execFile } from 'node:child_process';
+
+export const DEFAULT_HELM_TIMEOUT_MS = 30_000;
+export const DEFAULT_HELM_MAX_BUFFER = 8 * 1024 * 1024;
+
+export interface HelmProcessOptions {
+  /** The helm binary (setting `kubeStorage.helm.path`, machine-scoped); '' or 'helm' uses PATH. */
+  helmPath: string;
+  /** The workspace is trusted (VS Code's workspace trust; the CLI runs where the user asked). */
+  trusted: boolean;
+  timeoutMs?: number;
+  maxBuffer?: number;
+  /** Working directory of helm (relative paths in its messages are relative to it). */
+  cwd?: string;
+  /** Make any network access fail at once (for commands that read local files only). */
+  offline?: boolean;
+}
+
+export type HelmProcessFailure = 'untrusted' | 'missing' | 'timeout' | 'failed' | 'tooLarge';
+
+export class HelmProcessError extends Error {
+  constructor(
+    readonly reason: HelmProcessFailure,
+    /** helm's stderr for 'failed', the binary for 'missing', the limit for 'timeout'. */
+    readonly detail: string,
+  ) {
+    super(`${reason}: ${detail}`);
+    this.name = 'HelmProcessError';
+  }
+}
+
+/**
+ * A closed port on the loopback interface: with every proxy variable pointing there, any HTTP(S)
+ * request helm might make (a repository index, an OCI registry) fails immediately.
+ */
+const NO_NETWORK_PROXY = 'http://127.0.0.1:9';
+
+export function offlineEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const name of ['NO_PROXY', 'no_proxy']) delete env[name];
+  for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy'])
+    env[name] = NO_NETWORK_PROXY;
+  env.HELM_NO_PLUGINS = '1';
+  return env;
+}
+
+/** Runs helm with `args` and resolves with its stdout; rejects with a HelmProcessError. */
+export function runHelmProcess(args: string[], options: HelmProcessOptions): Promise<string> {
+  if (!options.trusted) return Promise.reject(new HelmProcessError('untrusted', ''));
+  const binary = options.helmPath.trim() || 'helm';
+  const timeout = options.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS;
+  return new Promise((resolve, reject) => {
+    execFile(
+      binary,
+      args,
+      {
+        shell: false,
+        timeout,
+        maxBuffer: options.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
+        windowsHide: true,
+        encoding: 'utf8',
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+        ...(options.offline ? { env: offlineEnvironment() } : {}),
+      },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const e = error as NodeJS.ErrnoException & {
+          killed?: boolean;
+          signal?: string | null;
+          code?: string | number;
+        };
+        if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'ENOTDIR')
+          return reject(new HelmProcessError('missing', binary));
+        if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+          return reject(new HelmProcessError('tooLarge', String(options.maxBuffer)));
+        if (e.killed || e.signal === 'SIGTERM')
+          return reject(new HelmProcessError('timeout', String(timeout)));
+        reject(new HelmProcessError('failed', (stderr || e.message).trim().slice(0, 4000)));
+      },
+    );
+  });
+}

@@ -1,0 +1,339 @@
+/**
+ * `helm template` of a local chart with the user's values, for the language server and the CLI.
+ *
+ * - Local charts only: a folder or a .tgz that exists, passed to helm as an absolute path (so it
+ *   is never taken for a repository reference); helm runs with the network made unreachable (see
+ *   process.ts) and is never asked to update dependencies: a missing one is reported with the
+ *   advice to run `helm dependency build`.
+ * - The values texts are written to a private temporary folder (unsaved editor text counts) and
+ *   removed afterwards; helm's messages that name those copies are mapped back to the files.
+ * - Two renders run side by side: the user's, and one with value markers that tells which value
+ *   produced which field (service/rendered/attribution.ts). The second may fail (a chart that
+ *   rejects a marker); the findings are then traced to templates only.
+ * - Results are cached by the chart's content, the values texts, the `--set` pairs, the release,
+ *   the namespace and the helm binary.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  eligibleLeaves,
+  MergedValues,
+  perturbation,
+  renderProblem,
+  valueUses,
+  withNamespace,
+  type Perturbation,
+  type RenderFailure,
+  type RenderProblem,
+  type RenderSubject,
+  type ValuesLayer,
+} from '../../service/rendered';
+import { ChartSourceError, isChartArchiveName, readChart } from '../charts';
+import {
+  DEFAULT_HELM_MAX_BUFFER,
+  DEFAULT_HELM_TIMEOUT_MS,
+  HelmProcessError,
+  runHelmProcess,
+} from './process';
+
+export interface RenderValuesFile {
+  /** The file on disk (shown in messages). */
+  path: string;
+  /** Its text when the editor has unsaved changes; else it is read from disk. */
+  text?: string;
+}
+
+export interface RenderRequest {
+  helmPath: string;
+  trusted: boolean;
+  /** A chart folder, its Chart.yaml, or a packaged .tgz. */
+  chart: string;
+  values: RenderValuesFile[];
+  set: string[];
+  release: string;
+  namespace: string;
+  /** The values file whose Problems get the findings (the LSP's open file). */
+  primaryUri?: string;
+  /** Identity of the render in the service; defaults to the chart and values paths. */
+  key?: string;
+  timeoutMs?: number;
+  maxBuffer?: number;
+  /** Render a second time with value markers to trace findings to values (default true). */
+  attribute?: boolean;
+}
+
+export type RenderOutcome =
+  | {
+      ok: true;
+      subject: RenderSubject;
+      output: string;
+      marked?: { output: string; perturbation: Perturbation };
+      /** True when the result came from the cache. */
+      cached: boolean;
+    }
+  | { ok: false; subject: RenderSubject; problem: RenderProblem; cached: boolean };
+
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A render's inputs are fine to pass to helm (no option smuggled in as a name). */
+export function checkRenderNames(release: string, namespace: string): string | undefined {
+  if (!RELEASE_NAME.test(release) || release.length > 53)
+    return `invalid release name "${release}": lower-case letters, digits and "-", at most 53`;
+  if (!NAMESPACE.test(namespace) || namespace.length > 63)
+    return `invalid namespace "${namespace}": lower-case letters, digits and "-", at most 63`;
+  return undefined;
+}
+
+interface CacheEntry {
+  fingerprint: string;
+  outcome: RenderOutcome;
+}
+
+/** Renders charts and remembers the last results (a few charts are worked on at a time). */
+export class HelmRenderer {
+  private readonly cache = new Map<string, CacheEntry>();
+
+  constructor(private readonly maxEntries = 16) {}
+
+  async render(request: RenderRequest): Promise<RenderOutcome> {
+    const chartPath = resolve(request.chart);
+    const key = request.key ?? `${chartPath}|${request.values.map((v) => v.path).join('|')}`;
+    const emptySubject: RenderSubject = {
+      key,
+      chartName: basename(chartPath),
+      templates: new Map(),
+      merged: new MergedValues([]),
+      primaryUri: request.primaryUri,
+    };
+    let source;
+    try {
+      source = await readChart(chartPath);
+    } catch (e) {
+      const detail = e instanceof ChartSourceError ? e.text.en : String(e);
+      const failure: RenderFailure =
+        e instanceof ChartSourceError && e.code === 'notFound'
+          ? { reason: 'notLocal', detail: request.chart }
+          : { reason: 'failed', detail };
+      return {
+        ok: false,
+        subject: emptySubject,
+        problem: renderProblem(failure, undefined, new Map()),
+        cached: false,
+      };
+    }
+    const layers: ValuesLayer[] = [
+      {
+        kind: 'chart',
+        label: `${source.name}/values.yaml`,
+        text: source.files.get('values.yaml') ?? source.files.get('values.yml') ?? '',
+        ...(source.kind === 'folder'
+          ? { uri: pathToFileURL(join(source.path, 'values.yaml')).href }
+          : {}),
+      },
+    ];
+    for (const file of request.values) {
+      let text = file.text;
+      if (text === undefined) {
+        try {
+          text = await fs.readFile(file.path, 'utf8');
+        } catch {
+          return {
+            ok: false,
+            subject: emptySubject,
+            problem: renderProblem(
+              { reason: 'failed', detail: `open ${file.path}: no such file or directory` },
+              undefined,
+              new Map(),
+            ),
+            cached: false,
+          };
+        }
+      }
+      layers.push({
+        kind: 'file',
+        label: basename(file.path),
+        uri: pathToFileURL(resolve(file.path)).href,
+        text,
+      });
+    }
+    if (request.set.length) layers.push({ kind: 'set', label: '--set', pairs: request.set });
+    const merged = new MergedValues(layers);
+    const subject: RenderSubject = {
+      key,
+      chartName: source.name,
+      ...(source.kind === 'folder' ? { chartUri: pathToFileURL(source.path + '/').href } : {}),
+      templates: source.files,
+      merged,
+      primaryUri: request.primaryUri,
+    };
+    const fingerprint = await renderFingerprint(
+      source.kind === 'folder' ? source.path : chartPath,
+      request,
+      layers,
+    );
+    const hit = this.cache.get(key);
+    if (hit?.fingerprint === fingerprint) return { ...hit.outcome, subject, cached: true };
+    const outcome = await this.run(
+      request,
+      source.kind === 'folder' ? source.path : chartPath,
+      subject,
+    );
+    this.cache.delete(key);
+    this.cache.set(key, { fingerprint, outcome });
+    while (this.cache.size > this.maxEntries) this.cache.delete(this.cache.keys().next().value!);
+    return outcome;
+  }
+
+  private async run(
+    request: RenderRequest,
+    chartPath: string,
+    subject: RenderSubject,
+  ): Promise<RenderOutcome> {
+    const fail = (failure: RenderFailure, layerOfFile?: (p: string) => number | undefined) => ({
+      ok: false as const,
+      subject,
+      problem: renderProblem(failure, subject.merged, subject.templates, layerOfFile),
+      cached: false,
+    });
+    const badName = checkRenderNames(request.release, request.namespace);
+    if (badName) return fail({ reason: 'failed', detail: badName });
+    if (!request.trusted) return fail({ reason: 'untrusted', detail: '' });
+    const dir = await fs.mkdtemp(join(tmpdir(), 'kube-storage-helm-'));
+    try {
+      const files: string[] = [];
+      const fileLayers = subject.merged.layers
+        .map((layer, index) => ({ layer, index }))
+        .filter((l) => l.layer.kind === 'file');
+      for (const [i, { layer }] of fileLayers.entries()) {
+        const name = `values-${i}.yaml`;
+        await fs.writeFile(join(dir, name), layer.text ?? '', { mode: 0o600 });
+        files.push(name);
+      }
+      const layerOfFile = (printed: string): number | undefined => {
+        const at = files.indexOf(basename(printed));
+        return at >= 0 ? fileLayers[at]!.index : undefined;
+      };
+      const base = [
+        'template',
+        request.release,
+        chartPath,
+        `--namespace=${request.namespace}`,
+        '--skip-tests',
+      ];
+      const args = [
+        ...base,
+        ...files.map((f) => `--values=${f}`),
+        ...request.set.map((p) => `--set=${p}`),
+      ];
+      const options = {
+        helmPath: request.helmPath,
+        trusted: request.trusted,
+        cwd: dir,
+        offline: true,
+        timeoutMs: request.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS,
+        maxBuffer: request.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
+      };
+      let marks: Perturbation | undefined;
+      let markedRun: Promise<string | undefined> = Promise.resolve(undefined);
+      if (request.attribute !== false) {
+        const eligible = eligibleLeaves(subject.merged, valueUses(subject.templates));
+        if (eligible.length) {
+          marks = perturbation(subject.merged, eligible, request.set);
+          await fs.writeFile(join(dir, 'markers.yaml'), marks.overlayText, { mode: 0o600 });
+          const markedArgs = [
+            ...base,
+            ...files.map((f) => `--values=${f}`),
+            '--values=markers.yaml',
+            ...marks.setPairs.map((p) => `--set=${p}`),
+          ];
+          // A chart that loops on a value must not keep the user waiting: a short timeout.
+          const markedOptions = { ...options, timeoutMs: Math.min(options.timeoutMs, 10_000) };
+          markedRun = runHelmProcess(markedArgs, markedOptions).catch(() => undefined);
+        }
+      }
+      let output: string;
+      try {
+        output = await runHelmProcess(args, options);
+      } catch (e) {
+        await markedRun;
+        if (e instanceof HelmProcessError) {
+          const detail = e.reason === 'tooLarge' ? formatLimit(options.maxBuffer) : e.detail;
+          return fail({ reason: e.reason, detail }, layerOfFile);
+        }
+        return fail({ reason: 'failed', detail: String(e) }, layerOfFile);
+      }
+      const markedOutput = await markedRun;
+      return {
+        ok: true,
+        subject,
+        output: withNamespace(output, request.namespace),
+        ...(marks && markedOutput !== undefined
+          ? {
+              marked: {
+                output: withNamespace(markedOutput, request.namespace),
+                perturbation: marks,
+              },
+            }
+          : {}),
+        cached: false,
+      };
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+function formatLimit(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${bytes} B`;
+}
+
+/** Chart content (every file of a folder, with its dependencies; a .tgz's bytes) and the inputs. */
+async function renderFingerprint(
+  chartPath: string,
+  request: RenderRequest,
+  layers: readonly ValuesLayer[],
+): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(
+    JSON.stringify([
+      request.helmPath,
+      request.release,
+      request.namespace,
+      request.set,
+      request.trusted,
+    ]),
+  );
+  for (const layer of layers) hash.update(`\0${layer.kind}\0${layer.label}\0${layer.text ?? ''}`);
+  if (isChartArchiveName(chartPath)) {
+    hash.update(await fs.readFile(chartPath));
+    return hash.digest('hex');
+  }
+  let budget = 5000;
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (--budget < 0 || entry.name === '.git') continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(path, `${rel}${entry.name}/`);
+      else if (entry.isFile()) {
+        const stat = await fs.stat(path);
+        hash.update(`\0${rel}${entry.name}\0`);
+        // Large files (vendored dependency archives) by size and time, the rest by content.
+        if (stat.size > 1024 * 1024) hash.update(`${stat.size}:${stat.mtimeMs}`);
+        else hash.update(await fs.readFile(path));
+      }
+    }
+  };
+  await walk(chartPath, '');
+  return hash.digest('hex');
+}

@@ -1,0 +1,230 @@
+/**
+ * Which values produced which rendered fields, found by rendering again, not guessed from names.
+ *
+ * The second render gives every eligible value a unique marker (`ksv12v` for a string, 777000xx
+ * for a number); a rendered field that then holds a value's marker was produced by that value.
+ * Values are eligible only where changing them cannot change what the chart prints or how long
+ * it runs: non-empty strings and non-zero integers (so `if` and `default` decide the same way)
+ * whose every use in the chart's templates is a plain output (`quote`, `toYaml`, `printf`…),
+ * never a comparison, a loop bound or a variable. Booleans, empty strings and zeros are never
+ * changed. Documents are matched by template and position; a template that printed a different
+ * number of documents in the second render is not attributed at all.
+ */
+import { stringify } from 'yaml';
+import {
+  documentKey,
+  parseRendered,
+  pathKey,
+  renderedDocuments,
+  scalarsOf,
+  type RenderedDocument,
+} from './output';
+import { valuePathId, type MergedValues, type ValueLeaf } from './values';
+
+/** Functions and keywords that print or test truthiness without depending on the exact value. */
+const SAFE_WORDS = new Set([
+  'quote',
+  'squote',
+  'toString',
+  'toYaml',
+  'toJson',
+  'toPrettyJson',
+  'toRawJson',
+  'nindent',
+  'indent',
+  'default',
+  'required',
+  'printf',
+  'print',
+  'trunc',
+  'trimSuffix',
+  'trimPrefix',
+  'trim',
+  'lower',
+  'upper',
+  'b64enc',
+  'int',
+  'int64',
+  'float64',
+  'tpl',
+  'include',
+  'template',
+  'if',
+  'else',
+  'end',
+  'with',
+  'range',
+  'not',
+  'and',
+  'or',
+  'empty',
+  'nil',
+]);
+/**
+ * Functions that print a whole structure as it is, and `range`, whose items are printed one by
+ * one: every value under the path is used the same way.
+ */
+const WHOLE_WORDS = new Set(['toYaml', 'toJson', 'toPrettyJson', 'toRawJson', 'range']);
+
+const ACTION = /\{\{-?([\s\S]*?)-?\}\}/g;
+const VALUES_PATH = /(?:^|[\s($])\.Values((?:\.[A-Za-z_][\w-]*)+)/g;
+
+interface PathUses {
+  safe: Set<string>;
+  /** Paths printed whole (toYaml): their descendants are safe too. */
+  whole: Set<string>;
+  unsafe: Set<string>;
+}
+
+/** How the chart's templates use each `.Values` path (by text: `.Values.a.b`, `$.Values.a.b`). */
+export function valueUses(templates: ReadonlyMap<string, string>): PathUses {
+  const uses: PathUses = { safe: new Set(), whole: new Set(), unsafe: new Set() };
+  for (const [file, text] of templates) {
+    if (!/^templates\//.test(file)) continue;
+    ACTION.lastIndex = 0;
+    for (let m = ACTION.exec(text); m; m = ACTION.exec(text)) {
+      const body = m[1]!;
+      if (body.trim().startsWith('/*')) continue;
+      const paths: string[] = [];
+      VALUES_PATH.lastIndex = 0;
+      for (let p = VALUES_PATH.exec(body); p; p = VALUES_PATH.exec(body))
+        paths.push(valuePathId(p[1]!.slice(1).split('.')));
+      if (!paths.length) continue;
+      const words = body
+        .replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, ' ')
+        .replace(/[$.][\w.$-]*/g, ' ')
+        .match(/[A-Za-z_]\w*/g);
+      const safe =
+        !/:?=/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '')) &&
+        (words ?? []).every((w) => SAFE_WORDS.has(w));
+      const whole = safe && (words ?? []).some((w) => WHOLE_WORDS.has(w));
+      for (const path of paths) {
+        (safe ? uses.safe : uses.unsafe).add(path);
+        if (whole) uses.whole.add(path);
+      }
+    }
+  }
+  return uses;
+}
+
+function isEligibleValue(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  return typeof value === 'number' && Number.isInteger(value) && value !== 0;
+}
+
+/** Leaves whose use in the templates is known and safe to change (see the module comment). */
+export function eligibleLeaves(merged: MergedValues, uses: PathUses): ValueLeaf[] {
+  const out: ValueLeaf[] = [];
+  for (const [id, leaf] of merged.leaves) {
+    if (!isEligibleValue(leaf.value)) continue;
+    const ancestors = ancestorIds(leaf.path);
+    if (ancestors.some((a) => uses.unsafe.has(a))) continue;
+    const used = uses.safe.has(id) || ancestors.some((a) => uses.whole.has(a));
+    if (used) out.push(leaf);
+  }
+  return out;
+}
+
+/** Ids of a path and of each of its ancestors (keys only; list items are matched by the list). */
+function ancestorIds(path: readonly (string | number)[]): string[] {
+  const out: string[] = [];
+  for (let n = 1; n <= path.length; n++) {
+    if (typeof path[n - 1] === 'number') continue;
+    out.push(valuePathId(path.slice(0, n)));
+  }
+  return out;
+}
+
+const NUMBER_BASE = 77_700_000;
+const STRING_MARK = /ksv(\d+)v/gi;
+const NUMBER_MARK = /\b777(\d{5})\b/g;
+
+export interface Perturbation {
+  /** A values file (YAML) to add after the user's files: the merged values with markers. */
+  overlayText: string;
+  /** The `--set` pairs with their simple values replaced by markers. */
+  setPairs: string[];
+  /** Marker index -> the leaf it stands for. */
+  leaves: ValueLeaf[];
+}
+
+export function perturbation(
+  merged: MergedValues,
+  eligible: readonly ValueLeaf[],
+  setPairs: readonly string[],
+): Perturbation {
+  const leaves = eligible.slice(0, 99_999);
+  const marker = (leaf: ValueLeaf, i: number): string | number =>
+    typeof leaf.value === 'number' ? NUMBER_BASE + i : `ksv${i}v`;
+  const overlay = structuredClone(merged.data);
+  const pairs = [...setPairs];
+  leaves.forEach((leaf, i) => {
+    if (leaf.pair !== undefined) {
+      const at = pairs.indexOf(leaf.pair);
+      if (at >= 0) pairs[at] = `${leaf.pair.slice(0, leaf.pair.indexOf('='))}=${marker(leaf, i)}`;
+    }
+    setAt(overlay, leaf.path, marker(leaf, i));
+  });
+  return { overlayText: stringify(overlay), setPairs: pairs, leaves };
+}
+
+function setAt(data: unknown, path: readonly (string | number)[], value: unknown): void {
+  let at = data as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) {
+    const next = at?.[key];
+    if (next === null || typeof next !== 'object') return;
+    at = next as Record<string | number, unknown>;
+  }
+  if (at && typeof at === 'object') at[path[path.length - 1]!] = value;
+}
+
+/** Rendered field -> the leaves whose markers it holds, per document (see documentKey). */
+export type Attribution = Map<string, Map<string, ValueLeaf[]>>;
+
+/** Reads the markers out of the second render, for the documents that match the first one. */
+export function attributionFrom(
+  baseline: readonly RenderedDocument[],
+  perturbedOutput: string,
+  perturbation: Perturbation,
+): Attribution {
+  const perturbed = renderedDocuments(perturbedOutput);
+  const count = (docs: readonly RenderedDocument[]) => {
+    const counts = new Map<string, number>();
+    for (const d of docs) counts.set(d.source ?? '', (counts.get(d.source ?? '') ?? 0) + 1);
+    return counts;
+  };
+  const before = count(baseline);
+  const after = count(perturbed);
+  const out: Attribution = new Map();
+  for (const doc of perturbed) {
+    const source = doc.source ?? '';
+    if (before.get(source) !== after.get(source)) continue;
+    const fields = new Map<string, ValueLeaf[]>();
+    const parsed = parseRendered(doc.text);
+    for (const { path, value } of scalarsOf(parsed.doc.contents)) {
+      const found = markersIn(value, perturbation.leaves);
+      if (found.length) fields.set(pathKey(path), found);
+    }
+    if (fields.size) out.set(documentKey(doc), fields);
+  }
+  return out;
+}
+
+function markersIn(text: string, leaves: readonly ValueLeaf[]): ValueLeaf[] {
+  const out: ValueLeaf[] = [];
+  const add = (i: number) => {
+    const leaf = leaves[i];
+    if (leaf && !out.includes(leaf)) out.push(leaf);
+  };
+  for (const m of text.matchAll(STRING_MARK)) add(Number(m[1]));
+  for (const m of text.matchAll(NUMBER_MARK)) {
+    const leaf = leaves[Number(m[1])];
+    if (leaf && typeof leaf.value === 'number') add(Number(m[1]));
+  }
+  return out;
+}
+
+/** The leaf id of a value, for tests and messages. */
+export function leafId(leaf: ValueLeaf): string {
+  return valuePathId(leaf.path);
+}

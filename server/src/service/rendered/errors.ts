@@ -1,0 +1,167 @@
+/**
+ * helm's failures as diagnostics on the values file: where helm names a template line, the value
+ * that line reads (or helm's `at <.Values.x>`) is looked up in the values files, and the
+ * diagnostic goes on that value's line; otherwise on the first line of the values file.
+ */
+import type { LocalizedText, Range, Severity } from '../types';
+import { localize } from '../i18n/format';
+import { renderMessages as m } from './messages';
+import { valuePathText, type MergedValues } from './values';
+
+export type RenderFailureReason =
+  'untrusted' | 'missing' | 'timeout' | 'tooLarge' | 'notLocal' | 'failed';
+
+export interface RenderFailure {
+  reason: RenderFailureReason;
+  /** helm's stderr for 'failed'; the binary for 'missing'; the limit for 'timeout'/'tooLarge'. */
+  detail: string;
+}
+
+export interface RenderProblem {
+  code: string;
+  severity: Severity;
+  message: LocalizedText;
+  /** Where helm's failure points: a layer (its index) and a range in it, or a template line. */
+  valueSite?: { layer: number; range: Range };
+  template?: { path: string; line: number };
+}
+
+export const FAILURE_CODES: Record<RenderFailureReason, string> = {
+  untrusted: 'helm-render-untrusted',
+  missing: 'helm-not-found',
+  timeout: 'helm-render-timeout',
+  tooLarge: 'helm-render-too-large',
+  notLocal: 'helm-chart-not-local',
+  failed: 'helm-render-failed',
+};
+
+/** helm's message without `Error: ` and the `--debug` hint, on one line. */
+export function helmMessageText(stderr: string): string {
+  return stderr
+    .split(/\r?\n/)
+    .filter((l) => !/^Use --debug flag/.test(l.trim()))
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace(/^Error:\s*/, '')
+    .slice(0, 1000);
+}
+
+const TEMPLATE_AT = /((?:[\w.-]+\/)+?templates\/[^\s:()]+?):(\d+)(?::(\d+))?/;
+const VALUES_AT = /<\$?\.Values((?:\.[A-Za-z_][\w-]*)+)>/;
+const MISSING_DEPS = /missing in charts\/ directory:\s*([^\n]+)/;
+const VALUES_FILE = /failed to parse ([^:]+):/;
+
+/**
+ * `templates` are the chart's files (chart-relative paths); `layerOfFile` names the values layer
+ * helm read from a file path it prints (a temporary copy of an unsaved values file).
+ */
+export function renderProblem(
+  failure: RenderFailure,
+  merged: MergedValues | undefined,
+  templates: ReadonlyMap<string, string>,
+  layerOfFile: (path: string) => number | undefined = () => undefined,
+): RenderProblem {
+  const code = FAILURE_CODES[failure.reason];
+  switch (failure.reason) {
+    case 'untrusted':
+      return { code, severity: 'information', message: m.untrusted };
+    case 'missing':
+      return { code, severity: 'warning', message: localize(m.missing, { path: failure.detail }) };
+    case 'timeout':
+      return { code, severity: 'warning', message: localize(m.timeout, { ms: failure.detail }) };
+    case 'tooLarge':
+      return {
+        code,
+        severity: 'warning',
+        message: localize(m.tooLarge, { limit: failure.detail }),
+      };
+    case 'notLocal':
+      return { code, severity: 'error', message: localize(m.notLocal, { chart: failure.detail }) };
+    case 'failed':
+      return failedProblem(failure.detail, merged, templates, layerOfFile);
+  }
+}
+
+function failedProblem(
+  stderr: string,
+  merged: MergedValues | undefined,
+  templates: ReadonlyMap<string, string>,
+  layerOfFile: (path: string) => number | undefined,
+): RenderProblem {
+  const detail = helmMessageText(stderr);
+  const code = FAILURE_CODES.failed;
+  const deps = MISSING_DEPS.exec(stderr);
+  if (deps) {
+    const list = deps[1]!
+      .split(/,\s*/)
+      .map((d) => `\`${d.trim()}\``)
+      .join(', ');
+    return {
+      code: 'helm-missing-dependency',
+      severity: 'error',
+      message: localize(m.missingDependency, { deps: list, detail }),
+    };
+  }
+  const valuesFile = VALUES_FILE.exec(stderr);
+  if (valuesFile) {
+    const layer = layerOfFile(valuesFile[1]!.trim());
+    const label = layer !== undefined ? merged?.layers[layer]?.label : undefined;
+    return {
+      code,
+      severity: 'error',
+      message: localize(m.failedValues, { file: label ?? valuesFile[1]!.trim(), detail }),
+      ...(layer !== undefined
+        ? {
+            valueSite: {
+              layer,
+              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            },
+          }
+        : {}),
+    };
+  }
+  const at = TEMPLATE_AT.exec(stderr);
+  if (!at) return { code, severity: 'error', message: localize(m.failed, { detail }) };
+  const template = at[1]!.slice(at[1]!.indexOf('/') + 1);
+  const line = Number(at[2]);
+  const column = at[3] ? Number(at[3]) : undefined;
+  const valuePath = valuePathOf(stderr, templates.get(template), line, column);
+  const site = valuePath && merged?.siteOf(valuePath);
+  const where = { template, line };
+  if (valuePath) {
+    return {
+      code,
+      severity: 'error',
+      message: localize(m.failedAtValue, { ...where, value: valuePathText(valuePath), detail }),
+      ...(site ? { valueSite: { layer: site.layer, range: site.range } } : {}),
+      template: { path: template, line: line - 1 },
+    };
+  }
+  return {
+    code,
+    severity: 'error',
+    message: localize(m.failedAt, { ...where, detail }),
+    template: { path: template, line: line - 1 },
+  };
+}
+
+/**
+ * The value helm failed on: its `at <.Values.x>`, else the `.Values.x` the template line reads at
+ * (or after) helm's column, when the line reads exactly one value there.
+ */
+function valuePathOf(
+  stderr: string,
+  templateText: string | undefined,
+  line: number,
+  column: number | undefined,
+): string[] | undefined {
+  const at = VALUES_AT.exec(stderr);
+  if (at) return at[1]!.slice(1).split('.');
+  const text = templateText?.split(/\r?\n/)[line - 1];
+  if (text === undefined) return undefined;
+  const uses = [...text.matchAll(/\.Values((?:\.[A-Za-z_][\w-]*)+)/g)];
+  const after = column === undefined ? uses : uses.filter((u) => u.index >= column - 1);
+  const pick = after.length >= 1 ? after : uses;
+  return pick.length === 1 ? pick[0]![1]!.slice(1).split('.') : undefined;
+}

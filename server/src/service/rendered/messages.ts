@@ -1,0 +1,68 @@
+/**
+ * Messages of rendering a chart with helm and of the findings on what it renders, both languages
+ * side by side. Helm's own text (`{detail}`) is quoted as helm printed it.
+ */
+import type { LocalizedText } from '../types';
+
+export const renderMessages = {
+  untrusted: {
+    en: 'The workspace is not trusted, so helm is not run and what this chart creates is not checked. Trust the workspace to check the rendered chart.',
+    ru: 'Рабочей области нет доверия, поэтому helm не запускается и то, что создаст этот чарт, не проверяется. Доверьтесь рабочей области, чтобы проверять отрендеренный чарт.',
+  },
+  missing: {
+    en: 'helm was not found (`{path}`), so what this chart creates is not checked. Install Helm 3 or 4, or set `kubeStorage.helm.path`.',
+    ru: 'helm не найден (`{path}`), поэтому то, что создаст этот чарт, не проверяется. Установите Helm 3 или 4 либо укажите путь в `kubeStorage.helm.path`.',
+  },
+  timeout: {
+    en: '`helm template` did not finish in {ms} ms and was stopped; the rendered chart is not checked.',
+    ru: '`helm template` не уложился в {ms} мс и был остановлен; отрендеренный чарт не проверяется.',
+  },
+  tooLarge: {
+    en: '`helm template` printed more than {limit}; the rendered chart is not checked.',
+    ru: '`helm template` выдал больше {limit}; отрендеренный чарт не проверяется.',
+  },
+  notLocal: {
+    en: 'The chart `{chart}` is not a local folder or .tgz, so it is not rendered: kube-storage never downloads charts.',
+    ru: 'Чарт `{chart}` — не локальная папка и не .tgz, поэтому он не рендерится: kube-storage никогда не скачивает чарты.',
+  },
+  missingDependency: {
+    en: 'The chart depends on {deps}, which is missing from its `charts/` folder. Run `helm dependency build` in the chart folder (kube-storage never downloads charts). Helm says: {detail}',
+    ru: 'Чарт зависит от {deps}, а в его папке `charts/` этого нет. Выполните `helm dependency build` в папке чарта (kube-storage никогда не скачивает чарты). Сообщение helm: {detail}',
+  },
+  failedAt: {
+    en: '`helm template` failed in `{template}`, line {line}: {detail}',
+    ru: '`helm template` упал в `{template}`, строка {line}: {detail}',
+  },
+  failedAtValue: {
+    en: '`helm template` failed on the value `{value}` (used in `{template}`, line {line}): {detail}',
+    ru: '`helm template` упал на значении `{value}` (используется в `{template}`, строка {line}): {detail}',
+  },
+  failedValues: {
+    en: 'helm cannot read the values file {file}: {detail}',
+    ru: 'helm не может прочитать файл значений {file}: {detail}',
+  },
+  failed: {
+    en: '`helm template` failed: {detail}',
+    ru: '`helm template` завершился ошибкой: {detail}',
+  },
+  tracedTemplate: {
+    en: '`{template}`, line {line}',
+    ru: '`{template}`, строка {line}',
+  },
+  tracedTemplateNoLine: {
+    en: '`{template}`',
+    ru: '`{template}`',
+  },
+  tracedValue: {
+    en: 'value `{value}` ({file}, line {line})',
+    ru: 'значение `{value}` ({file}, строка {line})',
+  },
+  tracedSet: {
+    en: 'value `{value}` (`--set {pair}`)',
+    ru: 'значение `{value}` (`--set {pair}`)',
+  },
+  traced: {
+    en: 'In the rendered chart ({object}; {where}): {message}',
+    ru: 'В отрендеренном чарте ({object}; {where}): {message}',
+  },
+} satisfies Record<string, LocalizedText>;
