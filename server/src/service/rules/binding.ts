@@ -6,9 +6,10 @@ import type { PersistentVolume, PersistentVolumeClaimSpec } from 'kubernetes-typ
 import { localize } from '../i18n/format';
 import { NO_PROVISIONER } from '../binding/state';
 import { describeBytes, parseQuantity } from '../quantity';
-import type { Found } from './lookups';
+import type { IndexedObject } from '../workspace/file';
+import type { Found, Lookups } from './lookups';
 import type { Rule, RuleContext } from './types';
-import { claimTemplatesOf, isRecord, namespaceOf, str, strings } from './util';
+import { claimTemplatesOf, get, isRecord, namespaceOf, str, strings } from './util';
 import type { YamlPath } from '../parse/nodes';
 import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
 import { offeredModesFix, removeFieldFix, reserveVolumeFix } from './fixes/findingFixes';
@@ -25,6 +26,37 @@ function namedVolume(
   return pv ? { spec: spec as PersistentVolumeClaimSpec, pv } : undefined;
 }
 
+/**
+ * The PV whose `claimRef` reserves it for this claim (pre-bound from the volume's side), for a
+ * claim without `volumeName`. An unset `claimRef.namespace` means `default`, like `claim-ref-not-found`.
+ */
+export function reservedVolume(
+  lookups: Lookups,
+  namespace: string,
+  name: string,
+): Found<PersistentVolume> | undefined {
+  for (const pv of lookups.volumes.values()) {
+    const ref = pv.data.spec?.claimRef;
+    if (!isRecord(ref) || ref.name !== name) continue;
+    if ((str(ref.namespace) || 'default') === namespace) return pv;
+  }
+  return undefined;
+}
+
+/**
+ * A claim too big for the volume its `claimRef` reserves: the PV controller's
+ * `FindMatchingVolume` checks the size before it honours the reservation, so it skips the volume.
+ */
+export function requestExceedsReservedVolume(
+  spec: unknown,
+  pv: Found<PersistentVolume>,
+): { request: number; capacity: number } | undefined {
+  const request = parseQuantity(get(spec, ['resources', 'requests', 'storage']));
+  const capacity = parseQuantity(pv.data.spec?.capacity?.storage);
+  if (request === undefined || capacity === undefined || request <= capacity) return undefined;
+  return { request, capacity };
+}
+
 function size(bytes: number): string {
   return describeBytes(bytes).binary;
 }
@@ -32,25 +64,28 @@ function size(bytes: number): string {
 export const claimLargerThanVolume: Rule = {
   id: 'claim-larger-than-volume',
   family: 'binding',
-  severity: 'error',
+  severity: 'warning',
   kinds: ['PersistentVolumeClaim'],
   fixable: true,
   title: {
-    en: 'A claim requests more storage than the volume it names',
-    ru: 'Заявка запрашивает больше, чем ёмкость указанного тома',
+    en: 'A claim requests more storage than the volume it names or that reserves it',
+    ru: 'Заявка запрашивает больше ёмкости указанного или зарезервированного за ней тома',
   },
   docs: {
-    en: "A volume binds to a claim only if its `capacity.storage` is at least the claim's `resources.requests.storage`. A claim whose `volumeName` points at a smaller volume stays `Pending`. Lower the request or pick (or grow) a bigger volume.",
-    ru: 'Том привяжется к заявке, только если его `capacity.storage` не меньше запроса `resources.requests.storage`. Заявка, у которой `volumeName` указывает на том меньшего размера, останется в `Pending`. Уменьшите запрос или выберите (увеличьте) том побольше.',
+    en: "A volume binds to a claim only if its `capacity.storage` is at least the claim's `resources.requests.storage`. A claim whose `volumeName` points at a smaller volume, or that a smaller volume reserves with its `claimRef`, stays `Pending`: the PV controller checks the size before it honours either. Lower the request or pick (or grow) a bigger volume.",
+    ru: 'Том привяжется к заявке, только если его `capacity.storage` не меньше запроса `resources.requests.storage`. Заявка, у которой `volumeName` указывает на том меньшего размера или за которой такой том зарезервирован через `claimRef`, останется в `Pending`: контроллер PV проверяет размер раньше, чем учитывает любую из этих привязок. Уменьшите запрос или выберите (увеличьте) том побольше.',
   },
   check(object, data, ctx) {
     const found = namedVolume(data, ctx);
-    if (!found) return;
+    if (!found) {
+      checkReservedVolume(object, data, ctx);
+      return;
+    }
     const request = parseQuantity(found.spec.resources?.requests?.storage);
     const capacity = parseQuantity(found.pv.data.spec?.capacity?.storage);
     if (request === undefined || capacity === undefined || request <= capacity) return;
     ctx.report(
-      ['spec', 'resources', 'requests', 'storage'],
+      REQUEST_PATH,
       localize(
         {
           en: 'The claim requests {request}, but volume `{pv}` has only {capacity}. The volume will not bind and the claim stays `Pending`. Lower the request or use a bigger volume.',
@@ -58,28 +93,59 @@ export const claimLargerThanVolume: Rule = {
         },
         { request: size(request), capacity: size(capacity), pv: found.pv.object.name ?? '?' },
       ),
-      {
-        fix: replaceFix(
-          object,
-          ['spec', 'resources', 'requests', 'storage'],
-          scalarText(found.pv.data.spec?.capacity?.storage),
-          localize(
-            {
-              en: "Request `{size}` (the volume's capacity)",
-              ru: 'Запросить `{size}` (ёмкость тома)',
-            },
-            { size: String(found.pv.data.spec?.capacity?.storage) },
-          ),
-        ),
-      },
+      { fix: requestCapacityFix(object, found.pv) },
     );
   },
 };
 
+const REQUEST_PATH: YamlPath = ['spec', 'resources', 'requests', 'storage'];
+
+function requestCapacityFix(object: IndexedObject, pv: Found<PersistentVolume>) {
+  return replaceFix(
+    object,
+    REQUEST_PATH,
+    scalarText(pv.data.spec?.capacity?.storage),
+    localize(
+      {
+        en: "Request `{size}` (the volume's capacity)",
+        ru: 'Запросить `{size}` (ёмкость тома)',
+      },
+      { size: String(pv.data.spec?.capacity?.storage) },
+    ),
+  );
+}
+
+/** A claim without `volumeName` that a volume reserves with `claimRef`, but that is too big for it. */
+function checkReservedVolume(
+  object: IndexedObject,
+  data: Record<string, unknown>,
+  ctx: RuleContext,
+): void {
+  if (!object.name || !isRecord(data.spec) || str(data.spec.volumeName)) return;
+  const pv = reservedVolume(ctx.lookups, namespaceOf(object), object.name);
+  const tooBig = pv && requestExceedsReservedVolume(data.spec, pv);
+  if (!pv || !tooBig) return;
+  ctx.report(
+    REQUEST_PATH,
+    localize(
+      {
+        en: 'Volume `{pv}` is reserved for this claim by its `claimRef`, but its capacity is {capacity} and the claim requests {request}. The PV controller skips a volume smaller than the request, so the reservation is never used and the claim stays `Pending`. Request at most {capacity}, or grow the volume.',
+        ru: 'Том `{pv}` зарезервирован за этой заявкой через `claimRef`, но его ёмкость {capacity}, а заявка запрашивает {request}. Контроллер PV пропускает тома меньше запроса, так что резерв не сработает и заявка останется в `Pending`. Запросите не больше {capacity} или увеличьте том.',
+      },
+      {
+        pv: pv.object.name ?? '?',
+        capacity: size(tooBig.capacity),
+        request: size(tooBig.request),
+      },
+    ),
+    { fix: requestCapacityFix(object, pv) },
+  );
+}
+
 export const accessModesNotOffered: Rule = {
   id: 'access-modes-not-offered',
   family: 'binding',
-  severity: 'error',
+  severity: 'warning',
   kinds: ['PersistentVolumeClaim'],
   fixable: true,
   title: {
@@ -122,7 +188,7 @@ export const accessModesNotOffered: Rule = {
 export const volumeModeMismatch: Rule = {
   id: 'volume-mode-mismatch',
   family: 'binding',
-  severity: 'error',
+  severity: 'warning',
   kinds: ['PersistentVolumeClaim'],
   fixable: true,
   title: {
@@ -170,7 +236,7 @@ export const volumeModeMismatch: Rule = {
 export const volumeClassMismatch: Rule = {
   id: 'volume-class-mismatch',
   family: 'binding',
-  severity: 'error',
+  severity: 'warning',
   kinds: ['PersistentVolumeClaim'],
   fixable: true,
   title: {
@@ -219,7 +285,7 @@ export const volumeClassMismatch: Rule = {
 export const volumeReservedForOtherClaim: Rule = {
   id: 'volume-reserved-for-other-claim',
   family: 'binding',
-  severity: 'error',
+  severity: 'warning',
   kinds: ['PersistentVolumeClaim'],
   fixable: true,
   title: {

@@ -1,7 +1,20 @@
 /** Workloads: how Deployments, StatefulSets and pods use their volumes. */
-import type { HostPathVolumeSource } from 'kubernetes-types/core/v1';
+import type { Container, PersistentVolume } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
-import type { Rule } from './types';
+import type { LocalizedText } from '../types';
+import type { Rule, RuleContext } from './types';
+import {
+  hostPathRole,
+  hostPathUses,
+  isBidirectional,
+  isNodeAgent,
+  isPlumbingWrite,
+  isUnconfined,
+  isWritableMount,
+  normalizeHostPath,
+  type HostPathRole,
+  type HostPathUse,
+} from './nodePlumbing';
 import {
   claimTemplatesOf,
   containersOf,
@@ -14,9 +27,20 @@ import {
   strings,
   volumesOf,
   workloadKinds,
-  type PodSpecAt,
+  type MountAt,
 } from './util';
 import { setValueFix } from './fixes/storageFixes';
+import {
+  dataVolumeToClaimFix,
+  onDeleteFixes,
+  readOnlyMountsFix,
+  relativeSubPathFix,
+  replaceScalarFix,
+  singleReplicaFix,
+} from './fixes/findingFixes';
+
+/** Re-exported for the policy and security rules; the fact lives in nodePlumbing.ts. */
+export { normalizeHostPath };
 
 function replicasOf(data: Record<string, unknown>): number {
   const r = get(data, ['spec', 'replicas']);
@@ -28,6 +52,7 @@ export const sharedSingleNodeClaim: Rule = {
   family: 'workloads',
   severity: 'warning',
   kinds: ['Deployment', 'ReplicaSet', 'ReplicationController'],
+  fixable: true,
   title: {
     en: 'Several replicas share a ReadWriteOnce or ReadWriteOncePod claim',
     ru: 'Несколько реплик делят заявку `ReadWriteOnce` или `ReadWriteOncePod`',
@@ -61,145 +86,188 @@ export const sharedSingleNodeClaim: Rule = {
           },
           { replicas, name: name!, mode: single },
         ),
+        { fix: () => singleReplicaFix(object, data) },
       );
     }
   },
 };
+
+/** Every kind with a pod template but DaemonSet: a pod of these may land on any node. */
+const APPLICATION_KINDS = workloadKinds.filter((k) => k !== 'DaemonSet');
+
+/** Required node affinity with at least one term: the volume belongs to the nodes it names. */
+function hasRequiredNodeAffinity(pv: PersistentVolume): boolean {
+  const terms = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms;
+  return Array.isArray(terms) && terms.length > 0;
+}
 
 export const hostPathInWorkload: Rule = {
   id: 'hostpath-in-workload',
   family: 'workloads',
   severity: 'warning',
-  kinds: ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet'],
+  kinds: [...APPLICATION_KINDS, 'PersistentVolume'],
+  fixable: true,
   title: {
-    en: 'A Deployment or StatefulSet keeps data on a hostPath volume',
-    ru: 'Deployment или StatefulSet хранит данные в томе `hostPath`',
+    en: 'An application keeps its data on a hostPath volume',
+    ru: 'Приложение хранит данные в томе `hostPath`',
   },
   docs: {
-    en: 'A `hostPath` volume is a directory on whichever node the pod lands on. When the pod is rescheduled to another node it sees an empty (or someone else\'s) directory: the data is silently "lost". Use a PersistentVolumeClaim; for node-local disks use a `local` PersistentVolume with node affinity. `hostPath` belongs in DaemonSets that work with the node itself.',
-    ru: 'Том `hostPath` — это каталог на том узле, куда попал под. Если под переедет на другой узел, он увидит пустой (или чужой) каталог: данные молча «пропадут». Используйте заявку на том (PVC), а для локальных дисков узла — постоянный том типа `local` с привязкой к узлам. `hostPath` уместен в DaemonSet, которые работают с самим узлом.',
+    en: "A `hostPath` volume is a directory on whichever node the pod lands on. When a pod of a Deployment, StatefulSet, Job, CronJob or a bare Pod is recreated on another node it sees an empty (or someone else's) directory: the data is silently \"lost\". Use a PersistentVolumeClaim; for node-local disks use a `local` PersistentVolume with node affinity. A hostPath PersistentVolume without `nodeAffinity` has the same problem: pods using it may run on any node. Node plumbing is not reported: DaemonSets, pods with a privileged (or `CAP_SYS_ADMIN`) container or with mount propagation (node agents, CSI and CNI plugins), sockets and devices, and the node's own directories (`/dev`, `/sys`, `/proc`, `/run`, logs, the kubelet's directories; `sensitive-host-path` judges those).",
+    ru: 'Том `hostPath` — это каталог на том узле, куда попал под. Если под Deployment, StatefulSet, Job, CronJob или отдельный Pod пересоздадут на другом узле, он увидит пустой (или чужой) каталог: данные молча «пропадут». Используйте заявку на том (PVC), а для локальных дисков узла — постоянный том типа `local` с привязкой к узлам. У постоянного тома `hostPath` без `nodeAffinity` та же беда: поды с ним могут запуститься на любом узле. Служебные тома узла не отмечаются: DaemonSet, поды с привилегированным контейнером (или с `CAP_SYS_ADMIN`) либо с распространением монтирования (агенты узла, CSI- и CNI-плагины), сокеты и устройства, а также собственные каталоги узла (`/dev`, `/sys`, `/proc`, `/run`, логи, каталоги kubelet) — их оценивает правило `sensitive-host-path`.',
   },
   check(object, data, ctx) {
+    if (object.kind === 'PersistentVolume') {
+      checkHostPathVolume(data as PersistentVolume, ctx);
+      return;
+    }
     const at = podSpecOf(object.kind, data);
-    if (!at) return;
-    for (const v of volumesOf(at)) {
-      if (!isRecord(v.volume.hostPath)) continue;
+    if (!at || isNodeAgent(object.kind, at)) return;
+    for (const use of hostPathUses(at)) {
+      if (use.role !== 'data' || use.socketOrDevice) continue;
+      const v = use.volume;
       ctx.report(
         [...v.path, 'hostPath'],
         localize(
           {
-            en: 'Volume `{name}` is a `hostPath`: the data stays on one node, and a {kind} pod moved to another node will not see it. Use a PersistentVolumeClaim (or a `local` PV with node affinity).',
-            ru: 'Том `{name}` — это `hostPath`: данные остаются на одном узле, и под {kind}, переехав на другой узел, их не увидит. Используйте заявку на том (или постоянный том `local` с привязкой к узлам).',
+            en: 'Volume `{name}` is a `hostPath`: the data stays on one node, and the next pod of this {kind} may land on another node and not see it. Use a PersistentVolumeClaim (or a `local` PV with node affinity).',
+            ru: 'Том `{name}` — это `hostPath`: данные остаются на одном узле, а следующий под этого {kind} может попасть на другой узел и их не увидит. Используйте заявку на том (или постоянный том `local` с привязкой к узлам).',
           },
           { name: v.volume.name, kind: object.kind },
         ),
-        { onKey: true },
+        {
+          onKey: true,
+          fix: () => dataVolumeToClaimFix(object, v.path, v.volume.name, 'hostPath'),
+        },
       );
     }
   },
 };
 
-/** Dangerous even read-only: runtime sockets (full control), node and cluster secrets. */
-const SENSITIVE_ALWAYS = [
-  '/etc',
-  '/root',
-  '/var/lib/kubelet',
-  '/var/lib/etcd',
-  '/var/run/docker.sock',
-  '/run/docker.sock',
-  '/var/run/containerd',
-  '/run/containerd',
-  '/var/run/crio',
-  '/run/crio',
-];
-/** Read by node agents (metrics, logs) all the time; dangerous when writable. */
-const SENSITIVE_WRITABLE = [
-  '/proc',
-  '/sys',
-  '/boot',
-  '/dev',
-  '/var/lib/docker',
-  '/var/lib/containerd',
-];
-const SENSITIVE_EXACT_ALWAYS = new Set(['/']);
-const SENSITIVE_EXACT_WRITABLE = new Set([
-  '/var',
-  '/usr',
-  '/lib',
-  '/bin',
-  '/sbin',
-  '/run',
-  '/var/run',
-  '/home',
-]);
-
-/** `/var//run/../lib/` -> `/var/lib`. */
-export function normalizeHostPath(path: string): string {
-  const parts: string[] = [];
-  for (const p of path.split('/')) {
-    if (!p || p === '.') continue;
-    if (p === '..') parts.pop();
-    else parts.push(p);
-  }
-  return '/' + parts.join('/');
+function checkHostPathVolume(pv: PersistentVolume, ctx: RuleContext): void {
+  const path = str(pv.spec?.hostPath?.path);
+  if (!path || hostPathRole(path) !== 'data' || hasRequiredNodeAffinity(pv)) return;
+  ctx.report(
+    ['spec', 'hostPath'],
+    localize(
+      {
+        en: 'This volume is directory `{path}` on whichever node a pod using it lands on: nothing ties it to one node, so a pod on another node sees other files. Add `nodeAffinity.required` naming the node (or use a `local` volume).',
+        ru: 'Этот том — каталог `{path}` на том узле, куда попадёт использующий его под: к одному узлу том ничем не привязан, и под на другом узле увидит другие файлы. Добавьте `nodeAffinity.required` с нужным узлом (или возьмите том `local`).',
+      },
+      { path },
+    ),
+    { onKey: true },
+  );
 }
 
-const under = (p: string, list: readonly string[]): boolean =>
-  list.some((s) => p === s || p.startsWith(s + '/'));
+/** Why a host path exposes the node: one text per role of the path. */
+const EXPOSURE: Partial<Record<HostPathRole, LocalizedText>> = {
+  'node-root': {
+    en: "Host path `{path}` is the node's whole filesystem: the kubelet's credentials, every pod's secrets and volumes. A compromised container can take over the node, even with `readOnly`. Mount only the directories it needs, read-only.",
+    ru: 'Путь `{path}` — это вся файловая система узла: учётные данные kubelet, секреты и тома всех подов. Взломанный контейнер сможет захватить узел даже при `readOnly`. Монтируйте только нужные каталоги и только для чтения.',
+  },
+  'node-config': {
+    en: "Host path `{path}` holds the node's configuration and secrets (kubelet and cluster certificates, keys). A compromised container can read them and take over the node, even with `readOnly`. Mount only the files it needs, read-only.",
+    ru: 'По пути `{path}` лежат настройки и секреты узла (сертификаты kubelet и кластера, ключи). Взломанный контейнер прочитает их и захватит узел даже при `readOnly`. Монтируйте только нужные файлы и только для чтения.',
+  },
+  'kubelet-volumes': {
+    en: "Host path `{path}` holds the volumes and secrets of every pod on the node. Only a CSI node plugin mounts it, with `mountPropagation: Bidirectional`; any other pod gets other pods' data. Mount a narrower path.",
+    ru: 'По пути `{path}` лежат тома и секреты всех подов узла. Его монтирует только CSI-плагин узла, с `mountPropagation: Bidirectional`; любой другой под получит данные чужих подов. Монтируйте более узкий путь.',
+  },
+  'control-socket': {
+    en: 'Host path `{path}` reaches the container runtime (or systemd): whoever talks to it starts privileged containers on the node, and `readOnly` does not restrict a socket. Node agents (DaemonSets) mount it; an application should not.',
+    ru: 'Путь `{path}` ведёт к среде выполнения контейнеров (или к systemd): кто к ней обратится, запустит на узле привилегированный контейнер, а `readOnly` сокет не защищает. Его монтируют агенты узла (DaemonSet), но не приложения.',
+  },
+  kernel: {
+    en: "Host path `{path}` is mounted writable: the container can change kernel settings or write to the node's devices. Mount it `readOnly: true`; only a privileged node agent writes here.",
+    ru: 'Путь `{path}` смонтирован с правом записи: контейнер может менять настройки ядра или писать в устройства узла. Монтируйте с `readOnly: true`: писать сюда нужно только привилегированному агенту узла.',
+  },
+  'runtime-data': {
+    en: "Host path `{path}` is mounted writable: the container can change the runtime's images and containers. Mount it `readOnly: true`.",
+    ru: 'Путь `{path}` смонтирован с правом записи: контейнер может изменить образы и контейнеры среды выполнения. Монтируйте с `readOnly: true`.',
+  },
+  system: {
+    en: "Host path `{path}` is mounted writable: the container can change the node's system files. Mount it `readOnly: true`, or a narrower path.",
+    ru: 'Путь `{path}` смонтирован с правом записи: контейнер может изменить системные файлы узла. Монтируйте с `readOnly: true` или более узкий путь.',
+  },
+  network: {
+    en: "Host path `{path}` holds the node's network plugins (CNI): writing there changes the network of every pod on the node. That is a network plugin's DaemonSet's job; mount it `readOnly: true`.",
+    ru: 'По пути `{path}` лежат сетевые плагины узла (CNI): запись туда меняет сеть всех подов узла. Это дело DaemonSet сетевого плагина; монтируйте с `readOnly: true`.',
+  },
+};
 
-/** True when mounting `path` gives control over the node (`writable`: some mount can write). */
-export function isSensitiveHostPath(path: string, writable = true): boolean {
-  const p = normalizeHostPath(path);
-  if (SENSITIVE_EXACT_ALWAYS.has(p) || under(p, SENSITIVE_ALWAYS)) return true;
-  return writable && (SENSITIVE_EXACT_WRITABLE.has(p) || under(p, SENSITIVE_WRITABLE));
+/** Roles that expose the node only through a writable mount. */
+const EXPOSED_WHEN_WRITTEN: ReadonlySet<HostPathRole> = new Set([
+  'kernel',
+  'runtime-data',
+  'system',
+  'network',
+]);
+
+/** A mount `readOnly` would restrict: writable, by a confined container, without propagation. */
+function isPlainWrite(m: MountAt): boolean {
+  return isWritableMount(m) && !isUnconfined(m.container) && !isBidirectional(m);
+}
+
+/** Does mounting this host path give the pod power over the node it should not have? */
+function exposesNode(use: HostPathUse, nodeAgent: boolean): boolean {
+  switch (use.role) {
+    case 'node-root':
+    case 'node-config':
+      return true;
+    case 'kubelet-volumes':
+      return !use.mounts.length || !use.mounts.every(isBidirectional);
+    case 'control-socket':
+      return !nodeAgent;
+    case 'network':
+      return !nodeAgent && use.mounts.some(isPlainWrite);
+    case 'kernel':
+    case 'runtime-data':
+    case 'system':
+      return use.mounts.some(isPlainWrite);
+    default:
+      return false;
+  }
 }
 
 export const sensitiveHostPath: Rule = {
   id: 'sensitive-host-path',
   family: 'workloads',
   severity: 'warning',
-  kinds: workloadKinds,
+  kinds: [...workloadKinds, 'PersistentVolume'],
+  fixable: true,
   title: {
     en: 'A hostPath volume exposes a sensitive part of the node',
     ru: 'Том `hostPath` открывает поду важную часть узла',
   },
   docs: {
-    en: "Mounting `/`, `/etc`, `/var/lib/kubelet`, `/root` or the container runtime's socket (`/var/run/docker.sock`, containerd, CRI-O) gives the pod control over the node even read-only: a compromised container can read secrets of other pods or start privileged containers. `/proc`, `/sys`, `/dev`, `/boot`, the runtime's data directories and system folders are reported only when mounted writable, since metrics and log agents read them all the time. Mount only the narrow path you need, read-only, and only in DaemonSets that truly need it.",
-    ru: 'Монтирование `/`, `/etc`, `/var/lib/kubelet`, `/root` или сокета среды выполнения контейнеров (`/var/run/docker.sock`, containerd, CRI-O) даёт поду власть над узлом даже только для чтения: взломанный контейнер прочитает секреты других подов или запустит привилегированные контейнеры. `/proc`, `/sys`, `/dev`, `/boot`, каталоги данных среды выполнения и системные каталоги отмечаются, только если смонтированы с правом записи: агенты метрик и логов постоянно их читают. Монтируйте только нужный узкий путь, только для чтения и только в DaemonSet, которым это действительно нужно.',
+    en: "Mounting `/`, `/etc`, `/root` or the kubelet's pod directory `/var/lib/kubelet/pods` gives the pod power over the node even read-only: a compromised container reads the kubelet's credentials and other pods' secrets. The container runtime's socket (`/var/run/docker.sock`, containerd, CRI-O) and `/run` itself are reported in applications, not in node agents (DaemonSets, privileged pods) whose job they are. `/proc`, `/sys`, `/dev`, `/boot`, kernel modules, the runtime's data, CNI files and system folders are reported only when a container `readOnly` could restrict mounts them writable: node agents read them all the time, and a privileged (or `CAP_SYS_ADMIN`) container or a `Bidirectional` mount writes there by design. Node plumbing is never reported: a driver's own plugin directory `/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `device-plugins`, daemons' `/run/…` sockets, and the kubelet's directories mounted `Bidirectional` by a CSI node plugin. hostPath PersistentVolumes are checked as if mounted writable. Mount only the narrow path you need, read-only.",
+    ru: 'Монтирование `/`, `/etc`, `/root` или каталога подов kubelet `/var/lib/kubelet/pods` даёт поду власть над узлом даже только для чтения: взломанный контейнер прочитает учётные данные kubelet и секреты чужих подов. Сокет среды выполнения контейнеров (`/var/run/docker.sock`, containerd, CRI-O) и сам `/run` отмечаются в приложениях, но не в агентах узла (DaemonSet, привилегированные поды), которым они нужны по работе. `/proc`, `/sys`, `/dev`, `/boot`, модули ядра, данные среды выполнения, файлы CNI и системные каталоги отмечаются, только если их монтирует с правом записи контейнер, которого `readOnly` может ограничить: агенты узла постоянно их читают, а привилегированный контейнер (или с `CAP_SYS_ADMIN`) и монтирование с `Bidirectional` пишут туда по замыслу. Служебные пути узла не отмечаются никогда: собственный каталог драйвера `/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `device-plugins`, сокеты служб в `/run/…` и каталоги kubelet, которые CSI-плагин узла монтирует с `Bidirectional`. Постоянные тома `hostPath` проверяются так, будто смонтированы с правом записи. Монтируйте только нужный узкий путь и только для чтения.',
   },
   check(object, data, ctx) {
+    if (object.kind === 'PersistentVolume') {
+      // A claim's pods may mount it anywhere and writable: every exposure counts.
+      const path = str((data as PersistentVolume).spec?.hostPath?.path);
+      const text = path ? EXPOSURE[hostPathRole(path)] : undefined;
+      if (path && text) ctx.report(['spec', 'hostPath', 'path'], localize(text, { path }));
+      return;
+    }
     const at = podSpecOf(object.kind, data);
     if (!at) return;
-    const writable = new Set<string>();
-    for (const c of containersOf(at)) {
-      for (const m of mountsOf(c)) {
-        if (m.field === 'volumeDevices' || m.mount.readOnly !== true) writable.add(m.mount.name);
-      }
-    }
-    for (const v of volumesOf(at)) {
-      const path = str((v.volume.hostPath as HostPathVolumeSource | undefined)?.path);
-      if (!path || !isSensitiveHostPath(path, writable.has(v.volume.name))) continue;
+    const nodeAgent = isNodeAgent(object.kind, at);
+    for (const use of hostPathUses(at)) {
+      const text = EXPOSURE[use.role];
+      if (!use.path || !text || !exposesNode(use, nodeAgent)) continue;
+      const v = use.volume;
       ctx.report(
         [...v.path, 'hostPath', 'path'],
-        localize(
-          {
-            en: 'Host path `{path}` gives the pod access to the node itself (its configuration, processes or container runtime). A compromised container can take over the node. Mount a narrower path, read-only.',
-            ru: 'Путь `{path}` на узле даёт поду доступ к самому узлу (его настройкам, процессам или среде выполнения контейнеров). Взломанный контейнер сможет захватить узел. Монтируйте более узкий путь и только для чтения.',
-          },
-          { path },
-        ),
+        localize(text, { path: use.path }),
+        EXPOSED_WHEN_WRITTEN.has(use.role)
+          ? { fix: () => readOnlyMountsFix(object, at, v.volume.name) }
+          : undefined,
       );
     }
   },
 };
-
-function hostPathVolumes(at: PodSpecAt): Set<string> {
-  return new Set(
-    volumesOf(at)
-      .filter((v) => isRecord(v.volume.hostPath))
-      .map((v) => v.volume.name),
-  );
-}
 
 export const writableHostPath: Rule = {
   id: 'writable-host-path',
@@ -212,23 +280,17 @@ export const writableHostPath: Rule = {
     ru: 'Контейнер монтирует `hostPath` с правом записи',
   },
   docs: {
-    en: 'A writable `hostPath` mount lets the container change files on the node, which outlive the pod and are shared with everything else on that node. Mount it with `readOnly: true` unless writing is the point (the quick fix sets it).',
-    ru: 'Монтирование `hostPath` с правом записи позволяет контейнеру менять файлы на узле: они переживут под и видны всему остальному на этом узле. Монтируйте с `readOnly: true`, если запись не нужна по сути задачи (быстрое исправление добавит это поле).',
+    en: "A writable `hostPath` mount lets the container change files on the node, which outlive the pod and are shared with everything else on that node. Mount it with `readOnly: true` unless writing is the point (the quick fix sets it). Not reported where writing is the container's job or `readOnly` would restrict nothing: privileged and `CAP_SYS_ADMIN` containers, mounts with `mountPropagation: Bidirectional`, sockets, devices and plugin registration directories (`/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `/run/…`), and CNI files written by a node agent.",
+    ru: 'Монтирование `hostPath` с правом записи позволяет контейнеру менять файлы на узле: они переживут под и видны всему остальному на этом узле. Монтируйте с `readOnly: true`, если запись не нужна по сути задачи (быстрое исправление добавит это поле). Не отмечается там, где запись — работа контейнера или где `readOnly` ничего не ограничит: привилегированные контейнеры и контейнеры с `CAP_SYS_ADMIN`, монтирование с `mountPropagation: Bidirectional`, сокеты, устройства и каталоги регистрации плагинов (`/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `/run/…`), а также файлы CNI, которые пишет агент узла.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
     if (!at) return;
-    const hostPaths = hostPathVolumes(at);
-    if (!hostPaths.size) return;
-    for (const c of containersOf(at)) {
-      for (const m of mountsOf(c)) {
-        if (
-          m.field !== 'volumeMounts' ||
-          !hostPaths.has(m.mount.name) ||
-          m.mount.readOnly === true
-        ) {
-          continue;
-        }
+    const nodeAgent = isNodeAgent(object.kind, at);
+    for (const use of hostPathUses(at)) {
+      if (isPlumbingWrite(use, nodeAgent)) continue;
+      for (const m of use.mounts) {
+        if (m.field !== 'volumeMounts' || !isPlainWrite(m)) continue;
         ctx.report(
           [...m.path, 'name'],
           localize(
@@ -236,7 +298,7 @@ export const writableHostPath: Rule = {
               en: 'Container `{container}` mounts host path volume `{name}` writable. Files it writes stay on the node and affect everything else there. Add `readOnly: true` unless the container must write.',
               ru: 'Контейнер `{container}` монтирует `hostPath`-том `{name}` с правом записи. Записанное останется на узле и повлияет на всё остальное на нём. Добавьте `readOnly: true`, если запись не нужна.',
             },
-            { container: String(c.container.name ?? '?'), name: m.mount.name },
+            { container: String(m.container.container.name ?? '?'), name: m.mount.name },
           ),
           {
             fix: setValueFix(object, m.path, 'readOnly', true, {
@@ -287,10 +349,53 @@ const DATA_PATHS = [
 const DB_IMAGE =
   /(^|\/)(postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|rabbitmq|cassandra|elasticsearch|opensearch|clickhouse(-server)?|etcd|kafka|zookeeper|neo4j|influxdb|cockroach|couchdb|minio|timescaledb|percona[\w-]*)(:|@|$)/;
 
-export function isDatabaseDataPath(mountPath: string, image: string | undefined): boolean {
+/** Images of key-value stores that snapshot to `/data` unless told not to. */
+const REDIS_IMAGE = /(^|\/)(redis|redis-stack-server|valkey|keydb)(:|@|$)/;
+
+type ContainerShape = Pick<Container, 'image' | 'command' | 'args'>;
+
+function argvOf(c: ContainerShape): string[] {
+  return [...strings(c.command), ...strings(c.args)];
+}
+
+/**
+ * Redis writes RDB snapshots by default and an AOF with `appendonly yes`; a cache turns both off
+ * (`--save ""` without `--appendonly yes`), and then nothing it keeps outlives the process.
+ */
+function redisPersists(c: ContainerShape): boolean {
+  const argv = argvOf(c);
+  const saveAt = argv.indexOf('--save');
+  const line = argv.join(' ');
+  const noSnapshots =
+    (saveAt >= 0 && argv[saveAt + 1] === '') || /--save\s*(""|'')(\s|$)/.test(line);
+  return !noSnapshots || /--appendonly\s+yes\b/.test(line);
+}
+
+/** True when `mountPath` of this container holds a database's (or broker's) files. */
+export function isDatabaseDataPath(mountPath: string, container: ContainerShape): boolean {
   const p = normalizeHostPath(mountPath);
   if (DATA_PATHS.some((d) => p === d || p.startsWith(d + '/'))) return true;
-  return !!image && DB_IMAGE.test(image.toLowerCase()) && (p === '/data' || p.startsWith('/data/'));
+  if (p !== '/data' && !p.startsWith('/data/')) return false;
+  const image = (str(container.image) ?? '').toLowerCase();
+  if (DB_IMAGE.test(image)) return true;
+  return REDIS_IMAGE.test(image) && redisPersists(container);
+}
+
+/** A container beside a database that keeps none of its data: a MongoDB arbiter, Redis Sentinel. */
+const NO_DATA_NAME = /(^|[-_])(arbiter|sentinel)([-_]|$)/i;
+const NO_DATA_IMAGE = /(^|\/)redis-sentinel(:|@|$)/;
+
+export function keepsNoData(c: Container): boolean {
+  if (NO_DATA_NAME.test(str(c.name) ?? '')) return true;
+  if (NO_DATA_IMAGE.test((str(c.image) ?? '').toLowerCase())) return true;
+  if (argvOf(c).some((a) => /(^|\s)--sentinel(\s|$)/.test(a))) return true;
+  const env = Array.isArray(c.env) ? c.env : [];
+  return env.some(
+    (e) =>
+      isRecord(e) &&
+      /(MODE|ROLE)$/i.test(String(e.name)) &&
+      /^arbiter$/i.test(String(e.value ?? '')),
+  );
 }
 
 export const emptyDirForDatabase: Rule = {
@@ -298,13 +403,14 @@ export const emptyDirForDatabase: Rule = {
   family: 'workloads',
   severity: 'warning',
   kinds: workloadKinds,
+  fixable: true,
   title: {
     en: 'A database keeps its data on an emptyDir volume',
     ru: 'База данных хранит данные в томе `emptyDir`',
   },
   docs: {
-    en: 'An `emptyDir` lives exactly as long as the pod. When the pod is deleted, evicted or moved to another node (an update, a node drain), the database files are gone. Mount the data directory from a PersistentVolumeClaim, in a StatefulSet from a `volumeClaimTemplates` entry.',
-    ru: 'Том `emptyDir` живёт ровно столько, сколько под. Когда под удалят, вытеснят или перенесут на другой узел (обновление, вывод узла на обслуживание), файлы базы исчезнут. Монтируйте каталог данных из заявки на том (PVC), а в StatefulSet — из шаблона заявки в `volumeClaimTemplates`.',
+    en: 'An `emptyDir` lives exactly as long as the pod. When the pod is deleted, evicted or moved to another node (an update, a node drain), the database files are gone. Mount the data directory from a PersistentVolumeClaim, in a StatefulSet from a `volumeClaimTemplates` entry. Redis counts too unless its arguments turn persistence off (`--save ""` without `--appendonly yes`: a cache); containers that keep no data, such as a MongoDB arbiter or Redis Sentinel, and read-only mounts are not reported.',
+    ru: 'Том `emptyDir` живёт ровно столько, сколько под. Когда под удалят, вытеснят или перенесут на другой узел (обновление, вывод узла на обслуживание), файлы базы исчезнут. Монтируйте каталог данных из заявки на том (PVC), а в StatefulSet — из шаблона заявки в `volumeClaimTemplates`. Redis тоже считается, если его аргументы не отключают сохранение на диск (`--save ""` без `--appendonly yes` — это кэш); контейнеры, которые данных не хранят (арбитр MongoDB, Redis Sentinel), и монтирование только для чтения не отмечаются.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
@@ -316,11 +422,11 @@ export const emptyDirForDatabase: Rule = {
     );
     if (!emptyDirs.size) return;
     for (const c of containersOf(at)) {
-      if (c.group !== 'containers') continue;
+      if (c.group !== 'containers' || keepsNoData(c.container)) continue;
       for (const m of mountsOf(c)) {
         const mountPath = str(m.mount.mountPath);
-        if (!emptyDirs.has(m.mount.name) || !mountPath) continue;
-        if (!isDatabaseDataPath(mountPath, str(c.container.image))) continue;
+        if (!emptyDirs.has(m.mount.name) || !mountPath || m.mount.readOnly === true) continue;
+        if (!isDatabaseDataPath(mountPath, c.container)) continue;
         ctx.report(
           [...m.path, 'mountPath'],
           localize(
@@ -330,43 +436,67 @@ export const emptyDirForDatabase: Rule = {
             },
             { path: mountPath, name: m.mount.name },
           ),
+          {
+            fix: () => {
+              const v = volumesOf(at).find((x) => x.volume.name === m.mount.name);
+              return v && dataVolumeToClaimFix(object, v.path, m.mount.name, 'emptyDir');
+            },
+          },
         );
       }
     }
   },
 };
 
+/** `validateLocalDescendingPath`: relative, and no `..` segment (split on `/` on the API server). */
+function escapesVolume(subPath: string): boolean {
+  return subPath.startsWith('/') || subPath.split('/').includes('..');
+}
+
 export const unsafeSubPath: Rule = {
   id: 'unsafe-sub-path',
   family: 'workloads',
   severity: 'error',
   kinds: workloadKinds,
+  fixable: true,
   title: {
-    en: 'A subPath is absolute or climbs out with `..`',
-    ru: '`subPath` абсолютный или выходит наружу через `..`',
+    en: 'A subPath or subPathExpr is absolute, climbs out with `..`, or both are set',
+    ru: '`subPath` или `subPathExpr` абсолютный, выходит наружу через `..` или заданы оба',
   },
   docs: {
-    en: '`subPath` is a path inside the volume. The API server rejects an absolute `subPath` or one with a `..` segment, because it could reach files outside the volume. Write it relative to the volume root, without `..`.',
-    ru: '`subPath` — путь внутри тома. API-сервер отклонит абсолютный `subPath` или путь с сегментом `..`, потому что так можно добраться до файлов вне тома. Указывайте путь относительно корня тома и без `..`.',
+    en: '`subPath` and `subPathExpr` are paths inside the volume (`subPathExpr` after `$(VAR)` expansion). The API server rejects an absolute one or one with a `..` segment, because it could reach files outside the volume, and rejects a mount that sets both. Write one of them, relative to the volume root, without `..`.',
+    ru: '`subPath` и `subPathExpr` — пути внутри тома (`subPathExpr` — после подстановки `$(VAR)`). API-сервер отклонит абсолютный путь или путь с сегментом `..`, потому что так можно добраться до файлов вне тома, а также монтирование, где заданы оба поля. Укажите одно из них, относительно корня тома и без `..`.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
     if (!at) return;
     for (const c of containersOf(at)) {
       for (const m of mountsOf(c)) {
-        const subPath = str(m.mount.subPath);
-        if (!subPath) continue;
-        if (!subPath.startsWith('/') && !subPath.split('/').includes('..')) continue;
-        ctx.report(
-          [...m.path, 'subPath'],
-          localize(
+        for (const field of ['subPath', 'subPathExpr'] as const) {
+          const value = str(m.mount[field]);
+          if (!value || !escapesVolume(value)) continue;
+          ctx.report(
+            [...m.path, field],
+            localize(
+              {
+                en: '`{field}: {value}` must be a relative path inside the volume without `..`. The API server rejects it. Write it relative to the volume root.',
+                ru: '`{field}: {value}` должен быть относительным путём внутри тома без `..`. API-сервер такой не примет. Укажите путь относительно корня тома.',
+              },
+              { field, value },
+            ),
+            { fix: () => relativeSubPathFix(object, [...m.path, field], value) },
+          );
+        }
+        if (str(m.mount.subPath) && str(m.mount.subPathExpr)) {
+          ctx.report(
+            [...m.path, 'subPathExpr'],
             {
-              en: '`subPath: {subPath}` must be a relative path inside the volume without `..`. The API server rejects it. Write it relative to the volume root.',
-              ru: '`subPath: {subPath}` должен быть относительным путём внутри тома без `..`. API-сервер такой не примет. Укажите путь относительно корня тома.',
+              en: '`subPath` and `subPathExpr` are mutually exclusive: the API server rejects a mount with both. Keep one of them.',
+              ru: '`subPath` и `subPathExpr` взаимоисключающие: монтирование с обоими API-сервер отклонит. Оставьте одно из них.',
             },
-            { subPath },
-          ),
-        );
+            { onKey: true },
+          );
+        }
       }
     }
   },
@@ -507,6 +637,7 @@ export const rollingUpdateWithOnDelete: Rule = {
   family: 'workloads',
   severity: 'error',
   kinds: ['StatefulSet'],
+  fixable: true,
   title: {
     en: 'rollingUpdate settings with the OnDelete update strategy',
     ru: 'Параметры `rollingUpdate` при стратегии `OnDelete`',
@@ -515,7 +646,7 @@ export const rollingUpdateWithOnDelete: Rule = {
     en: 'With `updateStrategy.type: OnDelete` the controller never replaces pods on its own: a new template applies only to pods you delete by hand. `rollingUpdate` (`partition`, `maxUnavailable`) is only allowed with `RollingUpdate`, and the API server rejects the combination. Either switch to `RollingUpdate` or remove `rollingUpdate`.',
     ru: 'При `updateStrategy.type: OnDelete` контроллер сам поды не заменяет: новый шаблон применится только к подам, которые вы удалите вручную. `rollingUpdate` (`partition`, `maxUnavailable`) разрешён только с `RollingUpdate`, и такую комбинацию API-сервер отклонит. Переключитесь на `RollingUpdate` или уберите `rollingUpdate`.',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     if (get(data, ['spec', 'updateStrategy', 'type']) !== 'OnDelete') return;
     if (get(data, ['spec', 'updateStrategy', 'rollingUpdate']) === undefined) return;
     ctx.report(
@@ -524,7 +655,7 @@ export const rollingUpdateWithOnDelete: Rule = {
         en: '`rollingUpdate` has no effect with `type: OnDelete`, and the API server rejects it. With `OnDelete` pods are updated only when you delete them. Remove `rollingUpdate` or use `type: RollingUpdate`.',
         ru: '`rollingUpdate` не действует при `type: OnDelete`, и API-сервер такое не примет. С `OnDelete` поды обновляются, только когда вы их удаляете. Уберите `rollingUpdate` или укажите `type: RollingUpdate`.',
       },
-      { onKey: true },
+      { onKey: true, fix: () => onDeleteFixes(object) },
     );
   },
 };
@@ -534,6 +665,7 @@ export const partitionBlocksUpdate: Rule = {
   family: 'workloads',
   severity: 'warning',
   kinds: ['StatefulSet'],
+  fixable: true,
   title: {
     en: 'The rolling update partition is not below the replica count',
     ru: '`partition` не меньше числа реплик',
@@ -542,7 +674,7 @@ export const partitionBlocksUpdate: Rule = {
     en: 'During a rolling update only pods with an ordinal at or above `rollingUpdate.partition` get the new template. With `partition` at or above `replicas` no pod is updated at all, and people wonder why their change "did not apply". This is fine for a staged rollout; otherwise lower `partition` (usually to 0).',
     ru: 'При плавном обновлении новый шаблон получают только поды с порядковым номером не меньше `rollingUpdate.partition`. Если `partition` не меньше `replicas`, не обновится ни один под — и изменение «не применяется». Для поэтапного выката это нормально, иначе уменьшите `partition` (обычно до 0).',
   },
-  check(_object, data, ctx) {
+  check(object, data, ctx) {
     const partition = get(data, ['spec', 'updateStrategy', 'rollingUpdate', 'partition']);
     if (typeof partition !== 'number' || partition <= 0) return;
     const replicas = replicasOf(data);
@@ -558,6 +690,13 @@ export const partitionBlocksUpdate: Rule = {
         },
         { partition, last: first + replicas - 1 },
       ),
+      {
+        fix: () =>
+          replaceScalarFix(object, ['spec', 'updateStrategy', 'rollingUpdate', 'partition'], 0, {
+            en: 'Set `partition: 0` (update every pod)',
+            ru: 'Указать `partition: 0` (обновить все поды)',
+          }),
+      },
     );
   },
 };
@@ -567,30 +706,32 @@ export const claimRetentionDeletesData: Rule = {
   family: 'workloads',
   severity: 'warning',
   kinds: ['StatefulSet'],
+  fixable: true,
   title: {
-    en: 'The StatefulSet deletes its claims when deleted or scaled down',
-    ru: 'StatefulSet удаляет свои заявки при удалении или уменьшении',
+    en: 'The StatefulSet deletes its claims when it is deleted',
+    ru: 'StatefulSet удаляет свои заявки вместе с собой',
   },
   docs: {
-    en: 'By default claims made from `volumeClaimTemplates` outlive the StatefulSet: a `helm uninstall` or a scale-down keeps the data. `persistentVolumeClaimRetentionPolicy` with `Delete` removes the claims, and with the usual `Delete` reclaim policy of provisioned volumes the data is gone for good. Keep `Retain` for data you care about, or make sure backups exist.',
-    ru: 'По умолчанию заявки из `volumeClaimTemplates` переживают StatefulSet: после `helm uninstall` или уменьшения числа реплик данные остаются. `persistentVolumeClaimRetentionPolicy` со значением `Delete` удаляет заявки, а при обычной для динамически выделенных томов политике освобождения `Delete` данные пропадают навсегда. Для важных данных оставьте `Retain` или убедитесь, что есть резервные копии.',
+    en: 'By default claims made from `volumeClaimTemplates` outlive the StatefulSet: a `helm uninstall` keeps the data. `persistentVolumeClaimRetentionPolicy.whenDeleted: Delete` removes the claims with the StatefulSet, and with the usual `Delete` reclaim policy of provisioned volumes the data is gone for good. Keep `Retain` for data you care about, or make sure backups exist. `whenScaled: Delete` is not reported: dropping the claims of replicas removed by a scale-down is a deliberate choice for per-replica data that is disposable (a cache) or copied again from the other replicas.',
+    ru: 'По умолчанию заявки из `volumeClaimTemplates` переживают StatefulSet: после `helm uninstall` данные остаются. `persistentVolumeClaimRetentionPolicy.whenDeleted: Delete` удаляет заявки вместе со StatefulSet, а при обычной для динамически выделенных томов политике освобождения `Delete` данные пропадают навсегда. Для важных данных оставьте `Retain` или убедитесь, что есть резервные копии. `whenScaled: Delete` не отмечается: удалять заявки реплик, убранных при уменьшении числа реплик, — осознанный выбор для данных, которые не жалко (кэш) или которые снова скопируются с других реплик.',
   },
-  check(_object, data, ctx) {
-    for (const field of ['whenDeleted', 'whenScaled'] as const) {
-      if (get(data, ['spec', 'persistentVolumeClaimRetentionPolicy', field]) !== 'Delete') continue;
-      ctx.report(
-        ['spec', 'persistentVolumeClaimRetentionPolicy', field],
-        field === 'whenDeleted'
-          ? {
-              en: 'Deleting the StatefulSet also deletes its claims, and usually the data with them. Use `Retain` unless the data is disposable or backed up.',
-              ru: 'При удалении StatefulSet удалятся и его заявки, а обычно и данные. Оставьте `Retain`, если данные не одноразовые и нет резервных копий.',
-            }
-          : {
-              en: 'Scaling the StatefulSet down deletes the claims of the removed replicas, and usually their data. Use `Retain` unless the data is disposable or backed up.',
-              ru: 'При уменьшении числа реплик удалятся заявки убранных реплик, а обычно и их данные. Оставьте `Retain`, если данные не одноразовые и нет резервных копий.',
-            },
-      );
-    }
+  check(object, data, ctx) {
+    const path = ['spec', 'persistentVolumeClaimRetentionPolicy', 'whenDeleted'];
+    if (get(data, path) !== 'Delete') return;
+    ctx.report(
+      path,
+      {
+        en: 'Deleting the StatefulSet also deletes its claims, and usually the data with them. Use `Retain` unless the data is disposable or backed up.',
+        ru: 'При удалении StatefulSet удалятся и его заявки, а обычно и данные. Оставьте `Retain`, если данные не одноразовые и нет резервных копий.',
+      },
+      {
+        fix: () =>
+          replaceScalarFix(object, path, 'Retain', {
+            en: 'Use `Retain`',
+            ru: 'Заменить на `Retain`',
+          }),
+      },
+    );
   },
 };
 

@@ -1,6 +1,6 @@
 /** Shared helpers of the rule tests: fixtures per rule, applying quick fixes to text. */
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -82,7 +82,41 @@ export function familyTable(family: RuleFamily): void {
         `${rule.id} fired on good.yaml`,
       );
     });
+    for (const file of caseFixtures(rule.id)) {
+      const triggers = file.startsWith('bad-');
+      void test(`${rule.id}: ${file} ${triggers ? 'triggers it' : 'does not trigger it'}`, () => {
+        const text = readFileSync(join(fixturesDir, rule.id, file), 'utf8');
+        const found = diagnose(
+          { [`file:///fixtures/${rule.id}/${file}`]: text },
+          undefined,
+          on(rule.id),
+        );
+        const hits = found.filter((d) => d.code === rule.id);
+        if (triggers)
+          assert.ok(hits.length > 0, `${rule.id} did not fire on ${file}: ${codes(found)}`);
+        else
+          assert.deepEqual(
+            hits.map((d) => d.message.en),
+            [],
+            `${rule.id} fired on ${file}`,
+          );
+      });
+    }
   }
+}
+
+const on = (ruleId: string): DiagnosticSettings => settingsFor(ruleId);
+
+/**
+ * More cases of a rule beside `bad.yaml` / `good.yaml`: `bad-<case>.yaml` must trigger the rule,
+ * `good-<case>.yaml` must not (each fixed false finding keeps its `good-` fixture).
+ */
+function caseFixtures(ruleId: string): string[] {
+  const dir = join(fixturesDir, ruleId);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^(bad|good)-[\w-]+\.yaml$/.test(f))
+    .sort();
 }
 
 export function codes(list: readonly KubeDiagnostic[]): string {

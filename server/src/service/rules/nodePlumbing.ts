@@ -1,0 +1,241 @@
+/**
+ * Node plumbing: what a host path is to the node, and which pods are node agents that mount the
+ * node's own directories on purpose. The one place the hostPath rules (and anything else that
+ * judges a `hostPath`) learn it from.
+ *
+ * CSI node plugins, CNI plugins, device plugins and metrics or log agents mount the kubelet's
+ * plugin and registration directories, `/dev`, `/sys`, `/lib/modules` and `/run/…` sockets by
+ * design (see the CSI deployment guide: the node plugin is a privileged DaemonSet that mounts
+ * `/var/lib/kubelet` with `mountPropagation: Bidirectional`, its own socket directory
+ * `/var/lib/kubelet/plugins/<driver>` and `/var/lib/kubelet/plugins_registry`). An application
+ * keeping its data on a node mounts an ordinary directory instead.
+ */
+import type { HostPathVolumeSource, SecurityContext } from 'kubernetes-types/core/v1';
+import {
+  containersOf,
+  isRecord,
+  mountsOf,
+  str,
+  strings,
+  volumesOf,
+  type ContainerAt,
+  type MountAt,
+  type PodSpecAt,
+  type VolumeAt,
+} from './util';
+
+/**
+ * What a host path is to the node:
+ * - `node-root`: `/`, the whole filesystem of the node;
+ * - `node-config`: `/etc`, `/root`, etcd's data, the kubelet's certificates: node and cluster secrets;
+ * - `kubelet-volumes`: where the kubelet mounts every pod's volumes (and keeps its credentials);
+ *   a CSI node plugin mounts it with `Bidirectional` propagation;
+ * - `control-socket`: the container runtime's socket or state, systemd and D-Bus: whoever talks
+ *   to them runs anything on the node;
+ * - `plugin-socket`: a plugin's socket or registration directory (`/var/lib/kubelet/plugins/<driver>`,
+ *   `plugins_registry`, `device-plugins`, `pod-resources`) or a daemon's `/run/…` directory;
+ * - `kernel`: `/proc`, `/sys`, `/dev`, `/boot`, kernel modules: read by agents, dangerous to write;
+ * - `network`: CNI configuration and binaries, the iptables lock: what a network plugin installs;
+ * - `runtime-data`: the runtime's images and containers;
+ * - `node-logs`: `/var/log`, the node's and the pods' logs, tailed by log agents;
+ * - `host-info`: time zone, machine id, OS release, CA certificates: harmless to read;
+ * - `system`: a top-level system directory (`/var`, `/usr`, `/lib`…) as a whole;
+ * - `data`: anything else, a directory an application may keep its data in.
+ */
+export type HostPathRole =
+  | 'node-root'
+  | 'node-config'
+  | 'kubelet-volumes'
+  | 'control-socket'
+  | 'plugin-socket'
+  | 'kernel'
+  | 'network'
+  | 'runtime-data'
+  | 'node-logs'
+  | 'host-info'
+  | 'system'
+  | 'data';
+
+/** `/var//run/../lib/` -> `/var/lib`. */
+export function normalizeHostPath(path: string): string {
+  const parts: string[] = [];
+  for (const p of path.split('/')) {
+    if (!p || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return '/' + parts.join('/');
+}
+
+/** `p` is `prefix` or lies under it. */
+function under(p: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((s) => p === s || p.startsWith(s + '/'));
+}
+
+/** `/var/run` is a symlink to `/run` on every current distribution. */
+function withRunAlias(paths: readonly string[]): string[] {
+  return paths.flatMap((p) => (p.startsWith('/run/') ? [p, '/var' + p] : [p]));
+}
+
+const HOST_INFO = [
+  '/etc/localtime',
+  '/etc/timezone',
+  '/usr/share/zoneinfo',
+  '/etc/machine-id',
+  '/var/lib/dbus/machine-id',
+  '/etc/os-release',
+  '/usr/lib/os-release',
+  '/etc/hostname',
+  '/etc/ssl/certs',
+  '/etc/pki/tls/certs',
+  '/etc/pki/ca-trust',
+  '/etc/ca-certificates',
+  '/usr/share/ca-certificates',
+];
+const NETWORK = ['/etc/cni', '/opt/cni', '/var/lib/cni', ...withRunAlias(['/run/xtables.lock'])];
+const NODE_CONFIG = ['/etc', '/root', '/var/lib/etcd', '/var/lib/kubelet/pki'];
+const KUBELET_PLUGIN_DIRS = [
+  '/var/lib/kubelet/plugins_registry',
+  '/var/lib/kubelet/device-plugins',
+  '/var/lib/kubelet/pod-resources',
+];
+/** The kubelet's root and the two directories the CSI node plugin mounts volumes under. */
+const KUBELET_VOLUMES = ['/var/lib/kubelet', '/var/lib/kubelet/pods', '/var/lib/kubelet/plugins'];
+/** Every pod's volumes, and the staging mounts of every driver's volumes. */
+const KUBELET_STAGING = ['/var/lib/kubelet/pods', '/var/lib/kubelet/plugins/kubernetes.io'];
+const CONTROL_SOCKETS = withRunAlias([
+  '/run/docker.sock',
+  '/run/docker',
+  '/run/containerd',
+  '/run/crio',
+  '/run/cri-dockerd.sock',
+  '/run/dockershim.sock',
+  '/run/podman',
+  '/run/dbus',
+  '/run/systemd',
+]);
+const KERNEL = ['/proc', '/sys', '/dev', '/boot', '/lib/modules', '/usr/lib/modules', '/usr/src'];
+const RUNTIME_DATA = ['/var/lib/docker', '/var/lib/containerd', '/var/lib/containers'];
+const NODE_LOGS = ['/var/log', ...withRunAlias(['/run/log/journal'])];
+const SYSTEM = new Set([
+  '/var',
+  '/var/lib',
+  '/usr',
+  '/usr/local',
+  '/lib',
+  '/lib64',
+  '/bin',
+  '/sbin',
+  '/opt',
+  '/home',
+]);
+
+/** What the host path is to the node (see `HostPathRole`). */
+export function hostPathRole(path: string): HostPathRole {
+  const p = normalizeHostPath(path);
+  if (p === '/') return 'node-root';
+  if (under(p, HOST_INFO)) return 'host-info';
+  if (under(p, NETWORK)) return 'network';
+  if (under(p, NODE_CONFIG)) return 'node-config';
+  if (KUBELET_VOLUMES.includes(p) || under(p, KUBELET_STAGING)) return 'kubelet-volumes';
+  if (under(p, KUBELET_PLUGIN_DIRS) || p.startsWith('/var/lib/kubelet/plugins/')) {
+    return 'plugin-socket';
+  }
+  if (p === '/run' || p === '/var/run' || under(p, CONTROL_SOCKETS)) return 'control-socket';
+  if (under(p, ['/run', '/var/run'])) return 'plugin-socket';
+  if (under(p, KERNEL)) return 'kernel';
+  if (under(p, RUNTIME_DATA)) return 'runtime-data';
+  if (under(p, NODE_LOGS)) return 'node-logs';
+  if (SYSTEM.has(p)) return 'system';
+  if (p.startsWith('/var/lib/kubelet/')) return 'node-config';
+  return 'data';
+}
+
+/** hostPath `type`s that name a socket or a device, never a directory of data. */
+const NOT_DATA_TYPES = new Set(['Socket', 'CharDevice', 'BlockDevice']);
+
+/** A `hostPath` volume of the pod, with the role of its path and every mount of it. */
+export interface HostPathUse {
+  volume: VolumeAt;
+  path: string;
+  role: HostPathRole;
+  /** The hostPath `type` names a socket or a device. */
+  socketOrDevice: boolean;
+  mounts: MountAt[];
+}
+
+export function hostPathUses(at: PodSpecAt): HostPathUse[] {
+  const mounts = containersOf(at).flatMap(mountsOf);
+  const out: HostPathUse[] = [];
+  for (const volume of volumesOf(at)) {
+    const source = volume.volume.hostPath as HostPathVolumeSource | undefined;
+    if (!isRecord(source)) continue;
+    const path = str(source.path) ?? '';
+    out.push({
+      volume,
+      path,
+      role: path ? hostPathRole(path) : 'data',
+      socketOrDevice: NOT_DATA_TYPES.has(str(source.type) ?? ''),
+      mounts: mounts.filter((m) => m.mount.name === volume.volume.name),
+    });
+  }
+  return out;
+}
+
+/** The mount may write: a device, or a mount without `readOnly: true`. */
+export function isWritableMount(m: MountAt): boolean {
+  return m.field === 'volumeDevices' || m.mount.readOnly !== true;
+}
+
+/**
+ * `mountPropagation: Bidirectional`: the container mounts things the node must see (a CSI
+ * driver publishing volumes). The API server allows it only in privileged containers.
+ */
+export function isBidirectional(m: MountAt): boolean {
+  return m.mount.mountPropagation === 'Bidirectional';
+}
+
+/**
+ * A container `readOnly` cannot hold: privileged, or with `CAP_SYS_ADMIN` (it may mount and
+ * remount anything on the node).
+ */
+export function isUnconfined(c: ContainerAt): boolean {
+  const sc = c.container.securityContext as SecurityContext | undefined;
+  if (!isRecord(sc)) return false;
+  if (sc.privileged === true) return true;
+  const added = strings(isRecord(sc.capabilities) ? sc.capabilities.add : undefined);
+  return added.some((cap) => cap.toUpperCase().replace(/^CAP_/, '') === 'SYS_ADMIN');
+}
+
+/**
+ * A pod that works with the node itself rather than keeping an application's data on it: a
+ * DaemonSet, a pod with a privileged (or `CAP_SYS_ADMIN`) container, or one that propagates
+ * mounts between the node and a container (a CSI plugin's `Bidirectional`, an agent's
+ * `HostToContainer`).
+ */
+export function isNodeAgent(kind: string, at: PodSpecAt): boolean {
+  if (kind === 'DaemonSet') return true;
+  const containers = containersOf(at);
+  if (containers.some(isUnconfined)) return true;
+  return containers
+    .flatMap(mountsOf)
+    .some(
+      (m) =>
+        m.mount.mountPropagation === 'Bidirectional' ||
+        m.mount.mountPropagation === 'HostToContainer',
+    );
+}
+
+/**
+ * Writing here is the container's job: sockets and registration directories (creating a socket
+ * needs a writable directory, and `readOnly` does not restrict connecting to one), and, for a node
+ * agent, CNI files it installs, the logs it tails (log agents keep their positions beside them)
+ * and its own state directory (a storage agent's replicas). The node's configuration, `/sys`,
+ * `/proc`, system folders and the runtime's data stay reported.
+ */
+export function isPlumbingWrite(use: HostPathUse, nodeAgent: boolean): boolean {
+  if (use.socketOrDevice || use.role === 'plugin-socket' || use.role === 'control-socket') {
+    return true;
+  }
+  return nodeAgent && (use.role === 'network' || use.role === 'node-logs' || use.role === 'data');
+}
