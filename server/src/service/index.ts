@@ -25,7 +25,7 @@ import { storageSignature } from './rules/signature';
 import { defaultRuleSettings } from './rules/types';
 import { codeActionsFor, type KubeCodeAction } from './codeActions';
 import { DEFAULT_MAX_FILE_SIZE, isLargeFile, isLargeText, largeFileDiagnostics } from './largeFile';
-import { complete, type KubeCompletionItem } from './completion';
+import { complete, type KubeCompletionItem, type SnippetTemplate } from './completion';
 import * as navigation from './navigation/navigate';
 import type {
   Location as NavLocation,
@@ -49,7 +49,8 @@ import {
 export type { DiagnosticSettings, FileSource };
 export type { HoverInfo };
 export type { KubeCodeAction };
-export type { KubeCompletionItem, ItemKind } from './completion';
+export type { KubeCompletionItem, ItemKind, SnippetTemplate } from './completion';
+export { parseSnippetFile } from './completion';
 export type { NavLocation, PrepareRenameResult, RenameResult, KubeSymbol, WorkspaceSymbol };
 export type { KubeSymbolKind } from './navigation/symbols';
 export type * as binding from './binding/types';
@@ -82,6 +83,8 @@ export class LanguageService {
     if (source === 'disk' && isLargeText(text, this.maxFileSize)) return this.removeFile(uri);
     this.workspace.setFile(uri, text, source, version);
   }
+  /** The storage snippets (snippets/*.code-snippets, read by the caller), offered by completion. */
+  snippets: SnippetTemplate[] = [];
 
   closeFile(uri: string): void {
     this.workspace.closeFile(uri);
@@ -168,7 +171,7 @@ export class LanguageService {
   /** Completion items at a position (keys, values, linked names, skeletons), in one language. */
   complete(uri: string, position: Position, lang: Lang): KubeCompletionItem[] {
     if (this.isLargeFile(uri) || this.tooDeepAt(uri, position)) return [];
-    return complete(this.workspace, uri, position, lang);
+    return complete(this.workspace, uri, position, lang, this.snippets);
   }
 
   /** Where the name under the cursor is defined (a claim, volume, class, Service...). */

@@ -14,7 +14,7 @@ import {
 } from '../../../../server/src/service';
 import { ruleRegistry } from '../../../../server/src/service/rules/index';
 import { quantityCorrections } from '../../../../server/src/service/rules/fixes/quantityFixes';
-import { codes, fixtureText, settings } from './helpers';
+import { codes, fixtureText, settings as defaults, settingsFor } from './helpers';
 
 const URI = 'file:///fix/test.yaml';
 
@@ -28,6 +28,7 @@ function serviceWith(files: Record<string, string>): LanguageService {
 
 /** The real (not "Disable…") fixes offered for the first `code` diagnostic of `uri`. */
 function fixesFor(s: LanguageService, uri: string, code: string): KubeCodeAction[] {
+  const settings = settingsFor(code);
   const d = s.getDiagnostics(uri, settings).find((x) => x.code === code);
   assert.ok(d, `no ${code}: ${codes(s.getDiagnostics(uri, settings))}`);
   return s
@@ -59,6 +60,7 @@ function errorsOf(list: KubeDiagnostic[]): string[] {
 
 /** Every alternative removes the finding and adds no error, in every file it touches. */
 function assertEveryFixApplies(files: Record<string, string>, uri: string, code: string): void {
+  const settings = settingsFor(code);
   const probe = serviceWith(files);
   const count = probe.getDiagnostics(uri, settings).filter((d) => d.code === code).length;
   const alternatives = fixesFor(probe, uri, code);
@@ -146,7 +148,7 @@ void describe('data volumes become claims', () => {
       text,
       /spec:\n {2}volumeClaimTemplates:\n {4}- metadata:\n {8}name: data\n {6}spec:\n {8}accessModes:\n {10}- ReadWriteOnce\n {8}resources:\n {10}requests:\n {12}storage: 10Gi\n {2}serviceName: mysql\n/,
     );
-    const after = s.getDiagnostics(URI, settings);
+    const after = s.getDiagnostics(URI, defaults);
     assert.deepEqual(errorsOf(after), []);
     assert.equal(after.filter((d) => d.code === 'emptydir-for-database-data').length, 0);
   });
@@ -224,7 +226,7 @@ void describe('volumes and classes', () => {
     for (const uri of Object.keys(files)) {
       assert.deepEqual(
         s
-          .getDiagnostics(uri, settings)
+          .getDiagnostics(uri, defaults)
           .filter((d) => d.code === 'multiple-default-storage-classes'),
         [],
       );
