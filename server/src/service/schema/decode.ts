@@ -12,6 +12,7 @@
  * function sets the field when it is `""`, see scripts/schema-enums.ts), `""` is dropped as
  * defaulting would replace it; the required and enum checks decide about what is left.
  */
+import { MAX_NESTING_DEPTH } from '../parse/limits';
 import type { YamlPath } from '../parse/nodes';
 import { resolve, type JsonSchema, type ResolvedSchema } from './registry';
 
@@ -36,13 +37,18 @@ export function decodeObject(data: unknown, definition: string): DecodedObject {
   return { data: decode(data, root, [], absent), absent };
 }
 
-/** Returns `value` itself when nothing changes, so most objects are not copied. */
+/**
+ * Returns `value` itself when nothing changes, so most objects are not copied. Only what the
+ * schema describes is visited: aliases can make the data cyclic (`data: &a {x: *a}`), and a cycle
+ * under a recursive schema (JSONSchemaProps) stops at the nesting limit of parse/limits.ts.
+ */
 function decode(
   value: unknown,
   schema: ResolvedSchema | undefined,
   path: YamlPath,
   absent: AbsentField[],
 ): unknown {
+  if (!schema || path.length > MAX_NESTING_DEPTH) return value;
   if (Array.isArray(value)) return decodeList(value, schema, path, absent);
   if (value && typeof value === 'object') {
     return decodeMapping(value as Record<string, unknown>, schema, path, absent);

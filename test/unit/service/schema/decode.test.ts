@@ -79,4 +79,15 @@ describe('decodeObject: the object as the API server reads it', () => {
       },
     });
   });
+
+  it('stops on data made cyclic by aliases, also under a recursive schema', () => {
+    const data: Record<string, unknown> = { metadata: { name: 'c' } };
+    data.data = { x: data };
+    assert.equal(decodeObject(data, 'core.v1.ConfigMap').data, data);
+    const props: Record<string, unknown> = { type: 'object', description: null };
+    props.properties = { self: props };
+    const crd = { spec: { versions: [{ name: 'v1', schema: { openAPIV3Schema: props } }] } };
+    const decoded = decodeObject(crd, 'apiextensions.v1.CustomResourceDefinition');
+    assert.ok(decoded.absent.length > 0);
+  });
 });
