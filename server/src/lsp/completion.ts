@@ -20,6 +20,7 @@ import {
 } from '../service';
 import { safely } from './context';
 import type { Feature } from './features';
+import { loadSnippetTemplates } from './snippets';
 
 const KINDS: Record<ItemKind, CompletionItemKind> = {
   field: CompletionItemKind.Property,
@@ -75,6 +76,7 @@ export const completionFeature: Feature = {
     completionProvider: { triggerCharacters: [' ', ':', '"'], resolveProvider: false },
   },
   register(ctx) {
+    ctx.service.snippets = loadSnippetTemplates();
     ctx.connection.onCompletion((params, token) =>
       safely<CompletionList>(ctx, 'completion', EMPTY, async () => {
         const uri = params.textDocument.uri;

@@ -9,6 +9,13 @@ import {
 } from './diagnostics/fileDiagnostics';
 import { Workspace, type FileSource } from './workspace/workspace';
 import { RenderedCharts } from './rendered';
+import {
+  defaultClusterSettings,
+  parseDefaultClass,
+  type ClusterDefaultClass,
+  type ClusterSettings,
+} from './workspace/cluster';
+import { snapshotDiagnostics } from './diagnostics/snapshotDiagnostics';
 import type { KubeDiagnostic } from './types';
 import { hoverAt, type HoverInfo } from './hover';
 import type { Lang, Position } from './types';
@@ -47,6 +54,8 @@ import {
 } from './binding';
 
 export type { DiagnosticSettings, FileSource };
+export type { ClusterDefaultClass, ClusterSettings };
+export { defaultClusterSettings, parseDefaultClass };
 export type { HoverInfo };
 export type { KubeCodeAction };
 export type { KubeCompletionItem, ItemKind, SnippetTemplate } from './completion';
@@ -74,17 +83,33 @@ export class LanguageService {
     setFile: (uri, text) => void this.workspace.setFile(uri, text, 'disk'),
     removeFile: (uri) => this.workspace.removeFile(uri),
   });
+  /** The storage snippets (snippets/*.code-snippets, read by the caller), offered by completion. */
+  snippets: SnippetTemplate[] = [];
   /** `kubeStorage.maxFileSize`: above this many bytes a file gets YAML syntax checks only. */
   maxFileSize = DEFAULT_MAX_FILE_SIZE;
   private readonly largeCache = new WeakMap<object, { max: number; large: boolean }>();
 
   setFile(uri: string, text: string, source: FileSource = 'disk', version = 0): void {
     // A large file on disk is not indexed (parsing it would hold the server up); open, it is.
-    if (source === 'disk' && isLargeText(text, this.maxFileSize)) return this.removeFile(uri);
+    // A cluster snapshot is, whatever its size: it is parsed, never checked.
+    const snapshot = this.workspace.cluster.isSnapshot(uri);
+    if (source === 'disk' && !snapshot && isLargeText(text, this.maxFileSize))
+      return this.removeFile(uri);
     this.workspace.setFile(uri, text, source, version);
   }
-  /** The storage snippets (snippets/*.code-snippets, read by the caller), offered by completion. */
-  snippets: SnippetTemplate[] = [];
+
+  /**
+   * The cluster the manifests go to (`kubeStorage.cluster.*`, the CLI's `--cluster` and
+   * `--default-class`). Returns true when the index changed (problems and bindings may differ).
+   */
+  setCluster(settings: ClusterSettings): boolean {
+    return this.workspace.setCluster(settings);
+  }
+
+  /** True for a file named as a cluster snapshot: its objects are in the cluster. */
+  isClusterSnapshot(uri: string): boolean {
+    return this.workspace.isSnapshot(uri);
+  }
 
   closeFile(uri: string): void {
     this.workspace.closeFile(uri);
@@ -101,6 +126,8 @@ export class LanguageService {
   ): KubeDiagnostic[] {
     const file = this.workspace.getFile(uri);
     if (!file) return [];
+    // What the cluster holds is not a manifest to fix: only YAML that cannot be read is reported.
+    if (file.origin === 'cluster') return settings.enable ? snapshotDiagnostics(file) : [];
     if (this.isLargeFile(uri))
       return settings.enable ? largeFileDiagnostics(file, this.maxFileSize) : [];
     if (this.helm.chartKeyOf(uri) !== undefined) {

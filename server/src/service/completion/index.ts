@@ -14,6 +14,8 @@ import { valueItems } from './values';
 import { schemaPath } from '../schema/registry';
 
 export type { KubeCompletionItem, ItemKind } from './types';
+export { parseSnippetFile, type SnippetTemplate } from './snippets';
+import type { SnippetTemplate } from './snippets';
 
 const linesCache = new WeakMap<ParsedChunk, string[]>();
 
@@ -31,6 +33,7 @@ export function complete(
   uri: string,
   position: Position,
   lang: Lang,
+  snippets: readonly SnippetTemplate[] = [],
 ): KubeCompletionItem[] {
   const file = workspace.getFile(uri);
   if (!file) return [];
@@ -59,6 +62,7 @@ export function complete(
     rootDefinition,
     document,
     namespace: namespaceOf(document) ?? 'default',
+    snippets,
   };
   return itemsFor(ctx, site);
 }

@@ -1,7 +1,7 @@
 /** Whole-object skeletons for an empty document: the storage kinds, valid as soon as inserted. */
 import { definitionFor, preferredApiVersion } from '../schema/registry';
 import { kindDocumentation } from './docs';
-import { isDefaultClass } from './facts';
+import { storageClassLine } from './snippets';
 import { completionMessages as m, skeletonMessages } from './messages';
 import type { KeySite } from './position';
 import {
@@ -14,17 +14,6 @@ import {
 
 const MODES = '${2|ReadWriteOnce,ReadWriteMany,ReadOnlyMany,ReadWriteOncePod|}';
 
-/** A tab stop offering the workspace's StorageClasses (default first), or a plain placeholder. */
-function classChoice(ctx: CompletionContext, stop: number): string {
-  const classes = ctx.workspace
-    .objectsOfKind('StorageClass')
-    .filter((o) => o.name && /^[a-z0-9.-]+$/.test(o.name))
-    .sort((a, b) => Number(isDefaultClass(b)) - Number(isDefaultClass(a)));
-  const names = [...new Set(classes.map((o) => o.name!))];
-  if (names.length === 0) return `\${${stop}:standard}`;
-  return `\${${stop}|${names.map((n) => n.replace(/[,|]/g, '')).join(',')}|}`;
-}
-
 function bodies(ctx: CompletionContext): Record<keyof typeof skeletonMessages, string> {
   return {
     PersistentVolumeClaim: `metadata:
@@ -35,7 +24,7 @@ spec:
   resources:
     requests:
       storage: \${3:10Gi}
-  storageClassName: ${classChoice(ctx, 4)}$0`,
+${storageClassLine(ctx, '  ', 4)}$0`,
     PersistentVolume: `metadata:
   name: \${1:pv-local-1}
 spec:
@@ -82,7 +71,7 @@ spec:
         resources:
           requests:
             storage: \${7:10Gi}
-        storageClassName: ${classChoice(ctx, 8)}$0`,
+${storageClassLine(ctx, '        ', 8)}$0`,
     Pod: `metadata:
   name: \${1:app}
 spec:

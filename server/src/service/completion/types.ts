@@ -3,6 +3,7 @@ import type { ParsedDocument } from '../parse/chunk';
 import type { Lang, Range } from '../types';
 import type { Workspace } from '../workspace/workspace';
 import type { Site } from './position';
+import type { SnippetTemplate } from './snippets';
 
 export type ItemKind =
   | 'field'
@@ -51,6 +52,8 @@ export interface CompletionContext {
   document?: ParsedDocument;
   /** The object's namespace, `default` when none is written. */
   namespace: string;
+  /** The storage snippets, offered where a new object can start. */
+  snippets?: readonly SnippetTemplate[];
 }
 
 export function lineRange(ctx: CompletionContext, start: number, end: number): Range {
