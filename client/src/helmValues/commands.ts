@@ -12,6 +12,7 @@ import { findChartForValues, isChartArchiveName } from '../../../server/src/node
 import { plainText } from '../../../server/src/service/i18n/plainText';
 import { isValidChartReference } from './helmCli';
 import { HelmValuesPanel, inspectorLang, VIEW_TYPE } from './panel';
+import { PanelRegistry } from './panelRegistry';
 import { isInspectorState, type InspectorState } from './webviewMessages';
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -71,16 +72,18 @@ async function stateFor(arg: unknown): Promise<InspectorState | undefined> {
 }
 
 export function registerHelmValues(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const panels = new Set<HelmValuesPanel>();
+  // One tab per chart: inspecting the same chart again reveals its tab.
+  const panels = new PanelRegistry<HelmValuesPanel>();
   const track = (panel: HelmValuesPanel) => {
-    panels.add(panel);
-    panel.panel.onDidDispose(() => panels.delete(panel));
+    panel.panel.onDidDispose(panels.add(panel.currentState.source, panel));
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('kubeStorage.inspectHelmValues', async (arg?: unknown) => {
       const state = await stateFor(arg);
       if (!state) return;
-      track(HelmValuesPanel.create(context, client, state));
+      const open = panels.find(state.source);
+      if (open) open.show(state);
+      else track(HelmValuesPanel.create(context, client, state));
     }),
     vscode.commands.registerCommand('kubeStorage.linkHelmValues', async (arg?: unknown) => {
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
@@ -114,6 +117,6 @@ export function registerHelmValues(context: vscode.ExtensionContext, client: Lan
         track(new HelmValuesPanel(panel, context, client, state));
       },
     }),
-    { dispose: () => panels.forEach((p) => p.panel.dispose()) },
+    { dispose: () => panels.all().forEach((p) => p.panel.dispose()) },
   );
 }

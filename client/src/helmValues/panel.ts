@@ -1,4 +1,5 @@
 /** The inspector's webview panel: HTML with a strict CSP, typed messages, the user's actions. */
+import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -8,6 +9,7 @@ import {
   type HelmInspectResult,
 } from '../../../server/src/protocol';
 import { helmShowChart, helmShowValues, HelmCliError } from './helmCli';
+import { isChartValuesFile, proposeValuesFile } from './valuesTarget';
 import {
   isFromWebview,
   type FromWebview,
@@ -122,11 +124,15 @@ th { background: var(--vscode-editor-background); font-weight: 600; }
 tr:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
 tr.group td { font-weight: 600; background: var(--vscode-sideBarSectionHeader-background); color: var(--vscode-sideBarSectionHeader-foreground); }
 code, pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
-pre { margin: 0; white-space: pre-wrap; word-break: break-word; max-height: 9em; overflow: auto; }
+/* Cells wrap between words and list items, never inside a token (ReadWriteOnce); a table wider than the panel scrolls. */
+pre { margin: 0; white-space: pre-wrap; overflow-wrap: break-word; word-break: normal; max-height: 9em; overflow: auto; }
+.table-scroll { overflow-x: auto; }
+td.path code, td.type { white-space: nowrap; }
+.search { flex: 1 1 24em; min-width: 16em; max-width: 36em; }
 .differs td.override { color: var(--vscode-gitDecoration-modifiedResourceForeground); font-weight: 600; }
 .unknown td.path { color: var(--vscode-editorWarning-foreground); }
 .badge { display: inline-block; margin-left: 4px; padding: 0 4px; border-radius: 3px; font-size: 0.85em; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
-.comment { white-space: pre-wrap; max-width: 40em; }
+.comment { white-space: pre-wrap; overflow-wrap: break-word; min-width: 12em; max-width: 40em; }
 .storage-text { color: var(--vscode-descriptionForeground); white-space: normal; margin-top: 2px; }
 button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; text-align: left; }
 button.link:focus { outline: 1px solid var(--vscode-focusBorder); }
@@ -249,19 +255,47 @@ button.link:focus { outline: 1px solid var(--vscode-focusBorder); }
     }
   }
 
-  /** `helm inspect values <chart> > values.yaml`, asking before overwriting anything. */
+  /** Shows another request for the same chart in this tab: reveals it, reloads on a new values file. */
+  show(state: InspectorState): void {
+    const changed = state.valuesUri !== undefined && state.valuesUri !== this.state.valuesUri;
+    this.state = {
+      ...this.state,
+      source: state.source,
+      valuesUri: state.valuesUri ?? this.state.valuesUri,
+    };
+    this.panel.reveal();
+    if (changed) void this.load();
+  }
+
+  /**
+   * `helm inspect values <chart> > values.yaml` into a file of the user's (valuesTarget.ts): never
+   * the chart's own values.yaml, asking before overwriting anything else.
+   */
   private async createValues(): Promise<void> {
     if (!this.data) return;
-    const folder =
-      (this.data.valuesUri
-        ? vscode.Uri.joinPath(vscode.Uri.parse(this.data.valuesUri), '..')
-        : undefined) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    const valuesUri = this.data.valuesUri ? vscode.Uri.parse(this.data.valuesUri) : undefined;
+    const proposed = proposeValuesFile({
+      chartDir: this.data.chartDir,
+      chartName: this.data.chart.name,
+      valuesPath: valuesUri?.scheme === 'file' ? valuesUri.fsPath : undefined,
+      workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+      exists: existsSync,
+    });
     const target = await vscode.window.showSaveDialog({
-      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'values.yaml') } : {}),
+      ...(proposed ? { defaultUri: vscode.Uri.file(proposed) } : {}),
       filters: { YAML: ['yaml', 'yml'] },
       saveLabel: vscode.l10n.t('Create values file'),
     });
     if (!target) return;
+    if (target.scheme === 'file' && isChartValuesFile(target.fsPath, this.data.chartDir)) {
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t(
+          "{0} is the chart's own values file; your values go into a file of their own.",
+          vscode.workspace.asRelativePath(target),
+        ),
+      );
+      return;
+    }
     let exists = false;
     try {
       await vscode.workspace.fs.stat(target);

@@ -14,6 +14,7 @@ import {
   type Lang,
 } from '../../src/helmValues/webviewMessages';
 import { codeTextElement } from '../shared/codeText';
+import { formatValue, ownComments, ownStorageTexts } from './view';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -28,6 +29,9 @@ const app = document.getElementById('app')!;
 let data: HelmInspectData | undefined;
 /** Paths whose keys have rows of their own: their cells show `{…}` instead of the whole map. */
 let parents = new Set<string>();
+/** Rows that show their storage explanation and comment (a child does not repeat its map's). */
+let storageTexts = new Set<string>();
+let comments = new Set<string>();
 let lang: Lang = 'en';
 let state: Partial<InspectorState> =
   (vscode.getState() as Partial<InspectorState> | undefined) ?? {};
@@ -51,17 +55,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
   if (props.title) node.title = props.title;
   for (const child of children) node.append(child);
   return node;
-}
-
-function formatValue(value: unknown): string {
-  if (value === undefined) return '';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return value === '' ? '""' : value;
-  if (typeof value === 'object') {
-    const json = JSON.stringify(value);
-    return json.length > 400 ? json.slice(0, 400) + '…' : json;
-  }
-  return String(value);
 }
 
 function matches(row: HelmValueRow, query: string): boolean {
@@ -108,11 +101,13 @@ function rowElement(row: HelmValueRow): HTMLTableRowElement {
   const path = el('td', { className: 'path' });
   path.style.paddingLeft = `${6 + row.depth * 14}px`;
   path.append(el('code', { text: row.keys[row.keys.length - 1] ?? row.path, title: row.path }));
-  if (row.storageKind) path.append(el('span', { className: 'badge', text: l10n.t('storage') }));
+  // The tag follows the storage group, so a map and its children agree.
+  if (row.storage) path.append(el('span', { className: 'badge', text: l10n.t('storage') }));
   if (row.example !== undefined)
     path.append(el('span', { className: 'badge', text: l10n.t('unset') }));
   if (row.unknown) path.append(el('span', { className: 'badge', text: l10n.t('not in chart') }));
-  if (row.storageText) path.append(codeTextElement('div', row.storageText[lang], 'storage-text'));
+  if (row.storageText && storageTexts.has(row.path))
+    path.append(codeTextElement('div', row.storageText[lang], 'storage-text'));
 
   const defaultCell = el('td');
   if (row.example !== undefined) {
@@ -132,8 +127,11 @@ function rowElement(row: HelmValueRow): HTMLTableRowElement {
       text: !row.overridden ? '' : parents.has(row.path) ? '{…}' : formatValue(row.override),
     }),
   );
-  const typeCell = el('td', { text: row.type });
-  const comment = el('td', { className: 'comment', text: row.comment ?? '' });
+  const typeCell = el('td', { className: 'type', text: row.type });
+  const comment = el('td', {
+    className: 'comment',
+    text: comments.has(row.path) ? (row.comment ?? '') : '',
+  });
   tr.append(path, defaultCell, overrideCell, typeCell, usesCell(row), comment);
   tr.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && row.uses[0] && data?.chartDir)
@@ -228,6 +226,7 @@ function render(): void {
   const version = data.chart.version ? ` ${data.chart.version}` : '';
   header.append(el('h1', { text: `${data.chart.name}${version}` }));
   const search = document.createElement('vscode-textfield') as HTMLElement & { value: string };
+  search.className = 'search';
   search.setAttribute('placeholder', l10n.t('Search values, defaults and comments'));
   search.setAttribute('aria-label', l10n.t('Search values'));
   search.value = state.query ?? '';
@@ -279,7 +278,7 @@ function render(): void {
     }
     sections.push(list);
   }
-  tableHolder = el('div');
+  tableHolder = el('div', { className: 'table-scroll' });
   sections.push(tableHolder);
   app.replaceChildren(...sections);
   refreshTable();
@@ -307,6 +306,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   parents = new Set(
     data.rows.filter((r) => parents.has(JSON.stringify(r.keys))).map((r) => r.path),
   );
+  storageTexts = ownStorageTexts(data.rows);
+  comments = ownComments(data.rows);
   lang = message.lang;
   state = { ...state, ...message.state };
   saveState();
