@@ -1,7 +1,7 @@
 /** Extension entry: wires the modules together and holds no logic of its own. */
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './languageClient';
+import { createLanguageClient, forwardWorkspaceTrust } from './languageClient';
 import { registerBindingPreview } from './bindingPreview';
 import { registerHelmValues } from './helmValues/commands';
 
@@ -13,6 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerBindingPreview(context, () => client);
   registerHelmValues(context, client);
   await client.start();
+  forwardWorkspaceTrust(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -27,8 +27,24 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     synchronize: {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
     },
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: {
+      locale: vscode.env.language,
+      // helm runs only in a trusted workspace; a later grant comes as kubeStorage/workspaceTrust.
+      workspaceTrusted: vscode.workspace.isTrusted,
+    },
     outputChannelName: 'Kubernetes Storage',
   };
   return new LanguageClient(CLIENT_ID, 'Kubernetes Storage', serverOptions, clientOptions);
+}
+
+/** Tells the server when the user grants workspace trust (helm may run from then on). */
+export function forwardWorkspaceTrust(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+): void {
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () => void client.sendNotification('kubeStorage/workspaceTrust', { trusted: true }),
+    ),
+  );
 }

@@ -16,6 +16,7 @@ import { normalizeSettings, type KubeStorageSettings } from './settings';
 import type { ServerContext } from './lsp/context';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { featureCapabilities, features } from './lsp/features';
+import { setWorkspaceTrust } from './lsp/helmRender';
 import { PRODUCT_VERSION } from './version';
 
 /** At most this many YAML files are read from disk into the index at start. */
@@ -66,8 +67,13 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
   const publisher = new DiagnosticsPublisher(ctx);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const options = (params.initializationOptions ?? {}) as { locale?: string; settings?: unknown };
+    const options = (params.initializationOptions ?? {}) as {
+      locale?: string;
+      settings?: unknown;
+      workspaceTrusted?: boolean;
+    };
     locale = options.locale ?? params.locale;
+    setWorkspaceTrust(ctx, options.workspaceTrusted === true);
     pushedSettings = options.settings;
     folders =
       params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);

@@ -5,6 +5,7 @@
 import type { ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from './context';
 import { helmValuesFeature } from './helmValues';
+import { helmRenderFeature } from './helmRender';
 import { hoverFeature } from './hover';
 import { completionFeature } from './completion';
 import { navigationFeature } from './navigation';
@@ -24,6 +25,7 @@ export const features: Feature[] = [
   completionFeature,
   navigationFeature,
   helmValuesFeature,
+  helmRenderFeature,
 ];
 
 export function featureCapabilities(): ServerCapabilities {

@@ -1,0 +1,172 @@
+/**
+ * Open values files tied to a local chart are rendered with the user's helm (`helm template`,
+ * node/helm/render.ts), debounced after each edit; the rendered objects join the index and their
+ * findings come back on the values file and the templates (service/rendered). helm runs only in
+ * a trusted workspace: VS Code tells the server in `initializationOptions.workspaceTrusted` and
+ * with the `kubeStorage/workspaceTrust` notification when the user grants trust; other editors
+ * send the same (without either, helm is not run and the values file says so).
+ */
+import { fileURLToPath } from 'node:url';
+import { NotificationType } from 'vscode-languageserver';
+import { HelmRenderer, type RenderRequest } from '../node/helm/render';
+import { safely, type ServerContext } from './context';
+import type { Feature } from './features';
+
+/** Sent by the client: the workspace is (now) trusted. */
+export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>(
+  'kubeStorage/workspaceTrust',
+);
+
+/** Typing pauses this long before helm runs again. */
+export const RENDER_DELAY_MS = 400;
+
+const trustByContext = new WeakMap<object, boolean>();
+
+/** Called from `initialize` with the client's `initializationOptions.workspaceTrusted`. */
+export function setWorkspaceTrust(ctx: ServerContext, trusted: boolean): void {
+  trustByContext.set(ctx.connection, trusted);
+}
+
+function isTrusted(ctx: ServerContext): boolean {
+  return trustByContext.get(ctx.connection) === true;
+}
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The chart path of a chart key of the service (`file:///…/chart/` or `archive:file:///…tgz`). */
+function chartPathOfKey(key: string): string | undefined {
+  const href = key.startsWith('archive:') ? key.slice('archive:'.length) : key;
+  const path = uriToPath(href);
+  return path?.replace(/[\\/]$/, '');
+}
+
+export class HelmRenders {
+  private readonly renderer = new HelmRenderer();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The render running per values file, and whether another was asked for meanwhile. */
+  private readonly running = new Map<string, { again: boolean }>();
+  /** Tries left to wait for a just-opened values file to be tied to its chart (helmValues.ts). */
+  private readonly linkTries = new Map<string, number>();
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  /** A values file changed, opened, or its link or the settings changed: render soon. */
+  schedule(uri: string, delay = RENDER_DELAY_MS): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri);
+      }, delay),
+    );
+  }
+
+  closed(uri: string): void {
+    this.linkTries.delete(uri);
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    if (this.ctx.service.rendered.keys().includes(uri)) {
+      this.ctx.service.rendered.remove(uri);
+      this.ctx.revalidateOpenDocuments();
+    }
+  }
+
+  /** The chart link is worked out asynchronously: look again a few times before giving up. */
+  private retryLink(uri: string): boolean {
+    const tries = this.linkTries.get(uri) ?? 3;
+    if (tries <= 0) return false;
+    this.linkTries.set(uri, tries - 1);
+    this.schedule(uri, 500);
+    return true;
+  }
+
+  private async run(uri: string): Promise<void> {
+    const busy = this.running.get(uri);
+    if (busy) {
+      busy.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.running.set(uri, state);
+    try {
+      await safely(this.ctx, `helm render for ${uri}`, undefined, () => this.render(uri));
+    } finally {
+      this.running.delete(uri);
+      if (state.again) this.schedule(uri, 0);
+    }
+  }
+
+  private async render(uri: string): Promise<void> {
+    const service = this.ctx.service;
+    const document = this.ctx.documents.get(uri);
+    const chartKey = service.helm.chartKeyOf(uri);
+    const valuesPath = uriToPath(uri);
+    const chartPath = chartKey ? chartPathOfKey(chartKey) : undefined;
+    const settings = await this.ctx.settings(uri);
+    const maybeValues =
+      !!valuesPath &&
+      (/values/i.test(valuesPath) || Object.keys(settings.helm.valuesFiles).length > 0);
+    if (document && maybeValues && !chartKey && this.retryLink(uri)) return;
+    if (!document || !chartPath || !valuesPath || !settings.helm.render) {
+      if (service.rendered.keys().includes(uri)) {
+        service.rendered.remove(uri);
+        this.ctx.revalidateOpenDocuments();
+      }
+      return;
+    }
+    const request: RenderRequest = {
+      helmPath: settings.helm.path,
+      trusted: isTrusted(this.ctx),
+      chart: chartPath,
+      // The editor's text, saved or not (for the chart's own values.yaml too: it then wins over
+      // the copy on disk).
+      values: [{ path: valuesPath, text: document.getText() }],
+      set: settings.helm.set,
+      release: settings.helm.release,
+      namespace: settings.helm.namespace,
+      primaryUri: uri,
+      key: uri,
+    };
+    const outcome = await this.renderer.render(request);
+    if (this.ctx.documents.get(uri)?.version !== document.version) return this.schedule(uri, 0);
+    if (outcome.cached && service.rendered.keys().includes(uri)) return;
+    if (outcome.ok) service.rendered.setRendered(outcome.subject, outcome.output, outcome.marked);
+    else service.rendered.setFailed(outcome.subject, outcome.problem);
+    this.ctx.revalidateOpenDocuments();
+  }
+}
+
+export const helmRenderFeature: Feature = {
+  capabilities: {},
+  register(ctx) {
+    const renders = new HelmRenders(ctx);
+    const scheduleLinked = () => {
+      for (const doc of ctx.documents.all())
+        if (ctx.service.helm.chartKeyOf(doc.uri) !== undefined) renders.schedule(doc.uri);
+    };
+    ctx.connection.onNotification(WorkspaceTrustNotification, (params) => {
+      setWorkspaceTrust(ctx, params?.trusted === true);
+      scheduleLinked();
+    });
+    ctx.documents.onDidOpen(({ document }) => renders.schedule(document.uri));
+    ctx.documents.onDidChangeContent(({ document }) => {
+      // A template or Chart.yaml of a chart changed: every values file of that chart renders again.
+      const path = uriToPath(document.uri);
+      for (const doc of ctx.documents.all()) {
+        const key = ctx.service.helm.chartKeyOf(doc.uri);
+        const chart = key ? chartPathOfKey(key) : undefined;
+        if (doc.uri === document.uri || (chart && path?.startsWith(chart)))
+          renders.schedule(doc.uri);
+      }
+    });
+    ctx.documents.onDidClose(({ document }) => renders.closed(document.uri));
+    ctx.onSettingsChanged(scheduleLinked);
+  },
+};
