@@ -14,6 +14,7 @@ import type { ServerFileSystem } from './node/fileSystem';
 import { getLanguageService, resolveLang, type Lang } from './service';
 import { normalizeSettings, type KubeStorageSettings } from './settings';
 import type { ServerContext } from './lsp/context';
+import { clusterSettings } from './lsp/cluster';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { featureCapabilities, features } from './lsp/features';
 import { setWorkspaceTrust } from './lsp/helmRender';
@@ -110,11 +111,27 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
       service.maxFileSize = s.maxFileSize;
       publisher.settingsChanged();
     });
+    void applyCluster().then((snapshotsMoved) => {
+      // A snapshot above maxFileSize was not indexed as a manifest: read the files again.
+      if (snapshotsMoved) void indexWorkspace();
+      publisher.settingsChanged();
+    });
   });
+
+  let clusterKey = '';
+  /** Applies `kubeStorage.cluster.*`; true when the snapshot globs changed. */
+  async function applyCluster(): Promise<boolean> {
+    const { settings, key } = await clusterSettings(ctx, folders);
+    service.setCluster(settings);
+    const moved = key !== clusterKey;
+    clusterKey = key;
+    return moved;
+  }
 
   async function indexWorkspace(): Promise<void> {
     const started = Date.now();
     const { files, maxFileSize } = await ctx.settings();
+    await applyCluster();
     const exclude = files.exclude;
     service.maxFileSize = maxFileSize;
     let count = 0;

@@ -16,6 +16,15 @@ export interface KubeStorageSettings {
   /** Bytes above which a file gets YAML syntax checks only (0: no limit). */
   maxFileSize: number;
   diagnostics: DiagnosticsScopeSettings;
+  cluster: ClusterSettingsText;
+}
+
+/** `kubeStorage.cluster.*`: the cluster the manifests go to, as written in the settings. */
+export interface ClusterSettingsText {
+  /** Files or globs (relative to a workspace folder, or absolute) of cluster snapshots. */
+  snapshots: string[];
+  /** The cluster's default StorageClass: a name, `none`, or `""` (it has one, name unknown). */
+  defaultStorageClass: string;
 }
 
 /** `kubeStorage.diagnostics.*`: which files get their problems reported. */
@@ -43,6 +52,7 @@ export const defaultSettings: KubeStorageSettings = {
   helm: defaultHelmSettings,
   maxFileSize: 2 * 1024 * 1024,
   diagnostics: { scope: 'workspace', maxUnopenedFiles: 500 },
+  cluster: { snapshots: [], defaultStorageClass: '' },
 };
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
@@ -73,7 +83,18 @@ export function normalizeSettings(raw: unknown): KubeStorageSettings {
         ? Math.floor(r.maxFileSize)
         : defaultSettings.maxFileSize,
     diagnostics: normalizeDiagnosticsScope(r.diagnostics),
+    cluster: normalizeCluster(r.cluster),
   };
+}
+
+function normalizeCluster(raw: unknown): ClusterSettingsText {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<string, unknown>>;
+  const snapshots = Array.isArray(r.snapshots)
+    ? r.snapshots.filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+    : [];
+  const defaultStorageClass =
+    typeof r.defaultStorageClass === 'string' ? r.defaultStorageClass.trim() : '';
+  return { snapshots, defaultStorageClass };
 }
 
 function normalizeDiagnosticsScope(raw: unknown): DiagnosticsScopeSettings {

@@ -9,11 +9,11 @@ import { parseNodeLabels } from '../service/binding';
 import type { ClaimResult } from '../service/binding/types';
 import { parseArgs } from './args';
 import { langFromFlags, type CliIO } from './common';
+import { clusterFlags, clusterUsage, loadCluster } from './cluster';
 import { collectYamlFiles, fileUri, UsageError } from './files';
 import { displayPath } from './output';
 
-export const bindingsUsage =
-  'kube-storage bindings <files or folders...> [--format text|json] [--node-labels k=v,k2=v2] [--lang en|ru]';
+export const bindingsUsage = `kube-storage bindings <files or folders...> [--format text|json] [--node-labels k=v,k2=v2] [--lang en|ru] ${clusterUsage}`;
 
 /** The stable JSON of `kube-storage bindings` (documented in docs/cli.md). */
 export interface BindingsJson {
@@ -34,8 +34,10 @@ export interface BindingsJson {
     fromStatefulSet: string | null;
     reason: { code: string; en: string; ru: string };
     rejected: { volume: string; code: string; en: string; ru: string }[];
+    /** The claim is in a cluster snapshot (`--cluster`): it exists already. */
+    inCluster: boolean;
   }[];
-  volumes: { name: string; phase: string; claim: string | null }[];
+  volumes: { name: string; phase: string; claim: string | null; inCluster: boolean }[];
 }
 
 export async function runBindings(argv: string[], io: CliIO): Promise<number> {
@@ -43,6 +45,7 @@ export async function runBindings(argv: string[], io: CliIO): Promise<number> {
     '--format': { values: ['text', 'json'] },
     '--lang': { values: ['en', 'ru'] },
     '--node-labels': {},
+    ...clusterFlags,
   });
   if (!args.positional.length) throw new UsageError('bindings needs at least one file or folder');
   const lang: Lang = langFromFlags(args.flags);
@@ -57,8 +60,9 @@ export async function runBindings(argv: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const paths = await collectYamlFiles(args.positional);
   const service = getLanguageService();
+  const snapshots = await loadCluster(service, args.flags);
+  const paths = (await collectYamlFiles(args.positional)).filter((p) => !snapshots.includes(p));
   for (const path of paths) service.setFile(fileUri(path), await fs.readFile(path, 'utf8'), 'disk');
   const result = service.bindings({ nodeLabels });
 
@@ -88,8 +92,14 @@ export function toBindingsJson(result: BindingResult): BindingsJson {
       fromStatefulSet: c.fromStatefulSet,
       reason: { code: c.reason.code, en: c.reason.en, ru: c.reason.ru },
       rejected: c.rejected.map((r) => ({ volume: r.volume, code: r.code, en: r.en, ru: r.ru })),
+      inCluster: !!c.source?.inCluster,
     })),
-    volumes: result.volumes.map((v) => ({ name: v.name, phase: v.phase, claim: v.claim })),
+    volumes: result.volumes.map((v) => ({
+      name: v.name,
+      phase: v.phase,
+      claim: v.claim,
+      inCluster: !!v.source?.inCluster,
+    })),
   };
 }
 
@@ -108,6 +118,7 @@ const words = {
     none: 'No PersistentVolumes, claims or StatefulSets with volumeClaimTemplates found.',
     noClass: '(none)',
     deleted: '(deleted)',
+    inCluster: '(cluster)',
     more: '…',
   },
   ru: {
@@ -124,6 +135,7 @@ const words = {
     none: 'Не найдено ни томов, ни заявок, ни StatefulSet с volumeClaimTemplates.',
     noClass: '(нет)',
     deleted: '(удалён)',
+    inCluster: '(кластер)',
     more: '…',
   },
 } as const;
@@ -168,7 +180,7 @@ export function toBindingsText(result: BindingResult, lang: Lang): string {
     const rows: string[][] = [[w.claim, w.phase, w.outcome, w.volume, w.class, w.set]];
     for (const c of result.claims) {
       rows.push([
-        `${c.namespace}/${c.name}`,
+        `${c.namespace}/${c.name}` + (c.source?.inCluster ? ' ' + w.inCluster : ''),
         c.phase,
         outcomes[lang][c.outcome],
         c.volume ?? '-',
@@ -190,7 +202,11 @@ export function toBindingsText(result: BindingResult, lang: Lang): string {
     out.push(`${w.volumes} (${result.volumes.length})`);
     const rows: string[][] = [[w.name, w.phase, w.claim]];
     for (const v of result.volumes) {
-      rows.push([v.name, v.phase + (v.deleted ? ' ' + w.deleted : ''), v.claim ?? '-']);
+      rows.push([
+        v.name + (v.source?.inCluster ? ' ' + w.inCluster : ''),
+        v.phase + (v.deleted ? ' ' + w.deleted : ''),
+        v.claim ?? '-',
+      ]);
     }
     out.push(table(rows));
   }

@@ -7,10 +7,10 @@ import { parseArgs } from './args';
 import { collectYamlFiles, fileUri, UsageError } from './files';
 import { displayPath, summarize, toJson, toSarif, toText, type FileReport } from './output';
 import { langFromFlags, type CliIO } from './common';
+import { clusterFlags, clusterUsage, loadCluster } from './cluster';
 import { PRODUCT_VERSION } from '../version';
 
-export const lintUsage =
-  'kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]...';
+export const lintUsage = `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]... ${clusterUsage}`;
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
@@ -18,6 +18,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     '--lang': { values: ['en', 'ru'] },
     '--settings': {},
     '--rule': { repeat: true },
+    ...clusterFlags,
   });
   if (!args.positional.length) throw new UsageError('lint needs at least one file or folder');
   const lang: Lang = langFromFlags(args.flags);
@@ -30,8 +31,10 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       args.flags.get('--rule') ?? [],
     ),
   };
-  const paths = await collectYamlFiles(args.positional);
   const service = getLanguageService();
+  const snapshots = await loadCluster(service, args.flags);
+  // A snapshot is not a manifest to check: it is reported only when its YAML cannot be read.
+  const paths = (await collectYamlFiles(args.positional)).filter((p) => !snapshots.includes(p));
   for (const path of paths) {
     service.setFile(fileUri(path), await fs.readFile(path, 'utf8'), 'disk');
   }
@@ -39,6 +42,10 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     file: displayPath(path),
     diagnostics: service.getDiagnostics(fileUri(path), settings),
   }));
+  for (const path of snapshots) {
+    const diagnostics = service.getDiagnostics(fileUri(path), settings);
+    if (diagnostics.length) reports.push({ file: displayPath(path), diagnostics });
+  }
 
   if (format === 'json') io.out(JSON.stringify(toJson(reports, lang), null, 2) + '\n');
   else if (format === 'sarif')

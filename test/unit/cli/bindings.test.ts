@@ -48,9 +48,10 @@ void describe('kube-storage bindings', () => {
       'fromStatefulSet',
       'reason',
       'rejected',
+      'inCluster',
     ]);
     assert.deepEqual(Object.keys(report.claims[0]!.reason), ['code', 'en', 'ru']);
-    assert.deepEqual(Object.keys(report.volumes[0]!), ['name', 'phase', 'claim']);
+    assert.deepEqual(Object.keys(report.volumes[0]!), ['name', 'phase', 'claim', 'inCluster']);
     assert.equal(report.claims[0]!.source!.file, `${fixtures}/competing.yaml`);
     assert.equal(
       report.claims[0]!.source!.range.start.line,

@@ -56,6 +56,10 @@ export interface SimulationState {
   classes: Map<string, ClassState>;
   classList: ClassState[];
   defaultClass?: ClassState;
+  /** Names of the classes marked default when there are several (the controller takes the newest). */
+  otherDefaults?: string[];
+  /** The cluster's default class when it is not in the input: its name, if the user gave it. */
+  clusterDefault?: { name?: string };
   nodeLabels?: Labels;
   maxRounds: number;
   maxRejected: number;
@@ -257,7 +261,9 @@ export function runSimulation(state: SimulationState): BindingResult {
   const provision = (c: ClaimState): void => {
     const name = claimClass(c);
     const sc = classes.get(name);
-    if (!sc) decide(c, 'pendingClassMissing', { class: name });
+    if (!sc && name === state.clusterDefault?.name)
+      decide(c, 'provisionClusterDefaultNamed', { class: name });
+    else if (!sc) decide(c, 'pendingClassMissing', { class: name });
     else if (sc.provisioner === NO_PROVISIONER || !sc.provisioner)
       decide(c, 'pendingNoProvisioner', { class: name });
     else if (c.selectedNode)
@@ -314,6 +320,12 @@ export function runSimulation(state: SimulationState): BindingResult {
 
   const syncUnboundClaim = (c: ClaimState): void => {
     if (c.volumeName === '') {
+      if (c.unnamedClusterDefault) {
+        // A class the input does not hold: none of its volumes are known, its provisioner is.
+        decide(c, 'provisionClusterDefault');
+        setClaimPhase(c, 'Pending');
+        return;
+      }
       if (c.selectorError !== undefined) {
         decide(c, 'pendingInvalidSelector', { detail: c.selectorError });
         setClaimPhase(c, 'Pending');
@@ -335,6 +347,15 @@ export function runSimulation(state: SimulationState): BindingResult {
         // assignDefaultStorageClass: the claim is updated and synced again.
         c.specClass = state.defaultClass.name;
         c.classNote = { key: 'retroactiveDefault', className: state.defaultClass.name };
+        version++;
+        return;
+      }
+      if (!claimHasClass(c) && state.clusterDefault) {
+        if (state.clusterDefault.name === undefined) c.unnamedClusterDefault = true;
+        else {
+          c.specClass = state.clusterDefault.name;
+          c.classNote = { key: 'retroactiveDefault', className: c.specClass };
+        }
         version++;
         return;
       }
@@ -493,6 +514,18 @@ function reasonOf(c: ClaimState): Reason {
   return { code: reasonCode(decision.key), ...text };
 }
 
+/** A claim that took the default class while several are marked default says which one won. */
+function withDefaultsNote(reason: Reason, c: ClaimState, state: SimulationState): Reason {
+  if (!c.classNote || !state.otherDefaults || c.classNote.className !== state.defaultClass?.name)
+    return reason;
+  const note = localize(claimNotes.multipleDefaults, {
+    count: state.otherDefaults.length,
+    classes: state.otherDefaults.map((n) => `\`${n}\``).join(', '),
+    class: c.classNote.className,
+  });
+  return { ...reason, en: reason.en + note.en, ru: reason.ru + note.ru };
+}
+
 function claimResult(
   c: ClaimState,
   state: SimulationState,
@@ -539,7 +572,7 @@ function claimResult(
     outcome,
     storageClass: claimClass(c),
     fromStatefulSet: c.fromStatefulSet,
-    reason: reasonOf(c),
+    reason: withDefaultsNote(reasonOf(c), c, state),
     rejected,
     competitors: [...c.competitors].sort(),
     consumers: c.consumers,

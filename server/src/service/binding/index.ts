@@ -56,7 +56,14 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
     });
   }
   const classList = [...classMap.values()];
-  const defaultClass = pickDefaultClass(classList);
+  const defaults = classList.filter((c) => c.isDefault);
+  // The controller's choice among the classes marked default; else the one the user names.
+  const named = input.clusterDefaultClass;
+  const defaultClass =
+    pickDefaultClass(classList) ?? (named?.mode === 'named' ? classMap.get(named.name) : undefined);
+  const clusterDefault = defaultClass
+    ? undefined
+    : clusterDefaultOutside(input.clusterDefaultClass);
 
   // Volumes: a later object of the same name replaces an earlier one, as `kubectl apply` would.
   const volumeMap = new Map<string, VolumeState>();
@@ -119,13 +126,13 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
   }
 
   // Admission (DefaultStorageClass plugin): a new claim without a class gets the default one.
-  if (defaultClass) {
-    for (const c of claims) {
-      if (!c.hadStatus && !claimHasClass(c)) {
-        c.specClass = defaultClass.name;
-        c.classNote = { key: 'admissionDefault', className: defaultClass.name };
-      }
-    }
+  const admitted = defaultClass?.name ?? clusterDefault?.name;
+  for (const c of claims) {
+    if (c.hadStatus || claimHasClass(c)) continue;
+    if (admitted !== undefined) {
+      c.specClass = admitted;
+      c.classNote = { key: 'admissionDefault', className: admitted };
+    } else if (clusterDefault) c.unnamedClusterDefault = true;
   }
 
   const result = runSimulation({
@@ -134,12 +141,25 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
     classes: classMap,
     classList,
     defaultClass,
+    otherDefaults: defaults.length > 1 ? defaults.map((c) => c.name).sort() : undefined,
+    clusterDefault,
     nodeLabels: options.nodeLabels,
     maxRounds: options.maxRounds ?? 20,
     maxRejected: options.maxRejected ?? 100,
   });
   result.workloads = workloads;
   return result;
+}
+
+/**
+ * The cluster's default class when it is not among the input's classes: named by the user, or
+ * unknown (unset setting: clusters usually have one). `none`, or no setting: there is none.
+ */
+function clusterDefaultOutside(
+  setting: BindingInput['clusterDefaultClass'],
+): { name?: string } | undefined {
+  if (setting?.mode === 'named') return { name: setting.name };
+  return setting?.mode === 'unknown' ? {} : undefined;
 }
 
 /** `k=v,k2=v2` → labels; undefined for an empty string. Throws on a malformed pair. */

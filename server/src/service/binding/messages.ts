@@ -45,6 +45,14 @@ export const claimReasons = {
     en: 'StorageClass `{class}` uses `WaitForFirstConsumer`, and no pod or workload in the input uses this claim: it stays `Pending` until one does.',
     ru: 'У класса хранилища `{class}` режим привязки `WaitForFirstConsumer`, а в этих файлах нет пода или контроллера с этой заявкой: она останется в `Pending`, пока такой не появится.',
   },
+  provisionClusterDefault: {
+    en: "The claim sets no `storageClassName`, so it gets the cluster's default StorageClass when created (its name is not known here: `kubeStorage.cluster.defaultStorageClass` is unset), which provisions a new volume.",
+    ru: 'В заявке нет `storageClassName`, поэтому при создании ей назначат класс хранилища по умолчанию из кластера (его имя здесь неизвестно: `kubeStorage.cluster.defaultStorageClass` не задан), и он выделит новый том.',
+  },
+  provisionClusterDefaultNamed: {
+    en: "No existing volume fits; the cluster's default StorageClass `{class}` (not in the workspace) will provision a new one.",
+    ru: 'Готового тома нет — новый выделит класс хранилища по умолчанию из кластера `{class}` (в рабочей области его нет).',
+  },
   pendingNoClass: {
     en: 'No volume fits and the claim has no StorageClass, so nothing will provision one. The claim stays `Pending`.',
     ru: 'Подходящего тома нет, а класса хранилища у заявки нет, поэтому новый том никто не выделит. Заявка останется в `Pending`.',
@@ -104,6 +112,10 @@ export const claimNotes = {
   retroactiveDefault: {
     en: ' The claim had no class and no volume fitted, so the controller assigned the default StorageClass `{class}` to it afterwards.',
     ru: ' У заявки не было класса и подходящего тома, поэтому контроллер задним числом назначил ей класс хранилища по умолчанию `{class}`.',
+  },
+  multipleDefaults: {
+    en: ' {count} StorageClasses are marked default ({classes}); like the controller, the newest one, `{class}`, is taken.',
+    ru: ' По умолчанию отмечено классов хранилища: {count} ({classes}); как и контроллер, берём самый новый — `{class}`.',
   },
   orderDependent: {
     en: ' The outcome depends on order: `{volume}` fits {claims} as well; claims are processed by creation time, then by their place in the files.',

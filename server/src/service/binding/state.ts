@@ -80,6 +80,8 @@ export interface ClaimState {
   consumers: ConsumerRef[];
   decision?: { key: string; params: Record<string, string> };
   classNote?: { key: 'admissionDefault' | 'retroactiveDefault'; className: string };
+  /** The claim got the cluster's default class, whose name is not known (`clusterDefault` unnamed). */
+  unnamedClusterDefault?: boolean;
   competitors: Set<string>;
   contestedVolumes: Set<string>;
 }

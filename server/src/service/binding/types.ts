@@ -3,11 +3,16 @@ import type { PersistentVolume, PersistentVolumeClaim, PodSpec } from 'kubernete
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { LocalizedText, Range } from '../types';
+import type { ClusterDefaultClass } from '../workspace/cluster';
 
-/** Where an object was written: the file and the range of its `---` document. */
+export type { ClusterDefaultClass };
+
+/** Where an object was written: the file and the range of its `---` document (or list item). */
 export interface SourceRef {
   uri: string;
   range: Range;
+  /** The object is in a cluster snapshot: it exists in the cluster already. */
+  inCluster?: boolean;
 }
 
 export interface Sourced<T> {
@@ -31,6 +36,11 @@ export interface BindingInput {
   statefulSets: Sourced<StatefulSet>[];
   /** Every workload (StatefulSets included) whose pod template may mount claims. */
   workloads: WorkloadInput[];
+  /**
+   * The cluster's default StorageClass when no class in the input is marked default. Absent:
+   * `none` (only the input counts, as in the upstream tests); the workspace passes its setting.
+   */
+  clusterDefaultClass?: ClusterDefaultClass;
 }
 
 export interface BindingOptions {

@@ -1,31 +1,78 @@
-/** Collects the binding engine's input from the workspace index: the whole workspace, a folder or one file. */
+/**
+ * Collects the binding engine's input from the workspace index: the whole workspace, a folder or
+ * one file. Objects of cluster snapshots are the cluster's current state: they are in every scope,
+ * and where a manifest and the cluster hold the same volume or claim, the cluster's copy (with its
+ * status, `claimRef` and annotations) is what the controller sees; re-applying the manifest does
+ * not undo a binding. A StorageClass written in the workspace replaces the cluster's copy (its
+ * default-class annotation is what applying it changes).
+ */
 import type { Workspace } from '../workspace/workspace';
-import { objectData } from '../workspace/file';
+import type { ClusterDefaultClass } from '../workspace/cluster';
+import { objectData, type IndexedObject } from '../workspace/file';
 import type { BindingInput, Sourced, WorkloadInput } from './types';
 import { podSpecOf, WORKLOAD_KINDS } from './expand';
 
 export type BindingScope = 'workspace' | { folder: string } | { uri: string };
 
-function inScope(uri: string, scope: BindingScope): boolean {
-  if (scope === 'workspace') return true;
-  if ('uri' in scope) return uri === scope.uri;
+function inScope(object: IndexedObject, scope: BindingScope): boolean {
+  if (scope === 'workspace' || object.origin === 'cluster') return true;
+  if ('uri' in scope) return object.uri === scope.uri;
   const folder = scope.folder.endsWith('/') ? scope.folder : scope.folder + '/';
-  return uri.startsWith(folder);
+  return object.uri.startsWith(folder);
 }
 
+/** The objects of a kind in scope: the cluster's first, then the manifests, each by file and line. */
 function sourced<T>(workspace: Workspace, kind: string, scope: BindingScope): Sourced<T>[] {
-  const out: Sourced<T>[] = [];
+  const out: (Sourced<T> & { cluster: boolean })[] = [];
   for (const o of workspace.objectsOfKind(kind)) {
     // Helm templates hold placeholders, not objects: their names and sizes are not real.
-    if (o.template || !inScope(o.uri, scope)) continue;
+    if (o.template || !inScope(o, scope)) continue;
     const data = objectData<T>(o);
-    if (data) out.push({ object: data, source: { uri: o.uri, range: o.range } });
+    if (!data) continue;
+    const cluster = o.origin === 'cluster';
+    const source = { uri: o.uri, range: o.range, ...(cluster ? { inCluster: true } : {}) };
+    out.push({ object: data, source, cluster });
   }
-  return out.sort(
+  out.sort(
     (a, b) =>
+      Number(b.cluster) - Number(a.cluster) ||
       (a.source!.uri < b.source!.uri ? -1 : a.source!.uri > b.source!.uri ? 1 : 0) ||
       a.source!.range.start.line - b.source!.range.start.line,
   );
+  return out.map(({ object, source }) => ({ object, source }));
+}
+
+interface Named {
+  metadata?: { name?: unknown; namespace?: unknown };
+}
+
+/**
+ * One copy per object when a manifest and a snapshot hold the same one: the cluster's for volumes
+ * and claims (their binding state), the manifest's for classes and workloads (what applying it
+ * changes: the default-class annotation, the pod template).
+ */
+function oneCopy<T extends Named>(
+  list: Sourced<T>[],
+  namespaced: boolean,
+  winner: 'cluster' | 'manifest',
+): Sourced<T>[] {
+  const keyOf = (o: T): string =>
+    `${namespaced ? String(o.metadata?.namespace || 'default') : ''}/${String(o.metadata?.name)}`;
+  const wins = (s: Sourced<T>): boolean => !!s.source?.inCluster === (winner === 'cluster');
+  const winners = new Set(list.filter(wins).map((s) => keyOf(s.object)));
+  if (!winners.size) return list;
+  return list.filter((s) => wins(s) || !winners.has(keyOf(s.object)));
+}
+
+/**
+ * The default class to assume when the input marks none. With the cluster's StorageClasses in a
+ * snapshot, the snapshot answers: none of them is default, so the cluster has no default class.
+ */
+function clusterDefaultClass(workspace: Workspace): ClusterDefaultClass {
+  const setting = workspace.cluster.defaultStorageClass;
+  if (setting.mode !== 'unknown') return setting;
+  const known = workspace.objectsOfKind('StorageClass').some((o) => o.origin === 'cluster');
+  return known ? { mode: 'none' } : setting;
 }
 
 export function bindingInputFromWorkspace(
@@ -34,9 +81,8 @@ export function bindingInputFromWorkspace(
 ): BindingInput {
   const workloads: WorkloadInput[] = [];
   for (const kind of WORKLOAD_KINDS) {
-    for (const { object, source } of sourced<{
-      metadata?: { name?: unknown; namespace?: unknown };
-    }>(workspace, kind, scope)) {
+    const objects = oneCopy(sourced<Named>(workspace, kind, scope), true, 'manifest');
+    for (const { object, source } of objects) {
       const name = object.metadata?.name;
       if (typeof name !== 'string' || !name) continue;
       const namespace = object.metadata?.namespace;
@@ -50,10 +96,11 @@ export function bindingInputFromWorkspace(
     }
   }
   return {
-    volumes: sourced(workspace, 'PersistentVolume', scope),
-    claims: sourced(workspace, 'PersistentVolumeClaim', scope),
-    storageClasses: sourced(workspace, 'StorageClass', scope),
-    statefulSets: sourced(workspace, 'StatefulSet', scope),
+    volumes: oneCopy(sourced(workspace, 'PersistentVolume', scope), false, 'cluster'),
+    claims: oneCopy(sourced(workspace, 'PersistentVolumeClaim', scope), true, 'cluster'),
+    storageClasses: oneCopy(sourced(workspace, 'StorageClass', scope), false, 'manifest'),
+    statefulSets: oneCopy(sourced(workspace, 'StatefulSet', scope), true, 'manifest'),
     workloads,
+    clusterDefaultClass: clusterDefaultClass(workspace),
   };
 }

@@ -34,7 +34,8 @@ export function chunkDiagnostics(chunk: ParsedChunk): KubeDiagnostic[] {
   };
   addNestingLimit(chunk, add);
   if (!chunk.template) {
-    for (const parsed of chunk.docs) documentDiagnostics(chunk, parsed, add);
+    for (const parsed of chunk.docs)
+      documentDiagnostics(chunk, parsed, add, syntaxProblems(chunk, parsed, add));
   }
   chunk.diagnostics = out;
   return out;
@@ -92,10 +93,19 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
   return structural;
 }
 
-function documentDiagnostics(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): void {
+/** Checks of one object; `structural` when its YAML is broken. A list's items are each checked. */
+function documentDiagnostics(
+  chunk: ParsedChunk,
+  parsed: ParsedDocument,
+  add: Add,
+  structural: boolean,
+): void {
   const { doc, recognition } = parsed;
-  const structural = syntaxProblems(chunk, parsed, add);
   if (recognition.type === 'other') return;
+  if (recognition.type === 'list') {
+    for (const item of parsed.items ?? []) documentDiagnostics(chunk, item, add, structural);
+    return;
+  }
   if (recognition.type === 'incomplete') {
     const message =
       recognition.missing === 'apiVersion'

@@ -3,7 +3,8 @@ import { LineCounter, parseAllDocuments, type Document, type Tags } from 'yaml';
 import type { KubeDiagnostic, Position, Range } from '../types';
 import { maskTemplateActions } from './helm';
 import { excessiveNesting } from './limits';
-import { recognise, type Recognition } from './objects';
+import { impliedItemType, itemDocument, listItemNodes } from './list';
+import { recognise, type ImpliedType, type Recognition } from './objects';
 import type { Span } from './nodes';
 
 /** Kubernetes reads YAML 1.1 (yes/no booleans, 0644 octal), but keeps dates as strings. */
@@ -17,7 +18,11 @@ export interface ParsedDocument {
   recognition: Recognition;
   /** The document as plain data; `error` when it cannot be built (e.g. an alias bomb). */
   value(): { ok: true; data: unknown } | { ok: false; error: string };
+  /** For a list (`kind: List`, `PersistentVolumeList`…): one document per item, in order. */
+  items?: ParsedDocument[];
 }
+
+type DocumentValue = ReturnType<ParsedDocument['value']>;
 
 export class ParsedChunk {
   readonly lineCounter = new LineCounter();
@@ -71,22 +76,43 @@ export class ParsedChunk {
     return Math.min(start + position.character, nextStart - 1, this.text.length);
   }
 
-  /** The document containing `offset` (the last one that starts at or before it). */
+  /**
+   * The document containing `offset` (the last one that starts at or before it); inside a list,
+   * the item that contains it.
+   */
   documentAt(offset: number): ParsedDocument | undefined {
     let found: ParsedDocument | undefined;
     for (const d of this.docs) {
       const start = d.doc.range?.[0] ?? 0;
       if (start <= offset) found = d;
     }
-    return found ?? this.docs[0];
+    found ??= this.docs[0];
+    while (found?.items) {
+      const item: ParsedDocument | undefined = found.items.find(
+        (i) => i.doc.range[0] <= offset && offset <= i.doc.range[1],
+      );
+      if (!item) break;
+      found = item;
+    }
+    return found;
   }
 }
 
-function makeParsedDocument(doc: Document.Parsed): ParsedDocument {
-  let cached: { ok: true; data: unknown } | { ok: false; error: string } | undefined;
-  return {
+/** The documents that may be objects: each `---` document, a list replaced by its items. */
+export function objectDocuments(docs: readonly ParsedDocument[]): ParsedDocument[] {
+  const out: ParsedDocument[] = [];
+  for (const d of docs) {
+    if (d.items) out.push(...objectDocuments(d.items));
+    else out.push(d);
+  }
+  return out;
+}
+
+function makeParsedDocument(doc: Document.Parsed, implied?: ImpliedType): ParsedDocument {
+  let cached: DocumentValue | undefined;
+  return withItems({
     doc,
-    recognition: recognise(doc),
+    recognition: recognise(doc, implied),
     value() {
       if (!cached) {
         try {
@@ -97,5 +123,27 @@ function makeParsedDocument(doc: Document.Parsed): ParsedDocument {
       }
       return cached;
     },
-  };
+  });
+}
+
+/**
+ * A list's items as documents. An item's value is taken from the list's (an alias in an item may
+ * name an anchor elsewhere in the list), so it is built once, with the list's alias limit.
+ */
+function withItems(list: ParsedDocument): ParsedDocument {
+  if (list.recognition.type !== 'list') return list;
+  const implied = impliedItemType(list.recognition.facts);
+  list.items = [];
+  listItemNodes(list.doc).forEach((node, index) => {
+    if (!node) return;
+    const item = makeParsedDocument(itemDocument(list.doc, node), implied);
+    item.value = (): DocumentValue => {
+      const value = list.value();
+      if (!value.ok) return value;
+      const items = (value.data as { items?: unknown } | null)?.items;
+      return { ok: true, data: Array.isArray(items) ? items[index] : undefined };
+    };
+    list.items!.push(item);
+  });
+  return list;
 }

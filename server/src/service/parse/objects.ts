@@ -15,20 +15,46 @@ export interface ObjectFacts {
   apiVersionSpan?: Span;
 }
 
-/** Objects with only one of apiVersion/kind are reported as incomplete, other YAML is left alone. */
+/**
+ * Objects with only one of apiVersion/kind are reported as incomplete, other YAML is left alone.
+ * A list (`kind: List`, or a `…List` kind with `items`, as `kubectl get -o yaml` prints) is not an
+ * object itself: its items are (parse/list.ts).
+ */
 export type Recognition =
   | { type: 'object'; facts: ObjectFacts }
+  | { type: 'list'; facts: ObjectFacts }
   | { type: 'incomplete'; missing: 'apiVersion' | 'kind'; span: Span }
   | { type: 'other' };
 
-export function recognise(doc: Document): Recognition {
+/** What an item of a typed list (`PersistentVolumeList`) is when it does not say: the API omits it. */
+export interface ImpliedType {
+  apiVersion: string;
+  kind: string;
+}
+
+export function recognise(doc: Document, implied?: ImpliedType): Recognition {
   const root = doc.contents;
   if (!isMap(root)) return { type: 'other' };
-  const apiVersion = scalarAt(doc, ['apiVersion']);
-  const kind = scalarAt(doc, ['kind']);
+  let apiVersion = scalarAt(doc, ['apiVersion']);
+  let kind = scalarAt(doc, ['kind']);
   const span = nodeSpan(root) ?? [0, 0];
+  if (implied && apiVersion === undefined && kind === undefined) {
+    apiVersion = { value: implied.apiVersion };
+    kind = { value: implied.kind };
+  }
   if (typeof apiVersion?.value !== 'string' && typeof kind?.value !== 'string') {
     return { type: 'other' };
+  }
+  if (typeof kind?.value === 'string' && isListKind(doc, kind.value)) {
+    const facts: ObjectFacts = {
+      apiVersion: typeof apiVersion?.value === 'string' ? apiVersion.value : '',
+      kind: kind.value,
+      labels: {},
+      span,
+      kindSpan: kind.valueSpan,
+      apiVersionSpan: apiVersion?.valueSpan,
+    };
+    return { type: 'list', facts };
   }
   // Only something that looks like an object (it has metadata) is reported as incomplete: Helm's
   // Chart.yaml, kustomize files and other configs have an apiVersion but are not API objects.
@@ -55,6 +81,15 @@ export function recognise(doc: Document): Recognition {
       apiVersionSpan: apiVersion.valueSpan,
     },
   };
+}
+
+/**
+ * `kind: List`, or a kind named `…List` whose root has `items` (kubectl's test for a list is an
+ * `items` field; the suffix keeps a custom kind like `AllowList` without items an object).
+ */
+function isListKind(doc: Document, kind: string): boolean {
+  if (kind === 'List') return true;
+  return kind.length > 4 && kind.endsWith('List') && nodesAtPath(doc, ['items']) !== undefined;
 }
 
 interface ScalarHit {

@@ -4,6 +4,7 @@
  */
 import type { PersistentVolume } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
+import type { Workspace } from '../workspace/workspace';
 import type { YamlPath } from '../parse/nodes';
 import { knownIn, type Lookups } from './lookups';
 import type { QuickFix, Rule } from './types';
@@ -34,6 +35,12 @@ import {
   storageClassFixes,
   volumeNameFixes,
 } from './fixes/findingFixes';
+
+/** `kubeStorage.cluster.defaultStorageClass` names a class: it exists in the cluster. */
+function isClusterDefaultClass(workspace: Workspace, name: string): boolean {
+  const setting = workspace.cluster.defaultStorageClass;
+  return setting.mode === 'named' && setting.name === name;
+}
 
 export const claimNotFound: Rule = {
   id: 'claim-not-found',
@@ -92,6 +99,7 @@ export const storageClassNotFound: Rule = {
       if (typeof className !== 'string' || className === '') continue;
       if (ctx.lookups.storageClasses.has(className)) continue;
       if (knownIn(ctx.settings.knownObjects.storageClasses, className)) continue;
+      if (isClusterDefaultClass(ctx.lookups.workspace, className)) continue;
       ctx.report(
         path,
         localize(

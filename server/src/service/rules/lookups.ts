@@ -37,7 +37,7 @@ export class Lookups {
   readonly volumesByClass = new Map<string, Found<PersistentVolume>[]>();
 
   constructor(readonly workspace: Workspace) {
-    for (const object of workspace.objectsOfKind('PersistentVolumeClaim')) {
+    for (const object of manifestsLast(workspace.objectsOfKind('PersistentVolumeClaim'))) {
       const data = objectData<PersistentVolumeClaim>(object);
       if (data && object.name) {
         this.claims.set(key(namespaceOf(object), object.name), {
@@ -64,16 +64,14 @@ export class Lookups {
         }
       }
     }
-    for (const object of workspace.objectsOfKind('StorageClass')) {
+    for (const object of manifestsLast(workspace.objectsOfKind('StorageClass'))) {
       const data = objectData<StorageClass>(object);
-      if (!data || !object.name) continue;
-      const found = { object, data };
-      this.storageClasses.set(object.name, found);
-      if (isDefaultStorageClass(data.metadata)) {
-        this.defaultClasses.push(found);
-      }
+      if (data && object.name) this.storageClasses.set(object.name, { object, data });
     }
-    for (const object of workspace.objectsOfKind('PersistentVolume')) {
+    for (const found of this.storageClasses.values()) {
+      if (isDefaultStorageClass(found.data.metadata)) this.defaultClasses.push(found);
+    }
+    for (const object of manifestsLast(workspace.objectsOfKind('PersistentVolume'))) {
       const data = objectData<PersistentVolume>(object);
       if (!data || !object.name) continue;
       this.volumes.set(object.name, { object, data });
@@ -83,7 +81,7 @@ export class Lookups {
       if (list) list.push({ object, data });
       else this.volumesByClass.set(className, [{ object, data }]);
     }
-    for (const object of workspace.objectsOfKind('Service')) {
+    for (const object of manifestsLast(workspace.objectsOfKind('Service'))) {
       const data = objectData<Service>(object);
       if (data && object.name)
         this.services.set(key(namespaceOf(object), object.name), { object, data });
@@ -105,6 +103,18 @@ export class Lookups {
   service(namespace: string, name: string): Found<Service> | undefined {
     return this.services.get(key(namespace, name));
   }
+}
+
+/**
+ * Cluster objects (snapshots) first, then the manifests: where both hold an object of the same
+ * name, the manifest's copy — the one a fix may edit and `kubectl apply` sends — is the one kept.
+ */
+function manifestsLast(objects: readonly IndexedObject[]): IndexedObject[] {
+  if (!objects.some((o) => o.origin === 'cluster')) return [...objects];
+  return [
+    ...objects.filter((o) => o.origin === 'cluster'),
+    ...objects.filter((o) => o.origin !== 'cluster'),
+  ];
 }
 
 export function key(namespace: string, name: string): string {

@@ -70,14 +70,13 @@ export const claimWillStayPending: Rule = {
     ru: 'Заявка останется в `Pending`: подходящего тома нет, а выделить его некому',
   },
   docs: {
-    en: "The binding simulation follows the PV controller: a claim binds to the smallest fitting Available volume of its class; without one, the class's provisioner creates a volume. If the claim has no class (`\"\"`), or its class uses `kubernetes.io/no-provisioner`, and no written PersistentVolume fits, the claim stays `Pending` and so do its pods. The message gives the controller's reason. Create a fitting volume, or use a StorageClass with a provisioner. Claims without `storageClassName` are checked only when the workspace defines a default class (otherwise the cluster's default decides).",
-    ru: 'Симуляция привязки повторяет контроллер PV: заявка привязывается к наименьшему подходящему тому в состоянии `Available` своего класса, а если такого нет, том выделяет провижинер класса. Если класса у заявки нет (`""`) или класс использует `kubernetes.io/no-provisioner`, а подходящего постоянного тома в файлах нет, заявка останется в `Pending`, а вместе с ней и поды. В сообщении указана причина, как её видит контроллер. Создайте подходящий том или используйте класс хранилища с провижинером. Заявки без `storageClassName` проверяются, только если в рабочей области есть класс по умолчанию (иначе решает класс по умолчанию в кластере).',
+    en: "The binding simulation follows the PV controller: a claim binds to the smallest fitting Available volume of its class; without one, the class's provisioner creates a volume. If the claim has no class (`\"\"`), or its class uses `kubernetes.io/no-provisioner`, and no written PersistentVolume fits, the claim stays `Pending` and so do its pods. The message gives the controller's reason. Create a fitting volume, or use a StorageClass with a provisioner. A claim without `storageClassName` gets the cluster's default class: it is reported only when the cluster has none (`kubeStorage.cluster.defaultStorageClass` is `none`, or a cluster snapshot lists StorageClasses and none is default).",
+    ru: 'Симуляция привязки повторяет контроллер PV: заявка привязывается к наименьшему подходящему тому в состоянии `Available` своего класса, а если такого нет, том выделяет провижинер класса. Если класса у заявки нет (`""`) или класс использует `kubernetes.io/no-provisioner`, а подходящего постоянного тома в файлах нет, заявка останется в `Pending`, а вместе с ней и поды. В сообщении указана причина, как её видит контроллер. Создайте подходящий том или используйте класс хранилища с провижинером. Заявке без `storageClassName` назначат класс по умолчанию из кластера, поэтому она отмечается, только если такого класса в кластере нет (`kubeStorage.cluster.defaultStorageClass` равен `none` или снимок кластера перечисляет классы хранилища, и ни один не отмечен по умолчанию).',
   },
   check(object, data, ctx) {
     const pending = pendingClaims(ctx.lookups);
     if (!pending.size) return;
     const ns = namespaceOf(object);
-    const hasDefault = ctx.lookups.defaultClasses.length > 0;
     const report = (
       claim: ClaimResult,
       path: (string | number)[],
@@ -87,7 +86,6 @@ export const claimWillStayPending: Rule = {
     ) => {
       if (EXPLAINED_ELSEWHERE.has(claim.reason.code)) return;
       if (get(spec, ['volumeName']) || get(spec, ['selector'])) return;
-      if (get(spec, ['storageClassName']) === undefined && !hasDefault) return;
       const cls = claim.storageClass;
       if (cls && ctx.settings.knownObjects.storageClasses.includes(cls)) return;
       ctx.report(

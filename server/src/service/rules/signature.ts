@@ -21,17 +21,20 @@ const WHOLE_KINDS = ['PersistentVolume', 'PersistentVolumeClaim', 'StorageClass'
 /** Every kind that takes part in the signature. */
 const SIGNATURE_KINDS: readonly string[] = [...WHOLE_KINDS, ...WORKLOAD_KINDS];
 
-const fingerprints = new WeakMap<ParsedDocument, string>();
+/** The relevant part of each parsed document as JSON, computed once. */
+const relevantJson = new WeakMap<ParsedDocument, string>();
 
 /** What of one object the cross-file rules and the binding simulation can see. */
 export function storageFingerprint(object: IndexedObject): string {
-  const hit = fingerprints.get(object.document);
-  if (hit !== undefined) return hit;
-  const data = objectData<Record<string, unknown>>(object);
-  const head = `${object.uri}\u0000${object.kind}\u0000${object.template ? 't' : ''}\u0000`;
-  const fingerprint = head + (data ? JSON.stringify(relevantPart(object.kind, data)) : '!');
-  fingerprints.set(object.document, fingerprint);
-  return fingerprint;
+  let body = relevantJson.get(object.document);
+  if (body === undefined) {
+    const data = objectData<Record<string, unknown>>(object);
+    body = data ? JSON.stringify(relevantPart(object.kind, data)) : '!';
+    relevantJson.set(object.document, body);
+  }
+  // The origin belongs to the file, not the document: a file named a snapshot keeps its parse.
+  const flags = (object.template ? 't' : '') + (object.origin === 'cluster' ? 'c' : '');
+  return `${object.uri}\u0000${object.kind}\u0000${flags}\u0000${body}`;
 }
 
 function relevantPart(kind: string, data: Record<string, unknown>): unknown {
@@ -59,7 +62,8 @@ const states = new WeakMap<Workspace, SignatureState>();
 export function storageSignature(workspace: Workspace): number {
   const state = states.get(workspace);
   if (state && state.generation === workspace.generation) return state.version;
-  const current: string[] = [];
+  // The cluster's default class decides claims without a class as much as the objects do.
+  const current: string[] = [JSON.stringify(workspace.cluster.defaultStorageClass)];
   for (const kind of SIGNATURE_KINDS) {
     for (const object of workspace.objectsOfKind(kind)) current.push(storageFingerprint(object));
   }

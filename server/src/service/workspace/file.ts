@@ -1,5 +1,5 @@
 /** One YAML file of the workspace: its chunks, reused across versions when their text is unchanged. */
-import { ParsedChunk } from '../parse/chunk';
+import { ParsedChunk, objectDocuments } from '../parse/chunk';
 import { splitDocuments, type TextChunk } from '../parse/split';
 import type { ObjectFacts } from '../parse/objects';
 import type { Position, Range } from '../types';
@@ -10,9 +10,18 @@ export interface PlacedChunk {
   startLine: number;
 }
 
+/**
+ * Where an object comes from: `manifest`, a `---` document (or a list item) of a workspace file —
+ * linted, linked, simulated; `cluster`, an object of a cluster snapshot (what `kubectl get -o
+ * yaml` printed) — it exists in the cluster: it satisfies links and takes part in binding as
+ * existing state, and is never linted.
+ */
+export type ObjectOrigin = 'manifest' | 'cluster';
+
 /** A Kubernetes object found in a file, with absolute ranges. */
 export interface IndexedObject {
   uri: string;
+  origin: ObjectOrigin;
   apiVersion: string;
   kind: string;
   name?: string;
@@ -27,7 +36,10 @@ export interface IndexedObject {
   placed: PlacedChunk;
 }
 
-const objectsByPlacement = new WeakMap<PlacedChunk, { uri: string; objects: IndexedObject[] }>();
+const objectsByPlacement = new WeakMap<
+  PlacedChunk,
+  { uri: string; origin: ObjectOrigin; objects: IndexedObject[] }
+>();
 
 export class WorkspaceFile {
   readonly chunks: PlacedChunk[];
@@ -39,6 +51,7 @@ export class WorkspaceFile {
     readonly version: number,
     readonly template: boolean,
     previous?: WorkspaceFile,
+    readonly origin: ObjectOrigin = 'manifest',
   ) {
     this.chunks = placeChunks(
       splitDocuments(text),
@@ -58,13 +71,13 @@ export class WorkspaceFile {
   /** The objects of one placed chunk, shared with earlier versions that had it on the same line. */
   private objectsOf(placed: PlacedChunk): IndexedObject[] {
     const hit = objectsByPlacement.get(placed);
-    if (hit?.uri === this.uri) return hit.objects;
+    if (hit?.uri === this.uri && hit.origin === this.origin) return hit.objects;
     const objects: IndexedObject[] = [];
-    for (const document of placed.chunk.docs) {
+    for (const document of objectDocuments(placed.chunk.docs)) {
       if (document.recognition.type !== 'object') continue;
       objects.push(this.toIndexed(placed, document, document.recognition.facts));
     }
-    objectsByPlacement.set(placed, { uri: this.uri, objects });
+    objectsByPlacement.set(placed, { uri: this.uri, origin: this.origin, objects });
     return objects;
   }
 
@@ -90,6 +103,7 @@ export class WorkspaceFile {
     const relative = relativeRanges(placed.chunk, document, facts);
     return {
       uri: this.uri,
+      origin: this.origin,
       apiVersion: facts.apiVersion,
       kind: facts.kind,
       name:

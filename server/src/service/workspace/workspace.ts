@@ -3,7 +3,8 @@
  * (at start and on file-system events) and from the editor; an open document wins over disk.
  */
 import { hasTemplateActions, isUnderChartTemplates } from '../parse/helm';
-import { WorkspaceFile, type IndexedObject } from './file';
+import { defaultClusterSettings, type ClusterSettings } from './cluster';
+import { WorkspaceFile, type IndexedObject, type ObjectOrigin } from './file';
 
 export type FileSource = 'disk' | 'editor';
 
@@ -12,6 +13,7 @@ export class Workspace {
   private readonly openUris = new Set<string>();
   private readonly chartRoots = new Set<string>();
   private byKind?: Map<string, IndexedObject[]>;
+  private clusterSettings: ClusterSettings = defaultClusterSettings;
   /** Increases on every change; caches of cross-file results compare against it. */
   generation = 0;
 
@@ -30,11 +32,56 @@ export class Workspace {
       this.chartRoots.add(chartRootOf(uri));
       this.reparseTemplatesUnder(chartRootOf(uri));
     }
-    const template = hasTemplateActions(text) || isUnderChartTemplates(uri, this.chartRoots);
-    const file = new WorkspaceFile(uri, text, version, template, previous);
+    const file = this.makeFile(uri, text, version, previous);
     this.files.set(uri, file);
     this.changed();
     return file;
+  }
+
+  /** The cluster the manifests go to: snapshot files and the default class. */
+  get cluster(): ClusterSettings {
+    return this.clusterSettings;
+  }
+
+  /**
+   * New cluster settings: files that become (or stop being) snapshots are re-read with their new
+   * origin. Returns true when anything the features read has changed.
+   */
+  setCluster(settings: ClusterSettings): boolean {
+    const previous = this.clusterSettings;
+    this.clusterSettings = settings;
+    let changed =
+      JSON.stringify(previous.defaultStorageClass) !== JSON.stringify(settings.defaultStorageClass);
+    for (const file of [...this.files.values()]) {
+      if (file.origin === this.originOf(file.uri)) continue;
+      this.files.set(file.uri, this.makeFile(file.uri, file.text, file.version, file));
+      changed = true;
+    }
+    if (changed) this.changed();
+    return changed;
+  }
+
+  /** True when the file is a cluster snapshot (its objects are in the cluster, not to lint). */
+  isSnapshot(uri: string): boolean {
+    return this.files.get(uri)?.origin === 'cluster';
+  }
+
+  private originOf(uri: string): ObjectOrigin {
+    return this.clusterSettings.isSnapshot(uri) ? 'cluster' : 'manifest';
+  }
+
+  private makeFile(
+    uri: string,
+    text: string,
+    version: number,
+    previous: WorkspaceFile | undefined,
+  ): WorkspaceFile {
+    const origin = this.originOf(uri);
+    // What kubectl printed is never a template, whatever its annotations hold.
+    const template =
+      origin === 'manifest' &&
+      (hasTemplateActions(text) || isUnderChartTemplates(uri, this.chartRoots));
+    return new WorkspaceFile(uri, text, version, template, previous, origin);
   }
 
   /** The editor closed the file: disk is the source again (the caller re-reads it). */
@@ -86,7 +133,11 @@ export class Workspace {
   /** A Chart.yaml appeared: files already known under its templates/ become templates. */
   private reparseTemplatesUnder(root: string): void {
     for (const file of [...this.files.values()]) {
-      if (!file.template && file.uri.startsWith(root + 'templates/')) {
+      if (
+        !file.template &&
+        file.origin === 'manifest' &&
+        file.uri.startsWith(root + 'templates/')
+      ) {
         this.files.set(file.uri, new WorkspaceFile(file.uri, file.text, file.version, true));
       }
     }
