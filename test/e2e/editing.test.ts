@@ -100,7 +100,8 @@ void describe('editing manifests in VS Code', () => {
       .locator('.context-view .monaco-menu .action-menu-item', { hasText: 'ReadWriteOnce' })
       .first();
     await fix.waitFor();
-    assert.match(await fix.innerText(), /Change to `ReadWriteOnce`/);
+    // A quick-fix title is plain text: the name in quotes, no Markdown backticks.
+    assert.match(await fix.innerText(), /Change to “ReadWriteOnce”/);
     await screenshot(page, '06-quick-fix-menu');
     await fix.click();
     await waitForEditorText(page, (t) => /^ {4}- ReadWriteOnce$/m.test(t));
