@@ -10,10 +10,11 @@ import type { ClaimResult } from '../service/binding/types';
 import { parseArgs } from './args';
 import { langFromFlags, type CliIO } from './common';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';
+import { chartFlags, chartUsage, loadChart, renderedSource } from './chart';
 import { collectYamlFiles, fileUri, UsageError } from './files';
 import { displayPath } from './output';
 
-export const bindingsUsage = `kube-storage bindings <files or folders...> [--format text|json] [--node-labels k=v,k2=v2] [--lang en|ru] ${clusterUsage}`;
+export const bindingsUsage = `kube-storage bindings <files or folders...> [--format text|json] [--node-labels k=v,k2=v2] [--lang en|ru] ${clusterUsage} ${chartUsage}`;
 
 /** The stable JSON of `kube-storage bindings` (documented in docs/cli.md). */
 export interface BindingsJson {
@@ -46,8 +47,10 @@ export async function runBindings(argv: string[], io: CliIO): Promise<number> {
     '--lang': { values: ['en', 'ru'] },
     '--node-labels': {},
     ...clusterFlags,
+    ...chartFlags,
   });
-  if (!args.positional.length) throw new UsageError('bindings needs at least one file or folder');
+  if (!args.positional.length && !args.flags.has('--chart'))
+    throw new UsageError('bindings needs at least one file or folder');
   const lang: Lang = langFromFlags(args.flags);
   const format = args.flags.get('--format')?.[0] ?? 'text';
   let nodeLabels: Record<string, string> | undefined;
@@ -64,11 +67,26 @@ export async function runBindings(argv: string[], io: CliIO): Promise<number> {
   const snapshots = await loadCluster(service, args.flags);
   const paths = (await collectYamlFiles(args.positional)).filter((p) => !snapshots.includes(p));
   for (const path of paths) service.setFile(fileUri(path), await fs.readFile(path, 'utf8'), 'disk');
+  // The chart's claims are rendered with helm and bound like any other (cli/chart.ts).
+  const chart = await loadChart(service, args.flags);
   const result = service.bindings({ nodeLabels });
+  const chartArg = args.flags.get('--chart')?.[0] ?? '';
+  if (chart) {
+    for (const c of [...result.claims, ...result.volumes]) {
+      if (!c.source || !service.rendered.isRendered(c.source.uri)) continue;
+      const at = renderedSource(service, chart, chartArg, c.source.uri, c.source.range);
+      if (at) c.source = { ...c.source, ...at };
+    }
+    const problem = service.rendered.problemOf(chart.subject.key);
+    if (problem) io.err(`${chartArg}: ${plainText(problem.message[lang], lang)}\n`);
+  }
 
   if (format === 'json') io.out(JSON.stringify(toBindingsJson(result), null, 2) + '\n');
   else io.out(toBindingsText(result, lang));
-  return result.claims.some((c) => c.outcome === 'pending' || c.outcome === 'lost') ? 1 : 0;
+  const failed = !!chart && !chart.ok;
+  return failed || result.claims.some((c) => c.outcome === 'pending' || c.outcome === 'lost')
+    ? 1
+    : 0;
 }
 
 function sourceFile(uri: string): string {

@@ -8,9 +8,10 @@ import { collectYamlFiles, fileUri, UsageError } from './files';
 import { displayPath, summarize, toJson, toSarif, toText, type FileReport } from './output';
 import { langFromFlags, type CliIO } from './common';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';
+import { chartFlags, chartReports, chartUsage, loadChart } from './chart';
 import { PRODUCT_VERSION } from '../version';
 
-export const lintUsage = `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]... ${clusterUsage}`;
+export const lintUsage = `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]... ${clusterUsage} ${chartUsage}`;
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
@@ -19,8 +20,10 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     '--settings': {},
     '--rule': { repeat: true },
     ...clusterFlags,
+    ...chartFlags,
   });
-  if (!args.positional.length) throw new UsageError('lint needs at least one file or folder');
+  if (!args.positional.length && !args.flags.has('--chart'))
+    throw new UsageError('lint needs at least one file or folder');
   const lang: Lang = langFromFlags(args.flags);
   const format = args.flags.get('--format')?.[0] ?? 'text';
 
@@ -38,6 +41,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   for (const path of paths) {
     service.setFile(fileUri(path), await fs.readFile(path, 'utf8'), 'disk');
   }
+  // The chart is rendered with helm and checked together with the files (cli/chart.ts).
+  const chart = await loadChart(service, args.flags);
   const reports: FileReport[] = paths.map((path) => ({
     file: displayPath(path),
     diagnostics: service.getDiagnostics(fileUri(path), settings),
@@ -46,12 +51,30 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     const diagnostics = service.getDiagnostics(fileUri(path), settings);
     if (diagnostics.length) reports.push({ file: displayPath(path), diagnostics });
   }
+  if (chart)
+    addReports(reports, chartReports(service, chart, args.flags.get('--chart')![0]!, settings));
 
   if (format === 'json') io.out(JSON.stringify(toJson(reports, lang), null, 2) + '\n');
   else if (format === 'sarif')
     io.out(JSON.stringify(toSarif(reports, lang, PRODUCT_VERSION), null, 2) + '\n');
   else io.out(toText(reports, lang));
   return summarize(reports).errors > 0 ? 1 : 0;
+}
+
+/** Adds the chart's reports, merged into a file's report when that file was linted too. */
+function addReports(reports: FileReport[], more: FileReport[]): void {
+  for (const report of more) {
+    const same = reports.find((r) => r.file === report.file);
+    if (!same) {
+      reports.push(report);
+      continue;
+    }
+    const seen = new Set(
+      same.diagnostics.map((d) => `${d.range.start.line}:${d.code}:${d.message.en}`),
+    );
+    for (const d of report.diagnostics)
+      if (!seen.has(`${d.range.start.line}:${d.code}:${d.message.en}`)) same.diagnostics.push(d);
+  }
 }
 
 /**

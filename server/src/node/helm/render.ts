@@ -230,7 +230,8 @@ export class HelmRenderer {
         ...request.set.map((p) => `--set=${p}`),
       ];
       const options = {
-        helmPath: request.helmPath,
+        // helm runs in the temporary folder: a relative path to it must not depend on that.
+        helmPath: /[\\/]/.test(request.helmPath) ? resolve(request.helmPath) : request.helmPath,
         trusted: request.trusted,
         cwd: dir,
         offline: true,

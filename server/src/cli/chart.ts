@@ -1,0 +1,197 @@
+/**
+ * `--chart DIR|TGZ` with `-f FILE`…, `--set k=v`…, `--release NAME`, `--namespace NS` and
+ * `--helm PATH` for `lint` and `bindings`: the chart is rendered with the real helm
+ * (node/helm/render.ts) and its objects are checked together with the files and folders given.
+ * Each finding on a rendered object is reported once: on the values line that produced it when
+ * it is traced to one, else on the template file and line.
+ */
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { DiagnosticSettings, KubeDiagnostic, LanguageService, Range } from '../service';
+import { HelmRenderer, checkRenderNames } from '../node/helm/render';
+import type { FlagSpec } from './args';
+import { UsageError } from './files';
+import { displayPath, type FileReport } from './output';
+import { valuePathText, type RenderSubject, type TracedFinding } from '../service/rendered';
+
+export const chartFlags: Record<string, FlagSpec> = {
+  '--chart': {},
+  '-f': { repeat: true },
+  '--values': { repeat: true },
+  '--set': { repeat: true },
+  '--release': {},
+  '--namespace': {},
+  '--helm': {},
+};
+
+export const chartUsage =
+  '[--chart <folder|.tgz> [-f <values.yaml>]... [--set <key=value>]... [--release <name>] [--namespace <ns>] [--helm <path>]]';
+
+export interface ChartRun {
+  subject: RenderSubject;
+  /** False when helm failed: the problem is then the only report of the chart. */
+  ok: boolean;
+  namespace: string;
+}
+
+const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Renders the chart of `--chart` into the service; undefined without `--chart`. */
+export async function loadChart(
+  service: LanguageService,
+  flags: Map<string, string[]>,
+): Promise<ChartRun | undefined> {
+  const chart = flags.get('--chart')?.[0];
+  const valuesFlags = [...(flags.get('-f') ?? []), ...(flags.get('--values') ?? [])];
+  const set = flags.get('--set') ?? [];
+  const release = flags.get('--release')?.[0] ?? 'release-name';
+  const namespace = flags.get('--namespace')?.[0] ?? 'default';
+  if (!chart) {
+    for (const flag of ['-f', '--values', '--set', '--release', '--namespace', '--helm'])
+      if (flags.has(flag)) throw new UsageError(`${flag} needs --chart`);
+    return undefined;
+  }
+  const badName = checkRenderNames(release, namespace);
+  if (badName) throw new UsageError(badName);
+  for (const pair of set)
+    if (!/^[^=\s]+=/.test(pair)) throw new UsageError(`--set needs <key>=<value>, got ${pair}`);
+  const renderer = new HelmRenderer();
+  const outcome = await renderer.render({
+    helmPath: flags.get('--helm')?.[0] ?? process.env.KUBE_STORAGE_HELM ?? 'helm',
+    // The user asked for this render on the command line.
+    trusted: true,
+    chart: resolve(chart),
+    values: valuesFlags.map((path) => ({ path: isAbsolute(path) ? path : resolve(path) })),
+    set,
+    release,
+    namespace,
+    primaryUri: valuesFlags[0] ? pathToFileURL(resolve(valuesFlags[0])).href : undefined,
+    key: `cli:${resolve(chart)}`,
+  });
+  if (outcome.ok) service.rendered.setRendered(outcome.subject, outcome.output, outcome.marked);
+  else service.rendered.setFailed(outcome.subject, outcome.problem);
+  return { subject: outcome.subject, ok: outcome.ok, namespace };
+}
+
+function pathOfUri(uri: string): string {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return uri;
+  }
+}
+
+/** A template's path on disk (`chart/templates/x.yaml`; inside a .tgz: `chart.tgz/templates/x.yaml`). */
+function templatePath(run: ChartRun, chartArg: string, template: string): string {
+  const base = run.subject.chartUri ? pathOfUri(run.subject.chartUri) : resolve(chartArg);
+  return join(base, template);
+}
+
+/** The chart's findings (or its render failure) as reports, one per file they are reported on. */
+export function chartReports(
+  service: LanguageService,
+  run: ChartRun,
+  chartArg: string,
+  settings: DiagnosticSettings,
+): FileReport[] {
+  const byFile = new Map<string, KubeDiagnostic[]>();
+  const add = (file: string, d: KubeDiagnostic) => {
+    const list = byFile.get(file) ?? [];
+    list.push(d);
+    byFile.set(file, list);
+  };
+  const key = run.subject.key;
+  const problem = service.rendered.problemOf(key);
+  if (problem) {
+    const site = problem.valueSite;
+    const layer = site ? run.subject.merged.layers[site.layer] : undefined;
+    const primary = run.subject.primaryUri;
+    // In CI a chart that cannot be rendered is an error, whatever the reason.
+    const d: KubeDiagnostic = {
+      range: site && layer?.uri ? site.range : NO_RANGE,
+      severity: 'error',
+      code: problem.code,
+      message: problem.message,
+      data: {
+        rendered: {
+          template: problem.template?.path ?? null,
+          templateLine: problem.template?.line ?? null,
+        },
+      },
+    };
+    const file = layer?.uri
+      ? pathOfUri(layer.uri)
+      : primary
+        ? pathOfUri(primary)
+        : problem.template
+          ? templatePath(run, chartArg, problem.template.path)
+          : resolve(chartArg);
+    add(file, d);
+  } else {
+    const uri = service.rendered.uriOf(key);
+    const traced: TracedFinding[] = uri
+      ? service.rendered.traced(key, {
+          findings: (u) => service.getDiagnostics(u, settings),
+          stamp: `cli:${JSON.stringify(settings)}`,
+        })
+      : [];
+    for (const finding of traced) {
+      const { trace } = finding;
+      const leaf = trace.values[0];
+      const layer = leaf ? run.subject.merged.layers[leaf.layer] : undefined;
+      const data = cliTrace(run, chartArg, finding);
+      const d = { ...finding.diagnostic, data: { rendered: data } };
+      if (leaf && layer?.uri) add(pathOfUri(layer.uri), { ...d, range: leaf.range });
+      else if (trace.template)
+        add(templatePath(run, chartArg, trace.template), {
+          ...d,
+          range: {
+            start: { line: trace.templateLine ?? 0, character: 0 },
+            end: { line: trace.templateLine ?? 0, character: 0 },
+          },
+        });
+      else add(resolve(chartArg), { ...d, range: NO_RANGE });
+    }
+  }
+  return [...byFile].map(([file, diagnostics]) => ({ file: displayPath(file), diagnostics }));
+}
+
+/** `data.rendered` of a finding in CLI terms: file paths as shown, 0-based lines. */
+function cliTrace(
+  run: ChartRun,
+  chartArg: string,
+  finding: TracedFinding,
+): Record<string, unknown> {
+  const { trace } = finding;
+  return {
+    object: trace.object ?? null,
+    template: trace.template ? displayPath(templatePath(run, chartArg, trace.template)) : null,
+    templateLine: trace.templateLine ?? null,
+    values: trace.values.map((v) => {
+      const layer = run.subject.merged.layers[v.layer]!;
+      return {
+        path: valuePathText(v.path),
+        file: layer.uri ? displayPath(pathOfUri(layer.uri)) : null,
+        line: layer.kind === 'set' ? null : v.range.start.line,
+        set: v.pair ?? null,
+      };
+    }),
+  };
+}
+
+/** A rendered object's place for `bindings`: the template file and line it comes from. */
+export function renderedSource(
+  service: LanguageService,
+  run: ChartRun,
+  chartArg: string,
+  uri: string,
+  range: Range,
+): { uri: string; range: Range } | undefined {
+  const found = service.rendered.traceRange(uri, range);
+  if (!found?.trace.template) return undefined;
+  const line = found.trace.templateLine ?? 0;
+  return {
+    uri: pathToFileURL(templatePath(run, chartArg, found.trace.template)).href,
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+  };
+}
