@@ -18,6 +18,11 @@ export interface JsonDiagnostic {
   code: string;
   source: 'kube-storage';
   message: string;
+  /**
+   * A finding on an object of a chart rendered with `--chart`: the object, the template file and
+   * 0-based line, and the values (file, 0-based line, or the `--set` pair) that produced it.
+   */
+  rendered?: Record<string, unknown>;
 }
 
 export function toJsonDiagnostic(d: KubeDiagnostic, lang: Lang): JsonDiagnostic {
@@ -27,6 +32,7 @@ export function toJsonDiagnostic(d: KubeDiagnostic, lang: Lang): JsonDiagnostic 
     code: d.code,
     source: 'kube-storage',
     message: d.message[lang],
+    ...(d.data?.rendered ? { rendered: d.data.rendered as Record<string, unknown> } : {}),
   };
 }
 
