@@ -36,7 +36,7 @@ interface Manifest {
   spec: {
     clusterIP?: string;
     serviceName?: string;
-    volumeClaimTemplates: { metadata: { name: string } }[];
+    volumeClaimTemplates: { metadata: { name: string }; spec: { storageClassName?: string } }[];
     template: { spec: { containers: { volumeMounts: { name: string }[] }[] } };
   };
 }
