@@ -324,21 +324,31 @@ export const statefulSetServiceNotFound: Rule = {
   },
 };
 
-/** A headless Service of the namespace whose selector picks the StatefulSet's pods. */
+/**
+ * The headless Service of the namespace that selects the StatefulSet's pods. Of several (a
+ * gossip ring selecting every member, a per-component one), the one named after the StatefulSet
+ * or its `serviceName` wins, then the one with the most specific selector.
+ */
 function headlessServiceFor(
   lookups: Lookups,
   namespace: string,
+  names: readonly string[],
   data: Record<string, unknown>,
 ): string | undefined {
   const labels = get(data, ['spec', 'template', 'metadata', 'labels']);
   if (!isRecord(labels)) return undefined;
+  let best: { name: string; score: number } | undefined;
   for (const found of lookups.services.values()) {
     const spec = found.data.spec;
-    if (namespaceOf(found.object) !== namespace || spec?.clusterIP !== 'None') continue;
+    const name = found.object.name;
+    if (!name || namespaceOf(found.object) !== namespace || spec?.clusterIP !== 'None') continue;
     const selector = isRecord(spec.selector) ? Object.entries(spec.selector) : [];
-    if (selector.length && selector.every(([k, v]) => labels[k] === v)) return found.object.name;
+    if (!selector.length || !selector.every(([k, v]) => labels[k] === v)) continue;
+    const named = names.some((n) => n && name.startsWith(n)) ? 1000 : 0;
+    const score = named + selector.length;
+    if (!best || score > best.score) best = { name, score };
   }
-  return undefined;
+  return best?.name;
 }
 
 export const statefulSetServiceNotHeadless: Rule = {
@@ -364,7 +374,7 @@ export const statefulSetServiceNotHeadless: Rule = {
     if (!service || service.object.template) return;
     const clusterIP = service.data.spec?.clusterIP;
     if (clusterIP === 'None' || service.data.spec?.type === 'ExternalName') return;
-    const headless = headlessServiceFor(ctx.lookups, ns, data);
+    const headless = headlessServiceFor(ctx.lookups, ns, [object.name ?? '', name], data);
     const params = {
       name,
       replicas,

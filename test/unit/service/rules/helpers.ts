@@ -22,6 +22,11 @@ export function fixtureText(rule: string, which: 'bad' | 'good'): string {
   return readFileSync(fixturePath(rule, which), 'utf8');
 }
 
+/** A case fixture of a rule: `bad-<case>` or `good-<case>` (without `.yaml`). */
+export function caseFixtureText(rule: string, name: string): string {
+  return readFileSync(join(fixturesDir, rule, `${name}.yaml`), 'utf8');
+}
+
 export const settings: DiagnosticSettings = {
   enable: true,
   unknownFields: true,

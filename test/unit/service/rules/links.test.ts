@@ -1,7 +1,49 @@
 /** Table-driven tests of the links rules: a triggering and a near-miss fixture per rule. */
-import { describe } from 'node:test';
-import { familyTable } from './helpers';
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { caseFixtureText, diagnose, familyTable, fixtureText } from './helpers';
 
 void describe('links rules', () => {
   familyTable('links');
+});
+
+void describe('links rules in detail', () => {
+  void test('statefulset-service-not-headless names the headless Service made for the StatefulSet', () => {
+    const gossipRing = [
+      '---',
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata: {name: metrics-gossip-ring}',
+      'spec:',
+      '  clusterIP: None',
+      '  selector: {app.kubernetes.io/component: ingester}',
+      '  ports: [{port: 7946}]',
+      '',
+    ].join('\n');
+    const text = fixtureText('statefulset-service-not-headless', 'bad') + gossipRing;
+    const sibling =
+      caseFixtureText('statefulset-service-not-headless', 'bad-headless-sibling') + gossipRing;
+    const plain = diagnose({ 'file:///a.yaml': text }).find(
+      (d) => d.code === 'statefulset-service-not-headless',
+    );
+    assert.ok(plain);
+    assert.match(plain.message.en, /Set `clusterIP: None` on it/);
+    const found = diagnose({ 'file:///b.yaml': sibling }).find(
+      (d) => d.code === 'statefulset-service-not-headless',
+    );
+    assert.ok(found);
+    assert.match(found.message.en, /set `serviceName: metrics-ingester-headless`/);
+    assert.match(found.message.ru, /`serviceName: metrics-ingester-headless`/);
+    assert.match(found.message.en, /the 3 replicas/);
+  });
+
+  void test('claim-not-mounted and volume-not-mounted split one finding by the kind of volume', () => {
+    const found = diagnose({
+      'file:///c.yaml': fixtureText('claim-not-mounted', 'bad'),
+    }).filter((d) => d.code === 'claim-not-mounted' || d.code === 'volume-not-mounted');
+    assert.deepEqual(
+      found.map((d) => `${d.code}:${d.severity}`),
+      ['claim-not-mounted:warning'],
+    );
+  });
 });
