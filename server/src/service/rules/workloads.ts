@@ -179,7 +179,7 @@ const EXPOSURE: Partial<Record<HostPathRole, LocalizedText>> = {
   },
   kernel: {
     en: "Host path `{path}` is mounted writable: the container can change kernel settings or write to the node's devices. Mount it `readOnly: true`; only a privileged node agent writes here.",
-    ru: 'Путь `{path}` смонтирован с правом записи: контейнер может менять настройки ядра или писать в устройства узла. Монтируйте с `readOnly: true`: писать сюда нужно только привилегированному агенту узла.',
+    ru: 'Путь `{path}` смонтирован с правом записи: контейнер может менять настройки ядра или писать в устройства узла. Монтируйте с `readOnly: true` — писать сюда нужно только привилегированному агенту узла.',
   },
   'runtime-data': {
     en: "Host path `{path}` is mounted writable: the container can change the runtime's images and containers. Mount it `readOnly: true`.",
