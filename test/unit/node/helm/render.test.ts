@@ -1,0 +1,325 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { HelmRenderer, type RenderRequest } from '../../../../server/src/node/helm/render';
+import { runHelmProcess, offlineEnvironment } from '../../../../server/src/node/helm/process';
+import { getLanguageService } from '../../../../server/src/service';
+import { realTool } from '../../../support/tools';
+
+const helm = realTool('helm');
+const fixtures = resolve(__dirname, '../../../fixtures/helm-render');
+const ledger = join(fixtures, 'ledger');
+
+function valuesFile(text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ks-render-'));
+  const path = join(dir, 'my-values.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
+function request(overrides: Partial<RenderRequest>): RenderRequest {
+  return {
+    helmPath: helm.path ?? 'helm',
+    trusted: true,
+    chart: ledger,
+    values: [],
+    set: [],
+    release: 'books',
+    namespace: 'accounting',
+    ...overrides,
+  };
+}
+
+/** The traced findings of a render, as `code @ file:line` plus the traced value paths. */
+function traced(outcome: Awaited<ReturnType<HelmRenderer['render']>>) {
+  const service = getLanguageService();
+  assert.ok(outcome.ok, JSON.stringify(!outcome.ok && outcome.problem));
+  service.rendered.setRendered(outcome.subject, outcome.output, outcome.marked);
+  return service.rendered.traced(outcome.subject.key, {
+    findings: (uri) => service.getDiagnostics(uri),
+    stamp: '1',
+  });
+}
+
+describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
+  it('renders the chart with the values file, --set, the release and the namespace', async () => {
+    const values = valuesFile('auth:\n  password: s3cret\nreplicaCount: 2\n');
+    const outcome = await new HelmRenderer().render(
+      request({ values: [{ path: values }], set: ['wal.size=3Gi'] }),
+    );
+    assert.ok(outcome.ok);
+    assert.match(outcome.output, /# Source: ledger\/templates\/statefulset\.yaml/);
+    assert.match(outcome.output, /name: books-ledger\n/);
+    assert.match(outcome.output, /replicas: 2\n/);
+    assert.match(outcome.output, /storage: "3Gi"/);
+    // helm template prints no namespace; the install would put the objects there.
+    assert.match(outcome.output, /kind: StatefulSet\nmetadata:\n {2}namespace: accounting\n/);
+    assert.ok(outcome.marked, 'the second render with value markers succeeded');
+  });
+
+  it('uses the unsaved text of a values file, not the copy on disk', async () => {
+    const values = valuesFile('auth:\n  password: s3cret\n');
+    const outcome = await new HelmRenderer().render(
+      request({ values: [{ path: values, text: 'auth:\n  password: x\nreplicaCount: 5\n' }] }),
+    );
+    assert.ok(outcome.ok);
+    assert.match(outcome.output, /replicas: 5\n/);
+  });
+
+  it('caches by chart content and values text', async () => {
+    const renderer = new HelmRenderer();
+    const values = valuesFile('auth:\n  password: s3cret\n');
+    const first = await renderer.render(request({ values: [{ path: values }] }));
+    const second = await renderer.render(request({ values: [{ path: values }] }));
+    assert.equal(first.cached, false);
+    assert.equal(second.cached, true);
+    const edited = await renderer.render(
+      request({ values: [{ path: values, text: 'auth:\n  password: other\n' }] }),
+    );
+    assert.equal(edited.cached, false);
+  });
+
+  it('renders a packaged .tgz chart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ks-render-tgz-'));
+    execFileSync(helm.path!, ['package', ledger, '--destination', dir], {
+      env: offlineEnvironment(),
+    });
+    const outcome = await new HelmRenderer().render(
+      request({ chart: join(dir, 'ledger-0.3.1.tgz'), set: ['auth.password=x'] }),
+    );
+    assert.ok(outcome.ok);
+    assert.match(outcome.output, /kind: StatefulSet/);
+    assert.equal(outcome.subject.chartUri, undefined, 'no template files on disk to point at');
+  });
+
+  it('a missing required value: helm’s message on the line of the value', async () => {
+    const values = valuesFile('# my ledger\nauth:\n  password: ""\n');
+    const outcome = await new HelmRenderer().render(
+      request({ values: [{ path: values }], primaryUri: pathToFileURL(values).href }),
+    );
+    assert.equal(outcome.ok, false);
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.problem.code, 'helm-render-failed');
+    assert.match(outcome.problem.message.en, /auth\.password is required/);
+    assert.match(
+      outcome.problem.message.en,
+      /`auth\.password` \(used in `templates\/secret\.yaml`, line 9\)/,
+    );
+    assert.match(outcome.problem.message.ru, /значении `auth\.password`/);
+    // The empty value is written in the user's file (layer 1), on its third line.
+    assert.equal(outcome.problem.valueSite?.layer, 1);
+    assert.equal(outcome.problem.valueSite?.range.start.line, 2);
+    const service = getLanguageService();
+    service.rendered.setFailed(outcome.subject, outcome.problem);
+    const onValues = service.rendered.diagnosticsFor(pathToFileURL(values).href, {
+      findings: () => [],
+      stamp: '1',
+    });
+    assert.deepEqual(
+      onValues.map((d) => `${d.range.start.line}:${d.code}:${d.severity}`),
+      ['2:helm-render-failed:error'],
+    );
+    const onTemplate = service.rendered.diagnosticsFor(
+      pathToFileURL(join(ledger, 'templates/secret.yaml')).href,
+      { findings: () => [], stamp: '1' },
+    );
+    assert.deepEqual(
+      onTemplate.map((d) => d.range.start.line),
+      [8],
+    );
+  });
+
+  it('a required value the values file does not have: on its first line', async () => {
+    const values = valuesFile('replicaCount: 1\n');
+    const outcome = await new HelmRenderer().render(
+      request({ values: [{ path: values }], primaryUri: pathToFileURL(values).href }),
+    );
+    assert.ok(!outcome.ok);
+    const service = getLanguageService();
+    service.rendered.setFailed(outcome.subject, outcome.problem);
+    const onValues = service.rendered.diagnosticsFor(pathToFileURL(values).href, {
+      findings: () => [],
+      stamp: '1',
+    });
+    assert.deepEqual(
+      onValues.map((d) => `${d.range.start.line}:${d.code}`),
+      ['0:helm-render-failed'],
+    );
+  });
+
+  it('a template error names the template line and the value it reads', async () => {
+    const outcome = await new HelmRenderer().render(
+      request({ chart: join(fixtures, 'broken-template') }),
+    );
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.problem.code, 'helm-render-failed');
+    assert.deepEqual(outcome.problem.template, { path: 'templates/pvc.yaml', line: 8 });
+    assert.match(outcome.problem.message.en, /storage\.size\.gibibytes/);
+    assert.match(outcome.problem.message.en, /can't evaluate field gibibytes/);
+    // The value path goes as far as the chart's values.yaml has it.
+    assert.equal(outcome.problem.valueSite?.layer, 0);
+    assert.equal(outcome.problem.valueSite?.range.start.line, 1);
+  });
+
+  it('a dependency missing from charts/: says to run helm dependency build, fetches nothing', async () => {
+    const outcome = await new HelmRenderer().render(
+      request({ chart: join(fixtures, 'needs-dependency') }),
+    );
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.problem.code, 'helm-missing-dependency');
+    assert.match(outcome.problem.message.en, /`warehouse-db`.*helm dependency build/);
+    assert.match(outcome.problem.message.ru, /`warehouse-db`.*helm dependency build/);
+  });
+
+  it('a chart that is not on disk is not rendered (never a repository reference)', async () => {
+    const outcome = await new HelmRenderer().render(request({ chart: 'bitnami/postgresql' }));
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.problem.code, 'helm-chart-not-local');
+  });
+
+  it('helm runs with the network unreachable', async () => {
+    const env = offlineEnvironment({ NO_PROXY: '*', PATH: '/usr/bin' });
+    assert.equal(env.HTTPS_PROXY, 'http://127.0.0.1:9');
+    assert.equal(env.NO_PROXY, undefined);
+    assert.equal(env.HELM_NO_PLUGINS, '1');
+    // A repository reference would need the network: with it unreachable helm fails fast.
+    await assert.rejects(
+      runHelmProcess(['show', 'chart', 'oci://registry.example.org/charts/ledger'], {
+        helmPath: helm.path!,
+        trusted: true,
+        offline: true,
+        timeoutMs: 20_000,
+      }),
+      (e: Error) => /failed/.test(e.message),
+    );
+  });
+});
+
+describe('rendering without helm or without trust', () => {
+  it('no helm binary: a clear warning, not a crash', async () => {
+    const outcome = await new HelmRenderer().render(
+      request({ helmPath: '/nonexistent/bin/helm', set: ['auth.password=x'] }),
+    );
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.problem.code, 'helm-not-found');
+    assert.equal(outcome.problem.severity, 'warning');
+    assert.match(outcome.problem.message.en, /\/nonexistent\/bin\/helm/);
+    assert.match(outcome.problem.message.ru, /helm не найден/);
+  });
+
+  it('an untrusted workspace: helm is not run', async () => {
+    // A helm path that would fail loudly if it were executed.
+    const outcome = await new HelmRenderer().render(
+      request({ trusted: false, helmPath: '/nonexistent/bin/helm' }),
+    );
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.problem.code, 'helm-render-untrusted');
+    assert.equal(outcome.problem.severity, 'information');
+    await assert.rejects(
+      runHelmProcess(['version'], { helmPath: 'helm', trusted: false }),
+      /untrusted/,
+    );
+  });
+});
+
+describe('findings on the rendered chart, traced back', { skip: helm.missing }, () => {
+  it('each wrong size goes to the value that produced it, not to the one with the same text', async () => {
+    // Both sizes are the same wrong text: only the second render tells which claim reads which.
+    const values = valuesFile(
+      'auth:\n  password: s3cret\npersistence:\n  size: 2GB\nwal:\n  size: 2GB\n',
+    );
+    const findings = traced(
+      await new HelmRenderer().render(
+        request({ values: [{ path: values }], primaryUri: pathToFileURL(values).href }),
+      ),
+    );
+    const sizes = findings
+      .filter((f) => f.original.code === 'invalid-quantity')
+      .map((f) => ({
+        values: f.trace.values.map((v) => `${v.path.join('.')}@${v.range.start.line}`),
+        template: `${f.trace.template}:${f.trace.templateLine}`,
+      }));
+    assert.deepEqual(sizes, [
+      { values: ['persistence.size@3'], template: 'templates/statefulset.yaml:62' },
+      { values: ['wal.size@5'], template: 'templates/statefulset.yaml:70' },
+    ]);
+  });
+
+  it('a list item from range goes to its line in the values file and the key line in the template', async () => {
+    const values = valuesFile(
+      'auth:\n  password: s3cret\npersistence:\n  accessModes:\n    - ReadWriteOnse\n',
+    );
+    const findings = traced(
+      await new HelmRenderer().render(request({ values: [{ path: values }] })),
+    );
+    const mode = findings.find((f) => f.original.code === 'invalid-enum');
+    assert.ok(mode);
+    assert.deepEqual(
+      mode.trace.values.map((v) => `${v.path.join('.')}@${v.range.start.line}`),
+      ['persistence.accessModes.0@4'],
+    );
+    assert.equal(mode.trace.templateLine, 53);
+    assert.match(
+      mode.diagnostic.message.en,
+      /^In the rendered chart \(StatefulSet books-ledger; `templates\/statefulset\.yaml`, line 54; value `persistence\.accessModes\[0\]` \(my-values\.yaml, line 5\)\): `ReadWriteOnse`/,
+    );
+    assert.match(
+      mode.diagnostic.message.ru,
+      /^В отрендеренном чарте \(StatefulSet books-ledger; `templates\/statefulset\.yaml`, строка 54; значение `persistence\.accessModes\[0\]`/,
+    );
+  });
+
+  it('a hard-coded field is not traced to a value that happens to have the same text', async () => {
+    const values = valuesFile('auth:\n  password: s3cret\n');
+    const outcome = await new HelmRenderer().render(request({ values: [{ path: values }] }));
+    assert.ok(outcome.ok);
+    const service = getLanguageService();
+    service.rendered.setRendered(outcome.subject, outcome.output, outcome.marked);
+    const uri = service.rendered.uriOf(outcome.subject.key)!;
+    const lines = outcome.output.split('\n');
+    // Both claim templates say ReadWriteOnce; only the data claim's comes from values.
+    const at = lines
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => /^\s+- "?ReadWriteOnce"?$|accessModes: \["ReadWriteOnce"\]/.test(l));
+    assert.equal(at.length, 2, lines.join('\n'));
+    const trace = (i: number) =>
+      service.rendered.traceRange(uri, {
+        start: { line: i, character: lines[i]!.search(/\S/) + 2 },
+        end: { line: i, character: lines[i]!.length },
+      })!.trace;
+    assert.deepEqual(
+      trace(at[0]!.i).values.map((v) => v.path.join('.')),
+      ['persistence.accessModes.0'],
+    );
+    const wal = at[1]!;
+    const walTrace = service.rendered.traceRange(uri, {
+      start: { line: wal.i, character: lines[wal.i]!.indexOf('ReadWriteOnce') },
+      end: { line: wal.i, character: lines[wal.i]!.length },
+    })!.trace;
+    assert.deepEqual(walTrace.values, []);
+    assert.equal(walTrace.templateLine, 67);
+  });
+
+  it('a rendered claim binds to a volume of the workspace, and the rules see both', async () => {
+    const service = getLanguageService();
+    service.setFile(
+      'file:///ws/backup-pv.yaml',
+      'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: nightly-dumps\nspec:\n  capacity:\n    storage: 50Gi\n  accessModes: [ReadWriteOnce]\n  storageClassName: ""\n  nfs:\n    server: nas.example.org\n    path: /dumps\n',
+    );
+    const outcome = await new HelmRenderer().render(
+      request({
+        set: ['auth.password=x', 'backup.enabled=true', 'backup.volumeName=nightly-dumps'],
+      }),
+    );
+    assert.ok(outcome.ok);
+    service.rendered.setRendered(outcome.subject, outcome.output, outcome.marked);
+    const claim = service.bindings().claims.find((c) => c.name === 'books-ledger-backup');
+    assert.equal(claim?.namespace, 'accounting');
+    assert.equal(claim?.volume, 'nightly-dumps');
+    assert.equal(claim?.outcome, 'bound');
+  });
+});
