@@ -104,7 +104,9 @@ export function chartReports(
   const problem = service.rendered.problemOf(key);
   if (problem) {
     const site = problem.valueSite;
-    const layer = site ? run.subject.merged.layers[site.layer] : undefined;
+    // On the user's values file: the value's line there, else its first line.
+    const siteLayer = site ? run.subject.merged.layers[site.layer] : undefined;
+    const layer = siteLayer?.kind === 'file' ? siteLayer : undefined;
     const primary = run.subject.primaryUri;
     // In CI a chart that cannot be rendered is an error, whatever the reason.
     const d: KubeDiagnostic = {

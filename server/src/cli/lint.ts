@@ -45,7 +45,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const chart = await loadChart(service, args.flags);
   const reports: FileReport[] = paths.map((path) => ({
     file: displayPath(path),
-    diagnostics: service.getDiagnostics(fileUri(path), settings),
+    // A rendered chart's findings are reported once, where chartReports puts them.
+    diagnostics: service.getDiagnostics(fileUri(path), settings).filter((d) => !d.data?.rendered),
   }));
   for (const path of snapshots) {
     const diagnostics = service.getDiagnostics(fileUri(path), settings);

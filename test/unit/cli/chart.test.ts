@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { main } from '../../../server/src/cli';
+import { realTool } from '../../support/tools';
+
+const helm = realTool('helm');
+const ledger = resolve(__dirname, '../../fixtures/helm-render/ledger');
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+function workspace(): { dir: string; values: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ks-cli-chart-'));
+  const values = join(dir, 'prod-values.yaml');
+  writeFileSync(
+    values,
+    'auth:\n  password: s3cret\npersistence:\n  storageClass: fast-ssd\n  size: 10GB\n',
+  );
+  writeFileSync(
+    join(dir, 'classes.yaml'),
+    'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast-ssd\nprovisioner: ebs.csi.aws.com\nvolumeBindingMode: WaitForFirstConsumer\n',
+  );
+  return { dir, values };
+}
+
+interface JsonFinding {
+  code: string;
+  range: { start: { line: number } };
+  rendered?: {
+    object: string;
+    template: string;
+    templateLine: number | null;
+    values: { path: string; file: string | null; line: number | null; set: string | null }[];
+  };
+}
+
+describe('kube-storage lint/bindings --chart', { skip: helm.missing }, () => {
+  it('lint: a finding on a rendered object is reported on the values line, with its trace', async () => {
+    const { dir, values } = workspace();
+    const { code, out } = await run([
+      'lint',
+      dir,
+      '--chart',
+      ledger,
+      '-f',
+      values,
+      '--set',
+      'replicaCount=1',
+      '--release',
+      'books',
+      '--namespace',
+      'accounting',
+      '--helm',
+      helm.path!,
+      '--format',
+      'json',
+    ]);
+    assert.equal(code, 1);
+    const report = JSON.parse(out) as { files: { file: string; diagnostics: JsonFinding[] }[] };
+    const onValues = report.files.find((f) => f.file.endsWith('prod-values.yaml'));
+    const size = onValues?.diagnostics.find((d) => d.code === 'invalid-quantity');
+    assert.ok(size, out);
+    assert.equal(size.range.start.line, 4);
+    assert.equal(size.rendered?.object, 'StatefulSet books-ledger');
+    assert.match(size.rendered!.template, /ledger\/templates\/statefulset\.yaml$/);
+    assert.equal(size.rendered?.templateLine, 62);
+    assert.deepEqual(size.rendered?.values, [
+      { path: 'persistence.size', file: size.rendered!.values[0]!.file, line: 4, set: null },
+    ]);
+    // The class comes from the workspace: no storage-class-not-found for the rendered claims.
+    const all = report.files.flatMap((f) => f.diagnostics.map((d) => d.code));
+    assert.ok(!all.includes('storage-class-not-found'), all.join());
+  });
+
+  it('lint: a finding no value produced is reported on the template line', async () => {
+    const { code, out } = await run([
+      'lint',
+      '--chart',
+      ledger,
+      '--set',
+      'auth.password=x',
+      '--set',
+      'backup.enabled=true',
+      '--helm',
+      helm.path!,
+      '--format',
+      'json',
+    ]);
+    assert.equal(code, 0);
+    const report = JSON.parse(out) as { files: { file: string; diagnostics: JsonFinding[] }[] };
+    const pending = report.files
+      .flatMap((f) => f.diagnostics.map((d) => ({ file: f.file, d })))
+      .find((x) => x.d.code === 'claim-will-stay-pending');
+    assert.ok(pending, out);
+    assert.match(pending.file, /templates\/backup-pvc\.yaml$/);
+    assert.equal(pending.d.rendered?.object, 'PersistentVolumeClaim release-name-ledger-backup');
+  });
+
+  it('lint: helm’s failure is an error on the values file', async () => {
+    const { values } = workspace();
+    writeFileSync(values, 'persistence:\n  size: 1Gi\n');
+    const { code, out } = await run([
+      'lint',
+      '--chart',
+      ledger,
+      '-f',
+      values,
+      '--helm',
+      helm.path!,
+    ]);
+    assert.equal(code, 1);
+    assert.match(
+      out,
+      /prod-values\.yaml:1:1: error \[helm-render-failed\].*auth\.password is required/,
+    );
+  });
+
+  it('bindings: the chart’s claims are listed with the namespace and their template', async () => {
+    const { dir, values } = workspace();
+    const { out } = await run([
+      'bindings',
+      dir,
+      '--chart',
+      ledger,
+      '-f',
+      values,
+      '--namespace',
+      'accounting',
+      '--helm',
+      helm.path!,
+      '--format',
+      'json',
+    ]);
+    const result = JSON.parse(out) as {
+      claims: {
+        namespace: string;
+        name: string;
+        storageClass: string;
+        outcome: string;
+        source: { file: string; range: { start: { line: number } } } | null;
+      }[];
+    };
+    const data = result.claims.filter((c) => c.name.startsWith('data-release-name-ledger-'));
+    assert.deepEqual(
+      data.map((c) => `${c.namespace}/${c.name} ${c.storageClass} ${c.outcome}`),
+      [0, 1, 2].map(
+        (i) => `accounting/data-release-name-ledger-${i} fast-ssd wait-for-first-consumer`,
+      ),
+    );
+    assert.match(data[0]!.source!.file, /ledger\/templates\/statefulset\.yaml$/);
+  });
+
+  it('usage errors: flags of a chart without --chart, a bad release name', async () => {
+    const noChart = await run(['lint', '.', '-f', 'x.yaml']);
+    assert.equal(noChart.code, 2);
+    assert.match(noChart.err, /-f needs --chart/);
+    const badName = await run(['lint', '--chart', ledger, '--release', 'Bad_Name']);
+    assert.equal(badName.code, 2);
+    assert.match(badName.err, /invalid release name/);
+  });
+});
