@@ -46,7 +46,7 @@ void test('a values file next to the chart folder gets the chart diagnostics', a
   assert.ok(codes.includes('2:helm-values-schema'));
   assert.match(
     messageOf(diagnostics.find((d) => d.range.start.line === 2)),
-    /Did you mean `persistence`\?/,
+    /Did you mean “persistence”\?/,
   );
 
   // Fixing the typo clears it.
@@ -101,7 +101,7 @@ void test('a values file tied by the kubeStorage.helm.valuesFiles setting', asyn
   const d = await client.waitForDiagnostics(uri, (x) =>
     x.some((y) => y.code === 'helm-values-unknown-key'),
   );
-  assert.match(messageOf(d[0]), /`size`/);
+  assert.match(messageOf(d[0]), /“size”/);
 });
 
 void test('changing kubeStorage.helm.valuesFiles re-links open files without an edit', async () => {
@@ -114,7 +114,7 @@ void test('changing kubeStorage.helm.valuesFiles re-links open files without an 
     const d = await client.waitForDiagnostics(uri, (x) =>
       x.some((y) => y.code === 'helm-values-unknown-key'),
     );
-    assert.match(messageOf(d.find((y) => y.code === 'helm-values-unknown-key')), /`size`/);
+    assert.match(messageOf(d.find((y) => y.code === 'helm-values-unknown-key')), /“size”/);
   } finally {
     await client.changeSettings(previous);
   }
