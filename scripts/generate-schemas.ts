@@ -1,7 +1,12 @@
 /**
- * Generates schemas/k8s/ from the Kubernetes OpenAPI v2 document.
+ * Generates schemas/k8s/ from the Kubernetes OpenAPI v2 document and the CSI snapshot CRDs.
  *
- *   npm run schemas -- ../shared/kubernetes-api/swagger-v1.36.json
+ *   npm run schemas -- ../shared/kubernetes-api/swagger-v1.36.json \
+ *     --crd <external-snapshotter>/client/config/crd/snapshot.storage.k8s.io_volumesnapshots.yaml \
+ *     --crd …_volumesnapshotclasses.yaml --crd …_volumesnapshotcontents.yaml
+ *
+ * The CRDs' served versions become definitions of the same set (`snapshot.v1.VolumeSnapshot`…),
+ * named and checked as scripts/snapshot-crds.ts says (structure only, CEL rules as our keywords).
  *
  * Only structure is kept (types, properties, required, items, maps, formats, curated enums, and
  * `x-empty-means-unset` where the API server takes `""` as not set); the upstream description
@@ -11,7 +16,14 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { curatedEnums, emptyMeansUnset } from './schema-enums';
+import {
+  SNAPSHOT_PREFIX,
+  expressedCelRules,
+  snapshotCelChecks,
+  snapshotSchemaNames,
+} from './snapshot-crds';
 
 interface SwaggerSchema {
   type?: string;
@@ -32,9 +44,11 @@ const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString';
 const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
 function main(): void {
-  const input = process.argv[2];
-  if (!input) {
-    console.error('usage: npm run schemas -- <path to swagger.json>');
+  const args = process.argv.slice(2);
+  const input = args[0];
+  const crdFiles = args.flatMap((a, i) => (args[i - 1] === '--crd' ? [a] : []));
+  if (!input || input.startsWith('--')) {
+    console.error('usage: npm run schemas -- <path to swagger.json> [--crd <crd.yaml>]...');
     process.exit(2);
   }
   const swagger = JSON.parse(readFileSync(input, 'utf8')) as {
@@ -72,6 +86,7 @@ function main(): void {
   }
   applyCuratedEnums(out);
   markEmptyMeansUnset(out);
+  for (const file of crdFiles) addCrdKinds(readFileSync(file, 'utf8'), out, kinds);
 
   const sortedKinds = Object.fromEntries(
     Object.keys(kinds)
@@ -147,6 +162,104 @@ function convert(schema: SwaggerSchema, shortNames: Map<string, string>): OutSch
         : convert(schema.additionalProperties, shortNames);
   }
   return out;
+}
+
+/** An `openAPIV3Schema` of a CRD (the parts the generator reads). */
+interface CrdSchema {
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  minimum?: number;
+  items?: CrdSchema;
+  properties?: Record<string, CrdSchema>;
+  additionalProperties?: CrdSchema | boolean;
+  required?: string[];
+  'x-kubernetes-int-or-string'?: boolean;
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
+  'x-kubernetes-validations'?: { rule: string }[];
+}
+
+interface CrdDocument {
+  kind?: string;
+  spec?: {
+    group: string;
+    names: { kind: string };
+    versions: { name: string; served: boolean; schema?: { openAPIV3Schema?: CrdSchema } }[];
+  };
+}
+
+/** The served versions of the snapshot CRDs in `text`, as named definitions (snapshot-crds.ts). */
+function addCrdKinds(
+  text: string,
+  out: Record<string, OutSchema>,
+  kinds: Record<string, Record<string, string>>,
+): void {
+  for (const doc of parseAllDocuments(text)) {
+    const crd = doc.toJS() as CrdDocument | null;
+    if (crd?.kind !== 'CustomResourceDefinition' || !crd.spec) continue;
+    const kind = crd.spec.names.kind;
+    const names = snapshotSchemaNames[kind];
+    if (!names) throw new Error(`CRD kind ${kind}: not in scripts/snapshot-crds.ts`);
+    for (const version of crd.spec.versions) {
+      const schema = version.schema?.openAPIV3Schema;
+      if (!version.served || !schema) continue;
+      if (version.name !== 'v1') throw new Error(`${kind} ${version.name}: only v1 is named`);
+      const root = convertCrd(kind, '', schema, out);
+      (kinds[kind] ??= {})[`${crd.spec.group}/${version.name}`] = refTarget(root);
+    }
+  }
+}
+
+function refTarget(schema: OutSchema): string {
+  return String(schema.$ref).replace('#/definitions/', '');
+}
+
+/** One schema of a CRD at `path` (dotted), named objects stored in `out` and referenced. */
+function convertCrd(
+  kind: string,
+  path: string,
+  schema: CrdSchema,
+  out: Record<string, OutSchema>,
+): OutSchema {
+  const where = `${kind}${path ? '.' + path : ''}`;
+  const named = snapshotSchemaNames[kind]![path];
+  const checks = snapshotCelChecks[kind]?.[path] ?? {};
+  for (const { rule } of schema['x-kubernetes-validations'] ?? []) {
+    const normal = rule.replace(/\s+/g, ' ').trim();
+    if (!normal.includes('oldSelf') && !expressedCelRules.has(normal))
+      throw new Error(`${where}: CEL rule not expressed in snapshot-crds.ts: ${normal}`);
+  }
+  if (named?.startsWith('ref:')) {
+    return { $ref: `#/definitions/${named.slice(4)}`, ...checks };
+  }
+  const result: OutSchema = {};
+  if (schema.type) result.type = schema.type;
+  if (schema.enum) result.enum = [...schema.enum];
+  if (schema.minimum !== undefined) result.minimum = schema.minimum;
+  if (schema.items) result.items = convertCrd(kind, `${path}[]`, schema.items, out);
+  if (schema.properties) {
+    if (named === undefined)
+      throw new Error(`${where}: an object without a name in snapshot-crds.ts`);
+    result.properties = Object.fromEntries(
+      Object.keys(schema.properties)
+        .sort()
+        .map((k) => [k, convertCrd(kind, path ? `${path}.${k}` : k, schema.properties![k]!, out)]),
+    );
+    if (schema.required?.length) result.required = [...schema.required];
+    if (!schema['x-kubernetes-preserve-unknown-fields']) result.additionalProperties = false;
+  } else if (typeof schema.additionalProperties === 'object') {
+    result.additionalProperties = convertCrd(kind, `${path}{}`, schema.additionalProperties, out);
+  } else if (schema.additionalProperties !== undefined) {
+    result.additionalProperties = schema.additionalProperties;
+  }
+  Object.assign(result, checks);
+  if (named === undefined) return result;
+  const name = SNAPSHOT_PREFIX + named;
+  const before = out[name];
+  if (before && JSON.stringify(before) !== JSON.stringify(result))
+    throw new Error(`${where}: ${name} is named twice with different structures`);
+  out[name] = result;
+  return { $ref: `#/definitions/${name}` };
 }
 
 function applyCuratedEnums(out: Record<string, OutSchema>): void {

@@ -53,6 +53,10 @@ export const coreMessages = {
     en: '`{field}` must be {expected}, not {actual}.',
     ru: '`{field}`: ожидается {expected}, а указано {actual}.',
   },
+  emptyString: {
+    en: '`{field}` may not be an empty string: leave the field out instead. The API server rejects `""` here.',
+    ru: '`{field}` не может быть пустой строкой: лучше не указывать поле вовсе. API-сервер не примет здесь `""`.',
+  },
   invalidEnum: {
     en: '`{value}` is not a valid value of `{field}`. Allowed: {allowed}.',
     ru: '`{value}` — недопустимое значение `{field}`. Допустимые значения: {allowed}.',

@@ -10,6 +10,7 @@ import { isValidQuantity } from '../quantity';
 import { closestMatch } from '../text/similarity';
 import type { LocalizedText, Severity } from '../types';
 import { decodeObject } from './decode';
+import { exactlyOneMessage, exactlyOneProblems, exactlyOneSpan } from './exactlyOne';
 import { definitions, displayName, schemaPath } from './registry';
 import ajvOptions from './ajvOptions.json';
 import { insideSlot, templateSlots } from './templateSlots';
@@ -98,6 +99,14 @@ export function validateObject(
 ): SchemaProblem[] {
   const decoded = decodeObject(data, definition);
   const problems = nullVolumeSources(doc, text, decoded.data, decoded.absent);
+  for (const problem of exactlyOneProblems(decoded.data, definition)) {
+    problems.push({
+      code: 'exactly-one-of',
+      span: exactlyOneSpan(doc, problem, rootSpan),
+      message: exactlyOneMessage(problem),
+      data: { fields: [...problem.fields], set: problem.set },
+    });
+  }
   const validate = validatorFor(definition);
   if (validate(decoded.data)) return problems;
   const slots = templateSlots(doc);
@@ -266,6 +275,15 @@ function toProblem(
         message: localize(coreMessages.invalidBase64, { field }),
       };
     }
+    case 'minLength':
+      if ((error.params as { limit: number }).limit === 1) {
+        return {
+          code: 'empty-string',
+          span: spanAt(doc, path, rootSpan),
+          message: localize(coreMessages.emptyString, { field }),
+        };
+      }
+      return withAjvDetail(error, field, spanAt(doc, path, rootSpan));
     default:
       return withAjvDetail(error, field, spanAt(doc, path, rootSpan));
   }
