@@ -125,7 +125,7 @@ void test('renders storage values first, chart strings as text, Russian storage 
   const firstRow = await page
     .locator('table tbody tr:not(.group)')
     .first()
-    .locator('td.path code')
+    .locator('td.path code.key')
     .textContent();
   assert.equal(firstRow, 'persistence');
   assert.equal(
@@ -150,7 +150,7 @@ void test('search filters and is saved in the state; keyboard Enter opens the te
   await page.waitForFunction(
     () => document.querySelectorAll('table tbody tr:not(.group)').length === 2,
   );
-  const paths = await page.locator('table tbody tr:not(.group) td.path code').allTextContents();
+  const paths = await page.locator('table tbody tr:not(.group) td.path code.key').allTextContents();
   assert.deepEqual(
     paths,
     ['persistence', 'size'],

@@ -127,7 +127,7 @@ code, pre { font-family: var(--vscode-editor-font-family); font-size: var(--vsco
 /* Cells wrap between words and list items, never inside a token (ReadWriteOnce); a table wider than the panel scrolls. */
 pre { margin: 0; white-space: pre-wrap; overflow-wrap: break-word; word-break: normal; max-height: 9em; overflow: auto; }
 .table-scroll { overflow-x: auto; }
-td.path code, td.type { white-space: nowrap; }
+td.path code.key, td.type { white-space: nowrap; }
 .search { flex: 1 1 24em; min-width: 16em; max-width: 36em; }
 .differs td.override { color: var(--vscode-gitDecoration-modifiedResourceForeground); font-weight: 600; }
 .unknown td.path { color: var(--vscode-editorWarning-foreground); }

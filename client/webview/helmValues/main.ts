@@ -100,7 +100,13 @@ function rowElement(row: HelmValueRow): HTMLTableRowElement {
   if (row.unknown) tr.classList.add('unknown');
   const path = el('td', { className: 'path' });
   path.style.paddingLeft = `${6 + row.depth * 14}px`;
-  path.append(el('code', { text: row.keys[row.keys.length - 1] ?? row.path, title: row.path }));
+  path.append(
+    el('code', {
+      className: 'key',
+      text: row.keys[row.keys.length - 1] ?? row.path,
+      title: row.path,
+    }),
+  );
   // The tag follows the storage group, so a map and its children agree.
   if (row.storage) path.append(el('span', { className: 'badge', text: l10n.t('storage') }));
   if (row.example !== undefined)
