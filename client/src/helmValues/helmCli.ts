@@ -1,9 +1,15 @@
 /**
- * `helm show values <chart>` for a repository chart: run without a shell (execFile with an
- * argument list), with a timeout and an output cap, and never in an untrusted workspace. No
- * 'vscode' import here, so it is testable in plain Node; the host passes trust and the path.
+ * `helm show values <chart>` for a repository chart, through the one helm runner
+ * (server/src/node/helm/process.ts: no shell, a timeout, an output cap, never in an untrusted
+ * workspace). No 'vscode' import here, so it is testable in plain Node; the host passes trust
+ * and the path.
  */
-import { execFile } from 'node:child_process';
+import {
+  DEFAULT_HELM_MAX_BUFFER,
+  DEFAULT_HELM_TIMEOUT_MS,
+  HelmProcessError,
+  runHelmProcess,
+} from '../../../server/src/node/helm/process';
 
 export interface HelmCliOptions {
   /** The helm binary (setting `kubeStorage.helm.path`, machine-scoped); 'helm' uses PATH. */
@@ -34,8 +40,7 @@ export function isValidChartReference(ref: string): boolean {
   return /^[^\s-][^\s]{0,500}$/.test(ref) && !ref.includes('\0');
 }
 
-export const DEFAULT_HELM_TIMEOUT_MS = 30_000;
-export const DEFAULT_HELM_MAX_BUFFER = 8 * 1024 * 1024;
+export { DEFAULT_HELM_MAX_BUFFER, DEFAULT_HELM_TIMEOUT_MS };
 
 export function helmShowValues(reference: string, options: HelmCliOptions): Promise<string> {
   return runHelm(['show', 'values', reference, ...(options.extraArgs ?? [])], reference, options);
@@ -50,34 +55,14 @@ function runHelm(args: string[], reference: string, options: HelmCliOptions): Pr
   if (!options.trusted) return Promise.reject(new HelmCliError('untrusted', ''));
   if (!isValidChartReference(reference))
     return Promise.reject(new HelmCliError('badReference', reference));
-  return new Promise((resolve, reject) => {
-    execFile(
-      options.helmPath || 'helm',
-      args,
-      {
-        shell: false,
-        timeout: options.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS,
-        maxBuffer: options.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
-        windowsHide: true,
-        encoding: 'utf8',
-      },
-      (error, stdout, stderr) => {
-        if (!error) return resolve(stdout);
-        const e = error as NodeJS.ErrnoException & {
-          killed?: boolean;
-          signal?: string | null;
-          code?: string | number;
-        };
-        if (e.code === 'ENOENT' || e.code === 'EACCES')
-          return reject(new HelmCliError('missing', options.helmPath || 'helm'));
-        if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
-          return reject(new HelmCliError('tooLarge', ''));
-        if (e.killed || e.signal === 'SIGTERM')
-          return reject(
-            new HelmCliError('timeout', String(options.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS)),
-          );
-        reject(new HelmCliError('failed', (stderr || e.message).trim().slice(0, 2000)));
-      },
-    );
+  // The one helm runner of kube-storage (no shell, timeout, output cap, trust).
+  return runHelmProcess(args, {
+    helmPath: options.helmPath,
+    trusted: options.trusted,
+    timeoutMs: options.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS,
+    maxBuffer: options.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
+  }).catch((e: unknown) => {
+    if (e instanceof HelmProcessError) throw new HelmCliError(e.reason, e.detail);
+    throw e;
   });
 }

@@ -1,5 +1,7 @@
 /**
- * Processes and files, checked on the sources and the manifest: only the helm runner starts a
+ * Processes and files, checked on the sources and the manifest: only the helm runner
+ * (server/src/node/helm/process.ts, used by the client's `helm show` and the server's
+ * `helm template`) starts a
  * process (execFile, no shell, timeout, output cap, trust check); the server never writes a
  * file; the client writes only where the user asked (the save dialog of the values inspector);
  * untrusted workspaces are declared as limited, with the helm path restricted and machine-scoped.
@@ -47,10 +49,10 @@ const nls = (file: string) =>
   JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
 
 void describe('processes and files', () => {
-  void it('only client/src/helmValues/helmCli.ts touches child_process, and only through execFile', () => {
+  void it('only the helm runner (server/src/node/helm/process.ts) touches child_process, and only through execFile', () => {
     const users = all.filter((f) => /child_process/.test(f.text)).map((f) => f.path);
-    assert.deepEqual(users, ['client/src/helmValues/helmCli.ts']);
-    const helm = all.find((f) => f.path === 'client/src/helmValues/helmCli.ts')!.text;
+    assert.deepEqual(users, ['server/src/node/helm/process.ts']);
+    const helm = all.find((f) => f.path === 'server/src/node/helm/process.ts')!.text;
     assert.doesNotMatch(helm, /\b(exec|execSync|spawn|spawnSync|fork|execFileSync)\s*\(/);
     assert.match(helm, /shell:\s*false/);
     assert.match(helm, /timeout:/);

@@ -20,6 +20,8 @@ export interface HelmProcessOptions {
   cwd?: string;
   /** Make any network access fail at once (for commands that read local files only). */
   offline?: boolean;
+  /** Written to helm's standard input (`--values=-`); nothing is written to disk. */
+  input?: string;
 }
 
 export type HelmProcessFailure = 'untrusted' | 'missing' | 'timeout' | 'failed' | 'tooLarge';
@@ -54,14 +56,14 @@ export function offlineEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJ
 export function runHelmProcess(args: string[], options: HelmProcessOptions): Promise<string> {
   if (!options.trusted) return Promise.reject(new HelmProcessError('untrusted', ''));
   const binary = options.helmPath.trim() || 'helm';
-  const timeout = options.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       binary,
       args,
       {
         shell: false,
-        timeout,
+        timeout: timeoutMs,
         maxBuffer: options.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
         windowsHide: true,
         encoding: 'utf8',
@@ -80,9 +82,12 @@ export function runHelmProcess(args: string[], options: HelmProcessOptions): Pro
         if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
           return reject(new HelmProcessError('tooLarge', String(options.maxBuffer)));
         if (e.killed || e.signal === 'SIGTERM')
-          return reject(new HelmProcessError('timeout', String(timeout)));
+          return reject(new HelmProcessError('timeout', String(timeoutMs)));
         reject(new HelmProcessError('failed', (stderr || e.message).trim().slice(0, 4000)));
       },
     );
+    // A helm that exits before reading all of its input is reported by the callback above.
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end(options.input ?? '');
   });
 }

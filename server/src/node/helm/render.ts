@@ -5,8 +5,8 @@
  *   is never taken for a repository reference); helm runs with the network made unreachable (see
  *   process.ts) and is never asked to update dependencies: a missing one is reported with the
  *   advice to run `helm dependency build`.
- * - The values texts are written to a private temporary folder (unsaved editor text counts) and
- *   removed afterwards; helm's messages that name those copies are mapped back to the files.
+ * - The values files (unsaved editor text counts) are merged the way helm merges `-f` files and
+ *   given to helm on its standard input (`--values=-`): nothing is written to disk.
  * - Two renders run side by side: the user's, and one with value markers that tells which value
  *   produced which field (service/rendered/attribution.ts). The second may fail (a chart that
  *   rejects a marker); the findings are then traced to templates only.
@@ -15,12 +15,15 @@
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
 import {
   eligibleLeaves,
+  fileLayerData,
   MergedValues,
+  mergeValuesFiles,
+  valuesFileProblem,
   perturbation,
   renderProblem,
   valueUses,
@@ -193,98 +196,84 @@ export class HelmRenderer {
     chartPath: string,
     subject: RenderSubject,
   ): Promise<RenderOutcome> {
-    const fail = (failure: RenderFailure, layerOfFile?: (p: string) => number | undefined) => ({
+    const fail = (failure: RenderFailure) => ({
       ok: false as const,
       subject,
-      problem: renderProblem(failure, subject.merged, subject.templates, layerOfFile),
+      problem: renderProblem(failure, subject.merged, subject.templates),
       cached: false,
     });
     const badName = checkRenderNames(request.release, request.namespace);
     if (badName) return fail({ reason: 'failed', detail: badName });
     if (!request.trusted) return fail({ reason: 'untrusted', detail: '' });
-    const dir = await fs.mkdtemp(join(tmpdir(), 'kube-storage-helm-'));
-    try {
-      const files: string[] = [];
-      const fileLayers = subject.merged.layers
-        .map((layer, index) => ({ layer, index }))
-        .filter((l) => l.layer.kind === 'file');
-      for (const [i, { layer }] of fileLayers.entries()) {
-        const name = `values-${i}.yaml`;
-        await fs.writeFile(join(dir, name), layer.text ?? '', { mode: 0o600 });
-        files.push(name);
-      }
-      const layerOfFile = (printed: string): number | undefined => {
-        const at = files.indexOf(basename(printed));
-        return at >= 0 ? fileLayers[at]!.index : undefined;
-      };
-      const base = [
-        'template',
-        request.release,
-        chartPath,
-        `--namespace=${request.namespace}`,
-        '--skip-tests',
-      ];
-      const args = [
-        ...base,
-        ...files.map((f) => `--values=${f}`),
-        ...request.set.map((p) => `--set=${p}`),
-      ];
-      const options = {
-        // helm runs in the temporary folder: a relative path to it must not depend on that.
-        helmPath: /[\\/]/.test(request.helmPath) ? resolve(request.helmPath) : request.helmPath,
-        trusted: request.trusted,
-        cwd: dir,
-        offline: true,
-        timeoutMs: request.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS,
-        maxBuffer: request.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
-      };
-      let marks: Perturbation | undefined;
-      let markedRun: Promise<string | undefined> = Promise.resolve(undefined);
-      if (request.attribute !== false) {
-        const eligible = eligibleLeaves(subject.merged, valueUses(subject.templates));
-        if (eligible.length) {
-          marks = perturbation(subject.merged, eligible, request.set);
-          await fs.writeFile(join(dir, 'markers.yaml'), marks.overlayText, { mode: 0o600 });
-          const markedArgs = [
-            ...base,
-            ...files.map((f) => `--values=${f}`),
-            '--values=markers.yaml',
-            ...marks.setPairs.map((p) => `--set=${p}`),
-          ];
-          // A chart that loops on a value must not keep the user waiting: a short timeout.
-          const markedOptions = { ...options, timeoutMs: Math.min(options.timeoutMs, 10_000) };
-          markedRun = runHelmProcess(markedArgs, markedOptions).catch(() => undefined);
-        }
-      }
-      let output: string;
-      try {
-        output = await runHelmProcess(args, options);
-      } catch (e) {
-        await markedRun;
-        if (e instanceof HelmProcessError) {
-          const detail = e.reason === 'tooLarge' ? formatLimit(options.maxBuffer) : e.detail;
-          return fail({ reason: e.reason, detail }, layerOfFile);
-        }
-        return fail({ reason: 'failed', detail: String(e) }, layerOfFile);
-      }
-      const markedOutput = await markedRun;
+    const files = fileLayerData(subject.merged.layers);
+    if ('error' in files)
       return {
-        ok: true,
+        ok: false,
         subject,
-        output: withNamespace(output, request.namespace),
-        ...(marks && markedOutput !== undefined
-          ? {
-              marked: {
-                output: withNamespace(markedOutput, request.namespace),
-                perturbation: marks,
-              },
-            }
-          : {}),
+        problem: valuesFileProblem(subject.merged, files.layer, files.error),
         cached: false,
       };
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
+    // The values files go to helm merged into one, on its standard input: nothing is written.
+    const userValues = mergeValuesFiles(files.data);
+    const base = [
+      'template',
+      request.release,
+      chartPath,
+      `--namespace=${request.namespace}`,
+      '--skip-tests',
+      '--values=-',
+    ];
+    const options = {
+      helmPath: /[\\/]/.test(request.helmPath) ? resolve(request.helmPath) : request.helmPath,
+      trusted: request.trusted,
+      offline: true,
+      timeoutMs: request.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS,
+      maxBuffer: request.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
+    };
+    let marks: Perturbation | undefined;
+    let markedRun: Promise<string | undefined> = Promise.resolve(undefined);
+    if (request.attribute !== false) {
+      const eligible = eligibleLeaves(subject.merged, valueUses(subject.templates));
+      if (eligible.length) {
+        marks = perturbation(subject.merged, eligible, request.set);
+        const markedArgs = [...base, ...marks.setPairs.map((p) => `--set=${p}`)];
+        // A chart that loops on a value must not keep the user waiting: a short timeout.
+        markedRun = runHelmProcess(markedArgs, {
+          ...options,
+          timeoutMs: Math.min(options.timeoutMs, 10_000),
+          input: stringify(mergeValuesFiles([userValues, marks.overlay])),
+        }).catch(() => undefined);
+      }
     }
+    let output: string;
+    try {
+      output = await runHelmProcess([...base, ...request.set.map((p) => `--set=${p}`)], {
+        ...options,
+        input: stringify(userValues),
+      });
+    } catch (e) {
+      await markedRun;
+      if (e instanceof HelmProcessError) {
+        const detail = e.reason === 'tooLarge' ? formatLimit(options.maxBuffer) : e.detail;
+        return fail({ reason: e.reason, detail });
+      }
+      return fail({ reason: 'failed', detail: String(e) });
+    }
+    const markedOutput = await markedRun;
+    return {
+      ok: true,
+      subject,
+      output: withNamespace(output, request.namespace),
+      ...(marks && markedOutput !== undefined
+        ? {
+            marked: {
+              output: withNamespace(markedOutput, request.namespace),
+              perturbation: marks,
+            },
+          }
+        : {}),
+      cached: false,
+    };
   }
 }
 

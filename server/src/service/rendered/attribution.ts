@@ -10,7 +10,6 @@
  * changed. Documents are matched by template and position; a template that printed a different
  * number of documents in the second render is not attributed at all.
  */
-import { stringify } from 'yaml';
 import {
   documentKey,
   parseRendered,
@@ -140,8 +139,8 @@ const STRING_MARK = /ksv(\d+)v/gi;
 const NUMBER_MARK = /\b777(\d{5})\b/g;
 
 export interface Perturbation {
-  /** A values file (YAML) to add after the user's files: the merged values with markers. */
-  overlayText: string;
+  /** Values to merge over the user's files: the merged values with markers. */
+  overlay: Record<string, unknown>;
   /** The `--set` pairs with their simple values replaced by markers. */
   setPairs: string[];
   /** Marker index -> the leaf it stands for. */
@@ -165,7 +164,7 @@ export function perturbation(
     }
     setAt(overlay, leaf.path, marker(leaf, i));
   });
-  return { overlayText: stringify(overlay), setPairs: pairs, leaves };
+  return { overlay, setPairs: pairs, leaves };
 }
 
 function setAt(data: unknown, path: readonly (string | number)[], value: unknown): void {

@@ -52,15 +52,11 @@ const VALUES_AT = /<\$?\.Values((?:\.[A-Za-z_][\w-]*)+)>/;
 const MISSING_DEPS = /missing in charts\/ directory:\s*([^\n]+)/;
 const VALUES_FILE = /failed to parse ([^:]+):/;
 
-/**
- * `templates` are the chart's files (chart-relative paths); `layerOfFile` names the values layer
- * helm read from a file path it prints (a temporary copy of an unsaved values file).
- */
+/** `templates` are the chart's files (chart-relative paths). */
 export function renderProblem(
   failure: RenderFailure,
   merged: MergedValues | undefined,
   templates: ReadonlyMap<string, string>,
-  layerOfFile: (path: string) => number | undefined = () => undefined,
 ): RenderProblem {
   const code = FAILURE_CODES[failure.reason];
   switch (failure.reason) {
@@ -79,7 +75,7 @@ export function renderProblem(
     case 'notLocal':
       return { code, severity: 'error', message: localize(m.notLocal, { chart: failure.detail }) };
     case 'failed':
-      return failedProblem(failure.detail, merged, templates, layerOfFile);
+      return failedProblem(failure.detail, merged, templates);
   }
 }
 
@@ -87,7 +83,6 @@ function failedProblem(
   stderr: string,
   merged: MergedValues | undefined,
   templates: ReadonlyMap<string, string>,
-  layerOfFile: (path: string) => number | undefined,
 ): RenderProblem {
   const detail = helmMessageText(stderr);
   const code = FAILURE_CODES.failed;
@@ -104,23 +99,12 @@ function failedProblem(
     };
   }
   const valuesFile = VALUES_FILE.exec(stderr);
-  if (valuesFile) {
-    const layer = layerOfFile(valuesFile[1]!.trim());
-    const label = layer !== undefined ? merged?.layers[layer]?.label : undefined;
+  if (valuesFile)
     return {
       code,
       severity: 'error',
-      message: localize(m.failedValues, { file: label ?? valuesFile[1]!.trim(), detail }),
-      ...(layer !== undefined
-        ? {
-            valueSite: {
-              layer,
-              range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            },
-          }
-        : {}),
+      message: localize(m.failedValues, { file: valuesFile[1]!.trim(), detail }),
     };
-  }
   const at = TEMPLATE_AT.exec(stderr);
   if (!at) return { code, severity: 'error', message: localize(m.failed, { detail }) };
   const template = at[1]!.slice(at[1]!.indexOf('/') + 1);
@@ -143,6 +127,23 @@ function failedProblem(
     severity: 'error',
     message: localize(m.failedAt, { ...where, detail }),
     template: { path: template, line: line - 1 },
+  };
+}
+
+/** A values file that is not valid YAML: helm is not run; the error is on the file's first line. */
+export function valuesFileProblem(
+  merged: MergedValues,
+  layer: number,
+  detail: string,
+): RenderProblem {
+  return {
+    code: FAILURE_CODES.failed,
+    severity: 'error',
+    message: localize(m.failedValues, { file: merged.layers[layer]?.label ?? '', detail }),
+    valueSite: {
+      layer,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    },
   };
 }
 

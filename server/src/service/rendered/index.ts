@@ -24,10 +24,18 @@ import {
 import { templateKeyLines, templateLineOf, type TemplateKeyLine } from './templateLines';
 import { valuePathText, type MergedValues, type ValueLeaf } from './values';
 
-export { MergedValues, parseSetPair, valuePathText, type ValuesLayer } from './values';
+export {
+  fileLayerData,
+  MergedValues,
+  mergeValuesFiles,
+  parseSetPair,
+  valuePathText,
+  type ValuesLayer,
+} from './values';
 export { eligibleLeaves, perturbation, valueUses, type Perturbation } from './attribution';
 export {
   renderProblem,
+  valuesFileProblem,
   helmMessageText,
   FAILURE_CODES,
   type RenderFailure,

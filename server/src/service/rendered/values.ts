@@ -142,6 +142,24 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** The values of every layer, merged the way Helm merges them, each leaf with its origin. */
+/** The plain data of each file layer as helm reads it, or the first YAML error of a layer. */
+export function fileLayerData(
+  layers: readonly ValuesLayer[],
+): { data: unknown[] } | { layer: number; error: string } {
+  const data: unknown[] = [];
+  for (const [i, layer] of layers.entries()) {
+    if (layer.kind !== 'file') continue;
+    const doc = parseDocument(layer.text ?? '', { uniqueKeys: false });
+    if (doc.errors.length) return { layer: i, error: doc.errors[0]!.message.split('\n')[0]! };
+    try {
+      data.push(doc.toJS({ maxAliasCount: 1000 }) ?? {});
+    } catch (e) {
+      return { layer: i, error: e instanceof Error ? e.message : String(e) };
+    }
+  }
+  return { data };
+}
+
 export class MergedValues {
   readonly trees: LayerTree[];
   /** The merged values as plain data (null values removed, as Helm removes them). */
@@ -174,6 +192,29 @@ export class MergedValues {
     }
     return undefined;
   }
+}
+
+/**
+ * How helm merges its `-f` files into one before the chart's defaults (`mergeMaps` of
+ * pkg/cli/values): maps merge key by key, anything else replaces, and a null stays a null (it
+ * removes the chart's default later). Several values files can so be given to helm as one.
+ */
+export function mergeValuesFiles(files: readonly unknown[]): Record<string, unknown> {
+  let out: Record<string, unknown> = {};
+  for (const file of files) if (isObject(file)) out = mergeKeepingNulls(out, file);
+  return out;
+}
+
+function mergeKeepingNulls(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const before = out[key];
+    out[key] = isObject(value) && isObject(before) ? mergeKeepingNulls(before, value) : value;
+  }
+  return out;
 }
 
 /** Helm's merge: maps merge key by key, anything else (lists too) replaces, null removes. */

@@ -70,6 +70,34 @@ describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
     assert.match(outcome.output, /replicas: 5\n/);
   });
 
+  it('several values files merge like helm -f a -f b: later wins, null removes a default', async () => {
+    const base = valuesFile('auth:\n  password: s3cret\npersistence:\n  size: 4Gi\n');
+    const prod = valuesFile('persistence:\n  size: 40GB\nresources: null\n');
+    const outcome = await new HelmRenderer().render(
+      request({ values: [{ path: base }, { path: prod }] }),
+    );
+    assert.ok(outcome.ok);
+    assert.match(outcome.output, /storage: "40GB"/);
+    assert.doesNotMatch(outcome.output, /cpu: 250m/);
+    const size = traced(outcome).find((f) => f.original.code === 'invalid-quantity');
+    assert.deepEqual(
+      size?.trace.values.map((v) => `${v.layer}:${v.range.start.line}`),
+      ['2:1'],
+      'traced to the second file, the one helm used',
+    );
+  });
+
+  it('a values file that is not YAML: helm is not run, the error is on the file', async () => {
+    const values = valuesFile('persistence:\n  size: [10Gi\n');
+    const outcome = await new HelmRenderer().render(
+      request({ helmPath: '/nonexistent/bin/helm', values: [{ path: values }] }),
+    );
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.problem.code, 'helm-render-failed');
+    assert.equal(outcome.problem.valueSite?.layer, 1);
+    assert.match(outcome.problem.message.en, /cannot read the values file my-values\.yaml/);
+  });
+
   it('caches by chart content and values text', async () => {
     const renderer = new HelmRenderer();
     const values = valuesFile('auth:\n  password: s3cret\n');
