@@ -8,11 +8,13 @@ import claimsClassesEn from '../../../../schemas/docs/en/claims-classes.yaml';
 import podVolumesEn from '../../../../schemas/docs/en/pod-volumes.yaml';
 import pvEn from '../../../../schemas/docs/en/pv.yaml';
 import securityServiceMetaEn from '../../../../schemas/docs/en/security-service-meta.yaml';
+import snapshotsEn from '../../../../schemas/docs/en/snapshots.yaml';
 import statefulsetEn from '../../../../schemas/docs/en/statefulset.yaml';
 import claimsClassesRu from '../../../../schemas/docs/ru/claims-classes.yaml';
 import podVolumesRu from '../../../../schemas/docs/ru/pod-volumes.yaml';
 import pvRu from '../../../../schemas/docs/ru/pv.yaml';
 import securityServiceMetaRu from '../../../../schemas/docs/ru/security-service-meta.yaml';
+import snapshotsRu from '../../../../schemas/docs/ru/snapshots.yaml';
 import statefulsetRu from '../../../../schemas/docs/ru/statefulset.yaml';
 import type { Lang } from '../types';
 
@@ -27,6 +29,7 @@ export const topicFiles: Record<Lang, Record<string, unknown>> = {
     'security-service-meta': securityServiceMetaEn,
     'claims-classes': claimsClassesEn,
     statefulset: statefulsetEn,
+    snapshots: snapshotsEn,
   },
   ru: {
     pv: pvRu,
@@ -34,6 +37,7 @@ export const topicFiles: Record<Lang, Record<string, unknown>> = {
     'security-service-meta': securityServiceMetaRu,
     'claims-classes': claimsClassesRu,
     statefulset: statefulsetRu,
+    snapshots: snapshotsRu,
   },
 };
 

@@ -25,6 +25,9 @@ const ROOTS = [
   'apps.v1.StatefulSetSpec',
   'core.v1.PodSpec',
   'core.v1.Service',
+  'snapshot.v1.VolumeSnapshot',
+  'snapshot.v1.VolumeSnapshotClass',
+  'snapshot.v1.VolumeSnapshotContent',
 ];
 
 /** Definitions of which only some fields are covered (the rest get the generated card). */
@@ -84,6 +87,9 @@ const KINDS = [
   'core.v1.Service',
   'core.v1.ConfigMap',
   'core.v1.Secret',
+  'snapshot.v1.VolumeSnapshot',
+  'snapshot.v1.VolumeSnapshotClass',
+  'snapshot.v1.VolumeSnapshotContent',
 ];
 
 interface CoveredField {
@@ -151,6 +157,9 @@ void test('the covered set is enumerated from the schemas and is not trivially s
     'core.v1.ServiceSpec.clusterIP',
     'meta.v1.ObjectMeta.labels',
     'core.v1.EphemeralVolumeSource.volumeClaimTemplate',
+    'snapshot.v1.VolumeSnapshotSource.persistentVolumeClaimName',
+    'snapshot.v1.VolumeSnapshotClass.deletionPolicy',
+    'snapshot.v1.VolumeSnapshotContentSpec.sourceVolumeMode',
   ]) {
     assert.ok(names.has(expected), `${expected} is covered`);
   }
