@@ -597,6 +597,8 @@ export const selectorTemplateMismatch: Rule = {
     const have = isRecord(labels) ? labels : {};
     for (const [k, v] of Object.entries(matchLabels)) {
       if (have[k] === v) continue;
+      // A `{{…}}` slot of another template language is filled in later: nothing to compare yet.
+      if (isTemplateSlotValue(v) || isTemplateSlotValue(have[k])) continue;
       ctx.report(
         ['spec', 'selector', 'matchLabels', k],
         localize(
@@ -631,6 +633,11 @@ export const selectorTemplateMismatch: Rule = {
     }
   },
 };
+
+/** Label values are strings; a mapping there is a `{{…}}` placeholder (schema/templateSlots.ts). */
+function isTemplateSlotValue(value: unknown): boolean {
+  return typeof value === 'object' && value !== null;
+}
 
 export const rollingUpdateWithOnDelete: Rule = {
   id: 'statefulset-rolling-update-with-on-delete',
