@@ -251,6 +251,8 @@ const K8S_VERSION = 'v1.36.0';
 /** Kernel clock ticks per second (USER_HZ), 100 on Linux. */
 const CLOCK_TICKS = 100;
 const QUIET_MS = 1500;
+/** Documents of the preview measurement: enough for more than 1,000 claims in the binding result. */
+const PREVIEW_DOCUMENTS = 2000;
 
 function servers(node: string, schemaDir: string): ServerSpec[] {
   const yamlSettings = {
@@ -656,6 +658,129 @@ async function sanityCheck(spec: ServerSpec, workDir: string): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Edits with the binding preview open vs closed (same server, same file, one run)
+
+/** Typing: a keystroke every TYPING_MS, a pause of PAUSE_MS after each burst of BURST edits. */
+const TYPING_MS = 150;
+const PAUSE_MS = 700;
+const BURST = 5;
+/** The preview panel's debounce (client/src/bindingPreview/panel.ts). */
+const PREVIEW_DEBOUNCE_MS = 300;
+
+interface PreviewMeasurement {
+  documents: number;
+  claims: number;
+  closedP95Ms: number;
+  openP95Ms: number;
+  closedMedianMs: number;
+  openMedianMs: number;
+  edits: number;
+  bindingRequests: number;
+  bindingMedianMs: number;
+}
+
+/**
+ * The language-server side of "the preview stalls typing": the same edits, in alternating blocks
+ * with the preview closed and open. Open, the client does what the panel does: 300 ms after the
+ * last change it asks `kubeStorage/bindings` for the workspace (one request at a time), and the
+ * answer travels back over the same connection as the diagnostics.
+ */
+async function measurePreview(
+  spec: ServerSpec,
+  documents: number,
+  text: string,
+  workDir: string,
+  editsPerMode: number,
+): Promise<PreviewMeasurement> {
+  const { client } = await startServer(spec, workDir);
+  try {
+    const file = join(workDir, `bench-preview-${documents}.yaml`);
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).href;
+    const lines = text.split('\n');
+    const openAt = performance.now();
+    client.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text },
+    });
+    const open = await settle(client, uri, openAt, 1, 600000);
+    const first = await client.request<{ ok: boolean; data?: { claims: unknown[] } }>(
+      'kubeStorage/bindings',
+      { scope: 'workspace', lang: 'en' },
+    );
+    const claims = first.data?.claims.length ?? 0;
+
+    const editLine = findEditLine(lines);
+    const valueStart = lines[editLine]!.indexOf(':') + 2;
+    let current = lines[editLine]!.slice(valueStart);
+    let expected = open.count;
+    let version = 1;
+    const times: Record<'open' | 'closed', number[]> = { open: [], closed: [] };
+    const bindingTimes: number[] = [];
+    let previewTimer: NodeJS.Timeout | undefined;
+    let inFlight: Promise<void> | undefined;
+    let again = false;
+    const askBindings = (): void => {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      const at = performance.now();
+      inFlight = client
+        .request('kubeStorage/bindings', { scope: 'workspace', lang: 'en' })
+        .then(() => {
+          bindingTimes.push(performance.now() - at);
+          inFlight = undefined;
+          if (again) {
+            again = false;
+            previewTimer = setTimeout(askBindings, PREVIEW_DEBOUNCE_MS);
+          }
+        });
+    };
+    const blocks = 4;
+    for (let block = 0; block < blocks * 2; block++) {
+      const mode = block % 2 ? 'open' : 'closed';
+      for (let i = 0; i < Math.ceil(editsPerMode / blocks); i++) {
+        const next = current === '10' ? 'ten' : '10';
+        expected += next === 'ten' ? 1 : -1;
+        version++;
+        const range = {
+          start: { line: editLine, character: valueStart },
+          end: { line: editLine, character: valueStart + current.length },
+        };
+        const at = performance.now();
+        client.notify('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [{ range, text: next }],
+        });
+        if (mode === 'open') {
+          clearTimeout(previewTimer);
+          previewTimer = setTimeout(askBindings, PREVIEW_DEBOUNCE_MS);
+        }
+        times[mode].push(await publishWith(client, uri, at, expected, 600000));
+        current = next;
+        const gap = (i + 1) % BURST === 0 ? PAUSE_MS : TYPING_MS;
+        await new Promise((r) => setTimeout(r, Math.max(0, gap - (performance.now() - at))));
+      }
+      clearTimeout(previewTimer);
+      await inFlight;
+    }
+    return {
+      documents,
+      claims,
+      closedP95Ms: quantile(times.closed, 0.95),
+      openP95Ms: quantile(times.open, 0.95),
+      closedMedianMs: median(times.closed),
+      openMedianMs: median(times.open),
+      edits: times.open.length + times.closed.length,
+      bindingRequests: bindingTimes.length,
+      bindingMedianMs: median(bindingTimes),
+    };
+  } finally {
+    await client.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Report
 
 const fmtMs = (v: number | undefined): string =>
@@ -682,6 +807,8 @@ interface Results {
   measurements: Measurement[];
   /** The binding engine, 10,000 volumes × 10,000 claims, in the driver process. */
   binding?: { wall: number; cpu: number; bound: number };
+  /** Edits with the binding preview open vs closed. */
+  preview?: PreviewMeasurement;
   goals: { goal: string; value: string; pass: boolean | undefined }[];
 }
 
@@ -811,6 +938,14 @@ function goals(results: Results): Results['goals'] {
       pass: o5.peakRssMb < p5.peakRssMb,
     });
   }
+  const pv = results.preview;
+  if (pv) {
+    out.push({
+      goal: `Edit → diagnostics p95 with the binding preview open (${pv.claims} claims) ≤ 1.2× closed`,
+      value: `${fmtMs(pv.openP95Ms)} vs ${fmtMs(pv.closedP95Ms)} (${(pv.openP95Ms / pv.closedP95Ms).toFixed(2)}×)`,
+      pass: pv.openP95Ms <= 1.2 * pv.closedP95Ms,
+    });
+  }
   if (results.binding) {
     out.push({
       goal: 'Binding engine: 10,000 volumes × 10,000 claims < 1 s',
@@ -848,7 +983,7 @@ of the file between a valid and an invalid value; hover and completion are asked
 spread evenly through the file.
 
 ${markdownTable(rows(results))}
-
+${previewSection(results)}
 ## Goals
 
 | Goal | Measured | Result |
@@ -856,6 +991,27 @@ ${markdownTable(rows(results))}
 ${results.goals.map((g) => `| ${g.goal} | ${g.value} | ${g.pass === undefined ? 'n/a' : g.pass ? 'PASS' : 'MISS'} |`).join('\n')}
 
 Runs per size: ${results.measurements.map((x) => `${x.server} ${x.documents}: ${x.edits} edits, ${x.hovers} hovers, ${x.completions} completions`).join('; ')}.
+`;
+}
+
+function previewSection(results: Results): string {
+  const pv = results.preview;
+  if (!pv) return '';
+  return `
+### Typing with the binding preview open
+
+One server, one file of ${pv.documents} documents (${pv.claims} claims in the binding result), the
+same edit as above typed at a keystroke every ${TYPING_MS} ms with a ${PAUSE_MS} ms pause after every
+${BURST} keystrokes, in alternating blocks with the preview closed and open. Open, the driver does
+what the panel does: ${PREVIEW_DEBOUNCE_MS} ms after the last change it asks \`kubeStorage/bindings\`
+for the workspace, one request at a time (${pv.bindingRequests} requests, median ${fmtMs(pv.bindingMedianMs)}).
+The webview's own work (layout, drawing) runs in the browser, not in the server: see
+\`test/e2e/bindingPreviewWebview.test.ts\` for the 1,000-claim drawing.
+
+| Preview | Edit → diagnostics, median | Edit → diagnostics, p95 |
+|---|---:|---:|
+| closed | ${fmtMs(pv.closedMedianMs)} | ${fmtMs(pv.closedP95Ms)} |
+| open | ${fmtMs(pv.openMedianMs)} | ${fmtMs(pv.openP95Ms)} |
 `;
 }
 
@@ -900,6 +1056,21 @@ async function main(): Promise<void> {
   const quick = args.includes('--quick');
   const write = !args.includes('--no-write');
 
+  if (args.includes('--preview-only')) {
+    // Only the preview row (ours): prints the section that a full run writes into RESULTS.md.
+    const ours = servers(node, '').find((x) => x.id === 'ours')!;
+    const workDir = join(outDir, 'work');
+    mkdirSync(workDir, { recursive: true });
+    const text = generateManifests(PREVIEW_DOCUMENTS, 42) + '---\n' + PROBE;
+    const loadStart = loadavg()[0]!;
+    const preview = await measurePreview(ours, PREVIEW_DOCUMENTS, text, workDir, quick ? 20 : 40);
+    const partial = { preview, measurements: [], floors: {}, floorsCpu: {} } as unknown as Results;
+    console.log(previewSection(partial));
+    for (const g of goals(partial))
+      console.log(`${g.pass ? 'PASS' : 'MISS'}  ${g.goal}: ${g.value}`);
+    console.log(`load average (1 min): ${loadStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`);
+    return;
+  }
   if (args.includes('--binding-only')) {
     const b = bindingEngine(10000);
     console.log(
@@ -971,6 +1142,18 @@ async function main(): Promise<void> {
     measurements,
     goals: [],
   };
+  if (!args.includes('--no-preview') && only !== 'peer') {
+    const ours = specs.find((x) => x.id === 'ours');
+    if (ours) {
+      const documents = PREVIEW_DOCUMENTS;
+      const text = generateManifests(documents, 42) + '---\n' + PROBE;
+      results.preview = await measurePreview(ours, documents, text, workDir, quick ? 20 : 40);
+      const pv = results.preview;
+      console.log(
+        `preview: ${pv.claims} claims, edit p95 closed ${fmtMs(pv.closedP95Ms)}, open ${fmtMs(pv.openP95Ms)} (${pv.bindingRequests} binding requests, median ${fmtMs(pv.bindingMedianMs)})`,
+      );
+    }
+  }
   results.binding = bindingEngine(10000);
   results.goals = goals(results);
   console.log('\n' + textTable(rows(results)) + '\n');
