@@ -169,9 +169,12 @@ export function dataSourceItems(
   if (field === 'name') {
     const kind = valueAt(ctx, [...path.slice(0, -1), 'kind']);
     const target = kind === 'VolumeSnapshot' ? 'VolumeSnapshot' : 'PersistentVolumeClaim';
+    // `dataSourceRef.namespace`: a source in another namespace.
+    const given = valueAt(ctx, [...path.slice(0, -1), 'namespace']);
+    const namespace = typeof given === 'string' && given ? given : ctx.namespace;
     return ctx.workspace
       .objectsOfKind(target)
-      .filter((o) => o.name && !o.template && (o.namespace ?? 'default') === ctx.namespace)
+      .filter((o) => o.name && !o.template && (o.namespace ?? 'default') === namespace)
       .filter((o) => o.document !== ctx.document) // a claim cannot clone itself
       .map((o, i) => objectItem(ctx, site, o, i, 0));
   }

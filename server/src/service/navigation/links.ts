@@ -6,7 +6,17 @@
 import type { YamlPath } from '../parse/nodes';
 
 export type LinkKind =
-  'pvc' | 'pv' | 'storageclass' | 'attributesclass' | 'service' | 'configmap' | 'secret' | 'volume';
+  | 'pvc'
+  | 'pv'
+  | 'storageclass'
+  | 'attributesclass'
+  | 'service'
+  | 'configmap'
+  | 'secret'
+  | 'volume'
+  | 'snapshot'
+  | 'snapshotclass'
+  | 'snapshotcontent';
 
 /** Kubernetes kinds that a link names; `volume` is pod-local and has no kind. */
 export const linkTargetKind: Record<Exclude<LinkKind, 'volume'>, string> = {
@@ -17,6 +27,9 @@ export const linkTargetKind: Record<Exclude<LinkKind, 'volume'>, string> = {
   service: 'Service',
   configmap: 'ConfigMap',
   secret: 'Secret',
+  snapshot: 'VolumeSnapshot',
+  snapshotclass: 'VolumeSnapshotClass',
+  snapshotcontent: 'VolumeSnapshotContent',
 };
 
 const kindToLink = new Map<string, LinkKind>(
@@ -29,7 +42,13 @@ export function linkOfKind(kind: string): LinkKind | undefined {
 
 /** Links whose target lives in a namespace (the others are cluster-wide or pod-local). */
 export function isNamespaced(link: LinkKind): boolean {
-  return link === 'pvc' || link === 'service' || link === 'configmap' || link === 'secret';
+  return (
+    link === 'pvc' ||
+    link === 'service' ||
+    link === 'configmap' ||
+    link === 'secret' ||
+    link === 'snapshot'
+  );
 }
 
 export interface LinkRule {
@@ -41,6 +60,13 @@ export interface LinkRule {
   scope?: string;
   /** Where the namespace of the target is written, when not the object's own (a PV's claimRef). */
   namespaceFrom?: string[];
+  /**
+   * The rule holds only when a field beside the name has this value: a claim's data source names
+   * a claim or a snapshot by its `kind`. Such rules need the document (see `linkRuleAt`).
+   */
+  when?: { sibling: string; equals: string };
+  /** A field beside the name that may give the target's namespace (else the object's own). */
+  namespaceSibling?: string;
 }
 
 /** Where each workload kind keeps its pod spec. */
@@ -121,7 +147,59 @@ function claimSpecRules(spec: string[]): LinkRule[] {
     { pattern: [...spec, 'storageClassName'], link: 'storageclass', role: 'reference' },
     { pattern: [...spec, 'volumeName'], link: 'pv', role: 'reference' },
     { pattern: [...spec, 'volumeAttributesClassName'], link: 'attributesclass', role: 'reference' },
+    ...dataSourceRules(spec),
   ];
+}
+
+/** A restore (`kind: VolumeSnapshot`) or a clone (`kind: PersistentVolumeClaim`) names its source. */
+function dataSourceRules(spec: string[]): LinkRule[] {
+  const rules: LinkRule[] = [];
+  for (const field of ['dataSource', 'dataSourceRef']) {
+    for (const [kind, link] of [
+      ['PersistentVolumeClaim', 'pvc'],
+      ['VolumeSnapshot', 'snapshot'],
+    ] as const) {
+      rules.push({
+        pattern: [...spec, field, 'name'],
+        link,
+        role: 'reference',
+        when: { sibling: 'kind', equals: kind },
+        ...(field === 'dataSourceRef' ? { namespaceSibling: 'namespace' } : {}),
+      });
+    }
+  }
+  return rules;
+}
+
+/** A snapshot names its claim, class or content; a content names its snapshot and class. */
+function snapshotRules(kind: string): LinkRule[] {
+  if (kind === 'VolumeSnapshot') {
+    return [
+      {
+        pattern: ['spec', 'source', 'persistentVolumeClaimName'],
+        link: 'pvc',
+        role: 'reference',
+      },
+      {
+        pattern: ['spec', 'source', 'volumeSnapshotContentName'],
+        link: 'snapshotcontent',
+        role: 'reference',
+      },
+      { pattern: ['spec', 'volumeSnapshotClassName'], link: 'snapshotclass', role: 'reference' },
+    ];
+  }
+  if (kind === 'VolumeSnapshotContent') {
+    return [
+      {
+        pattern: ['spec', 'volumeSnapshotRef', 'name'],
+        link: 'snapshot',
+        role: 'reference',
+        namespaceFrom: ['spec', 'volumeSnapshotRef', 'namespace'],
+      },
+      { pattern: ['spec', 'volumeSnapshotClassName'], link: 'snapshotclass', role: 'reference' },
+    ];
+  }
+  return [];
 }
 
 const rulesCache = new Map<string, LinkRule[]>();
@@ -148,6 +226,7 @@ export function linkRules(kind: string): LinkRule[] {
     );
   }
   if (kind === 'PersistentVolumeClaim') rules.push(...claimSpecRules(['spec']));
+  rules.push(...snapshotRules(kind));
   if (kind === 'PersistentVolume') {
     rules.push(
       { pattern: ['spec', 'storageClassName'], link: 'storageclass', role: 'reference' },
@@ -182,7 +261,10 @@ export function matchesPattern(pattern: readonly string[], path: YamlPath): bool
   return true;
 }
 
-/** The link rule for a value at `path` in an object of `kind`, if that value names something. */
+/**
+ * The link rule for a value at `path` in an object of `kind`, if that value names something.
+ * Rules that hold only with a sibling's value (`when`) are left to callers that read the document.
+ */
 export function linkRuleAt(kind: string, path: YamlPath): LinkRule | undefined {
-  return linkRules(kind).find((r) => matchesPattern(r.pattern, path));
+  return linkRules(kind).find((r) => !r.when && matchesPattern(r.pattern, path));
 }

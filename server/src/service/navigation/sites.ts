@@ -92,11 +92,19 @@ function toSite(
   }
   // In a Helm template a masked action leaves a different text: such a name is not ours to touch.
   if (chunk.text.slice(start, end) !== name || name === '') return undefined;
+  const sibling = (field: string): unknown => {
+    const node = nodesAtPath(document.doc, [...path.slice(0, -1), field])?.value;
+    return isScalar(node) ? node.value : undefined;
+  };
+  if (rule.when && sibling(rule.when.sibling) !== rule.when.equals) return undefined;
   let namespace: string | undefined;
   if (isNamespaced(rule.link)) {
+    const own = rule.namespaceSibling ? sibling(rule.namespaceSibling) : undefined;
     if (rule.namespaceFrom) {
       const ns = nodesAtPath(document.doc, rule.namespaceFrom)?.value;
       namespace = isScalar(ns) && ns.value ? String(ns.value) : undefined;
+    } else if (typeof own === 'string' && own) {
+      namespace = own;
     } else {
       namespace = ownNamespace ?? 'default';
     }
