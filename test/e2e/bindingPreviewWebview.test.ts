@@ -11,7 +11,11 @@ import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { simulateBindings, type BindingResult } from '../../server/src/service/binding';
+import {
+  simulateBindings,
+  type BindingInput,
+  type BindingResult,
+} from '../../server/src/service/binding';
 import { english } from '../../client/src/bindingPreview/uiText';
 
 const root = resolve(__dirname, '../..');
@@ -203,7 +207,8 @@ function largeData(): BindingResult {
       source: source('file:///ws/claims.yaml', i * 12),
     });
   }
-  return simulateBindings({ volumes, claims, storageClasses: [], statefulSets: [], workloads: [] });
+  const input = { volumes, claims, storageClasses: [], statefulSets: [], workloads: [] };
+  return simulateBindings(input as unknown as BindingInput);
 }
 
 void test('binding preview webview: 1,000 claims are drawn in groups, fast, and an edit keeps zoom and scroll', async () => {
