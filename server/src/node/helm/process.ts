@@ -22,6 +22,8 @@ export interface HelmProcessOptions {
   offline?: boolean;
   /** Written to helm's standard input (`--values=-`); nothing is written to disk. */
   input?: string;
+  /** Stops helm (the run then fails with 'timeout'). */
+  signal?: AbortSignal;
 }
 
 export type HelmProcessFailure = 'untrusted' | 'missing' | 'timeout' | 'failed' | 'tooLarge';
@@ -69,6 +71,7 @@ export function runHelmProcess(args: string[], options: HelmProcessOptions): Pro
         encoding: 'utf8',
         ...(options.cwd ? { cwd: options.cwd } : {}),
         ...(options.offline ? { env: offlineEnvironment() } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
       },
       (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
@@ -81,7 +84,7 @@ export function runHelmProcess(args: string[], options: HelmProcessOptions): Pro
           return reject(new HelmProcessError('missing', binary));
         if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
           return reject(new HelmProcessError('tooLarge', String(options.maxBuffer)));
-        if (e.killed || e.signal === 'SIGTERM')
+        if (e.killed || e.signal === 'SIGTERM' || e.name === 'AbortError')
           return reject(new HelmProcessError('timeout', String(timeoutMs)));
         reject(new HelmProcessError('failed', (stderr || e.message).trim().slice(0, 4000)));
       },

@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
@@ -78,6 +79,9 @@ export type RenderOutcome =
       cached: boolean;
     }
   | { ok: false; subject: RenderSubject; problem: RenderProblem; cached: boolean };
+
+/** The render with value markers is waited for this long at least after the user's render. */
+const MARKED_MIN_WAIT_MS = 1000;
 
 const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -164,26 +168,28 @@ export class HelmRenderer {
       });
     }
     if (request.set.length) layers.push({ kind: 'set', label: '--set', pairs: request.set });
-    const merged = new MergedValues(layers);
-    const subject: RenderSubject = {
+    // The merged values (parsing the chart's values.yaml) are worked out while helm runs.
+    const subjectOf = (): RenderSubject => ({
       key,
       chartName: source.name,
       ...(source.kind === 'folder' ? { chartUri: pathToFileURL(source.path + '/').href } : {}),
       templates: source.files,
-      merged,
+      merged: new MergedValues(layers),
       primaryUri: request.primaryUri,
-    };
+    });
     const fingerprint = await renderFingerprint(
       source.kind === 'folder' ? source.path : chartPath,
+      source.files,
       request,
       layers,
     );
     const hit = this.cache.get(key);
-    if (hit?.fingerprint === fingerprint) return { ...hit.outcome, subject, cached: true };
+    if (hit?.fingerprint === fingerprint) return { ...hit.outcome, cached: true };
     const outcome = await this.run(
       request,
       source.kind === 'folder' ? source.path : chartPath,
-      subject,
+      layers,
+      subjectOf,
     );
     this.cache.delete(key);
     this.cache.set(key, { fingerprint, outcome });
@@ -194,9 +200,10 @@ export class HelmRenderer {
   private async run(
     request: RenderRequest,
     chartPath: string,
-    subject: RenderSubject,
+    layers: readonly ValuesLayer[],
+    subjectOf: () => RenderSubject,
   ): Promise<RenderOutcome> {
-    const fail = (failure: RenderFailure) => ({
+    const fail = (failure: RenderFailure, subject = subjectOf()) => ({
       ok: false as const,
       subject,
       problem: renderProblem(failure, subject.merged, subject.templates),
@@ -205,14 +212,16 @@ export class HelmRenderer {
     const badName = checkRenderNames(request.release, request.namespace);
     if (badName) return fail({ reason: 'failed', detail: badName });
     if (!request.trusted) return fail({ reason: 'untrusted', detail: '' });
-    const files = fileLayerData(subject.merged.layers);
-    if ('error' in files)
+    const files = fileLayerData(layers);
+    if ('error' in files) {
+      const subject = subjectOf();
       return {
         ok: false,
         subject,
         problem: valuesFileProblem(subject.merged, files.layer, files.error),
         cached: false,
       };
+    }
     // The values files go to helm merged into one, on its standard input: nothing is written.
     const userValues = mergeValuesFiles(files.data);
     const base = [
@@ -230,6 +239,15 @@ export class HelmRenderer {
       timeoutMs: request.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS,
       maxBuffer: request.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
     };
+    const baseline = runHelmProcess([...base, ...request.set.map((p) => `--set=${p}`)], {
+      ...options,
+      input: stringify(userValues),
+    });
+    // helm runs in its own process: meanwhile the values are merged and the markers chosen.
+    baseline.catch(() => undefined);
+    const subject = subjectOf();
+    const started = Date.now();
+    const stopMarked = new AbortController();
     let marks: Perturbation | undefined;
     let markedRun: Promise<string | undefined> = Promise.resolve(undefined);
     if (request.attribute !== false) {
@@ -237,29 +255,35 @@ export class HelmRenderer {
       if (eligible.length) {
         marks = perturbation(subject.merged, eligible, request.set);
         const markedArgs = [...base, ...marks.setPairs.map((p) => `--set=${p}`)];
-        // A chart that loops on a value must not keep the user waiting: a short timeout.
         markedRun = runHelmProcess(markedArgs, {
           ...options,
           timeoutMs: Math.min(options.timeoutMs, 10_000),
           input: stringify(mergeValuesFiles([userValues, marks.overlay])),
+          signal: stopMarked.signal,
         }).catch(() => undefined);
       }
     }
     let output: string;
     try {
-      output = await runHelmProcess([...base, ...request.set.map((p) => `--set=${p}`)], {
-        ...options,
-        input: stringify(userValues),
-      });
+      output = await baseline;
     } catch (e) {
       await markedRun;
       if (e instanceof HelmProcessError) {
         const detail = e.reason === 'tooLarge' ? formatLimit(options.maxBuffer) : e.detail;
-        return fail({ reason: e.reason, detail });
+        return fail({ reason: e.reason, detail }, subject);
       }
-      return fail({ reason: 'failed', detail: String(e) });
+      return fail({ reason: 'failed', detail: String(e) }, subject);
     }
-    const markedOutput = await markedRun;
+    // The traced values are worth a short wait, not a long one: a chart that loops or stalls on
+    // a marker is stopped, and its findings are traced to templates only.
+    const patience = Math.max(MARKED_MIN_WAIT_MS, Date.now() - started);
+    const stopWaiting = new AbortController();
+    const markedOutput = await Promise.race([
+      markedRun,
+      sleep(patience, undefined, { signal: stopWaiting.signal }).catch(() => undefined),
+    ]);
+    stopWaiting.abort();
+    if (markedOutput === undefined) stopMarked.abort();
     return {
       ok: true,
       subject,
@@ -281,27 +305,28 @@ function formatLimit(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${bytes} B`;
 }
 
-/** Chart content (every file of a folder, with its dependencies; a .tgz's bytes) and the inputs. */
+/**
+ * The inputs of a render: the chart's content (the files already read — templates, values,
+ * Chart.yaml — by their text; every other file of the folder, such as the vendored dependencies
+ * in charts/, by size and modification time; a .tgz by its bytes), the values texts and the
+ * arguments.
+ */
 async function renderFingerprint(
   chartPath: string,
+  files: ReadonlyMap<string, string>,
   request: RenderRequest,
   layers: readonly ValuesLayer[],
 ): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(
-    JSON.stringify([
-      request.helmPath,
-      request.release,
-      request.namespace,
-      request.set,
-      request.trusted,
-    ]),
-  );
+  hash.update(JSON.stringify([request.helmPath, request.release, request.namespace, request.set]));
   for (const layer of layers) hash.update(`\0${layer.kind}\0${layer.label}\0${layer.text ?? ''}`);
+  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b)))
+    hash.update(`\0${path}\0${text}`);
   if (isChartArchiveName(chartPath)) {
     hash.update(await fs.readFile(chartPath));
     return hash.digest('hex');
   }
+  const stats: string[] = [];
   let budget = 5000;
   const walk = async (dir: string, rel: string): Promise<void> => {
     let entries;
@@ -310,20 +335,18 @@ async function renderFingerprint(
     } catch {
       return;
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
-    for (const entry of entries) {
-      if (--budget < 0 || entry.name === '.git') continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path, `${rel}${entry.name}/`);
-      else if (entry.isFile()) {
+    await Promise.all(
+      entries.map(async (entry) => {
+        if (--budget < 0 || entry.name === '.git') return;
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) return walk(path, `${rel}${entry.name}/`);
+        if (!entry.isFile()) return;
         const stat = await fs.stat(path);
-        hash.update(`\0${rel}${entry.name}\0`);
-        // Large files (vendored dependency archives) by size and time, the rest by content.
-        if (stat.size > 1024 * 1024) hash.update(`${stat.size}:${stat.mtimeMs}`);
-        else hash.update(await fs.readFile(path));
-      }
-    }
+        stats.push(`${rel}${entry.name}:${stat.size}:${stat.mtimeMs}`);
+      }),
+    );
   };
   await walk(chartPath, '');
+  hash.update(stats.sort().join('\n'));
   return hash.digest('hex');
 }

@@ -60,6 +60,22 @@ const SAFE_WORDS = new Set([
   'nil',
 ]);
 /**
+ * Functions that only hand a structure on (to a helper, into a dict): they neither make a value
+ * count nor compare it, so they do not keep the values under it from being changed.
+ */
+const PASSING_WORDS = new Set([
+  'dict',
+  'list',
+  'merge',
+  'mergeOverwrite',
+  'deepCopy',
+  'hasKey',
+  'omit',
+  'pick',
+  'fromYaml',
+]);
+
+/**
  * Functions that print a whole structure as it is, and `range`, whose items are printed one by
  * one: every value under the path is used the same way.
  */
@@ -95,7 +111,7 @@ export function valueUses(templates: ReadonlyMap<string, string>): PathUses {
         .match(/[A-Za-z_]\w*/g);
       const safe =
         !/:?=/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '')) &&
-        (words ?? []).every((w) => SAFE_WORDS.has(w));
+        (words ?? []).every((w) => SAFE_WORDS.has(w) || PASSING_WORDS.has(w));
       const whole = safe && (words ?? []).some((w) => WHOLE_WORDS.has(w));
       for (const path of paths) {
         (safe ? uses.safe : uses.unsafe).add(path);

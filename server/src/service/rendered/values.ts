@@ -67,7 +67,24 @@ function rangeOf(lines: LineCounter, node: Node | null | undefined): Range | und
   };
 }
 
+/**
+ * Parsed layers by text: a chart's values.yaml (often thousands of lines) does not change while
+ * a values file is edited, so each render does not parse it again. Trees are never modified.
+ */
+const treeCache = new Map<string, LayerTree>();
+const TREE_CACHE_SIZE = 16;
+
 function readFileLayer(text: string, layer: number): LayerTree {
+  const key = `${layer}\0${text}`;
+  const hit = treeCache.get(key);
+  if (hit) return hit;
+  const tree = parseFileLayer(text, layer);
+  treeCache.set(key, tree);
+  while (treeCache.size > TREE_CACHE_SIZE) treeCache.delete(treeCache.keys().next().value!);
+  return tree;
+}
+
+function parseFileLayer(text: string, layer: number): LayerTree {
   const empty: LayerTree = { data: {}, leaves: [], sites: new Map() };
   if (excessiveNesting(text, MAX_VALUES_NESTING) !== undefined) return empty;
   const lines = new LineCounter();
