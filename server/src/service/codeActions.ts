@@ -83,8 +83,11 @@ export function codeActionsFor(
       fixes = undefined;
     }
     if (!fixes) continue;
-    // With several alternatives none is preferred: the user picks.
-    const list = Array.isArray(fixes) ? fixes : [fixes];
+    // With several alternatives none is preferred: the user picks. A fix that would edit a
+    // cluster snapshot is dropped: that file records the cluster, editing it changes nothing there.
+    const list = (Array.isArray(fixes) ? fixes : [fixes]).filter(
+      (fix) => !fix.edits.some((e) => workspace.isSnapshot(e.uri)),
+    );
     for (const fix of list) out.push(action(fix, diagnostic, list.length === 1));
   }
   for (const d of diagnostics) {

@@ -164,3 +164,32 @@ describe('cluster snapshots', () => {
     assert.equal(service.workspace.getFile('file:///ws/big-manifest.yaml'), undefined);
   });
 });
+
+describe('quick fixes and cluster snapshots', () => {
+  it('offers no fix that edits a snapshot (it records the cluster; editing it changes nothing)', () => {
+    const service = shop(true);
+    const fast = [
+      'apiVersion: storage.k8s.io/v1',
+      'kind: StorageClass',
+      'metadata:',
+      '  name: fast',
+      '  annotations:',
+      '    storageclass.kubernetes.io/is-default-class: "true"',
+      'provisioner: ebs.csi.aws.com',
+      '',
+    ].join('\n');
+    service.setFile('file:///ws/fast.yaml', fast);
+    const warning = service
+      .getDiagnostics('file:///ws/fast.yaml')
+      .find((d) => d.code === 'multiple-default-storage-classes');
+    assert.ok(warning, 'the snapshot marks `standard` default too');
+    const actions = service.getCodeActions('file:///ws/fast.yaml', warning.range);
+    assert.ok(actions.length > 0);
+    for (const a of actions) {
+      assert.ok(
+        a.edits.every((e) => e.uri === 'file:///ws/fast.yaml'),
+        `${a.title.en} edits ${a.edits.map((e) => e.uri).join()}`,
+      );
+    }
+  });
+});
