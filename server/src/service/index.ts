@@ -216,9 +216,17 @@ export class LanguageService {
     return navigation.prepareRename(this.workspace, uri, position);
   }
 
-  /** Renames a linked name and every reference to it across the workspace. */
+  /**
+   * Renames a linked name and every reference to it across the workspace, except in cluster
+   * snapshots: they record the cluster, and editing them renames nothing there.
+   */
   rename(uri: string, position: Position, newName: string): RenameResult {
-    return navigation.rename(this.workspace, uri, position, newName);
+    const result = navigation.rename(this.workspace, uri, position, newName);
+    if (!result.ok) return result;
+    const changes = Object.fromEntries(
+      Object.entries(result.changes).filter(([u]) => !this.workspace.isSnapshot(u)),
+    );
+    return { ok: true, changes };
   }
 
   /** The outline of a file: `Kind/name` per object, with volumes, claim templates, containers. */

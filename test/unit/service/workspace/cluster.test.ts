@@ -193,3 +193,17 @@ describe('quick fixes and cluster snapshots', () => {
     }
   });
 });
+
+describe('rename and cluster snapshots', () => {
+  it('renames the manifests only, never the snapshot', () => {
+    const service = shop(true);
+    // The Deployment's claimName `archive` and the claim `archive` are both in app.yaml; the
+    // StatefulSet's claims are adopted from the snapshot: rename `data-postgres-0` in app.yaml.
+    const lines = appText.split('\n');
+    const line = lines.findIndex((l) => l.includes('claimName: data-postgres-0'));
+    const character = lines[line]!.indexOf('data-postgres-0') + 2;
+    const result = service.rename(APP, { line, character }, 'data-postgres-main');
+    assert.ok(result.ok);
+    assert.deepEqual(Object.keys(result.changes), [APP]);
+  });
+});
