@@ -204,12 +204,17 @@ export class LanguageService {
 
   /** Where the name under the cursor is defined (a claim, volume, class, Service...). */
   definition(uri: string, position: Position): NavLocation[] {
-    return navigation.definition(this.workspace, uri, position);
+    return this.onDisk(navigation.definition(this.workspace, uri, position));
   }
 
   /** Every place across the workspace that names the same thing as the cursor. */
   references(uri: string, position: Position, includeDeclaration = true): NavLocation[] {
-    return navigation.references(this.workspace, uri, position, includeDeclaration);
+    return this.onDisk(navigation.references(this.workspace, uri, position, includeDeclaration));
+  }
+
+  /** Places in rendered charts are not files the editor can open: they are left out. */
+  private onDisk<T extends { uri: string }>(locations: T[]): T[] {
+    return locations.filter((l) => !this.rendered.isRendered(l.uri));
   }
 
   prepareRename(uri: string, position: Position): PrepareRenameResult {
@@ -236,7 +241,7 @@ export class LanguageService {
   }
 
   workspaceSymbols(query: string): WorkspaceSymbol[] {
-    return workspaceSymbols(this.workspace, query);
+    return this.onDisk(workspaceSymbols(this.workspace, query));
   }
 
   /** What the PV controller would bind (service/binding), for the workspace, a folder or one file. */

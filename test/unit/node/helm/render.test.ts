@@ -349,5 +349,11 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
     assert.equal(claim?.namespace, 'accounting');
     assert.equal(claim?.volume, 'nightly-dumps');
     assert.equal(claim?.outcome, 'bound');
+    // The rendered objects are not files the editor could open: no symbol points there.
+    assert.deepEqual(
+      service.workspaceSymbols('ledger').map((x) => x.uri),
+      [],
+    );
+    assert.ok(service.workspaceSymbols('nightly').length === 1);
   });
 });
