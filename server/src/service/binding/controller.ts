@@ -1,23 +1,12 @@
 /**
- * The PV controller, simulated: pv_controller.go `syncVolume` / `syncClaim` (`syncUnboundClaim`,
- * `syncBoundClaim`, `bind`, `unbindVolume`, `reclaimVolume`, `provisionClaim`,
- * `assignDefaultStorageClass`) run over every volume and claim, round after round, until nothing
- * changes. With node labels, `WaitForFirstConsumer` claims that a workload uses take the
- * scheduler's path (volume binder: `findMatchingVolumes`, `checkVolumeProvisions`).
+ * The PV controller, simulated: kubernetes/kubernetes pkg/controller/volume/persistentvolume/
+ * pv_controller.go. `syncVolume` and `syncClaim` run over every volume and claim, round after
+ * round, until nothing changes. With a node to schedule to, `WaitForFirstConsumer` claims that a
+ * pod uses take the scheduler's path (`scheduler.ts`). The result is built in `results.ts`.
  */
-import { isDefaultStorageClass } from '../kubernetes/storageClass';
-import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { localize } from '../i18n/format';
-import type { LocalizedText } from '../types';
-import { claimNotes, claimReasons, orderText, reasonCode, volumeReasons } from './messages';
-import {
-  checkVolumeSatisfiesClaim,
-  explainRejection,
-  findMatchingVolume,
-  isVolumeBoundToClaim,
-  volumeModeMismatch,
-} from './match';
-import { topologyMatches, type Labels } from './selectors';
+import { volumeReasons } from './messages';
+import { checkVolumeSatisfiesClaim, isVolumeBoundToClaim } from './match';
 import {
   NO_PROVISIONER,
   claimClass,
@@ -26,580 +15,349 @@ import {
   type ClaimState,
   type VolumeState,
 } from './state';
-import type {
-  BindingResult,
-  ClaimOutcome,
-  ClaimResult,
-  Reason,
-  RejectedVolume,
-  SourceRef,
-  StorageClassResult,
-  VolumePhase,
-  VolumeResult,
-} from './types';
-import { VolumeIndex } from './volumeIndex';
+import type { BindingResult } from './types';
+import { buildResult } from './results';
+import { Store, type SimulationState } from './simulation';
+import { VolumeBinder } from './scheduler';
 import { formatQuantity } from './format';
 
-export interface ClassState {
-  name: string;
-  object: StorageClass;
-  source?: SourceRef;
-  provisioner: string;
-  waitForFirstConsumer: boolean;
-  isDefault: boolean;
-  creation?: string;
-}
+export { isDefaultClass, pickDefaultClass, type ClassState } from './classes';
+export type { SimulationState } from './simulation';
 
-export interface SimulationState {
-  volumes: VolumeState[];
-  claims: ClaimState[];
-  classes: Map<string, ClassState>;
-  classList: ClassState[];
-  defaultClass?: ClassState;
-  /** Names of the classes marked default when there are several (the controller takes the newest). */
-  otherDefaults?: string[];
-  /** The cluster's default class when it is not in the input: its name, if the user gave it. */
-  clusterDefault?: { name?: string };
-  nodeLabels?: Labels;
-  maxRounds: number;
-  maxRejected: number;
-}
+export class PersistentVolumeController {
+  readonly store: Store;
+  private readonly binder: VolumeBinder;
 
-export function isDefaultClass(sc: StorageClass): boolean {
-  return isDefaultStorageClass(sc.metadata);
-}
+  constructor(readonly state: SimulationState) {
+    this.store = new Store(state);
+    this.binder = new VolumeBinder(this.store);
+  }
 
-/**
- * `GetDefaultClass`: of the classes marked default, the newest by `creationTimestamp`, ties by
- * name. Classes without a timestamp are being applied now, so they are the newest (and equal).
- */
-export function pickDefaultClass(classes: readonly ClassState[]): ClassState | undefined {
-  const time = (c: ClassState): number => {
-    const t = c.creation ? Date.parse(c.creation) : NaN;
-    return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-  };
-  return classes
-    .filter((c) => c.isDefault)
-    .sort((a, b) => {
-      const ta = time(a);
-      const tb = time(b);
-      if (ta !== tb) return ta > tb ? -1 : 1;
-      return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-    })[0];
-}
+  /** The controller's resync, repeated: every volume, then every claim, until nothing changes. */
+  run(): { rounds: number; stable: boolean } {
+    let rounds = 0;
+    while (rounds < this.state.maxRounds) {
+      rounds++;
+      const before = this.store.version;
+      for (const v of this.state.volumes) this.syncVolume(v);
+      for (const c of this.state.claims) this.syncClaim(c);
+      if (this.store.version === before) return { rounds, stable: true };
+    }
+    return { rounds, stable: false };
+  }
 
-export function runSimulation(state: SimulationState): BindingResult {
-  const { volumes, claims, classes } = state;
-  const volumeByName = new Map(volumes.map((v) => [v.name, v]));
-  const claimByKey = new Map(claims.map((c) => [c.key, c]));
-  const index = new VolumeIndex(volumes);
-  let version = 0;
+  /** pv_controller.go `syncVolume`. */
+  syncVolume(v: VolumeState): void {
+    const store = this.store;
+    if (v.deleted) return;
+    // "Volume is unused" / "Volume is pre-bound to a claim that does not exist yet".
+    if (!v.claimRef || !v.claimRef.uid) {
+      store.setVolumePhase(v, 'Available');
+      return;
+    }
+    const ref = v.claimRef;
+    let claim = store.claimByKey.get(claimKey(ref.namespace, ref.name));
+    if (claim && claim.uid !== ref.uid) claim = undefined; // "claim has a different UID"
+    if (!claim) {
+      this.releaseVolume(v, claimKey(ref.namespace, ref.name));
+      return;
+    }
+    // Bound volume, pending claim: the claim's sync finishes the binding (unless volumeMode differs).
+    if (claim.volumeName === '') return;
+    if (claim.volumeName === v.name) {
+      store.setVolumePhase(v, 'Bound');
+      return;
+    }
+    // "Volume is bound to a claim, but the claim is bound elsewhere".
+    if (v.provisionedBy && v.reclaimPolicy === 'Delete') {
+      if (v.phase !== 'Released' && v.phase !== 'Failed') store.setVolumePhase(v, 'Released');
+      this.reclaimVolume(v);
+      return;
+    }
+    this.unbindVolume(v);
+  }
 
-  // ---- mutations (each bumps the version so the loop knows something changed) ----
-  const setVolumePhase = (v: VolumeState, phase: VolumePhase): void => {
-    if (v.phase === phase) return;
-    v.phase = phase;
-    version++;
-    index.update(v);
-  };
-  const setClaimRef = (
-    v: VolumeState,
-    ref: VolumeState['claimRef'],
-    byController: boolean,
-  ): void => {
-    v.claimRef = ref;
-    v.boundByController = byController;
-    version++;
-    index.update(v);
-  };
-  const setClaimPhase = (c: ClaimState, phase: ClaimState['phase']): void => {
-    if (c.phase === phase) return;
-    c.phase = phase;
-    version++;
-  };
-  const decide = (
-    c: ClaimState,
-    key: keyof typeof claimReasons,
-    params: Record<string, string> = {},
-  ): void => {
-    c.decision = { key, params };
-  };
+  /** `syncVolume`, claim gone: "Volume is released", then `reclaimVolume`. */
+  private releaseVolume(v: VolumeState, claim: string): void {
+    if (v.phase !== 'Released' && v.phase !== 'Failed') {
+      v.note = {
+        key: 'releasedClaimMissing',
+        text: localize(volumeReasons.releasedClaimMissing, { claim, policy: v.reclaimPolicy }),
+      };
+      this.store.setVolumePhase(v, 'Released');
+    }
+    this.reclaimVolume(v);
+  }
 
-  /** `bind`: volume → claim (claimRef, phase), then claim → volume (volumeName, annotations, phase). */
-  const bind = (v: VolumeState, c: ClaimState): void => {
+  /** pv_controller.go `syncClaim`: the `pv.kubernetes.io/bind-completed` annotation decides. */
+  syncClaim(c: ClaimState): void {
+    if (c.bindCompleted) this.syncBoundClaim(c);
+    else this.syncUnboundClaim(c);
+  }
+
+  /** pv_controller.go `syncUnboundClaim`. */
+  syncUnboundClaim(c: ClaimState): void {
+    if (c.volumeName === '') this.syncClaimWithoutVolumeName(c);
+    else this.syncClaimNamingVolume(c);
+  }
+
+  /** `syncUnboundClaim`, `claim.Spec.VolumeName == ""`: the best match, else provision or wait. */
+  private syncClaimWithoutVolumeName(c: ClaimState): void {
+    const store = this.store;
+    if (c.unnamedClusterDefault) {
+      // A class the input does not hold: none of its volumes are known, its provisioner is.
+      this.pending(c, 'provisionClusterDefault');
+      return;
+    }
+    if (c.selectorError !== undefined) {
+      this.pending(c, 'pendingInvalidSelector', { detail: c.selectorError });
+      return;
+    }
+    const delay = store.isDelayBinding(c);
+    // `findBestMatchForClaim` (index.go).
+    const volume = store.index.findBestMatch(c, delay);
+    if (!delay) store.recordContest(c, volume, store.index.findBestMatch(c, delay, true));
+    if (volume) {
+      const prebound = isVolumeBoundToClaim(volume, c);
+      this.bind(volume, c);
+      store.decide(c, prebound ? 'boundPrebound' : 'boundMatch', {
+        volume: volume.name,
+        capacity: formatQuantity(volume.capacityText, volume.capacity),
+      });
+      return;
+    }
+    if (this.assignDefaultStorageClass(c)) return;
+    if (delay && !c.selectedNode && this.state.nodeLabels && c.consumers.length) {
+      this.schedule(c, this.state.nodeLabels);
+      return;
+    }
+    if (delay && !c.selectedNode) this.waitForFirstConsumer(c);
+    else if (claimClass(c) !== '') this.provisionClaim(c);
+    else store.decide(c, 'pendingNoClass');
+    store.setClaimPhase(c, 'Pending');
+  }
+
+  /** A delayed claim without a selected node and no node to schedule to: it waits. */
+  private waitForFirstConsumer(c: ClaimState): void {
+    this.store.decide(c, c.consumers.length ? 'waitForFirstConsumer' : 'waitNoConsumer', {
+      class: claimClass(c),
+    });
+  }
+
+  /** `syncUnboundClaim`, `claim.Spec.VolumeName != ""`: the user asked for a specific volume. */
+  private syncClaimNamingVolume(c: ClaimState): void {
+    const store = this.store;
+    const volume = store.volumeByName.get(c.volumeName);
+    if (!volume || volume.deleted) {
+      this.pending(c, 'pendingVolumeNameMissing', { volume: c.volumeName });
+      return;
+    }
+    if (!volume.claimRef) {
+      // "User asked for a PV that is not claimed": `checkVolumeSatisfyClaim`, then `bind`.
+      const problem = checkVolumeSatisfiesClaim(volume, c);
+      if (problem) {
+        const { en, ru } = problem.text;
+        this.pending(c, 'pendingVolumeNameUnfit', {
+          volume: volume.name,
+          detailEn: en,
+          detailRu: ru,
+        });
+        return;
+      }
+      this.bind(volume, c);
+      store.decide(c, 'boundVolumeName', { volume: volume.name });
+      return;
+    }
+    if (isVolumeBoundToClaim(volume, c)) {
+      this.bind(volume, c);
+      store.decide(c, 'boundVolumeName', { volume: volume.name });
+      return;
+    }
+    this.pending(c, 'pendingVolumeNameTaken', {
+      volume: volume.name,
+      other: claimKey(volume.claimRef.namespace, volume.claimRef.name),
+    });
+  }
+
+  /** pv_controller.go `syncBoundClaim`. */
+  syncBoundClaim(c: ClaimState): void {
+    const store = this.store;
+    if (c.volumeName === '') {
+      this.lost(c, 'lostNoVolumeName');
+      return;
+    }
+    const volume = store.volumeByName.get(c.volumeName);
+    if (!volume || volume.deleted) {
+      this.lost(c, 'lostVolumeMissing', { volume: c.volumeName });
+      return;
+    }
+    if (!volume.claimRef || volume.claimRef.uid === c.uid) {
+      this.bind(volume, c);
+      if (!c.decision || c.decision.key.startsWith('lost'))
+        store.decide(c, 'boundExisting', { volume: volume.name });
+      return;
+    }
+    this.lost(c, 'lostMisbound', {
+      volume: volume.name,
+      other: claimKey(volume.claimRef.namespace, volume.claimRef.name),
+    });
+  }
+
+  /** pv_controller.go `bind`: `bindVolumeToClaim`, `updateVolumePhase`, `bindClaimToVolume`, `updateClaimStatus`. */
+  bind(v: VolumeState, c: ClaimState): void {
+    const store = this.store;
     const wasBound = isVolumeBoundToClaim(v, c);
     const ref = v.claimRef;
     if (!ref || ref.name !== c.name || ref.namespace !== c.namespace || ref.uid !== c.uid) {
-      setClaimRef(
-        v,
-        { namespace: c.namespace, name: c.name, uid: c.uid },
-        wasBound ? v.boundByController : true,
-      );
+      const byController = wasBound ? v.boundByController : true;
+      store.setClaimRef(v, { namespace: c.namespace, name: c.name, uid: c.uid }, byController);
       if (!wasBound) {
         v.takenBy = c.key;
-        index.update(v);
+        store.index.update(v);
       }
     }
-    setVolumePhase(v, 'Bound');
+    store.setVolumePhase(v, 'Bound');
     if (c.volumeName !== v.name) {
       if (c.volumeName === '') c.boundByController = true;
       c.volumeName = v.name;
-      version++;
+      store.changed();
     }
     if (!c.bindCompleted) {
       c.bindCompleted = true;
-      version++;
+      store.changed();
     }
-    setClaimPhase(c, 'Bound');
-  };
+    store.setClaimPhase(c, 'Bound');
+  }
 
-  /** `unbindVolume`: a controller binding is dropped entirely, a user's pre-binding keeps its name. */
-  const unbindVolume = (v: VolumeState): void => {
-    if (v.boundByController) setClaimRef(v, null, false);
-    else if (v.claimRef) setClaimRef(v, { ...v.claimRef, uid: '' }, false);
-    setVolumePhase(v, 'Available');
-  };
+  /** pv_controller.go `unbindVolume`: a controller's binding goes, a user's pre-binding keeps its name. */
+  unbindVolume(v: VolumeState): void {
+    const store = this.store;
+    if (v.boundByController) store.setClaimRef(v, null, false);
+    else if (v.claimRef) store.setClaimRef(v, { ...v.claimRef, uid: '' }, false);
+    store.setVolumePhase(v, 'Available');
+  }
 
-  const reclaimVolume = (v: VolumeState): void => {
+  /** pv_controller.go `reclaimVolume` (`recycleVolumeOperation`, `deleteVolumeOperation`). */
+  reclaimVolume(v: VolumeState): void {
     if (v.reclaimed) return;
     v.reclaimed = true;
+    const store = this.store;
     const source = v.object.spec ?? {};
-    switch (v.reclaimPolicy) {
-      case 'Recycle':
-        if (source.nfs || source.hostPath) {
-          v.note = { key: 'recycled', text: volumeReasons.recycled };
-          setClaimRef(v, null, false);
-          setVolumePhase(v, 'Available');
-        } else {
-          v.note = { key: 'failedRecycle', text: volumeReasons.failedRecycle };
-          setVolumePhase(v, 'Failed');
-        }
-        return;
-      case 'Delete':
-        if (v.provisionedBy || source.hostPath?.path?.startsWith('/tmp/')) {
-          v.note = { key: 'deleted', text: volumeReasons.deleted };
-          v.deleted = true;
-          version++;
-          index.update(v);
-        } else {
-          v.note = { key: 'failedDelete', text: volumeReasons.failedDelete };
-          setVolumePhase(v, 'Failed');
-        }
-        return;
-      default:
-        if (!v.note) v.note = { key: 'releasedRetain', text: volumeReasons.releasedRetain };
-    }
-  };
-
-  const syncVolume = (v: VolumeState): void => {
-    if (v.deleted) return;
-    if (!v.claimRef) {
-      setVolumePhase(v, 'Available');
-      return;
-    }
-    if (!v.claimRef.uid) {
-      setVolumePhase(v, 'Available');
-      return;
-    }
-    const ref = v.claimRef;
-    let claim = claimByKey.get(claimKey(ref.namespace, ref.name));
-    if (claim && claim.uid !== ref.uid) claim = undefined;
-    if (!claim) {
-      if (v.phase !== 'Released' && v.phase !== 'Failed') {
-        v.note = {
-          key: 'releasedClaimMissing',
-          text: localize(volumeReasons.releasedClaimMissing, {
-            claim: claimKey(ref.namespace, ref.name),
-            policy: v.reclaimPolicy,
-          }),
-        };
-        setVolumePhase(v, 'Released');
+    const note = (key: keyof typeof volumeReasons): void => {
+      v.note = { key, text: volumeReasons[key] };
+    };
+    if (v.reclaimPolicy === 'Recycle') {
+      if (source.nfs || source.hostPath) {
+        note('recycled');
+        store.setClaimRef(v, null, false);
+        store.setVolumePhase(v, 'Available');
+      } else {
+        note('failedRecycle');
+        store.setVolumePhase(v, 'Failed');
       }
-      reclaimVolume(v);
-      return;
-    }
-    if (claim.volumeName === '') {
-      // Bound volume, pending claim: the claim's sync finishes the binding (unless volumeMode differs).
-      if (volumeModeMismatch(claim, v)) return;
-      return;
-    }
-    if (claim.volumeName === v.name) {
-      setVolumePhase(v, 'Bound');
-      return;
-    }
-    // The claim is bound to another volume.
-    if (v.provisionedBy && v.reclaimPolicy === 'Delete') {
-      if (v.phase !== 'Released' && v.phase !== 'Failed') setVolumePhase(v, 'Released');
-      reclaimVolume(v);
-      return;
-    }
-    unbindVolume(v);
-  };
+    } else if (v.reclaimPolicy === 'Delete') {
+      if (v.provisionedBy || source.hostPath?.path?.startsWith('/tmp/')) {
+        note('deleted');
+        v.deleted = true;
+        store.changed(v);
+      } else {
+        note('failedDelete');
+        store.setVolumePhase(v, 'Failed');
+      }
+    } else if (!v.note) note('releasedRetain');
+  }
 
-  const isDelayBinding = (c: ClaimState): boolean => {
+  /**
+   * pv_controller.go `assignDefaultStorageClass` (retroactive default class): a claim without a
+   * class that found no volume gets the default class and is synced again.
+   */
+  assignDefaultStorageClass(c: ClaimState): boolean {
+    if (claimHasClass(c)) return false;
+    const { defaultClass, clusterDefault } = this.state;
+    if (defaultClass) {
+      c.specClass = defaultClass.name;
+      c.classNote = { key: 'retroactiveDefault', className: defaultClass.name };
+    } else if (clusterDefault) {
+      if (clusterDefault.name === undefined) c.unnamedClusterDefault = true;
+      else {
+        c.specClass = clusterDefault.name;
+        c.classNote = { key: 'retroactiveDefault', className: c.specClass };
+      }
+    } else return false;
+    this.store.changed();
+    return true;
+  }
+
+  /** pv_controller.go `provisionClaim` / `findProvisionablePlugin`, as far as the outcome goes. */
+  provisionClaim(c: ClaimState): void {
+    const store = this.store;
     const name = claimClass(c);
-    if (!name) return false;
-    return classes.get(name)?.waitForFirstConsumer ?? false;
-  };
-
-  const recordContest = (
-    c: ClaimState,
-    found: VolumeState | undefined,
-    before: VolumeState | undefined,
-  ): void => {
-    if (!before || before === found || !before.takenBy || before.takenBy === c.key) return;
-    const winner = claimByKey.get(before.takenBy);
-    c.competitors.add(before.takenBy);
-    c.contestedVolumes.add(before.name);
-    if (winner) {
-      winner.competitors.add(c.key);
-      winner.contestedVolumes.add(before.name);
-    }
-  };
-
-  /** `provisionClaim` / `findProvisionablePlugin`, as far as the outcome goes. */
-  const provision = (c: ClaimState): void => {
-    const name = claimClass(c);
-    const sc = classes.get(name);
-    if (!sc && name === state.clusterDefault?.name)
-      decide(c, 'provisionClusterDefaultNamed', { class: name });
-    else if (!sc) decide(c, 'pendingClassMissing', { class: name });
+    const sc = this.state.classes.get(name);
+    if (!sc && name === this.state.clusterDefault?.name)
+      store.decide(c, 'provisionClusterDefaultNamed', { class: name });
+    else if (!sc) store.decide(c, 'pendingClassMissing', { class: name });
     else if (sc.provisioner === NO_PROVISIONER || !sc.provisioner)
-      decide(c, 'pendingNoProvisioner', { class: name });
+      store.decide(c, 'pendingNoProvisioner', { class: name });
     else if (c.selectedNode)
-      decide(c, 'provisionSelectedNode', {
+      store.decide(c, 'provisionSelectedNode', {
         class: name,
         provisioner: sc.provisioner,
         node: c.selectedNode,
       });
-    else decide(c, 'provision', { class: name, provisioner: sc.provisioner });
-  };
+    else store.decide(c, 'provision', { class: name, provisioner: sc.provisioner });
+  }
 
-  /** The scheduler's volume binder for one claim of a pod placed on the given node. */
-  const schedule = (c: ClaimState, node: Labels): void => {
+  /** The scheduler places a pod using the claim on the node: binder.go `FindPodVolumes`. */
+  private schedule(c: ClaimState, node: Record<string, string>): void {
+    const store = this.store;
+    const verdict = this.binder.findMatchingVolumes(c, node);
     const name = claimClass(c);
-    const candidates = volumes.filter((v) => v.storageClass === name);
-    const found = findMatchingVolume(c, candidates, node, undefined, true);
-    if (found === 'prebound-node-mismatch') {
-      const reserved = candidates.find((v) => isVolumeBoundToClaim(v, c));
-      decide(c, 'pendingPreboundNode', { volume: reserved?.name ?? '' });
-      setClaimPhase(c, 'Pending');
-      return;
-    }
-    const before = findMatchingVolume(
-      c,
-      candidates.map((v) =>
-        v.takenBy && v.takenBy !== c.key
-          ? { ...v, claimRef: null, phase: 'Available' as const }
-          : v,
-      ),
-      node,
-      undefined,
-      true,
-    );
-    recordContest(
-      c,
-      found,
-      before === 'prebound-node-mismatch' ? undefined : volumeByName.get(before?.name ?? ''),
-    );
-    if (found) {
-      const prebound = isVolumeBoundToClaim(found, c);
-      bind(found, c);
-      decide(c, prebound ? 'boundPrebound' : 'boundScheduler', { volume: found.name });
-      return;
-    }
-    const sc = classes.get(name);
-    if (!sc) decide(c, 'pendingClassMissing', { class: name });
-    else if (!sc.provisioner || sc.provisioner === NO_PROVISIONER)
-      decide(c, 'pendingNoProvisioner', { class: name });
-    else if (!topologyMatches(sc.object.allowedTopologies, node))
-      decide(c, 'pendingTopology', { class: name });
-    else decide(c, 'provisionAtNode', { class: name, provisioner: sc.provisioner });
-    setClaimPhase(c, 'Pending');
-  };
-
-  const syncUnboundClaim = (c: ClaimState): void => {
-    if (c.volumeName === '') {
-      if (c.unnamedClusterDefault) {
-        // A class the input does not hold: none of its volumes are known, its provisioner is.
-        decide(c, 'provisionClusterDefault');
-        setClaimPhase(c, 'Pending');
-        return;
-      }
-      if (c.selectorError !== undefined) {
-        decide(c, 'pendingInvalidSelector', { detail: c.selectorError });
-        setClaimPhase(c, 'Pending');
-        return;
-      }
-      const delay = isDelayBinding(c);
-      const volume = index.findBestMatch(c, delay);
-      if (!delay) recordContest(c, volume, index.findBestMatch(c, delay, true));
-      if (volume) {
-        const prebound = isVolumeBoundToClaim(volume, c);
-        bind(volume, c);
-        decide(c, prebound ? 'boundPrebound' : 'boundMatch', {
-          volume: volume.name,
-          capacity: formatQuantity(volume.capacityText, volume.capacity),
+    switch (verdict.kind) {
+      case 'volume':
+        this.bind(verdict.volume, c);
+        store.decide(c, verdict.prebound ? 'boundPrebound' : 'boundScheduler', {
+          volume: verdict.volume.name,
         });
         return;
-      }
-      if (!claimHasClass(c) && state.defaultClass) {
-        // assignDefaultStorageClass: the claim is updated and synced again.
-        c.specClass = state.defaultClass.name;
-        c.classNote = { key: 'retroactiveDefault', className: state.defaultClass.name };
-        version++;
-        return;
-      }
-      if (!claimHasClass(c) && state.clusterDefault) {
-        if (state.clusterDefault.name === undefined) c.unnamedClusterDefault = true;
-        else {
-          c.specClass = state.clusterDefault.name;
-          c.classNote = { key: 'retroactiveDefault', className: c.specClass };
-        }
-        version++;
-        return;
-      }
-      if (delay && !c.selectedNode) {
-        if (state.nodeLabels && c.consumers.length) {
-          schedule(c, state.nodeLabels);
-          return;
-        }
-        decide(c, c.consumers.length ? 'waitForFirstConsumer' : 'waitNoConsumer', {
-          class: claimClass(c),
-        });
-      } else if (claimClass(c) !== '') {
-        provision(c);
-      } else {
-        decide(c, 'pendingNoClass');
-      }
-      setClaimPhase(c, 'Pending');
-      return;
+      case 'prebound-node-mismatch':
+        store.decide(c, 'pendingPreboundNode', { volume: verdict.volume });
+        break;
+      case 'class-missing':
+        store.decide(c, 'pendingClassMissing', { class: name });
+        break;
+      case 'no-provisioner':
+        store.decide(c, 'pendingNoProvisioner', { class: name });
+        break;
+      case 'topology':
+        store.decide(c, 'pendingTopology', { class: name });
+        break;
+      case 'provision':
+        store.decide(c, 'provisionAtNode', { class: name, provisioner: verdict.provisioner });
     }
-    const volume = volumeByName.get(c.volumeName);
-    if (!volume || volume.deleted) {
-      decide(c, 'pendingVolumeNameMissing', { volume: c.volumeName });
-      setClaimPhase(c, 'Pending');
-      return;
-    }
-    if (!volume.claimRef) {
-      const problem = checkVolumeSatisfiesClaim(volume, c);
-      if (problem) {
-        c.decision = {
-          key: 'pendingVolumeNameUnfit',
-          params: { volume: volume.name, detailEn: problem.text.en, detailRu: problem.text.ru },
-        };
-        setClaimPhase(c, 'Pending');
-        return;
-      }
-      bind(volume, c);
-      decide(c, 'boundVolumeName', { volume: volume.name });
-      return;
-    }
-    if (isVolumeBoundToClaim(volume, c)) {
-      bind(volume, c);
-      decide(c, 'boundVolumeName', { volume: volume.name });
-      return;
-    }
-    decide(c, 'pendingVolumeNameTaken', {
-      volume: volume.name,
-      other: claimKey(volume.claimRef.namespace, volume.claimRef.name),
-    });
-    setClaimPhase(c, 'Pending');
-  };
-
-  const syncBoundClaim = (c: ClaimState): void => {
-    if (c.volumeName === '') {
-      decide(c, 'lostNoVolumeName');
-      setClaimPhase(c, 'Lost');
-      return;
-    }
-    const volume = volumeByName.get(c.volumeName);
-    if (!volume || volume.deleted) {
-      decide(c, 'lostVolumeMissing', { volume: c.volumeName });
-      setClaimPhase(c, 'Lost');
-      return;
-    }
-    if (!volume.claimRef || volume.claimRef.uid === c.uid) {
-      bind(volume, c);
-      if (!c.decision || c.decision.key.startsWith('lost'))
-        decide(c, 'boundExisting', { volume: volume.name });
-      return;
-    }
-    decide(c, 'lostMisbound', {
-      volume: volume.name,
-      other: claimKey(volume.claimRef.namespace, volume.claimRef.name),
-    });
-    setClaimPhase(c, 'Lost');
-  };
-
-  const byClass = new Map<string, VolumeState[]>();
-  for (const v of volumes) {
-    const list = byClass.get(v.storageClass);
-    if (list) list.push(v);
-    else byClass.set(v.storageClass, [v]);
+    store.setClaimPhase(c, 'Pending');
   }
 
-  // ---- the loop ----
-  let rounds = 0;
-  let stable = false;
-  while (rounds < state.maxRounds) {
-    rounds++;
-    const before = version;
-    for (const v of volumes) syncVolume(v);
-    for (const c of claims) {
-      if (c.bindCompleted) syncBoundClaim(c);
-      else syncUnboundClaim(c);
-    }
-    if (version === before) {
-      stable = true;
-      break;
-    }
+  private pending(
+    c: ClaimState,
+    key: Parameters<Store['decide']>[1],
+    params?: Record<string, string>,
+  ): void {
+    this.store.decide(c, key, params);
+    this.store.setClaimPhase(c, 'Pending');
   }
 
-  return {
-    claims: claims.map((c) => claimResult(c, state, isDelayBinding(c), volumeByName, byClass)),
-    volumes: volumes.map(volumeResult),
-    storageClasses: state.classList.map((sc): StorageClassResult => ({
-      name: sc.name,
-      source: sc.source,
-      provisioner: sc.provisioner,
-      volumeBindingMode: sc.waitForFirstConsumer ? 'WaitForFirstConsumer' : 'Immediate',
-      isDefault: sc.isDefault,
-      effectiveDefault: sc === state.defaultClass,
-    })),
-    workloads: [],
-    order: orderText,
-    rounds,
-    stable,
-  };
+  private lost(
+    c: ClaimState,
+    key: Parameters<Store['decide']>[1],
+    params?: Record<string, string>,
+  ): void {
+    this.store.decide(c, key, params);
+    this.store.setClaimPhase(c, 'Lost');
+  }
 }
 
-function outcomeOf(c: ClaimState): ClaimOutcome {
-  if (c.phase === 'Bound') return 'bound';
-  if (c.phase === 'Lost') return 'lost';
-  const key = c.decision?.key ?? '';
-  if (key.startsWith('provision')) return 'provision';
-  if (key.startsWith('wait')) return 'wait-for-first-consumer';
-  return 'pending';
-}
-
-function reasonOf(c: ClaimState): Reason {
-  const decision = c.decision ?? { key: 'pendingNoClass', params: {} };
-  const template = claimReasons[decision.key as keyof typeof claimReasons];
-  const p = decision.params;
-  const text: LocalizedText =
-    decision.key === 'pendingVolumeNameUnfit'
-      ? {
-          en: template.en.replace('{volume}', p.volume!).replace('{detail}', p.detailEn!),
-          ru: template.ru.replace('{volume}', p.volume!).replace('{detail}', p.detailRu!),
-        }
-      : localize(template, p);
-  if (c.classNote) {
-    const note = localize(claimNotes[c.classNote.key], { class: c.classNote.className });
-    text.en += note.en;
-    text.ru += note.ru;
-  }
-  if (c.competitors.size) {
-    const names = [...c.competitors]
-      .sort()
-      .map((k) => `\`${k}\``)
-      .join(', ');
-    const note = localize(claimNotes.orderDependent, {
-      claims: names,
-      volume: [...c.contestedVolumes].sort().join('`, `'),
-    });
-    text.en += note.en;
-    text.ru += note.ru;
-  }
-  return { code: reasonCode(decision.key), ...text };
-}
-
-/** A claim that took the default class while several are marked default says which one won. */
-function withDefaultsNote(reason: Reason, c: ClaimState, state: SimulationState): Reason {
-  if (!c.classNote || !state.otherDefaults || c.classNote.className !== state.defaultClass?.name)
-    return reason;
-  const note = localize(claimNotes.multipleDefaults, {
-    count: state.otherDefaults.length,
-    classes: state.otherDefaults.map((n) => `\`${n}\``).join(', '),
-    class: c.classNote.className,
-  });
-  return { ...reason, en: reason.en + note.en, ru: reason.ru + note.ru };
-}
-
-function claimResult(
-  c: ClaimState,
-  state: SimulationState,
-  delay: boolean,
-  volumeByName: Map<string, VolumeState>,
-  byClass: Map<string, VolumeState[]>,
-): ClaimResult {
-  const outcome = outcomeOf(c);
-  const rejected: RejectedVolume[] = [];
-  if (outcome !== 'bound' && outcome !== 'lost') {
-    const node = delay && state.nodeLabels && c.consumers.length ? state.nodeLabels : undefined;
-    if (c.volumeName) {
-      const v = volumeByName.get(c.volumeName);
-      if (v && !v.deleted) {
-        const problem =
-          v.claimRef && !isVolumeBoundToClaim(v, c)
-            ? explainRejection(c, v, node, false)
-            : checkVolumeSatisfiesClaim(v, c);
-        if (problem)
-          rejected.push({ volume: v.name, code: reasonCode(problem.key), ...problem.text });
-      }
-    } else {
-      // The closest candidates first: volumes of the claim's class, then the others.
-      const cls = claimClass(c);
-      const groups = [
-        byClass.get(cls) ?? [],
-        ...[...byClass].filter(([k]) => k !== cls).map(([, l]) => l),
-      ];
-      outer: for (const group of groups) {
-        for (const v of group) {
-          if (rejected.length >= state.maxRejected) break outer;
-          const r = explainRejection(c, v, node, delay);
-          rejected.push({ volume: v.name, code: reasonCode(r.key), en: r.text.en, ru: r.text.ru });
-        }
-      }
-    }
-  }
-  return {
-    namespace: c.namespace,
-    name: c.name,
-    source: c.source,
-    phase: c.phase,
-    volume: c.phase === 'Pending' ? null : c.volumeName || null,
-    outcome,
-    storageClass: claimClass(c),
-    fromStatefulSet: c.fromStatefulSet,
-    reason: withDefaultsNote(reasonOf(c), c, state),
-    rejected,
-    competitors: [...c.competitors].sort(),
-    consumers: c.consumers,
-    order: c.order,
-  };
-}
-
-function volumeResult(v: VolumeState): VolumeResult {
-  let reason: Reason | undefined;
-  if (v.note) reason = { code: reasonCode(v.note.key), ...v.note.text };
-  else if (v.claimRef && !v.claimRef.uid) {
-    reason = {
-      code: 'reserved',
-      ...localize(volumeReasons.reserved, {
-        claim: claimKey(v.claimRef.namespace, v.claimRef.name),
-      }),
-    };
-  }
-  return {
-    name: v.name,
-    source: v.source,
-    phase: v.phase,
-    claim: v.claimRef ? claimKey(v.claimRef.namespace, v.claimRef.name) : null,
-    storageClass: v.storageClass,
-    capacity: v.capacityText,
-    accessModes: v.modes,
-    reason,
-    deleted: v.deleted,
-  };
+export function runSimulation(state: SimulationState): BindingResult {
+  const controller = new PersistentVolumeController(state);
+  const { rounds, stable } = controller.run();
+  return buildResult(controller.store, rounds, stable);
 }
