@@ -1,10 +1,12 @@
 /**
- * Processes and files, checked on the sources and the manifest: only the helm runner
- * (server/src/node/helm/process.ts, used by the client's `helm show` and the server's
- * `helm template`) starts a
- * process (execFile, no shell, timeout, output cap, trust check); the server never writes a
- * file; the client writes only where the user asked (the save dialog of the values inspector);
- * untrusted workspaces are declared as limited, with the helm path restricted and machine-scoped.
+ * Processes and files, checked on the sources and the manifest: only the process runner
+ * (server/src/node/process.ts, used by the helm runner for the client's `helm show` and the
+ * server's `helm template`, and by the kubectl runner for "Read Storage From Cluster") starts a
+ * process (execFile, no shell, timeout, output cap, trust check); kubectl is only ever asked to
+ * read (`get` with `--request-timeout`, `config` reads); the server never writes a file; the
+ * client writes only where the user asked (the save dialogs of the values inspector and of the
+ * cluster snapshot); untrusted workspaces are declared as limited, with the helm and kubectl
+ * paths restricted and machine-scoped.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -49,15 +51,57 @@ const nls = (file: string) =>
   JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, string>;
 
 void describe('processes and files', () => {
-  void it('only the helm runner (server/src/node/helm/process.ts) touches child_process, and only through execFile', () => {
+  void it('only the process runner (server/src/node/process.ts) touches child_process, and only through execFile', () => {
     const users = all.filter((f) => /child_process/.test(f.text)).map((f) => f.path);
-    assert.deepEqual(users, ['server/src/node/helm/process.ts']);
-    const helm = all.find((f) => f.path === 'server/src/node/helm/process.ts')!.text;
-    assert.doesNotMatch(helm, /\b(exec|execSync|spawn|spawnSync|fork|execFileSync)\s*\(/);
-    assert.match(helm, /shell:\s*false/);
-    assert.match(helm, /timeout:/);
-    assert.match(helm, /maxBuffer:/);
-    assert.match(helm, /if \(!options\.trusted\)/);
+    assert.deepEqual(users, ['server/src/node/process.ts']);
+    const runner = all.find((f) => f.path === 'server/src/node/process.ts')!.text;
+    assert.doesNotMatch(runner, /\b(exec|execSync|spawn|spawnSync|fork|execFileSync)\s*\(/);
+    assert.match(runner, /shell:\s*false/);
+    assert.match(runner, /timeout:/);
+    assert.match(runner, /maxBuffer:/);
+    assert.match(runner, /if \(!options\.trusted\)/);
+  });
+
+  void it('the process runner is used by the helm and kubectl runners only', () => {
+    const users = all
+      .filter((f) => /from '(\.\.\/)+(node\/)?process'|from '\.\.\/process'/.test(f.text))
+      .map((f) => f.path)
+      .sort();
+    assert.deepEqual(users, [
+      'server/src/node/helm/process.ts',
+      'server/src/node/kubectl/process.ts',
+    ]);
+  });
+
+  void it('kubectl is only asked to read: get with --request-timeout, config reads', async () => {
+    const { kubectlArgs } = await import('../../../server/src/node/kubectl/process');
+    const options = { kubectlPath: 'kubectl', trusted: true, context: 'prod' };
+    const reads = [
+      ...['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'nodes'].flatMap(
+        (resource) =>
+          [true, false].map((allNamespaces) => ({ verb: 'get' as const, resource, allNamespaces })),
+      ),
+      { verb: 'contexts' as const },
+      { verb: 'currentContext' as const },
+      { verb: 'contextNamespace' as const },
+    ];
+    for (const read of reads) {
+      const args = kubectlArgs(read, options);
+      const verb = args[0] === 'config' ? `config ${args[1]}` : args[0];
+      assert.ok(
+        ['get', 'config get-contexts', 'config current-context', 'config view'].includes(verb!),
+        `kubectl ${args.join(' ')}`,
+      );
+      if (verb === 'get') assert.ok(args.some((a) => /^--request-timeout=\d+s$/.test(a)));
+    }
+    // No other resource, and nothing that could slip an option or a verb in.
+    for (const resource of ['secrets', 'pods', '--raw=/api', 'storageclasses --watch'])
+      assert.throws(() => kubectlArgs({ verb: 'get', resource, allNamespaces: true }, options));
+    const kubectl = all.find((f) => f.path === 'server/src/node/kubectl/process.ts')!.text;
+    assert.doesNotMatch(
+      kubectl,
+      /'(apply|create|delete|patch|replace|edit|label|annotate|scale|exec|cp|proxy|port-forward|set-context|use-context|set-credentials)'/,
+    );
   });
 
   void it('no eval or Function constructor anywhere', () => {
@@ -85,15 +129,20 @@ void describe('processes and files', () => {
         /\.fs\.writeFile\(|\bwriteFile(Sync)?\(|applyEdit\(/.test(f.text),
     );
     for (const f of writers) {
-      assert.equal(f.path, 'client/src/helmValues/panel.ts', `unexpected writer ${f.path}`);
+      assert.ok(
+        ['client/src/helmValues/panel.ts', 'client/src/cluster/save.ts'].includes(f.path),
+        `unexpected writer ${f.path}`,
+      );
       const at = f.text.indexOf('fs.writeFile(');
       const before = f.text.slice(Math.max(0, at - 1500), at);
       assert.match(before, /showSaveDialog/, 'a save dialog comes first');
-      assert.match(before, /modal: true/, 'overwriting asks first');
+      // The values inspector may propose an existing file; the snapshot's dialog asks itself.
+      if (f.path === 'client/src/helmValues/panel.ts')
+        assert.match(before, /modal: true/, 'overwriting asks first');
     }
   });
 
-  void it('untrusted workspaces: limited support, helm path restricted and machine-scoped', () => {
+  void it('untrusted workspaces: limited support, helm and kubectl paths restricted and machine-scoped', () => {
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
     const key = /^%(.+)%$/.exec(untrusted.description ?? '')?.[1];
@@ -103,6 +152,7 @@ void describe('processes and files', () => {
       /(path|binary|executable|command)$/i.test(k),
     );
     assert.ok(executables.includes('kubeStorage.helm.path'));
+    assert.ok(executables.includes('kubeStorage.kubectl.path'));
     for (const k of executables) {
       assert.equal(properties[k]!.scope, 'machine', `${k} is machine-scoped`);
       assert.ok(untrusted.restrictedConfigurations?.includes(k), `${k} is restricted`);

@@ -1,10 +1,10 @@
 /**
  * The one way kube-storage runs the user's helm, for the extension client (`helm show`) and the
- * server and CLI (`helm template`): no shell (execFile with an argument list), a timeout, an
- * output cap, never in an untrusted workspace, and with an environment that keeps helm off the
- * network (plugins off, every proxy pointed at a closed local port).
+ * server and CLI (`helm template`), through the one process runner (node/process.ts: no shell, a
+ * timeout, an output cap, never in an untrusted workspace), with an environment that keeps helm
+ * off the network (plugins off, every proxy pointed at a closed local port).
  */
-import { execFile } from 'node:child_process';
+import { runToolProcess, ToolProcessError, type ToolProcessFailure } from '../process';
 
 export const DEFAULT_HELM_TIMEOUT_MS = 30_000;
 export const DEFAULT_HELM_MAX_BUFFER = 8 * 1024 * 1024;
@@ -26,7 +26,7 @@ export interface HelmProcessOptions {
   signal?: AbortSignal;
 }
 
-export type HelmProcessFailure = 'untrusted' | 'missing' | 'timeout' | 'failed' | 'tooLarge';
+export type HelmProcessFailure = ToolProcessFailure;
 
 export class HelmProcessError extends Error {
   constructor(
@@ -56,41 +56,16 @@ export function offlineEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJ
 
 /** Runs helm with `args` and resolves with its stdout; rejects with a HelmProcessError. */
 export function runHelmProcess(args: string[], options: HelmProcessOptions): Promise<string> {
-  if (!options.trusted) return Promise.reject(new HelmProcessError('untrusted', ''));
-  const binary = options.helmPath.trim() || 'helm';
-  const timeoutMs = options.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS;
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      binary,
-      args,
-      {
-        shell: false,
-        timeout: timeoutMs,
-        maxBuffer: options.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
-        windowsHide: true,
-        encoding: 'utf8',
-        ...(options.cwd ? { cwd: options.cwd } : {}),
-        ...(options.offline ? { env: offlineEnvironment() } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      },
-      (error, stdout, stderr) => {
-        if (!error) return resolve(stdout);
-        const e = error as NodeJS.ErrnoException & {
-          killed?: boolean;
-          signal?: string | null;
-          code?: string | number;
-        };
-        if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'ENOTDIR')
-          return reject(new HelmProcessError('missing', binary));
-        if (e.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
-          return reject(new HelmProcessError('tooLarge', String(options.maxBuffer)));
-        if (e.killed || e.signal === 'SIGTERM' || e.name === 'AbortError')
-          return reject(new HelmProcessError('timeout', String(timeoutMs)));
-        reject(new HelmProcessError('failed', (stderr || e.message).trim().slice(0, 4000)));
-      },
-    );
-    // A helm that exits before reading all of its input is reported by the callback above.
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(options.input ?? '');
+  return runToolProcess(options.helmPath.trim() || 'helm', args, {
+    trusted: options.trusted,
+    timeoutMs: options.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS,
+    maxBuffer: options.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.offline ? { env: offlineEnvironment() } : {}),
+    input: options.input ?? '',
+    ...(options.signal ? { signal: options.signal } : {}),
+  }).catch((e: unknown) => {
+    if (e instanceof ToolProcessError) throw new HelmProcessError(e.reason, e.detail);
+    throw e;
   });
 }
