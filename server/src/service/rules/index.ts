@@ -7,6 +7,7 @@ import { permissionRules } from './permissions';
 import { claimWillStayPending } from './pending';
 import { policyRules } from './policy';
 import { securityRules } from './security';
+import { snapshotRules } from './snapshots';
 import type { Rule, RuleFamily, RuleMeta } from './types';
 import { volumeRules } from './volumes';
 import { workloadRules } from './workloads';
@@ -32,6 +33,7 @@ export const allRules: readonly Rule[] = [
   ...permissionRules,
   ...ephemeralRules,
   ...securityRules,
+  ...snapshotRules,
   ...policyRules,
 ];
 
@@ -48,6 +50,10 @@ export const families: Record<RuleFamily, LocalizedText> = {
   security: {
     en: 'Read-only root filesystem and file ownership',
     ru: 'Корневая файловая система только для чтения и владельцы файлов',
+  },
+  snapshots: {
+    en: 'Volume snapshots, restores and clones',
+    ru: 'Снимки томов, восстановление и клоны',
   },
   policy: {
     en: 'Storage policy (opt-in settings)',

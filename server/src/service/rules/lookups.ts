@@ -10,6 +10,12 @@ import type {
   Service,
 } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type {
+  ReferenceGrant,
+  VolumeSnapshot,
+  VolumeSnapshotClass,
+  VolumeSnapshotContent,
+} from '../kubernetes/snapshots';
 import { objectData, type IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { storageFingerprint, storageSignature } from './signature';
@@ -35,6 +41,12 @@ export class Lookups {
   readonly defaultClasses: Found<StorageClass>[] = [];
   /** Volumes by `storageClassName` (`""` for none). */
   readonly volumesByClass = new Map<string, Found<PersistentVolume>[]>();
+  /** VolumeSnapshots by `namespace/name`; classes and contents (cluster-wide) by name. */
+  readonly snapshots = new Map<string, Found<VolumeSnapshot>>();
+  readonly snapshotClasses = new Map<string, Found<VolumeSnapshotClass>>();
+  readonly snapshotContents = new Map<string, Found<VolumeSnapshotContent>>();
+  /** ReferenceGrants (Gateway API), which allow cross-namespace data sources. */
+  readonly referenceGrants: Found<ReferenceGrant>[] = [];
 
   constructor(readonly workspace: Workspace) {
     for (const object of manifestsLast(workspace.objectsOfKind('PersistentVolumeClaim'))) {
@@ -86,6 +98,31 @@ export class Lookups {
       if (data && object.name)
         this.services.set(key(namespaceOf(object), object.name), { object, data });
     }
+    this.indexSnapshots(workspace);
+  }
+
+  private indexSnapshots(workspace: Workspace): void {
+    for (const object of manifestsLast(workspace.objectsOfKind('VolumeSnapshot'))) {
+      const data = objectData<VolumeSnapshot>(object);
+      if (data && object.name)
+        this.snapshots.set(key(namespaceOf(object), object.name), { object, data });
+    }
+    for (const object of manifestsLast(workspace.objectsOfKind('VolumeSnapshotClass'))) {
+      const data = objectData<VolumeSnapshotClass>(object);
+      if (data && object.name) this.snapshotClasses.set(object.name, { object, data });
+    }
+    for (const object of manifestsLast(workspace.objectsOfKind('VolumeSnapshotContent'))) {
+      const data = objectData<VolumeSnapshotContent>(object);
+      if (data && object.name) this.snapshotContents.set(object.name, { object, data });
+    }
+    for (const object of workspace.objectsOfKind('ReferenceGrant')) {
+      const data = objectData<ReferenceGrant>(object);
+      if (data) this.referenceGrants.push({ object, data });
+    }
+  }
+
+  snapshot(namespace: string, name: string): Found<VolumeSnapshot> | undefined {
+    return this.snapshots.get(key(namespace, name));
   }
 
   claim(namespace: string, name: string): ClaimEntry | undefined {

@@ -16,7 +16,16 @@ import type { Workspace } from '../workspace/workspace';
 import { isRecord } from './util';
 
 /** Kinds read in full: every field of them may change a finding or a binding. */
-const WHOLE_KINDS = ['PersistentVolume', 'PersistentVolumeClaim', 'StorageClass', 'Service'];
+const WHOLE_KINDS = [
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'StorageClass',
+  'Service',
+  'VolumeSnapshot',
+  'VolumeSnapshotClass',
+  'VolumeSnapshotContent',
+  'ReferenceGrant',
+];
 
 /** Every kind that takes part in the signature. */
 const SIGNATURE_KINDS: readonly string[] = [...WHOLE_KINDS, ...WORKLOAD_KINDS];

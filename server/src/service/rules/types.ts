@@ -13,6 +13,7 @@ export type RuleFamily =
   | 'permissions'
   | 'ephemeral'
   | 'security'
+  | 'snapshots'
   | 'policy';
 
 export type RuleSeverityOverride = Severity | 'off';
