@@ -8,8 +8,10 @@ import { claimNotes, claimReasons, orderText, reasonCode, volumeReasons } from '
 import { checkVolumeSatisfiesClaim, explainRejection, isVolumeBoundToClaim } from './match';
 import { claimClass, claimKey, type ClaimState, type VolumeState } from './state';
 import type { SimulationState, Store } from './simulation';
+import { claimDataSource } from './dataSource';
 import type {
   BindingResult,
+  ClaimDataSource,
   ClaimOutcome,
   ClaimResult,
   Reason,
@@ -157,7 +159,13 @@ function claimResult(
     competitors: [...c.competitors].sort(),
     consumers: c.consumers,
     order: c.order,
+    ...withDataSource(c),
   };
+}
+
+function withDataSource(c: ClaimState): { dataSource?: ClaimDataSource } {
+  const dataSource = claimDataSource(c.object, c.namespace);
+  return dataSource ? { dataSource } : {};
 }
 
 function volumeResult(v: VolumeState): VolumeResult {

@@ -73,6 +73,16 @@ export interface ConsumerRef {
   source?: SourceRef;
 }
 
+/** What a claim's volume is filled from (`dataSourceRef` / `dataSource`). */
+export interface ClaimDataSource {
+  /** `restore` from a VolumeSnapshot, `clone` of a claim, else an object a populator fills from. */
+  type: 'restore' | 'clone' | 'populator';
+  kind: string;
+  apiGroup?: string;
+  name: string;
+  namespace: string;
+}
+
 export interface ClaimResult {
   namespace: string;
   name: string;
@@ -92,6 +102,8 @@ export interface ClaimResult {
   consumers: ConsumerRef[];
   /** Position in the processing order (0-based). */
   order: number;
+  /** The snapshot restored or the claim cloned into the new volume, if any. */
+  dataSource?: ClaimDataSource;
 }
 
 export interface VolumeResult {

@@ -1,0 +1,41 @@
+/** The binding result names what a claim restores or clones (additive: claims without a source have none). */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { getLanguageService } from '../../../../server/src/service';
+
+const backup = readFileSync(join(__dirname, '../../../fixtures/snapshots/backup.yaml'), 'utf8');
+
+void test('a restore names its snapshot, a clone its claim, a plain claim nothing', () => {
+  const service = getLanguageService();
+  service.setFile('file:///ws/backup.yaml', backup);
+  const result = service.bindings();
+  const byName = new Map(result.claims.map((c) => [c.name, c]));
+  assert.deepEqual(byName.get('orders-db-restored')?.dataSource, {
+    type: 'restore',
+    kind: 'VolumeSnapshot',
+    apiGroup: 'snapshot.storage.k8s.io',
+    name: 'orders-db-nightly',
+    namespace: 'shop',
+  });
+  assert.deepEqual(byName.get('orders-db-staging')?.dataSource, {
+    type: 'clone',
+    kind: 'PersistentVolumeClaim',
+    name: 'orders-db',
+    namespace: 'shop',
+  });
+  assert.equal(byName.get('orders-db')?.dataSource, undefined);
+  assert.equal('dataSource' in byName.get('orders-db')!, false);
+});
+
+void test('a dataSource the API server drops is not shown as a source', () => {
+  const service = getLanguageService();
+  service.setFile(
+    'file:///ws/backup.yaml',
+    backup.replace('    apiGroup: snapshot.storage.k8s.io\n', ''),
+  );
+  const claim = service.bindings().claims.find((c) => c.name === 'orders-db-restored');
+  assert.ok(claim);
+  assert.equal(claim.dataSource, undefined);
+});
