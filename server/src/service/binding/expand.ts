@@ -16,30 +16,45 @@ export interface ExpandedClaim {
 /** Replica count above which we stop expanding (a typo like 100000 must not hang the editor). */
 export const MAX_EXPANDED_REPLICAS = 10000;
 
-export function expandStatefulSet(set: StatefulSet, defaultNamespace = 'default'): ExpandedClaim[] {
-  const setName = set.metadata?.name;
-  if (typeof setName !== 'string' || !setName) return [];
+/**
+ * The ordinals of a StatefulSet's pods: `spec.ordinals.start` (default 0) on, `spec.replicas`
+ * (default 1) of them, at most `MAX_EXPANDED_REPLICAS`. Rules and the binding engine both count
+ * a set's claims with it.
+ */
+export function statefulSetOrdinals(set: StatefulSet): number[] {
   const replicasRaw = set.spec?.replicas;
   const replicas = replicasRaw === undefined || replicasRaw === null ? 1 : Number(replicasRaw);
   const startRaw = set.spec?.ordinals?.start;
   const start = startRaw === undefined || startRaw === null ? 0 : Number(startRaw);
   if (!Number.isInteger(replicas) || replicas <= 0 || !Number.isInteger(start) || start < 0)
     return [];
+  return Array.from({ length: Math.min(replicas, MAX_EXPANDED_REPLICAS) }, (_, i) => start + i);
+}
+
+/** `getPersistentVolumeClaimName` (stateful_set_utils.go): `<template>-<set>-<ordinal>`. */
+export function statefulSetClaimName(template: string, setName: string, ordinal: number): string {
+  return `${template}-${setName}-${ordinal}`;
+}
+
+export function expandStatefulSet(set: StatefulSet, defaultNamespace = 'default'): ExpandedClaim[] {
+  const setName = set.metadata?.name;
+  if (typeof setName !== 'string' || !setName) return [];
+  const ordinals = statefulSetOrdinals(set);
+  if (!ordinals.length) return [];
   const namespace = set.metadata?.namespace || defaultNamespace;
   const selectorLabels = set.spec?.selector?.matchLabels ?? {};
   const out: ExpandedClaim[] = [];
   for (const template of set.spec?.volumeClaimTemplates ?? []) {
     const templateName = template?.metadata?.name;
     if (typeof templateName !== 'string' || !templateName) continue;
-    for (let i = 0; i < Math.min(replicas, MAX_EXPANDED_REPLICAS); i++) {
-      const ordinal = start + i;
+    for (const ordinal of ordinals) {
       const labels = { ...(template.metadata?.labels ?? {}), ...selectorLabels };
       const claim: PersistentVolumeClaim = {
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',
         metadata: {
           ...structuredClone(template.metadata ?? {}),
-          name: `${templateName}-${setName}-${ordinal}`,
+          name: statefulSetClaimName(templateName, setName, ordinal),
           namespace,
           labels,
         },

@@ -51,6 +51,16 @@ export function volumeModeMismatch(claim: ClaimState, volume: VolumeState): bool
   return claim.volumeMode !== volume.volumeMode;
 }
 
+/** `FindMatchingVolume`'s capacity check: the volume is smaller than the claim's request. */
+export function requestExceedsCapacity(claim: ClaimState, volume: VolumeState): boolean {
+  return volume.capacity < claim.request;
+}
+
+/** The volume's class is not the claim's (`GetPersistentVolumeClass` vs `GetPersistentVolumeClaimClass`). */
+export function classMismatch(claim: ClaimState, volume: VolumeState): boolean {
+  return volume.storageClass !== claimClass(claim);
+}
+
 /** `IsVolumeBoundToClaim`: claimRef names the claim, and its uid (when set) is the claim's. */
 export function isVolumeBoundToClaim(volume: VolumeState, claim: ClaimState): boolean {
   const ref = volume.claimRef;
@@ -77,7 +87,7 @@ export function findMatchingVolume(
   for (const volume of volumes) {
     if (volume.deleted || excluded?.has(volume.name)) continue;
     if (volume.claimRef && !isVolumeBoundToClaim(volume, claim)) continue;
-    if (volume.capacity < claim.request) continue;
+    if (requestExceedsCapacity(claim, volume)) continue;
     if (volumeModeMismatch(claim, volume)) continue;
     if (claim.attributesClass !== volume.attributesClass) continue;
     if (volume.deleting) continue;
@@ -182,8 +192,8 @@ export function checkVolumeSatisfiesClaim(
   claim: ClaimState,
 ): Rejection | undefined {
   if (volume.deleting) return reject('beingDeleted');
-  if (volume.capacity < claim.request) return tooSmall(volume, claim);
-  if (volume.storageClass !== claimClass(claim)) return classReject(volume, claim);
+  if (requestExceedsCapacity(claim, volume)) return tooSmall(volume, claim);
+  if (classMismatch(claim, volume)) return classReject(volume, claim);
   if (volumeModeMismatch(claim, volume)) return volumeModeReject(volume, claim);
   if (!checkAccessModes(claim, volume)) return modesReject(volume, claim);
   if (claim.attributesClass !== volume.attributesClass) return attributesReject(volume, claim);
@@ -246,7 +256,7 @@ export function explainRejection(
     }
     return reject(ref.uid ? 'claimedByOther' : 'reservedForOther', ['other'], other);
   }
-  if (volume.capacity < claim.request) return tooSmall(volume, claim);
+  if (requestExceedsCapacity(claim, volume)) return tooSmall(volume, claim);
   if (volumeModeMismatch(claim, volume)) return volumeModeReject(volume, claim);
   if (claim.attributesClass !== volume.attributesClass) return attributesReject(volume, claim);
   if (volume.deleting) return reject('beingDeleted');
@@ -266,6 +276,6 @@ function staticMismatch(
 ): Rejection | undefined {
   if (!asFree && volume.phase !== 'Available') return reject('phase', ['phase'], volume.phase);
   if (claim.selector && !claim.selector(volume.labels)) return reject('selector');
-  if (volume.storageClass !== claimClass(claim)) return classReject(volume, claim);
+  if (classMismatch(claim, volume)) return classReject(volume, claim);
   return undefined;
 }

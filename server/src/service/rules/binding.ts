@@ -1,10 +1,23 @@
 /**
  * Binding: a claim that names its volume (`spec.volumeName`) binds only if the volume satisfies
- * it — size, access modes, volume mode, class, reservation — exactly as the PV controller checks.
+ * it — size, access modes, volume mode, class, reservation. The checks are the binding engine's
+ * (binding/match.ts, after the PV controller's `checkVolumeSatisfyClaim`), on the engine's view
+ * of both objects (binding/build.ts); the rules only say where and how to fix it.
  */
-import type { PersistentVolume, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
+import type {
+  PersistentVolume,
+  PersistentVolumeClaim,
+  PersistentVolumeClaimSpec,
+} from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
-import { NO_PROVISIONER } from '../binding/state';
+import { claimState, volumeState } from '../binding/build';
+import {
+  checkAccessModes,
+  classMismatch,
+  requestExceedsCapacity,
+  volumeModeMismatch as modesDiffer,
+} from '../binding/match';
+import { NO_PROVISIONER, type ClaimState, type VolumeState } from '../binding/state';
 import { describeBytes, parseQuantity } from '../quantity';
 import type { IndexedObject } from '../workspace/file';
 import type { Found, Lookups } from './lookups';
@@ -14,16 +27,36 @@ import type { YamlPath } from '../parse/nodes';
 import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
 import { offeredModesFix, removeFieldFix, reserveVolumeFix } from './fixes/findingFixes';
 
+interface NamedVolume {
+  spec: PersistentVolumeClaimSpec;
+  pv: Found<PersistentVolume>;
+  /** The binding engine's view of the claim and the volume. */
+  claim: ClaimState;
+  volume: VolumeState;
+}
+
 /** The PV a claim names with `volumeName`, if it is in the workspace. */
 function namedVolume(
+  object: IndexedObject,
   data: Record<string, unknown>,
   ctx: RuleContext,
-): { spec: PersistentVolumeClaimSpec; pv: Found<PersistentVolume> } | undefined {
+): NamedVolume | undefined {
   const spec = data.spec;
   if (!isRecord(spec)) return undefined;
   const name = str(spec.volumeName);
   const pv = name ? ctx.lookups.volumes.get(name) : undefined;
-  return pv ? { spec: spec as PersistentVolumeClaimSpec, pv } : undefined;
+  const views = pv && engineViews(object, data, pv);
+  return views && { spec: spec as PersistentVolumeClaimSpec, pv, ...views };
+}
+
+function engineViews(
+  object: IndexedObject,
+  data: Record<string, unknown>,
+  pv: Found<PersistentVolume>,
+): { claim: ClaimState; volume: VolumeState } | undefined {
+  const claim = claimState(data as PersistentVolumeClaim, namespaceOf(object), undefined, null);
+  const volume = volumeState(pv.data, 0, undefined);
+  return claim && volume ? { claim, volume } : undefined;
 }
 
 /**
@@ -51,10 +84,17 @@ export function requestExceedsReservedVolume(
   spec: unknown,
   pv: Found<PersistentVolume>,
 ): { request: number; capacity: number } | undefined {
+  const claim = claimState(
+    { metadata: { name: 'claim' }, spec } as PersistentVolumeClaim,
+    '',
+    undefined,
+    null,
+  );
+  const volume = volumeState(pv.data, 0, undefined);
+  if (!claim || !volume || !requestExceedsCapacity(claim, volume)) return undefined;
   const request = parseQuantity(get(spec, ['resources', 'requests', 'storage']));
   const capacity = parseQuantity(pv.data.spec?.capacity?.storage);
-  if (request === undefined || capacity === undefined || request <= capacity) return undefined;
-  return { request, capacity };
+  return request === undefined || capacity === undefined ? undefined : { request, capacity };
 }
 
 function size(bytes: number): string {
@@ -76,14 +116,15 @@ export const claimLargerThanVolume: Rule = {
     ru: 'Том привяжется к заявке, только если его `capacity.storage` не меньше запроса `resources.requests.storage`. Заявка, у которой `volumeName` указывает на том меньшего размера или за которой такой том зарезервирован через `claimRef`, останется в `Pending`: контроллер PV проверяет размер раньше, чем учитывает любую из этих привязок. Уменьшите запрос или выберите (увеличьте) том побольше.',
   },
   check(object, data, ctx) {
-    const found = namedVolume(data, ctx);
+    const found = namedVolume(object, data, ctx);
     if (!found) {
       checkReservedVolume(object, data, ctx);
       return;
     }
+    if (!requestExceedsCapacity(found.claim, found.volume)) return;
     const request = parseQuantity(found.spec.resources?.requests?.storage);
     const capacity = parseQuantity(found.pv.data.spec?.capacity?.storage);
-    if (request === undefined || capacity === undefined || request <= capacity) return;
+    if (request === undefined || capacity === undefined) return;
     ctx.report(
       REQUEST_PATH,
       localize(
@@ -157,11 +198,10 @@ export const accessModesNotOffered: Rule = {
     ru: 'Том подходит заявке, только если его `accessModes` содержат все режимы доступа, которые просит заявка. Иначе заявка останется в `Pending`. Запросите только те режимы, что есть у тома, или добавьте режим тому, если его хранилище действительно это умеет.',
   },
   check(object, data, ctx) {
-    const found = namedVolume(data, ctx);
-    if (!found) return;
-    const offered = new Set(strings(found.pv.data.spec?.accessModes));
-    const missing = strings(found.spec.accessModes).filter((m) => !offered.has(m));
-    if (!missing.length) return;
+    const found = namedVolume(object, data, ctx);
+    if (!found || checkAccessModes(found.claim, found.volume)) return;
+    const offered = new Set(found.volume.modes);
+    const missing = found.claim.modes.filter((m) => !offered.has(m));
     ctx.report(
       ['spec', 'accessModes'],
       localize(
@@ -200,11 +240,10 @@ export const volumeModeMismatch: Rule = {
     ru: '`volumeMode` (`Filesystem` по умолчанию или `Block`) у заявки и тома должен совпадать. Блочное устройство не привяжется к заявке на файловую систему и наоборот — заявка останется в `Pending`. Сделайте режимы одинаковыми.',
   },
   check(object, data, ctx) {
-    const found = namedVolume(data, ctx);
-    if (!found) return;
-    const claimMode = str(found.spec.volumeMode) ?? 'Filesystem';
-    const volumeMode = str(found.pv.data.spec?.volumeMode) ?? 'Filesystem';
-    if (claimMode === volumeMode) return;
+    const found = namedVolume(object, data, ctx);
+    if (!found || !modesDiffer(found.claim, found.volume)) return;
+    const claimMode = found.claim.volumeMode;
+    const volumeMode = found.volume.volumeMode;
     ctx.report(
       found.spec.volumeMode ? ['spec', 'volumeMode'] : ['spec', 'volumeName'],
       localize(
@@ -248,12 +287,11 @@ export const volumeClassMismatch: Rule = {
     ru: 'Том привязывается только к заявкам своего класса `storageClassName`; `""` и отсутствие класса у тома означают «без класса». Заявка, указавшая том другого класса, останется в `Pending`. Укажите одинаковый класс (для тома, созданного вручную, часто это `storageClassName: ""` у заявки).',
   },
   check(object, data, ctx) {
-    const found = namedVolume(data, ctx);
-    if (!found) return;
+    const found = namedVolume(object, data, ctx);
+    if (typeof found?.spec.storageClassName !== 'string') return; // the default class decides
+    if (!classMismatch(found.claim, found.volume)) return;
     const claimClass = found.spec.storageClassName;
-    if (typeof claimClass !== 'string') return; // the cluster's default class decides
-    const volumeClass = str(found.pv.data.spec?.storageClassName) ?? '';
-    if (claimClass === volumeClass) return;
+    const volumeClass = found.volume.storageClass;
     ctx.report(
       ['spec', 'storageClassName'],
       localize(
@@ -297,12 +335,11 @@ export const volumeReservedForOtherClaim: Rule = {
     ru: 'Том с `spec.claimRef` привязывается только к указанной там заявке. Другая заявка, которая называет его в `volumeName`, останется в `Pending`. Направьте `claimRef` на эту заявку или возьмите другой том.',
   },
   check(object, data, ctx) {
-    const found = namedVolume(data, ctx);
-    if (!found) return;
-    const ref = found.pv.data.spec?.claimRef;
-    if (!isRecord(ref) || typeof ref.name !== 'string') return;
+    const found = namedVolume(object, data, ctx);
+    const ref = found?.pv.data.spec?.claimRef;
+    if (!found || !isRecord(ref) || typeof ref.name !== 'string') return;
     const refNs = str(ref.namespace) || 'default';
-    if (ref.name === object.name && refNs === namespaceOf(object)) return;
+    if (ref.name === found.claim.name && refNs === found.claim.namespace) return;
     ctx.report(
       ['spec', 'volumeName'],
       localize(

@@ -10,6 +10,10 @@ import type {
   Service,
 } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
+import { statefulSetClaimName, statefulSetOrdinals } from '../binding/expand';
+import { compileLabelSelector } from '../binding/selectors';
 import type {
   ReferenceGrant,
   VolumeSnapshot,
@@ -19,7 +23,7 @@ import type {
 import { objectData, type IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { storageFingerprint, storageSignature } from './signature';
-import { claimTemplatesOf, get, isRecord, namespaceOf } from './util';
+import { claimTemplatesOf, isRecord, namespaceOf } from './util';
 
 export interface Found<T> {
   object: IndexedObject;
@@ -62,15 +66,14 @@ export class Lookups {
     for (const object of workspace.objectsOfKind('StatefulSet')) {
       const data = objectData<Record<string, unknown>>(object);
       if (!data || !object.name) continue;
-      const replicas = numberOr(get(data, ['spec', 'replicas']), 1);
-      const start = numberOr(get(data, ['spec', 'ordinals', 'start']), 0);
+      const ordinals = statefulSetOrdinals(data as StatefulSet);
       for (const t of claimTemplatesOf(data)) {
         if (!t.name) continue;
         const spec = isRecord(t.template.spec)
           ? (t.template.spec as PersistentVolumeClaimSpec)
           : {};
-        for (let i = start; i < start + Math.min(replicas, 1000); i++) {
-          const name = `${t.name}-${object.name}-${i}`;
+        for (const ordinal of ordinals) {
+          const name = statefulSetClaimName(t.name, object.name, ordinal);
           const k = key(namespaceOf(object), name);
           if (!this.claims.has(k)) this.claims.set(k, { object, spec, fromTemplate: true });
         }
@@ -129,12 +132,15 @@ export class Lookups {
     return this.claims.get(key(namespace, name));
   }
 
-  /** True when a volume of the class has labels that satisfy the selector's `matchLabels`. */
+  /**
+   * True when a volume of the class has labels that satisfy the selector (`matchLabels` and
+   * `matchExpressions`, as the binding engine compiles it). An invalid selector matches nothing.
+   */
   volumeMatchesSelector(className: string, selector: Record<string, unknown>): boolean {
-    const wanted = isRecord(selector.matchLabels) ? Object.entries(selector.matchLabels) : [];
-    return (this.volumesByClass.get(className) ?? []).some((pv) =>
-      wanted.every(([k, v]) => pv.object.labels[k] === v),
-    );
+    const compiled = compileLabelSelector(selector as LabelSelector);
+    if (!compiled.ok) return false;
+    const matches = compiled.matches ?? (() => true);
+    return (this.volumesByClass.get(className) ?? []).some((pv) => matches(pv.object.labels));
   }
 
   service(namespace: string, name: string): Found<Service> | undefined {
@@ -161,10 +167,6 @@ export function key(namespace: string, name: string): string {
 /** True when a `namespace/name` or bare `name` in the known list matches. */
 export function knownIn(list: readonly string[], name: string, namespace?: string): boolean {
   return list.some((k) => k === name || (namespace !== undefined && k === key(namespace, name)));
-}
-
-function numberOr(v: unknown, fallback: number): number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
 }
 
 const byVersion = new WeakMap<Workspace, { version: number; lookups: Lookups }>();
