@@ -97,3 +97,28 @@ export type BindingsResult =
 
 /** Request: simulate the PV controller over the scope. */
 export const BindingsRequest = 'kubeStorage/bindings';
+
+// ---- Cluster read with kubectl ("Read Storage From Cluster") ----
+
+/**
+ * URI scheme of a cluster snapshot read with kubectl and kept in memory (never a file): its
+ * objects are in the cluster, like those of `kubeStorage.cluster.snapshots` files.
+ */
+export const CLUSTER_READ_SCHEME = 'kube-storage-cluster';
+
+export interface ClusterSnapshotParams {
+  /** The snapshot the client read, or null to forget it. */
+  snapshot: {
+    /** `kube-storage-cluster:/<context>.yaml`; the client shows the text under this URI. */
+    uri: string;
+    context: string;
+    /** What kubectl printed, one `kind: List` document per kind (service/clusterRead). */
+    text: string;
+  } | null;
+}
+
+export type ClusterSnapshotResult =
+  { ok: true; objects: number } | { ok: false; error: { en: string; ru: string } };
+
+/** Request: use (or forget) the cluster snapshot read with kubectl; answered once it is indexed. */
+export const ClusterSnapshotRequest = 'kubeStorage/clusterSnapshot';

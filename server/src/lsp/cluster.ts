@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import { parseDefaultClass, type ClusterSettings } from '../service';
+import { isClusterReadUri } from './clusterRead';
 import type { ServerContext } from './context';
 
 /** The cluster settings of the workspace; the default class is read from the window scope. */
@@ -24,7 +25,11 @@ export async function clusterSettings(
   const global = (await ctx.settings()).cluster;
   const defaultStorageClass = parseDefaultClass(global.defaultStorageClass);
   return {
-    settings: { isSnapshot: (uri) => matchers.some((m) => m(uri)), defaultStorageClass },
+    settings: {
+      // A snapshot read with kubectl ("Read Storage From Cluster", lsp/clusterRead.ts) too.
+      isSnapshot: (uri) => isClusterReadUri(uri) || matchers.some((m) => m(uri)),
+      defaultStorageClass,
+    },
     key: patterns.join('\u0001'),
   };
 }

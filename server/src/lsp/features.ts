@@ -11,6 +11,7 @@ import { completionFeature } from './completion';
 import { navigationFeature } from './navigation';
 import { codeActionsFeature } from './codeActions';
 import { bindingsFeature } from './bindings';
+import { clusterReadFeature } from './clusterRead';
 
 export interface Feature {
   /** Capabilities this feature adds to the InitializeResult. */
@@ -26,6 +27,7 @@ export const features: Feature[] = [
   navigationFeature,
   helmValuesFeature,
   helmRenderFeature,
+  clusterReadFeature,
 ];
 
 export function featureCapabilities(): ServerCapabilities {

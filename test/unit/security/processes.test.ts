@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { kubectlArgs } from '../../../server/src/node/kubectl/process';
 
 const root = resolve(__dirname, '..', '..', '..');
 
@@ -73,8 +74,7 @@ void describe('processes and files', () => {
     ]);
   });
 
-  void it('kubectl is only asked to read: get with --request-timeout, config reads', async () => {
-    const { kubectlArgs } = await import('../../../server/src/node/kubectl/process');
+  void it('kubectl is only asked to read: get with --request-timeout, config reads', () => {
     const options = { kubectlPath: 'kubectl', trusted: true, context: 'prod' };
     const reads = [
       ...['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'nodes'].flatMap(
