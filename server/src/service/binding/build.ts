@@ -112,8 +112,8 @@ export function claimState(
     selector: selector.ok ? selector.matches : undefined,
     selectorError: selector.ok ? undefined : selector.error,
     volumeName: str(spec.volumeName) ?? '',
-    // Exported objects sometimes lose annotations; a Bound/Lost status means the binding completed.
-    bindCompleted: ANN_BIND_COMPLETED in annotations || phase === 'Bound' || phase === 'Lost',
+    // `syncClaim` decides by the annotation alone: a Bound status without it is synced as unbound.
+    bindCompleted: ANN_BIND_COMPLETED in annotations,
     boundByController: ANN_BOUND_BY_CONTROLLER in annotations,
     selectedNode: annotations[ANN_SELECTED_NODE],
     phase,

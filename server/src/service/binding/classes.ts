@@ -13,6 +13,23 @@ export interface ClassState {
   creation?: string;
 }
 
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** The simulation's view of a StorageClass; undefined when it has no name. */
+export function classState(object: StorageClass, source?: SourceRef): ClassState | undefined {
+  const name = str(object?.metadata?.name);
+  if (!name) return undefined;
+  return {
+    name,
+    object,
+    source,
+    provisioner: str(object.provisioner) ?? '',
+    waitForFirstConsumer: object.volumeBindingMode === 'WaitForFirstConsumer',
+    isDefault: isDefaultClass(object),
+    creation: str(object.metadata?.creationTimestamp),
+  };
+}
+
 export function isDefaultClass(sc: StorageClass): boolean {
   return isDefaultStorageClass(sc.metadata);
 }

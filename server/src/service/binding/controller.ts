@@ -21,7 +21,7 @@ import { Store, type SimulationState } from './simulation';
 import { VolumeBinder } from './scheduler';
 import { formatQuantity } from './format';
 
-export { isDefaultClass, pickDefaultClass, type ClassState } from './classes';
+export { classState, isDefaultClass, pickDefaultClass, type ClassState } from './classes';
 export type { SimulationState } from './simulation';
 
 export class PersistentVolumeController {
@@ -173,10 +173,14 @@ export class PersistentVolumeController {
       store.decide(c, 'boundVolumeName', { volume: volume.name });
       return;
     }
-    this.pending(c, 'pendingVolumeNameTaken', {
-      volume: volume.name,
-      other: claimKey(volume.claimRef.namespace, volume.claimRef.name),
-    });
+    const other = claimKey(volume.claimRef.namespace, volume.claimRef.name);
+    if (c.boundByController) {
+      // "This should never happen because someone had to remove AnnBindCompleted": an error,
+      // the claim is left as it is.
+      store.decide(c, 'invalidBindingByController', { volume: volume.name, other, phase: c.phase });
+      return;
+    }
+    this.pending(c, 'pendingVolumeNameTaken', { volume: volume.name, other });
   }
 
   /** pv_controller.go `syncBoundClaim`. */

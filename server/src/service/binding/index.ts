@@ -2,7 +2,8 @@
  * The binding engine: what the Kubernetes PV controller would do with these volumes and claims.
  * `simulateBindings(input)` is pure; `bindingInputFromWorkspace` collects the input from the index.
  */
-import { runSimulation, pickDefaultClass, isDefaultClass, type ClassState } from './controller';
+import { runSimulation, pickDefaultClass, type ClassState } from './controller';
+import { classState } from './classes';
 import { claimNamesOf, expandStatefulSet } from './expand';
 import { claimState, str, volumeState } from './build';
 import { claimHasClass, claimKey, type ClaimState, type VolumeState } from './state';
@@ -43,17 +44,8 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
 
   const classMap = new Map<string, ClassState>();
   for (const { object, source } of input.storageClasses) {
-    const name = str(object?.metadata?.name);
-    if (!name) continue;
-    classMap.set(name, {
-      name,
-      object,
-      source,
-      provisioner: str(object.provisioner) ?? '',
-      waitForFirstConsumer: object.volumeBindingMode === 'WaitForFirstConsumer',
-      isDefault: isDefaultClass(object),
-      creation: str(object.metadata?.creationTimestamp),
-    });
+    const cls = classState(object, source);
+    if (cls) classMap.set(cls.name, cls);
   }
   const classList = [...classMap.values()];
   const defaults = classList.filter((c) => c.isDefault);

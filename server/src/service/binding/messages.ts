@@ -85,6 +85,10 @@ export const claimReasons = {
     en: '`spec.volumeName` names `{volume}`, but it is already bound to another claim (`{other}`).',
     ru: '`spec.volumeName` указывает на том `{volume}`, но он уже привязан к другой заявке (`{other}`).',
   },
+  invalidBindingByController: {
+    en: '`spec.volumeName` names `{volume}`, which is bound to another claim (`{other}`), yet the claim carries `pv.kubernetes.io/bound-by-controller` without `pv.kubernetes.io/bind-completed`: the controller reports an invalid binding and leaves the claim as it is (`{phase}`). Pods using it cannot mount the volume. Recreate the claim without `spec.volumeName`, or free the volume.',
+    ru: '`spec.volumeName` указывает на том `{volume}`, но он привязан к другой заявке (`{other}`), а у заявки есть аннотация `pv.kubernetes.io/bound-by-controller` без `pv.kubernetes.io/bind-completed`: контроллер сообщает о некорректной привязке и оставляет заявку как есть (`{phase}`). Поды с этой заявкой не смогут смонтировать том. Пересоздайте заявку без `spec.volumeName` или освободите том.',
+  },
   pendingInvalidSelector: {
     en: "The claim's label selector is invalid ({detail}); the controller cannot match it to any volume.",
     ru: 'Селектор меток у заявки некорректен ({detail}): контроллер не сможет подобрать к нему том.',

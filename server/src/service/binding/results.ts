@@ -47,8 +47,9 @@ export function buildResult(store: Store, rounds: number, stable: boolean): Bind
 }
 
 function outcomeOf(c: ClaimState): ClaimOutcome {
+  // An invalid binding leaves the claim's status as it was, but its pods cannot use it.
+  if (c.phase === 'Lost' || c.decision?.key === 'invalidBindingByController') return 'lost';
   if (c.phase === 'Bound') return 'bound';
-  if (c.phase === 'Lost') return 'lost';
   const key = c.decision?.key ?? '';
   if (key.startsWith('provision')) return 'provision';
   if (key.startsWith('wait')) return 'wait-for-first-consumer';
