@@ -4,6 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient, forwardWorkspaceTrust } from './languageClient';
 import { registerBindingPreview } from './bindingPreview';
 import { registerHelmValues } from './helmValues/commands';
+import { registerClusterRead } from './cluster/commands';
 
 let client: LanguageClient | undefined;
 
@@ -12,6 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(client);
   registerBindingPreview(context, () => client);
   registerHelmValues(context, client);
+  registerClusterRead(context, client);
   await client.start();
   forwardWorkspaceTrust(context, client);
 }

@@ -56,6 +56,11 @@ export class BindingPreviewPanel {
     BindingPreviewPanel.current = new BindingPreviewPanel(panel, context, client, state);
   }
 
+  /** The cluster changed outside the editor (a snapshot read with kubectl): ask again now. */
+  static refreshIfOpen(): void {
+    BindingPreviewPanel.current?.schedule(0);
+  }
+
   /** Called by the serializer after a reload, with the state the webview saved. */
   static revive(
     panel: vscode.WebviewPanel,
