@@ -18,7 +18,8 @@ import type { LocalizedText } from '../../../server/src/service/types';
 import { SHOW_COMMAND } from '../bindingPreview';
 import { resolveUiLang } from '../bindingPreview/strings';
 import { saveSnapshot } from './save';
-import { ACTIONS_COMMAND, ClusterSession, countsText } from './session';
+import { countsText } from './names';
+import { ACTIONS_COMMAND, ClusterSession } from './session';
 
 export const READ_COMMAND = 'kubeStorage.readClusterStorage';
 export const REFRESH_COMMAND = 'kubeStorage.refreshClusterStorage';

@@ -5,7 +5,8 @@
  * checked as a manifest; the in-memory copy is then forgotten (one copy of each object).
  */
 import * as vscode from 'vscode';
-import { fileNameOf, type ClusterSession, type LoadedSnapshot } from './session';
+import { fileNameOf } from './names';
+import type { ClusterSession, LoadedSnapshot } from './session';
 
 function defaultTarget(loaded: LoadedSnapshot): vscode.Uri | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;

@@ -14,6 +14,7 @@ import {
   type ClusterSnapshotResult,
 } from '../../../server/src/protocol';
 import { BindingPreviewPanel } from '../bindingPreview/panel';
+import { countsText, fileNameOf } from './names';
 
 export const LOADED_CONTEXT_KEY = 'kubeStorage.clusterSnapshotLoaded';
 export const ACTIONS_COMMAND = 'kubeStorage.clusterSnapshotActions';
@@ -21,19 +22,6 @@ export const ACTIONS_COMMAND = 'kubeStorage.clusterSnapshotActions';
 export interface LoadedSnapshot {
   read: ClusterRead;
   uri: vscode.Uri;
-}
-
-/** A file name (and URI path) from a context name: EKS contexts are ARNs with `:` and `/`. */
-export function fileNameOf(context: string): string {
-  const name = context.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|-+$/g, '');
-  return `${name || 'cluster'}.yaml`;
-}
-
-/** "StorageClass 2 · PersistentVolume 5 · …": kinds stay in English (docs/glossary.md). */
-export function countsText(read: ClusterRead): string {
-  return Object.entries(read.counts)
-    .map(([kind, count]) => `${kind} ${count}`)
-    .join(' · ');
 }
 
 export class ClusterSession implements vscode.TextDocumentContentProvider, vscode.Disposable {
