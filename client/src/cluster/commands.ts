@@ -129,7 +129,12 @@ async function readInto(session: ClusterSession, context: string): Promise<void>
 
 /** What was read, what was left out and why. */
 async function report(session: ClusterSession, read: ClusterRead): Promise<void> {
-  for (const n of read.notRead) void vscode.window.showWarningMessage(shown(n.text));
+  // A kind the cluster does not serve is how the cluster is; one RBAC forbids is worth a warning.
+  for (const n of read.notRead) {
+    if (n.problem.kind === 'unknownResource')
+      void vscode.window.showInformationMessage(shown(n.text));
+    else void vscode.window.showWarningMessage(shown(n.text));
+  }
   for (const n of read.namespaceOnly)
     void vscode.window.showWarningMessage(
       vscode.l10n.t(
