@@ -43,10 +43,14 @@ export interface HoverInfo {
 
 const QUANTITY = 'api.resource.Quantity';
 
+/** The definition of a kind that a CRD of the workspace defines (schema/customResources.ts). */
+export type CustomKindResolver = (kind: string, apiVersion: string) => string | undefined;
+
 export function hoverAt(
   file: WorkspaceFile,
   position: Position,
   lang: Lang,
+  custom?: CustomKindResolver,
 ): HoverInfo | undefined {
   const at = file.chunkAt(position);
   if (!at) return undefined;
@@ -54,7 +58,7 @@ export function hoverAt(
   const offset = chunk.offsetAt(at.relative);
   const document = chunk.documentAt(offset);
   if (!document) return undefined;
-  const root = rootDefinition(document);
+  const root = rootDefinition(document, custom);
   if (!root) return undefined;
   const hit = pathAtOffset(document.doc, offset);
   const slot = templatedSlot(chunk, hit, offset);
@@ -147,12 +151,15 @@ interface RootObject {
 }
 
 /** The definition of the object; a built-in kind at a wrong version still gets its docs. */
-function rootDefinition(document: ParsedDocument): RootObject | undefined {
+function rootDefinition(
+  document: ParsedDocument,
+  custom?: CustomKindResolver,
+): RootObject | undefined {
   if (document.recognition.type !== 'object') return undefined;
   const { kind, apiVersion } = document.recognition.facts;
-  const exact = definitionFor(kind, apiVersion);
+  const exact = definitionFor(kind, apiVersion) ?? custom?.(kind, apiVersion);
   if (exact) return { definition: exact, kind, apiVersion };
-  if (!isBuiltinApiVersion(apiVersion)) return undefined; // a custom resource: we know nothing
+  if (!isBuiltinApiVersion(apiVersion)) return undefined; // a custom resource no CRD defines
   const preferred = preferredApiVersion(kind);
   const definition = preferred ? definitionFor(kind, preferred) : undefined;
   return definition ? { definition, kind, apiVersion } : undefined;
@@ -324,9 +331,13 @@ function requirementText(requirement: Requirement, lang: Lang): string {
 function fieldBody(c: CardContext, step: SchemaStep): string {
   const doc = getFieldDoc(step.parentDefinition!, step.field!, c.lang);
   const lines: string[] = [];
-  lines.push(doc ? doc.text : t(m.noText, c.lang));
   const parent = definitions[step.parentDefinition!];
   const raw = parent?.properties?.[step.field!];
+  // A field of a custom resource: the CRD's own description, as its authors wrote it.
+  const described = raw?.description ?? step.schema.description;
+  lines.push(
+    doc ? doc.text : described ? `${t(m.fromCrd, c.lang)}\n\n${described}` : t(m.noText, c.lang),
+  );
   const values = (raw?.enum ?? raw?.items?.enum)?.map(String);
   if (values) lines.push(allowed(c.lang, values));
   lines.push(links(c.lang, doc?.link, apiReferenceLink(step.parentDefinition!)));

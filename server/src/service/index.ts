@@ -16,6 +16,8 @@ import {
   type ClusterSettings,
 } from './workspace/cluster';
 import { snapshotDiagnostics } from './diagnostics/snapshotDiagnostics';
+import { customResourceDiagnostics } from './diagnostics/customResourceDiagnostics';
+import { customKindsOf } from './schema/customResources';
 import type { KubeDiagnostic } from './types';
 import { hoverAt, type HoverInfo } from './hover';
 import type { Lang, Position } from './types';
@@ -145,7 +147,11 @@ export class LanguageService {
         ? mergeDiagnostics(file, values, [], settings.rules ?? defaultRuleSettings)
         : values;
     }
-    const schema = fileDiagnostics(file, settings);
+    const schema = withCustomResources(
+      fileDiagnostics(file, settings),
+      customResourceDiagnostics(this.workspace, file),
+      settings,
+    );
     if (!settings.enable) return schema;
     const rendered = this.renderedFindings(uri, settings);
     const rules = settings.rules ?? defaultRuleSettings;
@@ -193,7 +199,9 @@ export class LanguageService {
       if (this.hasTooDeep(uri)) return undefined;
       return this.helm.hover(uri, file.text, position, lang);
     }
-    return file ? hoverAt(file, position, lang) : undefined;
+    const custom = (kind: string, apiVersion: string): string | undefined =>
+      customKindsOf(this.workspace).definitionFor(kind, apiVersion);
+    return file ? hoverAt(file, position, lang, custom) : undefined;
   }
 
   /** Completion items at a position (keys, values, linked names, skeletons), in one language. */
@@ -332,4 +340,18 @@ export function helmValuesCompletion(
 
 export function getLanguageService(): LanguageService {
   return new LanguageService();
+}
+
+/** Schema diagnostics with those of custom resources (CRDs of the workspace) merged in order. */
+function withCustomResources(
+  schema: KubeDiagnostic[],
+  custom: KubeDiagnostic[],
+  settings: DiagnosticSettings,
+): KubeDiagnostic[] {
+  if (!settings.enable || !custom.length) return schema;
+  const kept = settings.unknownFields ? custom : custom.filter((d) => d.code !== 'unknown-field');
+  return [...schema, ...kept].sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }

@@ -4,6 +4,7 @@
  * the cursor only, so its cost does not grow with the file.
  */
 import { definitionFor, preferredApiVersion } from '../schema/registry';
+import { customKindsOf } from '../schema/customResources';
 import type { Lang, Position } from '../types';
 import type { Workspace } from '../workspace/workspace';
 import type { ParsedChunk } from '../parse/chunk';
@@ -46,7 +47,8 @@ export function complete(
   const { kind, apiVersion } = rootFacts(lines);
   const rootDefinition = kind
     ? (definitionFor(kind, apiVersion ?? '') ??
-      definitionFor(kind, preferredApiVersion(kind) ?? ''))
+      definitionFor(kind, preferredApiVersion(kind) ?? '') ??
+      customKindsOf(workspace).definitionFor(kind, apiVersion ?? ''))
     : undefined;
   const document = chunk.documentAt(chunk.offsetAt(at.relative));
   const ctx: CompletionContext = {

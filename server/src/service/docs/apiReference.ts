@@ -15,10 +15,14 @@ for (const versions of Object.values(kindsFile.kinds as Record<string, Record<st
   }
 }
 
+/** Kinds of our schema set that are CRDs, not Kubernetes: the API reference does not list them. */
+const NOT_IN_REFERENCE = new Set(['snapshot']);
+
 export function apiReferenceLink(definition: string): string | undefined {
   const parts = definition.split('.');
   if (parts.length < 3) return undefined;
   const [short, version] = parts;
+  if (NOT_IN_REFERENCE.has(short!)) return undefined;
   const name = parts[parts.length - 1]!;
   const group = groups.get(short!);
   if (!group || !version) return undefined;

@@ -16,6 +16,10 @@ export const hoverMessages = {
     en: 'kube-storage has no text of its own for this field yet; see the API reference.',
     ru: 'Своего описания этого поля у kube-storage пока нет — смотрите справочник API.',
   },
+  fromCrd: {
+    en: 'From the CustomResourceDefinition:',
+    ru: 'Описание из CustomResourceDefinition (на языке его авторов):',
+  },
   valueOf: { en: 'value of {field}', ru: 'значение поля {field}' },
   entryOf: { en: 'key in {field}', ru: 'ключ в {field}' },
   notAllowed: {

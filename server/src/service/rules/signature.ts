@@ -25,6 +25,8 @@ const WHOLE_KINDS = [
   'VolumeSnapshotClass',
   'VolumeSnapshotContent',
   'ReferenceGrant',
+  // A CRD decides how its custom resources are checked (diagnostics/customResourceDiagnostics.ts).
+  'CustomResourceDefinition',
 ];
 
 /** Every kind that takes part in the signature. */

@@ -7,6 +7,8 @@ import kindsFile from '../../../../schemas/k8s/kinds.json';
 import type { YamlPath } from '../parse/nodes';
 
 export interface JsonSchema {
+  /** Only in definitions made from a CRD of the workspace (schema/customResources.ts). */
+  description?: string;
   type?: string | string[];
   format?: string;
   $ref?: string;

@@ -1,0 +1,191 @@
+/**
+ * Diagnostics that depend on the CustomResourceDefinitions of the workspace: custom resources
+ * checked against their CRD's schema (schema/customResources.ts), a version the CRD does not
+ * serve, a kind its group does not define, and a CRD whose schema cannot be compiled. Kinds that
+ * are neither built in nor defined stay unchecked. Results are kept per document and definition.
+ */
+import { localize } from '../i18n/format';
+import { coreMessages } from '../i18n/coreMessages';
+import type { ParsedDocument } from '../parse/chunk';
+import { nodeSpan, nodesAtPath, type Span } from '../parse/nodes';
+import {
+  compile,
+  customKindsOf,
+  splitApiVersion,
+  type CustomKinds,
+} from '../schema/customResources';
+import { definitionFor, isBuiltinApiVersion } from '../schema/registry';
+import { validateObject } from '../schema/validate';
+import { closestMatch } from '../text/similarity';
+import type { KubeDiagnostic, LocalizedText } from '../types';
+import { shiftRange, type IndexedObject, type WorkspaceFile } from '../workspace/file';
+import type { Workspace } from '../workspace/workspace';
+
+const messages = {
+  notServed: {
+    en: 'The CustomResourceDefinition of {kind} does not serve `{apiVersion}`. Use {expected}.',
+    ru: 'CustomResourceDefinition вида {kind} не обслуживает `{apiVersion}`. Используйте {expected}.',
+  },
+  unknownKind: {
+    en: 'No CustomResourceDefinition in the workspace defines kind `{kind}` in group `{group}` (it defines {kinds}).',
+    ru: 'Ни одно определение ресурса (CRD) в рабочей области не задаёт вид `{kind}` в группе `{group}` (там есть {kinds}).',
+  },
+  schemaInvalid: {
+    en: 'The schema of version `{version}` cannot be compiled, so its {kind} objects are not checked: {detail}. The API server rejects such a CRD too.',
+    ru: 'Схему версии `{version}` не удаётся скомпилировать, поэтому объекты {kind} не проверяются: {detail}. API-сервер тоже не примет такой CRD.',
+  },
+} satisfies Record<string, LocalizedText>;
+
+interface Relative {
+  span: Span;
+  code: string;
+  message: LocalizedText;
+  severity: KubeDiagnostic['severity'];
+  data?: Record<string, unknown>;
+}
+
+const cache = new WeakMap<ParsedDocument, { key: string; problems: Relative[] }>();
+
+/** The CRD-dependent diagnostics of one file (manifests only; templates are not checked). */
+export function customResourceDiagnostics(
+  workspace: Workspace,
+  file: WorkspaceFile,
+): KubeDiagnostic[] {
+  if (file.template || file.origin === 'cluster') return [];
+  const objects = file.objects();
+  const hasCustom = objects.some(
+    (o) => o.kind === 'CustomResourceDefinition' || !isBuiltinApiVersion(o.apiVersion),
+  );
+  if (!hasCustom) return [];
+  const kinds = customKindsOf(workspace);
+  const out: KubeDiagnostic[] = [];
+  for (const object of objects) {
+    const problems =
+      object.kind === 'CustomResourceDefinition'
+        ? crdProblems(kinds, object)
+        : customResourceProblems(kinds, object);
+    for (const p of problems) {
+      const range = shiftRange(object.placed.chunk.rangeOf(p.span), object.placed.startLine);
+      out.push({
+        range,
+        severity: p.severity,
+        code: p.code,
+        message: p.message,
+        ...(p.data ? { data: p.data } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function customResourceProblems(kinds: CustomKinds, object: IndexedObject): Relative[] {
+  const { apiVersion, kind } = object;
+  if (isBuiltinApiVersion(apiVersion) || definitionFor(kind, apiVersion)) return [];
+  const [group] = splitApiVersion(apiVersion);
+  if (!kinds.groups.has(group)) return []; // unknown to us: unchecked, without noise
+  const entry = kinds.lookup(apiVersion, kind);
+  const facts =
+    object.document.recognition.type === 'object' ? object.document.recognition.facts : undefined;
+  if (!facts) return [];
+  if (!entry) {
+    const defined = kinds.kindsOf(group);
+    if (defined.includes(kind))
+      return notServed(kinds, group, kind, apiVersion, facts.apiVersionSpan ?? facts.span);
+    const suggestion = closestMatch(kind, defined);
+    const base = localize(messages.unknownKind, {
+      kind,
+      group,
+      kinds: defined.map((k) => `\`${k}\``).join(', '),
+    });
+    const hint = suggestion
+      ? localize(coreMessages.didYouMean, { suggestion })
+      : { en: '', ru: '' };
+    return [
+      {
+        span: facts.kindSpan ?? facts.span,
+        code: 'unknown-kind',
+        message: { en: base.en + hint.en, ru: base.ru + hint.ru },
+        severity: 'error',
+        ...(suggestion ? { data: { suggestion } } : {}),
+      },
+    ];
+  }
+  if (!entry.served)
+    return notServed(kinds, group, kind, apiVersion, facts.apiVersionSpan ?? facts.span);
+  const definition = entry.definition;
+  if (!definition || !compile(entry)) return [];
+  const hit = cache.get(object.document);
+  if (hit?.key === definition) return hit.problems;
+  const problems = validate(object, definition, facts.span);
+  cache.set(object.document, { key: definition, problems });
+  return problems;
+}
+
+function notServed(
+  kinds: CustomKinds,
+  group: string,
+  kind: string,
+  apiVersion: string,
+  span: Span,
+): Relative[] {
+  const served = kinds.servedVersions(group, kind);
+  return [
+    {
+      span,
+      code: 'unknown-api-version',
+      message: localize(messages.notServed, {
+        kind,
+        apiVersion,
+        expected: served.map((v) => `\`${v}\``).join(', ') || '—',
+      }),
+      severity: 'error',
+      ...(served[0] ? { data: { suggestion: served[0] } } : {}),
+    },
+  ];
+}
+
+function validate(object: IndexedObject, definition: string, rootSpan: Span): Relative[] {
+  const value = object.document.value();
+  if (!value.ok) return [];
+  const text = object.placed.chunk.text;
+  return validateObject(object.document.doc, value.data, definition, rootSpan, text).map((p) => ({
+    span: firstLine(text, p.span),
+    code: p.code,
+    message: p.message,
+    severity: p.severity ?? 'error',
+    ...(p.data ? { data: p.data } : {}),
+  }));
+}
+
+/** A CRD whose schema ajv cannot compile: reported at the schema of that version. */
+function crdProblems(kinds: CustomKinds, crd: IndexedObject): Relative[] {
+  const out: Relative[] = [];
+  for (const entry of kinds.byGvk.values()) {
+    if (entry.crd !== crd || !entry.served || compile(entry)) continue;
+    const nodes = nodesAtPath(crd.document.doc, entry.schemaPath);
+    const span = nodeSpan(nodes?.key) ?? crdSpan(crd);
+    out.push({
+      span,
+      code: 'crd-schema-invalid',
+      message: localize(messages.schemaInvalid, {
+        version: entry.version,
+        kind: entry.kind,
+        detail: entry.error ?? '',
+      }),
+      severity: 'error',
+    });
+  }
+  return out;
+}
+
+function crdSpan(crd: IndexedObject): Span {
+  return crd.document.recognition.type === 'object' ? crd.document.recognition.facts.span : [0, 0];
+}
+
+/** A problem with a whole mapping is marked on its first line only (as chunkDiagnostics does). */
+function firstLine(text: string, span: Span): Span {
+  const newline = text.indexOf('\n', span[0]);
+  if (newline === -1 || newline >= span[1]) return span;
+  const end = text[newline - 1] === '\r' ? newline - 1 : newline;
+  return [span[0], Math.max(span[0] + 1, end)];
+}
