@@ -6,6 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { WorkspaceTrustNotification } from '../../server/src/protocol';
 
 export const CLIENT_ID = 'kubeStorage';
 
@@ -44,7 +45,7 @@ export function forwardWorkspaceTrust(
 ): void {
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(
-      () => void client.sendNotification('kubeStorage/workspaceTrust', { trusted: true }),
+      () => void client.sendNotification(WorkspaceTrustNotification, { trusted: true }),
     ),
   );
 }

@@ -1,10 +1,17 @@
 /**
  * Every custom LSP request and notification of kube-storage, and the data they carry, defined
- * once and imported by the client, the server and the webviews.
+ * once and imported by the client, the server and the webviews (as vscode-eslint's shared
+ * protocol file). A request is a `RequestType<Params, Result, void>`: the client sends it with
+ * `client.sendRequest(HelmInspectRequest, params)`, the server answers it with
+ * `onRequest(ctx, HelmInspectRequest, …)` (lsp/runner.ts); no method name is written anywhere
+ * else. The webviews' messages are in webviewProtocol.ts beside this file.
  */
 
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { ValueRow } from './service/helm/report';
-import type { LocalizedText } from './service/types';
+import type { Lang, LocalizedText } from './service/types';
+
+export type { Lang, LocalizedText };
 
 // ---- Helm values inspector ----
 
@@ -40,16 +47,18 @@ export interface HelmInspectData {
     line: number;
     severity: string;
     code: string;
-    message: { en: string; ru: string };
+    message: LocalizedText;
   }[];
-  problems: { en: string; ru: string }[];
+  problems: LocalizedText[];
 }
 
 export type HelmInspectResult =
-  { ok: true; data: HelmInspectData } | { ok: false; error: { en: string; ru: string } };
+  { ok: true; data: HelmInspectData } | { ok: false; error: LocalizedText };
 
 /** Request: the inspector's data for a chart and an optional values file. */
-export const HelmInspectRequest = 'kubeStorage/helmValues/inspect';
+export const HelmInspectRequest = new RequestType<HelmInspectParams, HelmInspectResult, void>(
+  'kubeStorage/helmValues/inspect',
+);
 
 export interface HelmLinkParams {
   /** The values file. */
@@ -58,11 +67,26 @@ export interface HelmLinkParams {
   chart: string | null;
 }
 
-export type HelmLinkResult =
-  { ok: true; chartName?: string } | { ok: false; error: { en: string; ru: string } };
+export type HelmLinkResult = { ok: true; chartName?: string } | { ok: false; error: LocalizedText };
 
 /** Request: tie a values file to a chart (the "link values file" command). */
-export const HelmLinkRequest = 'kubeStorage/helmValues/link';
+export const HelmLinkRequest = new RequestType<HelmLinkParams, HelmLinkResult, void>(
+  'kubeStorage/helmValues/link',
+);
+
+// ---- Workspace trust (helm runs only in a trusted workspace) ----
+
+export interface WorkspaceTrustParams {
+  trusted: boolean;
+}
+
+/**
+ * Notification from the client: the workspace is (now) trusted. The first answer comes in
+ * `initializationOptions.workspaceTrusted`; this one when the user grants trust later.
+ */
+export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustParams>(
+  'kubeStorage/workspaceTrust',
+);
 
 // ---- Binding preview (PV/PVC binding simulation) ----
 
@@ -88,15 +112,16 @@ export interface BindingsParams {
   /** Labels of the node a consumer pod lands on (enables the scheduler's path for `WaitForFirstConsumer`). */
   nodeLabels?: Record<string, string>;
   /** Language of the result's `lang` field; every text carries both languages anyway. */
-  lang?: 'en' | 'ru';
+  lang?: Lang;
 }
 
 export type BindingsResult =
-  | { ok: true; lang: 'en' | 'ru'; data: BindingResult }
-  | { ok: false; lang: 'en' | 'ru'; error: { en: string; ru: string } };
+  { ok: true; lang: Lang; data: BindingResult } | { ok: false; lang: Lang; error: LocalizedText };
 
 /** Request: simulate the PV controller over the scope. */
-export const BindingsRequest = 'kubeStorage/bindings';
+export const BindingsRequest = new RequestType<BindingsParams, BindingsResult, void>(
+  'kubeStorage/bindings',
+);
 
 // ---- Cluster read with kubectl ("Read Storage From Cluster") ----
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { BindingsRequest, type BindingsResult } from '../../server/src/protocol';
+import { BindingsRequest } from '../../server/src/protocol';
 import { TestClient } from './support/client';
 
 const job = `apiVersion: batch/v1
@@ -79,7 +79,7 @@ describe('LSP: cluster snapshots and the default class', () => {
   });
 
   it('the preview sees the cluster: existing claims and volumes, the default class', async () => {
-    const result = await client.connection.sendRequest<BindingsResult>(BindingsRequest, {
+    const result = await client.connection.sendRequest(BindingsRequest, {
       scope: { uri: uri('jobs.yaml') },
     });
     assert.ok(result.ok);
@@ -105,8 +105,7 @@ describe('LSP: cluster snapshots and the default class', () => {
       cluster: { snapshots: ['cluster/*.yaml'], defaultStorageClass: 'none' },
     });
     await client.waitForDiagnostics(uri('jobs.yaml'));
-    const ask = () =>
-      client.connection.sendRequest<BindingsResult>(BindingsRequest, { scope: 'workspace' });
+    const ask = () => client.connection.sendRequest(BindingsRequest, { scope: 'workspace' });
     const withDefault = await ask();
     assert.ok(withDefault.ok);
     const exports = withDefault.data.claims.find((c) => c.name === 'exports');

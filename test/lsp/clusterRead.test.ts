@@ -13,7 +13,6 @@ import { after, before, describe, it } from 'node:test';
 import {
   BindingsRequest,
   ClusterSnapshotRequest,
-  type BindingsResult,
   type ClusterSnapshotResult,
 } from '../../server/src/protocol';
 import { readList, snapshotText } from '../../server/src/service/clusterRead/output';
@@ -78,7 +77,7 @@ describe('LSP: the cluster snapshot read with kubectl', () => {
   const send = (params: unknown) =>
     client.connection.sendRequest<ClusterSnapshotResult>(ClusterSnapshotRequest, params);
   const bindings = async () => {
-    const result = await client.connection.sendRequest<BindingsResult>(BindingsRequest, {
+    const result = await client.connection.sendRequest(BindingsRequest, {
       scope: { uri: appUri() },
     });
     assert.ok(result.ok);

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { WorkspaceTrustNotification } from '../../server/src/protocol';
 import { messageOf, TestClient } from './support/client';
 import { realTool } from '../support/tools';
 
@@ -28,7 +29,7 @@ describe('rendering open values files with helm', { skip: helm.missing }, () => 
       rootPath: dir,
       settings: { helm: { path: helm.path, namespace: 'accounting', release: 'books' } },
     });
-    await client.connection.sendNotification('kubeStorage/workspaceTrust', { trusted: true });
+    await client.connection.sendNotification(WorkspaceTrustNotification, { trusted: true });
   });
   after(async () => {
     await client.stop();

@@ -5,12 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import {
-  HelmInspectRequest,
-  HelmLinkRequest,
-  type HelmInspectResult,
-  type HelmLinkResult,
-} from '../../server/src/protocol';
+import { HelmInspectRequest, HelmLinkRequest } from '../../server/src/protocol';
 import { messageOf, TestClient } from './support/client';
 
 const fixtures = resolve(__dirname, '../fixtures/helm');
@@ -124,13 +119,13 @@ void test('changing kubeStorage.helm.valuesFiles re-links open files without an 
 void test('the link request ties any file to a chart; errors come in both languages', async () => {
   const uri = uriOf('elsewhere', 'settings.yml');
   await client.open(uri, 'replicaCount: many\n');
-  const linked = await client.request<HelmLinkResult>(HelmLinkRequest, {
+  const linked = await client.request(HelmLinkRequest, {
     uri,
     chart: join(dir, 'keeper', 'Chart.yaml'),
   });
   assert.deepEqual(linked, { ok: true, chartName: 'keeper' });
   await client.waitForDiagnostics(uri, (x) => x.some((y) => y.code === 'helm-values-schema'));
-  const bad = await client.request<HelmLinkResult>(HelmLinkRequest, {
+  const bad = await client.request(HelmLinkRequest, {
     uri,
     chart: join(dir, 'nope'),
   });
@@ -139,7 +134,7 @@ void test('the link request ties any file to a chart; errors come in both langua
 });
 
 void test('the inspect request: rows with defaults, overrides and uses; storage block; defaults text', async () => {
-  const result = await client.request<HelmInspectResult>(HelmInspectRequest, {
+  const result = await client.request(HelmInspectRequest, {
     chart: { kind: 'path', path: join(dir, 'keeper') },
     valuesUri: uriOf('my-values.yaml'),
   });
@@ -154,7 +149,7 @@ void test('the inspect request: rows with defaults, overrides and uses; storage 
   assert.match(size.storageText!.ru, /Запрос ёмкости/);
   assert.match(data.storageBlock, /persistence:/);
   assert.equal(data.defaultsText, readFileSync(join(dir, 'keeper', 'values.yaml'), 'utf8'));
-  const repo = await client.request<HelmInspectResult>(HelmInspectRequest, {
+  const repo = await client.request(HelmInspectRequest, {
     chart: {
       kind: 'files',
       name: 'stable/x',
@@ -162,7 +157,7 @@ void test('the inspect request: rows with defaults, overrides and uses; storage 
     },
   });
   assert.ok(repo.ok && repo.data.rows.some((r) => r.path === 'persistence.size'));
-  const missing = await client.request<HelmInspectResult>(HelmInspectRequest, {
+  const missing = await client.request(HelmInspectRequest, {
     chart: { kind: 'path', path: join(dir, 'none.tgz') },
   });
   assert.equal(missing.ok, false);

@@ -218,7 +218,7 @@ export class BindingPreviewPanel {
     const client = this.client();
     try {
       if (!client) throw new Error('language client not running');
-      result = await client.sendRequest<BindingsResult>(BindingsRequest, this.params(lang));
+      result = await client.sendRequest(BindingsRequest, this.params(lang));
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       result = { ok: false, lang, error: { en: detail, ru: detail } };

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { HelmLinkRequest, type HelmLinkResult } from '../../../server/src/protocol';
+import { HelmLinkRequest } from '../../../server/src/protocol';
 import { findChartForValues, isChartArchiveName } from '../../../server/src/node/charts';
 import { plainText } from '../../../server/src/service/i18n/plainText';
 import { isValidChartReference } from './helmCli';
@@ -90,7 +90,7 @@ export function registerHelmValues(context: vscode.ExtensionContext, client: Lan
       if (!uri) return;
       const chart = await pickChart();
       if (!chart) return;
-      const result = await client.sendRequest<HelmLinkResult>(HelmLinkRequest, {
+      const result = await client.sendRequest(HelmLinkRequest, {
         uri: uri.toString(),
         chart,
       });

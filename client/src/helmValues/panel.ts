@@ -6,7 +6,6 @@ import {
   HelmInspectRequest,
   type HelmChartSource,
   type HelmInspectData,
-  type HelmInspectResult,
 } from '../../../server/src/protocol';
 import { helmShowChart, helmShowValues, HelmCliError } from './helmCli';
 import { isChartValuesFile, proposeValuesFile } from './valuesTarget';
@@ -158,7 +157,7 @@ button.link:focus { outline: 1px solid var(--vscode-focusBorder); }
     this.post({ type: 'loading', label: this.label() });
     try {
       const chart = await this.chartSource();
-      const result = await this.client.sendRequest<HelmInspectResult>(HelmInspectRequest, {
+      const result = await this.client.sendRequest(HelmInspectRequest, {
         chart,
         ...(this.state.valuesUri ? { valuesUri: this.state.valuesUri } : {}),
       });

@@ -5,8 +5,8 @@ import {
   type BindingsParams,
   type BindingsResult,
 } from '../protocol';
-import { safely } from './context';
 import type { Feature } from './features';
+import { onRequest } from './runner';
 
 const failed = {
   en: 'The binding simulation failed; see the server log.',
@@ -16,21 +16,20 @@ const failed = {
 export const bindingsFeature: Feature = {
   capabilities: {},
   register(ctx) {
-    ctx.connection.onRequest(BindingsRequest, (params: BindingsParams, token) =>
-      safely<BindingsResult>(
-        ctx,
-        'bindings',
-        { ok: false, lang: 'en', error: failed },
-        async () => {
-          const scope = validScope(params?.scope);
-          const lang =
-            params?.lang === 'en' || params?.lang === 'ru' ? params.lang : await ctx.lang();
-          if (token.isCancellationRequested) return { ok: false, lang, error: failed };
-          const nodeLabels = validLabels(params?.nodeLabels);
-          const data = ctx.service.bindings({ scope, nodeLabels });
-          return { ok: true, lang, data: withFewRejections(data) };
-        },
-      ),
+    onRequest(
+      ctx,
+      BindingsRequest,
+      { ok: false, lang: 'en', error: failed },
+      async (params, token): Promise<BindingsResult> => {
+        const scope = validScope(params?.scope);
+        const lang =
+          params?.lang === 'en' || params?.lang === 'ru' ? params.lang : await ctx.lang();
+        // The answer is RequestCancelled then (runner.ts); this only spares the simulation.
+        if (token.isCancellationRequested) return { ok: false, lang, error: failed };
+        const nodeLabels = validLabels(params?.nodeLabels);
+        const data = ctx.service.bindings({ scope, nodeLabels });
+        return { ok: true, lang, data: withFewRejections(data) };
+      },
     );
   },
 };

@@ -1,16 +1,16 @@
 /** Quick fixes for the service's diagnostics, as LSP code actions with workspace edits. */
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver';
 import { diagnosticSettings } from '../settings';
-import { safely } from './context';
 import { toLspDiagnostic } from './convert';
 import { plainText } from '../service';
 import type { Feature } from './features';
+import { runSafe } from './runner';
 
 export const codeActionsFeature: Feature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } },
   register(ctx) {
     ctx.connection.onCodeAction((params, token) =>
-      safely<CodeAction[]>(ctx, 'code actions', [], async () => {
+      runSafe<CodeAction[]>(ctx, 'code actions', token, [], async () => {
         const only = params.context.only;
         if (
           only &&

@@ -18,8 +18,8 @@ import {
   type KubeCompletionItem,
   type Lang,
 } from '../service';
-import { safely } from './context';
 import type { Feature } from './features';
+import { runSafe } from './runner';
 import { loadSnippetTemplates } from './snippets';
 
 const KINDS: Record<ItemKind, CompletionItemKind> = {
@@ -78,7 +78,7 @@ export const completionFeature: Feature = {
   register(ctx) {
     ctx.service.snippets = loadSnippetTemplates();
     ctx.connection.onCompletion((params, token) =>
-      safely<CompletionList>(ctx, 'completion', EMPTY, async () => {
+      runSafe<CompletionList>(ctx, 'completion', token, EMPTY, async () => {
         const uri = params.textDocument.uri;
         if (!wanted(ctx.documents.get(uri), params)) return EMPTY;
         const lang = await ctx.lang(uri);

@@ -7,15 +7,11 @@
  * send the same (without either, helm is not run and the values file says so).
  */
 import { fileURLToPath } from 'node:url';
-import { NotificationType } from 'vscode-languageserver';
 import { HelmRenderer, type RenderRequest } from '../node/helm/render';
+import { WorkspaceTrustNotification } from '../protocol';
 import { safely, type ServerContext } from './context';
 import type { Feature } from './features';
-
-/** Sent by the client: the workspace is (now) trusted. */
-export const WorkspaceTrustNotification = new NotificationType<{ trusted: boolean }>(
-  'kubeStorage/workspaceTrust',
-);
+import { onNotification } from './runner';
 
 /** Typing pauses this long before helm runs again. */
 export const RENDER_DELAY_MS = 400;
@@ -151,7 +147,7 @@ export const helmRenderFeature: Feature = {
       for (const doc of ctx.documents.all())
         if (ctx.service.helm.chartKeyOf(doc.uri) !== undefined) renders.schedule(doc.uri);
     };
-    ctx.connection.onNotification(WorkspaceTrustNotification, (params) => {
+    onNotification(ctx, WorkspaceTrustNotification, (params) => {
       setWorkspaceTrust(ctx, params?.trusted === true);
       scheduleLinked();
     });

@@ -15,6 +15,7 @@ import {
   type HelmInspectResult,
   type HelmLinkParams,
   type HelmLinkResult,
+  type LocalizedText,
 } from '../protocol';
 import {
   ChartSourceError,
@@ -26,6 +27,7 @@ import {
 import { helmInspect, type ChartInspection } from '../service';
 import { safely, type ServerContext } from './context';
 import type { Feature } from './features';
+import { onRequest } from './runner';
 
 /** Chart models older than this are re-read from disk the next time a values file needs them. */
 const CHART_MAX_AGE_MS = 20_000;
@@ -205,7 +207,7 @@ export class HelmValuesLinks {
   }
 }
 
-function errorText(e: unknown): { en: string; ru: string } {
+function errorText(e: unknown): LocalizedText {
   if (e instanceof ChartSourceError) return e.text;
   const detail = e instanceof Error ? e.message : String(e);
   return { en: `Cannot read the chart: ${detail}`, ru: `Не удалось прочитать чарт: ${detail}` };
@@ -286,21 +288,8 @@ export const helmValuesFeature: Feature = {
       }
       void links.ensure(document.uri);
     });
-    ctx.connection.onRequest(HelmInspectRequest, (params: HelmInspectParams) =>
-      safely<HelmInspectResult>(
-        ctx,
-        'helm inspect',
-        { ok: false, error: errorText('internal error') },
-        () => inspect(ctx, params),
-      ),
-    );
-    ctx.connection.onRequest(HelmLinkRequest, (params: HelmLinkParams) =>
-      safely<HelmLinkResult>(
-        ctx,
-        'helm link',
-        { ok: false, error: errorText('internal error') },
-        () => links.setManual(params),
-      ),
-    );
+    const internal = { ok: false, error: errorText('internal error') } as const;
+    onRequest(ctx, HelmInspectRequest, internal, (params) => inspect(ctx, params));
+    onRequest(ctx, HelmLinkRequest, internal, (params) => links.setManual(params));
   },
 };

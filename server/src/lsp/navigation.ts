@@ -19,8 +19,8 @@ import {
   type Lang,
   type LocalizedText,
 } from '../service';
-import { safely } from './context';
 import type { Feature } from './features';
+import { runSafe } from './runner';
 
 const SYMBOL_KINDS: Record<KubeSymbolKind, SymbolKind> = {
   object: SymbolKind.Class,
@@ -59,31 +59,28 @@ export const navigationFeature: Feature = {
     const c = ctx.connection;
 
     c.onDefinition((params, token) =>
-      safely<Location[]>(ctx, 'definition', [], () =>
-        token.isCancellationRequested
-          ? []
-          : ctx.service.definition(params.textDocument.uri, params.position),
+      runSafe<Location[]>(ctx, 'definition', token, [], () =>
+        ctx.service.definition(params.textDocument.uri, params.position),
       ),
     );
 
     c.onReferences((params, token) =>
-      safely<Location[]>(ctx, 'references', [], () =>
-        token.isCancellationRequested
-          ? []
-          : ctx.service.references(
-              params.textDocument.uri,
-              params.position,
-              params.context.includeDeclaration,
-            ),
+      runSafe<Location[]>(ctx, 'references', token, [], () =>
+        ctx.service.references(
+          params.textDocument.uri,
+          params.position,
+          params.context.includeDeclaration,
+        ),
       ),
     );
 
-    // A refusal is returned (not thrown), so the editor shows our message and safely() only
+    // A refusal is returned (not thrown), so the editor shows our message and runSafe() only
     // catches real failures.
     c.onPrepareRename((params, token) =>
-      safely<{ range: Range; placeholder: string } | ResponseError<void> | null>(
+      runSafe<{ range: Range; placeholder: string } | ResponseError<void> | null>(
         ctx,
         'prepareRename',
+        token,
         null,
         async () => {
           const uri = params.textDocument.uri;
@@ -97,7 +94,7 @@ export const navigationFeature: Feature = {
     );
 
     c.onRenameRequest((params, token) =>
-      safely<WorkspaceEdit | ResponseError<void> | null>(ctx, 'rename', null, async () => {
+      runSafe<WorkspaceEdit | ResponseError<void> | null>(ctx, 'rename', token, null, async () => {
         const uri = params.textDocument.uri;
         const lang = await ctx.lang(uri);
         if (token.isCancellationRequested) return null;
@@ -108,23 +105,19 @@ export const navigationFeature: Feature = {
     );
 
     c.onDocumentSymbol((params, token) =>
-      safely<DocumentSymbol[]>(ctx, 'documentSymbol', [], () =>
-        token.isCancellationRequested
-          ? []
-          : ctx.service.documentSymbols(params.textDocument.uri).map(toDocumentSymbol),
+      runSafe<DocumentSymbol[]>(ctx, 'documentSymbol', token, [], () =>
+        ctx.service.documentSymbols(params.textDocument.uri).map(toDocumentSymbol),
       ),
     );
 
     c.onWorkspaceSymbol((params, token) =>
-      safely<SymbolInformation[]>(ctx, 'workspaceSymbol', [], () =>
-        token.isCancellationRequested
-          ? []
-          : ctx.service.workspaceSymbols(params.query).map((s) => ({
-              name: s.name,
-              kind: SymbolKind.Class,
-              containerName: s.namespace,
-              location: { uri: s.uri, range: s.range },
-            })),
+      runSafe<SymbolInformation[]>(ctx, 'workspaceSymbol', token, [], () =>
+        ctx.service.workspaceSymbols(params.query).map((s) => ({
+          name: s.name,
+          kind: SymbolKind.Class,
+          containerName: s.namespace,
+          location: { uri: s.uri, range: s.range },
+        })),
       ),
     );
   },

@@ -10,6 +10,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
+  type RequestType,
 } from 'vscode-jsonrpc/node';
 import type {
   Diagnostic,
@@ -173,8 +174,13 @@ export class TestClient {
     await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
-  request<R>(method: string, params: unknown): Promise<R> {
-    return this.connection.sendRequest<R>(method, params);
+  /** A request of protocol.ts (typed by its declaration), or a standard one by method name. */
+  request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  request<R>(method: string, params: unknown): Promise<R>;
+  request(method: string | RequestType<unknown, unknown, void>, params: unknown): Promise<unknown> {
+    return typeof method === 'string'
+      ? this.connection.sendRequest(method, params)
+      : this.connection.sendRequest(method, params);
   }
 
   async stop(): Promise<void> {
