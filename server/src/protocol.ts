@@ -143,7 +143,11 @@ export interface ClusterSnapshotParams {
 }
 
 export type ClusterSnapshotResult =
-  { ok: true; objects: number } | { ok: false; error: { en: string; ru: string } };
+  { ok: true; objects: number } | { ok: false; error: LocalizedText };
 
 /** Request: use (or forget) the cluster snapshot read with kubectl; answered once it is indexed. */
-export const ClusterSnapshotRequest = 'kubeStorage/clusterSnapshot';
+export const ClusterSnapshotRequest = new RequestType<
+  ClusterSnapshotParams,
+  ClusterSnapshotResult,
+  void
+>('kubeStorage/clusterSnapshot');

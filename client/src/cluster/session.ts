@@ -80,7 +80,7 @@ export class ClusterSession implements vscode.TextDocumentContentProvider, vscod
     this.loaded = undefined;
     this.show();
     if (previous) this.changed.fire(previous.uri);
-    await this.client.sendRequest<ClusterSnapshotResult>(ClusterSnapshotRequest, {
+    await this.client.sendRequest(ClusterSnapshotRequest, {
       snapshot: null,
     } satisfies ClusterSnapshotParams);
     BindingPreviewPanel.refreshIfOpen();
@@ -94,10 +94,7 @@ export class ClusterSession implements vscode.TextDocumentContentProvider, vscod
         text: loaded.read.text,
       },
     };
-    const result = await this.client.sendRequest<ClusterSnapshotResult>(
-      ClusterSnapshotRequest,
-      params,
-    );
+    const result = await this.client.sendRequest(ClusterSnapshotRequest, params);
     if (result.ok) BindingPreviewPanel.refreshIfOpen();
     return result;
   }

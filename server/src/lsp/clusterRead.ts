@@ -11,8 +11,9 @@ import {
   type ClusterSnapshotParams,
   type ClusterSnapshotResult,
 } from '../protocol';
-import { safely, type ServerContext } from './context';
+import type { ServerContext } from './context';
 import type { Feature } from './features';
+import { onRequest } from './runner';
 
 /** A snapshot larger than this is refused (kubectl's own output cap is 64 MB per kind). */
 export const MAX_SNAPSHOT_CHARS = 256 * 1024 * 1024;
@@ -60,10 +61,8 @@ export const clusterReadFeature: Feature = {
   capabilities: {},
   register(ctx) {
     const current: { uri?: string } = {};
-    ctx.connection.onRequest(ClusterSnapshotRequest, (params: ClusterSnapshotParams) =>
-      safely<ClusterSnapshotResult>(ctx, 'cluster snapshot', { ok: false, error: failed }, () =>
-        applySnapshot(ctx, current, params),
-      ),
+    onRequest(ctx, ClusterSnapshotRequest, { ok: false, error: failed }, (params) =>
+      applySnapshot(ctx, current, params),
     );
   },
 };
