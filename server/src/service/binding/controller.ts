@@ -19,6 +19,7 @@ import type { BindingResult } from './types';
 import { buildResult } from './results';
 import { Store, type SimulationState } from './simulation';
 import { VolumeBinder } from './scheduler';
+import { PodScheduler } from './podScheduling';
 import { formatQuantity } from './format';
 
 export { classState, isDefaultClass, pickDefaultClass, type ClassState } from './classes';
@@ -26,11 +27,11 @@ export type { SimulationState } from './simulation';
 
 export class PersistentVolumeController {
   readonly store: Store;
-  private readonly binder: VolumeBinder;
+  readonly pods: PodScheduler;
 
   constructor(readonly state: SimulationState) {
     this.store = new Store(state);
-    this.binder = new VolumeBinder(this.store);
+    this.pods = new PodScheduler(this.store, new VolumeBinder(this.store));
   }
 
   /** The controller's resync, repeated: every volume, then every claim, until nothing changes. */
@@ -127,10 +128,7 @@ export class PersistentVolumeController {
       return;
     }
     if (this.assignDefaultStorageClass(c)) return;
-    if (delay && !c.selectedNode && this.state.nodeLabels && c.consumers.length) {
-      this.schedule(c, this.state.nodeLabels);
-      return;
-    }
+    if (delay && !c.selectedNode && this.schedule(c)) return;
     if (delay && !c.selectedNode) this.waitForFirstConsumer(c);
     else if (claimClass(c) !== '') this.provisionClaim(c);
     else store.decide(c, 'pendingNoClass');
@@ -156,12 +154,7 @@ export class PersistentVolumeController {
       // "User asked for a PV that is not claimed": `checkVolumeSatisfyClaim`, then `bind`.
       const problem = checkVolumeSatisfiesClaim(volume, c);
       if (problem) {
-        const { en, ru } = problem.text;
-        this.pending(c, 'pendingVolumeNameUnfit', {
-          volume: volume.name,
-          detailEn: en,
-          detailRu: ru,
-        });
+        this.pending(c, 'pendingVolumeNameUnfit', { volume: volume.name, detail: problem.text });
         return;
       }
       this.bind(volume, c);
@@ -311,40 +304,25 @@ export class PersistentVolumeController {
     else store.decide(c, 'provision', { class: name, provisioner: sc.provisioner });
   }
 
-  /** The scheduler places a pod using the claim on the node: binder.go `FindPodVolumes`. */
-  private schedule(c: ClaimState, node: Record<string, string>): void {
-    const store = this.store;
-    const verdict = this.binder.findMatchingVolumes(c, node);
-    const name = claimClass(c);
-    switch (verdict.kind) {
-      case 'volume':
-        this.bind(verdict.volume, c);
-        store.decide(c, verdict.prebound ? 'boundPrebound' : 'boundScheduler', {
-          volume: verdict.volume.name,
-        });
-        return;
-      case 'prebound-node-mismatch':
-        store.decide(c, 'pendingPreboundNode', { volume: verdict.volume });
-        break;
-      case 'class-missing':
-        store.decide(c, 'pendingClassMissing', { class: name });
-        break;
-      case 'no-provisioner':
-        store.decide(c, 'pendingNoProvisioner', { class: name });
-        break;
-      case 'topology':
-        store.decide(c, 'pendingTopology', { class: name });
-        break;
-      case 'provision':
-        store.decide(c, 'provisionAtNode', { class: name, provisioner: verdict.provisioner });
-    }
-    store.setClaimPhase(c, 'Pending');
+  /**
+   * The scheduler places a pod that mounts the claim (`podScheduling.ts`): bound, provisioned
+   * there, or Pending with the reason. False when nothing says where the pod goes.
+   */
+  private schedule(c: ClaimState): boolean {
+    const verdict = this.pods.decide(c);
+    if (!verdict) return false;
+    if (verdict.bind) this.bind(verdict.bind, c);
+    else this.store.setClaimPhase(c, 'Pending');
+    // A new reason may unblock another claim of the pod: sync again.
+    if (c.decision?.key !== verdict.key) this.store.changed();
+    this.store.decide(c, verdict.key, verdict.params);
+    return true;
   }
 
   private pending(
     c: ClaimState,
     key: Parameters<Store['decide']>[1],
-    params?: Record<string, string>,
+    params?: Parameters<Store['decide']>[2],
   ): void {
     this.store.decide(c, key, params);
     this.store.setClaimPhase(c, 'Pending');
@@ -353,7 +331,7 @@ export class PersistentVolumeController {
   private lost(
     c: ClaimState,
     key: Parameters<Store['decide']>[1],
-    params?: Record<string, string>,
+    params?: Parameters<Store['decide']>[2],
   ): void {
     this.store.decide(c, key, params);
     this.store.setClaimPhase(c, 'Lost');
@@ -363,5 +341,5 @@ export class PersistentVolumeController {
 export function runSimulation(state: SimulationState): BindingResult {
   const controller = new PersistentVolumeController(state);
   const { rounds, stable } = controller.run();
-  return buildResult(controller.store, rounds, stable);
+  return buildResult(controller.store, controller.pods, rounds, stable);
 }

@@ -7,6 +7,7 @@ import { classState } from './classes';
 import { claimNamesOf, expandStatefulSet } from './expand';
 import { claimState, str, volumeState } from './build';
 import { claimHasClass, claimKey, type ClaimState, type VolumeState } from './state';
+import type { PodSpec } from 'kubernetes-types/core/v1';
 import type {
   BindingInput,
   BindingOptions,
@@ -107,9 +108,11 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
 
   // Consumers: workloads mounting claims by name, and StatefulSets using their templates' claims.
   const workloads: WorkloadResult[] = [];
+  const podSpecs = new Map<ConsumerRef, PodSpec | undefined>();
   for (const w of input.workloads) {
     const namespace = w.namespace || defaultNamespace;
     const ref: ConsumerRef = { kind: w.kind, namespace, name: w.name, source: w.source };
+    podSpecs.set(ref, w.podSpec);
     const keys = claimNamesOf(w.podSpec).map((n) => claimKey(namespace, n));
     if (w.kind === 'StatefulSet') keys.push(...(setClaims.get(claimKey(namespace, w.name)) ?? []));
     const unique = [...new Set(keys)];
@@ -136,6 +139,7 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
     otherDefaults: defaults.length > 1 ? defaults.map((c) => c.name).sort() : undefined,
     clusterDefault,
     nodeLabels: options.nodeLabels,
+    podSpecs,
     maxRounds: options.maxRounds ?? 20,
     maxRejected: options.maxRejected ?? 100,
   });

@@ -74,6 +74,7 @@ export function isVolumeBoundToClaim(volume: VolumeState, claim: ClaimState): bo
  * smallest that passes every filter (ties: the first in the list). `node` set = the scheduler's
  * path (node affinity and access modes are checked; delayed binding is allowed).
  * `prebound-node-mismatch` is returned when the volume reserved for the claim fails the node.
+ * `partialNode`: the node is known only by the labels a pod pins (`nodeAffinityMatches`).
  */
 export function findMatchingVolume(
   claim: ClaimState,
@@ -81,6 +82,7 @@ export function findMatchingVolume(
   node: Labels | undefined,
   excluded: ReadonlySet<string> | undefined,
   delayBinding: boolean,
+  partialNode = false,
 ): VolumeState | 'prebound-node-mismatch' | undefined {
   let smallest: VolumeState | undefined;
   const requestedClass = claimClass(claim);
@@ -91,7 +93,9 @@ export function findMatchingVolume(
     if (volumeModeMismatch(claim, volume)) continue;
     if (claim.attributesClass !== volume.attributesClass) continue;
     if (volume.deleting) continue;
-    const nodeAffinityValid = node ? nodeAffinityMatches(volume.nodeAffinity, node) : true;
+    const nodeAffinityValid = node
+      ? nodeAffinityMatches(volume.nodeAffinity, node, partialNode)
+      : true;
     if (isVolumeBoundToClaim(volume, claim)) {
       return nodeAffinityValid ? volume : 'prebound-node-mismatch';
     }
@@ -235,6 +239,8 @@ export function explainRejection(
   delayBinding: boolean,
   /** Judge the volume as if it were free (no claimRef, `Available`). */
   asFree = false,
+  /** The node is known only by the labels the claim's pod pins. */
+  partialNode = false,
 ): Rejection {
   if (volume.deleted) return reject('deleted');
   if (!checkAccessModes(claim, volume)) return modesReject(volume, claim);
@@ -246,7 +252,7 @@ export function explainRejection(
     }
     if (volume.takenBy) {
       // Say "taken" only when the volume would otherwise have fitted.
-      const otherwise = explainRejection(claim, volume, node, delayBinding, true);
+      const otherwise = explainRejection(claim, volume, node, delayBinding, true, partialNode);
       return otherwise.key === 'notChosen'
         ? reject('takenByEarlierClaim', ['other'], volume.takenBy)
         : otherwise;
@@ -260,7 +266,8 @@ export function explainRejection(
   if (volumeModeMismatch(claim, volume)) return volumeModeReject(volume, claim);
   if (claim.attributesClass !== volume.attributesClass) return attributesReject(volume, claim);
   if (volume.deleting) return reject('beingDeleted');
-  if (node && !nodeAffinityMatches(volume.nodeAffinity, node)) return reject('nodeAffinity');
+  if (node && !nodeAffinityMatches(volume.nodeAffinity, node, partialNode))
+    return reject(partialNode ? 'nodeAffinityPod' : 'nodeAffinity');
   if (!asFree && isVolumeBoundToClaim(volume, claim)) return reject('notChosen');
   if (!node && delayBinding) {
     // Say the real obstacle first when there is one; otherwise the delay is the reason.

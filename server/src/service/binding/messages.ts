@@ -89,6 +89,46 @@ export const claimReasons = {
     en: '`spec.volumeName` names `{volume}`, which is bound to another claim (`{other}`), yet the claim carries `pv.kubernetes.io/bound-by-controller` without `pv.kubernetes.io/bind-completed`: the controller reports an invalid binding and leaves the claim as it is (`{phase}`). Pods using it cannot mount the volume. Recreate the claim without `spec.volumeName`, or free the volume.',
     ru: '`spec.volumeName` указывает на том `{volume}`, но он привязан к другой заявке (`{other}`), а у заявки есть аннотация `pv.kubernetes.io/bound-by-controller` без `pv.kubernetes.io/bind-completed`: контроллер сообщает о некорректной привязке и оставляет заявку как есть (`{phase}`). Поды с этой заявкой не смогут смонтировать том. Пересоздайте заявку без `spec.volumeName` или освободите том.',
   },
+  boundSchedulerPod: {
+    en: "Bound to `{volume}` when `{pod}`'s pod is scheduled: the volume's node affinity fits the nodes the pod may run on (its `nodeSelector` or node affinity).",
+    ru: 'Будет привязана к тому `{volume}`, когда под `{pod}` запланируют: привязка тома к узлам (node affinity) подходит к узлам, куда под может попасть (его `nodeSelector` или node affinity).',
+  },
+  provisionForPod: {
+    en: "No existing volume fits the nodes `{pod}`'s pod may run on; StorageClass `{class}` (provisioner `{provisioner}`) will provision one on the node the scheduler picks.",
+    ru: 'Для узлов, куда может попасть под `{pod}`, готового тома нет — класс хранилища `{class}` (провижинер `{provisioner}`) выделит том на узле, который выберет планировщик.',
+  },
+  pendingTopologyPod: {
+    en: "StorageClass `{class}` cannot provision where `{pod}`'s pod may run: its `allowedTopologies` exclude the labels the pod's `nodeSelector` or node affinity pins. The pod stays unschedulable and the claim `Pending`.",
+    ru: 'Класс хранилища `{class}` не может выделить том там, где может работать под `{pod}`: `allowedTopologies` исключают метки, которые закрепляют `nodeSelector` или node affinity пода. Под не запланируют, заявка останется в `Pending`.',
+  },
+  pendingPreboundNodePod: {
+    en: "Volume `{volume}` is reserved for this claim, but its node affinity excludes the nodes `{pod}`'s pod may run on (its `nodeSelector` or node affinity). The pod cannot be scheduled and the claim stays `Pending`.",
+    ru: 'Том `{volume}` зарезервирован за этой заявкой, но его привязка к узлам (node affinity) исключает узлы, куда может попасть под `{pod}` (его `nodeSelector` или node affinity). Под не запланируют, заявка останется в `Pending`.',
+  },
+  pendingPodNodeName: {
+    en: "`{pod}`'s pod sets `nodeName: {node}`, which bypasses the scheduler: nothing binds or provisions a `WaitForFirstConsumer` claim for it, so the claim stays `Pending`. Pin the pod with `nodeSelector` `kubernetes.io/hostname: {node}` instead.",
+    ru: 'Под `{pod}` задаёт `nodeName: {node}` и минует планировщик: заявку с `WaitForFirstConsumer` для него никто не привяжет и не выделит ей том, она останется в `Pending`. Закрепите под на узле через `nodeSelector` `kubernetes.io/hostname: {node}`.',
+  },
+  pendingPodSelectorElsewhere: {
+    en: "`{pod}`'s pod cannot run on the given node: its `nodeSelector` asks for `{label}`. The claim waits until the pod is scheduled to a node that has it.",
+    ru: 'Под `{pod}` не может попасть на заданный узел: его `nodeSelector` требует `{label}`. Заявка ждёт, пока под не запланируют на узел с этой меткой.',
+  },
+  pendingPodAffinityElsewhere: {
+    en: "`{pod}`'s pod cannot run on the given node: its required node affinity does not match the node's labels. The claim waits until the pod is scheduled elsewhere.",
+    ru: 'Под `{pod}` не может попасть на заданный узел: его обязательная привязка к узлам (node affinity) не подходит к меткам узла. Заявка ждёт, пока под не запланируют на другой узел.',
+  },
+  pendingPodVolumeNode: {
+    en: "`{pod}`'s pod also mounts `{claim}`, whose volume `{volume}` has a node affinity that excludes {node}: the pod cannot be scheduled there, so this claim is not bound either.",
+    ru: 'Под `{pod}` монтирует и `{claim}`, а привязка тома `{volume}` к узлам (node affinity) исключает {node}: под туда не запланируют, поэтому и эта заявка не привяжется.',
+  },
+  pendingPodOtherClaim: {
+    en: "`{pod}`'s pod also mounts `{claim}`, which cannot be satisfied on {node}. The scheduler decides all claims of a pod for one node, so this claim waits too.",
+    ru: 'Под `{pod}` монтирует и `{claim}`, а её нельзя удовлетворить на {node}. Планировщик решает все заявки пода для одного узла, поэтому ждёт и эта.',
+  },
+  pendingPodImmediateUnbound: {
+    en: "`{pod}`'s pod also mounts `{claim}`, which binds immediately but is not bound: the scheduler does not place the pod until it is, so this claim waits too.",
+    ru: 'Под `{pod}` монтирует и `{claim}` с немедленной привязкой, а она не привязана: пока это так, планировщик не размещает под, поэтому ждёт и эта заявка.',
+  },
   pendingInvalidSelector: {
     en: "The claim's label selector is invalid ({detail}); the controller cannot match it to any volume.",
     ru: 'Селектор меток у заявки некорректен ({detail}): контроллер не сможет подобрать к нему том.',
@@ -120,6 +160,10 @@ export const claimNotes = {
   multipleDefaults: {
     en: ' {count} StorageClasses are marked default ({classes}); like the controller, the newest one, `{class}`, is taken.',
     ru: ' По умолчанию отмечено классов хранилища: {count} ({classes}); как и контроллер, берём самый новый — `{class}`.',
+  },
+  podNodeConflict: {
+    en: " But `{pod}`'s pod cannot run where the volume is: the volume's node affinity excludes {node}.",
+    ru: ' Но под `{pod}` не сможет работать там, где том: привязка тома к узлам (node affinity) исключает {node}.',
   },
   orderDependent: {
     en: ' The outcome depends on order: `{volume}` fits {claims} as well; claims are processed by creation time, then by their place in the files.',
@@ -171,6 +215,10 @@ export const rejectReasons = {
   nodeAffinity: {
     en: 'Its node affinity does not match the given node.',
     ru: 'Его привязка к узлам (node affinity) не подходит к заданному узлу.',
+  },
+  nodeAffinityPod: {
+    en: "Its node affinity excludes the nodes the claim's pod may run on (the pod's `nodeSelector` or node affinity).",
+    ru: 'Его привязка к узлам (node affinity) исключает узлы, куда может попасть под с этой заявкой (`nodeSelector` или node affinity пода).',
   },
   delayedBinding: {
     en: 'It could fit, but `WaitForFirstConsumer` delays binding until a pod is scheduled.',
@@ -229,6 +277,15 @@ export const orderText: LocalizedText = {
   en: "Claims are processed in this order: claims with `metadata.creationTimestamp` first (oldest first), then in the order they appear in the files (files sorted by path; a StatefulSet's claims at the place of the StatefulSet, by template and ordinal), ties by namespace/name.",
   ru: 'Порядок обработки заявок: сначала заявки с `metadata.creationTimestamp` (от старых к новым), затем в порядке появления в файлах (файлы по пути; заявки StatefulSet — на месте самого StatefulSet, по шаблону и номеру), при равенстве — по пространству имён и имени.',
 };
+
+/** How a reason names the node the scheduler decides for. */
+export const nodeWords = {
+  given: { en: 'the given node', ru: 'заданный узел' },
+  pod: {
+    en: 'the nodes the pod may run on (its `nodeSelector` or node affinity)',
+    ru: 'узлы, куда может попасть под (его `nodeSelector` или node affinity)',
+  },
+} satisfies Record<string, LocalizedText>;
 
 export const classWords = {
   none: { en: '"" (no class)', ru: '"" (без класса)' },

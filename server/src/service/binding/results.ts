@@ -4,7 +4,17 @@
  */
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
-import { claimNotes, claimReasons, orderText, reasonCode, volumeReasons } from './messages';
+import {
+  claimNotes,
+  claimReasons,
+  nodeWords,
+  orderText,
+  reasonCode,
+  volumeReasons,
+} from './messages';
+import type { PodScheduler } from './podScheduling';
+import type { NodeView } from './pods';
+import { nodeAffinityMatches } from './selectors';
 import { checkVolumeSatisfiesClaim, explainRejection, isVolumeBoundToClaim } from './match';
 import { claimClass, claimKey, type ClaimState, type VolumeState } from './state';
 import type { SimulationState, Store } from './simulation';
@@ -20,7 +30,12 @@ import type {
   VolumeResult,
 } from './types';
 
-export function buildResult(store: Store, rounds: number, stable: boolean): BindingResult {
+export function buildResult(
+  store: Store,
+  pods: PodScheduler,
+  rounds: number,
+  stable: boolean,
+): BindingResult {
   const { state } = store;
   const byClass = new Map<string, VolumeState[]>();
   for (const v of state.volumes) {
@@ -29,7 +44,7 @@ export function buildResult(store: Store, rounds: number, stable: boolean): Bind
     else byClass.set(v.storageClass, [v]);
   }
   return {
-    claims: state.claims.map((c) => claimResult(c, store, byClass)),
+    claims: state.claims.map((c) => claimResult(c, store, pods, byClass)),
     volumes: state.volumes.map(volumeResult),
     storageClasses: state.classList.map((sc): StorageClassResult => ({
       name: sc.name,
@@ -64,14 +79,7 @@ function appendNote(text: LocalizedText, note: LocalizedText): void {
 function reasonOf(c: ClaimState): Reason {
   const decision = c.decision ?? { key: 'pendingNoClass', params: {} };
   const template = claimReasons[decision.key as keyof typeof claimReasons];
-  const p = decision.params;
-  const text: LocalizedText =
-    decision.key === 'pendingVolumeNameUnfit'
-      ? {
-          en: template.en.replace('{volume}', p.volume!).replace('{detail}', p.detailEn!),
-          ru: template.ru.replace('{volume}', p.volume!).replace('{detail}', p.detailRu!),
-        }
-      : localize(template, p);
+  const text = localize(template, decision.params);
   if (c.classNote)
     appendNote(text, localize(claimNotes[c.classNote.key], { class: c.classNote.className }));
   if (c.competitors.size) {
@@ -101,11 +109,11 @@ function withDefaultsNote(reason: Reason, c: ClaimState, state: SimulationState)
 function rejectedNamedVolume(
   c: ClaimState,
   v: VolumeState,
-  node: Record<string, string> | undefined,
+  node: NodeView | undefined,
 ): RejectedVolume[] {
   const problem =
     v.claimRef && !isVolumeBoundToClaim(v, c)
-      ? explainRejection(c, v, node, false)
+      ? explainRejection(c, v, node?.labels, false, false, node?.partial)
       : checkVolumeSatisfiesClaim(v, c);
   return problem ? [{ volume: v.name, code: reasonCode(problem.key), ...problem.text }] : [];
 }
@@ -114,11 +122,12 @@ function rejectedNamedVolume(
 function rejectedVolumes(
   c: ClaimState,
   store: Store,
+  pods: PodScheduler,
   byClass: Map<string, VolumeState[]>,
 ): RejectedVolume[] {
   const { state } = store;
   const delay = store.isDelayBinding(c);
-  const node = delay && state.nodeLabels && c.consumers.length ? state.nodeLabels : undefined;
+  const node = delay ? pods.nodeFor(c) : undefined;
   if (c.volumeName) {
     const v = store.volumeByName.get(c.volumeName);
     return v && !v.deleted ? rejectedNamedVolume(c, v, node) : [];
@@ -132,16 +141,39 @@ function rejectedVolumes(
   for (const group of groups) {
     for (const v of group) {
       if (rejected.length >= state.maxRejected) return rejected;
-      const r = explainRejection(c, v, node, delay);
+      const r = explainRejection(c, v, node?.labels, delay, false, node?.partial);
       rejected.push({ volume: v.name, code: reasonCode(r.key), en: r.text.en, ru: r.text.ru });
     }
   }
   return rejected;
 }
 
+/** A bound claim whose volume cannot be reached from where a pod that mounts it must run. */
+function withPodConflict(reason: Reason, c: ClaimState, store: Store, pods: PodScheduler): Reason {
+  const v = c.phase === 'Bound' ? store.volumeByName.get(c.volumeName) : undefined;
+  if (!v?.nodeAffinity) return reason;
+  for (const ref of c.consumers) {
+    const placement = pods.placementOf(ref);
+    const node =
+      placement.kind === 'node'
+        ? placement.node
+        : placement.kind === 'node-name'
+          ? { labels: { 'kubernetes.io/hostname': placement.node }, partial: true }
+          : undefined;
+    if (!node || nodeAffinityMatches(v.nodeAffinity, node.labels, node.partial)) continue;
+    const note = localize(claimNotes.podNodeConflict, {
+      pod: `${ref.kind}/${ref.name}`,
+      node: node.partial ? nodeWords.pod : nodeWords.given,
+    });
+    return { ...reason, en: reason.en + note.en, ru: reason.ru + note.ru };
+  }
+  return reason;
+}
+
 function claimResult(
   c: ClaimState,
   store: Store,
+  pods: PodScheduler,
   byClass: Map<string, VolumeState[]>,
 ): ClaimResult {
   const outcome = outcomeOf(c);
@@ -155,8 +187,8 @@ function claimResult(
     outcome,
     storageClass: claimClass(c),
     fromStatefulSet: c.fromStatefulSet,
-    reason: withDefaultsNote(reasonOf(c), c, store.state),
-    rejected: passedOver ? rejectedVolumes(c, store, byClass) : [],
+    reason: withPodConflict(withDefaultsNote(reasonOf(c), c, store.state), c, store, pods),
+    rejected: passedOver ? rejectedVolumes(c, store, pods, byClass) : [],
     competitors: [...c.competitors].sort(),
     consumers: c.consumers,
     order: c.order,

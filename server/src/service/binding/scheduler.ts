@@ -5,7 +5,8 @@
  * one there).
  */
 import { findMatchingVolume, isVolumeBoundToClaim } from './match';
-import { topologyMatches, type Labels } from './selectors';
+import { topologyMatches } from './selectors';
+import type { NodeView } from './pods';
 import { NO_PROVISIONER, claimClass, type ClaimState, type VolumeState } from './state';
 import type { Store } from './simulation';
 
@@ -23,10 +24,14 @@ export class VolumeBinder {
    * (`volume.FindMatchingVolume` with the node; volumes already chosen for the pod's other claims
    * are excluded), else `checkVolumeProvisions`.
    */
-  findMatchingVolumes(c: ClaimState, node: Labels, chosen?: ReadonlySet<string>): SchedulerVerdict {
+  findMatchingVolumes(
+    c: ClaimState,
+    node: NodeView,
+    chosen?: ReadonlySet<string>,
+  ): SchedulerVerdict {
     const name = claimClass(c);
     const candidates = this.store.state.volumes.filter((v) => v.storageClass === name);
-    const found = findMatchingVolume(c, candidates, node, chosen, true);
+    const found = findMatchingVolume(c, candidates, node.labels, chosen, true, node.partial);
     if (found === 'prebound-node-mismatch') {
       const reserved = candidates.find((v) => isVolumeBoundToClaim(v, c));
       return { kind: 'prebound-node-mismatch', volume: reserved?.name ?? '' };
@@ -37,11 +42,12 @@ export class VolumeBinder {
   }
 
   /** binder.go `checkVolumeProvisions`: the class exists, has a provisioner, and allows the node. */
-  checkVolumeProvisions(c: ClaimState, node: Labels): SchedulerVerdict {
+  checkVolumeProvisions(c: ClaimState, node: NodeView): SchedulerVerdict {
     const sc = this.store.state.classes.get(claimClass(c));
     if (!sc) return { kind: 'class-missing' };
     if (!sc.provisioner || sc.provisioner === NO_PROVISIONER) return { kind: 'no-provisioner' };
-    if (!topologyMatches(sc.object.allowedTopologies, node)) return { kind: 'topology' };
+    if (!topologyMatches(sc.object.allowedTopologies, node.labels, node.partial))
+      return { kind: 'topology' };
     return { kind: 'provision', provisioner: sc.provisioner };
   }
 
@@ -49,7 +55,7 @@ export class VolumeBinder {
   private recordContest(
     c: ClaimState,
     candidates: readonly VolumeState[],
-    node: Labels,
+    node: NodeView,
     found: VolumeState | undefined,
   ): void {
     const before = findMatchingVolume(
@@ -59,9 +65,10 @@ export class VolumeBinder {
           ? { ...v, claimRef: null, phase: 'Available' as const }
           : v,
       ),
-      node,
+      node.labels,
       undefined,
       true,
+      node.partial,
     );
     const original =
       before === 'prebound-node-mismatch'

@@ -64,18 +64,21 @@ export function compileLabelSelector(
  * `CheckNodeAffinity`: a volume without `nodeAffinity.required` fits every node; otherwise one
  * of the terms must match (terms are ORed, expressions in a term ANDed, an empty term matches
  * nothing). `matchFields` on `metadata.name` compares with the `kubernetes.io/hostname` label,
- * the only name we know for a node described by its labels.
+ * the only name we know for a node described by its labels. `partial`: the node is known only by
+ * the labels a pod pins; a requirement on a label it does not pin may hold (the scheduler picks
+ * a node where it does).
  */
 export function nodeAffinityMatches(
   affinity: VolumeNodeAffinity | undefined,
   node: Labels,
+  partial = false,
 ): boolean {
   const terms = affinity?.required?.nodeSelectorTerms;
   if (!affinity?.required) return true;
-  return (terms ?? []).some((term) => nodeTermMatches(term, node));
+  return (terms ?? []).some((term) => nodeTermMatches(term, node, partial));
 }
 
-function nodeTermMatches(term: NodeSelectorTerm, node: Labels): boolean {
+function nodeTermMatches(term: NodeSelectorTerm, node: Labels, partial: boolean): boolean {
   const expressions = term?.matchExpressions ?? [];
   const fields = term?.matchFields ?? [];
   if (!expressions.length && !fields.length) return false;
@@ -83,10 +86,11 @@ function nodeTermMatches(term: NodeSelectorTerm, node: Labels): boolean {
   const hostname = node['kubernetes.io/hostname'];
   if (hostname !== undefined) fieldLabels['metadata.name'] = hostname;
   return (
-    expressions.every((e) => requirementMatches(e.key, e.operator, e.values, node)) &&
+    expressions.every((e) => requirementMatches(e.key, e.operator, e.values, node, partial)) &&
     fields.every(
       (f) =>
-        f.key === 'metadata.name' && requirementMatches(f.key, f.operator, f.values, fieldLabels),
+        f.key === 'metadata.name' &&
+        requirementMatches(f.key, f.operator, f.values, fieldLabels, partial),
     )
   );
 }
@@ -96,9 +100,11 @@ function requirementMatches(
   operator: string,
   rawValues: string[] | undefined,
   labels: Labels,
+  partial = false,
 ): boolean {
   const values = (rawValues ?? []).map(String);
   const has = Object.prototype.hasOwnProperty.call(labels, key);
+  if (partial && !has) return true;
   const value = labels[key];
   switch (operator) {
     case 'In':
@@ -123,13 +129,17 @@ function requirementMatches(
 }
 
 /** `MatchTopologySelectorTerms`: no terms match every node; otherwise any term whose every expression matches. */
-export function topologyMatches(terms: TopologySelectorTerm[] | undefined, node: Labels): boolean {
+export function topologyMatches(
+  terms: TopologySelectorTerm[] | undefined,
+  node: Labels,
+  partial = false,
+): boolean {
   if (!terms || !terms.length) return true;
   return terms.some((term) =>
-    (term?.matchLabelExpressions ?? []).every(
-      (e) =>
-        Object.prototype.hasOwnProperty.call(node, e.key) &&
-        (e.values ?? []).includes(node[e.key]!),
+    (term?.matchLabelExpressions ?? []).every((e) =>
+      Object.prototype.hasOwnProperty.call(node, e.key)
+        ? (e.values ?? []).includes(node[e.key]!)
+        : partial,
     ),
   );
 }

@@ -5,7 +5,7 @@
 import type { PodSpec } from 'kubernetes-types/core/v1';
 import type { claimReasons } from './messages';
 import type { Labels } from './selectors';
-import { claimClass, type ClaimState, type VolumeState } from './state';
+import { claimClass, type ClaimState, type DecisionParams, type VolumeState } from './state';
 import type { ClassState } from './classes';
 import type { ConsumerRef, VolumePhase } from './types';
 import { VolumeIndex } from './volumeIndex';
@@ -67,7 +67,7 @@ export class Store {
     this.version++;
   }
 
-  decide(c: ClaimState, key: ClaimDecision, params: Record<string, string> = {}): void {
+  decide(c: ClaimState, key: ClaimDecision, params: DecisionParams = {}): void {
     c.decision = { key, params };
   }
 

@@ -78,13 +78,17 @@ export interface ClaimState {
   hadStatus: boolean;
   initiallyBound: boolean;
   consumers: ConsumerRef[];
-  decision?: { key: string; params: Record<string, string> };
+  /** The reason's key and its parameters (a parameter may differ per language). */
+  decision?: { key: string; params: DecisionParams };
   classNote?: { key: 'admissionDefault' | 'retroactiveDefault'; className: string };
   /** The claim got the cluster's default class, whose name is not known (`clusterDefault` unnamed). */
   unnamedClusterDefault?: boolean;
   competitors: Set<string>;
   contestedVolumes: Set<string>;
 }
+
+/** Parameters of a reason; one may differ per language (a node description, a rejection). */
+export type DecisionParams = Record<string, string | LocalizedText>;
 
 export function claimKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
