@@ -16,7 +16,7 @@ import {
 } from '../schema/customResources';
 import { definitionFor, isBuiltinApiVersion } from '../schema/registry';
 import { validateObject } from '../schema/validate';
-import { closestMatch } from '../text/similarity';
+import { editDistance } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText } from '../types';
 import { shiftRange, type IndexedObject, type WorkspaceFile } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
@@ -27,8 +27,8 @@ const messages = {
     ru: 'CustomResourceDefinition вида {kind} не обслуживает `{apiVersion}`. Используйте {expected}.',
   },
   unknownKind: {
-    en: 'No CustomResourceDefinition in the workspace defines kind `{kind}` in group `{group}` (it defines {kinds}).',
-    ru: 'Ни одно определение ресурса (CRD) в рабочей области не задаёт вид `{kind}` в группе `{group}` (там есть {kinds}).',
+    en: 'No CustomResourceDefinition in the workspace defines kind `{kind}` in group `{group}` (it defines {kinds}); the API server rejects an unknown kind.',
+    ru: 'Ни одно определение ресурса (CRD) в рабочей области не задаёт вид `{kind}` в группе `{group}` (там есть {kinds}); неизвестный вид API-сервер не примет.',
   },
   schemaInvalid: {
     en: 'The schema of version `{version}` cannot be compiled, so its {kind} objects are not checked: {detail}. The API server rejects such a CRD too.',
@@ -91,22 +91,22 @@ function customResourceProblems(kinds: CustomKinds, object: IndexedObject): Rela
     const defined = kinds.kindsOf(group);
     if (defined.includes(kind))
       return notServed(kinds, group, kind, apiVersion, facts.apiVersionSpan ?? facts.span);
-    const suggestion = closestMatch(kind, defined);
+    // Only a likely typo is reported: the group's other CRDs may simply not be in the workspace.
+    const suggestion = likelyTypo(kind, defined);
+    if (!suggestion) return [];
     const base = localize(messages.unknownKind, {
       kind,
       group,
       kinds: defined.map((k) => `\`${k}\``).join(', '),
     });
-    const hint = suggestion
-      ? localize(coreMessages.didYouMean, { suggestion })
-      : { en: '', ru: '' };
+    const hint = localize(coreMessages.didYouMean, { suggestion });
     return [
       {
         span: facts.kindSpan ?? facts.span,
         code: 'unknown-kind',
         message: { en: base.en + hint.en, ru: base.ru + hint.ru },
-        severity: 'error',
-        ...(suggestion ? { data: { suggestion } } : {}),
+        severity: 'warning',
+        data: { suggestion },
       },
     ];
   }
@@ -188,4 +188,19 @@ function firstLine(text: string, span: Span): Span {
   if (newline === -1 || newline >= span[1]) return span;
   const end = text[newline - 1] === '\r' ? newline - 1 : newline;
   return [span[0], Math.max(span[0] + 1, end)];
+}
+
+/**
+ * A defined kind the written one is a slip of: at most two edits apart and of about the same
+ * length (`BackupShedule` for `BackupSchedule`), never a prefix (`Prometheus` is not a slip of
+ * `PrometheusRule`: both are kinds of the same group).
+ */
+function likelyTypo(kind: string, defined: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of defined) {
+    if (Math.abs(name.length - kind.length) > 2) continue;
+    const distance = editDistance(kind.toLowerCase(), name.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
 }

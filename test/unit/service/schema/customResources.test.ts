@@ -43,6 +43,18 @@ void describe('custom resources from CRDs in the workspace', () => {
     ]);
   });
 
+  void test('other kinds of a group whose CRDs are only partly in the workspace are not reported', () => {
+    // Found on bitnami's kube-prometheus with only the ServiceMonitor CRD loaded: every
+    // Prometheus and PrometheusRule was an unknown kind.
+    const others = ['BackupScheduleRun', 'Restore', 'BackupSchedules']
+      .map((kind) => `apiVersion: backups.example.com/v1\nkind: ${kind}\nmetadata: {name: a}\n`)
+      .join('---\n');
+    const found = service({ [CRD]: crd, [CR]: others })
+      .getDiagnostics(CR)
+      .map(brief);
+    assert.deepEqual(found, ['9:6-9:21 unknown-kind']);
+  });
+
   void test('without the CRD, the same resources are not checked at all (no noise)', () => {
     assert.deepEqual(service({ [CR]: resources }).getDiagnostics(CR), []);
   });
