@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerFileSystem } from './node/fileSystem';
 import { getLanguageService, resolveLang, type Lang } from './service';
 import { normalizeSettings, type KubeStorageSettings } from './settings';
-import type { ServerContext } from './lsp/context';
+import { describeError, type ServerContext } from './lsp/context';
 import { clusterSettings } from './lsp/cluster';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { featureCapabilities, features } from './lsp/features';
@@ -24,7 +24,10 @@ import { PRODUCT_VERSION } from './version';
 const MAX_WORKSPACE_FILES = 20000;
 
 export function startServer(connection: Connection, fileSystem: ServerFileSystem): void {
-  const service = getLanguageService();
+  // A check that throws yields nothing for its object; the failure goes to the client's log.
+  const service = getLanguageService({
+    onError: (what, e) => connection.console.error(`${what} failed: ${describeError(e)}`),
+  });
   const documents = new TextDocuments(TextDocument);
   let locale: string | undefined;
   let folders: WorkspaceFolder[] = [];

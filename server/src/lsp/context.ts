@@ -31,7 +31,12 @@ export async function safely<T>(
   try {
     return await run();
   } catch (e) {
-    ctx.log(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    ctx.log(`${what} failed: ${describeError(e)}`);
     return fallback;
   }
+}
+
+/** An exception for the log: its stack when it has one. */
+export function describeError(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }

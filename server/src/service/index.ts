@@ -7,7 +7,7 @@ import {
   defaultDiagnosticSettings,
   type DiagnosticSettings,
 } from './diagnostics/fileDiagnostics';
-import { Workspace, type FileSource } from './workspace/workspace';
+import { Workspace, type ErrorReporter, type FileSource } from './workspace/workspace';
 import { RenderedCharts } from './rendered';
 import {
   defaultClusterSettings,
@@ -56,7 +56,7 @@ import {
 } from './binding';
 import type { BindingInput } from './binding/types';
 
-export type { DiagnosticSettings, FileSource };
+export type { DiagnosticSettings, ErrorReporter, FileSource };
 export type { ClusterDefaultClass, ClusterSettings };
 export { defaultClusterSettings, parseDefaultClass };
 export type { HoverInfo };
@@ -78,7 +78,7 @@ export { plainText, plainTexts } from './i18n/plainText';
 export { kubernetesVersion } from './schema/registry';
 
 export class LanguageService {
-  readonly workspace = new Workspace();
+  readonly workspace: Workspace;
   /** Helm charts and the values files tied to them (service/helm). */
   readonly helm = new HelmCharts();
   /** Charts rendered with helm: virtual files of the index, findings traced back (service/rendered). */
@@ -91,6 +91,10 @@ export class LanguageService {
   /** `kubeStorage.maxFileSize`: above this many bytes a file gets YAML syntax checks only. */
   maxFileSize = DEFAULT_MAX_FILE_SIZE;
   private readonly largeCache = new WeakMap<object, { max: number; large: boolean }>();
+
+  constructor(options: LanguageServiceOptions = {}) {
+    this.workspace = new Workspace(options.onError);
+  }
 
   setFile(uri: string, text: string, source: FileSource = 'disk', version = 0): void {
     // A large file on disk is not indexed (parsing it would hold the server up); open, it is.
@@ -338,8 +342,13 @@ export function helmValuesCompletion(
   return service.helm.completion(uri, file.text, position, lang);
 }
 
-export function getLanguageService(): LanguageService {
-  return new LanguageService();
+export interface LanguageServiceOptions {
+  /** Told when a check throws (it then yields nothing); the server logs it. Default: ignored. */
+  onError?: ErrorReporter;
+}
+
+export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
+  return new LanguageService(options);
 }
 
 /** Schema diagnostics with those of custom resources (CRDs of the workspace) merged in order. */

@@ -148,8 +148,9 @@ function runRules(
     };
     try {
       rule.check(object, value.data, ctx);
-    } catch {
-      // A rule must never take the diagnostics of a file down; bad input just yields nothing.
+    } catch (e) {
+      // A rule must never take the diagnostics of a file down: it yields nothing, and says so.
+      workspace.onError(`rule ${rule.id} on ${object.uri}`, e);
     }
   }
   return { findings, readLookups };

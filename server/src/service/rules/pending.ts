@@ -35,7 +35,8 @@ function pendingClaims(lookups: Lookups): Map<string, ClaimResult[]> {
   try {
     // The rule reads outcomes and reasons only: skip the per-volume rejection lists (O(claims × volumes)).
     result = simulateBindings(bindingInputFromWorkspace(workspace), { maxRejected: 0 });
-  } catch {
+  } catch (e) {
+    workspace.onError('binding simulation for claim-stays-pending', e);
     result = undefined;
   }
   for (const claim of result?.claims ?? []) {

@@ -8,6 +8,12 @@ import { WorkspaceFile, type IndexedObject, type ObjectOrigin } from './file';
 
 export type FileSource = 'disk' | 'editor';
 
+/**
+ * Told about a check that threw (a rule, the binding simulation under a rule): the check yields
+ * nothing for that object and the others go on, but the failure is a bug to see in a log.
+ */
+export type ErrorReporter = (what: string, error: unknown) => void;
+
 export class Workspace {
   private readonly files = new Map<string, WorkspaceFile>();
   private readonly openUris = new Set<string>();
@@ -16,6 +22,8 @@ export class Workspace {
   private clusterSettings: ClusterSettings = defaultClusterSettings;
   /** Increases on every change; caches of cross-file results compare against it. */
   generation = 0;
+
+  constructor(readonly onError: ErrorReporter = () => undefined) {}
 
   /** Adds or replaces a file. Disk content is ignored while the editor has the file open. */
   setFile(

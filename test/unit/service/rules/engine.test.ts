@@ -336,3 +336,34 @@ function countChecks(id: string): { count(): number; restore(): void } {
   };
   return { count: () => calls, restore: () => (rule.check = original) };
 }
+
+void describe('a rule that throws', () => {
+  void test('is reported to onError and yields nothing; the other checks go on', () => {
+    const rule = ruleById('recycle-reclaim-policy')!;
+    const original = rule.check;
+    const failure = new TypeError('spec is undefined');
+    rule.check = () => {
+      throw failure;
+    };
+    try {
+      const reported: { what: string; error: unknown }[] = [];
+      const service = getLanguageService({
+        onError: (what, error) => reported.push({ what, error }),
+      });
+      const uri = 'file:///throwing/pv.yaml';
+      // A misspelt policy: the schema still reports it while the rule throws.
+      service.setFile(
+        uri,
+        fixtureText('recycle-reclaim-policy', 'bad').replace('Recycle', 'Recyle'),
+      );
+      const codes = service.getDiagnostics(uri, settings).map((d) => d.code);
+      assert.ok(codes.includes('invalid-enum'), codes.join());
+      assert.ok(!codes.includes('recycle-reclaim-policy'));
+      assert.deepEqual(reported, [
+        { what: `rule recycle-reclaim-policy on ${uri}`, error: failure },
+      ]);
+    } finally {
+      rule.check = original;
+    }
+  });
+});
