@@ -4,8 +4,9 @@
  * and search. Unit-tested under Node.
  */
 import type { BindingResult, ClaimResult, SourceRef } from '../../../server/src/protocol';
+import type { LocalizedText } from '../../../server/src/service/types';
 import { codeSpans, plainText, type TextPart } from '../../../server/src/service/i18n/plainText';
-import type { UiStrings } from './messages';
+import type { UiStrings } from '../../../server/src/webviewProtocol/bindingPreview';
 
 export type NodeKind = 'class' | 'volume' | 'claim' | 'workload';
 export type NodeStatus =
@@ -53,6 +54,21 @@ export interface GraphEdge {
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+}
+
+/**
+ * A Pending claim as the details panel shows it: its reason followed by what would make it bind,
+ * each rejected volume's reason followed by its fix.
+ */
+export function withRemedies(c: ClaimResult): ClaimResult {
+  if (!c.remedy && !c.rejected.some((r) => r.fix)) return c;
+  const join = (text: LocalizedText, more: LocalizedText | undefined): LocalizedText =>
+    more ? { en: `${text.en} ${more.en}`, ru: `${text.ru} ${more.ru}` } : text;
+  return {
+    ...c,
+    reason: { ...c.reason, ...join(c.reason, c.remedy) },
+    rejected: c.rejected.map((r) => ({ ...r, ...join(r, r.fix) })),
+  };
 }
 
 const outcomeStatus: Record<ClaimResult['outcome'], NodeStatus> = {
@@ -149,7 +165,8 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
       storageClass: v.storageClass ?? '',
     });
   }
-  for (const c of data.claims) {
+  for (const raw of data.claims) {
+    const c = withRemedies(raw);
     const id = claimId(c.namespace, c.name);
     nodes.set(id, {
       id,

@@ -34,7 +34,16 @@ export interface BindingsJson {
     storageClass: string;
     fromStatefulSet: string | null;
     reason: { code: string; en: string; ru: string };
-    rejected: { volume: string; code: string; en: string; ru: string }[];
+    rejected: {
+      volume: string;
+      code: string;
+      en: string;
+      ru: string;
+      /** What would make this volume bind, when something would. */
+      fix?: { en: string; ru: string };
+    }[];
+    /** For a Pending claim: what would make it bind. */
+    remedy?: { en: string; ru: string };
     /** The claim is in a cluster snapshot (`--cluster`): it exists already. */
     inCluster: boolean;
   }[];
@@ -109,7 +118,14 @@ export function toBindingsJson(result: BindingResult): BindingsJson {
       storageClass: c.storageClass,
       fromStatefulSet: c.fromStatefulSet,
       reason: { code: c.reason.code, en: c.reason.en, ru: c.reason.ru },
-      rejected: c.rejected.map((r) => ({ volume: r.volume, code: r.code, en: r.en, ru: r.ru })),
+      rejected: c.rejected.map((r) => ({
+        volume: r.volume,
+        code: r.code,
+        en: r.en,
+        ru: r.ru,
+        ...(r.fix ? { fix: { en: r.fix.en, ru: r.fix.ru } } : {}),
+      })),
+      ...(c.remedy ? { remedy: { en: c.remedy.en, ru: c.remedy.ru } } : {}),
       inCluster: !!c.source?.inCluster,
     })),
     volumes: result.volumes.map((v) => ({
@@ -210,8 +226,11 @@ export function toBindingsText(result: BindingResult, lang: Lang): string {
     out.push('');
     for (const c of result.claims) {
       out.push(`${c.namespace}/${c.name}: ${plainText(c.reason[lang], lang)}`);
-      for (const r of c.rejected.slice(0, 10))
+      if (c.remedy) out.push(`  → ${plainText(c.remedy[lang], lang)}`);
+      for (const r of c.rejected.slice(0, 10)) {
         out.push(`    ${w.rejected} ${r.volume}: ${plainText(r[lang], lang)}`);
+        if (r.fix) out.push(`      → ${plainText(r.fix[lang], lang)}`);
+      }
       if (c.rejected.length > 10) out.push(`    ${w.more} +${c.rejected.length - 10}`);
     }
     out.push('');

@@ -3,7 +3,8 @@
  * (`FindMatchingVolume`, `CheckAccessModes`, `CheckVolumeModeMismatches`, `IsVolumeBoundToClaim`)
  * and pv_controller.go (`checkVolumeSatisfyClaim`), plus the explanation of every rejection.
  */
-import { localize } from '../i18n/format';
+import { localize, type LocalizedParams } from '../i18n/format';
+import { rejectFixes } from './remedies';
 import type { LocalizedText } from '../types';
 import { classWords, rejectReasons } from './messages';
 import { nodeAffinityMatches, type Labels } from './selectors';
@@ -113,6 +114,18 @@ export function findMatchingVolume(
 export interface Rejection {
   key: keyof typeof rejectReasons;
   text: LocalizedText;
+  /** What would make the volume bind to the claim (remedies.ts), when something would. */
+  fix?: LocalizedText;
+}
+
+/** A rejection's text and its remedy, with the same parameters. */
+function rejection(key: keyof typeof rejectReasons, params: LocalizedParams): Rejection {
+  const fix = key in rejectFixes ? rejectFixes[key as keyof typeof rejectFixes] : undefined;
+  return {
+    key,
+    text: localize(rejectReasons[key], params),
+    ...(fix ? { fix: localize(fix, params) } : {}),
+  };
 }
 
 /** Rejections repeat a lot (the same sizes, classes, modes): each text is built once. */
@@ -138,7 +151,7 @@ function reject(
     const params: Record<string, string> = {};
     if (names[0]) params[names[0]] = a;
     if (names[1]) params[names[1]] = b;
-    found = { key, text: localize(rejectReasons[key], params) };
+    found = rejection(key, params);
     byB.set(b, found);
   }
   return found;
@@ -162,19 +175,10 @@ function classReject(volume: VolumeState, claim: ClaimState): Rejection {
 }
 
 function buildClassReject(volumeClass: string, claimClassName: string): Rejection {
-  const v = classWord(volumeClass);
-  const c = classWord(claimClassName);
-  return {
-    key: 'storageClass',
-    text: {
-      en: rejectReasons.storageClass.en
-        .replace('{volumeClass}', v.en)
-        .replace('{claimClass}', c.en),
-      ru: rejectReasons.storageClass.ru
-        .replace('{volumeClass}', v.ru)
-        .replace('{claimClass}', c.ru),
-    },
-  };
+  return rejection('storageClass', {
+    volumeClass: classWord(volumeClass),
+    claimClass: classWord(claimClassName),
+  });
 }
 
 const modeLists = new WeakMap<readonly string[], string>();

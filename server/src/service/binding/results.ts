@@ -15,7 +15,13 @@ import {
 import type { PodScheduler } from './podScheduling';
 import type { NodeView } from './pods';
 import { nodeAffinityMatches } from './selectors';
-import { checkVolumeSatisfiesClaim, explainRejection, isVolumeBoundToClaim } from './match';
+import {
+  checkVolumeSatisfiesClaim,
+  explainRejection,
+  isVolumeBoundToClaim,
+  type Rejection,
+} from './match';
+import { claimRemedy } from './remedies';
 import { claimClass, claimKey, type ClaimState, type VolumeState } from './state';
 import type { SimulationState, Store } from './simulation';
 import { claimDataSource } from './dataSource';
@@ -105,6 +111,16 @@ function withDefaultsNote(reason: Reason, c: ClaimState, state: SimulationState)
   return { ...reason, en: reason.en + note.en, ru: reason.ru + note.ru };
 }
 
+function rejectedVolume(v: VolumeState, r: Rejection): RejectedVolume {
+  return {
+    volume: v.name,
+    code: reasonCode(r.key),
+    en: r.text.en,
+    ru: r.text.ru,
+    ...(r.fix ? { fix: r.fix } : {}),
+  };
+}
+
 /** The volume a pending claim names in `spec.volumeName`, and why it does not bind. */
 function rejectedNamedVolume(
   c: ClaimState,
@@ -115,7 +131,7 @@ function rejectedNamedVolume(
     v.claimRef && !isVolumeBoundToClaim(v, c)
       ? explainRejection(c, v, node?.labels, false, false, node?.partial)
       : checkVolumeSatisfiesClaim(v, c);
-  return problem ? [{ volume: v.name, code: reasonCode(problem.key), ...problem.text }] : [];
+  return problem ? [rejectedVolume(v, problem)] : [];
 }
 
 /** Every volume a pending claim passed over, the closest first: its class's, then the others. */
@@ -141,8 +157,9 @@ function rejectedVolumes(
   for (const group of groups) {
     for (const v of group) {
       if (rejected.length >= state.maxRejected) return rejected;
-      const r = explainRejection(c, v, node?.labels, delay, false, node?.partial);
-      rejected.push({ volume: v.name, code: reasonCode(r.key), en: r.text.en, ru: r.text.ru });
+      rejected.push(
+        rejectedVolume(v, explainRejection(c, v, node?.labels, delay, false, node?.partial)),
+      );
     }
   }
   return rejected;
@@ -189,6 +206,7 @@ function claimResult(
     fromStatefulSet: c.fromStatefulSet,
     reason: withPodConflict(withDefaultsNote(reasonOf(c), c, store.state), c, store, pods),
     rejected: passedOver ? rejectedVolumes(c, store, pods, byClass) : [],
+    ...withRemedy(c),
     competitors: [...c.competitors].sort(),
     consumers: c.consumers,
     order: c.order,
@@ -199,6 +217,11 @@ function claimResult(
 function withDataSource(c: ClaimState): { dataSource?: ClaimDataSource } {
   const dataSource = claimDataSource(c.object, c.namespace);
   return dataSource ? { dataSource } : {};
+}
+
+function withRemedy(c: ClaimState): { remedy?: LocalizedText } {
+  const remedy = claimRemedy(c);
+  return remedy ? { remedy } : {};
 }
 
 function volumeResult(v: VolumeState): VolumeResult {

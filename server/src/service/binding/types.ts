@@ -64,6 +64,8 @@ export interface Reason extends LocalizedText {
 
 export interface RejectedVolume extends Reason {
   volume: string;
+  /** What would make this volume bind to the claim, when something would. */
+  fix?: LocalizedText;
 }
 
 export interface ConsumerRef {
@@ -95,7 +97,10 @@ export interface ClaimResult {
   /** Name of the StatefulSet whose volumeClaimTemplates create this claim. */
   fromStatefulSet: string | null;
   reason: Reason;
+  /** Every volume considered for a claim left Pending, the closest first, and why it was passed over. */
   rejected: RejectedVolume[];
+  /** For a Pending claim: what would make it bind (beyond the volumes' own fixes). */
+  remedy?: LocalizedText;
   /** Other claims (`namespace/name`) that compete for the same volume: the outcome depends on order. */
   competitors: string[];
   /** Pods and workloads that mount the claim. */
