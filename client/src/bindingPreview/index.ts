@@ -1,6 +1,6 @@
 /** Registers the binding preview: its command and the serializer that restores it after a reload. */
 import * as vscode from 'vscode';
-import { isViewState, defaultViewState } from '../../webview/bindingPreview/messages';
+import { isViewState, defaultViewState } from '../../../server/src/webviewProtocol/bindingPreview';
 import { BindingPreviewPanel, VIEW_TYPE, type ClientGetter } from './panel';
 
 export const SHOW_COMMAND = 'kubeStorage.showBindingPreview';

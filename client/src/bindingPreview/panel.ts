@@ -11,10 +11,10 @@ import {
 } from '../../../server/src/protocol';
 import {
   defaultViewState,
-  isWebviewMessage,
-  type HostMessage,
+  isFromWebview,
+  type ToWebview,
   type ViewState,
-} from '../../webview/bindingPreview/messages';
+} from '../../../server/src/webviewProtocol/bindingPreview';
 import { previewHtml } from './html';
 import { resolveUiLang, uiStrings } from './strings';
 
@@ -117,7 +117,7 @@ export class BindingPreviewPanel {
   }
 
   private onMessage(message: unknown): void {
-    if (!isWebviewMessage(message)) return; // untrusted input: ignore anything unexpected
+    if (!isFromWebview(message)) return; // untrusted input: ignore anything unexpected
     switch (message.type) {
       case 'ready':
         // A new document (first show, or shown again after being hidden) has nothing drawn.
@@ -231,7 +231,7 @@ export class BindingPreviewPanel {
         for (const item of list) if (item.source) this.knownUris.add(item.source.uri);
       }
     }
-    const update: HostMessage = {
+    const update: ToWebview = {
       type: 'update',
       lang,
       strings,
@@ -245,7 +245,7 @@ export class BindingPreviewPanel {
     await this.post(update);
   }
 
-  private async post(message: HostMessage): Promise<void> {
+  private async post(message: ToWebview): Promise<void> {
     try {
       await this.panel.webview.postMessage(message);
     } catch {

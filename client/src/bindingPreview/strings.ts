@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import ruBundle from '../../../l10n/bundle.l10n.ru.json';
-import type { UiStrings } from '../../webview/bindingPreview/messages';
+import type { UiStrings } from '../../../server/src/webviewProtocol/bindingPreview';
 import { english } from './uiText';
 
 export type Lang = 'en' | 'ru';

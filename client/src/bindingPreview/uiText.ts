@@ -1,5 +1,5 @@
 /** English source texts of the binding preview's UI (keys of `l10n/bundle.l10n*.json`). No `vscode` import: tests read it. */
-import type { UiStrings } from '../../webview/bindingPreview/messages';
+import type { UiStrings } from '../../../server/src/webviewProtocol/bindingPreview';
 
 /** English source texts of every UI string. Called at use time, never at module load. */
 export const english: UiStrings = {

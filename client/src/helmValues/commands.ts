@@ -13,7 +13,10 @@ import { plainText } from '../../../server/src/service/i18n/plainText';
 import { isValidChartReference } from './helmCli';
 import { HelmValuesPanel, inspectorLang, VIEW_TYPE } from './panel';
 import { PanelRegistry } from './panelRegistry';
-import { isInspectorState, type InspectorState } from './webviewMessages';
+import {
+  isInspectorState,
+  type InspectorState,
+} from '../../../server/src/webviewProtocol/helmInspector';
 
 async function isDirectory(path: string): Promise<boolean> {
   try {

@@ -6,6 +6,7 @@ import {
   HelmInspectRequest,
   type HelmChartSource,
   type HelmInspectData,
+  type Lang,
 } from '../../../server/src/protocol';
 import { helmShowChart, helmShowValues, HelmCliError } from './helmCli';
 import { isChartValuesFile, proposeValuesFile } from './valuesTarget';
@@ -13,9 +14,8 @@ import {
   isFromWebview,
   type FromWebview,
   type InspectorState,
-  type Lang,
   type ToWebview,
-} from './webviewMessages';
+} from '../../../server/src/webviewProtocol/helmInspector';
 
 export const VIEW_TYPE = 'kubeStorage.helmValues';
 

@@ -4,7 +4,7 @@
  * `vscode` import: unit-tested under Node.
  */
 import { resolve } from 'node:path';
-import type { InspectorState } from './webviewMessages';
+import type { InspectorState } from '../../../server/src/webviewProtocol/helmInspector';
 
 /** The chart a tab shows: a folder or archive by its absolute path, a repository chart by name. */
 export function chartKey(source: InspectorState['source']): string {

@@ -3,7 +3,7 @@
  * objects, and a key of what a drawing depends on lets an unchanged graph skip its layout.
  */
 import { statusLabel, type Graph, type GraphEdge, type GraphNode, type NodeKind } from './model';
-import type { UiStrings } from './messages';
+import type { UiStrings } from '../../../server/src/webviewProtocol/bindingPreview';
 
 /** Above this many nodes the graph is drawn in groups (see aggregateGraph). */
 export const AGGREGATE_ABOVE = 250;

@@ -9,13 +9,13 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import {
   defaultViewState,
-  isHostMessage,
+  isToWebview,
   isViewState,
-  type HostMessage,
+  type ToWebview,
   type UiStrings,
   type ViewState,
-  type WebviewMessage,
-} from './messages';
+  type FromWebview,
+} from '../../../server/src/webviewProtocol/bindingPreview';
 import { layoutGraph, layoutThread } from './layout';
 import { AGGREGATE_ABOVE, aggregateGraph, graphKey } from './aggregate';
 import { Viewport } from './viewport';
@@ -37,7 +37,7 @@ import {
 import { codeTextElement, codeTextNodes, plainText } from '../shared/codeText';
 
 interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
+  postMessage(message: FromWebview): void;
   getState(): unknown;
   setState(state: ViewState): void;
 }
@@ -49,7 +49,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 let state: ViewState = isViewState(vscode.getState())
   ? (vscode.getState() as ViewState)
   : { ...defaultViewState };
-let last: Extract<HostMessage, { type: 'update' }> | undefined;
+let last: Extract<ToWebview, { type: 'update' }> | undefined;
 let graph: Graph = { nodes: [], edges: [] };
 let layoutGeneration = 0;
 /** What is drawn now (groups in a large graph) and its key: an equal key skips layout and drawing. */
@@ -128,7 +128,7 @@ function strings(): UiStrings | undefined {
   return last?.strings;
 }
 
-function post(message: WebviewMessage): void {
+function post(message: FromWebview): void {
   vscode.postMessage(message);
 }
 
@@ -178,7 +178,7 @@ nodeField.addEventListener('change', () => saveState({ nodeLabels: nodeField.val
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
-  if (!isHostMessage(message)) return;
+  if (!isToWebview(message)) return;
   if (message.type === 'loading') {
     status.textContent = message.strings.loading;
     return;

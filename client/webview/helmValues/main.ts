@@ -6,13 +6,12 @@ import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { HelmInspectData, HelmValueRow } from '../../../server/src/protocol';
+import type { HelmInspectData, HelmValueRow, Lang } from '../../../server/src/protocol';
 import {
   isToWebview,
   type FromWebview,
   type InspectorState,
-  type Lang,
-} from '../../src/helmValues/webviewMessages';
+} from '../../../server/src/webviewProtocol/helmInspector';
 import { codeTextElement } from '../shared/codeText';
 import { formatValue, ownComments, ownStorageTexts } from './view';
 

@@ -1,8 +1,11 @@
 /**
- * Messages between the binding preview's host (extension) and its webview, both ways, with
- * runtime checks: a webview is a separate, untrusted process, and its messages are data.
+ * Messages between the binding preview's host (client/src/bindingPreview) and its webview
+ * (client/webview/bindingPreview), both ways, with run-time checks (check.ts). The same
+ * convention as the Helm inspector's (helmInspector.ts): `ToWebview` / `FromWebview`
+ * discriminated by `type`, checked by `isToWebview` / `isFromWebview` on receipt.
  */
-import type { BindingsResult } from '../../../server/src/protocol';
+import type { BindingsResult, Lang } from '../protocol';
+import { isLang, isNat, isOptionalString, isRecord } from './check';
 
 export type ScopeMode = 'workspace' | 'folder' | 'file';
 
@@ -65,41 +68,39 @@ export interface ViewState {
   zoom?: number;
 }
 
-export type HostMessage =
+/** Host → webview. */
+export type ToWebview =
   | {
       type: 'update';
-      lang: 'en' | 'ru';
+      lang: Lang;
       strings: UiStrings;
       result: BindingsResult;
       state: ViewState;
       scopeLabel: string;
     }
-  | { type: 'loading'; lang: 'en' | 'ru'; strings: UiStrings };
+  | { type: 'loading'; lang: Lang; strings: UiStrings };
 
-export type WebviewMessage =
+/** Webview → host. */
+export type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal'; uri: string; line: number; character: number }
   | { type: 'setState'; state: ViewState };
 
-const isObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
-const isNat = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
-
 export function isViewState(x: unknown): x is ViewState {
   return (
-    isObject(x) &&
+    isRecord(x) &&
     (x.scope === 'workspace' || x.scope === 'folder' || x.scope === 'file') &&
-    (x.anchorUri === undefined || typeof x.anchorUri === 'string') &&
+    isOptionalString(x.anchorUri) &&
     typeof x.namespace === 'string' &&
     typeof x.search === 'string' &&
     typeof x.nodeLabels === 'string' &&
-    (x.selected === undefined || typeof x.selected === 'string') &&
+    isOptionalString(x.selected) &&
     (x.zoom === undefined || (typeof x.zoom === 'number' && x.zoom > 0 && x.zoom <= 10))
   );
 }
 
-export function isWebviewMessage(x: unknown): x is WebviewMessage {
-  if (!isObject(x)) return false;
+export function isFromWebview(x: unknown): x is FromWebview {
+  if (!isRecord(x)) return false;
   switch (x.type) {
     case 'ready':
       return true;
@@ -112,17 +113,17 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
   }
 }
 
-export function isHostMessage(x: unknown): x is HostMessage {
-  if (!isObject(x) || (x.lang !== 'en' && x.lang !== 'ru') || !isObject(x.strings)) return false;
+export function isToWebview(x: unknown): x is ToWebview {
+  if (!isRecord(x) || !isLang(x.lang) || !isRecord(x.strings)) return false;
   if (x.type === 'loading') return true;
   if (x.type !== 'update' || !isViewState(x.state) || typeof x.scopeLabel !== 'string')
     return false;
   const result = x.result;
-  if (!isObject(result) || typeof result.ok !== 'boolean') return false;
-  if (!result.ok) return isObject(result.error);
+  if (!isRecord(result) || typeof result.ok !== 'boolean') return false;
+  if (!result.ok) return isRecord(result.error);
   const data = result.data;
   return (
-    isObject(data) &&
+    isRecord(data) &&
     Array.isArray(data.claims) &&
     Array.isArray(data.volumes) &&
     Array.isArray(data.storageClasses) &&

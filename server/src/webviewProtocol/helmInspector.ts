@@ -1,12 +1,13 @@
 /**
- * Messages between the Helm values inspector host and its webview, both ways, with runtime
- * checks: the webview is untrusted input for the host, and the host's data is checked once more
- * before rendering.
+ * Messages between the Helm values inspector's host (client/src/helmValues) and its webview
+ * (client/webview/helmValues), both ways, with run-time checks (check.ts): the webview is
+ * untrusted input for the host, and the host's data is checked once more before rendering. The
+ * same convention as the binding preview's (bindingPreview.ts).
  */
-import type { HelmInspectData } from '../../../server/src/protocol';
+import type { HelmInspectData, Lang } from '../protocol';
+import { isLang, isNat, isOptionalString, isRecord } from './check';
 
-export type Lang = 'en' | 'ru';
-
+/** Host → webview. */
 export type ToWebview =
   | {
       type: 'show';
@@ -18,6 +19,7 @@ export type ToWebview =
   | { type: 'error'; message: string }
   | { type: 'loading'; label: string };
 
+/** Webview → host. */
 export type FromWebview =
   | { type: 'ready' }
   | { type: 'refresh' }
@@ -25,10 +27,6 @@ export type FromWebview =
   | { type: 'copyStorage' }
   | { type: 'openTemplate'; file: string; line: number }
   | { type: 'openValues'; line: number };
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 export function isFromWebview(x: unknown): x is FromWebview {
   if (!isRecord(x) || typeof x.type !== 'string') return false;
@@ -44,11 +42,11 @@ export function isFromWebview(x: unknown): x is FromWebview {
         x.file.length < 1000 &&
         /^templates\//.test(x.file) &&
         !x.file.split('/').includes('..') &&
-        Number.isInteger(x.line) &&
-        (x.line as number) >= 1
+        isNat(x.line) &&
+        x.line >= 1
       );
     case 'openValues':
-      return Number.isInteger(x.line) && (x.line as number) >= 0;
+      return isNat(x.line);
     default:
       return false;
   }
@@ -69,12 +67,16 @@ function isRow(x: unknown): boolean {
   );
 }
 
+function isStringMap(x: unknown): x is Record<string, string> {
+  return isRecord(x) && Object.values(x).every((v) => typeof v === 'string');
+}
+
 export function isToWebview(x: unknown): x is ToWebview {
   if (!isRecord(x) || typeof x.type !== 'string') return false;
   if (x.type === 'error') return typeof x.message === 'string';
   if (x.type === 'loading') return typeof x.label === 'string';
-  if (x.type !== 'show' || (x.lang !== 'en' && x.lang !== 'ru') || !isInspectorState(x.state))
-    return false;
+  if (x.type !== 'show' || !isLang(x.lang) || !isInspectorState(x.state)) return false;
+  if (x.l10n !== undefined && !isStringMap(x.l10n)) return false;
   const data = x.data;
   return (
     isRecord(data) &&
@@ -103,5 +105,5 @@ export function isInspectorState(x: unknown): x is InspectorState {
   const sourceOk =
     (s.kind === 'path' && typeof s.path === 'string') ||
     (s.kind === 'reference' && typeof s.reference === 'string');
-  return sourceOk && (x.valuesUri === undefined || typeof x.valuesUri === 'string');
+  return sourceOk && isOptionalString(x.valuesUri);
 }

@@ -4,7 +4,7 @@ import {
   isFromWebview,
   isInspectorState,
   isToWebview,
-} from '../../../../client/src/helmValues/webviewMessages';
+} from '../../../server/src/webviewProtocol/helmInspector';
 
 void test('messages from the webview are checked: only known types, template paths inside templates/', () => {
   assert.equal(isFromWebview({ type: 'ready' }), true);

@@ -8,7 +8,7 @@ import {
   aggregateGraph,
   graphKey,
 } from '../../../../../client/webview/bindingPreview/aggregate';
-import { isViewState } from '../../../../../client/webview/bindingPreview/messages';
+import { isViewState } from '../../../../../server/src/webviewProtocol/bindingPreview';
 import { english } from '../../../../../client/src/bindingPreview/uiText';
 
 /** `count` claims in two namespaces; every third asks for a class nobody defines (Pending). */

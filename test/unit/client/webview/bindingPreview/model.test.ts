@@ -1,4 +1,4 @@
-/** The preview's pure view model: graph building, filtering, escaping, message checks. */
+/** The preview's pure view model: graph building, filtering, escaping. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
@@ -21,12 +21,7 @@ import {
   truncateParts,
   type GraphNode,
 } from '../../../../../client/webview/bindingPreview/model';
-import {
-  isHostMessage,
-  isWebviewMessage,
-  defaultViewState,
-  type UiStrings,
-} from '../../../../../client/webview/bindingPreview/messages';
+import type { UiStrings } from '../../../../../server/src/webviewProtocol/bindingPreview';
 
 const strings = new Proxy({} as UiStrings, { get: (_t, key) => String(key) });
 const evil = '<img src=x onerror=alert(1)>';
@@ -188,35 +183,6 @@ void test('a name like <img src=x onerror=alert(1)> stays text', () => {
   assert.equal(escapeHtml(node.label), '&#60;img src=x onerror=alert(1)&#62;');
   assert.ok(!escapeHtml(`"${evil}'&`).match(/[<>"'&](?!#)/));
   assert.ok(nodeWidth(node) >= 120);
-});
-
-void test('messages from the webview are checked at runtime', () => {
-  assert.ok(isWebviewMessage({ type: 'ready' }));
-  assert.ok(isWebviewMessage({ type: 'reveal', uri: 'file:///a.yaml', line: 3, character: 0 }));
-  assert.ok(isWebviewMessage({ type: 'setState', state: defaultViewState }));
-  assert.ok(!isWebviewMessage({ type: 'reveal', uri: 'file:///a.yaml', line: -1, character: 0 }));
-  assert.ok(!isWebviewMessage({ type: 'reveal', uri: 42, line: 1, character: 0 }));
-  assert.ok(!isWebviewMessage({ type: 'setState', state: { scope: 'galaxy' } }));
-  assert.ok(!isWebviewMessage({ type: 'eval', code: 'x' }));
-  assert.ok(!isWebviewMessage(null));
-});
-
-void test('messages from the host are checked at runtime', () => {
-  const data = simulateBindings(input());
-  const update = {
-    type: 'update',
-    lang: 'en',
-    strings,
-    result: { ok: true, lang: 'en', data },
-    state: defaultViewState,
-    scopeLabel: 'ws',
-  };
-  assert.ok(isHostMessage({ ...update, strings: {} }));
-  assert.ok(isHostMessage({ type: 'loading', lang: 'ru', strings: {} }));
-  assert.ok(!isHostMessage({ ...update, strings: {}, lang: 'de' }));
-  assert.ok(
-    !isHostMessage({ ...update, strings: {}, result: { ok: true, data: { claims: 'x' } } }),
-  );
 });
 
 test('node text metrics: a node is sized so its label and detail fit without an ellipsis', () => {
