@@ -106,19 +106,12 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
   });
   const claims = entries.map((e, order) => Object.assign(e.claim, { order }));
 
-  // Consumers: workloads mounting claims by name, and StatefulSets using their templates' claims.
-  const workloads: WorkloadResult[] = [];
-  const podSpecs = new Map<ConsumerRef, PodSpec | undefined>();
-  for (const w of input.workloads) {
-    const namespace = w.namespace || defaultNamespace;
-    const ref: ConsumerRef = { kind: w.kind, namespace, name: w.name, source: w.source };
-    podSpecs.set(ref, w.podSpec);
-    const keys = claimNamesOf(w.podSpec).map((n) => claimKey(namespace, n));
-    if (w.kind === 'StatefulSet') keys.push(...(setClaims.get(claimKey(namespace, w.name)) ?? []));
-    const unique = [...new Set(keys)];
-    for (const key of unique) byKey.get(key)?.consumers.push(ref);
-    workloads.push({ ...ref, claims: unique });
-  }
+  const { workloads, podSpecs } = linkConsumers(
+    input.workloads,
+    byKey,
+    setClaims,
+    defaultNamespace,
+  );
 
   // Admission (DefaultStorageClass plugin): a new claim without a class gets the default one.
   const admitted = defaultClass?.name ?? clusterDefault?.name;
@@ -145,6 +138,28 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
   });
   result.workloads = workloads;
   return result;
+}
+
+/** Consumers: workloads mounting claims by name, and StatefulSets using their templates' claims. */
+function linkConsumers(
+  input: BindingInput['workloads'],
+  byKey: ReadonlyMap<string, ClaimState>,
+  setClaims: ReadonlyMap<string, string[]>,
+  defaultNamespace: string,
+): { workloads: WorkloadResult[]; podSpecs: Map<ConsumerRef, PodSpec | undefined> } {
+  const workloads: WorkloadResult[] = [];
+  const podSpecs = new Map<ConsumerRef, PodSpec | undefined>();
+  for (const w of input) {
+    const namespace = w.namespace || defaultNamespace;
+    const ref: ConsumerRef = { kind: w.kind, namespace, name: w.name, source: w.source };
+    podSpecs.set(ref, w.podSpec);
+    const keys = claimNamesOf(w.podSpec).map((n) => claimKey(namespace, n));
+    if (w.kind === 'StatefulSet') keys.push(...(setClaims.get(claimKey(namespace, w.name)) ?? []));
+    const unique = [...new Set(keys)];
+    for (const key of unique) byKey.get(key)?.consumers.push(ref);
+    workloads.push({ ...ref, claims: unique });
+  }
+  return { workloads, podSpecs };
 }
 
 /**
