@@ -983,7 +983,7 @@ of the file between a valid and an invalid value; hover and completion are asked
 spread evenly through the file.
 
 ${markdownTable(rows(results))}
-${previewSection(results)}
+${previewSection(results)}${keptHelmSection()}
 ## Goals
 
 | Goal | Measured | Result |
@@ -992,6 +992,14 @@ ${results.goals.map((g) => `| ${g.goal} | ${g.value} | ${g.pass === undefined ? 
 
 Runs per size: ${results.measurements.map((x) => `${x.server} ${x.documents}: ${x.edits} edits, ${x.hovers} hovers, ${x.completions} completions`).join('; ')}.
 `;
+}
+
+/** The block bench/helm-render.ts --write put into RESULTS.md: a full run keeps it as it is. */
+function keptHelmSection(): string {
+  const file = join(here, 'RESULTS.md');
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const block = /<!-- helm-render:start -->[\s\S]*?<!-- helm-render:end -->/.exec(text)?.[0];
+  return block ? `\n${block}\n` : '';
 }
 
 function previewSection(results: Results): string {

@@ -8,7 +8,8 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DiagnosticSettings, KubeDiagnostic, LanguageService, Range } from '../service';
-import { HelmRenderer, checkRenderNames } from '../node/helm/render';
+import { HelmRenderer, checkRenderNames, type RenderOutcome } from '../node/helm/render';
+import { traceFindings } from '../node/helm/trace';
 import type { FlagSpec } from './args';
 import { UsageError } from './files';
 import { displayPath, type FileReport } from './output';
@@ -32,6 +33,8 @@ export interface ChartRun {
   /** False when helm failed: the problem is then the only report of the chart. */
   ok: boolean;
   namespace: string;
+  /** The successful render (to trace its findings to values: traceChart). */
+  outcome?: Extract<RenderOutcome, { ok: true }>;
 }
 
 const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -68,9 +71,25 @@ export async function loadChart(
     primaryUri: valuesFlags[0] ? pathToFileURL(resolve(valuesFlags[0])).href : undefined,
     key: `cli:${resolve(chart)}`,
   });
-  if (outcome.ok) service.rendered.setRendered(outcome.subject, outcome.output, outcome.marked);
-  else service.rendered.setFailed(outcome.subject, outcome.problem);
-  return { subject: outcome.subject, ok: outcome.ok, namespace };
+  if (!outcome.ok) {
+    service.rendered.setFailed(outcome.subject, outcome.problem);
+    return { subject: outcome.subject, ok: false, namespace };
+  }
+  service.rendered.setRendered(outcome.subject, outcome.output);
+  return { subject: outcome.subject, ok: true, namespace, outcome };
+}
+
+/** Traces the chart's findings to the values that produced them (a second render, if needed). */
+export async function traceChart(
+  service: LanguageService,
+  run: ChartRun,
+  settings: DiagnosticSettings,
+): Promise<void> {
+  if (!run.outcome) return;
+  await traceFindings(service.rendered, run.subject.key, run.outcome, {
+    findings: (u) => service.getDiagnostics(u, settings),
+    stamp: `cli:${JSON.stringify(settings)}`,
+  });
 }
 
 function pathOfUri(uri: string): string {

@@ -8,7 +8,7 @@ import { collectYamlFiles, fileUri, UsageError } from './files';
 import { displayPath, summarize, toJson, toSarif, toText, type FileReport } from './output';
 import { langFromFlags, type CliIO } from './common';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';
-import { chartFlags, chartReports, chartUsage, loadChart } from './chart';
+import { chartFlags, chartReports, chartUsage, loadChart, traceChart } from './chart';
 import { PRODUCT_VERSION } from '../version';
 
 export const lintUsage = `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]... ${clusterUsage} ${chartUsage}`;
@@ -52,8 +52,10 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     const diagnostics = service.getDiagnostics(fileUri(path), settings);
     if (diagnostics.length) reports.push({ file: displayPath(path), diagnostics });
   }
-  if (chart)
+  if (chart) {
+    await traceChart(service, chart, settings);
     addReports(reports, chartReports(service, chart, args.flags.get('--chart')![0]!, settings));
+  }
 
   if (format === 'json') io.out(JSON.stringify(toJson(reports, lang), null, 2) + '\n');
   else if (format === 'sarif')

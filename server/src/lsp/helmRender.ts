@@ -8,6 +8,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { HelmRenderer, type RenderRequest } from '../node/helm/render';
+import { traceFindings } from '../node/helm/trace';
+import { diagnosticSettings } from '../settings';
 import { WorkspaceTrustNotification } from '../protocol';
 import { safely, type ServerContext } from './context';
 import type { Feature } from './features';
@@ -131,10 +133,23 @@ export class HelmRenders {
       key: uri,
     };
     const outcome = await this.renderer.render(request);
-    if (this.ctx.documents.get(uri)?.version !== document.version) return this.schedule(uri, 0);
+    const stale = () => this.ctx.documents.get(uri)?.version !== document.version;
+    if (stale()) return this.schedule(uri, 0);
     if (outcome.cached && service.rendered.keys().includes(uri)) return;
-    if (outcome.ok) service.rendered.setRendered(outcome.subject, outcome.output, outcome.marked);
-    else service.rendered.setFailed(outcome.subject, outcome.problem);
+    if (!outcome.ok) {
+      service.rendered.setFailed(outcome.subject, outcome.problem);
+      this.ctx.revalidateOpenDocuments();
+      return;
+    }
+    service.rendered.setRendered(outcome.subject, outcome.output);
+    // Findings that a value could explain are traced to it before they are shown (one more helm
+    // run, with markers on those values only); most renders have none.
+    const checks = diagnosticSettings(settings);
+    await traceFindings(service.rendered, uri, outcome, {
+      findings: (rendered) => service.getDiagnostics(rendered, checks),
+      stamp: `${service.workspace.generation}:${JSON.stringify(checks)}`,
+    });
+    if (stale()) return this.schedule(uri, 0);
     this.ctx.revalidateOpenDocuments();
   }
 }

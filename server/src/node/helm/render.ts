@@ -7,35 +7,37 @@
  *   advice to run `helm dependency build`.
  * - The values files (unsaved editor text counts) are merged the way helm merges `-f` files and
  *   given to helm on its standard input (`--values=-`): nothing is written to disk.
- * - Two renders run side by side: the user's, and one with value markers that tells which value
- *   produced which field (service/rendered/attribution.ts). The second may fail (a chart that
- *   rejects a marker); the findings are then traced to templates only.
+ * - The user's render is the only one made up front. A render with value markers, which tells
+ *   which value produced which field (service/rendered/attribution.ts), is made later and only
+ *   when asked (`markValues`, see trace.ts: when findings need a value to explain them), with
+ *   markers on the values asked for. It may fail (a chart that rejects a marker); the findings
+ *   are then traced to templates only.
  * - Results are cached by the chart's content, the values texts, the `--set` pairs, the release,
- *   the namespace and the helm binary.
+ *   the namespace and the helm binary; the renders with markers by the values marked, beside
+ *   them. The chart's files are read again only when a file of the chart changed (size, time).
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import {
-  eligibleLeaves,
   fileLayerData,
   MergedValues,
   mergeValuesFiles,
   valuesFileProblem,
   perturbation,
   renderProblem,
-  valueUses,
+  valuePathText,
   withNamespace,
-  type Perturbation,
+  type MarkedRender,
   type RenderFailure,
   type RenderProblem,
   type RenderSubject,
+  type ValueLeaf,
   type ValuesLayer,
 } from '../../service/rendered';
-import { ChartSourceError, isChartArchiveName, readChart } from '../charts';
+import { ChartSourceError, isChartArchiveName, readChart, type ChartSource } from '../charts';
 import {
   DEFAULT_HELM_MAX_BUFFER,
   DEFAULT_HELM_TIMEOUT_MS,
@@ -65,8 +67,6 @@ export interface RenderRequest {
   key?: string;
   timeoutMs?: number;
   maxBuffer?: number;
-  /** Render a second time with value markers to trace findings to values (default true). */
-  attribute?: boolean;
 }
 
 export type RenderOutcome =
@@ -74,14 +74,25 @@ export type RenderOutcome =
       ok: true;
       subject: RenderSubject;
       output: string;
-      marked?: { output: string; perturbation: Perturbation };
+      /**
+       * Renders again with markers on these values (the same inputs otherwise); undefined when
+       * that render fails or is too slow. Cached by the values marked.
+       */
+      markValues(leaves: readonly ValueLeaf[]): Promise<MarkedRender | undefined>;
       /** True when the result came from the cache. */
       cached: boolean;
     }
   | { ok: false; subject: RenderSubject; problem: RenderProblem; cached: boolean };
 
-/** The render with value markers is waited for this long at least after the user's render. */
-const MARKED_MIN_WAIT_MS = 1000;
+/**
+ * A render with markers may take this long, or three times the user's render when that is
+ * longer (never more than the timeout, nor 10 s): a chart that loops or stalls on a marker is
+ * stopped, and its findings are traced to templates only.
+ */
+const MARKED_MIN_TIMEOUT_MS = 2000;
+const MARKED_MAX_TIMEOUT_MS = 10_000;
+/** Renders with markers kept per render (different findings ask for different values). */
+const MARKED_CACHE_SIZE = 4;
 
 const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -103,8 +114,25 @@ interface CacheEntry {
 /** Renders charts and remembers the last results (a few charts are worked on at a time). */
 export class HelmRenderer {
   private readonly cache = new Map<string, CacheEntry>();
+  /** The chart's files as last read, by chart path, with the stamp of the folder then. */
+  private readonly sources = new Map<string, { stamp: string; source: ChartSource }>();
 
   constructor(private readonly maxEntries = 16) {}
+
+  /** The chart's files: read again only when a file of the chart changed since the last read. */
+  private async readSource(chartPath: string): Promise<{ stamp: string; source: ChartSource }> {
+    const stamp = await chartStamp(chartPath);
+    const hit = this.sources.get(chartPath);
+    if (stamp && hit?.stamp === stamp) return hit;
+    const read = { stamp, source: await readChart(chartPath) };
+    if (stamp) {
+      this.sources.delete(chartPath);
+      this.sources.set(chartPath, read);
+      while (this.sources.size > this.maxEntries)
+        this.sources.delete(this.sources.keys().next().value!);
+    }
+    return read;
+  }
 
   async render(request: RenderRequest): Promise<RenderOutcome> {
     const chartPath = resolve(request.chart);
@@ -116,9 +144,10 @@ export class HelmRenderer {
       merged: new MergedValues([]),
       primaryUri: request.primaryUri,
     };
-    let source;
+    let source: ChartSource;
+    let stamp: string;
     try {
-      source = await readChart(chartPath);
+      ({ source, stamp } = await this.readSource(chartPath));
     } catch (e) {
       const detail = e instanceof ChartSourceError ? e.text.en : String(e);
       const failure: RenderFailure =
@@ -177,12 +206,7 @@ export class HelmRenderer {
       merged: new MergedValues(layers),
       primaryUri: request.primaryUri,
     });
-    const fingerprint = await renderFingerprint(
-      source.kind === 'folder' ? source.path : chartPath,
-      source.files,
-      request,
-      layers,
-    );
+    const fingerprint = renderFingerprint(stamp, source.files, request, layers);
     const hit = this.cache.get(key);
     if (hit?.fingerprint === fingerprint) return { ...hit.outcome, cached: true };
     const outcome = await this.run(
@@ -239,63 +263,59 @@ export class HelmRenderer {
       timeoutMs: request.timeoutMs ?? DEFAULT_HELM_TIMEOUT_MS,
       maxBuffer: request.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
     };
+    const started = Date.now();
     const baseline = runHelmProcess([...base, ...request.set.map((p) => `--set=${p}`)], {
       ...options,
       input: stringify(userValues),
     });
-    // helm runs in its own process: meanwhile the values are merged and the markers chosen.
+    // helm runs in its own process: meanwhile the values are merged.
     baseline.catch(() => undefined);
     const subject = subjectOf();
-    const started = Date.now();
-    const stopMarked = new AbortController();
-    let marks: Perturbation | undefined;
-    let markedRun: Promise<string | undefined> = Promise.resolve(undefined);
-    if (request.attribute !== false) {
-      const eligible = eligibleLeaves(subject.merged, valueUses(subject.templates));
-      if (eligible.length) {
-        marks = perturbation(subject.merged, eligible, request.set);
-        const markedArgs = [...base, ...marks.setPairs.map((p) => `--set=${p}`)];
-        markedRun = runHelmProcess(markedArgs, {
-          ...options,
-          timeoutMs: Math.min(options.timeoutMs, 10_000),
-          input: stringify(mergeValuesFiles([userValues, marks.overlay])),
-          signal: stopMarked.signal,
-        }).catch(() => undefined);
-      }
-    }
     let output: string;
     try {
       output = await baseline;
     } catch (e) {
-      await markedRun;
       if (e instanceof HelmProcessError) {
         const detail = e.reason === 'tooLarge' ? formatLimit(options.maxBuffer) : e.detail;
         return fail({ reason: e.reason, detail }, subject);
       }
       return fail({ reason: 'failed', detail: String(e) }, subject);
     }
-    // The traced values are worth a short wait, not a long one: a chart that loops or stalls on
-    // a marker is stopped, and its findings are traced to templates only.
-    const patience = Math.max(MARKED_MIN_WAIT_MS, Date.now() - started);
-    const stopWaiting = new AbortController();
-    const markedOutput = await Promise.race([
-      markedRun,
-      sleep(patience, undefined, { signal: stopWaiting.signal }).catch(() => undefined),
-    ]);
-    stopWaiting.abort();
-    if (markedOutput === undefined) stopMarked.abort();
+    const markedTimeout = Math.min(
+      options.timeoutMs,
+      MARKED_MAX_TIMEOUT_MS,
+      Math.max(MARKED_MIN_TIMEOUT_MS, 3 * (Date.now() - started)),
+    );
+    const markedRenders = new Map<string, Promise<MarkedRender | undefined>>();
+    const renderMarked = async (leaves: readonly ValueLeaf[]) => {
+      const marks = perturbation(subject.merged, leaves, request.set);
+      try {
+        const marked = await runHelmProcess([...base, ...marks.setPairs.map((p) => `--set=${p}`)], {
+          ...options,
+          timeoutMs: markedTimeout,
+          input: stringify(mergeValuesFiles([userValues, marks.overlay])),
+        });
+        return { output: withNamespace(marked, request.namespace), perturbation: marks };
+      } catch {
+        return undefined;
+      }
+    };
     return {
       ok: true,
       subject,
       output: withNamespace(output, request.namespace),
-      ...(marks && markedOutput !== undefined
-        ? {
-            marked: {
-              output: withNamespace(markedOutput, request.namespace),
-              perturbation: marks,
-            },
-          }
-        : {}),
+      markValues(leaves) {
+        if (!leaves.length) return Promise.resolve(undefined);
+        const id = leaves.map((l) => `${l.layer}:${valuePathText(l.path)}`).join('\n');
+        let run = markedRenders.get(id);
+        if (!run) {
+          run = renderMarked(leaves);
+          markedRenders.set(id, run);
+          while (markedRenders.size > MARKED_CACHE_SIZE)
+            markedRenders.delete(markedRenders.keys().next().value!);
+        }
+        return run;
+      },
       cached: false,
     };
   }
@@ -306,26 +326,47 @@ function formatLimit(bytes: number): string {
 }
 
 /**
- * The inputs of a render: the chart's content (the files already read — templates, values,
- * Chart.yaml — by their text; every other file of the folder, such as the vendored dependencies
- * in charts/, by size and modification time; a .tgz by its bytes), the values texts and the
- * arguments.
+ * The inputs of a render: the chart's content (its stamp, see chartStamp; the files read, by
+ * their text), the values texts and the arguments.
  */
-async function renderFingerprint(
-  chartPath: string,
+function renderFingerprint(
+  stamp: string,
   files: ReadonlyMap<string, string>,
   request: RenderRequest,
   layers: readonly ValuesLayer[],
-): Promise<string> {
+): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([request.helmPath, request.release, request.namespace, request.set]));
   for (const layer of layers) hash.update(`\0${layer.kind}\0${layer.label}\0${layer.text ?? ''}`);
-  for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b)))
-    hash.update(`\0${path}\0${text}`);
-  if (isChartArchiveName(chartPath)) {
-    hash.update(await fs.readFile(chartPath));
-    return hash.digest('hex');
+  hash.update(`\0${stamp}`);
+  if (!stamp)
+    for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b)))
+      hash.update(`\0${path}\0${text}`);
+  return hash.digest('hex');
+}
+
+/**
+ * What tells that a chart changed, without reading it: every file of the folder (the vendored
+ * dependencies in charts/ too) by size and modification time; a .tgz by its bytes. '' when the
+ * chart cannot be looked at (reading it then says why).
+ */
+async function chartStamp(chartPath: string): Promise<string> {
+  let stat;
+  try {
+    stat = await fs.stat(chartPath);
+  } catch {
+    return '';
   }
+  if (stat.isFile() && isChartArchiveName(chartPath)) {
+    try {
+      return createHash('sha256')
+        .update(await fs.readFile(chartPath))
+        .digest('hex');
+    } catch {
+      return '';
+    }
+  }
+  const root = stat.isDirectory() ? chartPath : dirname(chartPath);
   const stats: string[] = [];
   let budget = 5000;
   const walk = async (dir: string, rel: string): Promise<void> => {
@@ -346,7 +387,6 @@ async function renderFingerprint(
       }),
     );
   };
-  await walk(chartPath, '');
-  hash.update(stats.sort().join('\n'));
-  return hash.digest('hex');
+  await walk(root, '');
+  return budget < 0 ? '' : stats.sort().join('\n');
 }

@@ -9,6 +9,10 @@
  * never a comparison, a loop bound or a variable. Booleans, empty strings and zeros are never
  * changed. Documents are matched by template and position; a template that printed a different
  * number of documents in the second render is not attributed at all.
+ *
+ * The second render is made only when it is needed (node/helm/trace.ts): for the rendered fields
+ * that have findings (or that the inspector shows), with markers only on the values whose text
+ * could be in those fields (see couldHold).
  */
 import {
   documentKey,
@@ -91,8 +95,19 @@ interface PathUses {
   unsafe: Set<string>;
 }
 
+/** The uses of a chart's templates, kept while the chart is not read again (node/helm/render.ts). */
+const usesCache = new WeakMap<ReadonlyMap<string, string>, PathUses>();
+
 /** How the chart's templates use each `.Values` path (by text: `.Values.a.b`, `$.Values.a.b`). */
 export function valueUses(templates: ReadonlyMap<string, string>): PathUses {
+  const hit = usesCache.get(templates);
+  if (hit) return hit;
+  const uses = readValueUses(templates);
+  usesCache.set(templates, uses);
+  return uses;
+}
+
+function readValueUses(templates: ReadonlyMap<string, string>): PathUses {
   const uses: PathUses = { safe: new Set(), whole: new Set(), unsafe: new Set() };
   for (const [file, text] of templates) {
     if (!/^templates\//.test(file)) continue;
@@ -150,9 +165,44 @@ function ancestorIds(path: readonly (string | number)[]): string[] {
   return out;
 }
 
+/**
+ * Whether a rendered field's text could hold a value, so that marking the value is worth a
+ * render. The printing functions a value may pass through keep its text (`quote`, `toYaml`,
+ * `printf`, `default`), change its case (`upper`, `lower`) or cut it (`trunc`, `trimSuffix`); helm
+ * prints a number of a values file the way Go prints a float64 (`1e+06`).
+ */
+export function couldHold(rendered: string, value: unknown): boolean {
+  const text = rendered.toLowerCase();
+  if (typeof value === 'number')
+    return text.includes(String(value)) || text.includes(goFloat(value));
+  if (typeof value !== 'string') return false;
+  const own = value.trim().toLowerCase();
+  if (!own) return false;
+  return text.includes(own) || (text.length >= 8 && own.includes(text));
+}
+
+/** A float64 as Go's fmt prints it with %v: `%e` from an exponent of 6 (or below -4) on. */
+export function goFloat(value: number): string {
+  const abs = Math.abs(value);
+  if (value === 0 || (abs >= 1e-4 && abs < 1e6)) return String(value);
+  return value.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+}
+
+/** The eligible values that could have produced any of the rendered texts. */
+export function leavesThatCouldExplain(
+  eligible: readonly ValueLeaf[],
+  texts: readonly string[],
+): ValueLeaf[] {
+  if (!texts.length) return [];
+  return eligible.filter((leaf) => texts.some((text) => couldHold(text, leaf.value)));
+}
+
 const NUMBER_BASE = 77_700_000;
 const STRING_MARK = /ksv(\d+)v/gi;
-const NUMBER_MARK = /\b777(\d{5})\b/g;
+/** A number marker as printed from a YAML file (a float64, see goFloat) or from `--set` (int64). */
+const NUMBER_MARK = /\b(?:777(\d{5})|7\.77(\d{0,5})e\+07)\b/g;
+/** Any marker: a document without one is not parsed. */
+const ANY_MARK = /ksv\d+v|\b777\d{5}\b|\b7\.77\d{0,5}e\+07\b/i;
 
 export interface Perturbation {
   /** Values to merge over the user's files: the merged values with markers. */
@@ -201,6 +251,8 @@ export function attributionFrom(
   baseline: readonly RenderedDocument[],
   perturbedOutput: string,
   perturbation: Perturbation,
+  /** Only these documents (by documentKey) are read; all when absent. */
+  only?: ReadonlySet<string>,
 ): Attribution {
   const perturbed = renderedDocuments(perturbedOutput);
   const count = (docs: readonly RenderedDocument[]) => {
@@ -214,6 +266,8 @@ export function attributionFrom(
   for (const doc of perturbed) {
     const source = doc.source ?? '';
     if (before.get(source) !== after.get(source)) continue;
+    if (only && !only.has(documentKey(doc))) continue;
+    if (!ANY_MARK.test(doc.text)) continue;
     const fields = new Map<string, ValueLeaf[]>();
     const parsed = parseRendered(doc.text);
     for (const { path, value } of scalarsOf(parsed.doc.contents)) {
@@ -233,8 +287,8 @@ function markersIn(text: string, leaves: readonly ValueLeaf[]): ValueLeaf[] {
   };
   for (const m of text.matchAll(STRING_MARK)) add(Number(m[1]));
   for (const m of text.matchAll(NUMBER_MARK)) {
-    const leaf = leaves[Number(m[1])];
-    if (leaf && typeof leaf.value === 'number') add(Number(m[1]));
+    const i = Number(m[1] ?? (m[2] ?? '').padEnd(5, '0'));
+    if (typeof leaves[i]?.value === 'number') add(i);
   }
   return out;
 }

@@ -5,9 +5,17 @@
  * reported there: on the values file and on the template. A failed render is one diagnostic on
  * the values file (see errors.ts).
  */
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { KubeDiagnostic, Range } from '../types';
 import { localize } from '../i18n/format';
-import { attributionFrom, type Attribution, type Perturbation } from './attribution';
+import {
+  attributionFrom,
+  eligibleLeaves,
+  leavesThatCouldExplain,
+  valueUses,
+  type Attribution,
+  type Perturbation,
+} from './attribution';
 import type { RenderProblem } from './errors';
 import { renderMessages as m } from './messages';
 import {
@@ -17,6 +25,7 @@ import {
   pathAt,
   pathKey,
   renderedDocuments,
+  scalarsOf,
   type NodePath,
   type ParsedRendered,
   type RenderedDocument,
@@ -32,7 +41,8 @@ export {
   valuePathText,
   type ValuesLayer,
 } from './values';
-export { eligibleLeaves, perturbation, valueUses, type Perturbation } from './attribution';
+export { eligibleLeaves, goFloat, perturbation, valueUses, type Perturbation } from './attribution';
+export type { ValueLeaf } from './values';
 export {
   renderProblem,
   valuesFileProblem,
@@ -81,11 +91,21 @@ export interface TracedFinding {
   targets: { uri: string; range: Range }[];
 }
 
+/** The output of the render with value markers (attribution.ts). */
+export interface MarkedRender {
+  output: string;
+  perturbation: Perturbation;
+}
+
 interface Entry {
   subject: RenderSubject;
   uri?: string;
   docs?: RenderedDocument[];
   attribution?: Attribution;
+  /** Values that may be traced (attribution.ts eligibleLeaves), worked out when first needed. */
+  eligible?: ValueLeaf[];
+  /** Values already given a marker in a render (found in a field or not). */
+  marked: Set<ValueLeaf>;
   problem?: RenderProblem;
   parsed: Map<RenderedDocument, ParsedRendered>;
   keyLines: Map<string, TemplateKeyLine[]>;
@@ -111,21 +131,19 @@ export class RenderedCharts {
 
   constructor(private readonly host: RenderedHost) {}
 
-  /** A successful render (and, when it could be made, the render with value markers). */
-  setRendered(
-    subject: RenderSubject,
-    output: string,
-    marked?: { output: string; perturbation: Perturbation },
-  ): void {
+  /**
+   * A successful render. Its findings are traced to templates at once and to values when a
+   * render with value markers is added for them (addMarked; node/helm/trace.ts decides).
+   */
+  setRendered(subject: RenderSubject, output: string): void {
     const uri = renderedUri(subject);
     const previous = this.entries.get(subject.key);
     if (previous?.uri && previous.uri !== uri) this.host.removeFile(previous.uri);
-    const docs = renderedDocuments(output);
     this.entries.set(subject.key, {
       subject,
       uri,
-      docs,
-      attribution: marked ? attributionFrom(docs, marked.output, marked.perturbation) : undefined,
+      docs: renderedDocuments(output),
+      marked: new Set(),
       parsed: new Map(),
       keyLines: new Map(),
     });
@@ -135,7 +153,81 @@ export class RenderedCharts {
   /** A render that failed: the problem is reported instead of findings. */
   setFailed(subject: RenderSubject, problem: RenderProblem): void {
     this.remove(subject.key);
-    this.entries.set(subject.key, { subject, problem, parsed: new Map(), keyLines: new Map() });
+    this.entries.set(subject.key, {
+      subject,
+      problem,
+      marked: new Set(),
+      parsed: new Map(),
+      keyLines: new Map(),
+    });
+  }
+
+  /**
+   * The places of a render's findings that no value explains yet (the ones a render with value
+   * markers could trace).
+   */
+  untracedFindings(key: string, source: FindingSource): Range[] {
+    return this.traced(key, source)
+      .filter((f) => !f.trace.values.length)
+      .map((f) => f.original.range);
+  }
+
+  /**
+   * The values to mark so that the fields at `ranges` (of the rendered file) can be traced: the
+   * eligible ones whose text could be in those fields and that no render has marked yet. Empty
+   * when no value could explain them: then no second render is needed.
+   */
+  valuesToMark(key: string, ranges: readonly Range[]): ValueLeaf[] {
+    const entry = this.entries.get(key);
+    if (!entry?.docs || !ranges.length) return [];
+    const texts = new Set<string>();
+    for (const range of ranges) for (const text of this.fieldTexts(entry, range)) texts.add(text);
+    if (!texts.size) return [];
+    entry.eligible ??= eligibleLeaves(entry.subject.merged, valueUses(entry.subject.templates));
+    const open = entry.eligible.filter((leaf) => !entry.marked.has(leaf));
+    return leavesThatCouldExplain(open, [...texts]);
+  }
+
+  /**
+   * The render with markers on `leaves` (undefined when it could not be made: the chart rejected a
+   * marker, or helm was too slow). The fields that hold a marker are traced to its value; the
+   * leaves are not marked again either way.
+   */
+  addMarked(key: string, leaves: readonly ValueLeaf[], marked: MarkedRender | undefined): void {
+    const entry = this.entries.get(key);
+    if (!entry?.docs) return;
+    for (const leaf of leaves) entry.marked.add(leaf);
+    if (!marked) return;
+    const found = attributionFrom(entry.docs, marked.output, marked.perturbation);
+    entry.attribution = mergeAttribution(entry.attribution, found);
+    entry.cache = undefined;
+  }
+
+  /** The texts of the scalars at a range of the rendered file and under it. */
+  private fieldTexts(entry: Entry, range: Range): string[] {
+    const doc = entry.docs && documentAtLine(entry.docs, range.start.line);
+    if (!doc) return [];
+    const parsed = this.parsedOf(entry, doc);
+    const path = pathAt(parsed, range.start.line - doc.startLine, range.start.character);
+    let node: unknown = parsed.doc.contents;
+    for (const key of path) {
+      if (isMap(node))
+        node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value;
+      else node = isSeq(node) && typeof key === 'number' ? node.items[key] : undefined;
+      if (node === undefined || node === null) return [];
+    }
+    const texts: string[] = [];
+    for (const { value } of scalarsOf(node)) texts.push(value);
+    return texts;
+  }
+
+  private parsedOf(entry: Entry, doc: RenderedDocument): ParsedRendered {
+    let parsed = entry.parsed.get(doc);
+    if (!parsed) {
+      parsed = parseRendered(doc.text);
+      entry.parsed.set(doc, parsed);
+    }
+    return parsed;
   }
 
   remove(key: string): void {
@@ -316,11 +408,7 @@ export class RenderedCharts {
   private traceAt(entry: Entry, range: Range): RenderedTrace {
     const doc = entry.docs && documentAtLine(entry.docs, range.start.line);
     if (!doc) return { values: [] };
-    let parsed = entry.parsed.get(doc);
-    if (!parsed) {
-      parsed = parseRendered(doc.text);
-      entry.parsed.set(doc, parsed);
-    }
+    const parsed = this.parsedOf(entry, doc);
     const relative = range.start.line - doc.startLine;
     const path = pathAt(parsed, relative, range.start.character);
     const values = attributedLeaves(entry.attribution?.get(documentKey(doc)), path);
@@ -346,6 +434,18 @@ export class RenderedCharts {
     );
     return { template, templateLine, values, object };
   }
+}
+
+/** Two attributions of one render (from renders with markers on different values) as one. */
+function mergeAttribution(a: Attribution | undefined, b: Attribution): Attribution {
+  if (!a) return b;
+  for (const [doc, fields] of b) {
+    const into = a.get(doc) ?? new Map<string, ValueLeaf[]>();
+    for (const [field, leaves] of fields)
+      into.set(field, [...new Set([...(into.get(field) ?? []), ...leaves])]);
+    a.set(doc, into);
+  }
+  return a;
 }
 
 /** The leaves of a field, or of the fields under it when it is a small block (at most three). */

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { HelmRenderer, type RenderRequest } from '../../../../server/src/node/helm/render';
 import { runHelmProcess, offlineEnvironment } from '../../../../server/src/node/helm/process';
+import { traceFields, traceFindings } from '../../../../server/src/node/helm/trace';
 import { getLanguageService } from '../../../../server/src/service';
 import { realTool } from '../../../support/tools';
 
@@ -19,6 +20,18 @@ function valuesFile(text: string): string {
   const path = join(dir, 'my-values.yaml');
   writeFileSync(path, text);
   return path;
+}
+
+/** A helm that counts its runs (a script in front of the real one). */
+function countingHelm(): { helmPath: string; runs: () => number } {
+  const dir = mkdtempSync(join(tmpdir(), 'ks-helm-count-'));
+  const log = join(dir, 'runs');
+  writeFileSync(log, '');
+  const helmPath = join(dir, 'helm');
+  writeFileSync(helmPath, `#!/bin/sh\necho run >> '${log}'\nexec '${helm.path}' "$@"\n`, {
+    mode: 0o755,
+  });
+  return { helmPath, runs: () => readFileSync(log, 'utf8').split('\n').filter(Boolean).length };
 }
 
 function request(overrides: Partial<RenderRequest>): RenderRequest {
@@ -34,15 +47,14 @@ function request(overrides: Partial<RenderRequest>): RenderRequest {
   };
 }
 
-/** The traced findings of a render, as `code @ file:line` plus the traced value paths. */
-function traced(outcome: Awaited<ReturnType<HelmRenderer['render']>>) {
+/** The traced findings of a render (to values by a render with markers when one is needed). */
+async function traced(outcome: Awaited<ReturnType<HelmRenderer['render']>>) {
   const service = getLanguageService();
   assert.ok(outcome.ok, JSON.stringify(!outcome.ok && outcome.problem));
-  service.rendered.setRendered(outcome.subject, outcome.output, outcome.marked);
-  return service.rendered.traced(outcome.subject.key, {
-    findings: (uri) => service.getDiagnostics(uri),
-    stamp: '1',
-  });
+  service.rendered.setRendered(outcome.subject, outcome.output);
+  const source = { findings: (uri: string) => service.getDiagnostics(uri), stamp: '1' };
+  await traceFindings(service.rendered, outcome.subject.key, outcome, source);
+  return service.rendered.traced(outcome.subject.key, source);
 }
 
 describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
@@ -58,7 +70,6 @@ describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
     assert.match(outcome.output, /storage: "3Gi"/);
     // helm template prints no namespace; the install would put the objects there.
     assert.match(outcome.output, /kind: StatefulSet\nmetadata:\n {2}namespace: accounting\n/);
-    assert.ok(outcome.marked, 'the second render with value markers succeeded');
   });
 
   it('uses the unsaved text of a values file, not the copy on disk', async () => {
@@ -79,7 +90,7 @@ describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
     assert.ok(outcome.ok);
     assert.match(outcome.output, /storage: "40GB"/);
     assert.doesNotMatch(outcome.output, /cpu: 250m/);
-    const size = traced(outcome).find((f) => f.original.code === 'invalid-quantity');
+    const size = (await traced(outcome)).find((f) => f.original.code === 'invalid-quantity');
     assert.deepEqual(
       size?.trace.values.map((v) => `${v.layer}:${v.range.start.line}`),
       ['2:1'],
@@ -260,7 +271,7 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
     const values = valuesFile(
       'auth:\n  password: s3cret\npersistence:\n  size: 2GB\nwal:\n  size: 2GB\n',
     );
-    const findings = traced(
+    const findings = await traced(
       await new HelmRenderer().render(
         request({ values: [{ path: values }], primaryUri: pathToFileURL(values).href }),
       ),
@@ -281,7 +292,7 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
     const values = valuesFile(
       'auth:\n  password: s3cret\npersistence:\n  accessModes:\n    - ReadWriteOnse\n',
     );
-    const findings = traced(
+    const findings = await traced(
       await new HelmRenderer().render(request({ values: [{ path: values }] })),
     );
     const mode = findings.find((f) => f.original.code === 'invalid-enum');
@@ -306,7 +317,7 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
     const outcome = await new HelmRenderer().render(request({ values: [{ path: values }] }));
     assert.ok(outcome.ok);
     const service = getLanguageService();
-    service.rendered.setRendered(outcome.subject, outcome.output, outcome.marked);
+    service.rendered.setRendered(outcome.subject, outcome.output);
     const uri = service.rendered.uriOf(outcome.subject.key)!;
     const lines = outcome.output.split('\n');
     // Both claim templates say ReadWriteOnce; only the data claim's comes from values.
@@ -314,6 +325,23 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
       .map((l, i) => ({ l, i }))
       .filter(({ l }) => /^\s+- "?ReadWriteOnce"?$|accessModes: \["ReadWriteOnce"\]/.test(l));
     assert.equal(at.length, 2, lines.join('\n'));
+    const field = (i: number) => ({
+      start: { line: i, character: lines[i]!.indexOf('ReadWriteOnce') },
+      end: { line: i, character: lines[i]!.length },
+    });
+    // The value with that text is marked: it could explain either field.
+    assert.deepEqual(
+      service.rendered
+        .valuesToMark(outcome.subject.key, [field(at[1]!.i)])
+        .map((v) => v.path.join('.')),
+      ['persistence.accessModes.0'],
+    );
+    assert.ok(
+      await traceFields(service.rendered, outcome.subject.key, outcome, [
+        field(at[0]!.i),
+        field(at[1]!.i),
+      ]),
+    );
     const trace = (i: number) =>
       service.rendered.traceRange(uri, {
         start: { line: i, character: lines[i]!.search(/\S/) + 2 },
@@ -332,6 +360,86 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
     assert.equal(walTrace.templateLine, 67);
   });
 
+  it('no finding: helm runs once; a finding: once more, with markers only on the values that could explain it', async () => {
+    const { helmPath, runs } = countingHelm();
+    const renderer = new HelmRenderer();
+    const clean = await renderer.render(
+      request({ helmPath, values: [{ path: valuesFile('auth:\n  password: s3cret\n') }] }),
+    );
+    const findings = await traced(clean);
+    assert.deepEqual(
+      findings.map((f) => f.original.code),
+      [],
+    );
+    assert.equal(runs(), 1, 'no render with markers when nothing needs a value');
+
+    const wrongValues = valuesFile('auth:\n  password: s3cret\npersistence:\n  size: 9GB\n');
+    const wrong = await renderer.render(request({ helmPath, values: [{ path: wrongValues }] }));
+    assert.ok(wrong.ok);
+    const asked: string[][] = [];
+    const markValues = wrong.markValues.bind(wrong);
+    const spy = {
+      ...wrong,
+      markValues: (leaves: Parameters<typeof markValues>[0]) => {
+        asked.push(leaves.map((l) => l.path.join('.')));
+        return markValues(leaves);
+      },
+    };
+    const size = (await traced(spy)).find((f) => f.original.code === 'invalid-quantity');
+    assert.deepEqual(asked, [['persistence.size']], 'the one value whose text is in the field');
+    assert.deepEqual(
+      size?.trace.values.map((v) => v.path.join('.')),
+      ['persistence.size'],
+    );
+    assert.equal(runs(), 3);
+
+    // The same values text again: both renders come from the cache.
+    const again = await renderer.render(request({ helmPath, values: [{ path: wrongValues }] }));
+    assert.equal(again.cached, true);
+    await traced(again);
+    assert.equal(runs(), 3);
+  });
+
+  it('a finding no value could explain (a hard-coded field) needs no second render', async () => {
+    const { helmPath, runs } = countingHelm();
+    const service = getLanguageService();
+    const outcome = await new HelmRenderer().render(
+      request({ helmPath, values: [{ path: valuesFile('auth:\n  password: s3cret\n') }] }),
+    );
+    assert.ok(outcome.ok);
+    service.rendered.setRendered(outcome.subject, outcome.output);
+    const lines = outcome.output.split('\n');
+    const fsGroup = lines.findIndex((l) => /fsGroup: 1001/.test(l));
+    const range = {
+      start: { line: fsGroup, character: lines[fsGroup]!.indexOf('1001') },
+      end: { line: fsGroup, character: lines[fsGroup]!.length },
+    };
+    assert.deepEqual(service.rendered.valuesToMark(outcome.subject.key, [range]), []);
+    assert.equal(await traceFields(service.rendered, outcome.subject.key, outcome, [range]), false);
+    assert.equal(runs(), 1);
+  });
+
+  it('a number of a values file is traced where helm prints it as a float (replicas: 7.77e+07)', async () => {
+    const service = getLanguageService();
+    const outcome = await new HelmRenderer().render(
+      request({ values: [{ path: valuesFile('auth:\n  password: s3cret\nreplicaCount: 2\n') }] }),
+    );
+    assert.ok(outcome.ok);
+    service.rendered.setRendered(outcome.subject, outcome.output);
+    const lines = outcome.output.split('\n');
+    const at = lines.findIndex((l) => /^ {2}replicas: 2$/.test(l));
+    const range = {
+      start: { line: at, character: 2 },
+      end: { line: at, character: lines[at]!.length },
+    };
+    assert.ok(await traceFields(service.rendered, outcome.subject.key, outcome, [range]));
+    const trace = service.rendered.traceRange(service.rendered.uriOf(outcome.subject.key)!, range);
+    assert.deepEqual(
+      trace?.trace.values.map((v) => `${v.path.join('.')}@${v.layer}:${v.range.start.line}`),
+      ['replicaCount@1:2'],
+    );
+  });
+
   it('a rendered claim binds to a volume of the workspace, and the rules see both', async () => {
     const service = getLanguageService();
     service.setFile(
@@ -344,7 +452,7 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
       }),
     );
     assert.ok(outcome.ok);
-    service.rendered.setRendered(outcome.subject, outcome.output, outcome.marked);
+    service.rendered.setRendered(outcome.subject, outcome.output);
     const claim = service.bindings().claims.find((c) => c.name === 'books-ledger-backup');
     assert.equal(claim?.namespace, 'accounting');
     assert.equal(claim?.volume, 'nightly-dumps');

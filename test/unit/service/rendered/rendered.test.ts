@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { eligibleLeaves, valueUses } from '../../../../server/src/service/rendered/attribution';
+import {
+  couldHold,
+  eligibleLeaves,
+  goFloat,
+  perturbation,
+  valueUses,
+} from '../../../../server/src/service/rendered/attribution';
+import { RenderedCharts } from '../../../../server/src/service/rendered';
 import { helmMessageText, renderProblem } from '../../../../server/src/service/rendered/errors';
 import { withNamespace } from '../../../../server/src/service/rendered/namespace';
 import { renderedDocuments } from '../../../../server/src/service/rendered/output';
@@ -8,7 +15,11 @@ import {
   templateKeyLines,
   templateLineOf,
 } from '../../../../server/src/service/rendered/templateLines';
-import { MergedValues, parseSetPair } from '../../../../server/src/service/rendered/values';
+import {
+  MergedValues,
+  parseSetPair,
+  type ValuesLayer,
+} from '../../../../server/src/service/rendered/values';
 
 describe('values as Helm merges them', () => {
   const merged = new MergedValues([
@@ -90,6 +101,121 @@ describe('which values may be changed for the second render', () => {
   it('loop bounds, comparisons, variables, empty strings and unused values are not', () => {
     for (const id of ['shards', 'architecture', 'persistence.size', 'image.tag', 'unused'])
       assert.ok(!ids.includes(id), id);
+  });
+});
+
+describe('the render with value markers, only for what needs it', () => {
+  const templates = new Map([
+    [
+      'templates/pvc.yaml',
+      [
+        'apiVersion: v1',
+        'kind: PersistentVolumeClaim',
+        'metadata:',
+        '  name: {{ .Release.Name }}-data',
+        '  annotations:',
+        '    backup/keep: {{ .Values.backup.keep | quote }}',
+        'spec:',
+        '  accessModes: [ReadWriteOnce]',
+        '  storageClassName: {{ .Values.storageClass | quote }}',
+        '  resources:',
+        '    requests:',
+        '      storage: {{ .Values.size }}',
+      ].join('\n'),
+    ],
+  ]);
+  const layers: ValuesLayer[] = [
+    {
+      kind: 'chart',
+      label: 'values.yaml',
+      text: 'size: 8Gi\nstorageClass: fast\nbackup:\n  keep: 30\nunused: fast\n',
+    },
+    { kind: 'file', label: 'my.yaml', uri: 'file:///my.yaml', text: 'size: 20GB\n' },
+  ];
+  const subject = {
+    key: 'file:///my.yaml',
+    chartName: 'vault',
+    templates,
+    merged: new MergedValues(layers),
+  };
+  const rendered = (size: string, cls: string, keep: string) =>
+    [
+      '---',
+      '# Source: vault/templates/pvc.yaml',
+      'apiVersion: v1',
+      'kind: PersistentVolumeClaim',
+      'metadata:',
+      '  name: r-data',
+      '  annotations:',
+      `    backup/keep: ${keep}`,
+      'spec:',
+      '  accessModes: [ReadWriteOnce]',
+      `  storageClassName: ${cls}`,
+      '  resources:',
+      '    requests:',
+      `      storage: ${size}`,
+      '',
+    ].join('\n');
+  const output = rendered('20GB', '"fast"', '"30"');
+  const at = (line: number, character: number) => ({
+    start: { line, character },
+    end: { line, character: character + 1 },
+  });
+
+  function charts() {
+    const files = new Map<string, string>();
+    const charts = new RenderedCharts({
+      setFile: (uri, text) => files.set(uri, text),
+      removeFile: (uri) => files.delete(uri),
+    });
+    charts.setRendered(subject, output);
+    return charts;
+  }
+
+  it('marks only the values whose text could be in the fields asked about', () => {
+    const c = charts();
+    assert.deepEqual(
+      c.valuesToMark(subject.key, [at(13, 15)]).map((l) => l.path.join('.')),
+      ['size'],
+    );
+    // "fast" is also the text of `unused`, which no template prints.
+    assert.deepEqual(
+      c.valuesToMark(subject.key, [at(10, 20)]).map((l) => l.path.join('.')),
+      ['storageClass'],
+      'unused is never printed: not eligible',
+    );
+    assert.deepEqual(c.valuesToMark(subject.key, [at(9, 16)]), [], 'a hard-coded field');
+  });
+
+  it('traces the fields holding a marker, quoted floats included, and marks a value once', () => {
+    const c = charts();
+    const uri = c.uriOf(subject.key)!;
+    const leaves = c.valuesToMark(subject.key, [at(13, 15), at(7, 18)]);
+    assert.deepEqual(
+      leaves.map((l) => l.path.join('.')),
+      ['size', 'backup.keep'],
+    );
+    const marks = perturbation(subject.merged, leaves, []);
+    // helm prints a number of a values file as a float64 (7.7700001e+07), here inside quotes.
+    const markedOutput = rendered(String(marks.overlay.size), '"fast"', '"7.7700001e+07"');
+    c.addMarked(subject.key, leaves, { output: markedOutput, perturbation: marks });
+    const values = (line: number, character: number) =>
+      c.traceRange(uri, at(line, character))!.trace.values.map((v) => v.path.join('.'));
+    assert.deepEqual(values(13, 15), ['size']);
+    assert.deepEqual(values(7, 18), ['backup.keep']);
+    assert.deepEqual(c.valuesToMark(subject.key, [at(13, 15)]), [], 'already marked');
+  });
+
+  it('a number prints as Go prints a float64; rendered text holds a value case-blind or cut', () => {
+    assert.equal(goFloat(5), '5');
+    assert.equal(goFloat(999999), '999999');
+    assert.equal(goFloat(1000000), '1e+06');
+    assert.equal(goFloat(77700012), '7.7700012e+07');
+    assert.ok(couldHold('1e+06', 1000000));
+    assert.ok(couldHold('FAST-SSD', 'fast-ssd'));
+    assert.ok(couldHold('release-with-a-very-long-na', 'release-with-a-very-long-name'));
+    assert.ok(!couldHold('8Gi', '20GB'));
+    assert.ok(!couldHold('anything', true), 'booleans are never marked');
   });
 });
 
