@@ -1,42 +1,24 @@
-/** The preview's HTML shell: strict CSP with a nonce, the bundled script, styles from theme variables only. */
-import { randomBytes } from 'node:crypto';
+/** The preview's page: the shared webview shell (webviewShell.ts) with the preview's styles. */
 import type * as vscode from 'vscode';
-
-export function nonce(): string {
-  return randomBytes(18).toString('base64');
-}
+import type { Lang } from '../../../server/src/protocol';
+import { webviewHtml } from '../webviewShell';
 
 export function previewHtml(
   webview: vscode.Webview,
   scriptUri: vscode.Uri,
-  lang: string,
+  lang: Lang,
   title: string,
 ): string {
-  const n = nonce();
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `font-src ${webview.cspSource}`,
-    `style-src ${webview.cspSource} 'nonce-${n}'`,
-    `script-src 'nonce-${n}'`,
+  return webviewHtml({
+    cspSource: webview.cspSource,
+    scriptUri: scriptUri.toString(),
+    lang,
+    title,
+    styles: STYLES,
+    images: true,
     // The graph layout runs in a worker made from a script the bundle carries (layout.ts).
-    'worker-src blob:',
-  ].join('; ');
-  const escape = (t: string): string => t.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!DOCTYPE html>
-<html lang="${escape(lang)}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escape(title)}</title>
-<style nonce="${n}">${STYLES}</style>
-</head>
-<body>
-<div id="app"></div>
-<script nonce="${n}" src="${scriptUri.toString()}"></script>
-</body>
-</html>`;
+    blobWorkers: true,
+  });
 }
 
 /** Colours come only from `--vscode-*` variables, so light, dark and high-contrast themes all work. */

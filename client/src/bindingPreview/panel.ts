@@ -16,7 +16,8 @@ import {
   type ViewState,
 } from '../../../server/src/webviewProtocol/bindingPreview';
 import { previewHtml } from './html';
-import { resolveUiLang, uiStrings } from './strings';
+import { uiStrings } from './strings';
+import { affectsUiLang, uiLang } from '../uiLanguage';
 
 export const VIEW_TYPE = 'kubeStorage.bindingPreview';
 const DEBOUNCE_MS = 300;
@@ -49,7 +50,7 @@ export class BindingPreviewPanel {
     }
     const panel = vscode.window.createWebviewPanel(
       VIEW_TYPE,
-      uiStrings(resolveUiLang()).title,
+      uiStrings(uiLang()).title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       BindingPreviewPanel.options(context),
     );
@@ -90,7 +91,7 @@ export class BindingPreviewPanel {
     private readonly client: ClientGetter,
     private state: ViewState,
   ) {
-    const lang = resolveUiLang();
+    const lang = uiLang();
     const script = panel.webview.asWebviewUri(
       vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview', 'bindingPreview.js'),
     );
@@ -110,7 +111,7 @@ export class BindingPreviewPanel {
       this.disposables,
     );
     vscode.workspace.onDidChangeConfiguration(
-      (e) => e.affectsConfiguration('kubeStorage.language') && this.schedule(0),
+      (e) => affectsUiLang(e) && this.schedule(0),
       null,
       this.disposables,
     );
@@ -208,7 +209,7 @@ export class BindingPreviewPanel {
   }
 
   private async refresh(): Promise<void> {
-    const lang = resolveUiLang();
+    const lang = uiLang();
     const strings = uiStrings(lang);
     this.panel.title = strings.title;
     const number = ++this.requestNumber;

@@ -16,7 +16,7 @@ import type { KubectlOptions } from '../../../server/src/node/kubectl/process';
 import { plainText } from '../../../server/src/service/i18n/plainText';
 import type { LocalizedText } from '../../../server/src/service/types';
 import { SHOW_COMMAND } from '../bindingPreview';
-import { resolveUiLang } from '../bindingPreview/strings';
+import { uiLang } from '../uiLanguage';
 import { saveSnapshot } from './save';
 import { countsText } from './names';
 import { ACTIONS_COMMAND, ClusterSession } from './session';
@@ -37,7 +37,7 @@ function kubectlOptions(signal?: AbortSignal): KubectlOptions {
 
 /** A message of ours (code spans) for a notification, in the language of kube-storage. */
 function shown(text: LocalizedText): string {
-  const lang = resolveUiLang();
+  const lang = uiLang();
   return plainText(text[lang], lang);
 }
 

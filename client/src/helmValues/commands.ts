@@ -11,7 +11,8 @@ import { HelmLinkRequest } from '../../../server/src/protocol';
 import { findChartForValues, isChartArchiveName } from '../../../server/src/node/charts';
 import { plainText } from '../../../server/src/service/i18n/plainText';
 import { isValidChartReference } from './helmCli';
-import { HelmValuesPanel, inspectorLang, VIEW_TYPE } from './panel';
+import { uiLang } from '../uiLanguage';
+import { HelmValuesPanel, VIEW_TYPE } from './panel';
 import { PanelRegistry } from './panelRegistry';
 import {
   isInspectorState,
@@ -106,7 +107,7 @@ export function registerHelmValues(context: vscode.ExtensionContext, client: Lan
           ),
         );
       } else {
-        const lang = inspectorLang();
+        const lang = uiLang();
         // Notifications are plain text: code spans become quotes.
         void vscode.window.showErrorMessage(plainText(result.error[lang], lang));
       }

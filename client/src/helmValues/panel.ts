@@ -6,9 +6,12 @@ import {
   HelmInspectRequest,
   type HelmChartSource,
   type HelmInspectData,
-  type Lang,
 } from '../../../server/src/protocol';
+import { affectsUiLang, l10nTable, uiLang, uiText, type UiL10n } from '../uiLanguage';
+import { webviewHtml } from '../webviewShell';
 import { helmShowChart, helmShowValues, HelmCliError } from './helmCli';
+import { showMessage } from './showMessage';
+import { STYLES } from './styles';
 import { isChartValuesFile, proposeValuesFile } from './valuesTarget';
 import {
   isFromWebview,
@@ -19,42 +22,27 @@ import {
 
 export const VIEW_TYPE = 'kubeStorage.helmValues';
 
-export function inspectorLang(): Lang {
-  const setting = vscode.workspace.getConfiguration('kubeStorage').get<string>('language');
-  if (setting === 'en' || setting === 'ru') return setting;
-  return vscode.env.language.toLowerCase().startsWith('ru') ? 'ru' : 'en';
-}
-
-function nonce(): string {
-  const bytes = new Uint8Array(24);
-  globalThis.crypto.getRandomValues(bytes);
-  return Buffer.from(bytes)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '');
-}
-
-export function helmErrorText(e: unknown): string {
+/** What went wrong with helm, in the inspector's language. */
+export function helmErrorText(e: unknown, l10n: UiL10n): string {
   if (e instanceof HelmCliError) {
     switch (e.reason) {
       case 'untrusted':
-        return vscode.l10n.t(
+        return l10n.t(
           'Helm is not run in an untrusted workspace. Trust the workspace to inspect repository charts.',
         );
       case 'missing':
-        return vscode.l10n.t(
+        return l10n.t(
           'Helm was not found ({0}). Install helm or set kubeStorage.helm.path.',
           e.detail,
         );
       case 'timeout':
-        return vscode.l10n.t('Helm did not answer in time and was stopped.');
+        return l10n.t('Helm did not answer in time and was stopped.');
       case 'badReference':
-        return vscode.l10n.t('This is not a chart reference: {0}', e.detail);
+        return l10n.t('This is not a chart reference: {0}', e.detail);
       case 'tooLarge':
-        return vscode.l10n.t(
-          'Helm printed more than the inspector reads; the chart was not opened.',
-        );
+        return l10n.t('Helm printed more than the inspector reads; the chart was not opened.');
       default:
-        return vscode.l10n.t('Helm failed: {0}', e.detail);
+        return l10n.t('Helm failed: {0}', e.detail);
     }
   }
   return e instanceof Error ? e.message : String(e);
@@ -78,6 +66,10 @@ export class HelmValuesPanel {
         if (isFromWebview(m)) void this.onMessage(m);
       }),
       panel.onDidDispose(() => this.dispose()),
+      // `kubeStorage.language` changed: the same data, the labels and rows in the new language.
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsUiLang(e) && this.data) this.showData(this.data);
+      }),
     );
   }
 
@@ -96,56 +88,14 @@ export class HelmValuesPanel {
   }
 
   private html(webview: vscode.Webview, root: vscode.Uri): string {
-    const n = nonce();
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'helmValues.js'));
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource} 'nonce-${n}'`,
-      `script-src 'nonce-${n}'`,
-      `font-src ${webview.cspSource}`,
-    ].join('; ');
-    const lang = inspectorLang();
-    return `<!DOCTYPE html>
-<html lang="${lang}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Helm values</title>
-<style nonce="${n}">
-body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 12px; }
-header { position: sticky; top: 0; background: var(--vscode-editor-background); padding: 8px 0; display: flex; flex-wrap: wrap; gap: 8px; align-items: center; z-index: 1; border-bottom: 1px solid var(--vscode-panel-border); }
-h1 { font-size: 1.2em; margin: 0 12px 0 0; }
-.muted { color: var(--vscode-descriptionForeground); }
-table { border-collapse: collapse; width: 100%; margin-top: 8px; }
-th, td { text-align: left; vertical-align: top; padding: 3px 6px; border-bottom: 1px solid var(--vscode-panel-border); }
-th { background: var(--vscode-editor-background); font-weight: 600; }
-tr:focus { outline: 1px solid var(--vscode-focusBorder); outline-offset: -1px; }
-tr.group td { font-weight: 600; background: var(--vscode-sideBarSectionHeader-background); color: var(--vscode-sideBarSectionHeader-foreground); }
-code, pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
-/* Cells wrap between words and list items, never inside a token (ReadWriteOnce); a table wider than the panel scrolls. */
-pre { margin: 0; white-space: pre-wrap; overflow-wrap: break-word; word-break: normal; max-height: 9em; overflow: auto; }
-.table-scroll { overflow-x: auto; }
-td.path code.key, td.type { white-space: nowrap; }
-.search { flex: 1 1 24em; min-width: 16em; max-width: 36em; }
-.differs td.override { color: var(--vscode-gitDecoration-modifiedResourceForeground); font-weight: 600; }
-.unknown td.path { color: var(--vscode-editorWarning-foreground); }
-.badge { display: inline-block; margin-left: 4px; padding: 0 4px; border-radius: 3px; font-size: 0.85em; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
-.comment { white-space: pre-wrap; overflow-wrap: break-word; min-width: 12em; max-width: 40em; }
-.storage-text { color: var(--vscode-descriptionForeground); white-space: normal; margin-top: 2px; }
-button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; font: inherit; text-align: left; }
-button.link:focus { outline: 1px solid var(--vscode-focusBorder); }
-.diag { margin: 4px 0; }
-.diag.error { color: var(--vscode-errorForeground); }
-.diag.warning { color: var(--vscode-editorWarning-foreground); }
-#status { margin: 8px 0; }
-</style>
-</head>
-<body>
-<div id="app" role="main"></div>
-<script nonce="${n}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return webviewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'helmValues.js')).toString(),
+      lang: uiLang(),
+      title: 'Helm values',
+      styles: STYLES,
+      appAttributes: 'role="main"',
+    });
   }
 
   post(message: ToWebview): void {
@@ -154,30 +104,30 @@ button.link:focus { outline: 1px solid var(--vscode-focusBorder); }
 
   /** Loads (or reloads) the chart and sends it to the webview. */
   async load(): Promise<void> {
-    this.post({ type: 'loading', label: this.label() });
+    this.post({ type: 'loading', label: this.label(), l10n: l10nTable(uiLang()) });
     try {
       const chart = await this.chartSource();
       const result = await this.client.sendRequest(HelmInspectRequest, {
         chart,
         ...(this.state.valuesUri ? { valuesUri: this.state.valuesUri } : {}),
       });
-      const lang = inspectorLang();
+      const l10n = uiText();
       if (!result.ok) {
-        this.post({ type: 'error', message: result.error[lang] });
+        this.post({ type: 'error', message: result.error[l10n.lang], l10n: l10nTable(l10n.lang) });
         return;
       }
       this.data = result.data;
-      this.panel.title = vscode.l10n.t('Helm values: {0}', result.data.chart.name);
-      this.post({
-        type: 'show',
-        data: result.data,
-        lang,
-        state: this.state,
-        ...(vscode.l10n.bundle ? { l10n: vscode.l10n.bundle } : {}),
-      });
+      this.showData(result.data);
     } catch (e) {
-      this.post({ type: 'error', message: helmErrorText(e) });
+      const l10n = uiText();
+      this.post({ type: 'error', message: helmErrorText(e, l10n), l10n: l10nTable(l10n.lang) });
     }
+  }
+
+  private showData(data: HelmInspectData): void {
+    const l10n = uiText();
+    this.panel.title = l10n.t('Helm values: {0}', data.chart.name);
+    this.post(showMessage(data, this.state, l10n.lang));
   }
 
   private label(): string {

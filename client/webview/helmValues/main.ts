@@ -292,6 +292,7 @@ function render(): void {
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
   if (!isToWebview(message)) return;
+  if (message.l10n) l10n.config({ contents: message.l10n });
   if (message.type === 'loading') {
     app.replaceChildren(
       el('p', { className: 'muted', text: l10n.t('Reading the chart {0}…', message.label) }),
@@ -303,7 +304,6 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     app.replaceChildren(codeTextElement('p', message.message, 'diag error'), retry);
     return;
   }
-  if (message.l10n) l10n.config({ contents: message.l10n });
   data = message.data;
   parents = new Set(
     data.rows.filter((r) => r.depth > 0).map((r) => JSON.stringify(r.keys.slice(0, -1))),

@@ -7,17 +7,15 @@
 import type { HelmInspectData, Lang } from '../protocol';
 import { isLang, isNat, isOptionalString, isRecord } from './check';
 
-/** Host → webview. */
-export type ToWebview =
-  | {
-      type: 'show';
-      data: HelmInspectData;
-      lang: Lang;
-      state: InspectorState;
-      l10n?: Record<string, string>;
-    }
+/**
+ * Host → webview. `l10n` is the table of the webview's own labels in the inspector's language
+ * (English source → text, empty for English), applied before the message.
+ */
+export type ToWebview = (
+  | { type: 'show'; data: HelmInspectData; lang: Lang; state: InspectorState }
   | { type: 'error'; message: string }
-  | { type: 'loading'; label: string };
+  | { type: 'loading'; label: string }
+) & { l10n?: Record<string, string> };
 
 /** Webview → host. */
 export type FromWebview =
@@ -73,10 +71,10 @@ function isStringMap(x: unknown): x is Record<string, string> {
 
 export function isToWebview(x: unknown): x is ToWebview {
   if (!isRecord(x) || typeof x.type !== 'string') return false;
+  if (x.l10n !== undefined && !isStringMap(x.l10n)) return false;
   if (x.type === 'error') return typeof x.message === 'string';
   if (x.type === 'loading') return typeof x.label === 'string';
   if (x.type !== 'show' || !isLang(x.lang) || !isInspectorState(x.state)) return false;
-  if (x.l10n !== undefined && !isStringMap(x.l10n)) return false;
   const data = x.data;
   return (
     isRecord(data) &&

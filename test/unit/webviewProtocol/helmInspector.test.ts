@@ -56,6 +56,13 @@ void test('messages to the webview are checked before rendering', () => {
   );
   assert.equal(isToWebview({ type: 'show', data, lang: 'en', state: {} }), false);
   assert.equal(isToWebview({ type: 'error', message: 'x' }), true);
+  // The labels' table goes with every message and holds texts only.
+  const l10n = { 'Try again': 'Повторить' };
+  assert.equal(isToWebview({ type: 'show', data, lang: 'ru', state, l10n }), true);
+  assert.equal(isToWebview({ type: 'loading', label: 'c', l10n }), true);
+  assert.equal(isToWebview({ type: 'error', message: 'x', l10n: {} }), true);
+  assert.equal(isToWebview({ type: 'error', message: 'x', l10n: { a: 1 } }), false);
+  assert.equal(isToWebview({ type: 'loading', label: 'c', l10n: 'ru' }), false);
   assert.equal(
     isInspectorState({ source: { kind: 'reference', reference: 'bitnami/mysql' } }),
     true,
