@@ -31,6 +31,7 @@ import { generateManifests, prng } from './generate';
 import { simulateBindings } from '../server/src/service/binding';
 import type { BindingInput } from '../server/src/service/binding';
 import { buildPeerSchema } from './peer-schema';
+import { BindingsRequest, type BindingsParams, type BindingsResult } from '../server/src/protocol';
 
 const here = __dirname;
 const root = resolve(here, '..');
@@ -703,11 +704,11 @@ async function measurePreview(
       textDocument: { uri, languageId: 'yaml', version: 1, text },
     });
     const open = await settle(client, uri, openAt, 1, 600000);
-    const first = await client.request<{ ok: boolean; data?: { claims: unknown[] } }>(
-      'kubeStorage/bindings',
-      { scope: 'workspace', lang: 'en' },
-    );
-    const claims = first.data?.claims.length ?? 0;
+    const first = await client.request<BindingsResult>(BindingsRequest.method, {
+      scope: 'workspace',
+      lang: 'en',
+    } satisfies BindingsParams);
+    const claims = first.ok ? first.data.claims.length : 0;
 
     const editLine = findEditLine(lines);
     const valueStart = lines[editLine]!.indexOf(':') + 2;

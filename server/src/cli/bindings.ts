@@ -4,7 +4,13 @@
  */
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { getLanguageService, plainText, type BindingResult, type Lang } from '../service';
+import {
+  getLanguageService,
+  plainText,
+  type BindingResult,
+  type Lang,
+  type LocalizedText,
+} from '../service';
 import { parseNodeLabels } from '../service/binding';
 import type { ClaimResult } from '../service/binding/types';
 import { parseArgs } from './args';
@@ -40,10 +46,10 @@ export interface BindingsJson {
       en: string;
       ru: string;
       /** What would make this volume bind, when something would. */
-      fix?: { en: string; ru: string };
+      fix?: LocalizedText;
     }[];
     /** For a Pending claim: what would make it bind. */
-    remedy?: { en: string; ru: string };
+    remedy?: LocalizedText;
     /** The claim is in a cluster snapshot (`--cluster`): it exists already. */
     inCluster: boolean;
   }[];

@@ -41,7 +41,7 @@ export interface ValueRow {
 export interface ValuesReport {
   chart: { name?: string; version?: string; appVersion?: string; description?: string };
   hasSchema: boolean;
-  problems: { en: string; ru: string }[];
+  problems: LocalizedText[];
   rows: ValueRow[];
   diagnostics: KubeDiagnostic[];
 }
