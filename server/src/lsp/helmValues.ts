@@ -21,6 +21,7 @@ import {
   ChartSourceError,
   findChartForValues,
   isChartArchiveName,
+  isChartFolder,
   readChart,
   readValuesFile,
 } from '../node/charts';
@@ -173,6 +174,26 @@ export class HelmValuesLinks {
     }
   }
 
+  /**
+   * A template of a chart folder (`<chart>/templates/…`) opened or edited: the chart is loaded
+   * (when it is not yet, or is old) so that completion, hover and navigation in the template know
+   * its values and named templates.
+   */
+  async ensureTemplateChart(uri: string): Promise<void> {
+    const path = uriToPath(uri);
+    const at = path?.lastIndexOf(`${sep}templates${sep}`) ?? -1;
+    if (!path || at <= 0) return;
+    const dir = path.slice(0, at);
+    const key = chartKey(dir, false);
+    const loaded = this.charts.get(key);
+    const fresh =
+      loaded &&
+      this.ctx.service.helm.hasChart(key) &&
+      Date.now() - loaded.loadedAt <= CHART_MAX_AGE_MS;
+    if (fresh || !(await isChartFolder(dir))) return;
+    await safely(this.ctx, `helm chart of ${uri}`, undefined, () => this.load(key, dir, false));
+  }
+
   /** A chart file changed in the editor: its model is re-read soon. */
   chartFileChanged(uri: string): void {
     const path = uriToPath(uri);
@@ -275,7 +296,10 @@ export const helmValuesFeature: Feature = {
   capabilities: {},
   register(ctx) {
     const links = new HelmValuesLinks(ctx);
-    ctx.documents.onDidOpen(({ document }) => void links.ensure(document.uri));
+    ctx.documents.onDidOpen(({ document }) => {
+      void links.ensure(document.uri);
+      void links.ensureTemplateChart(document.uri);
+    });
     // `kubeStorage.helm.valuesFiles` may now tie open files to other charts (or to none).
     ctx.onSettingsChanged(() => {
       for (const doc of ctx.documents.all()) void links.ensure(doc.uri);
@@ -287,6 +311,7 @@ export const helmValuesFeature: Feature = {
           if (ctx.service.helm.chartKeyOf(doc.uri) !== undefined) void links.ensure(doc.uri);
       }
       void links.ensure(document.uri);
+      void links.ensureTemplateChart(document.uri);
     });
     const internal = { ok: false, error: errorText('internal error') } as const;
     onRequest(ctx, HelmInspectRequest, internal, (params) => inspect(ctx, params));

@@ -36,6 +36,15 @@ import { codeActionsFor, type KubeCodeAction } from './codeActions';
 import { DEFAULT_MAX_FILE_SIZE, isLargeFile, isLargeText, largeFileDiagnostics } from './largeFile';
 import { complete, type KubeCompletionItem, type SnippetTemplate } from './completion';
 import * as navigation from './navigation/navigate';
+import {
+  templateCompletion,
+  templateDefinition,
+  templateHover,
+  templateReferences,
+  valuesDefinition,
+  valuesReferences,
+  type TemplateSite,
+} from './helm/templateAssist';
 import type {
   Location as NavLocation,
   PrepareRenameResult,
@@ -205,23 +214,58 @@ export class LanguageService {
     }
     const custom = (kind: string, apiVersion: string): string | undefined =>
       customKindsOf(this.workspace).definitionFor(kind, apiVersion);
-    return file ? hoverAt(file, position, lang, custom) : undefined;
+    const kube = file ? hoverAt(file, position, lang, custom) : undefined;
+    // In a chart's template: the value (or built-in) under the cursor, above the field's card.
+    const site = file && this.templateSite(uri, file.text);
+    const helm = site ? templateHover(site, position, lang) : undefined;
+    if (!helm) return kube;
+    return kube
+      ? { ...kube, contents: `${helm.contents}\n\n---\n\n${kube.contents}`, range: helm.range }
+      : helm;
   }
 
   /** Completion items at a position (keys, values, linked names, skeletons), in one language. */
   complete(uri: string, position: Position, lang: Lang): KubeCompletionItem[] {
     if (this.isLargeFile(uri) || this.tooDeepAt(uri, position)) return [];
-    return complete(this.workspace, uri, position, lang, this.snippets);
+    const file = this.workspace.getFile(uri);
+    const site = file && this.templateSite(uri, file.text);
+    // Inside a template action: values, built-ins and named templates; elsewhere the YAML help.
+    const helm = site ? templateCompletion(site, position, lang) : undefined;
+    return helm ?? complete(this.workspace, uri, position, lang, this.snippets);
   }
 
   /** Where the name under the cursor is defined (a claim, volume, class, Service...). */
   definition(uri: string, position: Position): NavLocation[] {
+    const file = this.workspace.getFile(uri);
+    const site = file && this.templateSite(uri, file.text);
+    const values = file && !site ? this.helm.valuesSiteOf(uri, file.text) : undefined;
+    const helm = site
+      ? templateDefinition(site, position)
+      : values
+        ? valuesDefinition(values, uri, position)
+        : [];
+    if (helm.length) return helm;
     return this.onDisk(navigation.definition(this.workspace, uri, position));
   }
 
   /** Every place across the workspace that names the same thing as the cursor. */
   references(uri: string, position: Position, includeDeclaration = true): NavLocation[] {
+    const file = this.workspace.getFile(uri);
+    const site = file && this.templateSite(uri, file.text);
+    const values = file && !site ? this.helm.valuesSiteOf(uri, file.text) : undefined;
+    const helm = site
+      ? templateReferences(site, position, includeDeclaration)
+      : values
+        ? valuesReferences(values, uri, position, includeDeclaration)
+        : [];
+    if (helm.length) return helm;
     return this.onDisk(navigation.references(this.workspace, uri, position, includeDeclaration));
+  }
+
+  /** A template of a chart the service knows, with the values files tied to that chart. */
+  private templateSite(uri: string, text: string): TemplateSite | undefined {
+    if (this.isLargeFile(uri)) return undefined;
+    return this.helm.templateSiteOf(uri, text, (u) => this.workspace.getFile(u)?.text);
   }
 
   /** Places in rendered charts are not files the editor can open: they are left out. */

@@ -11,18 +11,60 @@ import {
   type ValueCompletion,
 } from './assist';
 import { buildChartModel } from './chart';
+import type { TemplateSite, ValuesSite } from './templateAssist';
 import type { ChartFiles, ChartModel } from './types';
 import { checkValuesFile } from './valuesFile';
 
 export class HelmCharts {
   private readonly charts = new Map<string, ChartModel>();
+  private readonly files = new Map<string, ChartFiles>();
   private readonly links = new Map<string, string>();
 
   /** Adds or replaces a chart under a key (the LSP uses the chart folder URI). */
   setChart(key: string, files: ChartFiles): ChartModel {
     const model = buildChartModel(files);
     this.charts.set(key, model);
+    this.files.set(key, files);
     return model;
+  }
+
+  /**
+   * A template of a chart folder the service knows (`<chart>/templates/…`), with the values
+   * files tied to the chart (`textOf` gives their current text).
+   */
+  templateSiteOf(
+    uri: string,
+    text: string,
+    textOf: (uri: string) => string | undefined,
+  ): TemplateSite | undefined {
+    for (const [key, model] of this.charts) {
+      if (!key.startsWith('file:') || !uri.startsWith(`${key}templates/`)) continue;
+      const tied: { uri: string; label: string; text: string }[] = [];
+      for (const [values, chart] of this.links) {
+        if (chart !== key || values.startsWith(key)) continue;
+        const valuesText = textOf(values);
+        if (valuesText === undefined) continue;
+        const label = decodeURIComponent(values.slice(values.lastIndexOf('/') + 1));
+        tied.push({ uri: values, label, text: valuesText });
+      }
+      return {
+        model,
+        files: this.files.get(key)!,
+        chartUri: key,
+        file: decodeURIComponent(uri.slice(key.length)),
+        text,
+        tied,
+      };
+    }
+    return undefined;
+  }
+
+  /** A values file tied to a chart folder, for navigation to and from its templates. */
+  valuesSiteOf(uri: string, text: string): ValuesSite | undefined {
+    const key = this.links.get(uri);
+    const model = key === undefined ? undefined : this.charts.get(key);
+    if (!key?.startsWith('file:') || !model) return undefined;
+    return { model, files: this.files.get(key)!, chartUri: key, text };
   }
 
   getChart(key: string): ChartModel | undefined {
@@ -31,6 +73,7 @@ export class HelmCharts {
 
   removeChart(key: string): void {
     this.charts.delete(key);
+    this.files.delete(key);
   }
 
   hasChart(key: string): boolean {
