@@ -66,42 +66,8 @@ export function expandStatefulSet(set: StatefulSet, defaultNamespace = 'default'
   return out;
 }
 
-/** The pod spec inside a workload object of a known kind, or undefined. */
-export function podSpecOf(kind: string, object: unknown): PodSpec | undefined {
-  const o = object as {
-    spec?: {
-      template?: { spec?: PodSpec };
-      jobTemplate?: { spec?: { template?: { spec?: PodSpec } } };
-    };
-  };
-  if (!o || typeof o !== 'object') return undefined;
-  switch (kind) {
-    case 'Pod':
-      return (o as { spec?: PodSpec }).spec;
-    case 'CronJob':
-      return o.spec?.jobTemplate?.spec?.template?.spec;
-    case 'Deployment':
-    case 'ReplicaSet':
-    case 'ReplicationController':
-    case 'DaemonSet':
-    case 'StatefulSet':
-    case 'Job':
-      return o.spec?.template?.spec;
-    default:
-      return undefined;
-  }
-}
-
-export const WORKLOAD_KINDS = [
-  'Pod',
-  'Deployment',
-  'ReplicaSet',
-  'ReplicationController',
-  'DaemonSet',
-  'StatefulSet',
-  'Job',
-  'CronJob',
-] as const;
+/** Where a workload keeps its pod spec, and which kinds run pods: one fact, kubernetes/podSpec.ts. */
+export { WORKLOAD_KINDS, workloadPodSpec as podSpecOf } from '../kubernetes/podSpec';
 
 /** Names of the claims a pod spec mounts through `persistentVolumeClaim.claimName`. */
 export function claimNamesOf(spec: PodSpec | undefined): string[] {

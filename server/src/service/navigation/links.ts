@@ -3,6 +3,7 @@
  * a volume, a class, a Service, a ConfigMap, a Secret), and where objects (or a pod's own volumes)
  * are defined. Completion, go-to-definition, references and rename all read these rules.
  */
+import { podSpecPath } from '../kubernetes/podSpec';
 import type { YamlPath } from '../parse/nodes';
 
 export type LinkKind =
@@ -69,30 +70,9 @@ export interface LinkRule {
   namespaceSibling?: string;
 }
 
-/** Where each workload kind keeps its pod spec. */
-export function podSpecPath(kind: string): string[] | undefined {
-  switch (kind) {
-    case 'Pod':
-      return ['spec'];
-    case 'Deployment':
-    case 'StatefulSet':
-    case 'DaemonSet':
-    case 'ReplicaSet':
-    case 'ReplicationController':
-    case 'Job':
-      return ['spec', 'template', 'spec'];
-    case 'CronJob':
-      return ['spec', 'jobTemplate', 'spec', 'template', 'spec'];
-    case 'PodTemplate':
-      return ['template', 'spec'];
-    default:
-      return undefined;
-  }
-}
-
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'];
 
-function podRules(pod: string[]): LinkRule[] {
+function podRules(pod: readonly string[]): LinkRule[] {
   const scope = pod.join('.');
   const v = [...pod, 'volumes', '*'];
   const rules: LinkRule[] = [

@@ -8,7 +8,7 @@ import type { PlacedChunk, WorkspaceFile } from '../workspace/file';
 import { shiftRange } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import type { Range } from '../types';
-import { podSpecPath } from './links';
+import { podSpecPath } from '../kubernetes/podSpec';
 
 export type KubeSymbolKind =
   'object' | 'section' | 'volume' | 'container' | 'claimTemplate' | 'field';

@@ -1,33 +1,23 @@
 /** Helpers shared by the rule families: where pod specs live, ranges of paths, small readers. */
 import type { Container, PodSpec, Volume, VolumeMount } from 'kubernetes-types/core/v1';
+import { WORKLOAD_KINDS, workloadPodSpec, workloadPodSpecPath } from '../kubernetes/podSpec';
 import { nodeSpan, nodesAtPath, type YamlPath } from '../parse/nodes';
 import { shiftRange, type IndexedObject } from '../workspace/file';
 import type { Range } from '../types';
 
-/** Kinds that carry a pod template, with the path of their pod spec. */
-const podSpecPaths: Record<string, YamlPath> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
-
-export const workloadKinds = Object.keys(podSpecPaths);
+/** Kinds that run pods (kubernetes/podSpec.ts). */
+export const workloadKinds: string[] = [...WORKLOAD_KINDS];
 
 export interface PodSpecAt {
   spec: PodSpec;
   path: YamlPath;
 }
 
+/** A workload's pod spec with its path (for ranges), when it is there and is a map. */
 export function podSpecOf(kind: string, data: Record<string, unknown>): PodSpecAt | undefined {
-  const path = podSpecPaths[kind];
-  if (!path) return undefined;
-  const spec = get(data, path);
-  return isRecord(spec) ? { spec: spec as unknown as PodSpec, path } : undefined;
+  const spec = workloadPodSpec(kind, data);
+  const path = workloadPodSpecPath(kind);
+  return spec && path ? { spec, path: [...path] } : undefined;
 }
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';

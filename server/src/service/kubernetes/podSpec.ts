@@ -1,0 +1,55 @@
+/**
+ * Where an object keeps its pod spec: one Kubernetes fact, used by the rules (rules/util.ts), the
+ * binding simulation (binding/expand.ts) and navigation (navigation/links.ts) alike. A Pod has it
+ * at `spec`; the workload controllers in their pod template (`spec.template.spec`), a CronJob one
+ * level deeper (`spec.jobTemplate.spec.template.spec`); a PodTemplate at `template.spec` (it runs
+ * nothing itself, so it is not a workload).
+ */
+import type { PodSpec } from 'kubernetes-types/core/v1';
+
+const TEMPLATE = ['spec', 'template', 'spec'] as const;
+
+/** Kinds that run pods, with the path of their pod spec (in the binding's order of workloads). */
+const WORKLOAD_POD_SPEC_PATHS = {
+  Pod: ['spec'],
+  Deployment: TEMPLATE,
+  ReplicaSet: TEMPLATE,
+  ReplicationController: TEMPLATE,
+  DaemonSet: TEMPLATE,
+  StatefulSet: TEMPLATE,
+  Job: TEMPLATE,
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type WorkloadKind = keyof typeof WORKLOAD_POD_SPEC_PATHS;
+
+/** Kinds that run pods: a Pod and the controllers that make them. */
+export const WORKLOAD_KINDS = Object.keys(WORKLOAD_POD_SPEC_PATHS) as readonly WorkloadKind[];
+
+const POD_TEMPLATE_PATH = ['template', 'spec'] as const;
+
+/** The path of a workload's pod spec; undefined for a kind that runs no pods. */
+export function workloadPodSpecPath(kind: string): readonly string[] | undefined {
+  return Object.hasOwn(WORKLOAD_POD_SPEC_PATHS, kind)
+    ? WORKLOAD_POD_SPEC_PATHS[kind as WorkloadKind]
+    : undefined;
+}
+
+/** The path of the pod spec of a workload or a PodTemplate; undefined for other kinds. */
+export function podSpecPath(kind: string): readonly string[] | undefined {
+  return kind === 'PodTemplate' ? POD_TEMPLATE_PATH : workloadPodSpecPath(kind);
+}
+
+/** A workload's pod spec in its data, when it is there and is a map. */
+export function workloadPodSpec(kind: string, data: unknown): PodSpec | undefined {
+  const path = workloadPodSpecPath(kind);
+  if (!path) return undefined;
+  let node = data;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return typeof node === 'object' && node !== null && !Array.isArray(node)
+    ? (node as PodSpec)
+    : undefined;
+}
