@@ -74,6 +74,31 @@ export const HelmLinkRequest = new RequestType<HelmLinkParams, HelmLinkResult, v
   'kubeStorage/helmValues/link',
 );
 
+// ---- What a values file's render creates (the inspector's "Rendered storage") ----
+
+export type {
+  RenderedStorage,
+  RenderedClaimRow,
+  RenderedWorkloadRow,
+  RenderedLink,
+} from './service/rendered/storage';
+import type { RenderedStorage } from './service/rendered/storage';
+
+export interface HelmRenderedParams {
+  /** The values file whose render is asked for. */
+  valuesUri: string;
+}
+
+/** Request: the claims and workloads the render of a values file creates, traced and bound. */
+export const HelmRenderedRequest = new RequestType<HelmRenderedParams, RenderedStorage, void>(
+  'kubeStorage/helmValues/rendered',
+);
+
+/** Notification from the server: a values file was rendered again (or failed to be). */
+export const HelmRenderedNotification = new NotificationType<HelmRenderedParams>(
+  'kubeStorage/helmValues/renderedChanged',
+);
+
 // ---- Workspace trust (helm runs only in a trusted workspace) ----
 
 export interface WorkspaceTrustParams {

@@ -4,7 +4,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { WorkspaceTrustNotification } from '../../server/src/protocol';
+import {
+  HelmRenderedNotification,
+  HelmRenderedRequest,
+  WorkspaceTrustNotification,
+} from '../../server/src/protocol';
 import { messageOf, TestClient } from './support/client';
 import { realTool } from '../support/tools';
 
@@ -95,5 +99,81 @@ describe('rendering is off in an untrusted workspace', { skip: helm.missing }, (
       await client.stop();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('what the values file creates, for the inspector', { skip: helm.missing }, () => {
+  let dir: string;
+  let client: TestClient;
+  before(async () => {
+    dir = workspace();
+    client = await TestClient.start({
+      rootPath: dir,
+      settings: { helm: { path: helm.path, namespace: 'accounting', release: 'books' } },
+    });
+    await client.connection.sendNotification(WorkspaceTrustNotification, { trusted: true });
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('claims per replica with class, size, modes, outcome and the value behind each; updated on edit', async () => {
+    const uri = pathToFileURL(join(dir, 'my-values.yaml')).href;
+    const text =
+      'auth:\n  password: s3cret\nreplicaCount: 2\npersistence:\n  storageClass: fast-ssd\n  size: 30Gi\n';
+    writeFileSync(join(dir, 'my-values.yaml'), text);
+    const changed = new Promise<string>((done) =>
+      client.connection.onNotification(HelmRenderedNotification, (p) => done(p.valuesUri)),
+    );
+    await client.open(uri, text);
+    assert.equal(await changed, uri);
+    const storage = await client.request(HelmRenderedRequest, { valuesUri: uri });
+    assert.equal(storage.state, 'rendered');
+    const data = storage.claims.filter((c) => c.statefulSet === 'books-ledger');
+    assert.deepEqual(
+      data.map((c) => `${c.namespace}/${c.name} ${c.storageClass} ${c.size} ${c.accessModes}`),
+      [
+        'accounting/data-books-ledger-0 fast-ssd 30Gi ReadWriteOnce',
+        'accounting/data-books-ledger-1 fast-ssd 30Gi ReadWriteOnce',
+        'accounting/wal-books-ledger-0  2Gi ReadWriteOnce',
+        'accounting/wal-books-ledger-1  2Gi ReadWriteOnce',
+      ].sort(),
+    );
+    const first = data.find((c) => c.name === 'data-books-ledger-0')!;
+    // No class `fast-ssd` in the workspace, and no cluster: the claim waits for its class.
+    assert.equal(first.outcome, 'pending');
+    assert.match(first.reason.en, /fast-ssd/);
+    assert.deepEqual(first.links.size.template, { file: 'templates/statefulset.yaml', line: 63 });
+    assert.deepEqual(first.links.size.value, {
+      path: 'persistence.size',
+      label: 'my-values.yaml',
+      uri,
+      line: 5,
+    });
+    assert.equal(first.links.class.value?.path, 'persistence.storageClass');
+    const wal = data.find((c) => c.name === 'wal-books-ledger-0')!;
+    assert.equal(wal.links.size.value?.label, 'ledger/values.yaml', 'the chart default');
+    const sts = storage.workloads.find((w) => w.kind === 'StatefulSet')!;
+    assert.equal(sts.replicas, 2);
+    assert.deepEqual(sts.claimTemplates, ['data', 'wal']);
+    assert.ok(sts.volumes.some((v) => v.name === 'scratch' && v.source === 'emptyDir 512Mi'));
+
+    // Editing the size renders again: the rows follow.
+    const again = new Promise<void>((done) =>
+      client.connection.onNotification(HelmRenderedNotification, () => done()),
+    );
+    await client.replace(uri, text.replace('30Gi', '50Gi'));
+    await again;
+    const edited = await client.request(HelmRenderedRequest, { valuesUri: uri });
+    assert.equal(edited.claims.find((c) => c.name === 'data-books-ledger-1')?.size, '50Gi');
+  });
+
+  it('a values file that is not rendered says why', async () => {
+    const storage = await client.request(HelmRenderedRequest, {
+      valuesUri: pathToFileURL(join(dir, 'elsewhere.yaml')).href,
+    });
+    assert.equal(storage.state, 'none');
+    assert.match(storage.message?.ru ?? '', /не рендерится/);
   });
 });

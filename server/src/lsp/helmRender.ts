@@ -7,13 +7,18 @@
  * send the same (without either, helm is not run and the values file says so).
  */
 import { fileURLToPath } from 'node:url';
-import { HelmRenderer, type RenderRequest } from '../node/helm/render';
-import { traceFindings } from '../node/helm/trace';
+import { HelmRenderer, type RenderOutcome, type RenderRequest } from '../node/helm/render';
+import { traceFields, traceFindings } from '../node/helm/trace';
+import { renderedStorage, renderedStorageFields, type RenderedStorage } from '../service/rendered';
 import { diagnosticSettings } from '../settings';
-import { WorkspaceTrustNotification } from '../protocol';
+import {
+  HelmRenderedNotification,
+  HelmRenderedRequest,
+  WorkspaceTrustNotification,
+} from '../protocol';
 import { safely, type ServerContext } from './context';
 import type { Feature } from './features';
-import { onNotification } from './runner';
+import { onNotification, onRequest } from './runner';
 
 /** Typing pauses this long before helm runs again. */
 export const RENDER_DELAY_MS = 400;
@@ -44,6 +49,8 @@ function chartPathOfKey(key: string): string | undefined {
   return path?.replace(/[\\/]$/, '');
 }
 
+type RenderedOutcome = Extract<RenderOutcome, { ok: true }>;
+
 export class HelmRenders {
   private readonly renderer = new HelmRenderer();
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -51,6 +58,8 @@ export class HelmRenders {
   private readonly running = new Map<string, { again: boolean }>();
   /** Tries left to wait for a just-opened values file to be tied to its chart (helmValues.ts). */
   private readonly linkTries = new Map<string, number>();
+  /** The last successful render per values file (to trace more of its fields on request). */
+  private readonly outcomes = new Map<string, RenderedOutcome>();
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -68,6 +77,7 @@ export class HelmRenders {
 
   closed(uri: string): void {
     this.linkTries.delete(uri);
+    this.outcomes.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     if (this.ctx.service.rendered.keys().includes(uri)) {
@@ -137,10 +147,13 @@ export class HelmRenders {
     if (stale()) return this.schedule(uri, 0);
     if (outcome.cached && service.rendered.keys().includes(uri)) return;
     if (!outcome.ok) {
+      this.outcomes.delete(uri);
       service.rendered.setFailed(outcome.subject, outcome.problem);
       this.ctx.revalidateOpenDocuments();
+      this.changed(uri);
       return;
     }
+    this.outcomes.set(uri, outcome);
     service.rendered.setRendered(outcome.subject, outcome.output);
     // Findings that a value could explain are traced to it before they are shown (one more helm
     // run, with markers on those values only); most renders have none.
@@ -151,8 +164,35 @@ export class HelmRenders {
     });
     if (stale()) return this.schedule(uri, 0);
     this.ctx.revalidateOpenDocuments();
+    this.changed(uri);
+  }
+
+  /** Tells the client (the inspector) that what the values file creates may have changed. */
+  private changed(uri: string): void {
+    void this.ctx.connection.sendNotification(HelmRenderedNotification.method, {
+      valuesUri: uri,
+    });
+  }
+
+  /**
+   * The claims and workloads the values file's render creates, bound with the workspace, their
+   * fields traced to values (a render with markers when some value could explain them).
+   */
+  async renderedStorage(uri: string): Promise<RenderedStorage> {
+    const service = this.ctx.service;
+    if (!service.rendered.keys().includes(uri))
+      return { state: 'none', message: notRendered, claims: [], workloads: [] };
+    const outcome = this.outcomes.get(uri);
+    const fields = renderedStorageFields(service.rendered, uri, service.bindings());
+    if (outcome && fields.length) await traceFields(service.rendered, uri, outcome, fields);
+    return renderedStorage(service.rendered, uri, service.bindings());
   }
 }
+
+const notRendered = {
+  en: 'This values file is not rendered: it is not tied to a local chart, or `kubeStorage.helm.render` is off.',
+  ru: 'Этот файл значений не рендерится: он не привязан к локальному чарту или `kubeStorage.helm.render` выключен.',
+};
 
 export const helmRenderFeature: Feature = {
   capabilities: {},
@@ -179,5 +219,8 @@ export const helmRenderFeature: Feature = {
     });
     ctx.documents.onDidClose(({ document }) => renders.closed(document.uri));
     ctx.onSettingsChanged(scheduleLinked);
+    onRequest(ctx, HelmRenderedRequest, { state: 'none', claims: [], workloads: [] }, (params) =>
+      renders.renderedStorage(String(params?.valuesUri ?? '')),
+    );
   },
 };

@@ -31,7 +31,7 @@ import {
   type RenderedDocument,
 } from './output';
 import { templateKeyLines, templateLineOf, type TemplateKeyLine } from './templateLines';
-import { valuePathText, type MergedValues, type ValueLeaf } from './values';
+import { valuePathText, type MergedValues, type ValueLeaf, type ValuesLayer } from './values';
 
 export {
   fileLayerData,
@@ -53,6 +53,14 @@ export {
   type RenderProblem,
 } from './errors';
 export { withNamespace } from './namespace';
+export {
+  renderedStorage,
+  renderedStorageFields,
+  type RenderedStorage,
+  type RenderedClaimRow,
+  type RenderedWorkloadRow,
+  type RenderedLink,
+} from './storage';
 
 export const RENDERED_SCHEME = 'kube-storage-rendered';
 
@@ -203,6 +211,32 @@ export class RenderedCharts {
     entry.cache = undefined;
   }
 
+  /**
+   * The rendered objects of a render: each document's data, its lines in the rendered file, and
+   * the range of any field in it (to trace that field with traceRange).
+   */
+  objects(key: string): RenderedObject[] {
+    const entry = this.entries.get(key);
+    if (!entry?.docs || !entry.uri) return [];
+    return entry.docs.map((doc) => {
+      const parsed = this.parsedOf(entry, doc);
+      let data: unknown;
+      try {
+        data = parsed.doc.toJS({ maxAliasCount: 100 });
+      } catch {
+        data = undefined;
+      }
+      return {
+        kind: doc.kind,
+        name: doc.name,
+        startLine: doc.startLine,
+        endLine: doc.endLine,
+        data,
+        rangeOf: (path: NodePath) => nodeRange(parsed, doc.startLine, path),
+      };
+    });
+  }
+
   /** The texts of the scalars at a range of the rendered file and under it. */
   private fieldTexts(entry: Entry, range: Range): string[] {
     const doc = entry.docs && documentAtLine(entry.docs, range.start.line);
@@ -247,6 +281,11 @@ export class RenderedCharts {
   /** The virtual file of a render, if it succeeded. */
   uriOf(key: string): string | undefined {
     return this.entries.get(key)?.uri;
+  }
+
+  /** A values layer of a render (the chart's values.yaml, a values file, `--set`). */
+  layerOf(key: string, layer: number): ValuesLayer | undefined {
+    return this.entries.get(key)?.subject.merged.layers[layer];
   }
 
   problemOf(key: string): RenderProblem | undefined {
@@ -434,6 +473,36 @@ export class RenderedCharts {
     );
     return { template, templateLine, values, object };
   }
+}
+
+export interface RenderedObject {
+  kind?: string;
+  name?: string;
+  /** 0-based lines of the document in the rendered file. */
+  startLine: number;
+  endLine: number;
+  /** The document as plain data (undefined when it cannot be read). */
+  data: unknown;
+  /** The range of a field's value (or key) in the rendered file. */
+  rangeOf(path: NodePath): Range | undefined;
+}
+
+function nodeRange(parsed: ParsedRendered, startLine: number, path: NodePath): Range | undefined {
+  let node: unknown = parsed.doc.contents;
+  for (const key of path) {
+    if (isMap(node))
+      node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value;
+    else node = isSeq(node) && typeof key === 'number' ? node.items[key] : undefined;
+    if (node === undefined || node === null) return undefined;
+  }
+  const r = (node as { range?: [number, number, number] }).range;
+  if (!r) return undefined;
+  const a = parsed.lines.linePos(r[0]);
+  const b = parsed.lines.linePos(r[1]);
+  return {
+    start: { line: startLine + a.line - 1, character: a.col - 1 },
+    end: { line: startLine + b.line - 1, character: b.col - 1 },
+  };
 }
 
 /** Two attributions of one render (from renders with markers on different values) as one. */
