@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { HelmLinkRequest } from '../../../server/src/protocol';
+import { HelmLinkRequest, HelmRenderedNotification } from '../../../server/src/protocol';
 import { findChartForValues, isChartArchiveName } from '../../../server/src/node/charts';
 import { plainText } from '../../../server/src/service/i18n/plainText';
 import { isValidChartReference } from './helmCli';
@@ -122,5 +122,9 @@ export function registerHelmValues(context: vscode.ExtensionContext, client: Lan
       },
     }),
     { dispose: () => panels.all().forEach((p) => p.panel.dispose()) },
+    // A values file was rendered again while you typed: its tab's "Rendered storage" follows.
+    client.onNotification(HelmRenderedNotification, (params) => {
+      for (const panel of panels.all()) panel.renderedChanged(params.valuesUri);
+    }),
   );
 }

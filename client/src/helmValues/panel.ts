@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   HelmInspectRequest,
+  HelmRenderedRequest,
   type HelmChartSource,
   type HelmInspectData,
 } from '../../../server/src/protocol';
@@ -128,6 +129,21 @@ export class HelmValuesPanel {
     const l10n = uiText();
     this.panel.title = l10n.t('Helm values: {0}', data.chart.name);
     this.post(showMessage(data, this.state, l10n.lang));
+    void this.showRendered();
+  }
+
+  /** The server rendered a values file again: the "Rendered storage" of this tab follows. */
+  renderedChanged(valuesUri: string): void {
+    if (this.data && valuesUri === this.state.valuesUri) void this.showRendered();
+  }
+
+  /** What the values file's render creates (asked of the server, which renders as you type). */
+  private async showRendered(): Promise<void> {
+    const valuesUri = this.state.valuesUri;
+    if (!valuesUri || this.state.source.kind !== 'path') return;
+    const storage = await this.client.sendRequest(HelmRenderedRequest, { valuesUri });
+    const lang = uiLang();
+    this.post({ type: 'rendered', storage, lang, l10n: l10nTable(lang) });
   }
 
   private label(): string {
@@ -182,6 +198,24 @@ export class HelmValuesPanel {
           await vscode.window.showTextDocument(uri, {
             selection: new vscode.Range(position, position),
             preview: true,
+          });
+          return;
+        }
+        case 'openValueFile': {
+          // Only the files this tab's render reads: the user's values file, the chart's own.
+          const allowed = [
+            this.data?.valuesUri,
+            this.data?.chartDir
+              ? vscode.Uri.joinPath(vscode.Uri.file(this.data.chartDir), 'values.yaml').toString()
+              : undefined,
+          ];
+          const target = vscode.Uri.parse(m.uri);
+          const same = (u: string | undefined) =>
+            !!u && vscode.Uri.parse(u).fsPath === target.fsPath;
+          if (target.scheme !== 'file' || !allowed.some(same)) return;
+          const position = new vscode.Position(m.line, 0);
+          await vscode.window.showTextDocument(target, {
+            selection: new vscode.Range(position, position),
           });
           return;
         }

@@ -6,13 +6,19 @@ import * as l10n from '@vscode/l10n';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { HelmInspectData, HelmValueRow, Lang } from '../../../server/src/protocol';
+import type {
+  HelmInspectData,
+  HelmValueRow,
+  Lang,
+  RenderedStorage,
+} from '../../../server/src/protocol';
 import {
   isToWebview,
   type FromWebview,
   type InspectorState,
 } from '../../../server/src/webviewProtocol/helmInspector';
 import { codeTextElement } from '../shared/codeText';
+import { renderedSection } from './rendered';
 import { formatValue, ownComments, ownStorageTexts } from './view';
 
 interface VsCodeApi {
@@ -219,6 +225,16 @@ function checkbox(
 }
 
 let tableHolder: HTMLElement | undefined;
+/** What the values file's render creates; sent after each render of it. */
+let rendered: RenderedStorage | undefined;
+let renderedHolder: HTMLElement | undefined;
+
+function refreshRendered(): void {
+  if (!renderedHolder) return;
+  renderedHolder.replaceChildren(
+    ...(rendered ? [renderedSection(rendered, lang, send, !!data?.chartDir)] : []),
+  );
+}
 
 function refreshTable(): void {
   if (!tableHolder) return;
@@ -283,9 +299,11 @@ function render(): void {
     }
     sections.push(list);
   }
+  renderedHolder = el('div');
   tableHolder = el('div', { className: 'table-scroll' });
-  sections.push(tableHolder);
+  sections.push(renderedHolder, tableHolder);
   app.replaceChildren(...sections);
+  refreshRendered();
   refreshTable();
 }
 
@@ -297,6 +315,12 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     app.replaceChildren(
       el('p', { className: 'muted', text: l10n.t('Reading the chart {0}…', message.label) }),
     );
+    return;
+  }
+  if (message.type === 'rendered') {
+    rendered = message.storage;
+    lang = message.lang;
+    refreshRendered();
     return;
   }
   if (message.type === 'error') {

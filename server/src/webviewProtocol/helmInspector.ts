@@ -4,7 +4,7 @@
  * untrusted input for the host, and the host's data is checked once more before rendering. The
  * same convention as the binding preview's (bindingPreview.ts).
  */
-import type { HelmInspectData, Lang } from '../protocol';
+import type { HelmInspectData, Lang, RenderedStorage } from '../protocol';
 import { isLang, isNat, isOptionalString, isRecord } from './check';
 
 /**
@@ -15,6 +15,8 @@ export type ToWebview = (
   | { type: 'show'; data: HelmInspectData; lang: Lang; state: InspectorState }
   | { type: 'error'; message: string }
   | { type: 'loading'; label: string }
+  /** What the values file's render creates ("Rendered storage"), sent again after each render. */
+  | { type: 'rendered'; storage: RenderedStorage; lang: Lang }
 ) & { l10n?: Record<string, string> };
 
 /** Webview → host. */
@@ -24,7 +26,9 @@ export type FromWebview =
   | { type: 'createValues' }
   | { type: 'copyStorage' }
   | { type: 'openTemplate'; file: string; line: number }
-  | { type: 'openValues'; line: number };
+  | { type: 'openValues'; line: number }
+  /** A line of a values file the render read: the user's file or the chart's values.yaml. */
+  | { type: 'openValueFile'; uri: string; line: number };
 
 export function isFromWebview(x: unknown): x is FromWebview {
   if (!isRecord(x) || typeof x.type !== 'string') return false;
@@ -45,6 +49,8 @@ export function isFromWebview(x: unknown): x is FromWebview {
       );
     case 'openValues':
       return isNat(x.line);
+    case 'openValueFile':
+      return typeof x.uri === 'string' && x.uri.length < 4000 && isNat(x.line);
     default:
       return false;
   }
@@ -65,6 +71,25 @@ function isRow(x: unknown): boolean {
   );
 }
 
+function isRenderedStorage(x: unknown): boolean {
+  return (
+    isRecord(x) &&
+    (x.state === 'rendered' || x.state === 'failed' || x.state === 'none') &&
+    Array.isArray(x.claims) &&
+    x.claims.every(
+      (c) =>
+        isRecord(c) &&
+        typeof c.name === 'string' &&
+        typeof c.namespace === 'string' &&
+        Array.isArray(c.accessModes) &&
+        isRecord(c.reason) &&
+        isRecord(c.links),
+    ) &&
+    Array.isArray(x.workloads) &&
+    x.workloads.every((w) => isRecord(w) && typeof w.name === 'string' && Array.isArray(w.volumes))
+  );
+}
+
 function isStringMap(x: unknown): x is Record<string, string> {
   return isRecord(x) && Object.values(x).every((v) => typeof v === 'string');
 }
@@ -74,6 +99,7 @@ export function isToWebview(x: unknown): x is ToWebview {
   if (x.l10n !== undefined && !isStringMap(x.l10n)) return false;
   if (x.type === 'error') return typeof x.message === 'string';
   if (x.type === 'loading') return typeof x.label === 'string';
+  if (x.type === 'rendered') return isLang(x.lang) && isRenderedStorage(x.storage);
   if (x.type !== 'show' || !isLang(x.lang) || !isInspectorState(x.state)) return false;
   const data = x.data;
   return (

@@ -69,3 +69,34 @@ void test('messages to the webview are checked before rendering', () => {
   );
   assert.equal(isInspectorState({ source: { kind: 'shell' } }), false);
 });
+
+void test('rendered storage: the host checks the rows, the webview may ask to open a values line', () => {
+  const claim = {
+    namespace: 'accounting',
+    name: 'data-books-ledger-0',
+    statefulSet: 'books-ledger',
+    ordinal: 0,
+    storageClass: 'fast-ssd',
+    size: '30Gi',
+    accessModes: ['ReadWriteOnce'],
+    outcome: 'pending',
+    phase: 'Pending',
+    volume: null,
+    reason: { en: 'No StorageClass `fast-ssd`.', ru: 'Нет класса хранилища `fast-ssd`.' },
+    links: { object: {}, size: {}, class: {}, modes: {} },
+  };
+  const storage = { state: 'rendered', claims: [claim], workloads: [] };
+  assert.equal(isToWebview({ type: 'rendered', storage, lang: 'ru' }), true);
+  assert.equal(isToWebview({ type: 'rendered', storage, lang: 'de' }), false);
+  assert.equal(
+    isToWebview({ type: 'rendered', storage: { ...storage, claims: [{ name: 1 }] }, lang: 'en' }),
+    false,
+  );
+  assert.equal(
+    isToWebview({ type: 'rendered', storage: { ...storage, state: 'maybe' }, lang: 'en' }),
+    false,
+  );
+  assert.equal(isFromWebview({ type: 'openValueFile', uri: 'file:///v.yaml', line: 5 }), true);
+  assert.equal(isFromWebview({ type: 'openValueFile', uri: 'file:///v.yaml', line: -1 }), false);
+  assert.equal(isFromWebview({ type: 'openValueFile', line: 5 }), false);
+});
