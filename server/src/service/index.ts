@@ -44,6 +44,7 @@ import {
   valuesDefinition,
   valuesReferences,
   type TemplateSite,
+  type ValuesSite,
 } from './helm/templateAssist';
 import type {
   Location as NavLocation,
@@ -238,7 +239,7 @@ export class LanguageService {
   definition(uri: string, position: Position): NavLocation[] {
     const file = this.workspace.getFile(uri);
     const site = file && this.templateSite(uri, file.text);
-    const values = file && !site ? this.helm.valuesSiteOf(uri, file.text) : undefined;
+    const values = file && !site ? this.valuesSite(uri, file.text) : undefined;
     const helm = site
       ? templateDefinition(site, position)
       : values
@@ -252,7 +253,7 @@ export class LanguageService {
   references(uri: string, position: Position, includeDeclaration = true): NavLocation[] {
     const file = this.workspace.getFile(uri);
     const site = file && this.templateSite(uri, file.text);
-    const values = file && !site ? this.helm.valuesSiteOf(uri, file.text) : undefined;
+    const values = file && !site ? this.valuesSite(uri, file.text) : undefined;
     const helm = site
       ? templateReferences(site, position, includeDeclaration)
       : values
@@ -260,6 +261,12 @@ export class LanguageService {
         : [];
     if (helm.length) return helm;
     return this.onDisk(navigation.references(this.workspace, uri, position, includeDeclaration));
+  }
+
+  /** A values file tied to a chart (not when it is too large or too deep to read again). */
+  private valuesSite(uri: string, text: string): ValuesSite | undefined {
+    if (this.isLargeFile(uri) || this.hasTooDeep(uri)) return undefined;
+    return this.helm.valuesSiteOf(uri, text);
   }
 
   /** A template of a chart the service knows, with the values files tied to that chart. */

@@ -8,6 +8,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { KubeCompletionItem } from '../completion/types';
+import { excessiveNesting } from '../parse/limits';
 import { pathAtOffset } from '../parse/nodes';
 import type { Lang, Position, Range } from '../types';
 import { valueCard, type HelmHover } from './assist';
@@ -26,6 +27,7 @@ import {
 import { templateUsesOf } from './templateUses';
 import type { ChartFiles, ChartModel } from './types';
 import { parseValues, spanRange } from './valuesFile';
+import { MAX_VALUES_NESTING } from './valuesTree';
 
 export interface Location {
   uri: string;
@@ -259,7 +261,7 @@ function valueKeyItems(
   }
   // Keys only the tied values files have (values the chart does not document).
   for (const tied of site.tied) {
-    const data = objectAt(parseValues(tied.text).data, parent);
+    const data = objectAt(tiedData(tied.text), parent);
     if (!data) continue;
     for (const [key, value] of Object.entries(data)) {
       if (seen.has(key) || !/^[A-Za-z_]\w*$/.test(key)) continue;
@@ -278,6 +280,23 @@ function valueKeyItems(
   }
   return items;
 }
+
+/** Parsed values texts (the tied files are read for every completion item), guarded. */
+const tiedCache = new Map<string, unknown>();
+
+function tiedData(text: string): unknown {
+  if (tiedCache.has(text)) return tiedCache.get(text);
+  const data =
+    text.length > MAX_TIED_TEXT || excessiveNesting(text, MAX_VALUES_NESTING) !== undefined
+      ? {}
+      : parseValues(text).data;
+  tiedCache.set(text, data);
+  while (tiedCache.size > 8) tiedCache.delete(tiedCache.keys().next().value!);
+  return data;
+}
+
+/** A values file larger than this is not read for help inside templates. */
+const MAX_TIED_TEXT = 1024 * 1024;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -302,7 +321,7 @@ function valueAt(data: unknown, path: readonly string[]): { value: unknown } | u
 function tiedText(site: TemplateSite, path: readonly string[], lang: Lang): string | undefined {
   const lines: string[] = [];
   for (const tied of site.tied) {
-    const found = valueAt(parseValues(tied.text).data, path);
+    const found = valueAt(tiedData(tied.text), path);
     if (!found) continue;
     const value = isObject(found.value) ? '{…}' : shortValue(found.value);
     lines.push(`- \`${tied.label}\`: \`${value.replace(/`/g, "'")}\``);
@@ -401,6 +420,8 @@ export function templateHover(
 
 /** A key path's range in a values text (the key), if written there. */
 function keyRange(text: string, path: readonly string[]): Range | undefined {
+  if (text.length > MAX_TIED_TEXT || excessiveNesting(text, MAX_VALUES_NESTING) !== undefined)
+    return undefined;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
   let node: unknown = doc.contents;
@@ -422,10 +443,6 @@ function valueLocations(site: TemplateSite, path: readonly string[]): Location[]
   const name = valuesFileName(site.files);
   const node = site.model.byId.get(pathId(path));
   if (name && node && !node.unset) out.push({ uri: site.chartUri + name, range: node.range });
-  else if (name) {
-    const range = keyRange(site.model.valuesText, path);
-    if (range) out.push({ uri: site.chartUri + name, range });
-  }
   for (const tied of site.tied) {
     const range = keyRange(tied.text, path);
     if (range) out.push({ uri: tied.uri, range });
@@ -537,9 +554,8 @@ export function valuesReferences(
 
 /** From a key of a user's values file: the chart's default in its values.yaml. */
 export function valuesDefinition(site: ValuesSite, uri: string, position: Position): Location[] {
-  const path = valuesPathAt(site.text, position);
   const name = valuesFileName(site.files);
-  if (!path.length || !name || uri === site.chartUri + name) return [];
-  const range = keyRange(site.model.valuesText, path);
-  return range ? [{ uri: site.chartUri + name, range }] : [];
+  if (!name || uri === site.chartUri + name) return [];
+  const node = site.model.byId.get(pathId(valuesPathAt(site.text, position)));
+  return node && !node.unset ? [{ uri: site.chartUri + name, range: node.range }] : [];
 }
