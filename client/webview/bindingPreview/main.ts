@@ -422,6 +422,9 @@ function renderDetails(): void {
   const claim = node.claim;
   if (claim) {
     parts.push(codeTextElement('p', claim.reason[last.lang], `reason status-${node.status}`));
+    // Where a generic ephemeral volume's claim comes from (its pod's name may be a placeholder).
+    if (claim.ephemeral)
+      parts.push(codeTextElement('p', claim.ephemeral.about[last.lang], 'detail'));
     if (claim.rejected.length) {
       parts.push(h('h3', '', t.rejected));
       const list = h('ul', 'rejected');

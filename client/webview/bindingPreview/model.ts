@@ -175,7 +175,9 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
       detail: `${c.namespace} · ${statusLabel(outcomeStatus[c.outcome], s)}`,
       status: outcomeStatus[c.outcome],
       tooltip:
-        plainText(c.reason[lang], lang) + (c.competitors.length ? `\n${s.orderDependent}` : ''),
+        plainText(c.reason[lang], lang) +
+        (c.competitors.length ? `\n${s.orderDependent}` : '') +
+        (c.ephemeral ? `\n${plainText(c.ephemeral.about[lang], lang)}` : ''),
       reason: c.reason[lang],
       namespace: c.namespace,
       source: c.source,

@@ -12,7 +12,7 @@ import {
   type LocalizedText,
 } from '../service';
 import { parseNodeLabels } from '../service/binding';
-import type { ClaimResult } from '../service/binding/types';
+import type { ClaimResult, EphemeralOrigin } from '../service/binding/types';
 import { parseArgs } from './args';
 import { langFromFlags, type CliIO } from './common';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';
@@ -39,6 +39,18 @@ export interface BindingsJson {
     outcome: ClaimResult['outcome'];
     storageClass: string;
     fromStatefulSet: string | null;
+    /**
+     * The pod's generic ephemeral volume whose `volumeClaimTemplate` creates the claim; `pod` (and
+     * so `name`) holds `…` where the pod's controller generates its name.
+     */
+    ephemeral?: {
+      kind: string;
+      workload: string;
+      volume: string;
+      pod: string;
+      generated: boolean;
+      about: LocalizedText;
+    };
     reason: { code: string; en: string; ru: string };
     rejected: {
       volume: string;
@@ -123,6 +135,7 @@ export function toBindingsJson(result: BindingResult): BindingsJson {
       outcome: c.outcome,
       storageClass: c.storageClass,
       fromStatefulSet: c.fromStatefulSet,
+      ...(c.ephemeral ? { ephemeral: ephemeralJson(c.ephemeral) } : {}),
       reason: { code: c.reason.code, en: c.reason.en, ru: c.reason.ru },
       rejected: c.rejected.map((r) => ({
         volume: r.volume,
@@ -143,6 +156,23 @@ export function toBindingsJson(result: BindingResult): BindingsJson {
   };
 }
 
+function ephemeralJson(e: EphemeralOrigin): NonNullable<BindingsJson['claims'][0]['ephemeral']> {
+  return {
+    kind: e.kind,
+    workload: e.workload,
+    volume: e.volume,
+    pod: e.pod,
+    generated: e.generated,
+    about: { en: e.about.en, ru: e.about.ru },
+  };
+}
+
+/** What creates the claim: its StatefulSet, or the workload whose pods' ephemeral volume it is. */
+function createdBy(c: ClaimResult): string {
+  if (c.fromStatefulSet) return `StatefulSet/${c.fromStatefulSet}`;
+  return c.ephemeral ? `${c.ephemeral.kind}/${c.ephemeral.workload}` : '-';
+}
+
 const words = {
   en: {
     claims: 'Claims',
@@ -152,10 +182,10 @@ const words = {
     outcome: 'OUTCOME',
     volume: 'VOLUME',
     class: 'CLASS',
-    set: 'STATEFULSET',
+    set: 'CREATED BY',
     name: 'NAME',
     rejected: 'rejected',
-    none: 'No PersistentVolumes, claims or StatefulSets with volumeClaimTemplates found.',
+    none: 'No PersistentVolumes, claims, StatefulSets with volumeClaimTemplates or generic ephemeral volumes found.',
     noClass: '(none)',
     deleted: '(deleted)',
     inCluster: '(cluster)',
@@ -169,10 +199,10 @@ const words = {
     outcome: 'ИТОГ',
     volume: 'ТОМ',
     class: 'КЛАСС',
-    set: 'STATEFULSET',
+    set: 'СОЗДАЁТ',
     name: 'ИМЯ',
     rejected: 'отклонён',
-    none: 'Не найдено ни томов, ни заявок, ни StatefulSet с volumeClaimTemplates.',
+    none: 'Не найдено ни томов, ни заявок, ни StatefulSet с volumeClaimTemplates, ни универсальных эфемерных томов.',
     noClass: '(нет)',
     deleted: '(удалён)',
     inCluster: '(кластер)',
@@ -225,13 +255,14 @@ export function toBindingsText(result: BindingResult, lang: Lang): string {
         outcomes[lang][c.outcome],
         c.volume ?? '-',
         c.storageClass === '' ? w.noClass : c.storageClass,
-        c.fromStatefulSet ?? '-',
+        createdBy(c),
       ]);
     }
     out.push(table(rows));
     out.push('');
     for (const c of result.claims) {
       out.push(`${c.namespace}/${c.name}: ${plainText(c.reason[lang], lang)}`);
+      if (c.ephemeral) out.push(`  ${plainText(c.ephemeral.about[lang], lang)}`);
       if (c.remedy) out.push(`  → ${plainText(c.remedy[lang], lang)}`);
       for (const r of c.rejected.slice(0, 10)) {
         out.push(`    ${w.rejected} ${r.volume}: ${plainText(r[lang], lang)}`);

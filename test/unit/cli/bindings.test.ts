@@ -161,6 +161,44 @@ void describe('kube-storage bindings', () => {
     assert.match(out, /Тома \(1\)/);
   });
 
+  void it('lists the claims of generic ephemeral volumes with their origin', async () => {
+    const { code, report } = await json('ephemeral.yaml');
+    assert.equal(code, 1, 'the second worker claim stays Pending');
+    assert.deepEqual(
+      report.claims.map((c) => [c.name, c.outcome, c.volume, c.ephemeral?.kind, c.ephemeral?.pod]),
+      [
+        ['builder-scratch', 'provision', null, 'Pod', 'builder'],
+        ['worker-…[1]-cache', 'bound', 'cache-disk-1', 'Deployment', 'worker-…[1]'],
+        ['worker-…[2]-cache', 'pending', null, 'Deployment', 'worker-…[2]'],
+      ],
+    );
+    const scratch = claim(report, 'ci/builder-scratch');
+    assert.deepEqual(Object.keys(scratch).slice(7, 10), ['fromStatefulSet', 'ephemeral', 'reason']);
+    assert.deepEqual(Object.keys(scratch.ephemeral!), [
+      'kind',
+      'workload',
+      'volume',
+      'pod',
+      'generated',
+      'about',
+    ]);
+    assert.equal(scratch.ephemeral!.generated, false);
+    assert.equal(claim(report, 'ci/worker-…[1]-cache').ephemeral!.generated, true);
+    assert.equal(scratch.source!.file, `${fixtures}/ephemeral.yaml`);
+
+    const { out } = await run(['bindings', `${fixtures}/ephemeral.yaml`]);
+    assert.match(out, /CREATED BY/);
+    assert.match(out, /ci\/builder-scratch\s+Pending\s+provision\s+-\s+fast\s+Pod\/builder/);
+    assert.match(
+      out,
+      /ci\/worker-…\[2\]-cache\s+Pending\s+pending\s+-\s+\(none\)\s+Deployment\/worker/,
+    );
+    assert.match(out, /^ {2}Created for each pod of Deployment “worker” .*“…” stands for/m);
+    const ru = await run(['bindings', `${fixtures}/ephemeral.yaml`, '--lang', 'ru']);
+    assert.match(ru.out, /СОЗДАЁТ/);
+    assert.match(ru.out, /^ {2}Создаётся для пода «builder» по шаблону/m);
+  });
+
   void it('rejects malformed --node-labels and missing inputs as usage errors', async () => {
     const bad = await run(['bindings', `${fixtures}/wffc.yaml`, '--node-labels', 'novalue']);
     assert.equal(bad.code, 2);

@@ -5,6 +5,7 @@
 import { runSimulation, pickDefaultClass, type ClassState } from './controller';
 import { classState } from './classes';
 import { claimNamesOf, expandStatefulSet } from './expand';
+import { expandEphemeral, isPodsOwnClaim } from './ephemeral';
 import { claimState, str, volumeState } from './build';
 import { claimHasClass, claimKey, type ClaimState, type VolumeState } from './state';
 import type { PodSpec } from 'kubernetes-types/core/v1';
@@ -14,6 +15,7 @@ import type {
   BindingResult,
   ConsumerRef,
   SourceRef,
+  WorkloadInput,
   WorkloadResult,
 } from './types';
 
@@ -97,6 +99,10 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
     });
     setClaims.set(claimKey(str(object.metadata?.namespace) || defaultNamespace, setName), keys);
   });
+  // Then those the ephemeral volume controller creates for the pods' generic ephemeral volumes.
+  const podClaims = addEphemeralClaims(input, defaultNamespace, byKey, (c, i, sub) =>
+    add(c, position(c.source, input.claims.length + input.statefulSets.length + i, sub + 1)),
+  );
   entries.sort((a, b) => {
     if (a.time !== b.time) return a.time < b.time ? -1 : 1;
     return (
@@ -109,7 +115,7 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
   const { workloads, podSpecs } = linkConsumers(
     input.workloads,
     byKey,
-    setClaims,
+    { setClaims, podClaims },
     defaultNamespace,
   );
 
@@ -140,11 +146,49 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
   return result;
 }
 
-/** Consumers: workloads mounting claims by name, and StatefulSets using their templates' claims. */
+/**
+ * The claims of each workload's generic ephemeral volumes, one per pod and volume, added unless a
+ * claim of that name exists; the keys each workload's pods use.
+ */
+function addEphemeralClaims(
+  input: BindingInput,
+  defaultNamespace: string,
+  byKey: ReadonlyMap<string, ClaimState>,
+  add: (c: ClaimState, workload: number, sub: number) => void,
+): Map<WorkloadInput, string[]> {
+  const podClaims = new Map<WorkloadInput, string[]>();
+  input.workloads.forEach((w, i) => {
+    const keys: string[] = [];
+    expandEphemeral(w, defaultNamespace).forEach(({ claim, origin }, sub) => {
+      const c = claimState(claim, defaultNamespace, w.source, null);
+      if (!c) return;
+      const existing = byKey.get(c.key);
+      if (existing) {
+        // A running pod's claim (a cluster snapshot) is the pod's; another one it never uses.
+        if (!isPodsOwnClaim(existing.object, origin)) return;
+        existing.ephemeral = origin;
+      } else {
+        c.ephemeral = origin;
+        add(c, i, sub);
+      }
+      keys.push(c.key);
+    });
+    if (keys.length) podClaims.set(w, keys);
+  });
+  return podClaims;
+}
+
+/**
+ * Consumers: workloads mounting claims by name, StatefulSets using their templates' claims, and
+ * pods using the claims of their generic ephemeral volumes.
+ */
 function linkConsumers(
   input: BindingInput['workloads'],
   byKey: ReadonlyMap<string, ClaimState>,
-  setClaims: ReadonlyMap<string, string[]>,
+  created: {
+    setClaims: ReadonlyMap<string, string[]>;
+    podClaims: ReadonlyMap<WorkloadInput, string[]>;
+  },
   defaultNamespace: string,
 ): { workloads: WorkloadResult[]; podSpecs: Map<ConsumerRef, PodSpec | undefined> } {
   const workloads: WorkloadResult[] = [];
@@ -154,7 +198,9 @@ function linkConsumers(
     const ref: ConsumerRef = { kind: w.kind, namespace, name: w.name, source: w.source };
     podSpecs.set(ref, w.podSpec);
     const keys = claimNamesOf(w.podSpec).map((n) => claimKey(namespace, n));
-    if (w.kind === 'StatefulSet') keys.push(...(setClaims.get(claimKey(namespace, w.name)) ?? []));
+    if (w.kind === 'StatefulSet')
+      keys.push(...(created.setClaims.get(claimKey(namespace, w.name)) ?? []));
+    keys.push(...(created.podClaims.get(w) ?? []));
     const unique = [...new Set(keys)];
     for (const key of unique) byKey.get(key)?.consumers.push(ref);
     workloads.push({ ...ref, claims: unique });

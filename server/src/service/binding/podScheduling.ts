@@ -169,32 +169,72 @@ export class PodScheduler {
   }
 
   /**
-   * The claims one pod of the consumer mounts: by `claimName`, and for a StatefulSet the claims
-   * of its templates with the ordinal of `c` (or of its first pod).
+   * The claims one pod of the consumer mounts: by `claimName`, the claims of its generic ephemeral
+   * volumes, and for a StatefulSet the claims of its templates; the pod is the one of `c` (its
+   * ordinal, its ephemeral claim's pod), else the first.
    */
   private podClaims(ref: ConsumerRef, c: ClaimState): ClaimState[] {
     const spec = this.store.state.podSpecs?.get(ref);
     const keys = claimNamesOf(spec).map((n) => claimKey(ref.namespace, n));
-    if (ref.kind === 'StatefulSet') keys.push(...this.setClaims(ref, c));
+    const ordinal = ref.kind === 'StatefulSet' ? this.ordinalOf(ref, c) : undefined;
+    const pod = ordinal === undefined ? ephemeralOf(ref, c)?.pod : `${ref.name}-${ordinal}`;
+    if (ordinal !== undefined) keys.push(...this.setClaims(ref, ordinal));
+    keys.push(...this.ephemeralClaims(ref, pod));
     const claims = [...new Set(keys)]
       .map((k) => this.store.claimByKey.get(k))
       .filter((k): k is ClaimState => !!k);
     return claims.includes(c) ? claims : [c, ...claims];
   }
 
-  private setClaims(ref: ConsumerRef, c: ClaimState): string[] {
-    const ofSet = this.store.state.claims.filter(
+  private ofSet(ref: ConsumerRef): ClaimState[] {
+    return this.store.state.claims.filter(
       (k) => k.fromStatefulSet === ref.name && k.namespace === ref.namespace,
     );
-    const ordinalOf = (k: ClaimState): number | undefined => {
-      const m = new RegExp(`-${escape(ref.name)}-(\\d+)$`).exec(k.name);
+  }
+
+  /** The ordinal of the set's pod that uses `c`, else of its first pod. */
+  private ordinalOf(ref: ConsumerRef, c: ClaimState): number | undefined {
+    const ofName = (name: string, pattern: string): number | undefined => {
+      const m = new RegExp(pattern).exec(name);
       return m ? Number(m[1]) : undefined;
     };
-    const ordinals = ofSet.map(ordinalOf).filter((n): n is number => n !== undefined);
-    const ordinal = ordinalOf(c) ?? Math.min(...ordinals);
-    const suffix = statefulSetClaimName('', ref.name, ordinal);
-    return ofSet.filter((k) => k.name.endsWith(suffix)).map((k) => k.key);
+    const templateOrdinal = (k: ClaimState): number | undefined =>
+      ofName(k.name, `-${escape(ref.name)}-(\\d+)$`);
+    const pod = ephemeralOf(ref, c)?.pod;
+    const own = pod ? ofName(pod, `^${escape(ref.name)}-(\\d+)$`) : templateOrdinal(c);
+    if (own !== undefined) return own;
+    const ordinals = [
+      ...this.ofSet(ref).map(templateOrdinal),
+      ...this.workloadEphemeral(ref).map((k) => ofName(k.ephemeral!.pod, `-(\\d+)$`)),
+    ].filter((n): n is number => n !== undefined);
+    return ordinals.length ? Math.min(...ordinals) : undefined;
   }
+
+  private setClaims(ref: ConsumerRef, ordinal: number): string[] {
+    const suffix = statefulSetClaimName('', ref.name, ordinal);
+    return this.ofSet(ref)
+      .filter((k) => k.name.endsWith(suffix))
+      .map((k) => k.key);
+  }
+
+  private workloadEphemeral(ref: ConsumerRef): ClaimState[] {
+    return this.store.state.claims.filter((k) => ephemeralOf(ref, k));
+  }
+
+  /** The claims of the generic ephemeral volumes of one pod (the first, when not given). */
+  private ephemeralClaims(ref: ConsumerRef, pod: string | undefined): string[] {
+    const mine = this.workloadEphemeral(ref);
+    const which = pod ?? mine[0]?.ephemeral?.pod;
+    return mine.filter((k) => k.ephemeral?.pod === which).map((k) => k.key);
+  }
+}
+
+/** The claim's ephemeral origin when a pod of the consumer creates it. */
+function ephemeralOf(ref: ConsumerRef, k: ClaimState): ClaimState['ephemeral'] {
+  const e = k.ephemeral;
+  return e && e.kind === ref.kind && e.workload === ref.name && k.namespace === ref.namespace
+    ? e
+    : undefined;
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -204,6 +204,7 @@ function claimResult(
     outcome,
     storageClass: claimClass(c),
     fromStatefulSet: c.fromStatefulSet,
+    ...(c.ephemeral ? { ephemeral: c.ephemeral } : {}),
     reason: withPodConflict(withDefaultsNote(reasonOf(c), c, store.state), c, store, pods),
     rejected: passedOver ? rejectedVolumes(c, store, pods, byClass) : [],
     ...withRemedy(c),

@@ -6,7 +6,7 @@ import type {
 } from 'kubernetes-types/core/v1';
 import type { LocalizedText } from '../types';
 import type { Labels, LabelPredicate } from './selectors';
-import type { ClaimPhase, ConsumerRef, SourceRef, VolumePhase } from './types';
+import type { ClaimPhase, ConsumerRef, EphemeralOrigin, SourceRef, VolumePhase } from './types';
 
 export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
 export const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
@@ -57,6 +57,8 @@ export interface ClaimState {
   object: PersistentVolumeClaim;
   source?: SourceRef;
   fromStatefulSet: string | null;
+  /** Created for a pod's generic ephemeral volume. */
+  ephemeral?: EphemeralOrigin;
   /** Position in the processing order. */
   order: number;
   modes: string[];

@@ -4,6 +4,7 @@ import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { LocalizedText, Range } from '../types';
 import type { ClusterDefaultClass } from '../workspace/cluster';
+import type { PodName } from '../kubernetes/ephemeral';
 
 export type { ClusterDefaultClass };
 
@@ -27,6 +28,11 @@ export interface WorkloadInput {
   name: string;
   podSpec?: PodSpec;
   source?: SourceRef;
+  /**
+   * The pods it runs at once (`kubernetes/ephemeral.ts` `workloadPods`): each gets its own claim
+   * of every generic ephemeral volume. Absent: a Pod is itself, another workload runs one pod.
+   */
+  pods?: PodName[];
 }
 
 export interface BindingInput {
@@ -75,6 +81,21 @@ export interface ConsumerRef {
   source?: SourceRef;
 }
 
+/** A claim the ephemeral volume controller creates for a pod's generic ephemeral volume. */
+export interface EphemeralOrigin {
+  /** The kind of the workload whose pod has the volume (`Pod` for a bare pod). */
+  kind: string;
+  workload: string;
+  /** The volume's name in the pod spec. */
+  volume: string;
+  /** The pod's name; `…` stands for the part its controller generates. */
+  pod: string;
+  /** The pod's name, and so the claim's, is partly generated: `name` holds a placeholder. */
+  generated: boolean;
+  /** Where the claim comes from, in both languages. */
+  about: LocalizedText;
+}
+
 /** What a claim's volume is filled from (`dataSourceRef` / `dataSource`). */
 export interface ClaimDataSource {
   /** `restore` from a VolumeSnapshot, `clone` of a claim, else an object a populator fills from. */
@@ -96,6 +117,8 @@ export interface ClaimResult {
   storageClass: string;
   /** Name of the StatefulSet whose volumeClaimTemplates create this claim. */
   fromStatefulSet: string | null;
+  /** The generic ephemeral volume (`ephemeral.volumeClaimTemplate`) of a pod that creates it. */
+  ephemeral?: EphemeralOrigin;
   reason: Reason;
   /** Every volume considered for a claim left Pending, the closest first, and why it was passed over. */
   rejected: RejectedVolume[];

@@ -11,6 +11,7 @@ import type { ClusterDefaultClass } from '../workspace/cluster';
 import { objectData, type IndexedObject } from '../workspace/file';
 import type { BindingInput, Sourced, WorkloadInput } from './types';
 import { podSpecOf, WORKLOAD_KINDS } from './expand';
+import { ephemeralVolumesOf, workloadPods } from '../kubernetes/ephemeral';
 
 export type BindingScope = 'workspace' | { folder: string } | { uri: string };
 
@@ -86,12 +87,15 @@ export function bindingInputFromWorkspace(
       const name = object.metadata?.name;
       if (typeof name !== 'string' || !name) continue;
       const namespace = object.metadata?.namespace;
+      const podSpec = podSpecOf(kind, object);
       workloads.push({
         kind,
         name,
         namespace: typeof namespace === 'string' ? namespace : undefined,
-        podSpec: podSpecOf(kind, object),
+        podSpec,
         source,
+        // Only pods with generic ephemeral volumes need their names (a claim each).
+        ...(ephemeralVolumesOf(podSpec).length ? { pods: workloadPods(kind, name, object) } : {}),
       });
     }
   }

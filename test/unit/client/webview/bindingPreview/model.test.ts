@@ -201,3 +201,47 @@ test('node text metrics: a node is sized so its label and detail fit without an 
     }
   }
 });
+
+void test("a generic ephemeral volume's claim: a node of its own, linked to its pod, its origin in the tooltip", () => {
+  const withPod: BindingInput = {
+    ...input(),
+    workloads: [
+      {
+        kind: 'Deployment',
+        name: 'worker',
+        namespace: 'ci',
+        podSpec: {
+          containers: [],
+          volumes: [
+            {
+              name: 'cache',
+              ephemeral: {
+                volumeClaimTemplate: {
+                  spec: {
+                    accessModes: ['ReadWriteOnce'],
+                    storageClassName: 'slow',
+                    resources: { requests: { storage: '1Gi' } },
+                  },
+                },
+              },
+            },
+          ],
+        },
+      },
+    ],
+  };
+  for (const lang of ['en', 'ru'] as const) {
+    const g = buildGraph(simulateBindings(withPod), lang, strings);
+    const node = g.nodes.find((n) => n.id === claimId('ci', 'worker-…-cache'))!;
+    assert.equal(node.label, 'worker-…-cache');
+    assert.equal(node.claim?.ephemeral?.workload, 'worker');
+    assert.match(node.tooltip, lang === 'en' ? /each pod of Deployment “worker”/ : /«worker»/);
+    assert.doesNotMatch(node.tooltip, /`/);
+    assert.ok(
+      g.edges.some(
+        (e) =>
+          e.from === claimId('ci', 'worker-…-cache') && e.to === 'workload:Deployment/ci/worker',
+      ),
+    );
+  }
+});
