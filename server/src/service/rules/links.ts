@@ -12,6 +12,7 @@ import {
   claimSpecFields,
   claimTemplatesOf,
   containersOf,
+  ephemeralTemplatesOf,
   get,
   isRecord,
   mountsOf,
@@ -83,18 +84,24 @@ export const storageClassNotFound: Rule = {
   id: 'storage-class-not-found',
   family: 'links',
   severity: 'warning',
-  kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+  kinds: ['PersistentVolumeClaim', ...workloadKinds],
   fixable: true,
   title: {
     en: 'A claim names a StorageClass that does not exist',
     ru: 'Заявка ссылается на несуществующий класс хранилища',
   },
   docs: {
-    en: 'A claim with `storageClassName` set waits for a volume of that class. If no StorageClass of that name exists, nothing can provision a volume and the claim stays `Pending`. Create the StorageClass, use an existing one, or list the cluster\'s classes in `kubeStorage.rules.knownObjects.storageClasses`. `""` (no class) is not checked.',
-    ru: 'Заявка с `storageClassName` ждёт том этого класса. Если класса хранилища с таким именем нет, выделить том некому, и заявка останется в `Pending`. Создайте класс хранилища, выберите существующий или перечислите классы кластера в `kubeStorage.rules.knownObjects.storageClasses`. Значение `""` (без класса) не проверяется.',
+    en: 'A claim with `storageClassName` set waits for a volume of that class. If no StorageClass of that name exists, nothing can provision a volume and the claim stays `Pending`. Create the StorageClass, use an existing one, or list the cluster\'s classes in `kubeStorage.rules.knownObjects.storageClasses`. `""` (no class) is not checked. The claim templates of StatefulSets and of generic ephemeral volumes (`ephemeral.volumeClaimTemplate`) are checked like claims.',
+    ru: 'Заявка с `storageClassName` ждёт том этого класса. Если класса хранилища с таким именем нет, выделить том некому, и заявка останется в `Pending`. Создайте класс хранилища, выберите существующий или перечислите классы кластера в `kubeStorage.rules.knownObjects.storageClasses`. Значение `""` (без класса) не проверяется. Шаблоны заявок StatefulSet и универсальных эфемерных томов (`ephemeral.volumeClaimTemplate`) проверяются так же, как заявки.',
   },
   check(object, data, ctx) {
-    const classNames = claimSpecFields(object.kind, data, 'storageClassName');
+    const classNames =
+      object.kind === 'PersistentVolumeClaim' || object.kind === 'StatefulSet'
+        ? claimSpecFields(object.kind, data, 'storageClassName')
+        : [];
+    // Generic ephemeral volumes: the claim each pod gets is created from the template's spec.
+    for (const t of ephemeralTemplatesOf(object.kind, data))
+      classNames.push({ value: t.spec.storageClassName, path: [...t.path, 'storageClassName'] });
     for (const { value: className, path } of classNames) {
       if (typeof className !== 'string' || className === '') continue;
       if (ctx.lookups.storageClasses.has(className)) continue;

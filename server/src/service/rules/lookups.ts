@@ -23,18 +23,24 @@ import type {
 import { objectData, type IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { storageFingerprint, storageSignature } from './signature';
-import { claimTemplatesOf, isRecord, namespaceOf } from './util';
+import { ephemeralClaimName, workloadPods } from '../kubernetes/ephemeral';
+import { claimTemplatesOf, ephemeralTemplatesOf, isRecord, namespaceOf } from './util';
 
 export interface Found<T> {
   object: IndexedObject;
   data: T;
 }
 
-/** A claim the workspace defines: a PVC, or one expanded from a StatefulSet's claim template. */
+/**
+ * A claim the workspace defines: a PVC, one expanded from a StatefulSet's claim template, or the
+ * claim of a generic ephemeral volume of a pod whose name is known.
+ */
 export interface ClaimEntry {
   object: IndexedObject;
   spec: PersistentVolumeClaimSpec;
   fromTemplate: boolean;
+  /** Created for a pod's generic ephemeral volume (its `object` is the Pod or StatefulSet). */
+  ephemeral?: true;
 }
 
 export class Lookups {
@@ -79,6 +85,7 @@ export class Lookups {
         }
       }
     }
+    this.indexEphemeralClaims(workspace);
     for (const object of manifestsLast(workspace.objectsOfKind('StorageClass'))) {
       const data = objectData<StorageClass>(object);
       if (data && object.name) this.storageClasses.set(object.name, { object, data });
@@ -102,6 +109,29 @@ export class Lookups {
         this.services.set(key(namespaceOf(object), object.name), { object, data });
     }
     this.indexSnapshots(workspace);
+  }
+
+  /**
+   * The claims of generic ephemeral volumes whose pod names are known: a Pod's `<pod>-<volume>`,
+   * a StatefulSet's `<set>-<ordinal>-<volume>`. Other controllers generate their pods' names, so
+   * nothing can name those claims. A written claim of the same name wins.
+   */
+  private indexEphemeralClaims(workspace: Workspace): void {
+    for (const kind of ['Pod', 'StatefulSet']) {
+      for (const object of workspace.objectsOfKind(kind)) {
+        const data = objectData<Record<string, unknown>>(object);
+        if (!data || !object.name) continue;
+        const templates = ephemeralTemplatesOf(kind, data);
+        if (!templates.length) continue;
+        for (const pod of workloadPods(kind, object.name, data)) {
+          for (const t of templates) {
+            const k = key(namespaceOf(object), ephemeralClaimName(pod.name, t.volume.volume.name));
+            if (!this.claims.has(k))
+              this.claims.set(k, { object, spec: t.spec, fromTemplate: true, ephemeral: true });
+          }
+        }
+      }
+    }
   }
 
   private indexSnapshots(workspace: Workspace): void {

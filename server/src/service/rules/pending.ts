@@ -8,11 +8,12 @@ import {
   type BindingResult,
   type ClaimResult,
 } from '../binding';
+import type { LocalizedText } from '../types';
 import type { Workspace } from '../workspace/workspace';
 import type { Lookups } from './lookups';
 import { storageSignature } from './signature';
 import type { Rule } from './types';
-import { claimTemplatesOf, get, namespaceOf } from './util';
+import { claimTemplatesOf, ephemeralTemplatesOf, get, namespaceOf, workloadKinds } from './util';
 import { provisioningClassFixes } from './fixes/findingFixes';
 import { requestExceedsReservedVolume, reservedVolume } from './binding';
 
@@ -41,15 +42,41 @@ function pendingClaims(lookups: Lookups): Map<string, ClaimResult[]> {
   }
   for (const claim of result?.claims ?? []) {
     if (claim.outcome !== 'pending') continue;
-    const key = claim.fromStatefulSet
-      ? `sts:${claim.namespace}/${claim.fromStatefulSet}`
-      : `${claim.namespace}/${claim.name}`;
+    const key = claim.ephemeral
+      ? ephemeralKey(claim.namespace, claim.ephemeral.kind, claim.ephemeral.workload)
+      : claim.fromStatefulSet
+        ? `sts:${claim.namespace}/${claim.fromStatefulSet}`
+        : `${claim.namespace}/${claim.name}`;
     const list = map.get(key);
     if (list) list.push(claim);
     else map.set(key, [claim]);
   }
   lastRun.set(workspace, { version, map });
   return map;
+}
+
+/** Where the Pending claims of a workload's generic ephemeral volumes are kept. */
+const ephemeralKey = (namespace: string, kind: string, workload: string): string =>
+  `ephemeral:${namespace}/${kind}/${workload}`;
+
+/** The finding's first sentence: which claims will not bind. */
+function lead(count: number, name: string, ephemeral: boolean): LocalizedText {
+  if (ephemeral)
+    return count > 1
+      ? {
+          en: `${count} claims of this ephemeral volume (one per pod) will not bind.`,
+          ru: `Не привяжутся заявки этого эфемерного тома (${count}, по одной на под).`,
+        }
+      : {
+          en: `Claim \`${name}\` of this ephemeral volume will not bind.`,
+          ru: `Заявка \`${name}\` этого эфемерного тома не привяжется.`,
+        };
+  return count > 1
+    ? {
+        en: `None of the ${count} claims of this template will bind.`,
+        ru: `Ни одна из заявок этого шаблона (${count}) не привяжется.`,
+      }
+    : { en: 'The claim will not bind.', ru: 'Заявка не привяжется.' };
 }
 
 /** Reasons other rules already explain better. */
@@ -64,15 +91,15 @@ export const claimWillStayPending: Rule = {
   id: 'claim-will-stay-pending',
   family: 'binding',
   severity: 'warning',
-  kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+  kinds: ['PersistentVolumeClaim', ...workloadKinds],
   fixable: true,
   title: {
     en: 'A claim will stay Pending: no volume fits and no class can provision one',
     ru: 'Заявка останется в `Pending`: подходящего тома нет, а выделить его некому',
   },
   docs: {
-    en: "The binding simulation follows the PV controller: a claim binds to the smallest fitting Available volume of its class; without one, the class's provisioner creates a volume. If the claim has no class (`\"\"`), or its class uses `kubernetes.io/no-provisioner`, and no written PersistentVolume fits, the claim stays `Pending` and so do its pods. The message gives the controller's reason. Create a fitting volume, or use a StorageClass with a provisioner. A claim without `storageClassName` gets the cluster's default class: it is reported only when the cluster has none (`kubeStorage.cluster.defaultStorageClass` is `none`, or a cluster snapshot lists StorageClasses and none is default).",
-    ru: 'Симуляция привязки повторяет контроллер PV: заявка привязывается к наименьшему подходящему тому в состоянии `Available` своего класса, а если такого нет, том выделяет провижинер класса. Если класса у заявки нет (`""`) или класс использует `kubernetes.io/no-provisioner`, а подходящего постоянного тома в файлах нет, заявка останется в `Pending`, а вместе с ней и поды. В сообщении указана причина, как её видит контроллер. Создайте подходящий том или используйте класс хранилища с провижинером. Заявке без `storageClassName` назначат класс по умолчанию из кластера, поэтому она отмечается, только если такого класса в кластере нет (`kubeStorage.cluster.defaultStorageClass` равен `none` или снимок кластера перечисляет классы хранилища, и ни один не отмечен по умолчанию).',
+    en: "The binding simulation follows the PV controller: a claim binds to the smallest fitting Available volume of its class; without one, the class's provisioner creates a volume. If the claim has no class (`\"\"`), or its class uses `kubernetes.io/no-provisioner`, and no written PersistentVolume fits, the claim stays `Pending` and so do its pods. The message gives the controller's reason. Create a fitting volume, or use a StorageClass with a provisioner. A claim without `storageClassName` gets the cluster's default class: it is reported only when the cluster has none (`kubeStorage.cluster.defaultStorageClass` is `none`, or a cluster snapshot lists StorageClasses and none is default). The claims a StatefulSet's `volumeClaimTemplates` and a pod's generic ephemeral volumes (`ephemeral.volumeClaimTemplate`, one claim per pod) create are simulated too and reported on their template.",
+    ru: 'Симуляция привязки повторяет контроллер PV: заявка привязывается к наименьшему подходящему тому в состоянии `Available` своего класса, а если такого нет, том выделяет провижинер класса. Если класса у заявки нет (`""`) или класс использует `kubernetes.io/no-provisioner`, а подходящего постоянного тома в файлах нет, заявка останется в `Pending`, а вместе с ней и поды. В сообщении указана причина, как её видит контроллер. Создайте подходящий том или используйте класс хранилища с провижинером. Заявке без `storageClassName` назначат класс по умолчанию из кластера, поэтому она отмечается, только если такого класса в кластере нет (`kubeStorage.cluster.defaultStorageClass` равен `none` или снимок кластера перечисляет классы хранилища, и ни один не отмечен по умолчанию). Заявки, которые создают `volumeClaimTemplates` StatefulSet и универсальные эфемерные тома пода (`ephemeral.volumeClaimTemplate`, по заявке на под), тоже участвуют в симуляции, и о них сообщается на их шаблоне.',
   },
   check(object, data, ctx) {
     const pending = pendingClaims(ctx.lookups);
@@ -84,6 +111,7 @@ export const claimWillStayPending: Rule = {
       spec: unknown,
       specPath: (string | number)[],
       count = 1,
+      ephemeral = false,
     ) => {
       if (EXPLAINED_ELSEWHERE.has(claim.reason.code)) return;
       if (get(spec, ['volumeName']) || get(spec, ['selector'])) return;
@@ -92,8 +120,8 @@ export const claimWillStayPending: Rule = {
       ctx.report(
         path,
         {
-          en: `${count > 1 ? `None of the ${count} claims of this template will bind.` : 'The claim will not bind.'} ${claim.reason.en} Create a fitting PersistentVolume or use a StorageClass with a provisioner.`,
-          ru: `${count > 1 ? `Ни одна из заявок этого шаблона (${count}) не привяжется.` : 'Заявка не привяжется.'} ${claim.reason.ru} Создайте подходящий постоянный том или используйте класс хранилища с провижинером.`,
+          en: `${lead(count, claim.name, ephemeral).en} ${claim.reason.en} Create a fitting PersistentVolume or use a StorageClass with a provisioner.`,
+          ru: `${lead(count, claim.name, ephemeral).ru} ${claim.reason.ru} Создайте подходящий постоянный том или используйте класс хранилища с провижинером.`,
         },
         { fix: () => provisioningClassFixes(object, specPath, spec, ctx.lookups) },
       );
@@ -106,7 +134,16 @@ export const claimWillStayPending: Rule = {
       if (claim) report(claim, ['metadata', 'name'], data.spec, ['spec']);
       return;
     }
-    const claims = pending.get(`sts:${ns}/${object.name}`);
+    // The claims of generic ephemeral volumes, one per pod: reported on the volume's name.
+    const ephemeral = pending.get(ephemeralKey(ns, object.kind, object.name ?? ''));
+    for (const t of ephemeral ? ephemeralTemplatesOf(object.kind, data) : []) {
+      const name = t.volume.volume.name;
+      const mine = ephemeral!.filter((c) => c.ephemeral?.volume === name);
+      if (mine.length)
+        report(mine[0]!, [...t.volume.path, 'name'], t.spec, t.path, mine.length, true);
+    }
+    const claims =
+      object.kind === 'StatefulSet' ? pending.get(`sts:${ns}/${object.name}`) : undefined;
     if (!claims) return;
     for (const t of claimTemplatesOf(data)) {
       const mine = claims.filter((c) => c.name.startsWith(`${t.name}-${object.name}-`));

@@ -1,7 +1,8 @@
 /**
  * The storage signature of the workspace: a number that changes only when something the
  * cross-file rules and the binding simulation read has changed — a volume, a claim, a class, a
- * Service, a StatefulSet's claim templates, the claims a workload mounts. Typing in a probe, an
+ * Service, a StatefulSet's claim templates, the claims a workload mounts, its pods' generic
+ * ephemeral volumes and what places them on a node. Typing in a probe, an
  * image or a comment leaves it as it was, so findings that depend on other objects stay valid.
  *
  * Each object contributes a fingerprint (its uri, kind and the fields that matter, as JSON),
@@ -13,6 +14,7 @@ import { claimNamesOf, podSpecOf, WORKLOAD_KINDS } from '../binding/expand';
 import type { ParsedDocument } from '../parse/chunk';
 import { objectData, type IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
+import { ephemeralVolumesOf, workloadPods } from '../kubernetes/ephemeral';
 import { isRecord } from './util';
 
 /** Kinds read in full: every field of them may change a finding or a binding. */
@@ -50,15 +52,33 @@ export function storageFingerprint(object: IndexedObject): string {
 
 function relevantPart(kind: string, data: Record<string, unknown>): unknown {
   if (WHOLE_KINDS.includes(kind)) return data;
-  const claims = claimNamesOf(podSpecOf(kind, data));
+  const pods = podFacts(kind, data);
   if (kind !== 'StatefulSet') {
     const metadata = isRecord(data.metadata) ? data.metadata : {};
-    return { name: metadata.name, namespace: metadata.namespace, claims };
+    return { name: metadata.name, namespace: metadata.namespace, ...pods };
   }
   // A StatefulSet: everything but the pod template (replicas, ordinals, claim templates,
-  // selector, service name, metadata), plus the claims its pods mount by name.
+  // selector, service name, metadata), plus what the binding reads of its pods.
   const spec = isRecord(data.spec) ? { ...data.spec, template: undefined } : data.spec;
-  return { ...data, spec, claims };
+  return { ...data, spec, ...pods };
+}
+
+/**
+ * What the binding reads of a workload's pods: the claims they mount by name, their generic
+ * ephemeral volumes' templates and how many pods get one claim each, and what places a pod on a
+ * node for `WaitForFirstConsumer` claims (binding/pods.ts).
+ */
+function podFacts(kind: string, data: Record<string, unknown>): Record<string, unknown> {
+  const spec = podSpecOf(kind, data);
+  const ephemeral = ephemeralVolumesOf(spec).map((v) => [v.volume, v.template]);
+  const name = isRecord(data.metadata) ? String(data.metadata.name) : '';
+  return {
+    claims: claimNamesOf(spec),
+    ...(ephemeral.length
+      ? { ephemeral, pods: workloadPods(kind, name, data).map((p) => p.name) }
+      : {}),
+    placement: [spec?.nodeName, spec?.nodeSelector, spec?.affinity?.nodeAffinity],
+  };
 }
 
 interface SignatureState {

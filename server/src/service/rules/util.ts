@@ -101,6 +101,24 @@ export function claimTemplatesOf(
 }
 
 /**
+ * The claim templates of a pod's generic ephemeral volumes (`ephemeral.volumeClaimTemplate`),
+ * with the volume's path: each becomes the claim `<pod>-<volume>` (kubernetes/ephemeral.ts).
+ */
+export function ephemeralTemplatesOf(
+  kind: string,
+  data: Record<string, unknown>,
+): { volume: VolumeAt; spec: Record<string, unknown>; path: YamlPath }[] {
+  const at = podSpecOf(kind, data);
+  if (!at) return [];
+  return volumesOf(at).flatMap((v) => {
+    const template = get(v.volume, ['ephemeral', 'volumeClaimTemplate']);
+    if (!isRecord(template)) return [];
+    const spec = isRecord(template.spec) ? template.spec : {};
+    return [{ volume: v, spec, path: [...v.path, 'ephemeral', 'volumeClaimTemplate', 'spec'] }];
+  });
+}
+
+/**
  * `spec.<field>` of the object itself (a claim, a volume), or of each claim template for a
  * StatefulSet, with the path it stands at.
  */

@@ -1,7 +1,7 @@
 /** Table-driven tests of the binding rules: a triggering and a near-miss fixture per rule. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { caseFixtureText, diagnose, familyTable } from './helpers';
+import { applyFirstFix, caseFixtureText, diagnose, familyTable } from './helpers';
 
 void describe('binding rules', () => {
   familyTable('binding');
@@ -21,6 +21,64 @@ void describe('binding rules in detail', () => {
       found.filter((d) => d.code === 'claim-will-stay-pending').length,
       0,
       'the generic Pending finding would repeat it on the name',
+    );
+  });
+
+  void test("a generic ephemeral volume's claims: reported on the volume's name, counted per pod", () => {
+    const text = caseFixtureText('claim-will-stay-pending', 'bad-ephemeral');
+    const hit = diagnose({ 'file:///ci.yaml': text }).find(
+      (d) => d.code === 'claim-will-stay-pending',
+    );
+    assert.ok(hit);
+    const lines = text.split('\n');
+    const nameLine = lines.findIndex(
+      (l, i) => l.includes('- name: fixtures') && lines[i + 1]?.includes('ephemeral:'),
+    );
+    assert.equal(hit.range.start.line, nameLine);
+    assert.match(hit.message.en, /^Claim `integration-tests-fixtures` of this ephemeral volume/);
+    assert.match(hit.message.ru, /^Заявка `integration-tests-fixtures` этого эфемерного тома/);
+
+    const replicas = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: importer, namespace: ci}',
+      'spec:',
+      '  replicas: 3',
+      '  selector: {matchLabels: {app: importer}}',
+      '  template:',
+      '    metadata: {labels: {app: importer}}',
+      '    spec:',
+      '      containers:',
+      '        - name: importer',
+      '          image: registry.example.com/ci/importer:1.0',
+      '          volumeMounts: [{name: staging, mountPath: /staging}]',
+      '      volumes:',
+      '        - name: staging',
+      '          ephemeral:',
+      '            volumeClaimTemplate:',
+      '              spec:',
+      '                accessModes: [ReadWriteOnce]',
+      '                storageClassName: ""',
+      '                resources: {requests: {storage: 2Gi}}',
+      '',
+    ].join('\n');
+    const three = diagnose({ 'file:///ci.yaml': replicas }).filter(
+      (d) => d.code === 'claim-will-stay-pending',
+    );
+    assert.equal(three.length, 1, replicas);
+    assert.match(three[0]!.message.en, /^3 claims of this ephemeral volume \(one per pod\)/);
+    assert.match(three[0]!.message.ru, /\(3, по одной на под\)/);
+  });
+
+  void test("the fix gives the ephemeral volume's template a class that provisions", () => {
+    const text =
+      caseFixtureText('claim-will-stay-pending', 'bad-ephemeral') +
+      '---\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ci-ssd\nprovisioner: ebs.csi.aws.com\n';
+    const { after, text: fixed } = applyFirstFix(text, 'claim-will-stay-pending');
+    assert.match(fixed, /storageClassName: ci-ssd/);
+    assert.deepEqual(
+      after.filter((d) => d.code === 'claim-will-stay-pending'),
+      [],
     );
   });
 });

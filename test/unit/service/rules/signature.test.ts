@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getLanguageService } from '../../../../server/src/service';
 import { storageSignature } from '../../../../server/src/service/rules/signature';
-import { fixtureText } from './helpers';
+import { caseFixtureText, fixtureText } from './helpers';
 
 const uri = 'file:///app.yaml';
 const base = fixtureText('hostpath-in-workload', 'bad');
 const statefulSet = fixtureText('statefulset-service-not-headless', 'bad');
+const ephemeral = caseFixtureText('storage-class-not-found', 'good-ephemeral');
 
 /** The signature before and after replacing `from` with `to` in the file. */
 function versionsAcross(text: string, from: string | RegExp, to: string): [number, number] {
@@ -46,6 +47,19 @@ void describe('storage signature', () => {
     ['a claim template', statefulSet, 'storage: 10Gi', 'storage: 20Gi'],
     ['a Service', statefulSet, 'port: 5432', 'port: 5433'],
     ['the name of a Deployment', base, 'name: web\nspec', 'name: site\nspec'],
+    ['an ephemeral volume template', ephemeral, 'storage: 20Gi', 'storage: 30Gi'],
+    [
+      'the replicas of pods with ephemeral volumes',
+      ephemeral,
+      'spec:\n  selector',
+      'spec:\n  replicas: 2\n  selector',
+    ],
+    [
+      'the nodeSelector of a pod',
+      ephemeral,
+      '    spec:\n      containers',
+      '    spec:\n      nodeSelector: {disk: ssd}\n      containers',
+    ],
   ] as const) {
     void test(`moves when ${what} changes`, () => {
       const [before, after] = versionsAcross(text, from, to);
