@@ -87,10 +87,14 @@ function record(value: unknown): Record<string, unknown> {
     : {};
 }
 
-/** The fields of a claim in its object: a PersistentVolumeClaim's spec, or a claim template's. */
+/**
+ * The fields of a claim in its object: a PersistentVolumeClaim's spec, a StatefulSet's claim
+ * template's, or a pod's generic ephemeral volume's template; `name` is where the claim is named.
+ */
 interface ClaimPlace {
   object: RenderedObject;
   spec: NodePath;
+  name: NodePath;
   ordinal: number | null;
   statefulSet: string | null;
 }
@@ -103,7 +107,9 @@ function claimPlace(
   if (line === undefined) return undefined;
   const object = objects.find((o) => o.startLine <= line && line <= o.endLine);
   if (!object) return undefined;
-  if (!claim.fromStatefulSet) return { object, spec: ['spec'], ordinal: null, statefulSet: null };
+  if (claim.ephemeral) return ephemeralPlace(object, claim.ephemeral);
+  if (!claim.fromStatefulSet)
+    return { object, spec: ['spec'], name: ['metadata', 'name'], ordinal: null, statefulSet: null };
   const ordinal = Number(/-(\d+)$/.exec(claim.name)?.[1] ?? NaN);
   const suffix = `-${claim.fromStatefulSet}-${ordinal}`;
   const template = claim.name.endsWith(suffix) ? claim.name.slice(0, -suffix.length) : undefined;
@@ -115,8 +121,30 @@ function claimPlace(
   return {
     object,
     spec: ['spec', 'volumeClaimTemplates', index, 'spec'],
+    name: ['spec', 'volumeClaimTemplates', index, 'metadata', 'name'],
     ordinal: Number.isNaN(ordinal) ? null : ordinal,
     statefulSet: claim.fromStatefulSet,
+  };
+}
+
+/** The claim of a pod's generic ephemeral volume: the volume's `volumeClaimTemplate`. */
+function ephemeralPlace(
+  object: RenderedObject,
+  origin: NonNullable<ClaimResult['ephemeral']>,
+): ClaimPlace | undefined {
+  const podSpec = WORKLOAD_POD_SPEC[origin.kind];
+  const volumes = podSpec ? at(object.data, [...podSpec, 'volumes']) : undefined;
+  const index = Array.isArray(volumes)
+    ? volumes.findIndex((v) => at(v, ['name']) === origin.volume)
+    : -1;
+  if (!podSpec || index < 0) return undefined;
+  const volume = [...podSpec, 'volumes', index];
+  return {
+    object,
+    spec: [...volume, 'ephemeral', 'volumeClaimTemplate', 'spec'],
+    name: [...volume, 'name'],
+    ordinal: null,
+    statefulSet: null,
   };
 }
 
@@ -186,12 +214,7 @@ export function renderedStorage(
       reason: { en: claim.reason.en, ru: claim.reason.ru },
       links: place
         ? {
-            object: link(
-              place.object,
-              place.statefulSet
-                ? [...place.spec.slice(0, -1), 'metadata', 'name']
-                : ['metadata', 'name'],
-            ),
+            object: link(place.object, place.name),
             size: link(place.object, sizePath!),
             class: link(place.object, classPath!),
             modes: link(place.object, modesPath!),
