@@ -80,7 +80,7 @@ spec:
           persistentVolumeClaim:
             claimName: claim-nobody-defines
 `;
-const CROSS_FILE_CODE = 'claim-ref-not-found';
+const CROSS_FILE_CODE = 'claim-not-found';
 
 interface ServerRun {
   firstMs: number;

@@ -113,6 +113,19 @@ export const WorkspaceTrustNotification = new NotificationType<WorkspaceTrustPar
   'kubeStorage/workspaceTrust',
 );
 
+// ---- Workspace index (status bar) ----
+
+export interface IndexState {
+  /** `indexing`: the workspace is being read; `ready`: read; `partial`: the user cancelled. */
+  state: 'indexing' | 'ready' | 'partial';
+  /** Files read so far, of `total`. */
+  files: number;
+  total: number;
+}
+
+/** Notification from the server: how far reading the workspace has come (lsp/indexProgress.ts). */
+export const IndexStateNotification = new NotificationType<IndexState>('kubeStorage/indexState');
+
 // ---- Binding preview (PV/PVC binding simulation) ----
 
 import type { BindingResult } from './service/binding/types';

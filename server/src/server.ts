@@ -18,6 +18,7 @@ import { clusterSettings } from './lsp/cluster';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { featureCapabilities, features } from './lsp/features';
 import { setWorkspaceTrust } from './lsp/helmRender';
+import { IndexProgress } from './lsp/indexProgress';
 import { PRODUCT_VERSION } from './version';
 
 /** At most this many YAML files are read from disk into the index at start. */
@@ -116,7 +117,7 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
     });
     void applyCluster().then((snapshotsMoved) => {
       // A snapshot above maxFileSize was not indexed as a manifest: read the files again.
-      if (snapshotsMoved) void indexWorkspace();
+      if (snapshotsMoved) rescan();
       publisher.settingsChanged();
     });
   });
@@ -131,23 +132,42 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
     return moved;
   }
 
-  async function indexWorkspace(): Promise<void> {
+  /**
+   * Reads every YAML file of the workspace into the index, with progress; resolves to true when
+   * read to the end (false: the user cancelled). Each read gives the event loop back, so requests
+   * and the diagnostics of open documents never wait for the scan.
+   */
+  async function indexWorkspace(): Promise<boolean> {
     const started = Date.now();
     const { files, maxFileSize } = await ctx.settings();
     await applyCluster();
-    const exclude = files.exclude;
     service.maxFileSize = maxFileSize;
-    let count = 0;
+    const uris: string[] = [];
     for (const folder of folders) {
-      const uris = await fileSystem.findYamlFiles(folder.uri, exclude, MAX_WORKSPACE_FILES - count);
-      for (const uri of uris) {
-        const text = await fileSystem.readFile(uri);
-        if (text !== undefined) service.setFile(uri, text, 'disk');
-      }
-      count += uris.length;
+      const limit = MAX_WORKSPACE_FILES - uris.length;
+      uris.push(...(await fileSystem.findYamlFiles(folder.uri, files.exclude, limit)));
     }
-    ctx.log(`kube-storage: indexed ${count} YAML files in ${Date.now() - started} ms`);
+    const progress = await IndexProgress.begin(ctx, uris.length);
+    let done = 0;
+    for (const uri of uris) {
+      if (progress.isCancelled) break;
+      const text = await fileSystem.readFile(uri);
+      if (text !== undefined) service.setFile(uri, text, 'disk');
+      progress.report(++done, uris.length);
+    }
+    progress.end(done, uris.length);
+    ctx.log(
+      `kube-storage: indexed ${done} of ${uris.length} YAML files in ${Date.now() - started} ms`,
+    );
     publisher.scheduleAllOpen();
+    return !progress.isCancelled;
+  }
+
+  /** Reads the workspace again; a partial index (a cancelled scan) is held as at start. */
+  function rescan(): void {
+    const scan = indexWorkspace();
+    if (!publisher.isIndexComplete) publisher.holdUntil(scan);
+    scan.catch((e: unknown) => ctx.log(`kube-storage: workspace scan failed: ${String(e)}`));
   }
 
   documents.onDidChangeContent(({ document }) => {

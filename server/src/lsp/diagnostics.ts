@@ -39,8 +39,14 @@ const WAS_OPEN = '\u0000open';
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  /** Diagnostics wait for this (the first workspace scan), so links to other files are not reported missing. */
+  /** The workspace pass waits for this (the first workspace scan). */
   private gate: Promise<unknown> = Promise.resolve();
+  /**
+   * False until the whole workspace has been read: open documents then get only what they say
+   * about themselves (syntax, schema, local rules), since a link to a file not read yet would be
+   * reported missing. Stays false after a cancelled scan (the index is partial).
+   */
+  private indexComplete = true;
 
   /** Unopened files to check in the workspace pass, in the order they are checked. */
   private readonly queue = new Set<string>();
@@ -56,9 +62,22 @@ export class DiagnosticsPublisher {
 
   constructor(private readonly ctx: ServerContext) {}
 
-  /** Holds publishing until `ready` settles (used for the initial workspace scan). */
-  holdUntil(ready: Promise<unknown>): void {
-    this.gate = ready.catch(() => undefined);
+  /**
+   * The initial workspace scan: until `scan` resolves to true (read to the end), open documents
+   * get their local diagnostics at once and the workspace pass waits; cross-file findings follow
+   * when the index is complete (the scan then schedules every open document).
+   */
+  holdUntil(scan: Promise<boolean>): void {
+    this.indexComplete = false;
+    this.gate = scan.then(
+      (complete) => (this.indexComplete = complete),
+      () => undefined,
+    );
+  }
+
+  /** False while the first scan runs, and after it was cancelled. */
+  get isIndexComplete(): boolean {
+    return this.indexComplete;
   }
 
   schedule(uri: string): void {
@@ -109,7 +128,6 @@ export class DiagnosticsPublisher {
   }
 
   private async flush(): Promise<void> {
-    await this.gate;
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) {
@@ -117,26 +135,35 @@ export class DiagnosticsPublisher {
       if (!document) continue;
       if (this.reported.delete(uri)) this.leftOut.delete(uri);
       await safely(this.ctx, `diagnostics for ${uri}`, undefined, async () => {
-        const diagnostics = await this.compute(uri, uri);
+        const local = !this.indexComplete;
+        const diagnostics = await this.compute(uri, uri, local);
         // A newer version may have arrived while settings were read; it has its own run scheduled.
         if (this.ctx.documents.get(uri)?.version !== document.version) return;
+        // The index became complete meanwhile: the full run scheduled then must not be overtaken.
+        if (local && this.indexComplete) return;
         await this.ctx.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
       });
     }
   }
 
-  private async compute(uri: string, settingsUri: string | undefined): Promise<Diagnostic[]> {
-    const settings = await this.ctx.settings(settingsUri);
+  private async compute(
+    uri: string,
+    settingsUri: string | undefined,
+    localOnly = false,
+  ): Promise<Diagnostic[]> {
+    const settings = diagnosticSettings(await this.ctx.settings(settingsUri));
     const lang = await this.ctx.lang(settingsUri);
-    return this.ctx.service
-      .getDiagnostics(uri, diagnosticSettings(settings))
-      .map((d) => toLspDiagnostic(d, lang));
+    const service = this.ctx.service;
+    return (
+      localOnly ? service.getLocalDiagnostics(uri, settings) : service.getDiagnostics(uri, settings)
+    ).map((d) => toLspDiagnostic(d, lang));
   }
 
   /** The workspace pass: checks the queued unopened files in slices, open documents first. */
   private async sweep(): Promise<void> {
     await this.gate;
-    if (this.sweeping) return;
+    // A cancelled scan left the index partial: unopened files would get false "not found" findings.
+    if (this.sweeping || !this.indexComplete) return;
     this.sweeping = true;
     try {
       await safely(this.ctx, 'workspace diagnostics', undefined, () => this.sweepQueued());

@@ -29,7 +29,7 @@ import {
   type ValueCompletion,
 } from './helm';
 import type { Range } from './types';
-import { mergeDiagnostics, ruleFindings } from './rules/engine';
+import { localRuleFindings, mergeDiagnostics, ruleFindings } from './rules/engine';
 import { storageSignature } from './rules/signature';
 import { defaultRuleSettings } from './rules/types';
 import { codeActionsFor, type KubeCodeAction } from './codeActions';
@@ -173,6 +173,32 @@ export class LanguageService {
       file,
       rendered.length ? [...schema, ...rendered] : schema,
       ruleFindings(this.workspace, file, rules),
+      rules,
+    );
+  }
+
+  /**
+   * What a file says about itself: YAML syntax, schema and the rules that read its objects alone —
+   * none of what depends on other files (links, the binding, CRDs, charts and their renders).
+   * Published while the workspace is being read, when a link to a file not read yet would be
+   * reported missing. [] for an unknown file.
+   */
+  getLocalDiagnostics(
+    uri: string,
+    settings: DiagnosticSettings = defaultDiagnosticSettings,
+  ): KubeDiagnostic[] {
+    const file = this.workspace.getFile(uri);
+    if (!file) return [];
+    if (file.origin === 'cluster' || this.isLargeFile(uri))
+      return this.getDiagnostics(uri, settings);
+    const schema = fileDiagnostics(file, settings);
+    if (!settings.enable) return schema;
+    const rules = settings.rules ?? defaultRuleSettings;
+    const local = this.helm.chartKeyOf(uri) === undefined;
+    return mergeDiagnostics(
+      file,
+      schema,
+      local ? localRuleFindings(this.workspace, file, rules) : [],
       rules,
     );
   }

@@ -64,6 +64,35 @@ export function ruleFindings(
   return findings;
 }
 
+/**
+ * Findings of the rules that read the object alone, for a file checked before the workspace has
+ * been read: a rule that reads other objects (`ctx.lookups`) is stopped there and reports nothing,
+ * so nothing missing from a half-built index is reported as missing from the workspace.
+ */
+export function localRuleFindings(
+  workspace: Workspace,
+  file: WorkspaceFile,
+  settings: RuleSettings,
+): Finding[] {
+  const settingsKey = JSON.stringify(settings);
+  const findings: Finding[] = [];
+  for (const object of file.objects()) {
+    const entry = byDocument.get(object.document);
+    const local =
+      entry && entry.settingsKey === settingsKey
+        ? entry.local
+        : applicableRules(object, settings).flatMap((rule) => {
+            const run = runRules(workspace, object, [rule], settings, false, true);
+            return run.readLookups ? [] : run.findings;
+          });
+    for (const f of local) findings.push(shifted(f, object.placed.startLine));
+  }
+  return findings;
+}
+
+/** Stops a rule that reads other objects when only local findings are asked for. */
+const CROSS_FILE_DEFERRED = new Error('cross-file rule deferred');
+
 function documentFindings(
   workspace: Workspace,
   object: IndexedObject,
@@ -123,6 +152,7 @@ function runRules(
   rules: readonly Rule[],
   settings: RuleSettings,
   withFixes: boolean,
+  localOnly = false,
 ): { findings: Finding[]; readLookups: boolean } {
   const findings: Finding[] = [];
   let readLookups = false;
@@ -133,6 +163,7 @@ function runRules(
     const ctx: RuleContext = {
       get lookups() {
         readLookups = true;
+        if (localOnly) throw CROSS_FILE_DEFERRED;
         return withFixes ? currentLookups(workspace) : lookupsFor(workspace);
       },
       settings,
@@ -149,6 +180,7 @@ function runRules(
     try {
       rule.check(object, value.data, ctx);
     } catch (e) {
+      if (e === CROSS_FILE_DEFERRED) continue;
       // A rule must never take the diagnostics of a file down: it yields nothing, and says so.
       workspace.onError(`rule ${rule.id} on ${object.uri}`, e);
     }
