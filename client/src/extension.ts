@@ -5,6 +5,7 @@ import { createLanguageClient, forwardWorkspaceTrust } from './languageClient';
 import { registerBindingPreview } from './bindingPreview';
 import { registerHelmValues } from './helmValues/commands';
 import { registerClusterRead } from './cluster/commands';
+import { registerIndexStatus } from './indexStatus';
 
 let client: LanguageClient | undefined;
 
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerBindingPreview(context, () => client);
   registerHelmValues(context, client);
   registerClusterRead(context, client);
+  registerIndexStatus(context, client);
   await client.start();
   forwardWorkspaceTrust(context, client);
 }

@@ -45,7 +45,9 @@ describe('LSP: the first workspace scan', () => {
 
     const states: IndexState[] = [];
     client = await TestClient.start({ rootPath: root });
-    client.connection.onNotification('kubeStorage/indexState', (s: IndexState) => states.push(s));
+    client.connection.onNotification('kubeStorage/indexState', (s: IndexState) => {
+      states.push(s);
+    });
     const uri = pathToFileURL(opened).href;
     await client.open(uri, text);
     const seen: string[][] = [];
