@@ -1,4 +1,5 @@
 /** `kube-storage`: the language service's checks for CI pipelines and terminals. */
+import { isMainThread } from 'node:worker_threads';
 import { UsageError } from './cli/files';
 import type { CliIO } from './cli/common';
 import { lintUsage, runLint } from './cli/lint';
@@ -53,7 +54,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// In a lint worker (cli/lintWorkers.ts) this bundle is loaded again: the worker has its own loop.
+if (require.main === module && isMainThread) {
   const io: CliIO = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
   loadPrecompiledValidators();
   main(process.argv.slice(2), io).then(

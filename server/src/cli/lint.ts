@@ -5,13 +5,14 @@ import { defaultDiagnosticSettings } from '../service/diagnostics/fileDiagnostic
 import { normalizeRuleSettings } from '../settings';
 import { parseArgs } from './args';
 import { collectYamlFiles, fileUri, UsageError } from './files';
+import { lintInWorkers, MIN_FILES_FOR_WORKERS } from './lintWorkers';
 import { displayPath, summarize, toJson, toSarif, toText, type FileReport } from './output';
 import { langFromFlags, type CliIO } from './common';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';
 import { chartFlags, chartReports, chartUsage, loadChart, traceChart } from './chart';
 import { PRODUCT_VERSION } from '../version';
 
-export const lintUsage = `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]... ${clusterUsage} ${chartUsage}`;
+export const lintUsage = `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]... [--jobs <threads>] ${clusterUsage} ${chartUsage}`;
 
 export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, {
@@ -19,6 +20,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     '--lang': { values: ['en', 'ru'] },
     '--settings': {},
     '--rule': { repeat: true },
+    '--jobs': {},
     ...clusterFlags,
     ...chartFlags,
   });
@@ -38,16 +40,24 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const snapshots = await loadCluster(service, args.flags);
   // A snapshot is not a manifest to check: it is reported only when its YAML cannot be read.
   const paths = (await collectYamlFiles(args.positional)).filter((p) => !snapshots.includes(p));
-  for (const path of paths) {
-    service.setFile(fileUri(path), await fs.readFile(path, 'utf8'), 'disk');
+  const texts = await Promise.all(paths.map((path) => fs.readFile(path, 'utf8')));
+  const jobs = jobsFor(args.flags, paths.length);
+  let reports: FileReport[];
+  let chart: Awaited<ReturnType<typeof loadChart>> | undefined;
+  if (jobs > 1) {
+    const uris = paths.map(fileUri);
+    const diagnostics = await lintInWorkers(uris, texts, settings, jobs);
+    reports = paths.map((path, i) => ({ file: displayPath(path), diagnostics: diagnostics[i]! }));
+  } else {
+    paths.forEach((path, i) => service.setFile(fileUri(path), texts[i]!, 'disk'));
+    // The chart is rendered with helm and checked together with the files (cli/chart.ts).
+    chart = await loadChart(service, args.flags);
+    reports = paths.map((path) => ({
+      file: displayPath(path),
+      // A rendered chart's findings are reported once, where chartReports puts them.
+      diagnostics: service.getDiagnostics(fileUri(path), settings).filter((d) => !d.data?.rendered),
+    }));
   }
-  // The chart is rendered with helm and checked together with the files (cli/chart.ts).
-  const chart = await loadChart(service, args.flags);
-  const reports: FileReport[] = paths.map((path) => ({
-    file: displayPath(path),
-    // A rendered chart's findings are reported once, where chartReports puts them.
-    diagnostics: service.getDiagnostics(fileUri(path), settings).filter((d) => !d.data?.rendered),
-  }));
   for (const path of snapshots) {
     const diagnostics = service.getDiagnostics(fileUri(path), settings);
     if (diagnostics.length) reports.push({ file: displayPath(path), diagnostics });
@@ -62,6 +72,20 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     io.out(JSON.stringify(toSarif(reports, lang, PRODUCT_VERSION), null, 2) + '\n');
   else io.out(toText(reports, lang));
   return summarize(reports).errors > 0 ? 1 : 0;
+}
+
+/**
+ * Threads to check with (`--jobs`, default 1). Workers each index every file, so they pay off on
+ * large workspaces only; a chart or a cluster snapshot is checked on one thread.
+ */
+function jobsFor(flags: Map<string, string[]>, files: number): number {
+  const value = flags.get('--jobs')?.[0];
+  if (value === undefined) return 1;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw new UsageError(`--jobs must be a whole number from 1 to 64, got ${value}`);
+  const oneThread = flags.has('--chart') || flags.has('--cluster') || flags.has('--default-class');
+  return oneThread || files < MIN_FILES_FOR_WORKERS ? 1 : jobs;
 }
 
 /** Adds the chart's reports, merged into a file's report when that file was linted too. */

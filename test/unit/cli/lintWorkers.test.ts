@@ -1,0 +1,66 @@
+/**
+ * `lint --jobs`: the files' checks shared out to worker threads give exactly what one thread
+ * gives, in the same order — over random small workspaces with links across files, some broken.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkShare, lintInWorkers } from '../../../server/src/cli/lintWorkers';
+import { defaultDiagnosticSettings } from '../../../server/src/service/diagnostics/fileDiagnostics';
+import { prng } from '../../../bench/generate';
+
+const claim = (name: string, className: string, mode: string): string =>
+  `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  storageClassName: ${className}\n  accessModes: [${mode}]\n  resources:\n    requests:\n      storage: 5Gi\n`;
+
+const storageClass = (name: string): string =>
+  `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ${name}\nprovisioner: ebs.csi.aws.com\nvolumeBindingMode: WaitForFirstConsumer\n`;
+
+const pod = (name: string, claimName: string): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  containers:\n    - name: main\n      image: busybox:1.37\n      volumeMounts:\n        - { name: data, mountPath: /data }\n  volumes:\n    - name: data\n      persistentVolumeClaim:\n        claimName: ${claimName}\n`;
+
+/** A workspace of 4-12 files, 1-4 documents each: classes, claims and pods that name them. */
+function randomWorkspace(seed: number): { uris: string[]; texts: string[] } {
+  const random = prng(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const classes = ['fast', 'slow', 'archive'];
+  const claims = ['orders', 'invoices', 'search', 'cache', 'logs'];
+  const files = 4 + Math.floor(random() * 9);
+  const uris: string[] = [];
+  const texts: string[] = [];
+  for (let f = 0; f < files; f++) {
+    const documents: string[] = [];
+    const count = 1 + Math.floor(random() * 4);
+    for (let d = 0; d < count; d++) {
+      const roll = random();
+      if (roll < 0.2) documents.push(storageClass(pick(classes)));
+      else if (roll < 0.6)
+        documents.push(
+          claim(
+            pick(claims),
+            pick([...classes, 'missing-class']),
+            pick(['ReadWriteOnce', 'ReadWriteMany', 'ReadWriteOnse']),
+          ),
+        );
+      else documents.push(pod(`worker-${f}-${d}`, pick([...claims, 'nobody'])));
+    }
+    uris.push(`file:///repo/app-${f % 3}/file-${f}.yaml`);
+    texts.push(documents.join('---\n'));
+  }
+  return { uris, texts };
+}
+
+describe('lint workers', () => {
+  it('give the single-thread results, in order, over random workspaces', async () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const { uris, texts } = randomWorkspace(seed);
+      const settings = defaultDiagnosticSettings;
+      const single = checkShare({ uris, texts, settings, worker: 0, workers: 1 });
+      const workers = 2 + (seed % 2);
+      const shared = await lintInWorkers(uris, texts, settings, workers);
+      assert.deepEqual(shared, single, `seed ${seed}, ${workers} workers`);
+      assert.ok(
+        single.some((d) => d.length),
+        `seed ${seed}: the workspace has findings to compare`,
+      );
+    }
+  });
+});
