@@ -99,6 +99,7 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
         section: 'kubeStorage',
       });
     }
+    publisher.waitForSettings(applyFileSettings());
     const indexed = indexWorkspace();
     publisher.holdUntil(indexed);
     indexed.catch((e: unknown) => ctx.log(`kube-storage: workspace scan failed: ${String(e)}`));
@@ -122,6 +123,13 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
     });
   });
 
+  /** The settings that decide how a file is read and checked: the size limit, cluster snapshots. */
+  async function applyFileSettings(): Promise<void> {
+    const { maxFileSize } = await ctx.settings();
+    service.maxFileSize = maxFileSize;
+    await applyCluster();
+  }
+
   let clusterKey = '';
   /** Applies `kubeStorage.cluster.*`; true when the snapshot globs changed. */
   async function applyCluster(): Promise<boolean> {
@@ -139,9 +147,8 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
    */
   async function indexWorkspace(): Promise<boolean> {
     const started = Date.now();
-    const { files, maxFileSize } = await ctx.settings();
-    await applyCluster();
-    service.maxFileSize = maxFileSize;
+    await applyFileSettings();
+    const { files } = await ctx.settings();
     const uris: string[] = [];
     for (const folder of folders) {
       const limit = MAX_WORKSPACE_FILES - uris.length;

@@ -39,6 +39,11 @@ const WAS_OPEN = '\u0000open';
 export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  /**
+   * Every publish waits for this: the settings that decide how a file is checked (the file-size
+   * limit, the cluster snapshots) are applied to the service before its first diagnostics.
+   */
+  private settingsApplied: Promise<unknown> = Promise.resolve();
   /** The workspace pass waits for this (the first workspace scan). */
   private gate: Promise<unknown> = Promise.resolve();
   /**
@@ -73,6 +78,11 @@ export class DiagnosticsPublisher {
       (complete) => (this.indexComplete = complete),
       () => undefined,
     );
+  }
+
+  /** Publishing waits until `applied` settles (the initial settings reach the service). */
+  waitForSettings(applied: Promise<unknown>): void {
+    this.settingsApplied = applied.catch(() => undefined);
   }
 
   /** False while the first scan runs, and after it was cancelled. */
@@ -128,6 +138,7 @@ export class DiagnosticsPublisher {
   }
 
   private async flush(): Promise<void> {
+    await this.settingsApplied;
     const uris = [...this.pending];
     this.pending.clear();
     for (const uri of uris) {
