@@ -425,6 +425,9 @@ function renderDetails(): void {
     // Where a generic ephemeral volume's claim comes from (its pod's name may be a placeholder).
     if (claim.ephemeral)
       parts.push(codeTextElement('p', claim.ephemeral.about[last.lang], 'detail'));
+    // The snapshot a restore reads, or the claim a clone copies.
+    if (claim.dataSource)
+      parts.push(codeTextElement('p', claim.dataSource.about[last.lang], 'detail'));
     if (claim.rejected.length) {
       parts.push(h('h3', '', t.rejected));
       const list = h('ul', 'rejected');

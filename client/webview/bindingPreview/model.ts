@@ -177,7 +177,8 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
       tooltip:
         plainText(c.reason[lang], lang) +
         (c.competitors.length ? `\n${s.orderDependent}` : '') +
-        (c.ephemeral ? `\n${plainText(c.ephemeral.about[lang], lang)}` : ''),
+        (c.ephemeral ? `\n${plainText(c.ephemeral.about[lang], lang)}` : '') +
+        (c.dataSource ? `\n${plainText(c.dataSource.about[lang], lang)}` : ''),
       reason: c.reason[lang],
       namespace: c.namespace,
       source: c.source,

@@ -104,6 +104,8 @@ export interface ClaimDataSource {
   apiGroup?: string;
   name: string;
   namespace: string;
+  /** Where the new volume's data comes from, in both languages (the preview shows it). */
+  about: LocalizedText;
 }
 
 export interface ClaimResult {

@@ -12,19 +12,32 @@ void test('a restore names its snapshot, a clone its claim, a plain claim nothin
   service.setFile('file:///ws/backup.yaml', backup);
   const result = service.bindings();
   const byName = new Map(result.claims.map((c) => [c.name, c]));
-  assert.deepEqual(byName.get('orders-db-restored')?.dataSource, {
+  const { about: restoreAbout, ...restore } = byName.get('orders-db-restored')!.dataSource!;
+  const { about: cloneAbout, ...clone } = byName.get('orders-db-staging')!.dataSource!;
+  assert.deepEqual(restore, {
     type: 'restore',
     kind: 'VolumeSnapshot',
     apiGroup: 'snapshot.storage.k8s.io',
     name: 'orders-db-nightly',
     namespace: 'shop',
   });
-  assert.deepEqual(byName.get('orders-db-staging')?.dataSource, {
+  assert.deepEqual(clone, {
     type: 'clone',
     kind: 'PersistentVolumeClaim',
     name: 'orders-db',
     namespace: 'shop',
   });
+  // The preview shows where the data comes from, in both languages.
+  assert.equal(
+    restoreAbout.en,
+    "Restored from VolumeSnapshot `orders-db-nightly`: the new volume starts with the snapshot's data.",
+  );
+  assert.match(
+    restoreAbout.ru,
+    /^Восстанавливается из снимка тома \(VolumeSnapshot\) `orders-db-nightly`/,
+  );
+  assert.match(cloneAbout.en, /^Cloned from claim `orders-db`:/);
+  assert.match(cloneAbout.ru, /^Клон заявки `orders-db`:/);
   assert.equal(byName.get('orders-db')?.dataSource, undefined);
   assert.equal('dataSource' in byName.get('orders-db')!, false);
 });

@@ -245,3 +245,33 @@ void test("a generic ephemeral volume's claim: a node of its own, linked to its 
     );
   }
 });
+
+void test("a restore's tooltip names the snapshot it reads, as plain text in each language", () => {
+  const base = input();
+  const restore: Sourced<PersistentVolumeClaim> = {
+    object: {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'db-restored', namespace: 'shop' },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: '1Gi' } },
+        dataSource: {
+          apiGroup: 'snapshot.storage.k8s.io',
+          kind: 'VolumeSnapshot',
+          name: 'db-nightly',
+        },
+      },
+    },
+  };
+  const data = simulateBindings({ ...base, claims: [...base.claims, restore] });
+  const en = buildGraph(data, 'en', strings).nodes.find(
+    (n) => n.id === claimId('shop', 'db-restored'),
+  )!;
+  const ru = buildGraph(data, 'ru', strings).nodes.find(
+    (n) => n.id === claimId('shop', 'db-restored'),
+  )!;
+  assert.match(en.tooltip, /Restored from VolumeSnapshot “db-nightly”/);
+  assert.match(ru.tooltip, /из снимка тома \(VolumeSnapshot\) «db-nightly»/);
+  assert.equal(en.claim?.dataSource?.type, 'restore');
+});
