@@ -37,10 +37,20 @@ type Manifest =
   | StatefulSet
   | StorageClass;
 
-const APPS = ['postgres', 'mysql', 'redis', 'kafka', 'zookeeper', 'elastic', 'minio', 'mongo'];
-const TEAMS = ['billing', 'search', 'payments', 'catalog', 'identity', 'reports'];
+/** The apps both bench generators deploy, their teams, images and ports. */
+export const APPS = [
+  'postgres',
+  'mysql',
+  'redis',
+  'kafka',
+  'zookeeper',
+  'elastic',
+  'minio',
+  'mongo',
+];
+export const TEAMS = ['billing', 'search', 'payments', 'catalog', 'identity', 'reports'];
 const SIZES = ['1Gi', '5Gi', '10Gi', '20Gi', '50Gi', '100Gi', '500Mi', '2Ti'];
-const IMAGES: Record<string, string> = {
+export const IMAGES: Record<string, string> = {
   postgres: 'postgres:17.2',
   mysql: 'mysql:8.4',
   redis: 'redis:7.4-alpine',
@@ -50,7 +60,7 @@ const IMAGES: Record<string, string> = {
   minio: 'minio/minio:RELEASE.2025-01-20T14-49-07Z',
   mongo: 'mongo:8.0',
 };
-const PORTS: Record<string, number> = {
+export const PORTS: Record<string, number> = {
   postgres: 5432,
   mysql: 3306,
   redis: 6379,

@@ -19,7 +19,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { prng } from './generate';
+import { APPS, IMAGES, PORTS, TEAMS, prng } from './generate';
 
 export interface GeneratedFile {
   /** Path relative to the workspace root, with `/`. */
@@ -28,30 +28,8 @@ export interface GeneratedFile {
 }
 
 const ENVS = ['dev', 'staging', 'prod', 'perf'];
-const APPS = ['postgres', 'mysql', 'redis', 'kafka', 'zookeeper', 'elastic', 'minio', 'mongo'];
-const TEAMS = ['billing', 'search', 'payments', 'catalog', 'identity', 'reports'];
 const SIZES = ['1Gi', '5Gi', '10Gi', '20Gi', '50Gi', '100Gi', '500Mi'];
 const CLASSES = ['standard', 'fast-ssd', 'bulk-hdd', 'local-storage'];
-const IMAGES: Record<string, string> = {
-  postgres: 'postgres:17.2',
-  mysql: 'mysql:8.4',
-  redis: 'redis:7.4-alpine',
-  kafka: 'apache/kafka:3.9.0',
-  zookeeper: 'zookeeper:3.9',
-  elastic: 'docker.elastic.co/elasticsearch/elasticsearch:8.17.0',
-  minio: 'minio/minio:RELEASE.2025-01-20T14-49-07Z',
-  mongo: 'mongo:8.0',
-};
-const PORTS: Record<string, number> = {
-  postgres: 5432,
-  mysql: 3306,
-  redis: 6379,
-  kafka: 9092,
-  zookeeper: 2181,
-  elastic: 9200,
-  minio: 9000,
-  mongo: 27017,
-};
 
 const yaml = (documents: unknown[]): string =>
   documents.map((d) => stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
