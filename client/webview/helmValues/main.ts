@@ -18,6 +18,7 @@ import {
   type InspectorState,
 } from '../../../server/src/webviewProtocol/helmInspector';
 import { codeTextElement } from '../shared/codeText';
+import { el } from '../shared/element';
 import { renderedSection } from './rendered';
 import { formatValue, ownComments, ownStorageTexts } from './view';
 
@@ -47,19 +48,6 @@ function send(message: FromWebview): void {
 
 function saveState(): void {
   vscode.setState(state);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string; title?: string } = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  if (props.title) node.title = props.title;
-  for (const child of children) node.append(child);
-  return node;
 }
 
 function matches(row: HelmValueRow, query: string): boolean {

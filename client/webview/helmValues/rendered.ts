@@ -14,6 +14,7 @@ import type {
 } from '../../../server/src/protocol';
 import type { FromWebview } from '../../../server/src/webviewProtocol/helmInspector';
 import { codeTextElement } from '../shared/codeText';
+import { el } from '../shared/element';
 
 type Send = (message: FromWebview) => void;
 
@@ -25,19 +26,6 @@ const OUTCOMES: Record<RenderedClaimRow['outcome'], string> = {
   pending: 'stays `Pending`',
   lost: '`Lost`',
 };
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string; title?: string } = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  if (props.title) node.title = props.title;
-  for (const child of children) node.append(child);
-  return node;
-}
 
 function linkButton(text: string, title: string, onClick: () => void): HTMLButtonElement {
   const b = el('button', { className: 'link', text, title });
