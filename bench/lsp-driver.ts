@@ -62,6 +62,25 @@ export function node24Path(): string {
   return bin;
 }
 
+/**
+ * The Node 24 binary the bench runs the servers and the CLI on. Under an older Node (before 22)
+ * the bench `script` re-runs itself on Node 24 with the same arguments, so the parse floor is
+ * measured on the same Node as the servers, and this process exits with the child's status.
+ */
+export function node24OrRerun(script: string): string {
+  const node = node24Path();
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22 && !process.env.KUBE_STORAGE_BENCH_CHILD) {
+    const r = spawnSync(node, ['--import', 'tsx', script, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      cwd: root,
+      env: { ...process.env, KUBE_STORAGE_BENCH_CHILD: '1' },
+    });
+    process.exit(r.status ?? 1);
+  }
+  return node;
+}
+
 // ---------------------------------------------------------------------------------------------
 // A minimal LSP client over stdio
 
@@ -581,13 +600,9 @@ async function measure(
     const incremental =
       (capabilities.textDocumentSync as { change?: number } | number | undefined) !== 1;
     for (let i = 0; i < plan.edits; i++) {
-      const next = current === '10' ? 'ten' : '10';
-      expected += next === 'ten' ? 1 : -1;
+      const { next, range, diagnosticsDelta } = probeEdit(current, editLine, valueStart);
+      expected += diagnosticsDelta;
       version++;
-      const range = {
-        start: { line: editLine, character: valueStart },
-        end: { line: editLine, character: valueStart + current.length },
-      };
       lines[editLine] = lines[editLine]!.slice(0, valueStart) + next;
       const cpuBefore = client.cpuMs();
       const at = performance.now();
@@ -654,6 +669,26 @@ function findEditLine(lines: string[]): number {
     }
   }
   throw new Error('no line to edit');
+}
+
+/**
+ * The next edit of the probe line's value `current`: `10` ↔ `ten`. `ten` is a string where an
+ * integer belongs, so it brings one more diagnostic and `10` takes it away again.
+ */
+function probeEdit(
+  current: string,
+  line: number,
+  valueStart: number,
+): { next: string; range: { start: Position; end: Position }; diagnosticsDelta: number } {
+  const next = current === '10' ? 'ten' : '10';
+  return {
+    next,
+    range: {
+      start: { line, character: valueStart },
+      end: { line, character: valueStart + current.length },
+    },
+    diagnosticsDelta: next === 'ten' ? 1 : -1,
+  };
 }
 
 /** The peer really validates: the probe PVC alone gives two diagnostics. */
@@ -757,13 +792,9 @@ async function measurePreview(
     for (let block = 0; block < blocks * 2; block++) {
       const mode = block % 2 ? 'open' : 'closed';
       for (let i = 0; i < Math.ceil(editsPerMode / blocks); i++) {
-        const next = current === '10' ? 'ten' : '10';
-        expected += next === 'ten' ? 1 : -1;
+        const { next, range, diagnosticsDelta } = probeEdit(current, editLine, valueStart);
+        expected += diagnosticsDelta;
         version++;
-        const range = {
-          start: { line: editLine, character: valueStart },
-          end: { line: editLine, character: valueStart + current.length },
-        };
         const at = performance.now();
         client.notify('textDocument/didChange', {
           textDocument: { uri, version },
@@ -1070,17 +1101,7 @@ function plan(server: 'ours' | 'peer', documents: number, quick: boolean): Plan 
 }
 
 async function main(): Promise<void> {
-  const node = node24Path();
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major < 22 && !process.env.KUBE_STORAGE_BENCH_CHILD) {
-    // Re-run on Node 24 so the parse floor is measured on the same Node as the servers.
-    const r = spawnSync(node, ['--import', 'tsx', __filename, ...process.argv.slice(2)], {
-      stdio: 'inherit',
-      cwd: root,
-      env: { ...process.env, KUBE_STORAGE_BENCH_CHILD: '1' },
-    });
-    process.exit(r.status ?? 1);
-  }
+  const node = node24OrRerun(__filename);
   const args = process.argv.slice(2);
   const sizesArg = args[args.indexOf('--sizes') + 1];
   const sizes =

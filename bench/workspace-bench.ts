@@ -34,7 +34,7 @@ import {
   keyPositions,
   keyStarts,
   median,
-  node24Path,
+  node24OrRerun,
   quantile,
 } from './lsp-driver';
 import { generateWorkspace, writeWorkspace } from './workspace';
@@ -217,16 +217,7 @@ function lint(node: string, jobs: number): { ms: number; out: string; status: nu
 const x = (value: number, floor: number) => `${(value / floor).toFixed(3)}×`;
 
 async function main(): Promise<void> {
-  const node = node24Path();
-  const major = Number(process.versions.node.split('.')[0]);
-  if (major < 22 && !process.env.KUBE_STORAGE_BENCH_CHILD) {
-    const r = spawnSync(node, ['--import', 'tsx', __filename, ...process.argv.slice(2)], {
-      stdio: 'inherit',
-      cwd: root,
-      env: { ...process.env, KUBE_STORAGE_BENCH_CHILD: '1' },
-    });
-    process.exit(r.status ?? 1);
-  }
+  const node = node24OrRerun(__filename);
   const args = process.argv.slice(2);
   const option = (name: string, fallback: number) =>
     args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback;
