@@ -43,14 +43,7 @@ export interface BindingsJson {
      * The pod's generic ephemeral volume whose `volumeClaimTemplate` creates the claim; `pod` (and
      * so `name`) holds `…` where the pod's controller generates its name.
      */
-    ephemeral?: {
-      kind: string;
-      workload: string;
-      volume: string;
-      pod: string;
-      generated: boolean;
-      about: LocalizedText;
-    };
+    ephemeral?: EphemeralOrigin;
     reason: { code: string; en: string; ru: string };
     rejected: {
       volume: string;
@@ -156,7 +149,7 @@ export function toBindingsJson(result: BindingResult): BindingsJson {
   };
 }
 
-function ephemeralJson(e: EphemeralOrigin): NonNullable<BindingsJson['claims'][0]['ephemeral']> {
+function ephemeralJson(e: EphemeralOrigin): EphemeralOrigin {
   return {
     kind: e.kind,
     workload: e.workload,
