@@ -8,7 +8,7 @@ import type { YamlPath } from '../parse/nodes';
 import type { Rule, StoragePolicy } from './types';
 import { get, isRecord, podSpecOf, str, volumesOf, workloadKinds } from './util';
 import { volumeTypeOf } from './podStorage';
-import { normalizeHostPath } from './workloads';
+import { normalizeHostPath } from './nodePlumbing';
 
 /**
  * The inline volume sources the Pod Security Standards "restricted" profile allows

@@ -18,7 +18,7 @@ import {
 } from './util';
 import { declaredTempPaths, knownWritePaths } from './imageWritePaths';
 import { containerName, isReadOnlySource, writableMountsOf } from './podStorage';
-import { normalizeHostPath } from './workloads';
+import { normalizeHostPath } from './nodePlumbing';
 import { setValueFix } from './fixes/storageFixes';
 import { insertInSeq } from './fixes/edits';
 

@@ -39,9 +39,6 @@ import {
   singleReplicaFix,
 } from './fixes/findingFixes';
 
-/** Re-exported for the policy and security rules; the fact lives in nodePlumbing.ts. */
-export { normalizeHostPath };
-
 function replicasOf(data: Record<string, unknown>): number {
   const r = get(data, ['spec', 'replicas']);
   return typeof r === 'number' ? r : 1;
