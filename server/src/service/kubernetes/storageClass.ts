@@ -10,16 +10,21 @@ export const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-c
 export const BETA_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class';
 
 /** The default-class annotations in the order upstream reads them. */
-export const DEFAULT_CLASS_ANNOTATIONS = [
+const DEFAULT_CLASS_ANNOTATIONS = [
   DEFAULT_CLASS_ANNOTATION,
   BETA_DEFAULT_CLASS_ANNOTATION,
 ] as const;
 
+/** Every annotation that marks this class default (unmarking it means removing them all). */
+export function defaultClassAnnotations(metadata: ObjectMeta | undefined): string[] {
+  const annotations = metadata?.annotations;
+  if (!annotations || typeof annotations !== 'object') return [];
+  return DEFAULT_CLASS_ANNOTATIONS.filter((key) => annotations[key] === 'true');
+}
+
 /** The annotation that makes this class a default one, if any (the GA one first). */
 export function defaultClassAnnotation(metadata: ObjectMeta | undefined): string | undefined {
-  const annotations = metadata?.annotations;
-  if (!annotations || typeof annotations !== 'object') return undefined;
-  return DEFAULT_CLASS_ANNOTATIONS.find((key) => annotations[key] === 'true');
+  return defaultClassAnnotations(metadata)[0];
 }
 
 /** `IsDefaultAnnotation`: the value must be exactly the string "true". */

@@ -12,7 +12,7 @@ import type { YamlPath } from '../../parse/nodes';
 import { closestMatch, editDistance } from '../../text/similarity';
 import type { LocalizedText } from '../../types';
 import type { IndexedObject } from '../../workspace/file';
-import { DEFAULT_CLASS_ANNOTATIONS } from '../../kubernetes/storageClass';
+import { defaultClassAnnotations } from '../../kubernetes/storageClass';
 import { sameObject, type Found, type Lookups } from '../lookups';
 import type { QuickFix } from '../types';
 import { containersOf, get, isRecord, mountsOf, namespaceOf, str, type PodSpecAt } from '../util';
@@ -167,8 +167,8 @@ export function keepDefaultClassFix(
       },
     ),
     ...others.flatMap((d) =>
-      DEFAULT_CLASS_ANNOTATIONS.filter((a) => d.data.metadata?.annotations?.[a] === 'true').map(
-        (a) => removeKey(d.object, ['metadata', 'annotations', a]),
+      defaultClassAnnotations(d.data.metadata).map((a) =>
+        removeKey(d.object, ['metadata', 'annotations', a]),
       ),
     ),
   );
