@@ -99,8 +99,9 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
         section: 'kubeStorage',
       });
     }
-    publisher.waitForSettings(applyFileSettings());
-    const indexed = indexWorkspace();
+    const applied = applyFileSettings();
+    publisher.waitForSettings(applied);
+    const indexed = indexWorkspace(applied);
     publisher.holdUntil(indexed);
     indexed.catch((e: unknown) => ctx.log(`kube-storage: workspace scan failed: ${String(e)}`));
   });
@@ -143,11 +144,12 @@ export function startServer(connection: Connection, fileSystem: ServerFileSystem
   /**
    * Reads every YAML file of the workspace into the index, with progress; resolves to true when
    * read to the end (false: the user cancelled). Each read gives the event loop back, so requests
-   * and the diagnostics of open documents never wait for the scan.
+   * and the diagnostics of open documents never wait for the scan. `applied`: the file settings
+   * being applied already (at start), so they are not read twice.
    */
-  async function indexWorkspace(): Promise<boolean> {
+  async function indexWorkspace(applied = applyFileSettings()): Promise<boolean> {
     const started = Date.now();
-    await applyFileSettings();
+    await applied;
     const { files } = await ctx.settings();
     const uris: string[] = [];
     for (const folder of folders) {
