@@ -15,7 +15,7 @@ import {
   clusterReadMessages,
   kubectlProblemMessage,
   processTimeoutMessage,
-} from '../../service/clusterRead/messages';
+} from '../../service/clusterRead/kubectlMessages';
 import {
   parseContextNames,
   readList,

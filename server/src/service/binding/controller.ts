@@ -5,7 +5,7 @@
  * pod uses take the scheduler's path (`scheduler.ts`). The result is built in `results.ts`.
  */
 import { localize } from '../i18n/format';
-import { volumeReasons } from './messages';
+import { volumeReasons } from './reasonMessages';
 import { checkVolumeSatisfiesClaim, isVolumeBoundToClaim } from './match';
 import {
   NO_PROVISIONER,

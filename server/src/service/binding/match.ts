@@ -6,7 +6,7 @@
 import { localize, type LocalizedParams } from '../i18n/format';
 import { rejectFixes } from './remedies';
 import type { LocalizedText } from '../types';
-import { classWords, rejectReasons } from './messages';
+import { classWords, rejectReasons } from './reasonMessages';
 import { nodeAffinityMatches, type Labels } from './selectors';
 import { claimClass, type ClaimState, type VolumeState } from './state';
 import { formatQuantity } from './format';

@@ -5,7 +5,7 @@
  * immediate claims must be bound, each delayed claim needs a volume or a provisioner there).
  */
 import { claimNamesOf, statefulSetClaimName } from './expand';
-import { nodeWords } from './messages';
+import { nodeWords } from './reasonMessages';
 import { podPlacement, type NodeView, type PodPlacement } from './pods';
 import { nodeAffinityMatches } from './selectors';
 import {

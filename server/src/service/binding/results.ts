@@ -11,7 +11,7 @@ import {
   orderText,
   reasonCode,
   volumeReasons,
-} from './messages';
+} from './reasonMessages';
 import type { PodScheduler } from './podScheduling';
 import type { NodeView } from './pods';
 import { nodeAffinityMatches } from './selectors';

@@ -3,7 +3,7 @@
  * and the mutations it makes, each of which bumps a version so the loop knows something changed.
  */
 import type { PodSpec } from 'kubernetes-types/core/v1';
-import type { claimReasons } from './messages';
+import type { claimReasons } from './reasonMessages';
 import type { Labels } from './selectors';
 import { claimClass, type ClaimState, type DecisionParams, type VolumeState } from './state';
 import type { ClassState } from './classes';

@@ -12,7 +12,7 @@ import {
   type ResolvedSchema,
 } from '../schema/registry';
 import type { Lang } from '../types';
-import { completionMessages as m } from './messages';
+import { completionMessages as m } from './itemMessages';
 
 export const QUANTITY = 'api.resource.Quantity';
 

@@ -12,7 +12,7 @@ import { MODE_SHORT } from '../binding/match';
 import { fill } from '../i18n/format';
 import type { Lang } from '../types';
 import { objectData, type IndexedObject } from '../workspace/file';
-import { completionMessages as m } from './messages';
+import { completionMessages as m } from './itemMessages';
 
 /** `pvc.yaml:12`: the last two path segments of the file and the 1-based line of the name. */
 export function whereDefined(object: IndexedObject): { file: string; line: number } {

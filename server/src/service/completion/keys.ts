@@ -10,7 +10,7 @@ import { resolve, schemaPath, type JsonSchema, type ResolvedSchema } from '../sc
 import { QUANTITY, fieldDocumentation, typeLabel } from './docs';
 import { objectData } from '../workspace/file';
 import { objectFacts } from './facts';
-import { completionMessages as m } from './messages';
+import { completionMessages as m } from './itemMessages';
 import type { KeySite } from './position';
 import { skeletonItems } from './skeletons';
 import { snippetItems } from './snippets';

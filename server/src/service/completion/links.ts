@@ -9,7 +9,7 @@ import { fill } from '../i18n/format';
 import { isNamespaced, linkTargetKind, type LinkRule } from '../navigation/links';
 import { objectData, type IndexedObject } from '../workspace/file';
 import { isDefaultClass, isHeadless, objectFacts } from './facts';
-import { completionMessages as m } from './messages';
+import { completionMessages as m } from './itemMessages';
 import type { ValueSite } from './position';
 import type { CompletionContext, KubeCompletionItem } from './types';
 import { valueItem } from './values';

@@ -2,7 +2,7 @@
 import { definitionFor, preferredApiVersion } from '../schema/registry';
 import { kindDocumentation } from './docs';
 import { storageClassLine } from './snippets';
-import { completionMessages as m, skeletonMessages } from './messages';
+import { completionMessages as m, skeletonMessages } from './itemMessages';
 import type { KeySite } from './position';
 import {
   escapeSnippet,

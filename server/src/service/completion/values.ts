@@ -15,7 +15,7 @@ import {
 } from '../schema/registry';
 import { QUANTITY, kindDocumentation, valueDocumentation } from './docs';
 import { claimNamespaceItems, dataSourceItems, linkItems, namespaceItems } from './links';
-import { completionMessages as m } from './messages';
+import { completionMessages as m } from './itemMessages';
 import type { ValueSite } from './position';
 import {
   lineRange,

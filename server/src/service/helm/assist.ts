@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { fill } from '../i18n/format';
 import { pathAtOffset } from '../parse/nodes';
 import type { Lang, Position, Range } from '../types';
-import { helmLabels, storageExplanations, valueTypeNames } from './messages';
+import { helmLabels, storageExplanations, valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
 import { isStorageValue } from './storage';
 import type { ChartModel, TemplateUse, ValueType } from './types';

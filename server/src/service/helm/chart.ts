@@ -2,7 +2,7 @@
 import { parse } from 'yaml';
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
-import { helmMessages } from './messages';
+import { helmMessages } from './valuesMessages';
 import { schemaCompileError } from './schema';
 import { storageKindOf } from './storage';
 import { chartTemplateUses } from './templateUses';

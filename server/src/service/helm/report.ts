@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { KubeDiagnostic, LocalizedText } from '../types';
 import { buildChartModel } from './chart';
-import { storageExplanations } from './messages';
+import { storageExplanations } from './valuesMessages';
 import { mergeValues } from './schema';
 import { pathId } from './paths';
 import { isStorageValue } from './storage';

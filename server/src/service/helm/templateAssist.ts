@@ -14,7 +14,7 @@ import type { Lang, Position, Range } from '../types';
 import { valueCard, type HelmHover } from './assist';
 import { builtinAt, builtinChildren, type BuiltinField } from './builtins';
 import { valuesFileName } from './chart';
-import { valueTypeNames } from './messages';
+import { valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
 import { templateAssistMessages as m } from './templateAssistMessages';
 import {

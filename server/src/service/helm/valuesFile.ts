@@ -13,7 +13,7 @@ import { nodesAtPath } from '../parse/nodes';
 import { closestMatch } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { chartDefaults } from './chart';
-import { helmMessages, valueTypeNames } from './messages';
+import { helmMessages, valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
 import { mergeValues, schemaAt, validateValues } from './schema';
 import type { ChartModel, ValueType } from './types';

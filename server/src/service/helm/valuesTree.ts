@@ -3,7 +3,7 @@ import { isMap, isScalar, LineCounter, parseDocument, parse, type Node, type Pai
 import type { LocalizedText, Range } from '../types';
 import { localize } from '../i18n/format';
 import { classifyComments, docAbove, trailingComment, type CommentedKey } from './comments';
-import { helmMessages } from './messages';
+import { helmMessages } from './valuesMessages';
 import { excessiveNesting } from '../parse/limits';
 import { pathId } from './paths';
 import type { ValueNode, ValueType } from './types';

@@ -8,7 +8,7 @@ import type { IndexedObject } from '../workspace/file';
 import type { LocalizedText, Position, Range } from '../types';
 import { linkRules, type LinkKind } from './links';
 import { objectSites, sameTarget, type LinkSite } from './sites';
-import { navigationMessages as m } from './messages';
+import { navigationMessages as m } from './renameMessages';
 
 export interface Location {
   uri: string;

@@ -5,7 +5,7 @@
  */
 import type { LocalizedText, Range, Severity } from '../types';
 import { localize } from '../i18n/format';
-import { renderMessages as m } from './messages';
+import { renderMessages as m } from './renderMessages';
 import { valuePathText, type MergedValues } from './values';
 
 export type RenderFailureReason =

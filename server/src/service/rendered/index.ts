@@ -17,7 +17,7 @@ import {
   type Perturbation,
 } from './attribution';
 import type { RenderProblem } from './errors';
-import { renderMessages as m } from './messages';
+import { renderMessages as m } from './renderMessages';
 import {
   documentAtLine,
   documentKey,

@@ -9,7 +9,7 @@ import {
 import {
   kubectlProblemMessage,
   processTimeoutMessage,
-} from '../../../../server/src/service/clusterRead/messages';
+} from '../../../../server/src/service/clusterRead/kubectlMessages';
 
 const klog = (message: string) =>
   `E1206 11:55:39.918920   28615 memcache.go:265] "Unhandled Error" err="couldn't get current server API group list: ${message}"`;

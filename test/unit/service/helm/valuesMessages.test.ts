@@ -5,7 +5,7 @@ import {
   helmMessages,
   storageExplanations,
   valueTypeNames,
-} from '../../../../server/src/service/helm/messages';
+} from '../../../../server/src/service/helm/valuesMessages';
 import { chartSourceMessages } from '../../../../server/src/node/charts/messages';
 import { glossaryProblems } from '../../l10n/glossary';
 
