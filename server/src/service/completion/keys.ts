@@ -5,7 +5,7 @@
  */
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { fill } from '../i18n/format';
-import { linkRuleAt } from '../navigation/links';
+import { linkRuleAt } from '../navigation/linkRules';
 import { resolve, schemaPath, type JsonSchema, type ResolvedSchema } from '../schema/registry';
 import { QUANTITY, fieldDocumentation, typeLabel } from './docs';
 import { objectData } from '../workspace/file';

@@ -1,11 +1,11 @@
 /**
  * Values at the cursor: enum values, booleans, `apiVersion` for the kind, `kind` values,
- * quantities, and names of linked objects (see links.ts).
+ * quantities, and names of linked objects (see referenceItems.ts).
  */
 import { parseQuantity } from '../quantity';
 import { formatNumber } from '../i18n/numbers';
 import { fill } from '../i18n/format';
-import { linkRuleAt } from '../navigation/links';
+import { linkRuleAt } from '../navigation/linkRules';
 import {
   allKinds,
   apiVersionsOf,
@@ -14,7 +14,7 @@ import {
   schemaPath,
 } from '../schema/registry';
 import { QUANTITY, kindDocumentation, valueDocumentation } from './docs';
-import { claimNamespaceItems, dataSourceItems, linkItems, namespaceItems } from './links';
+import { claimNamespaceItems, dataSourceItems, linkItems, namespaceItems } from './referenceItems';
 import { completionMessages as m } from './itemMessages';
 import type { ValueSite } from './position';
 import {

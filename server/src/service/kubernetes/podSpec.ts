@@ -1,6 +1,6 @@
 /**
  * Where an object keeps its pod spec: one Kubernetes fact, used by the rules (rules/util.ts), the
- * binding simulation (binding/expand.ts) and navigation (navigation/links.ts) alike. A Pod has it
+ * binding simulation (binding/expand.ts) and navigation (navigation/linkRules.ts) alike. A Pod has it
  * at `spec`; the workload controllers in their pod template (`spec.template.spec`), a CronJob one
  * level deeper (`spec.jobTemplate.spec.template.spec`); a PodTemplate at `template.spec` (it runs
  * nothing itself, so it is not a workload).

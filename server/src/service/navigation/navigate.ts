@@ -6,7 +6,7 @@
 import type { Workspace } from '../workspace/workspace';
 import type { IndexedObject } from '../workspace/file';
 import type { LocalizedText, Position, Range } from '../types';
-import { linkRules, type LinkKind } from './links';
+import { linkRules, type LinkKind } from './linkRules';
 import { objectSites, sameTarget, type LinkSite } from './sites';
 import { navigationMessages as m } from './renameMessages';
 

@@ -9,7 +9,7 @@ import { keyString, nodesAtPath, type Span, type YamlPath } from '../parse/nodes
 import type { IndexedObject } from '../workspace/file';
 import { shiftRange } from '../workspace/file';
 import type { Range } from '../types';
-import { isNamespaced, linkRules, type LinkKind, type LinkRule } from './links';
+import { isNamespaced, linkRules, type LinkKind, type LinkRule } from './linkRules';
 
 export interface RelativeSite {
   link: LinkKind;

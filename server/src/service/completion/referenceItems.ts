@@ -6,7 +6,7 @@
 import type { PersistentVolume, PodSpec, Volume } from 'kubernetes-types/core/v1';
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { fill } from '../i18n/format';
-import { isNamespaced, linkTargetKind, type LinkRule } from '../navigation/links';
+import { isNamespaced, linkTargetKind, type LinkRule } from '../navigation/linkRules';
 import { objectData, type IndexedObject } from '../workspace/file';
 import { isDefaultClass, isHeadless, objectFacts } from './facts';
 import { completionMessages as m } from './itemMessages';
