@@ -10,13 +10,13 @@ import type { Workspace } from '../workspace/workspace';
 import type { ParsedChunk } from '../parse/chunk';
 import { keyItems } from './keys';
 import { analyse, asItemValue, type Site } from './position';
-import type { CompletionContext, KubeCompletionItem } from './types';
+import type { CompletionContext, KubeCompletionItem, SnippetTemplate } from './types';
 import { valueItems } from './values';
 import { schemaPath } from '../schema/registry';
 
 export type { KubeCompletionItem, ItemKind } from './types';
-export { parseSnippetFile, type SnippetTemplate } from './snippets';
-import type { SnippetTemplate } from './snippets';
+export { parseSnippetFile } from './snippets';
+export type { SnippetTemplate } from './types';
 
 const linesCache = new WeakMap<ParsedChunk, string[]>();
 

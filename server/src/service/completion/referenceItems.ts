@@ -12,7 +12,7 @@ import { isDefaultClass, isHeadless, objectFacts } from './facts';
 import { completionMessages as m } from './itemMessages';
 import type { ValueSite } from './position';
 import type { CompletionContext, KubeCompletionItem } from './types';
-import { valueItem } from './values';
+import { valueItem } from './valueItem';
 
 export function linkItems(
   ctx: CompletionContext,

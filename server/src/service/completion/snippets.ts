@@ -6,15 +6,13 @@
  */
 import { isDefaultClass } from './facts';
 import type { KeySite } from './position';
-import { lineRange, sortKey, type CompletionContext, type KubeCompletionItem } from './types';
-
-export interface SnippetTemplate {
-  name: string;
-  prefixes: string[];
-  /** `English — Русский`, as in the snippet file. */
-  description: string;
-  body: string;
-}
+import {
+  lineRange,
+  sortKey,
+  type CompletionContext,
+  type KubeCompletionItem,
+  type SnippetTemplate,
+} from './types';
 
 /** The snippets of a `.code-snippets` file (JSON); entries without a prefix or body are skipped. */
 export function parseSnippetFile(text: string): SnippetTemplate[] {

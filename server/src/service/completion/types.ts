@@ -3,7 +3,6 @@ import type { ParsedDocument } from '../parse/chunk';
 import type { Lang, Range } from '../types';
 import type { Workspace } from '../workspace/workspace';
 import type { Site } from './position';
-import type { SnippetTemplate } from './snippets';
 
 export type ItemKind =
   | 'field'
@@ -26,12 +25,24 @@ export interface KubeCompletionItem {
   insertText: string;
   /** `insertText` is an LSP snippet (`$0`, `${1:x}`), with absolute indentation. */
   snippet: boolean;
-  range: Range;
+  /** Lines after the first are indented relative to the cursor's line (the editor adds its indentation). */
+  relativeIndent?: boolean;
+  /** The text replaced; absent: the word at the cursor (the editor's choice). */
+  range?: Range;
   sortText: string;
   filterText?: string;
   /** Open completion again after inserting (the value of a key just inserted). */
   retrigger?: boolean;
   preselect?: boolean;
+}
+
+/** A storage snippet of `snippets/*.code-snippets` (parsed by snippets.ts). */
+export interface SnippetTemplate {
+  name: string;
+  prefixes: string[];
+  /** `English — Русский`, as in the snippet file. */
+  description: string;
+  body: string;
 }
 
 /** Everything the completion modules need to know about the cursor. */

@@ -17,13 +17,8 @@ import { QUANTITY, kindDocumentation, valueDocumentation } from './docs';
 import { claimNamespaceItems, dataSourceItems, linkItems, namespaceItems } from './referenceItems';
 import { completionMessages as m } from './itemMessages';
 import type { ValueSite } from './position';
-import {
-  lineRange,
-  sortKey,
-  type CompletionContext,
-  type KubeCompletionItem,
-  type ItemKind,
-} from './types';
+import type { CompletionContext, KubeCompletionItem } from './types';
+import { valueItem } from './valueItem';
 
 /** Storage kinds first in `kind:` completion. */
 const STORAGE_KINDS = [
@@ -92,30 +87,6 @@ export function valueItems(ctx: CompletionContext, site: ValueSite): KubeComplet
     });
   }
   return [];
-}
-
-export function valueItem(
-  ctx: CompletionContext,
-  site: ValueSite,
-  value: string,
-  kind: ItemKind,
-  index: number,
-  extra: Partial<KubeCompletionItem> & { group?: number } = {},
-): KubeCompletionItem {
-  const { group = 0, ...rest } = extra;
-  const quoted = site.quote
-    ? `${site.quote}${value.replace(/^"(.*)"$/, '$1')}${site.quote}`
-    : value;
-  return {
-    label: value,
-    kind,
-    insertText: site.lead + quoted,
-    snippet: false,
-    range: lineRange(ctx, site.start, site.end),
-    sortText: sortKey(group, value, index),
-    filterText: site.quote ? `${site.quote}${value}` : value,
-    ...rest,
-  };
 }
 
 function kindItems(ctx: CompletionContext, site: ValueSite): KubeCompletionItem[] {
