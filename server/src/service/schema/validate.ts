@@ -178,115 +178,151 @@ function toProblem(
   rootSpan: Span,
 ): SchemaProblem {
   const path = parsePointer(error.instancePath);
-  const field = fieldLabel(path);
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const name = String((error.params as { additionalProperty: string }).additionalProperty);
-      const steps = schemaPath(definition, path);
-      const owner = steps.length === path.length + 1 ? steps[steps.length - 1] : undefined;
-      const known = Object.keys(owner?.schema.properties ?? {});
-      const suggestion = closestMatch(name, known);
-      const text = localizeTwo(
-        coreMessages.unknownField,
-        { field: name },
-        {
-          type: ownerType(definition, path),
-        },
-      );
-      const full = suggestion
-        ? appendText(text, localize(coreMessages.didYouMean, { suggestion }))
-        : text;
-      return {
-        code: 'unknown-field',
-        span: spanAt(doc, [...path, name], rootSpan, true),
-        message: full,
-        data: suggestion ? { field: name, suggestion } : { field: name },
-      };
-    }
-    case 'required': {
-      const missing = String((error.params as { missingProperty: string }).missingProperty);
-      return {
-        code: 'missing-required',
-        span: spanAt(doc, path, rootSpan, true),
-        message: localizeTwo(
-          coreMessages.missingRequired,
-          { field: missing },
-          {
-            type: ownerType(definition, path),
-          },
-        ),
-        data: { field: missing },
-      };
-    }
-    case 'type': {
-      const expected = String((error.params as { type: string | string[] }).type)
-        .split(',')
-        .map((t) => typeNames[t] ?? { en: t, ru: t });
-      const actual = typeNames[jsonType(error.data)] ?? { en: 'unknown', ru: 'неизвестно' };
-      return {
-        code: 'invalid-type',
-        span: spanAt(doc, path, rootSpan),
-        message: localizeTwo(
-          coreMessages.invalidType,
-          { field },
-          {
-            expected: joinOr(expected),
-            actual,
-          },
-        ),
-      };
-    }
-    case 'enum': {
-      const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(
-        String,
-      );
-      const value = String(error.data);
-      const suggestion = closestMatch(
-        value,
-        allowed.filter((a) => a !== ''),
-      );
-      const base = localize(coreMessages.invalidEnum, {
-        value: value === '' ? '""' : value,
-        field,
-        allowed: allowed.map((a) => (a === '' ? '""' : a)).join(', '),
-      });
-      return {
-        code: 'invalid-enum',
-        span: spanAt(doc, path, rootSpan),
-        message: suggestion
-          ? appendText(base, localize(coreMessages.didYouMean, { suggestion }))
-          : base,
-        data: suggestion ? { value, suggestion, allowed } : { value, allowed },
-      };
-    }
-    case 'format': {
-      const format = (error.params as { format: string }).format;
-      if (format === 'quantity') {
-        return {
-          code: 'invalid-quantity',
-          span: spanAt(doc, path, rootSpan),
-          message: localize(coreMessages.invalidQuantity, { value: String(error.data) }),
-          data: { value: String(error.data) },
-        };
-      }
-      return {
-        code: 'invalid-base64',
-        span: spanAt(doc, path, rootSpan),
-        message: localize(coreMessages.invalidBase64, { field }),
-      };
-    }
-    case 'minLength':
-      if ((error.params as { limit: number }).limit === 1) {
-        return {
-          code: 'empty-string',
-          span: spanAt(doc, path, rootSpan),
-          message: localize(coreMessages.emptyString, { field }),
-        };
-      }
-      return withAjvDetail(error, field, spanAt(doc, path, rootSpan));
-    default:
-      return withAjvDetail(error, field, spanAt(doc, path, rootSpan));
+  const at: ErrorAt = { doc, error, definition, rootSpan, path, field: fieldLabel(path) };
+  const problem = keywordProblems.get(error.keyword)?.(at);
+  return problem ?? withAjvDetail(error, at.field, spanAt(doc, path, rootSpan));
+}
+
+/** One ajv error with what every keyword's problem is made from. */
+interface ErrorAt {
+  doc: Document;
+  error: ErrorObject;
+  definition: string;
+  rootSpan: Span;
+  path: YamlPath;
+  /** The field's label in messages. */
+  field: string;
+}
+
+/** The problem of each keyword we explain ourselves; undefined: ajv's own message. */
+const keywordProblems = new Map<string, (at: ErrorAt) => SchemaProblem | undefined>([
+  ['additionalProperties', unknownFieldProblem],
+  ['required', missingRequiredProblem],
+  ['type', invalidTypeProblem],
+  ['enum', invalidEnumProblem],
+  ['format', formatProblem],
+  ['minLength', emptyStringProblem],
+]);
+
+function unknownFieldProblem({ doc, error, definition, rootSpan, path }: ErrorAt): SchemaProblem {
+  const name = String((error.params as { additionalProperty: string }).additionalProperty);
+  const steps = schemaPath(definition, path);
+  const owner = steps.length === path.length + 1 ? steps[steps.length - 1] : undefined;
+  const known = Object.keys(owner?.schema.properties ?? {});
+  const suggestion = closestMatch(name, known);
+  const text = localizeTwo(
+    coreMessages.unknownField,
+    { field: name },
+    {
+      type: ownerType(definition, path),
+    },
+  );
+  const full = suggestion
+    ? appendText(text, localize(coreMessages.didYouMean, { suggestion }))
+    : text;
+  return {
+    code: 'unknown-field',
+    span: spanAt(doc, [...path, name], rootSpan, true),
+    message: full,
+    data: suggestion ? { field: name, suggestion } : { field: name },
+  };
+}
+
+function missingRequiredProblem({
+  doc,
+  error,
+  definition,
+  rootSpan,
+  path,
+}: ErrorAt): SchemaProblem {
+  const missing = String((error.params as { missingProperty: string }).missingProperty);
+  return {
+    code: 'missing-required',
+    span: spanAt(doc, path, rootSpan, true),
+    message: localizeTwo(
+      coreMessages.missingRequired,
+      { field: missing },
+      {
+        type: ownerType(definition, path),
+      },
+    ),
+    data: { field: missing },
+  };
+}
+
+function invalidTypeProblem({ doc, error, rootSpan, path, field }: ErrorAt): SchemaProblem {
+  const expected = String((error.params as { type: string | string[] }).type)
+    .split(',')
+    .map((t) => typeNames[t] ?? { en: t, ru: t });
+  const actual = typeNames[jsonType(error.data)] ?? { en: 'unknown', ru: 'неизвестно' };
+  return {
+    code: 'invalid-type',
+    span: spanAt(doc, path, rootSpan),
+    message: localizeTwo(
+      coreMessages.invalidType,
+      { field },
+      {
+        expected: joinOr(expected),
+        actual,
+      },
+    ),
+  };
+}
+
+function invalidEnumProblem({ doc, error, rootSpan, path, field }: ErrorAt): SchemaProblem {
+  const allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+  const value = String(error.data);
+  const suggestion = closestMatch(
+    value,
+    allowed.filter((a) => a !== ''),
+  );
+  const base = localize(coreMessages.invalidEnum, {
+    value: value === '' ? '""' : value,
+    field,
+    allowed: allowed.map((a) => (a === '' ? '""' : a)).join(', '),
+  });
+  return {
+    code: 'invalid-enum',
+    span: spanAt(doc, path, rootSpan),
+    message: suggestion
+      ? appendText(base, localize(coreMessages.didYouMean, { suggestion }))
+      : base,
+    data: suggestion ? { value, suggestion, allowed } : { value, allowed },
+  };
+}
+
+/** Our two formats: a Kubernetes quantity, base64 (binaryData). */
+function formatProblem({ doc, error, rootSpan, path, field }: ErrorAt): SchemaProblem {
+  const format = (error.params as { format: string }).format;
+  if (format === 'quantity') {
+    return {
+      code: 'invalid-quantity',
+      span: spanAt(doc, path, rootSpan),
+      message: localize(coreMessages.invalidQuantity, { value: String(error.data) }),
+      data: { value: String(error.data) },
+    };
   }
+  return {
+    code: 'invalid-base64',
+    span: spanAt(doc, path, rootSpan),
+    message: localize(coreMessages.invalidBase64, { field }),
+  };
+}
+
+/** `minLength: 1` is "not empty"; another limit gets ajv's message. */
+function emptyStringProblem({
+  doc,
+  error,
+  rootSpan,
+  path,
+  field,
+}: ErrorAt): SchemaProblem | undefined {
+  if ((error.params as { limit: number }).limit !== 1) return undefined;
+  return {
+    code: 'empty-string',
+    span: spanAt(doc, path, rootSpan),
+    message: localize(coreMessages.emptyString, { field }),
+  };
 }
 
 /** Other keywords (rare with our schemas): ajv's own message, in Russian through ajv-i18n. */
