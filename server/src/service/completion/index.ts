@@ -9,8 +9,8 @@ import type { Lang, Position } from '../types';
 import type { Workspace } from '../workspace/workspace';
 import type { ParsedChunk } from '../parse/chunk';
 import { keyItems } from './keys';
-import { analyse, asItemValue, type Site } from './position';
-import type { CompletionContext, KubeCompletionItem, SnippetTemplate } from './types';
+import { asItemValue, cursorSiteAt } from './cursorSite';
+import type { CompletionContext, KubeCompletionItem, Site, SnippetTemplate } from './types';
 import { valueItems } from './values';
 import { schemaPath } from '../schema/registry';
 
@@ -42,7 +42,7 @@ export function complete(
   if (!at) return [];
   const chunk = at.placed.chunk;
   const lines = linesOf(chunk);
-  const site = analyse(lines, at.relative.line, at.relative.character);
+  const site = cursorSiteAt(lines, at.relative.line, at.relative.character);
   if (!site) return [];
   const { kind, apiVersion } = rootFacts(lines);
   const rootDefinition = kind

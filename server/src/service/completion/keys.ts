@@ -11,7 +11,6 @@ import { QUANTITY, fieldDocumentation, typeLabel } from './docs';
 import { objectData } from '../workspace/file';
 import { objectFacts } from './facts';
 import { completionMessages as m } from './itemMessages';
-import type { KeySite } from './position';
 import { skeletonItems } from './skeletons';
 import { snippetItems } from './snippets';
 import {
@@ -20,6 +19,7 @@ import {
   sortKey,
   type CompletionContext,
   type KubeCompletionItem,
+  type KeySite,
 } from './types';
 import { fieldRequirement } from '../schema/requiredInPractice';
 

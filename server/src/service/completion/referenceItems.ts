@@ -10,8 +10,7 @@ import { isNamespaced, linkTargetKind, type LinkRule } from '../navigation/linkR
 import { objectData, type IndexedObject } from '../workspace/file';
 import { isDefaultClass, isHeadless, objectFacts } from './facts';
 import { completionMessages as m } from './itemMessages';
-import type { ValueSite } from './position';
-import type { CompletionContext, KubeCompletionItem } from './types';
+import type { CompletionContext, KubeCompletionItem, ValueSite } from './types';
 import { valueItem } from './valueItem';
 
 export function linkItems(

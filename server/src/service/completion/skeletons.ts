@@ -3,13 +3,13 @@ import { definitionFor, preferredApiVersion } from '../schema/registry';
 import { kindDocumentation } from './docs';
 import { storageClassLine } from './snippets';
 import { completionMessages as m, skeletonMessages } from './itemMessages';
-import type { KeySite } from './position';
 import {
   escapeSnippet,
   lineRange,
   sortKey,
   type CompletionContext,
   type KubeCompletionItem,
+  type KeySite,
 } from './types';
 
 const MODES = '${2|ReadWriteOnce,ReadWriteMany,ReadOnlyMany,ReadWriteOncePod|}';

@@ -5,13 +5,13 @@
  * class in the workspace the line is left out, so the cluster's default class provisions.
  */
 import { isDefaultClass } from './facts';
-import type { KeySite } from './position';
 import {
   lineRange,
   sortKey,
   type CompletionContext,
   type KubeCompletionItem,
   type SnippetTemplate,
+  type KeySite,
 } from './types';
 
 /** The snippets of a `.code-snippets` file (JSON); entries without a prefix or body are skipped. */

@@ -1,8 +1,8 @@
 /** Completion items as the pure service returns them; the LSP layer maps them 1:1. */
 import type { ParsedDocument } from '../parse/chunk';
+import type { YamlPath } from '../parse/nodes';
 import type { Lang, Range } from '../types';
 import type { Workspace } from '../workspace/workspace';
-import type { Site } from './position';
 
 export type ItemKind =
   | 'field'
@@ -27,8 +27,9 @@ export interface KubeCompletionItem {
   snippet: boolean;
   /** Lines after the first are indented relative to the cursor's line (the editor adds its indentation). */
   relativeIndent?: boolean;
-  /** The text replaced; absent: the word at the cursor (the editor's choice). */
-  range?: Range;
+  range: Range;
+  /** The editor replaces the word at the cursor, as it sees words (`range` is then the cursor). */
+  wordAtCursor?: boolean;
   sortText: string;
   filterText?: string;
   /** Open completion again after inserting (the value of a key just inserted). */
@@ -44,6 +45,40 @@ export interface SnippetTemplate {
   description: string;
   body: string;
 }
+
+/** Where the cursor is (cursorSite.ts): on a key of a mapping, or on a value. */
+export interface KeySite {
+  type: 'key';
+  /** Path of the mapping whose key is being typed (sequence items are index 0). */
+  path: YamlPath;
+  /** Column of the key. */
+  column: number;
+  /** Range on the cursor line to replace: [start, end) characters. */
+  start: number;
+  end: number;
+  prefix: string;
+  /** Keys already present in this mapping. */
+  siblings: Set<string>;
+  flow: boolean;
+  /** The key already has `:` after it (the user edits an existing key's name). */
+  hasColon: boolean;
+}
+
+export interface ValueSite {
+  type: 'value';
+  /** Path of the value (the key, or index 0 for a list item). */
+  path: YamlPath;
+  start: number;
+  end: number;
+  prefix: string;
+  flow: boolean;
+  /** The value was started with a quote. */
+  quote?: '"' | "'";
+  /** Text to put before the value (a space after `key:`). */
+  lead: string;
+}
+
+export type Site = KeySite | ValueSite;
 
 /** Everything the completion modules need to know about the cursor. */
 export interface CompletionContext {

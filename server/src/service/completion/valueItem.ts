@@ -3,13 +3,13 @@
  * keeping the quote it was opened with. Every value completion (values.ts, referenceItems.ts)
  * builds its items here.
  */
-import type { ValueSite } from './position';
 import {
   lineRange,
   sortKey,
   type CompletionContext,
   type KubeCompletionItem,
   type ItemKind,
+  type ValueSite,
 } from './types';
 
 export function valueItem(

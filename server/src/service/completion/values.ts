@@ -16,8 +16,7 @@ import {
 import { QUANTITY, kindDocumentation, valueDocumentation } from './docs';
 import { claimNamespaceItems, dataSourceItems, linkItems, namespaceItems } from './referenceItems';
 import { completionMessages as m } from './itemMessages';
-import type { ValueSite } from './position';
-import type { CompletionContext, KubeCompletionItem } from './types';
+import type { CompletionContext, KubeCompletionItem, ValueSite } from './types';
 import { valueItem } from './valueItem';
 
 /** Storage kinds first in `kind:` completion. */

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, lineTokens, type Site } from '../../../../server/src/service/completion/position';
+import { cursorSiteAt } from '../../../../server/src/service/completion/cursorSite';
+import type { Site } from '../../../../server/src/service/completion/types';
 import { cursor } from '../../../support/cursor';
 
 function siteAt(textWithCursor: string, marker = '|'): Site | undefined {
   const { text, position } = cursor(textWithCursor, marker);
-  return analyse(text.split('\n'), position.line, position.character);
+  return cursorSiteAt(text.split('\n'), position.line, position.character);
 }
 
 function keyPath(textWithCursor: string): string | undefined {
@@ -17,18 +18,6 @@ function valuePath(textWithCursor: string): string | undefined {
   const site = siteAt(textWithCursor);
   return site?.type === 'value' ? site.path.join('.') : undefined;
 }
-
-void test('tokens of a line: dashes and the first key', () => {
-  assert.deepEqual(
-    lineTokens('  - - name: x # c').map((t) => `${t.type}@${t.col}${t.key ? ':' + t.key : ''}`),
-    ['dash@2', 'dash@4', 'key@6:name'],
-  );
-  assert.deepEqual(lineTokens('# only a comment'), []);
-  assert.deepEqual(lineTokens('---'), []);
-  assert.equal(lineTokens('  script: |')[0]!.block, true);
-  assert.equal(lineTokens('  "quoted key": 1')[0]!.key, 'quoted key');
-  assert.equal(lineTokens('  image: nginx:1.27')[0]!.key, 'image');
-});
 
 void test('a new line: the indentation picks the mapping', () => {
   const text = 'spec:\n  template:\n    spec:\n      containers:\n        - name: a\n';
