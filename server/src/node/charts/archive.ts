@@ -7,7 +7,7 @@ import { gunzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { extract as tarExtract } from 'tar-stream';
 import { localize, type LocalizedParams } from '../../service/i18n/format';
-import { ChartSourceError, chartSourceMessages as m, formatBytes } from './messages';
+import { ChartSourceError, chartSourceMessages as m, formatBytes } from './chartSourceMessages';
 
 const gunzipAsync = promisify(gunzip);
 

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { localize } from '../../service/i18n/format';
-import { ChartSourceError, chartSourceMessages as m, formatBytes } from './messages';
+import { ChartSourceError, chartSourceMessages as m, formatBytes } from './chartSourceMessages';
 
 export interface FolderLimits {
   maxFiles: number;

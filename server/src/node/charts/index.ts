@@ -7,9 +7,9 @@ import { basename, dirname, join } from 'node:path';
 import { localize } from '../../service/i18n/format';
 import { defaultArchiveLimits, readChartArchive, type ArchiveLimits } from './archive';
 import { isChartFolder, readChartFolder } from './folder';
-import { ChartSourceError, chartSourceMessages as m, formatBytes } from './messages';
+import { ChartSourceError, chartSourceMessages as m, formatBytes } from './chartSourceMessages';
 
-export { ChartSourceError, chartSourceMessages } from './messages';
+export { ChartSourceError, chartSourceMessages } from './chartSourceMessages';
 export {
   readChartArchive,
   safeEntryPath,

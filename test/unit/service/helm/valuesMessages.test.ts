@@ -6,7 +6,7 @@ import {
   storageExplanations,
   valueTypeNames,
 } from '../../../../server/src/service/helm/valuesMessages';
-import { chartSourceMessages } from '../../../../server/src/node/charts/messages';
+import { chartSourceMessages } from '../../../../server/src/node/charts/chartSourceMessages';
 import { glossaryProblems } from '../../l10n/glossary';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
