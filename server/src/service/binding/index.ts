@@ -44,7 +44,44 @@ function position(source: SourceRef | undefined, input: number, sub = 0): Positi
 /** Runs the simulation. Never throws on odd input: unreadable objects are skipped. */
 export function simulateBindings(input: BindingInput, options: BindingOptions = {}): BindingResult {
   const defaultNamespace = options.defaultNamespace ?? 'default';
+  const classes = storageClassesOf(input);
+  const { claims, byKey, setClaims, podClaims } = claimsOf(input, defaultNamespace);
+  const { workloads, podSpecs } = linkConsumers(
+    input.workloads,
+    byKey,
+    { setClaims, podClaims },
+    defaultNamespace,
+  );
+  admitDefaultClass(claims, classes);
+  const result = runSimulation({
+    volumes: volumesOf(input),
+    claims,
+    classes: classes.classMap,
+    classList: classes.classList,
+    defaultClass: classes.defaultClass,
+    otherDefaults: classes.otherDefaults,
+    clusterDefault: classes.clusterDefault,
+    nodeLabels: options.nodeLabels,
+    podSpecs,
+    maxRounds: options.maxRounds ?? 20,
+    maxRejected: options.maxRejected ?? 100,
+  });
+  result.workloads = workloads;
+  return result;
+}
 
+/** The StorageClasses by name, and which one is the default. */
+interface StorageClasses {
+  classMap: Map<string, ClassState>;
+  classList: ClassState[];
+  defaultClass: ClassState | undefined;
+  /** The names of all classes marked default, when more than one is. */
+  otherDefaults: string[] | undefined;
+  /** A default class outside the workspace (the setting), when none here is one. */
+  clusterDefault: { name?: string } | undefined;
+}
+
+function storageClassesOf(input: BindingInput): StorageClasses {
   const classMap = new Map<string, ClassState>();
   for (const { object, source } of input.storageClasses) {
     const cls = classState(object, source);
@@ -59,16 +96,25 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
   const clusterDefault = defaultClass
     ? undefined
     : clusterDefaultOutside(input.clusterDefaultClass);
+  const otherDefaults = defaults.length > 1 ? defaults.map((c) => c.name).sort() : undefined;
+  return { classMap, classList, defaultClass, otherDefaults, clusterDefault };
+}
 
-  // Volumes: a later object of the same name replaces an earlier one, as `kubectl apply` would.
+/** Volumes: a later object of the same name replaces an earlier one, as `kubectl apply` would. */
+function volumesOf(input: BindingInput): VolumeState[] {
   const volumeMap = new Map<string, VolumeState>();
   input.volumes.forEach(({ object, source }, i) => {
     const v = volumeState(object, i, source);
     if (v) volumeMap.set(v.name, v);
   });
-  const volumes = [...volumeMap.values()].sort((a, b) => a.index - b.index);
+  return [...volumeMap.values()].sort((a, b) => a.index - b.index);
+}
 
-  // Claims: written ones, then those StatefulSets create (unless a claim of that name exists).
+/**
+ * Claims: written ones, then those StatefulSets create (unless a claim of that name exists), then
+ * those the ephemeral volume controller creates; ordered by creation time, then by position.
+ */
+function claimsOf(input: BindingInput, defaultNamespace: string) {
   const entries: { claim: ClaimState; pos: Position; time: number }[] = [];
   const byKey = new Map<string, ClaimState>();
   const add = (c: ClaimState | undefined, pos: Position): void => {
@@ -86,6 +132,29 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
   input.claims.forEach(({ object, source }, i) =>
     add(claimState(object, defaultNamespace, source, null), position(source, i)),
   );
+  const setClaims = addStatefulSetClaims(input, defaultNamespace, byKey, add);
+  // Then those the ephemeral volume controller creates for the pods' generic ephemeral volumes.
+  const podClaims = addEphemeralClaims(input, defaultNamespace, byKey, (c, i, sub) =>
+    add(c, position(c.source, input.claims.length + input.statefulSets.length + i, sub + 1)),
+  );
+  entries.sort((a, b) => {
+    if (a.time !== b.time) return a.time < b.time ? -1 : 1;
+    return (
+      comparePositions(a.pos, b.pos) ||
+      (a.claim.key < b.claim.key ? -1 : a.claim.key > b.claim.key ? 1 : 0)
+    );
+  });
+  const claims = entries.map((e, order) => Object.assign(e.claim, { order }));
+  return { claims, byKey, setClaims, podClaims };
+}
+
+/** The claims of each StatefulSet's templates, added unless one of that name exists; their keys. */
+function addStatefulSetClaims(
+  input: BindingInput,
+  defaultNamespace: string,
+  byKey: ReadonlyMap<string, ClaimState>,
+  add: (c: ClaimState, pos: Position) => void,
+): Map<string, string[]> {
   const setClaims = new Map<string, string[]>();
   input.statefulSets.forEach(({ object, source }, i) => {
     const setName = str(object?.metadata?.name);
@@ -99,27 +168,12 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
     });
     setClaims.set(claimKey(str(object.metadata?.namespace) || defaultNamespace, setName), keys);
   });
-  // Then those the ephemeral volume controller creates for the pods' generic ephemeral volumes.
-  const podClaims = addEphemeralClaims(input, defaultNamespace, byKey, (c, i, sub) =>
-    add(c, position(c.source, input.claims.length + input.statefulSets.length + i, sub + 1)),
-  );
-  entries.sort((a, b) => {
-    if (a.time !== b.time) return a.time < b.time ? -1 : 1;
-    return (
-      comparePositions(a.pos, b.pos) ||
-      (a.claim.key < b.claim.key ? -1 : a.claim.key > b.claim.key ? 1 : 0)
-    );
-  });
-  const claims = entries.map((e, order) => Object.assign(e.claim, { order }));
+  return setClaims;
+}
 
-  const { workloads, podSpecs } = linkConsumers(
-    input.workloads,
-    byKey,
-    { setClaims, podClaims },
-    defaultNamespace,
-  );
-
-  // Admission (DefaultStorageClass plugin): a new claim without a class gets the default one.
+/** Admission (DefaultStorageClass plugin): a new claim without a class gets the default one. */
+function admitDefaultClass(claims: ClaimState[], classes: StorageClasses): void {
+  const { defaultClass, clusterDefault } = classes;
   const admitted = defaultClass?.name ?? clusterDefault?.name;
   for (const c of claims) {
     if (c.hadStatus || claimHasClass(c)) continue;
@@ -128,22 +182,6 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
       c.classNote = { key: 'admissionDefault', className: admitted };
     } else if (clusterDefault) c.unnamedClusterDefault = true;
   }
-
-  const result = runSimulation({
-    volumes,
-    claims,
-    classes: classMap,
-    classList,
-    defaultClass,
-    otherDefaults: defaults.length > 1 ? defaults.map((c) => c.name).sort() : undefined,
-    clusterDefault,
-    nodeLabels: options.nodeLabels,
-    podSpecs,
-    maxRounds: options.maxRounds ?? 20,
-    maxRejected: options.maxRejected ?? 100,
-  });
-  result.workloads = workloads;
-  return result;
 }
 
 /**
