@@ -140,6 +140,8 @@ export type {
   Reason as BindingReason,
   SourceRef,
   ClaimOutcome,
+  RenderedChart,
+  RenderedSource,
 } from './service/binding/types';
 
 /** Which objects take part: the whole workspace, the files under a folder URI, or one file. */
@@ -151,6 +153,11 @@ export interface BindingsParams {
   nodeLabels?: Record<string, string>;
   /** Language of the result's `lang` field; every text carries both languages anyway. */
   lang?: Lang;
+  /**
+   * The objects of charts rendered with helm take part (default); `false` simulates the
+   * workspace's own manifests alone. The rendered charts are listed in `charts` either way.
+   */
+  renderedCharts?: boolean;
 }
 
 export type BindingsResult =

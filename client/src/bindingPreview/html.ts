@@ -107,6 +107,21 @@ body { display: flex; flex-direction: column; overflow: hidden; }
 .node.status-lost rect.box, .node.status-failed rect.box { stroke-width: 3; stroke-dasharray: 2 3; }
 .node.status-released rect.box { stroke-dasharray: 2 3; }
 .node .stack { fill: var(--vscode-editorWidget-background); stroke: var(--c); stroke-width: 1.5; }
+/* A rendered chart: a dashed box around its objects, its name and values on top. */
+.chart { cursor: pointer; outline: none; --c: var(--vscode-charts-purple); }
+.chart.status-failed { --c: var(--vscode-errorForeground); }
+.chart .chart-box { fill: var(--vscode-editor-background); fill-opacity: 0.6; stroke: var(--c); stroke-width: 1.5; stroke-dasharray: 6 3; }
+.chart.empty .chart-box { fill: var(--vscode-editorWidget-background); fill-opacity: 1; }
+.chart .chart-rule { stroke: var(--c); stroke-opacity: 0.4; }
+.chart .label { fill: var(--vscode-editor-foreground); font-weight: 600; font-size: 12px; }
+.chart .detail { fill: var(--vscode-descriptionForeground); font-size: 11px; }
+.chart:hover .chart-box { stroke-width: 2.5; }
+.chart:focus-visible .chart-box, .chart:focus .chart-box { stroke: var(--vscode-focusBorder); stroke-width: 3; }
+.chart.selected .chart-box { stroke-width: 3; stroke-dasharray: none; }
+.charts-toggle { align-self: flex-end; margin-bottom: 4px; }
+.charts-toggle[hidden] { display: none; }
+.details .sources { margin: 4px 0; }
+.details .rendered p { margin: 6px 0 2px; }
 .legend-swatch { display: inline-block; width: 16px; height: 9px; border: 2px solid var(--c); border-radius: 3px; align-self: center; }
 .status-wait .legend-swatch { border-style: dashed; }
 .status-pending .legend-swatch { border-width: 3px; }

@@ -16,6 +16,7 @@ import {
   type ViewState,
 } from '../../../server/src/webviewProtocol/bindingPreview';
 import { previewHtml } from './html';
+import { openableUris } from './openable';
 import { uiStrings } from './strings';
 import { affectsUiLang, uiLang } from '../uiLanguage';
 
@@ -128,7 +129,8 @@ export class BindingPreviewPanel {
       case 'setState': {
         const refetch =
           message.state.scope !== this.state.scope ||
-          message.state.nodeLabels !== this.state.nodeLabels;
+          message.state.nodeLabels !== this.state.nodeLabels ||
+          message.state.renderedCharts !== this.state.renderedCharts;
         this.state = {
           ...message.state,
           anchorUri: this.state.anchorUri ?? message.state.anchorUri,
@@ -197,7 +199,12 @@ export class BindingPreviewPanel {
     if (anchor && this.state.scope === 'file') scope = { uri: anchor };
     else if (anchor && this.state.scope === 'folder')
       scope = { folder: anchor.slice(0, anchor.lastIndexOf('/') + 1) };
-    return { scope, nodeLabels: parseLabels(this.state.nodeLabels), lang };
+    return {
+      scope,
+      nodeLabels: parseLabels(this.state.nodeLabels),
+      lang,
+      renderedCharts: this.state.renderedCharts !== false,
+    };
   }
 
   private scopeLabel(): string {
@@ -225,13 +232,7 @@ export class BindingPreviewPanel {
       result = { ok: false, lang, error: { en: detail, ru: detail } };
     }
     if (number !== this.requestNumber) return; // a newer request is on its way
-    this.knownUris = new Set();
-    if (result.ok) {
-      const d = result.data;
-      for (const list of [d.claims, d.volumes, d.storageClasses, d.workloads]) {
-        for (const item of list) if (item.source) this.knownUris.add(item.source.uri);
-      }
-    }
+    this.knownUris = result.ok ? openableUris(result.data) : new Set();
     const update: ToWebview = {
       type: 'update',
       lang,

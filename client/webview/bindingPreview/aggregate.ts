@@ -45,13 +45,15 @@ export function aggregateGraph(graph: Graph, s: UiStrings): Graph {
     if (!had) edges.set(id, { id, from, to, style: e.style });
     else if (e.style === 'solid') had.style = 'solid';
   }
-  return { nodes, edges: [...edges.values()] };
+  return { nodes, edges: [...edges.values()], ...(graph.charts ? { charts: graph.charts } : {}) };
 }
 
+/** Objects of a rendered chart are grouped apart from the workspace's: they stay in its box. */
 function groupKey(n: GraphNode, groupClasses: boolean): string {
-  if (n.kind === 'class') return groupClasses ? 'group:class' : n.id;
-  if (n.kind === 'volume') return `group:volume:${n.storageClass ?? ''}:${n.status}`;
-  return `group:${n.kind}:${n.namespace ?? ''}:${n.status}`;
+  const chart = n.chart ? `${n.chart}:` : '';
+  if (n.kind === 'class') return groupClasses ? `group:${chart}class` : n.id;
+  if (n.kind === 'volume') return `group:${chart}volume:${n.storageClass ?? ''}:${n.status}`;
+  return `group:${chart}${n.kind}:${n.namespace ?? ''}:${n.status}`;
 }
 
 function groupNode(id: string, first: GraphNode, count: number, s: UiStrings): GraphNode {
@@ -73,6 +75,7 @@ function groupNode(id: string, first: GraphNode, count: number, s: UiStrings): G
     ...(first.namespace !== undefined ? { namespace: first.namespace } : {}),
     ...(first.storageClass !== undefined ? { storageClass: first.storageClass } : {}),
     group: { count, ...(first.namespace !== undefined ? { namespace: first.namespace } : {}) },
+    ...(first.chart ? { chart: first.chart } : {}),
   };
 }
 
@@ -93,7 +96,9 @@ export function kindName(kind: NodeKind, s: UiStrings): string {
 export function graphKey(graph: Graph): string {
   const parts: string[] = [];
   for (const n of graph.nodes)
-    parts.push([n.id, n.label, n.detail, n.status, n.tooltip].join('\u0001'));
+    parts.push([n.id, n.label, n.detail, n.status, n.tooltip, n.chart ?? ''].join('\u0001'));
+  for (const c of graph.charts ?? [])
+    parts.push([c.id, c.label, c.detail, c.status, c.tooltip].join('\u0001'));
   for (const e of graph.edges) parts.push(`${e.id}\u0001${e.style}`);
   return parts.join('\u0002');
 }

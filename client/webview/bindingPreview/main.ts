@@ -7,6 +7,7 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import {
   defaultViewState,
   isToWebview,
@@ -22,19 +23,14 @@ import { Viewport } from './viewport';
 import {
   buildGraph,
   filterGraph,
-  kindLayer,
   namespacesOf,
-  nodeWidth,
-  labelCapacity,
-  detailCapacity,
-  NODE_HEIGHT,
   statusIcon,
   statusLabel,
-  truncateParts,
   type Graph,
-  type GraphNode,
 } from './model';
-import { codeTextElement, codeTextNodes, plainText } from '../shared/codeText';
+import { drawGraph } from './draw';
+import { chartDetails, h, nodeDetails, placeDetails, type DetailsContext } from './details';
+import { codeTextElement, plainText } from '../shared/codeText';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -44,7 +40,6 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const SVG = 'http://www.w3.org/2000/svg';
 
 let state: ViewState = isViewState(vscode.getState())
   ? (vscode.getState() as ViewState)
@@ -57,26 +52,6 @@ let drawnGraph: Graph = { nodes: [], edges: [] };
 let drawnKey: string | undefined;
 
 // ---------- DOM scaffolding (static structure; texts are set on update) ----------
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function s<K extends keyof SVGElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string | number> = {},
-): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-}
 
 const app = document.getElementById('app') ?? document.body;
 const toolbar = h('div', 'toolbar');
@@ -100,11 +75,18 @@ const nodeField = document.createElement('vscode-textfield') as HTMLElement & {
   value: string;
   placeholder: string;
 };
+/** Objects of charts rendered with helm take part (the switch is there when a chart is). */
+const chartsBox = document.createElement('vscode-checkbox') as HTMLElement & {
+  checked: boolean;
+  label: string;
+};
+chartsBox.className = 'charts-toggle';
+chartsBox.hidden = true;
 scopeLabel.append(scopeText, scopeSelect);
 nsLabel.append(nsText, nsSelect);
 searchLabel.append(searchText, searchField);
 nodeLabel.append(nodeText, nodeField);
-toolbar.append(scopeLabel, nsLabel, searchLabel, nodeLabel);
+toolbar.append(scopeLabel, nsLabel, searchLabel, nodeLabel, chartsBox);
 
 const status = h('div', 'status');
 status.setAttribute('role', 'status');
@@ -173,6 +155,7 @@ searchField.addEventListener('input', () => {
   }, 150);
 });
 nodeField.addEventListener('change', () => saveState({ nodeLabels: nodeField.value }, true));
+chartsBox.addEventListener('change', () => saveState({ renderedCharts: chartsBox.checked }, true));
 
 // ---------- host messages ----------
 
@@ -195,7 +178,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   viewport.setLabels(message.strings);
   applyStrings(message.strings);
   if (message.result.ok) {
-    graph = buildGraph(message.result.data, message.lang, message.strings);
+    const data = message.result.data;
+    chartsBox.hidden = !data.charts?.length;
+    // Hidden charts: the server left their objects out; their boxes go too.
+    const shownData = state.renderedCharts === false ? { ...data, charts: undefined } : data;
+    graph = buildGraph(shownData, message.lang, message.strings);
     const namespaces = namespacesOf(graph);
     if (state.namespace && !namespaces.includes(state.namespace)) state.namespace = '';
     setOptions(
@@ -217,6 +204,9 @@ function applyStrings(t: UiStrings): void {
   nodeText.textContent = t.nodeLabels;
   searchField.placeholder = t.searchPlaceholder;
   nodeField.placeholder = t.nodeLabelsPlaceholder;
+  chartsBox.label = t.renderedCharts;
+  chartsBox.title = t.renderedChartsHint;
+  chartsBox.checked = state.renderedCharts !== false;
   if (searchField.value !== state.search) searchField.value = state.search;
   if (nodeField.value !== state.nodeLabels) nodeField.value = state.nodeLabels;
   setOptions(
@@ -259,9 +249,10 @@ async function render(): Promise<void> {
   }
   const shown = filterGraph(graph, state.namespace, state.search);
   const data = last.result.data;
-  status.textContent = `${last.scopeLabel} — ${t.kindClaim}: ${data.claims.length} · ${t.kindVolume}: ${data.volumes.length} · ${t.kindClass}: ${data.storageClasses.length}`;
+  const charts = graph.charts?.length ? ` · ${t.kindChart}: ${graph.charts.length}` : '';
+  status.textContent = `${last.scopeLabel} — ${t.kindClaim}: ${data.claims.length} · ${t.kindVolume}: ${data.volumes.length} · ${t.kindClass}: ${data.storageClasses.length}${charts}`;
   status.title = plainText(data.order[last.lang], last.lang);
-  if (!shown.nodes.length) {
+  if (!shown.nodes.length && !shown.charts?.length) {
     drawnKey = undefined;
     grouped.hidden = true;
     viewport.clear(h('p', 'empty', graph.nodes.length ? t.nothingMatches : t.empty));
@@ -295,223 +286,59 @@ async function render(): Promise<void> {
 }
 
 function draw(shown: Graph, laid: ElkNode, t: UiStrings): void {
-  const width = Math.ceil((laid.width ?? 0) + 20);
-  const height = Math.ceil((laid.height ?? 0) + 20);
-  const svg = s('svg', { width, height, viewBox: `-10 -10 ${width} ${height}`, role: 'group' });
-  svg.setAttribute('aria-label', t.graphLabel);
-  const defs = s('defs');
-  const marker = s('marker', {
-    id: 'arrow',
-    viewBox: '0 0 10 10',
-    refX: 10,
-    refY: 5,
-    markerWidth: 8,
-    markerHeight: 8,
-    orient: 'auto-start-reverse',
+  const { svg, width, height } = drawGraph(shown, laid, t, {
+    lang: last?.lang ?? 'en',
+    selected: state.selected,
+    activate: (id, element) => {
+      saveState({ selected: id }, false);
+      for (const other of canvas.querySelectorAll('.selected')) other.classList.remove('selected');
+      element.classList.add('selected');
+      // The reason shows next to the node; the source opens only on the explicit action there.
+      renderDetails();
+    },
   });
-  marker.append(s('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow' }));
-  defs.append(marker);
-  svg.append(defs);
-
-  const styleOf = new Map(shown.edges.map((e) => [e.id, e.style]));
-  for (const edge of laid.edges ?? []) {
-    for (const section of edge.sections ?? []) {
-      const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
-      const d = points.map((p, i) => `${i ? 'L' : 'M'} ${p.x} ${p.y}`).join(' ');
-      svg.append(
-        s('path', {
-          d,
-          class: `edge ${styleOf.get(edge.id) ?? 'solid'}`,
-          'marker-end': 'url(#arrow)',
-        }),
-      );
-    }
-  }
-
-  const byId = new Map(shown.nodes.map((n) => [n.id, n]));
-  // Tab order follows the columns: classes, volumes, claims, workloads; top to bottom within each.
-  const placed = (laid.children ?? [])
-    .map((c) => ({ box: c, node: byId.get(c.id)! }))
-    .filter((p) => p.node)
-    .sort(
-      (a, b) => kindLayer[a.node.kind] - kindLayer[b.node.kind] || (a.box.y ?? 0) - (b.box.y ?? 0),
-    );
-  for (const { box, node } of placed) svg.append(drawNode(node, box, t));
   viewport.show(svg, width, height);
 }
 
-function drawNode(node: GraphNode, box: ElkNode, t: UiStrings): SVGGElement {
-  const w = box.width ?? nodeWidth(node);
-  const g = s('g', {
-    class: `node kind-${node.kind} status-${node.status}${node.group ? ' group' : ''}${state.selected === node.id ? ' selected' : ''}`,
-    'data-id': node.id,
-    transform: `translate(${box.x ?? 0} ${box.y ?? 0})`,
-    tabindex: 0,
-    role: 'button',
-  });
-  const kindName = {
-    class: t.kindClass,
-    volume: t.kindVolume,
-    claim: t.kindClaim,
-    workload: t.kindWorkload,
-  }[node.kind];
-  const statusName = statusLabel(node.status, t);
-  const spoken = [kindName, node.label, node.detail];
-  if (statusName && !node.detail.includes(statusName)) spoken.push(statusName);
-  g.setAttribute('aria-label', plainText(spoken.filter(Boolean).join(', '), last?.lang ?? 'en'));
-  const title = s('title');
-  title.textContent = node.tooltip;
-  g.append(title);
-  // A group is drawn as a stack of boxes.
-  if (node.group)
-    g.append(
-      s('rect', { class: 'stack', x: 4, y: 4, width: w, height: NODE_HEIGHT, rx: 6, ry: 6 }),
-    );
-  g.append(s('rect', { class: 'box', width: w, height: NODE_HEIGHT, rx: 6, ry: 6 }));
-  const icon = s('text', { x: 10, y: 20, class: 'icon' });
-  icon.textContent = statusIcon[node.status];
-  const label = s('text', { x: 30, y: 20, class: 'label' });
-  label.textContent = truncate(node.label, labelCapacity(w));
-  const detail = s('text', { x: 30, y: 37, class: 'detail' });
-  for (const part of truncateParts(node.detail, detailCapacity(w))) {
-    const span = s('tspan', part.code ? { class: 'code' } : {});
-    span.textContent = part.text;
-    detail.append(span);
-  }
-  g.append(icon, label, detail);
-  const activate = (): void => {
-    saveState({ selected: node.id }, false);
-    for (const other of canvas.querySelectorAll('.node.selected'))
-      other.classList.remove('selected');
-    g.classList.add('selected');
-    // The reason shows next to the node; the source opens only on the explicit action there.
-    renderDetails();
+function detailsContext(t: UiStrings, lang: 'en' | 'ru'): DetailsContext {
+  return {
+    lang,
+    strings: t,
+    namespace: state.namespace,
+    reveal: (uri, line, character) => post({ type: 'reveal', uri, line, character }),
+    showNamespace: (namespace) => {
+      saveState({ namespace, selected: undefined }, false);
+      nsSelect.value = namespace;
+      void render();
+    },
+    close: () => {
+      saveState({ selected: undefined }, false);
+      for (const other of canvas.querySelectorAll('.selected')) other.classList.remove('selected');
+      renderDetails();
+    },
   };
-  g.addEventListener('click', activate);
-  g.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      activate();
-    }
-  });
-  return g;
-}
-
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length > max ? chars.slice(0, Math.max(1, max - 1)).join('') + '…' : text;
 }
 
 function renderDetails(): void {
   const t = strings();
   if (!t || !last) return;
-  const node =
-    drawnGraph.nodes.find((n) => n.id === state.selected) ??
-    graph.nodes.find((n) => n.id === state.selected);
-  if (!node) {
+  const id = state.selected;
+  const find = <T extends { id: string }>(list: T[] | undefined): T | undefined =>
+    list?.find((x) => x.id === id);
+  const node = find(drawnGraph.nodes) ?? find(graph.nodes);
+  const chart = find(drawnGraph.charts) ?? find(graph.charts);
+  const ctx = detailsContext(t, last.lang);
+  if (!id || (!node && !chart)) {
     details.classList.remove('open');
     details.replaceChildren(
       codeTextElement('p', last.result.ok ? last.result.data.order[last.lang] : '', 'hint'),
     );
     return;
   }
-  const parts: HTMLElement[] = [
-    h('h2', '', `${statusIcon[node.status]} ${node.label}`),
-    codeTextElement('p', node.detail, 'detail'),
-  ];
-  const claim = node.claim;
-  if (claim) {
-    parts.push(codeTextElement('p', claim.reason[last.lang], `reason status-${node.status}`));
-    // Where a generic ephemeral volume's claim comes from (its pod's name may be a placeholder).
-    if (claim.ephemeral)
-      parts.push(codeTextElement('p', claim.ephemeral.about[last.lang], 'detail'));
-    // The snapshot a restore reads, or the claim a clone copies.
-    if (claim.dataSource)
-      parts.push(codeTextElement('p', claim.dataSource.about[last.lang], 'detail'));
-    if (claim.rejected.length) {
-      parts.push(h('h3', '', t.rejected));
-      const list = h('ul', 'rejected');
-      for (const r of claim.rejected) {
-        const item = h('li');
-        item.append(
-          h('code', '', r.volume),
-          document.createTextNode(' — '),
-          ...codeTextNodes(r[last.lang]),
-        );
-        list.append(item);
-      }
-      parts.push(list);
-    }
-  } else {
-    parts.push(codeTextElement('p', node.reason ?? node.tooltip, 'reason'));
-  }
-  if (node.group)
-    parts.splice(1, 0, h('p', 'detail', t.groupOf.replace('{0}', String(node.group.count))));
-  const actions = h('div', 'actions');
-  const namespace = node.group?.namespace;
-  if (namespace !== undefined && namespace !== state.namespace) {
-    const show = h('button', 'show-namespace', t.showNamespace);
-    show.type = 'button';
-    show.addEventListener('click', () => {
-      saveState({ namespace, selected: undefined }, false);
-      nsSelect.value = namespace;
-      void render();
-    });
-    actions.append(show);
-  }
-  if (node.source) {
-    const button = h('button', 'open-source', t.openSource);
-    button.type = 'button';
-    const source = node.source;
-    button.addEventListener('click', () =>
-      post({
-        type: 'reveal',
-        uri: source.uri,
-        line: source.range.start.line,
-        character: source.range.start.character,
-      }),
-    );
-    actions.append(button);
-  }
-  if (actions.childElementCount) parts.push(actions);
-  const head = h('div', 'details-head');
-  const close = h('button', 'close', '×');
-  close.type = 'button';
-  close.title = t.close;
-  close.setAttribute('aria-label', t.close);
-  close.addEventListener('click', () => {
-    saveState({ selected: undefined }, false);
-    for (const other of canvas.querySelectorAll('.node.selected'))
-      other.classList.remove('selected');
-    renderDetails();
-  });
-  head.append(parts[0]!, close);
-  parts[0] = head;
-  details.replaceChildren(...parts);
+  const group = node?.chart ? (graph.charts ?? []).find((c) => c.id === node.chart) : undefined;
+  details.replaceChildren(...(node ? nodeDetails(node, group, ctx) : chartDetails(chart!, ctx)));
   details.classList.add('open');
-  placeDetails(node.id);
-}
-
-/** In a narrow view the details float beside the selected node (right of it, else left). */
-function placeDetails(id: string): void {
-  details.style.left = '';
-  details.style.top = '';
-  if (!window.matchMedia('(max-width: 760px)').matches) return;
-  const element = [...canvas.querySelectorAll<SVGGElement>('.node')].find(
-    (n) => n.dataset.id === id,
-  );
-  if (!element) return;
-  const box = element.getBoundingClientRect();
-  const area = body.getBoundingClientRect();
-  const width = details.offsetWidth;
-  let left = box.right - area.left + 8;
-  if (left + width > area.width) left = Math.max(4, box.left - area.left - width - 8);
-  const top = Math.min(
-    Math.max(4, box.top - area.top),
-    Math.max(4, area.height - details.offsetHeight - 4),
-  );
-  details.style.left = `${left}px`;
-  details.style.top = `${top}px`;
+  placeDetails(details, canvas, body, id);
 }
 
 post({ type: 'ready' });

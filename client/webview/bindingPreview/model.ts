@@ -3,10 +3,25 @@
  * workloads that use them, built from the `kubeStorage/bindings` result, filtered by namespace
  * and search. Unit-tested under Node.
  */
-import type { BindingResult, ClaimResult, SourceRef } from '../../../server/src/protocol';
+import type {
+  BindingResult,
+  ClaimResult,
+  SourceRef,
+  VolumeResult,
+  WorkloadResult,
+} from '../../../server/src/protocol';
 import type { LocalizedText } from '../../../server/src/service/types';
-import { codeSpans, plainText, type TextPart } from '../../../server/src/service/i18n/plainText';
+import { plainText } from '../../../server/src/service/i18n/plainText';
 import type { UiStrings } from '../../../server/src/webviewProtocol/bindingPreview';
+export {
+  detailCapacity,
+  labelCapacity,
+  NODE_HEIGHT,
+  nodeWidth,
+  shownLength,
+  truncateParts,
+} from './metrics';
+import { chartGroupId, chartGroups, keptCharts, matches, type ChartGroup } from './charts';
 
 export type NodeKind = 'class' | 'volume' | 'claim' | 'workload';
 export type NodeStatus =
@@ -41,6 +56,8 @@ export interface GraphNode {
   storageClass?: string;
   /** An aggregate of `count` objects of one kind, namespace (or class) and status. */
   group?: { count: number; namespace?: string };
+  /** The id of the chart group it is drawn in: an object of a rendered chart. */
+  chart?: string;
 }
 
 export interface GraphEdge {
@@ -54,6 +71,8 @@ export interface GraphEdge {
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Rendered charts: each a box around its objects (`GraphNode.chart`). */
+  charts?: ChartGroup[];
 }
 
 /**
@@ -117,15 +136,14 @@ export function statusLabel(status: NodeStatus, s: UiStrings): string {
 
 export const claimId = (namespace: string, name: string): string => `claim:${namespace}/${name}`;
 
-export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings): Graph {
-  const nodes = new Map<string, GraphNode>();
-  const edges = new Map<string, GraphEdge>();
-  const edge = (from: string, to: string, style: GraphEdge['style']): void => {
-    if (!nodes.has(from) || !nodes.has(to)) return;
-    const id = `${from}->${to}`;
-    if (!edges.has(id)) edges.set(id, { id, from, to, style });
-  };
+type Lang = 'en' | 'ru';
+type NodeMap = Map<string, GraphNode>;
 
+/** The chart group of an object of a rendered chart (charts.ts draws the groups). */
+const chartOf = (source: SourceRef | undefined): { chart?: string } =>
+  source?.rendered ? { chart: chartGroupId(source.rendered.chart) } : {};
+
+function classNodes(data: BindingResult, s: UiStrings, nodes: NodeMap): void {
   for (const c of data.storageClasses) {
     const id = `class:${c.name}`;
     nodes.set(id, {
@@ -136,24 +154,29 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
       status: 'neutral',
       tooltip: `${s.kindClass} ${c.name}: ${c.provisioner}, ${c.volumeBindingMode}`,
       source: c.source,
+      ...chartOf(c.source),
     });
   }
+}
+
+const volumeStatus = (phase: VolumeResult['phase']): NodeStatus =>
+  phase === 'Bound'
+    ? 'bound'
+    : phase === 'Released'
+      ? 'released'
+      : phase === 'Failed'
+        ? 'failed'
+        : 'available';
+
+function volumeNodes(data: BindingResult, lang: Lang, s: UiStrings, nodes: NodeMap): void {
   for (const v of data.volumes) {
     const id = `volume:${v.name}`;
-    const status: NodeStatus =
-      v.phase === 'Bound'
-        ? 'bound'
-        : v.phase === 'Released'
-          ? 'released'
-          : v.phase === 'Failed'
-            ? 'failed'
-            : 'available';
     nodes.set(id, {
       id,
       kind: 'volume',
       label: v.name,
       detail: [v.capacity ?? '', `\`${v.phase}\``].filter(Boolean).join(' · '),
-      status,
+      status: volumeStatus(v.phase),
       tooltip: [
         `${s.kindVolume} ${v.name}: ${v.phase}`,
         v.reason && plainText(v.reason[lang], lang),
@@ -163,8 +186,12 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
       ...(v.reason ? { reason: v.reason[lang] } : {}),
       source: v.source,
       storageClass: v.storageClass ?? '',
+      ...chartOf(v.source),
     });
   }
+}
+
+function claimNodes(data: BindingResult, lang: Lang, s: UiStrings, nodes: NodeMap): void {
   for (const raw of data.claims) {
     const c = withRemedies(raw);
     const id = claimId(c.namespace, c.name);
@@ -183,11 +210,17 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
       namespace: c.namespace,
       source: c.source,
       claim: c,
+      ...chartOf(c.source),
     });
   }
+}
+
+const workloadId = (w: WorkloadResult): string => `workload:${w.kind}/${w.namespace}/${w.name}`;
+
+function workloadNodes(data: BindingResult, nodes: NodeMap): void {
   for (const w of data.workloads) {
     if (!w.claims.length) continue;
-    const id = `workload:${w.kind}/${w.namespace}/${w.name}`;
+    const id = workloadId(w);
     nodes.set(id, {
       id,
       kind: 'workload',
@@ -197,9 +230,19 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
       tooltip: `${w.kind} ${w.namespace}/${w.name}`,
       namespace: w.namespace,
       source: w.source,
+      ...chartOf(w.source),
     });
   }
+}
 
+/** Class → volume, volume → claim (solid when bound), class → claim (provisioning), claim → workload. */
+function graphEdges(data: BindingResult, nodes: NodeMap): GraphEdge[] {
+  const edges = new Map<string, GraphEdge>();
+  const edge = (from: string, to: string, style: GraphEdge['style']): void => {
+    if (!nodes.has(from) || !nodes.has(to)) return;
+    const id = `${from}->${to}`;
+    if (!edges.has(id)) edges.set(id, { id, from, to, style });
+  };
   for (const v of data.volumes) {
     if (v.storageClass) edge(`class:${v.storageClass}`, `volume:${v.name}`, 'solid');
   }
@@ -217,13 +260,27 @@ export function buildGraph(data: BindingResult, lang: 'en' | 'ru', s: UiStrings)
     }
   }
   for (const w of data.workloads) {
-    const id = `workload:${w.kind}/${w.namespace}/${w.name}`;
     for (const key of w.claims) {
       const [namespace = '', name = ''] = key.split('/');
-      edge(claimId(namespace, name), id, 'solid');
+      edge(claimId(namespace, name), workloadId(w), 'solid');
     }
   }
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  return [...edges.values()];
+}
+
+/**
+ * The graph of a binding result; the objects of rendered charts are grouped under their chart
+ * (charts.ts), whose box also stands for a chart helm could not render.
+ */
+export function buildGraph(data: BindingResult, lang: Lang, s: UiStrings): Graph {
+  const nodes: NodeMap = new Map();
+  classNodes(data, s, nodes);
+  volumeNodes(data, lang, s, nodes);
+  claimNodes(data, lang, s, nodes);
+  workloadNodes(data, nodes);
+  const list = [...nodes.values()];
+  const charts = chartGroups(data, list, lang, s);
+  return { nodes: list, edges: graphEdges(data, nodes), ...(charts.length ? { charts } : {}) };
 }
 
 /** Namespaces of claims and workloads, sorted: the filter's choices. */
@@ -264,12 +321,16 @@ export function filterGraph(graph: Graph, namespace: string, search: string): Gr
   }
   const query = search.trim().toLowerCase();
   if (query) {
+    // A chart's name or release finds every object of the chart.
+    const charts = new Set((graph.charts ?? []).filter((c) => matches(c, query)).map((c) => c.id));
     const hits = new Set(
       graph.nodes
         .filter(
           (n) =>
             keep.has(n.id) &&
-            (n.label.toLowerCase().includes(query) || n.detail.toLowerCase().includes(query)),
+            (n.label.toLowerCase().includes(query) ||
+              n.detail.toLowerCase().includes(query) ||
+              (n.chart !== undefined && charts.has(n.chart))),
         )
         .map((n) => n.id),
     );
@@ -280,62 +341,14 @@ export function filterGraph(graph: Graph, namespace: string, search: string): Gr
     }
     keep = withNeighbours;
   }
+  const nodes = graph.nodes.filter((n) => keep.has(n.id));
+  const charts = graph.charts && keptCharts(graph, nodes, query);
   return {
-    nodes: graph.nodes.filter((n) => keep.has(n.id)),
+    nodes,
     edges: graph.edges.filter((e) => keep.has(e.from) && keep.has(e.to)),
+    ...(charts?.length ? { charts } : {}),
   };
 }
-
-/** Width of a node box for a label, in pixels (a monospace-ish estimate, clamped). */
-/** Text metrics of a node: the icon and padding take TEXT_INSET pixels, then so many per character. */
-const TEXT_INSET = 40;
-const LABEL_CHAR_PX = 7;
-const DETAIL_CHAR_PX = 6.5;
-
-/** The characters a text with code spans shows (the backticks are not drawn). */
-export function shownLength(markdown: string): number {
-  return codeSpans(markdown).reduce((n, part) => n + [...part.text].length, 0);
-}
-
-/** The parts of a text with code spans, cut to `max` shown characters with an ellipsis. */
-export function truncateParts(markdown: string, max: number): TextPart[] {
-  const parts = codeSpans(markdown);
-  if (shownLength(markdown) <= max) return parts;
-  const out: TextPart[] = [];
-  let room = Math.max(1, max - 1);
-  for (const part of parts) {
-    const chars = [...part.text];
-    if (chars.length < room) {
-      out.push(part);
-      room -= chars.length;
-      continue;
-    }
-    out.push({ text: chars.slice(0, room).join(''), code: part.code });
-    break;
-  }
-  out.push({ text: '…', code: false });
-  return out;
-}
-
-/** Wide enough that label and detail fit whole (see labelCapacity), within 120–320 pixels. */
-export function nodeWidth(node: GraphNode): number {
-  const text = Math.max(
-    [...node.label].length * LABEL_CHAR_PX,
-    shownLength(node.detail) * DETAIL_CHAR_PX,
-  );
-  return Math.min(320, Math.max(120, Math.ceil(text) + TEXT_INSET));
-}
-
-/** How many characters of the label (bold) and of the detail line fit in a node of this width. */
-export function labelCapacity(width: number): number {
-  return Math.floor((width - TEXT_INSET) / LABEL_CHAR_PX);
-}
-
-export function detailCapacity(width: number): number {
-  return Math.floor((width - TEXT_INSET) / DETAIL_CHAR_PX);
-}
-
-export const NODE_HEIGHT = 46;
 
 /** Column of each kind in the layered layout (left to right). */
 export const kindLayer: Record<NodeKind, number> = { class: 0, volume: 1, claim: 2, workload: 3 };

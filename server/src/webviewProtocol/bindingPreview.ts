@@ -54,6 +54,29 @@ export interface UiStrings {
   groupOf: string;
   showNamespace: string;
   close: string;
+  /** The toolbar's switch: objects of charts rendered with helm take part. */
+  renderedCharts: string;
+  renderedChartsHint: string;
+  kindChart: string;
+  /** `{0}`: the release name. */
+  chartRelease: string;
+  /** The chart's box when helm could not render it, and when it creates no storage. */
+  chartFailed: string;
+  chartNoStorage: string;
+  /** `{0}`: the chart's name (and release). */
+  fromChart: string;
+  /** `{0}`: the template file, `{1}`: its line. */
+  templateAt: string;
+  templateFile: string;
+  /** `{0}`: the field, `{1}`: the value's path, `{2}`: the values file, `{3}`: the line. */
+  valueAt: string;
+  /** `{0}`: the field, `{1}`: the `--set` pair's path. */
+  valueSet: string;
+  /** `{0}`: the values files, in the order helm merges them. */
+  chartValues: string;
+  openTemplate: string;
+  openValue: string;
+  openValuesFile: string;
 }
 
 export interface ViewState {
@@ -66,6 +89,8 @@ export interface ViewState {
   selected?: string;
   /** The graph's scale (1 = 100 %), kept across updates and reloads. */
   zoom?: number;
+  /** Objects of charts rendered with helm take part (absent: yes). */
+  renderedCharts?: boolean;
 }
 
 /** Host → webview. */
@@ -95,7 +120,8 @@ export function isViewState(x: unknown): x is ViewState {
     typeof x.search === 'string' &&
     typeof x.nodeLabels === 'string' &&
     isOptionalString(x.selected) &&
-    (x.zoom === undefined || (typeof x.zoom === 'number' && x.zoom > 0 && x.zoom <= 10))
+    (x.zoom === undefined || (typeof x.zoom === 'number' && x.zoom > 0 && x.zoom <= 10)) &&
+    (x.renderedCharts === undefined || typeof x.renderedCharts === 'boolean')
   );
 }
 

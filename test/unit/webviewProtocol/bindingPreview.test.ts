@@ -46,4 +46,7 @@ void test('the view state restored after a reload is checked', () => {
   assert.ok(isViewState({ ...defaultViewState, anchorUri: 'file:///a.yaml', selected: 'pvc:a' }));
   assert.ok(!isViewState({ ...defaultViewState, anchorUri: 7 }));
   assert.ok(!isViewState({ ...defaultViewState, namespace: undefined }));
+  // The rendered charts switch: a boolean or absent (on).
+  assert.ok(isViewState({ ...defaultViewState, renderedCharts: false }));
+  assert.ok(!isViewState({ ...defaultViewState, renderedCharts: 'no' }));
 });

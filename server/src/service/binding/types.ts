@@ -14,6 +14,49 @@ export interface SourceRef {
   range: Range;
   /** The object is in a cluster snapshot: it exists in the cluster already. */
   inCluster?: boolean;
+  /** The object is in a chart rendered with helm (`uri` is then the render's virtual file). */
+  rendered?: RenderedSource;
+}
+
+/** Where an object of a rendered chart comes from: its chart, template line and values. */
+export interface RenderedSource {
+  /** The render (`BindingResult.charts[].id`). */
+  chart: string;
+  /**
+   * The template that printed the object (chart-relative), the 0-based line of its name, and the
+   * template's URI (absent for a packaged chart: nothing to open).
+   */
+  template?: { file: string; line?: number; uri?: string };
+  /** The values behind the object's fields, where traced (the name's first, then size, class). */
+  values: RenderedValueRef[];
+}
+
+export interface RenderedValueRef {
+  /** The field of the object, as the API names it: `metadata.name`, `storageClassName`… */
+  field: string;
+  /** The value's path: `persistence.size`. */
+  path: string;
+  /** The values file's name (`values-prod.yaml`, the chart's `postgresql/values.yaml`, `--set`). */
+  label: string;
+  uri?: string;
+  /** 0-based line in that file (absent for `--set`). */
+  line?: number;
+}
+
+/** A chart rendered with helm whose objects the result may include. */
+export interface RenderedChart {
+  id: string;
+  /** The chart's name (`postgresql`). */
+  name: string;
+  release?: string;
+  /** The values files given to helm, in order (labels; the chart's own values.yaml first). */
+  valuesFiles: string[];
+  /** The values file the render is for (opened from the preview). */
+  valuesUri?: string;
+  /** How many claims, volumes, classes and workloads of the result come from it. */
+  objects: number;
+  /** Why the chart could not be rendered (helm's message), instead of objects. */
+  problem?: LocalizedText;
 }
 
 export interface Sourced<T> {
@@ -177,4 +220,6 @@ export interface BindingResult {
   rounds: number;
   /** False when the loop hit `maxRounds` without settling. */
   stable: boolean;
+  /** Charts rendered with helm, when the caller asked for them (their objects' `source.rendered`). */
+  charts?: RenderedChart[];
 }
