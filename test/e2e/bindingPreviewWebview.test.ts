@@ -307,3 +307,191 @@ void test('binding preview webview: 1,000 claims are drawn in groups, fast, and 
     await browser.close();
   }
 });
+
+/** A chart's StatefulSet (two replicas) beside the workspace's volume, and a chart helm could not render. */
+function chartData(): BindingResult {
+  const rendered = {
+    ...source('kube-storage-rendered:/1a2b/postgresql.yaml', 1),
+    rendered: {
+      chart: 'file:///ws/prod-values.yaml',
+      template: {
+        file: 'templates/statefulset.yaml',
+        line: 21,
+        uri: 'file:///ws/postgresql/templates/statefulset.yaml',
+      },
+      values: [
+        {
+          field: 'resources.requests.storage',
+          path: 'persistence.size',
+          label: 'prod-values.yaml',
+          uri: 'file:///ws/prod-values.yaml',
+          line: 3,
+        },
+      ],
+    },
+  };
+  const podSpec = {
+    containers: [{ name: 'pg', volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
+  };
+  const sts = {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: { name: 'myrelease-postgresql', namespace: 'db' },
+    spec: {
+      replicas: 2,
+      serviceName: 'myrelease-postgresql',
+      selector: { matchLabels: { app: 'pg' } },
+      template: { metadata: { labels: { app: 'pg' } }, spec: podSpec },
+      volumeClaimTemplates: [
+        {
+          metadata: { name: 'data' },
+          spec: {
+            accessModes: ['ReadWriteOnce'],
+            storageClassName: '',
+            resources: { requests: { storage: '8Gi' } },
+          },
+        },
+      ],
+    },
+  };
+  const data = simulateBindings({
+    volumes: [
+      {
+        object: {
+          apiVersion: 'v1',
+          kind: 'PersistentVolume',
+          metadata: { name: 'pv-db' },
+          spec: {
+            capacity: { storage: '10Gi' },
+            accessModes: ['ReadWriteOnce'],
+            storageClassName: '',
+            hostPath: { path: '/srv/db' },
+          },
+        },
+        source: source('file:///ws/pv.yaml', 0),
+      },
+    ],
+    claims: [],
+    storageClasses: [],
+    statefulSets: [{ object: sts, source: rendered }],
+    workloads: [
+      {
+        kind: 'StatefulSet',
+        namespace: 'db',
+        name: 'myrelease-postgresql',
+        podSpec,
+        source: rendered,
+      },
+    ],
+  } as unknown as BindingInput);
+  return {
+    ...data,
+    charts: [
+      {
+        id: 'file:///ws/prod-values.yaml',
+        name: 'postgresql',
+        release: 'myrelease',
+        valuesFiles: ['postgresql/values.yaml', 'prod-values.yaml'],
+        valuesUri: 'file:///ws/prod-values.yaml',
+        objects: 3,
+      },
+      {
+        id: 'file:///ws/ledger-values.yaml',
+        name: 'ledger',
+        release: 'books',
+        valuesFiles: ['ledger/values.yaml', 'ledger-values.yaml'],
+        valuesUri: 'file:///ws/ledger-values.yaml',
+        objects: 0,
+        problem: {
+          en: 'execution error: `auth.password` is required',
+          ru: 'нужно `auth.password`',
+        },
+      },
+    ],
+  };
+}
+
+void test("binding preview webview: a rendered chart's objects in a chart box; a claim opens its template", async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox'],
+  });
+  try {
+    const tab = await browser.newPage({ viewport: { width: 1200, height: 640 } });
+    const errors: string[] = [];
+    tab.on('pageerror', (e) => errors.push(String(e)));
+    await tab.goto(page(chartData()));
+    await tab.waitForSelector('svg .chart', { timeout: 30000 });
+    const charts = await tab.$$eval('svg .chart .label', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(charts, ['⎈ postgresql', '⎈ ledger']);
+    // The chart's box holds its claims and its StatefulSet; the workspace's volume is outside.
+    // (No named functions in evaluate: tsx would wrap them in a helper the page lacks.)
+    const inside = await tab.evaluate(
+      (ids) => {
+        const box = document
+          .querySelector('svg .chart[data-id="chart:file:///ws/prod-values.yaml"] .chart-box')!
+          .getBoundingClientRect();
+        return ids.map((id) => {
+          const r = document.querySelector(`svg .node[data-id="${id}"]`)!.getBoundingClientRect();
+          return (
+            r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom
+          );
+        });
+      },
+      [
+        'claim:db/data-myrelease-postgresql-0',
+        'workload:StatefulSet/db/myrelease-postgresql',
+        'volume:pv-db',
+      ],
+    );
+    assert.deepEqual(inside, [true, true, false], 'claim and StatefulSet inside, volume outside');
+    assert.match((await tab.textContent('.status')) ?? '', /Chart: 2/);
+    await tab.waitForSelector('vscode-checkbox.charts-toggle:not([hidden])');
+    if (process.env.E2E_SCREENSHOT)
+      await tab.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
+
+    await tab.click('svg .node[data-id="claim:db/data-myrelease-postgresql-1"]');
+    await tab.waitForSelector('.details.open');
+    const text = (await tab.textContent('.details')) ?? '';
+    assert.match(text, /Rendered from the chart postgresql \(release myrelease\)/);
+    assert.match(text, /Template templates\/statefulset\.yaml, line 22/);
+    assert.match(text, /persistence\.size in prod-values\.yaml, line 4/);
+    assert.match(text, /pv-db/, 'why it stays Pending');
+    assert.equal(await tab.$$eval('.details .open-source', (els) => els.length), 1);
+    await tab.click('.details .open-source');
+    const sent = await tab.evaluate(() => (window as unknown as { sent: unknown[] }).sent);
+    assert.deepEqual(sent.at(-1), {
+      type: 'reveal',
+      uri: 'file:///ws/postgresql/templates/statefulset.yaml',
+      line: 21,
+      character: 0,
+    });
+    await tab.click('.details button.link');
+    const value = await tab.evaluate(() => (window as unknown as { sent: unknown[] }).sent);
+    assert.deepEqual(value.at(-1), {
+      type: 'reveal',
+      uri: 'file:///ws/prod-values.yaml',
+      line: 3,
+      character: 0,
+    });
+
+    // The chart helm could not render says why.
+    await tab.click('svg .chart.status-failed');
+    await tab.waitForSelector('.details.open .reason');
+    assert.match((await tab.textContent('.details')) ?? '', /auth\.password is required/);
+    if (process.env.E2E_SCREENSHOT)
+      await tab.screenshot({ path: process.env.E2E_SCREENSHOT.replace(/\.png$/, '-failed.png') });
+
+    // The switch hides the charts: the host is asked again without them.
+    await tab.click('vscode-checkbox.charts-toggle');
+    const toggled = await tab.evaluate(() => (window as unknown as { sent: unknown[] }).sent);
+    assert.deepEqual(
+      (toggled.at(-1) as { type: string; state: { renderedCharts?: boolean } }).state
+        .renderedCharts,
+      false,
+    );
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

@@ -108,8 +108,8 @@ body { display: flex; flex-direction: column; overflow: hidden; }
 .node.status-released rect.box { stroke-dasharray: 2 3; }
 .node .stack { fill: var(--vscode-editorWidget-background); stroke: var(--c); stroke-width: 1.5; }
 /* A rendered chart: a dashed box around its objects, its name and values on top. */
-.chart { cursor: pointer; outline: none; --c: var(--vscode-charts-purple); }
-.chart.status-failed { --c: var(--vscode-errorForeground); }
+.chart { cursor: pointer; outline: none; --c: var(--vscode-charts-purple, var(--vscode-descriptionForeground)); }
+.chart.status-failed { --c: var(--vscode-errorForeground, var(--vscode-editorWarning-foreground)); }
 .chart .chart-box { fill: var(--vscode-editor-background); fill-opacity: 0.6; stroke: var(--c); stroke-width: 1.5; stroke-dasharray: 6 3; }
 .chart.empty .chart-box { fill: var(--vscode-editorWidget-background); fill-opacity: 1; }
 .chart .chart-rule { stroke: var(--c); stroke-opacity: 0.4; }
