@@ -26,7 +26,7 @@ import { basename, join, resolve } from 'node:path';
 import { HelmRenderer } from '../server/src/node/helm/render';
 import { offlineEnvironment } from '../server/src/node/helm/process';
 import { traceFindings } from '../server/src/node/helm/trace';
-import { getLanguageService } from '../server/src/service';
+import { defaultDiagnosticSettings, getLanguageService } from '../server/src/service';
 import { realTool } from '../test/support/tools';
 
 const helm = realTool('helm');
@@ -87,13 +87,9 @@ async function renderAndCheck(
     key: 'bench',
   });
   if (!outcome.ok) throw new Error(outcome.problem.message.en);
-  service.rendered.setRendered(outcome.subject, outcome.output);
-  const findings = {
-    findings: (uri: string) => service.getDiagnostics(uri),
-    stamp: `${size}:${round}`,
-  };
-  const second = await traceFindings(service.rendered, 'bench', outcome, findings);
-  const list = service.rendered.traced('bench', findings);
+  service.setRendered(outcome.subject, outcome.output);
+  const second = await traceFindings(service, 'bench', outcome, defaultDiagnosticSettings);
+  const list = service.tracedFindings('bench', defaultDiagnosticSettings);
   const ms = performance.now() - t;
   return {
     ms,

@@ -6,13 +6,14 @@ import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
   getLanguageService,
+  parseNodeLabels,
   plainText,
   type BindingResult,
+  type ClaimResult,
+  type EphemeralOrigin,
   type Lang,
   type LocalizedText,
 } from '../service';
-import { parseNodeLabels } from '../service/binding';
-import type { ClaimResult, EphemeralOrigin } from '../service/binding/types';
 import { parseArgs } from './args';
 import { langFromFlags, type CliIO } from './common';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';
@@ -93,11 +94,11 @@ export async function runBindings(argv: string[], io: CliIO): Promise<number> {
   const chartArg = args.flags.get('--chart')?.[0] ?? '';
   if (chart) {
     for (const c of [...result.claims, ...result.volumes]) {
-      if (!c.source || !service.rendered.isRendered(c.source.uri)) continue;
+      if (!c.source || !service.isRendered(c.source.uri)) continue;
       const at = renderedSource(service, chart, chartArg, c.source.uri, c.source.range);
       if (at) c.source = { ...c.source, ...at };
     }
-    const problem = service.rendered.problemOf(chart.subject.key);
+    const problem = service.renderProblem(chart.subject.key);
     if (problem) io.err(`${chartArg}: ${plainText(problem.message[lang], lang)}\n`);
   }
 

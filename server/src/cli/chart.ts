@@ -7,13 +7,20 @@
  */
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DiagnosticSettings, KubeDiagnostic, LanguageService, Range } from '../service';
+import {
+  valuePathText,
+  type DiagnosticSettings,
+  type KubeDiagnostic,
+  type LanguageService,
+  type Range,
+  type RenderSubject,
+  type TracedFinding,
+} from '../service';
 import { HelmRenderer, checkRenderNames, type RenderOutcome } from '../node/helm/render';
 import { traceFindings } from '../node/helm/trace';
 import type { FlagSpec } from './args';
 import { UsageError } from './files';
 import { displayPath, type FileReport } from './output';
-import { valuePathText, type RenderSubject, type TracedFinding } from '../service/rendered';
 
 export const chartFlags: Record<string, FlagSpec> = {
   '--chart': {},
@@ -72,10 +79,10 @@ export async function loadChart(
     key: `cli:${resolve(chart)}`,
   });
   if (!outcome.ok) {
-    service.rendered.setFailed(outcome.subject, outcome.problem);
+    service.setRenderFailed(outcome.subject, outcome.problem);
     return { subject: outcome.subject, ok: false, namespace };
   }
-  service.rendered.setRendered(outcome.subject, outcome.output);
+  service.setRendered(outcome.subject, outcome.output);
   return { subject: outcome.subject, ok: true, namespace, outcome };
 }
 
@@ -86,10 +93,7 @@ export async function traceChart(
   settings: DiagnosticSettings,
 ): Promise<void> {
   if (!run.outcome) return;
-  await traceFindings(service.rendered, run.subject.key, run.outcome, {
-    findings: (u) => service.getDiagnostics(u, settings),
-    stamp: `cli:${JSON.stringify(settings)}`,
-  });
+  await traceFindings(service, run.subject.key, run.outcome, settings);
 }
 
 function pathOfUri(uri: string): string {
@@ -120,7 +124,7 @@ export function chartReports(
     byFile.set(file, list);
   };
   const key = run.subject.key;
-  const problem = service.rendered.problemOf(key);
+  const problem = service.renderProblem(key);
   if (problem) {
     const site = problem.valueSite;
     // On the user's values file: the value's line there, else its first line.
@@ -149,13 +153,8 @@ export function chartReports(
           : resolve(chartArg);
     add(file, d);
   } else {
-    const uri = service.rendered.uriOf(key);
-    const traced: TracedFinding[] = uri
-      ? service.rendered.traced(key, {
-          findings: (u) => service.getDiagnostics(u, settings),
-          stamp: `cli:${JSON.stringify(settings)}`,
-        })
-      : [];
+    const uri = service.renderedUriOf(key);
+    const traced: TracedFinding[] = uri ? service.tracedFindings(key, settings) : [];
     for (const finding of traced) {
       const { trace } = finding;
       const leaf = trace.values[0];
@@ -208,7 +207,7 @@ export function renderedSource(
   uri: string,
   range: Range,
 ): { uri: string; range: Range } | undefined {
-  const found = service.rendered.traceRange(uri, range);
+  const found = service.traceRange(uri, range);
   if (!found?.trace.template) return undefined;
   const line = found.trace.templateLine ?? 0;
   return {

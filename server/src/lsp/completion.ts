@@ -1,6 +1,6 @@
 /**
- * Completion: keys, values and linked names from the service, in the user's language. In a
- * Helm values file tied to a chart the chart's values are offered instead.
+ * Completion: keys, values and linked names from the service (in a Helm values file tied to a
+ * chart, the chart's values), in the user's language.
  */
 import {
   CompletionItemKind,
@@ -11,13 +11,7 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  helmValuesCompletion,
-  plainText,
-  type ItemKind,
-  type KubeCompletionItem,
-  type Lang,
-} from '../service';
+import { plainText, type ItemKind, type KubeCompletionItem, type Lang } from '../service';
 import type { Feature } from './features';
 import { runSafe } from './runner';
 import { loadSnippetTemplates } from './snippets';
@@ -46,10 +40,12 @@ export function toLspCompletion(item: KubeCompletionItem, lang: Lang): Completio
     sortText: item.sortText,
     filterText: item.filterText,
     preselect: item.preselect,
-    textEdit: { range: item.range, newText: item.insertText },
+    ...(item.wordAtCursor
+      ? { insertText: item.insertText }
+      : { textEdit: { range: item.range, newText: item.insertText } }),
     insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     // Indentation in our snippets is absolute: the editor must not add the line's own.
-    insertTextMode: InsertTextMode.asIs,
+    insertTextMode: item.relativeIndent ? undefined : InsertTextMode.asIs,
     command: item.retrigger ? RETRIGGER : undefined,
   };
 }
@@ -83,20 +79,6 @@ export const completionFeature: Feature = {
         if (!wanted(ctx.documents.get(uri), params)) return EMPTY;
         const lang = await ctx.lang(uri);
         if (token.isCancellationRequested) return EMPTY;
-        const values = helmValuesCompletion(ctx.service, uri, params.position, lang);
-        if (values) {
-          return {
-            isIncomplete: false,
-            items: values.map((v) => ({
-              label: v.label,
-              kind: v.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.Value,
-              detail: plainText(v.detail, lang),
-              documentation: { kind: 'markdown', value: v.documentation },
-              insertText: v.insertText,
-              sortText: v.sortText,
-            })),
-          };
-        }
         const items = ctx.service.complete(uri, params.position, lang);
         if (token.isCancellationRequested) return EMPTY;
         return { isIncomplete: false, items: items.map((item) => toLspCompletion(item, lang)) };

@@ -6,16 +6,16 @@
  * with the `kubeStorage/workspaceTrust` notification when the user grants trust; other editors
  * send the same (without either, helm is not run and the values file says so).
  */
-import { fileURLToPath } from 'node:url';
 import { HelmRenderer, type RenderOutcome, type RenderRequest } from '../node/helm/render';
 import { traceFields, traceFindings } from '../node/helm/trace';
-import { renderedStorage, renderedStorageFields, type RenderedStorage } from '../service/rendered';
+import type { RenderedStorage } from '../service';
 import { diagnosticSettings } from '../settings';
 import {
   HelmRenderedNotification,
   HelmRenderedRequest,
   WorkspaceTrustNotification,
 } from '../protocol';
+import { chartPathOfKey, uriToPath } from './chartKeys';
 import { safely, type ServerContext } from './context';
 import type { Feature } from './features';
 import { onNotification, onRequest } from './runner';
@@ -32,21 +32,6 @@ export function setWorkspaceTrust(ctx: ServerContext, trusted: boolean): void {
 
 function isTrusted(ctx: ServerContext): boolean {
   return trustByContext.get(ctx.connection) === true;
-}
-
-function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The chart path of a chart key of the service (`file:///…/chart/` or `archive:file:///…tgz`). */
-function chartPathOfKey(key: string): string | undefined {
-  const href = key.startsWith('archive:') ? key.slice('archive:'.length) : key;
-  const path = uriToPath(href);
-  return path?.replace(/[\\/]$/, '');
 }
 
 type RenderedOutcome = Extract<RenderOutcome, { ok: true }>;
@@ -80,10 +65,7 @@ export class HelmRenders {
     this.outcomes.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
-    if (this.ctx.service.rendered.keys().includes(uri)) {
-      this.ctx.service.rendered.remove(uri);
-      this.ctx.revalidateOpenDocuments();
-    }
+    if (this.ctx.service.removeRender(uri)) this.ctx.revalidateOpenDocuments();
   }
 
   /** The chart link is worked out asynchronously: look again a few times before giving up. */
@@ -114,7 +96,7 @@ export class HelmRenders {
   private async render(uri: string): Promise<void> {
     const service = this.ctx.service;
     const document = this.ctx.documents.get(uri);
-    const chartKey = service.helm.chartKeyOf(uri);
+    const chartKey = service.chartKeyOf(uri);
     const valuesPath = uriToPath(uri);
     const chartPath = chartKey ? chartPathOfKey(chartKey) : undefined;
     const settings = await this.ctx.settings(uri);
@@ -123,10 +105,7 @@ export class HelmRenders {
       (/values/i.test(valuesPath) || Object.keys(settings.helm.valuesFiles).length > 0);
     if (document && maybeValues && !chartKey && this.retryLink(uri)) return;
     if (!document || !chartPath || !valuesPath || !settings.helm.render) {
-      if (service.rendered.keys().includes(uri)) {
-        service.rendered.remove(uri);
-        this.ctx.revalidateOpenDocuments();
-      }
+      if (service.removeRender(uri)) this.ctx.revalidateOpenDocuments();
       return;
     }
     const request: RenderRequest = {
@@ -145,23 +124,19 @@ export class HelmRenders {
     const outcome = await this.renderer.render(request);
     const stale = () => this.ctx.documents.get(uri)?.version !== document.version;
     if (stale()) return this.schedule(uri, 0);
-    if (outcome.cached && service.rendered.keys().includes(uri)) return;
+    if (outcome.cached && service.hasRender(uri)) return;
     if (!outcome.ok) {
       this.outcomes.delete(uri);
-      service.rendered.setFailed(outcome.subject, outcome.problem);
+      service.setRenderFailed(outcome.subject, outcome.problem);
       this.ctx.revalidateOpenDocuments();
       this.changed(uri);
       return;
     }
     this.outcomes.set(uri, outcome);
-    service.rendered.setRendered(outcome.subject, outcome.output);
+    service.setRendered(outcome.subject, outcome.output);
     // Findings that a value could explain are traced to it before they are shown (one more helm
     // run, with markers on those values only); most renders have none.
-    const checks = diagnosticSettings(settings);
-    await traceFindings(service.rendered, uri, outcome, {
-      findings: (rendered) => service.getDiagnostics(rendered, checks),
-      stamp: `${service.workspace.generation}:${JSON.stringify(checks)}`,
-    });
+    await traceFindings(service, uri, outcome, diagnosticSettings(settings));
     if (stale()) return this.schedule(uri, 0);
     this.ctx.revalidateOpenDocuments();
     this.changed(uri);
@@ -180,12 +155,12 @@ export class HelmRenders {
    */
   async renderedStorage(uri: string): Promise<RenderedStorage> {
     const service = this.ctx.service;
-    if (!service.rendered.keys().includes(uri))
+    if (!service.hasRender(uri))
       return { state: 'none', message: notRendered, claims: [], workloads: [] };
     const outcome = this.outcomes.get(uri);
-    const fields = renderedStorageFields(service.rendered, uri, service.bindings());
-    if (outcome && fields.length) await traceFields(service.rendered, uri, outcome, fields);
-    return renderedStorage(service.rendered, uri, service.bindings());
+    const fields = service.renderedStorageFields(uri);
+    if (outcome && fields.length) await traceFields(service, uri, outcome, fields);
+    return service.renderedStorage(uri);
   }
 }
 
@@ -200,7 +175,7 @@ export const helmRenderFeature: Feature = {
     const renders = new HelmRenders(ctx);
     const scheduleLinked = () => {
       for (const doc of ctx.documents.all())
-        if (ctx.service.helm.chartKeyOf(doc.uri) !== undefined) renders.schedule(doc.uri);
+        if (ctx.service.chartKeyOf(doc.uri) !== undefined) renders.schedule(doc.uri);
     };
     onNotification(ctx, WorkspaceTrustNotification, (params) => {
       setWorkspaceTrust(ctx, params?.trusted === true);
@@ -211,7 +186,7 @@ export const helmRenderFeature: Feature = {
       // A template or Chart.yaml of a chart changed: every values file of that chart renders again.
       const path = uriToPath(document.uri);
       for (const doc of ctx.documents.all()) {
-        const key = ctx.service.helm.chartKeyOf(doc.uri);
+        const key = ctx.service.chartKeyOf(doc.uri);
         const chart = key ? chartPathOfKey(key) : undefined;
         if (doc.uri === document.uri || (chart && path?.startsWith(chart)))
           renders.schedule(doc.uri);

@@ -1,58 +1,32 @@
 /**
  * Helm values files in the language server: ties each values file to its chart (the chart's own
  * values*.yaml, a file next to a chart folder, a `kubeStorage.helm.valuesFiles` glob, or the link
- * command), keeps the chart models fresh, and answers the inspector's requests. Diagnostics,
- * hover and completion then come through the service facade for linked files.
+ * command), reads the charts from disk into the service and keeps them fresh, and answers the
+ * inspector's requests. Diagnostics, hover and completion then come through the service facade.
  */
-import { basename, dirname, isAbsolute, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import {
   HelmInspectRequest,
   HelmLinkRequest,
-  type HelmInspectData,
-  type HelmInspectParams,
-  type HelmInspectResult,
   type HelmLinkParams,
   type HelmLinkResult,
-  type LocalizedText,
 } from '../protocol';
-import {
-  ChartSourceError,
-  findChartForValues,
-  isChartArchiveName,
-  isChartFolder,
-  readChart,
-  readValuesFile,
-} from '../node/charts';
-import { helmInspect, type ChartInspection } from '../service';
+import { findChartForValues, isChartArchiveName, isChartFolder, readChart } from '../node/charts';
+import { mayBeValuesFile } from '../service';
+import { chartKey, uriToPath } from './chartKeys';
 import { safely, type ServerContext } from './context';
 import type { Feature } from './features';
+import { chartErrorText, inspect } from './helmInspect';
 import { onRequest } from './runner';
 
 /** Chart models older than this are re-read from disk the next time a values file needs them. */
 const CHART_MAX_AGE_MS = 20_000;
-const VALUES_NAME = /(^|[-_.])values([-_.][\w.-]*)?\.ya?ml$/i;
-const MANIFEST = /^(apiVersion|kind):\s*\S/m;
 
 interface LoadedChart {
-  key: string;
+  /** The chart folder (none for a .tgz): its files changing in the editor make the model old. */
   dir?: string;
   loadedAt: number;
-  name?: string;
-}
-
-function uriToPath(uri: string): string | undefined {
-  try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function chartKey(chartPath: string, isArchive: boolean): string {
-  const href = pathToFileURL(chartPath).href;
-  return isArchive ? `archive:${href}` : href.endsWith('/') ? href : `${href}/`;
 }
 
 /** A glob of `kubeStorage.helm.valuesFiles` against a path: tried on every suffix, so it works relative to any folder. */
@@ -102,75 +76,65 @@ export class HelmValuesLinks {
       if (/Chart\.ya?ml$/.test(chart)) chart = dirname(chart);
       return { path: chart, archive: isChartArchiveName(chart) };
     }
-    if (!VALUES_NAME.test(basename(path)) || path.split(/[\\/]/).includes('templates'))
-      return undefined;
-    const text = this.ctx.documents.get(uri)?.getText() ?? '';
-    if (MANIFEST.test(text)) return undefined;
+    if (!mayBeValuesFile(path, this.ctx.documents.get(uri)?.getText() ?? '')) return undefined;
     const dir = await findChartForValues(path);
     return dir ? { path: dir, archive: false } : undefined;
   }
 
   private async link(uri: string): Promise<void> {
-    const helm = this.ctx.service.helm;
+    const service = this.ctx.service;
     const target = await this.chartPathFor(uri);
-    const before = helm.chartKeyOf(uri);
-    if (!target) {
-      if (before !== undefined) {
-        helm.link(uri, undefined);
-        this.ctx.revalidateOpenDocuments();
-      }
-      return;
-    }
-    const key = chartKey(target.path, target.archive);
-    const loaded = this.charts.get(key);
+    const before = service.chartKeyOf(uri);
+    const key = target && chartKey(target.path, target.archive);
     let changed = before !== key;
-    if (!loaded || !helm.hasChart(key) || Date.now() - loaded.loadedAt > CHART_MAX_AGE_MS) {
+    if (target && key && this.isOld(key))
       changed = (await this.load(key, target.path, target.archive)) || changed;
-    }
-    if (!helm.hasChart(key)) {
-      if (before !== undefined) helm.link(uri, undefined);
-      if (before !== undefined) this.ctx.revalidateOpenDocuments();
+    if (!key || !service.hasChart(key)) {
+      if (before === undefined) return;
+      service.linkValuesFile(uri, undefined);
+      this.ctx.revalidateOpenDocuments();
       return;
     }
-    helm.link(uri, key);
+    service.linkValuesFile(uri, key);
     if (changed) this.ctx.revalidateOpenDocuments();
   }
 
-  /** Reads a chart (open editor texts win over disk). True when the model changed. */
+  /** The chart is not loaded, or was loaded too long ago or before its files changed. */
+  private isOld(key: string): boolean {
+    const loaded = this.charts.get(key);
+    return (
+      !loaded || !this.ctx.service.hasChart(key) || Date.now() - loaded.loadedAt > CHART_MAX_AGE_MS
+    );
+  }
+
+  /** Reads a chart into the service (open editor texts win over disk). True when the model changed. */
   private async load(key: string, path: string, archive: boolean): Promise<boolean> {
     try {
       const source = await readChart(path);
-      if (!archive) {
-        for (const doc of this.ctx.documents.all()) {
-          const file = uriToPath(doc.uri);
-          if (!file || !file.startsWith(source.path + sep)) continue;
-          const rel = file
-            .slice(source.path.length + 1)
-            .split(sep)
-            .join('/');
-          if (source.files.has(rel)) source.files.set(rel, doc.getText());
-        }
-      }
-      const previous = this.ctx.service.helm.getChart(key);
-      const model = this.ctx.service.helm.setChart(key, source.files);
-      this.charts.set(key, {
-        key,
-        dir: archive ? undefined : source.path,
-        loadedAt: Date.now(),
-        name: model.meta.name,
-      });
-      return (
-        !previous ||
-        previous.valuesText !== model.valuesText ||
-        previous.uses.length !== model.uses.length
-      );
+      if (!archive) this.useEditorTexts(source.path, source.files);
+      const changed = this.ctx.service.setChartFiles(key, source.files);
+      this.charts.set(key, { dir: archive ? undefined : source.path, loadedAt: Date.now() });
+      return changed;
     } catch (e) {
       this.ctx.log(
         `kube-storage: cannot read chart ${path}: ${e instanceof Error ? e.message : String(e)}`,
       );
-      this.ctx.service.helm.removeChart(key);
+      this.ctx.service.removeChart(key);
       this.charts.delete(key);
       return true;
+    }
+  }
+
+  /** The texts of the chart's files open in the editor replace those read from disk. */
+  private useEditorTexts(dir: string, files: Map<string, string>): void {
+    for (const doc of this.ctx.documents.all()) {
+      const file = uriToPath(doc.uri);
+      if (!file || !file.startsWith(dir + sep)) continue;
+      const rel = file
+        .slice(dir.length + 1)
+        .split(sep)
+        .join('/');
+      if (files.has(rel)) files.set(rel, doc.getText());
     }
   }
 
@@ -185,12 +149,7 @@ export class HelmValuesLinks {
     if (!path || at <= 0) return;
     const dir = path.slice(0, at);
     const key = chartKey(dir, false);
-    const loaded = this.charts.get(key);
-    const fresh =
-      loaded &&
-      this.ctx.service.helm.hasChart(key) &&
-      Date.now() - loaded.loadedAt <= CHART_MAX_AGE_MS;
-    if (fresh || !(await isChartFolder(dir))) return;
+    if (!this.isOld(key) || !(await isChartFolder(dir))) return;
     await safely(this.ctx, `helm chart of ${uri}`, undefined, () => this.load(key, dir, false));
   }
 
@@ -221,74 +180,10 @@ export class HelmValuesLinks {
       const key = chartKey(chartPath, source.kind === 'archive');
       this.charts.delete(key);
       await this.ensure(params.uri);
-      return { ok: true, chartName: this.ctx.service.helm.getChart(key)?.meta.name ?? source.name };
+      return { ok: true, chartName: this.ctx.service.chartName(key) ?? source.name };
     } catch (e) {
-      return { ok: false, error: errorText(e) };
+      return { ok: false, error: chartErrorText(e) };
     }
-  }
-}
-
-function errorText(e: unknown): LocalizedText {
-  if (e instanceof ChartSourceError) return e.text;
-  const detail = e instanceof Error ? e.message : String(e);
-  return { en: `Cannot read the chart: ${detail}`, ru: `Не удалось прочитать чарт: ${detail}` };
-}
-
-export async function inspect(
-  ctx: ServerContext,
-  params: HelmInspectParams,
-): Promise<HelmInspectResult> {
-  try {
-    let files: Map<string, string>;
-    let name: string;
-    let chartDir: string | undefined;
-    let sourceLabel: string;
-    if (params.chart.kind === 'path') {
-      const source = await readChart(params.chart.path);
-      files = source.files;
-      name = source.name;
-      chartDir = source.kind === 'folder' ? source.path : undefined;
-      sourceLabel = source.path;
-    } else {
-      files = new Map(Object.entries(params.chart.files).filter(([, v]) => typeof v === 'string'));
-      name = params.chart.name;
-      sourceLabel = params.chart.name;
-    }
-    let overrideText: string | undefined;
-    if (params.valuesUri) {
-      overrideText = ctx.documents.get(params.valuesUri)?.getText();
-      if (overrideText === undefined) {
-        const path = uriToPath(params.valuesUri);
-        if (path) overrideText = await readValuesFile(path);
-      }
-    }
-    const result: ChartInspection = helmInspect(files, overrideText);
-    const data: HelmInspectData = {
-      chart: { ...result.chart, name: result.chart.name ?? name },
-      ...(chartDir ? { chartDir } : {}),
-      sourceLabel,
-      hasSchema: result.hasSchema,
-      defaultsText: result.defaultsText,
-      storageBlock: result.storageBlock,
-      rows: result.rows.map((row) => ({
-        ...row,
-        ...(row.storageKind && result.storageTexts[row.storageKind]
-          ? { storageText: result.storageTexts[row.storageKind] }
-          : {}),
-      })),
-      ...(params.valuesUri ? { valuesUri: params.valuesUri } : {}),
-      diagnostics: result.diagnostics.map((d) => ({
-        line: d.range.start.line,
-        severity: d.severity,
-        code: d.code,
-        message: d.message,
-      })),
-      problems: result.problems,
-    };
-    return { ok: true, data };
-  } catch (e) {
-    ctx.log(`kube-storage: inspect failed: ${e instanceof Error ? e.message : String(e)}`);
-    return { ok: false, error: errorText(e) };
   }
 }
 
@@ -308,12 +203,12 @@ export const helmValuesFeature: Feature = {
       if (links.isChartFile(document.uri)) {
         links.chartFileChanged(document.uri);
         for (const doc of ctx.documents.all())
-          if (ctx.service.helm.chartKeyOf(doc.uri) !== undefined) void links.ensure(doc.uri);
+          if (ctx.service.chartKeyOf(doc.uri) !== undefined) void links.ensure(doc.uri);
       }
       void links.ensure(document.uri);
       void links.ensureTemplateChart(document.uri);
     });
-    const internal = { ok: false, error: errorText('internal error') } as const;
+    const internal = { ok: false, error: chartErrorText('internal error') } as const;
     onRequest(ctx, HelmInspectRequest, internal, (params) => inspect(ctx, params));
     onRequest(ctx, HelmLinkRequest, internal, (params) => links.setManual(params));
   },

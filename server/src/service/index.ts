@@ -7,8 +7,12 @@ import {
   defaultDiagnosticSettings,
   type DiagnosticSettings,
 } from './diagnostics/fileDiagnostics';
-import { Workspace, type ErrorReporter, type FileSource } from './workspace/workspace';
-import { RenderedCharts } from './rendered';
+import type { ErrorReporter, FileSource } from './workspace/workspace';
+import type { FileSummary } from './parse/summary';
+import type { WorkspaceFile } from './workspace/file';
+import { ChartFacade } from './chartFacade';
+import { FileLimits, hasTooDeep, tooDeepAt, type FileSettings } from './fileLimits';
+import { BindingCache } from './bindingCache';
 import {
   defaultClusterSettings,
   parseDefaultClass,
@@ -21,19 +25,13 @@ import { customKindsOf } from './schema/customResources';
 import type { KubeDiagnostic } from './types';
 import { hoverAt, type HoverInfo } from './hover';
 import type { Lang, Position } from './types';
-import {
-  HelmCharts,
-  inspectChart,
-  type ChartFiles,
-  type ChartInspection,
-  type ValueCompletion,
-} from './helm';
+import { inspectChart, type ChartFiles, type ChartInspection, type ValueCompletion } from './helm';
 import type { Range } from './types';
 import { localRuleFindings, mergeDiagnostics, ruleFindings } from './rules/engine';
 import { storageSignature } from './rules/signature';
 import { defaultRuleSettings } from './rules/types';
 import { codeActionsFor, type KubeCodeAction } from './codeActions';
-import { DEFAULT_MAX_FILE_SIZE, isLargeFile, isLargeText, largeFileDiagnostics } from './largeFile';
+import { largeFileDiagnostics } from './largeFile';
 import { complete, type KubeCompletionItem, type SnippetTemplate } from './completion';
 import * as navigation from './navigation/navigate';
 import {
@@ -57,16 +55,10 @@ import {
   type KubeSymbol,
   type WorkspaceSymbol,
 } from './navigation/symbols';
-import {
-  bindingInputFromWorkspace,
-  simulateBindings,
-  type BindingOptions,
-  type BindingResult,
-  type BindingScope,
-} from './binding';
-import type { BindingInput } from './binding/types';
+import type { BindingOptions, BindingResult, BindingScope } from './binding';
 
 export type { DiagnosticSettings, ErrorReporter, FileSource };
+export { defaultDiagnosticSettings };
 export type { ClusterDefaultClass, ClusterSettings };
 export { defaultClusterSettings, parseDefaultClass };
 export type { HoverInfo };
@@ -77,9 +69,22 @@ export type { NavLocation, PrepareRenameResult, RenameResult, KubeSymbol, Worksp
 export type { KubeSymbolKind } from './navigation/symbols';
 export type * as binding from './binding/types';
 export type { BindingOptions, BindingResult, BindingScope };
+export type { ClaimResult, EphemeralOrigin } from './binding/types';
+export { parseNodeLabels } from './binding';
 export type { TextEdit as NavTextEdit } from './navigation/navigate';
 export type { ValueCompletion, ChartFiles, ChartInspection };
 export type { ValueRow, ValuesReport, ChartModel } from './helm';
+export { mayBeValuesFile } from './helm';
+export type {
+  MarkedRender,
+  RenderedStorage,
+  RenderedTrace,
+  RenderProblem,
+  RenderSubject,
+  TracedFinding,
+  ValueLeaf,
+} from './rendered';
+export { valuePathText } from './rendered';
 export type { RuleSettings, KnownObjects, RuleMeta, RuleSeverityOverride } from './rules/types';
 export { ruleRegistry, families as ruleFamilies } from './rules/index';
 export type { KubeDiagnostic, Lang, LocalizedText, Severity, Range, Position } from './types';
@@ -87,32 +92,37 @@ export { resolveLang } from './i18n/format';
 export { plainText, plainTexts } from './i18n/plainText';
 export { kubernetesVersion } from './schema/registry';
 
-export class LanguageService {
-  readonly workspace: Workspace;
-  /** Helm charts and the values files tied to them (service/helm). */
-  readonly helm = new HelmCharts();
-  /** Charts rendered with helm: virtual files of the index, findings traced back (service/rendered). */
-  readonly rendered = new RenderedCharts({
-    setFile: (uri, text) => void this.workspace.setFile(uri, text, 'disk'),
-    removeFile: (uri) => this.workspace.removeFile(uri),
-  });
+export class LanguageService extends ChartFacade {
   /** The storage snippets (snippets/*.code-snippets, read by the caller), offered by completion. */
   snippets: SnippetTemplate[] = [];
-  /** `kubeStorage.maxFileSize`: above this many bytes a file gets YAML syntax checks only. */
-  maxFileSize = DEFAULT_MAX_FILE_SIZE;
-  private readonly largeCache = new WeakMap<object, { max: number; large: boolean }>();
+  private readonly limits = new FileLimits();
+  private readonly bindingCache = new BindingCache();
 
   constructor(options: LanguageServiceOptions = {}) {
-    this.workspace = new Workspace(options.onError);
+    super(options.onError);
   }
 
-  setFile(uri: string, text: string, source: FileSource = 'disk', version = 0): void {
+  setFile(
+    uri: string,
+    text: string,
+    source: FileSource = 'disk',
+    version = 0,
+    summary?: FileSummary | WorkspaceFile,
+  ): void {
     // A large file on disk is not indexed (parsing it would hold the server up); open, it is.
     // A cluster snapshot is, whatever its size: it is parsed, never checked.
     const snapshot = this.workspace.cluster.isSnapshot(uri);
-    if (source === 'disk' && !snapshot && isLargeText(text, this.maxFileSize))
+    if (source === 'disk' && !snapshot && this.limits.isLargeText(text))
       return this.removeFile(uri);
-    this.workspace.setFile(uri, text, source, version);
+    this.workspace.setFile(uri, text, source, version, summary);
+  }
+
+  /**
+   * How files are read (`kubeStorage.maxFileSize`: above it a file gets YAML syntax checks only).
+   * Returns true when that changed (the problems of large files may differ).
+   */
+  setFileSettings(settings: FileSettings): boolean {
+    return this.limits.set(settings);
   }
 
   /**
@@ -146,11 +156,11 @@ export class LanguageService {
     // What the cluster holds is not a manifest to fix: only YAML that cannot be read is reported.
     if (file.origin === 'cluster') return settings.enable ? snapshotDiagnostics(file) : [];
     if (this.isLargeFile(uri))
-      return settings.enable ? largeFileDiagnostics(file, this.maxFileSize) : [];
+      return settings.enable ? largeFileDiagnostics(file, this.limits.max) : [];
     if (this.helm.chartKeyOf(uri) !== undefined) {
       // The values checks parse the text again, without the nesting guard of parse/limits.ts.
       const helm =
-        settings.enable && !this.hasTooDeep(uri) ? this.helm.diagnostics(uri, file.text) : [];
+        settings.enable && !hasTooDeep(file) ? this.helm.diagnostics(uri, file.text) : [];
       const values = [
         ...fileDiagnostics(file, settings),
         ...helm,
@@ -203,16 +213,6 @@ export class LanguageService {
     );
   }
 
-  /** Findings of rendered charts that belong on `uri` (a values file or a template). */
-  private renderedFindings(uri: string, settings: DiagnosticSettings): KubeDiagnostic[] {
-    if (!settings.enable || this.rendered.isRendered(uri) || !this.rendered.keys().length)
-      return [];
-    return this.rendered.diagnosticsFor(uri, {
-      findings: (rendered) => this.getDiagnostics(rendered, settings),
-      stamp: `${this.workspace.generation}:${JSON.stringify(settings)}`,
-    });
-  }
-
   /** Quick fixes for the diagnostics of `uri` that touch `range`. */
   getCodeActions(
     uri: string,
@@ -236,7 +236,7 @@ export class LanguageService {
     if (this.isLargeFile(uri)) return undefined;
     const file = this.workspace.getFile(uri);
     if (file && this.helm.chartKeyOf(uri) !== undefined) {
-      if (this.hasTooDeep(uri)) return undefined;
+      if (hasTooDeep(file)) return undefined;
       return this.helm.hover(uri, file.text, position, lang);
     }
     const custom = (kind: string, apiVersion: string): string | undefined =>
@@ -251,10 +251,17 @@ export class LanguageService {
       : helm;
   }
 
-  /** Completion items at a position (keys, values, linked names, skeletons), in one language. */
+  /**
+   * Completion items at a position (keys, values, linked names, skeletons; in a values file tied
+   * to a chart, the chart's values), in one language.
+   */
   complete(uri: string, position: Position, lang: Lang): KubeCompletionItem[] {
-    if (this.isLargeFile(uri) || this.tooDeepAt(uri, position)) return [];
     const file = this.workspace.getFile(uri);
+    if (this.isLargeFile(uri) || tooDeepAt(file, position)) return [];
+    // The values checks parse the text again, without the nesting guard of parse/limits.ts.
+    const values =
+      file && !hasTooDeep(file) ? this.helm.completion(uri, file.text, position, lang) : undefined;
+    if (values) return values;
     const site = file && this.templateSite(uri, file.text);
     // Inside a template action: values, built-ins and named templates; elsewhere the YAML help.
     const helm = site ? templateCompletion(site, position, lang) : undefined;
@@ -291,7 +298,7 @@ export class LanguageService {
 
   /** A values file tied to a chart (not when it is too large or too deep to read again). */
   private valuesSite(uri: string, text: string): ValuesSite | undefined {
-    if (this.isLargeFile(uri) || this.hasTooDeep(uri)) return undefined;
+    if (this.isLargeFile(uri) || hasTooDeep(this.workspace.getFile(uri))) return undefined;
     return this.helm.valuesSiteOf(uri, text);
   }
 
@@ -335,18 +342,8 @@ export class LanguageService {
 
   /** What the PV controller would bind (service/binding), for the workspace, a folder or one file. */
   bindings(options: BindingOptions & { scope?: BindingScope } = {}): BindingResult {
-    const input = bindingInputFromWorkspace(this.workspace, options.scope);
-    // Typing that moves no storage object and no line (a probe, an image, a comment) gets the
-    // last answer: the preview asks after every pause, and a simulation of 1,500 claims takes
-    // hundreds of milliseconds that diagnostics would otherwise wait for.
-    const key = bindingKey(storageSignature(this.workspace), options, input);
-    if (this.lastBindings?.key === key) return this.lastBindings.result;
-    const result = simulateBindings(input, options);
-    this.lastBindings = { key, result };
-    return result;
+    return this.bindingCache.bindings(this.workspace, options);
   }
-
-  private lastBindings?: { key: string; result: BindingResult };
 
   /**
    * A number that changes only when what the cross-file rules read has changed (the storage
@@ -367,56 +364,13 @@ export class LanguageService {
 
   /** True when the file is above `maxFileSize` (cached per file version). */
   isLargeFile(uri: string): boolean {
-    const file = this.workspace.getFile(uri);
-    if (!file) return false;
-    const cached = this.largeCache.get(file);
-    if (cached && cached.max === this.maxFileSize) return cached.large;
-    const large = isLargeFile(file, this.maxFileSize);
-    this.largeCache.set(file, { max: this.maxFileSize, large });
-    return large;
+    return this.limits.isLarge(this.workspace.getFile(uri));
   }
-
-  /** Some `---` document of the file nests too deeply to be read (parse/limits.ts). */
-  hasTooDeep(uri: string): boolean {
-    return !!this.workspace.getFile(uri)?.chunks.some((c) => c.chunk.tooDeepAt !== undefined);
-  }
-
-  /** The cursor's `---` document nests too deeply to be read (parse/limits.ts). */
-  private tooDeepAt(uri: string, position: Position): boolean {
-    return this.workspace.getFile(uri)?.chunkAt(position)?.placed.chunk.tooDeepAt !== undefined;
-  }
-}
-
-/**
- * What a binding result depends on beyond the storage signature: the options, the positions the
- * result points to (sources) and the pod scheduling fields of workloads.
- */
-function bindingKey(signature: number, options: object, input: BindingInput): string {
-  const sources: unknown[] = [input.clusterDefaultClass];
-  for (const list of [input.volumes, input.claims, input.storageClasses, input.statefulSets])
-    for (const item of list) sources.push(item.source);
-  for (const w of input.workloads) {
-    const pod = w.podSpec;
-    sources.push(w.source, pod?.nodeName, pod?.nodeSelector, pod?.affinity, pod?.tolerations);
-  }
-  return `${signature}\u0000${JSON.stringify(options)}\u0000${JSON.stringify(sources)}`;
 }
 
 /** The values table of a chart compared with a values file: the inspector's and the CLI's data. */
 export function helmInspect(files: ChartFiles, overrideText?: string): ChartInspection {
   return inspectChart(files, overrideText);
-}
-
-/** Completion in a values file tied to a chart; undefined for any other file. */
-export function helmValuesCompletion(
-  service: LanguageService,
-  uri: string,
-  position: Position,
-  lang: Lang,
-): ValueCompletion[] | undefined {
-  const file = service.workspace.getFile(uri);
-  if (!file || service.isLargeFile(uri) || service.hasTooDeep(uri)) return undefined;
-  return service.helm.completion(uri, file.text, position, lang);
 }
 
 export interface LanguageServiceOptions {

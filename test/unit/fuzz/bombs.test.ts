@@ -175,7 +175,7 @@ void describe('YAML bombs', () => {
     const bomb = `persistence:\n${laughs(9, 10)}\n  deep: ${'['.repeat(100_000)}\n`;
     const key = 'file:///fuzz/bombs/chart/';
     timed('setChart bomb', () =>
-      service.helm.setChart(
+      service.setChartFiles(
         key,
         new Map([
           ['Chart.yaml', 'apiVersion: v2\nname: bomb\nversion: 1.0.0\n'],
@@ -185,7 +185,7 @@ void describe('YAML bombs', () => {
       ),
     );
     const uri = 'file:///fuzz/bombs/my-values.yaml';
-    service.helm.link(uri, key);
+    service.linkValuesFile(uri, key);
     timed('setFile values bomb', () => service.setFile(uri, bomb, 'editor', 1));
     probeFile(service, uri);
     for (let line = 0; line < 12; line++) probePosition(service, uri, { line, character: 4 });

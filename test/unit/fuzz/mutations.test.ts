@@ -41,8 +41,8 @@ function serviceFor(file: CorpusFile): LanguageService {
         if (f.path.startsWith(`${dir}/`)) files.set(f.path.slice(dir.length + 1), f.text);
       }
       const key = `file:///fuzz/${dir}/`;
-      service.helm.setChart(key, files);
-      service.helm.link(uriOf(file), key);
+      service.setChartFiles(key, files);
+      service.linkValuesFile(uriOf(file), key);
     }
   }
   return service;
@@ -72,7 +72,7 @@ void describe('fuzz: mutated manifests', () => {
           counts.inputs++;
           const text = mutations.reduce((t, m) => m.apply(t), file.text);
           const service = serviceFor(file);
-          if (maxFileSize !== undefined) service.maxFileSize = maxFileSize;
+          if (maxFileSize !== undefined) service.setFileSettings({ maxFileSize });
           const uri = uriOf(file);
           timed(`setFile ${uri}`, () => service.setFile(uri, text, 'editor', 1));
           probeFile(service, uri);
@@ -111,10 +111,10 @@ void describe('fuzz: mutated manifests', () => {
           }
           const service = getLanguageService();
           const key = `file:///fuzz/${dir}/`;
-          timed(`setChart ${dir}`, () => service.helm.setChart(key, files));
+          timed(`setChart ${dir}`, () => service.setChartFiles(key, files));
           const values = files.get('values.yaml') ?? '';
           const uri = `${key}values.yaml`;
-          service.helm.link(uri, key);
+          service.linkValuesFile(uri, key);
           timed('setFile values', () => service.setFile(uri, values, 'editor', 1));
           probeFile(service, uri);
           for (const [f, g, wild] of cursors)

@@ -12,7 +12,6 @@ import { join, relative, resolve } from 'node:path';
 import fc from 'fast-check';
 import {
   getLanguageService,
-  helmValuesCompletion,
   type KubeDiagnostic,
   type Lang,
   type LanguageService,
@@ -404,7 +403,6 @@ export function probePosition(service: LanguageService, uri: string, position: P
   }
   const range: Range = { start: position, end: position };
   timed(`getCodeActions ${where}`, () => service.getCodeActions(uri, range));
-  timed(`helmValuesCompletion ${where}`, () => helmValuesCompletion(service, uri, position, 'ru'));
   for (const name of positionRequests) {
     const request = optionalRequest(service, name);
     if (!request) continue;

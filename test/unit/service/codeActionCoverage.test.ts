@@ -66,8 +66,8 @@ function load(ws: Workspace): LanguageService {
   const s = getLanguageService();
   for (const f of ws.files) s.setFile('file://' + f, readFileSync(f, 'utf8'));
   if (ws.chart) {
-    s.helm.setChart('file://' + ws.chart.dir + '/', chartFiles(ws.chart.dir));
-    s.helm.link('file://' + ws.chart.values, 'file://' + ws.chart.dir + '/');
+    s.setChartFiles('file://' + ws.chart.dir + '/', chartFiles(ws.chart.dir));
+    s.linkValuesFile('file://' + ws.chart.values, 'file://' + ws.chart.dir + '/');
   }
   return s;
 }

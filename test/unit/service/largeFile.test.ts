@@ -31,7 +31,7 @@ function manifest(padding: number): string {
 
 function serviceWith(max: number, text: string): LanguageService {
   const service = getLanguageService();
-  service.maxFileSize = max;
+  service.setFileSettings({ maxFileSize: max });
   service.setFile(URI, text, 'editor', 1);
   return service;
 }
@@ -86,7 +86,7 @@ void describe('large files (kubeStorage.maxFileSize)', () => {
     assert.equal(service.hover(URI, { line: 1, character: 2 }, 'en'), undefined);
     assert.deepEqual(service.complete(URI, { line: 7, character: 2 }, 'en'), []);
     assert.ok(service.documentSymbols(URI).length > 0);
-    service.maxFileSize = 0; // no limit
+    service.setFileSettings({ maxFileSize: 0 }); // no limit
     assert.notEqual(service.hover(URI, { line: 1, character: 2 }, 'en'), undefined);
     assert.ok(!service.getDiagnostics(URI).some((d) => d.code === LARGE_FILE_CODE));
   });
@@ -99,7 +99,7 @@ void describe('large files (kubeStorage.maxFileSize)', () => {
 
   void it('large files on disk are not indexed; open in the editor they are', () => {
     const service = getLanguageService();
-    service.maxFileSize = 2000;
+    service.setFileSettings({ maxFileSize: 2000 });
     service.setFile(URI, manifest(5000), 'disk');
     assert.equal(service.workspace.getFile(URI), undefined);
     assert.equal(service.workspace.objectsOfKind('PersistentVolumeClaim').length, 0);

@@ -5,18 +5,20 @@
  * (render.ts markValues), and the fields that hold a marker are traced to its value
  * (service/rendered). The same inputs give the same marked render from the cache.
  */
-import type { Range } from '../../service';
-import type { FindingSource, RenderedCharts } from '../../service/rendered';
+import type { DiagnosticSettings, LanguageService, Range } from '../../service';
 import type { RenderOutcome } from './render';
 
 type RenderedOutcome = Extract<RenderOutcome, { ok: true }>;
+
+/** What tracing asks of the language service (its facade). */
+type RenderTracing = Pick<LanguageService, 'valuesToMark' | 'addMarked' | 'untracedFindings'>;
 
 /**
  * Traces the fields at `ranges` of the render `key` (in its rendered file) to values. Resolves to
  * true when a render with markers was added (the findings' traces may then have changed).
  */
 export async function traceFields(
-  rendered: RenderedCharts,
+  rendered: RenderTracing,
   key: string,
   outcome: RenderedOutcome,
   ranges: readonly Range[],
@@ -30,10 +32,10 @@ export async function traceFields(
 
 /** Traces the findings of the render `key` that no value explains yet (see traceFields). */
 export function traceFindings(
-  rendered: RenderedCharts,
+  rendered: RenderTracing,
   key: string,
   outcome: RenderedOutcome,
-  source: FindingSource,
+  settings: DiagnosticSettings,
 ): Promise<boolean> {
-  return traceFields(rendered, key, outcome, rendered.untracedFindings(key, source));
+  return traceFields(rendered, key, outcome, rendered.untracedFindings(key, settings));
 }

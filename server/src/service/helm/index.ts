@@ -28,3 +28,4 @@ export {
 export { HelmCharts } from './registry';
 export { storageClassMeaning } from './storage';
 export { pathId } from './paths';
+export { mayBeValuesFile } from './valuesFileName';

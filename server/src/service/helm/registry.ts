@@ -2,6 +2,7 @@
  * Charts known to the language service and the values files tied to them. The callers (LSP
  * server, CLI) read the chart files and pass them in; this keeps the model and the links.
  */
+import type { KubeCompletionItem } from '../completion/types';
 import type { KubeDiagnostic, Lang, Position } from '../types';
 import {
   valuesCompletion,
@@ -112,15 +113,33 @@ export class HelmCharts {
     return model ? valuesHover(model, text, position, lang, link ?? folderLink(key)) : undefined;
   }
 
+  /** Completion in a values file tied to a chart; undefined for any other file. */
   completion(
     uri: string,
     text: string,
     position: Position,
     lang: Lang,
-  ): ValueCompletion[] | undefined {
+  ): KubeCompletionItem[] | undefined {
     const model = this.modelOf(uri);
-    return model ? valuesCompletion(model, text, position, lang) : undefined;
+    if (!model) return undefined;
+    return valuesCompletion(model, text, position, lang).map((v) => completionItem(v, position));
   }
+}
+
+/** A chart value offered as a completion item: it replaces the word at the cursor. */
+function completionItem(value: ValueCompletion, position: Position): KubeCompletionItem {
+  return {
+    label: value.label,
+    kind: value.kind === 'key' ? 'field' : 'value',
+    detail: value.detail,
+    documentation: value.documentation,
+    insertText: value.insertText,
+    snippet: false,
+    relativeIndent: true,
+    range: { start: position, end: position },
+    wordAtCursor: true,
+    sortText: value.sortText,
+  };
 }
 
 /** Links into a chart folder whose key is its `file:` URI ending in `/`; none for other keys. */

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { HelmRenderer, type RenderRequest } from '../../../../server/src/node/helm/render';
 import { runHelmProcess, offlineEnvironment } from '../../../../server/src/node/helm/process';
 import { traceFields, traceFindings } from '../../../../server/src/node/helm/trace';
-import { getLanguageService } from '../../../../server/src/service';
+import { defaultDiagnosticSettings, getLanguageService } from '../../../../server/src/service';
 import { realTool } from '../../../support/tools';
 
 const helm = realTool('helm');
@@ -51,10 +51,9 @@ function request(overrides: Partial<RenderRequest>): RenderRequest {
 async function traced(outcome: Awaited<ReturnType<HelmRenderer['render']>>) {
   const service = getLanguageService();
   assert.ok(outcome.ok, JSON.stringify(!outcome.ok && outcome.problem));
-  service.rendered.setRendered(outcome.subject, outcome.output);
-  const source = { findings: (uri: string) => service.getDiagnostics(uri), stamp: '1' };
-  await traceFindings(service.rendered, outcome.subject.key, outcome, source);
-  return service.rendered.traced(outcome.subject.key, source);
+  service.setRendered(outcome.subject, outcome.output);
+  await traceFindings(service, outcome.subject.key, outcome, defaultDiagnosticSettings);
+  return service.tracedFindings(outcome.subject.key);
 }
 
 describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
@@ -153,18 +152,14 @@ describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
     assert.equal(outcome.problem.valueSite?.layer, 1);
     assert.equal(outcome.problem.valueSite?.range.start.line, 2);
     const service = getLanguageService();
-    service.rendered.setFailed(outcome.subject, outcome.problem);
-    const onValues = service.rendered.diagnosticsFor(pathToFileURL(values).href, {
-      findings: () => [],
-      stamp: '1',
-    });
+    service.setRenderFailed(outcome.subject, outcome.problem);
+    const onValues = service.renderedFindings(pathToFileURL(values).href);
     assert.deepEqual(
       onValues.map((d) => `${d.range.start.line}:${d.code}:${d.severity}`),
       ['2:helm-render-failed:error'],
     );
-    const onTemplate = service.rendered.diagnosticsFor(
+    const onTemplate = service.renderedFindings(
       pathToFileURL(join(ledger, 'templates/secret.yaml')).href,
-      { findings: () => [], stamp: '1' },
     );
     assert.deepEqual(
       onTemplate.map((d) => d.range.start.line),
@@ -179,11 +174,8 @@ describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
     );
     assert.ok(!outcome.ok);
     const service = getLanguageService();
-    service.rendered.setFailed(outcome.subject, outcome.problem);
-    const onValues = service.rendered.diagnosticsFor(pathToFileURL(values).href, {
-      findings: () => [],
-      stamp: '1',
-    });
+    service.setRenderFailed(outcome.subject, outcome.problem);
+    const onValues = service.renderedFindings(pathToFileURL(values).href);
     assert.deepEqual(
       onValues.map((d) => `${d.range.start.line}:${d.code}`),
       ['0:helm-render-failed'],
@@ -317,8 +309,8 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
     const outcome = await new HelmRenderer().render(request({ values: [{ path: values }] }));
     assert.ok(outcome.ok);
     const service = getLanguageService();
-    service.rendered.setRendered(outcome.subject, outcome.output);
-    const uri = service.rendered.uriOf(outcome.subject.key)!;
+    service.setRendered(outcome.subject, outcome.output);
+    const uri = service.renderedUriOf(outcome.subject.key)!;
     const lines = outcome.output.split('\n');
     // Both claim templates say ReadWriteOnce; only the data claim's comes from values.
     const at = lines
@@ -331,19 +323,14 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
     });
     // The value with that text is marked: it could explain either field.
     assert.deepEqual(
-      service.rendered
-        .valuesToMark(outcome.subject.key, [field(at[1]!.i)])
-        .map((v) => v.path.join('.')),
+      service.valuesToMark(outcome.subject.key, [field(at[1]!.i)]).map((v) => v.path.join('.')),
       ['persistence.accessModes.0'],
     );
     assert.ok(
-      await traceFields(service.rendered, outcome.subject.key, outcome, [
-        field(at[0]!.i),
-        field(at[1]!.i),
-      ]),
+      await traceFields(service, outcome.subject.key, outcome, [field(at[0]!.i), field(at[1]!.i)]),
     );
     const trace = (i: number) =>
-      service.rendered.traceRange(uri, {
+      service.traceRange(uri, {
         start: { line: i, character: lines[i]!.search(/\S/) + 2 },
         end: { line: i, character: lines[i]!.length },
       })!.trace;
@@ -352,7 +339,7 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
       ['persistence.accessModes.0'],
     );
     const wal = at[1]!;
-    const walTrace = service.rendered.traceRange(uri, {
+    const walTrace = service.traceRange(uri, {
       start: { line: wal.i, character: lines[wal.i]!.indexOf('ReadWriteOnce') },
       end: { line: wal.i, character: lines[wal.i]!.length },
     })!.trace;
@@ -407,15 +394,15 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
       request({ helmPath, values: [{ path: valuesFile('auth:\n  password: s3cret\n') }] }),
     );
     assert.ok(outcome.ok);
-    service.rendered.setRendered(outcome.subject, outcome.output);
+    service.setRendered(outcome.subject, outcome.output);
     const lines = outcome.output.split('\n');
     const fsGroup = lines.findIndex((l) => /fsGroup: 1001/.test(l));
     const range = {
       start: { line: fsGroup, character: lines[fsGroup]!.indexOf('1001') },
       end: { line: fsGroup, character: lines[fsGroup]!.length },
     };
-    assert.deepEqual(service.rendered.valuesToMark(outcome.subject.key, [range]), []);
-    assert.equal(await traceFields(service.rendered, outcome.subject.key, outcome, [range]), false);
+    assert.deepEqual(service.valuesToMark(outcome.subject.key, [range]), []);
+    assert.equal(await traceFields(service, outcome.subject.key, outcome, [range]), false);
     assert.equal(runs(), 1);
   });
 
@@ -425,15 +412,15 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
       request({ values: [{ path: valuesFile('auth:\n  password: s3cret\nreplicaCount: 2\n') }] }),
     );
     assert.ok(outcome.ok);
-    service.rendered.setRendered(outcome.subject, outcome.output);
+    service.setRendered(outcome.subject, outcome.output);
     const lines = outcome.output.split('\n');
     const at = lines.findIndex((l) => /^ {2}replicas: 2$/.test(l));
     const range = {
       start: { line: at, character: 2 },
       end: { line: at, character: lines[at]!.length },
     };
-    assert.ok(await traceFields(service.rendered, outcome.subject.key, outcome, [range]));
-    const trace = service.rendered.traceRange(service.rendered.uriOf(outcome.subject.key)!, range);
+    assert.ok(await traceFields(service, outcome.subject.key, outcome, [range]));
+    const trace = service.traceRange(service.renderedUriOf(outcome.subject.key)!, range);
     assert.deepEqual(
       trace?.trace.values.map((v) => `${v.path.join('.')}@${v.layer}:${v.range.start.line}`),
       ['replicaCount@1:2'],
@@ -452,7 +439,7 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
       }),
     );
     assert.ok(outcome.ok);
-    service.rendered.setRendered(outcome.subject, outcome.output);
+    service.setRendered(outcome.subject, outcome.output);
     const claim = service.bindings().claims.find((c) => c.name === 'books-ledger-backup');
     assert.equal(claim?.namespace, 'accounting');
     assert.equal(claim?.volume, 'nightly-dumps');

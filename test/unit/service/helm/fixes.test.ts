@@ -16,8 +16,8 @@ function fixAccessMode(text: string): {
 } {
   const s = getLanguageService();
   s.setFile(VALUES, text);
-  s.helm.setChart('keeper', readChart('keeper'));
-  s.helm.link(VALUES, 'keeper');
+  s.setChartFiles('keeper', readChart('keeper'));
+  s.linkValuesFile(VALUES, 'keeper');
   const typeCount = () =>
     s.getDiagnostics(VALUES).filter((x) => x.code === 'helm-values-type').length;
   const typesBefore = typeCount();

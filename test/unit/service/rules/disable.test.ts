@@ -174,8 +174,8 @@ void describe('Helm values files', () => {
 
   function helmService(text: string): LanguageService {
     const s = service(text, VALUES);
-    s.helm.setChart('file:///chart/', chartFiles());
-    s.helm.link(VALUES, 'file:///chart/');
+    s.setChartFiles('file:///chart/', chartFiles());
+    s.linkValuesFile(VALUES, 'file:///chart/');
     return s;
   }
 

@@ -153,7 +153,7 @@ describe('cluster snapshots', () => {
 
   it('indexes a snapshot above maxFileSize (it is parsed, never checked)', () => {
     const service = getLanguageService();
-    service.maxFileSize = 1024;
+    service.setFileSettings({ maxFileSize: 1024 });
     service.setCluster({
       isSnapshot: (u) => u === SNAPSHOT,
       defaultStorageClass: { mode: 'unknown' },
