@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { HelmLinkRequest, HelmRenderedNotification } from '../../../server/src/protocol';
+import { BindingPreviewPanel } from '../bindingPreview/panel';
 import { findChartForValues, isChartArchiveName } from '../../../server/src/node/charts';
 import { plainText } from '../../../server/src/service/i18n/plainText';
 import { isValidChartReference } from './helmCli';
@@ -125,6 +126,8 @@ export function registerHelmValues(context: vscode.ExtensionContext, client: Lan
     // A values file was rendered again while you typed: its tab's "Rendered storage" follows.
     client.onNotification(HelmRenderedNotification, (params) => {
       for (const panel of panels.all()) panel.renderedChanged(params.valuesUri);
+      // The binding preview shows the render's objects too (one handler per notification).
+      BindingPreviewPanel.refreshIfOpen();
     }),
   );
 }
