@@ -137,6 +137,24 @@ export interface ValuesCheckOptions {
   syntax?: boolean;
 }
 
+type Report = (
+  range: Range,
+  severity: KubeDiagnostic['severity'],
+  code: string,
+  message: LocalizedText,
+  data?: Record<string, unknown>,
+) => void;
+
+/** One values file checked against one chart. */
+interface ValuesCheck {
+  model: ChartModel;
+  doc: Document;
+  lineCounter: LineCounter;
+  /** The chart's name, for messages. */
+  chart: string;
+  report: Report;
+}
+
 export function checkValuesFile(
   model: ChartModel,
   text: string,
@@ -144,187 +162,187 @@ export function checkValuesFile(
 ): KubeDiagnostic[] {
   const out: KubeDiagnostic[] = [];
   const parsed = parseValues(text);
-  const { doc, lineCounter } = parsed;
-  const chart = model.meta.name ?? 'chart';
-  const diag = (
-    range: Range,
-    severity: KubeDiagnostic['severity'],
-    code: string,
-    message: LocalizedText,
-    data?: Record<string, unknown>,
-  ) => out.push({ range, severity, code, message, ...(data ? { data } : {}) });
-
-  if (options.syntax) {
-    for (const e of doc.errors) {
-      diag(
-        spanRange(lineCounter, [e.pos[0], e.pos[1]]),
-        'error',
-        'yaml-syntax',
-        localize(helmMessages.overrideSyntax, { detail: e.message.split('\n')[0] ?? '' }),
-      );
-    }
-  }
-  if (
-    doc.contents &&
-    !isMap(doc.contents) &&
-    !(isScalar(doc.contents) && doc.contents.value === null)
-  ) {
-    const span = doc.contents.range;
-    if (span)
-      diag(
-        spanRange(lineCounter, [span[0], span[1]]),
-        'error',
-        'helm-values-not-map',
-        helmMessages.overrideNotMap,
-      );
-    return out;
-  }
-
-  const walk = (map: unknown, path: string[]): void => {
-    if (!isMap(map)) return;
-    for (const pair of map.items as Pair[]) {
-      const keyNode = pair.key;
-      if (!isScalar(keyNode) || keyNode.value === null || !keyNode.range) continue;
-      const key = String(keyNode.value);
-      const childPath = [...path, key];
-      const id = pathId(childPath);
-      const keyRange = spanRange(lineCounter, [keyNode.range[0], keyNode.range[1]]);
-      const valueNode = pair.value as Node | null;
-      const valueRange = valueNode?.range
-        ? spanRange(lineCounter, [valueNode.range[0], valueNode.range[1]])
-        : keyRange;
-      if (!isKnownPath(model, childPath)) {
-        if (isFreeForm(model, path)) continue;
-        const siblings = knownChildKeys(model, path);
-        if (key === 'accessModes' && siblings.has('accessMode')) {
-          diag(
-            keyRange,
-            'warning',
-            'helm-values-access-mode',
-            localize(helmMessages.singularAccessMode, {
-              expected: pathId([...path, 'accessMode']),
-              actual: id,
-            }),
-            { suggestion: 'accessMode' },
-          );
-          continue;
-        }
-        if (key === 'accessMode' && siblings.has('accessModes')) {
-          diag(
-            keyRange,
-            'warning',
-            'helm-values-access-mode',
-            localize(helmMessages.pluralAccessModes, {
-              expected: pathId([...path, 'accessModes']),
-              actual: id,
-            }),
-            { suggestion: 'accessModes' },
-          );
-          continue;
-        }
-        const suggestion = closestMatch(key, siblings);
-        const message = localize(helmMessages.unknownKey, { chart, path: id });
-        const full = suggestion
-          ? {
-              en: message.en + localize(helmMessages.didYouMean, { suggestion }).en,
-              ru: message.ru + localize(helmMessages.didYouMean, { suggestion }).ru,
-            }
-          : message;
-        diag(
-          keyRange,
-          'warning',
-          'helm-values-unknown-key',
-          full,
-          suggestion ? { suggestion } : undefined,
-        );
-        continue;
-      }
-      const value: unknown = valueNode ? safeToJS(valueNode as Node, doc) : null;
-      const node = model.byId.get(id);
-      if (node && !node.unset && node.type !== 'null' && value !== null && value !== undefined) {
-        const schemaType = model.schema ? schemaAt(model.schema, childPath)?.type : undefined;
-        const actual = typeOf(value);
-        if (schemaType === undefined && !compatible(node.type, actual)) {
-          diag(valueRange, 'warning', 'helm-values-type', {
-            en: localize(helmMessages.typeMismatch, {
-              path: id,
-              expected: valueTypeNames[node.type].en,
-              actual: valueTypeNames[actual].en,
-            }).en,
-            ru: localize(helmMessages.typeMismatch, {
-              path: id,
-              expected: valueTypeNames[node.type].ru,
-              actual: valueTypeNames[actual].ru,
-            }).ru,
-          });
-        }
-      }
-      const storage = node?.storage;
-      if (storage === 'storageClass' && value === '-') {
-        diag(
-          valueRange,
-          'information',
-          'helm-values-storage-class-dash',
-          helmMessages.storageClassDash,
-        );
-      } else if (storage === 'storageClass' && value === '') {
-        diag(
-          valueRange,
-          'information',
-          'helm-values-storage-class-empty',
-          helmMessages.storageClassEmpty,
-        );
-      } else if (storage === 'enabled' && value === false) {
-        diag(
-          valueRange,
-          'information',
-          'helm-values-persistence-off',
-          helmMessages.persistenceDisabled,
-        );
-      }
-      if (isMap(valueNode) && !isFreeForm(model, childPath)) walk(valueNode, childPath);
-    }
+  const check: ValuesCheck = {
+    model,
+    doc: parsed.doc,
+    lineCounter: parsed.lineCounter,
+    chart: model.meta.name ?? 'chart',
+    report: (range, severity, code, message, data) =>
+      out.push({ range, severity, code, message, ...(data ? { data } : {}) }),
   };
-  walk(doc.contents, []);
-
-  if (model.schema && isPlainObject(parsed.data)) {
-    const merged = mergeValues(chartDefaults(model), parsed.data);
-    for (const error of validateValues(model.schema, merged)) {
-      let at = error.path.length;
-      let found;
-      while (at > 0 && !(found = nodesAtPath(doc, error.path.slice(0, at)))) at--;
-      if (found && at > 0) {
-        if (at < error.path.length && error.keyword !== 'required') continue;
-        const node = found.key ?? found.value;
-        if (!node?.range) continue;
-        const range = spanRange(lineCounter, [node.range[0], node.range[1]]);
-        const path = pathId(error.path.slice(0, Math.max(at, 1)));
-        diag(range, 'error', 'helm-values-schema', {
-          en: localize(helmMessages.schemaViolation, { path, detail: error.message.en }).en,
-          ru: localize(helmMessages.schemaViolation, { path, detail: error.message.ru }).ru,
-        });
-      } else if (error.keyword === 'required') {
-        diag(
-          { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-          'error',
-          'helm-values-schema',
-          {
-            en: localize(helmMessages.schemaViolationRoot, {
-              detail: `${pathId(error.path) || '/'}: ${error.message.en}`,
-            }).en,
-            ru: localize(helmMessages.schemaViolationRoot, {
-              detail: `${pathId(error.path) || '/'}: ${error.message.ru}`,
-            }).ru,
-          },
-        );
-      }
-    }
-  }
+  if (options.syntax) syntaxErrors(check);
+  if (rootIsNotMap(check)) return out;
+  checkMap(check, parsed.doc.contents, []);
+  if (model.schema && isPlainObject(parsed.data)) schemaErrors(check, model.schema, parsed.data);
   return out.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
 }
+
+function syntaxErrors({ doc, lineCounter, report }: ValuesCheck): void {
+  for (const e of doc.errors) {
+    report(
+      spanRange(lineCounter, [e.pos[0], e.pos[1]]),
+      'error',
+      'yaml-syntax',
+      localize(helmMessages.overrideSyntax, { detail: e.message.split('\n')[0] ?? '' }),
+    );
+  }
+}
+
+/** Values are a mapping (or nothing): anything else is reported, and nothing more is checked. */
+function rootIsNotMap({ doc, lineCounter, report }: ValuesCheck): boolean {
+  const root = doc.contents;
+  if (!root || isMap(root) || (isScalar(root) && root.value === null)) return false;
+  const span = root.range;
+  if (span)
+    report(
+      spanRange(lineCounter, [span[0], span[1]]),
+      'error',
+      'helm-values-not-map',
+      helmMessages.overrideNotMap,
+    );
+  return true;
+}
+
+function checkMap(check: ValuesCheck, map: unknown, path: string[]): void {
+  if (!isMap(map)) return;
+  for (const pair of map.items as Pair[]) checkPair(check, pair, path);
+}
+
+/** One key of the values file under `path`: known to the chart, of the chart's type, a storage note. */
+function checkPair(check: ValuesCheck, pair: Pair, path: string[]): void {
+  const { model, doc, lineCounter } = check;
+  const keyNode = pair.key;
+  if (!isScalar(keyNode) || keyNode.value === null || !keyNode.range) return;
+  const key = String(keyNode.value);
+  const childPath = [...path, key];
+  const keyRange = spanRange(lineCounter, [keyNode.range[0], keyNode.range[1]]);
+  const valueNode = pair.value as Node | null;
+  const valueRange = valueNode?.range
+    ? spanRange(lineCounter, [valueNode.range[0], valueNode.range[1]])
+    : keyRange;
+  if (!isKnownPath(model, childPath)) return unknownKey(check, path, key, keyRange);
+  const value: unknown = valueNode ? safeToJS(valueNode, doc) : null;
+  typeMismatch(check, childPath, value, valueRange);
+  storageNote(check, childPath, value, valueRange);
+  if (isMap(valueNode) && !isFreeForm(model, childPath)) checkMap(check, valueNode, childPath);
+}
+
+/** A key the chart does not know: `accessMode` for `accessModes` (and back), or the closest key. */
+function unknownKey(check: ValuesCheck, path: string[], key: string, keyRange: Range): void {
+  const { model, chart, report } = check;
+  if (isFreeForm(model, path)) return;
+  const id = pathId([...path, key]);
+  const siblings = knownChildKeys(model, path);
+  for (const [written, meant, message] of [
+    ['accessModes', 'accessMode', helmMessages.singularAccessMode],
+    ['accessMode', 'accessModes', helmMessages.pluralAccessModes],
+  ] as const) {
+    if (key !== written || !siblings.has(meant)) continue;
+    const expected = pathId([...path, meant]);
+    const text = localize(message, { expected, actual: id });
+    return report(keyRange, 'warning', 'helm-values-access-mode', text, { suggestion: meant });
+  }
+  const suggestion = closestMatch(key, siblings);
+  const message = localize(helmMessages.unknownKey, { chart, path: id });
+  const full = suggestion
+    ? {
+        en: message.en + localize(helmMessages.didYouMean, { suggestion }).en,
+        ru: message.ru + localize(helmMessages.didYouMean, { suggestion }).ru,
+      }
+    : message;
+  report(
+    keyRange,
+    'warning',
+    'helm-values-unknown-key',
+    full,
+    suggestion ? { suggestion } : undefined,
+  );
+}
+
+/** A value of another type than the chart's default (when the chart has no schema for it). */
+function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range: Range): void {
+  const { model, report } = check;
+  const node = model.byId.get(pathId(path));
+  if (!node || node.unset || node.type === 'null' || value === null || value === undefined) return;
+  const schemaType = model.schema ? schemaAt(model.schema, path)?.type : undefined;
+  const actual = typeOf(value);
+  if (schemaType !== undefined || compatible(node.type, actual)) return;
+  const text = (lang: 'en' | 'ru') =>
+    localize(helmMessages.typeMismatch, {
+      path: pathId(path),
+      expected: valueTypeNames[node.type][lang],
+      actual: valueTypeNames[actual][lang],
+    })[lang];
+  report(range, 'warning', 'helm-values-type', { en: text('en'), ru: text('ru') });
+}
+
+/** What a storage value means: the class `-`, the empty class, persistence turned off. */
+function storageNote(check: ValuesCheck, path: string[], value: unknown, range: Range): void {
+  const storage = check.model.byId.get(pathId(path))?.storage;
+  if (storage === 'storageClass' && value === '-') {
+    check.report(
+      range,
+      'information',
+      'helm-values-storage-class-dash',
+      helmMessages.storageClassDash,
+    );
+  } else if (storage === 'storageClass' && value === '') {
+    check.report(
+      range,
+      'information',
+      'helm-values-storage-class-empty',
+      helmMessages.storageClassEmpty,
+    );
+  } else if (storage === 'enabled' && value === false) {
+    check.report(
+      range,
+      'information',
+      'helm-values-persistence-off',
+      helmMessages.persistenceDisabled,
+    );
+  }
+}
+
+/** The chart's values.schema.json against the defaults merged with the file. */
+function schemaErrors(
+  check: ValuesCheck,
+  schema: NonNullable<ChartModel['schema']>,
+  data: Record<string, unknown>,
+): void {
+  const { model, doc, lineCounter, report } = check;
+  const merged = mergeValues(chartDefaults(model), data);
+  for (const error of validateValues(schema, merged)) {
+    let at = error.path.length;
+    let found;
+    while (at > 0 && !(found = nodesAtPath(doc, error.path.slice(0, at)))) at--;
+    if (found && at > 0) {
+      if (at < error.path.length && error.keyword !== 'required') continue;
+      const node = found.key ?? found.value;
+      if (!node?.range) continue;
+      const range = spanRange(lineCounter, [node.range[0], node.range[1]]);
+      const path = pathId(error.path.slice(0, Math.max(at, 1)));
+      report(range, 'error', 'helm-values-schema', {
+        en: localize(helmMessages.schemaViolation, { path, detail: error.message.en }).en,
+        ru: localize(helmMessages.schemaViolation, { path, detail: error.message.ru }).ru,
+      });
+    } else if (error.keyword === 'required') {
+      const where = pathId(error.path) || '/';
+      report(FIRST_LINE, 'error', 'helm-values-schema', {
+        en: localize(helmMessages.schemaViolationRoot, {
+          detail: `${where}: ${error.message.en}`,
+        }).en,
+        ru: localize(helmMessages.schemaViolationRoot, {
+          detail: `${where}: ${error.message.ru}`,
+        }).ru,
+      });
+    }
+  }
+}
+
+const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** A node as plain data, or null when that would expand too many aliases (a YAML bomb). */
 function safeToJS(node: Node, doc: Document): unknown {
