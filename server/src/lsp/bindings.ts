@@ -1,4 +1,7 @@
-/** `kubeStorage/bindings`: the binding simulation for the preview webview (and any other client). */
+/**
+ * `kubeStorage/bindings`: the binding simulation for the preview webview (and any other client),
+ * with the objects of charts rendered with helm marked with their chart.
+ */
 import {
   BindingsRequest,
   type BindingResult,
@@ -27,7 +30,10 @@ export const bindingsFeature: Feature = {
         // The answer is RequestCancelled then (runner.ts); this only spares the simulation.
         if (token.isCancellationRequested) return { ok: false, lang, error: failed };
         const nodeLabels = validLabels(params?.nodeLabels);
-        const data = ctx.service.bindings({ scope, nodeLabels });
+        const renderedCharts = params?.renderedCharts !== false;
+        // Objects of charts rendered with helm say so (chart, template line, values): the
+        // preview groups them under their chart and opens their template.
+        const data = ctx.service.bindingsWithCharts({ scope, nodeLabels, renderedCharts });
         return { ok: true, lang, data: withFewRejections(data) };
       },
     );

@@ -11,6 +11,7 @@ import {
   type BindingScope,
 } from './binding';
 import type { BindingInput } from './binding/types';
+import { withoutRendered } from './rendered/bindingCharts';
 import { storageSignature } from './rules/signature';
 import type { Workspace } from './workspace/workspace';
 
@@ -20,9 +21,11 @@ export class BindingCache {
   /** What the PV controller would bind, for the workspace, a folder or one file. */
   bindings(
     workspace: Workspace,
-    options: BindingOptions & { scope?: BindingScope },
+    options: BindingOptions & { scope?: BindingScope; renderedCharts?: boolean },
   ): BindingResult {
-    const input = bindingInputFromWorkspace(workspace, options.scope);
+    const all = bindingInputFromWorkspace(workspace, options.scope);
+    // Without rendered charts: what the workspace's own manifests do alone.
+    const input = options.renderedCharts === false ? withoutRendered(all) : all;
     // Typing that moves no storage object and no line (a probe, an image, a comment) gets the
     // last answer.
     const key = bindingKey(storageSignature(workspace), options, input);

@@ -20,6 +20,7 @@ import {
   type TracedFinding,
   type ValueLeaf,
 } from './rendered';
+import { withRenderedCharts } from './rendered/bindingCharts';
 import type { KubeDiagnostic, Range } from './types';
 import { Workspace, type ErrorReporter } from './workspace/workspace';
 
@@ -39,7 +40,19 @@ export abstract class ChartFacade {
   }
 
   abstract getDiagnostics(uri: string, settings?: DiagnosticSettings): KubeDiagnostic[];
-  abstract bindings(options?: BindingOptions & { scope?: BindingScope }): BindingResult;
+  abstract bindings(
+    options?: BindingOptions & { scope?: BindingScope; renderedCharts?: boolean },
+  ): BindingResult;
+
+  /**
+   * The bindings with the rendered charts listed and each of their objects marked with its chart,
+   * template line and values (the binding preview groups them under their chart).
+   */
+  bindingsWithCharts(
+    options: BindingOptions & { scope?: BindingScope; renderedCharts?: boolean } = {},
+  ): BindingResult {
+    return withRenderedCharts(this.bindings(options), this.rendered);
+  }
 
   /**
    * Adds or replaces the chart `key` (the LSP uses the chart folder's URI) from its files, by

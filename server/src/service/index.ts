@@ -341,7 +341,9 @@ export class LanguageService extends ChartFacade {
   }
 
   /** What the PV controller would bind (service/binding), for the workspace, a folder or one file. */
-  bindings(options: BindingOptions & { scope?: BindingScope } = {}): BindingResult {
+  bindings(
+    options: BindingOptions & { scope?: BindingScope; renderedCharts?: boolean } = {},
+  ): BindingResult {
     return this.bindingCache.bindings(this.workspace, options);
   }
 

@@ -140,6 +140,7 @@ export class HelmRenderer {
     const emptySubject: RenderSubject = {
       key,
       chartName: basename(chartPath),
+      release: request.release,
       templates: new Map(),
       merged: new MergedValues([]),
       primaryUri: request.primaryUri,
@@ -201,6 +202,7 @@ export class HelmRenderer {
     const subjectOf = (): RenderSubject => ({
       key,
       chartName: source.name,
+      release: request.release,
       ...(source.kind === 'folder' ? { chartUri: pathToFileURL(source.path + '/').href } : {}),
       templates: source.files,
       merged: new MergedValues(layers),

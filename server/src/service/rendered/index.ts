@@ -68,6 +68,8 @@ export interface RenderSubject {
   /** Identity of the render: the chart and the values file(s) it is for. */
   key: string;
   chartName: string;
+  /** The release name given to helm. */
+  release?: string;
   /** The chart folder's URI ending with `/` (a packaged chart has none: no template files to show). */
   chartUri?: string;
   /** The chart's files by chart-relative path (templates/…, values.yaml). */
@@ -290,6 +292,11 @@ export class RenderedCharts {
 
   problemOf(key: string): RenderProblem | undefined {
     return this.entries.get(key)?.problem;
+  }
+
+  /** What a render is of: the chart, the release, the values files. */
+  subjectOf(key: string): RenderSubject | undefined {
+    return this.entries.get(key)?.subject;
   }
 
   /** Every finding of a render, traced. */

@@ -91,7 +91,7 @@ function record(value: unknown): Record<string, unknown> {
  * The fields of a claim in its object: a PersistentVolumeClaim's spec, a StatefulSet's claim
  * template's, or a pod's generic ephemeral volume's template; `name` is where the claim is named.
  */
-interface ClaimPlace {
+export interface ClaimPlace {
   object: RenderedObject;
   spec: NodePath;
   name: NodePath;
@@ -99,7 +99,7 @@ interface ClaimPlace {
   statefulSet: string | null;
 }
 
-function claimPlace(
+export function claimPlace(
   objects: readonly RenderedObject[],
   claim: ClaimResult,
 ): ClaimPlace | undefined {
@@ -261,7 +261,7 @@ function volumeOf(volume: unknown): { name: string; source: string } {
   };
 }
 
-function linkOf(charts: RenderedCharts, uri: string, range: Range): RenderedLink {
+export function linkOf(charts: RenderedCharts, uri: string, range: Range): RenderedLink {
   const found = charts.traceRange(uri, range);
   if (!found) return {};
   const { trace } = found;
