@@ -116,10 +116,11 @@ export function nodeDetails(
   const parts: HTMLElement[] = [head(`${statusIcon[node.status]} ${node.label}`, ctx)];
   if (node.group) parts.push(h('p', 'detail', t.groupOf.replace('{0}', String(node.group.count))));
   parts.push(codeTextElement('p', node.detail, 'detail'));
-  if (node.claim) parts.push(...claimParts(node, ctx));
-  else parts.push(codeTextElement('p', node.reason ?? node.tooltip, 'reason'));
+  // Where a chart's object comes from goes first: the reason and the rejected volumes may be long.
   const rendered = renderedParts(node, chart, ctx);
   parts.push(...rendered.parts);
+  if (node.claim) parts.push(...claimParts(node, ctx));
+  else parts.push(codeTextElement('p', node.reason ?? node.tooltip, 'reason'));
   const actions = h('div', 'actions');
   const namespace = node.group?.namespace;
   if (namespace !== undefined && namespace !== ctx.namespace)
