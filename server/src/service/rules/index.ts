@@ -2,15 +2,24 @@
 import type { LocalizedText } from '../types';
 import { bindingRules } from './binding';
 import { ephemeralRules } from './ephemeral';
+import { hostPathRules } from './hostPath';
 import { initContainerRules, linkRules } from './links';
 import { permissionRules } from './permissions';
 import { claimWillStayPending } from './pending';
 import { policyRules } from './policy';
 import { securityRules } from './security';
+import { selectorTemplateMismatch } from './selectors';
 import { snapshotRules } from './snapshots';
+import {
+  claimRetentionDeletesData,
+  claimTemplateWithoutAccessModes,
+  claimTemplateWithoutStorage,
+  partitionBlocksUpdate,
+  rollingUpdateWithOnDelete,
+} from './statefulSets';
 import type { Rule, RuleFamily, RuleMeta } from './types';
 import { volumeRules } from './volumes';
-import { workloadRules } from './workloads';
+import { emptyDirForDatabase, sharedSingleNodeClaim, unsafeSubPath } from './workloadVolumes';
 
 export type {
   Rule,
@@ -22,6 +31,20 @@ export type {
   QuickFix,
 } from './types';
 export { defaultRuleSettings } from './types';
+
+/** The workloads family, from several files, in the order the rules reference lists it. */
+const workloadRules: readonly Rule[] = [
+  sharedSingleNodeClaim,
+  ...hostPathRules,
+  emptyDirForDatabase,
+  unsafeSubPath,
+  claimTemplateWithoutStorage,
+  claimTemplateWithoutAccessModes,
+  selectorTemplateMismatch,
+  rollingUpdateWithOnDelete,
+  partitionBlocksUpdate,
+  claimRetentionDeletesData,
+];
 
 export const allRules: readonly Rule[] = [
   ...linkRules,

@@ -18,6 +18,7 @@ import {
   mountsOf,
   namespaceOf,
   podSpecOf,
+  replicasOf,
   str,
   volumesOf,
   workloadKinds,
@@ -289,12 +290,6 @@ export const claimNotMounted: Rule = {
     }
   },
 };
-
-/** `spec.replicas` of a StatefulSet; unset means 1. */
-function replicasOf(data: Record<string, unknown>): number {
-  const r = get(data, ['spec', 'replicas']);
-  return typeof r === 'number' ? r : 1;
-}
 
 export const statefulSetServiceNotFound: Rule = {
   id: 'statefulset-service-not-found',

@@ -150,6 +150,12 @@ export function get(v: unknown, path: YamlPath): unknown {
   return cur;
 }
 
+/** `spec.replicas` of a workload; unset means 1. */
+export function replicasOf(data: Record<string, unknown>): number {
+  const r = get(data, ['spec', 'replicas']);
+  return typeof r === 'number' ? r : 1;
+}
+
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }

@@ -1,11 +1,7 @@
-/** Table-driven tests of the binding rules: a triggering and a near-miss fixture per rule. */
+/** The binding rules in detail (their bad/good fixtures run in index.test.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFirstFix, caseFixtureText, diagnose, familyTable } from './helpers';
-
-void describe('binding rules', () => {
-  familyTable('binding');
-});
+import { applyFirstFix, caseFixtureText, diagnose } from './helpers';
 
 void describe('binding rules in detail', () => {
   void test('a claim too big for the volume its claimRef reserves: said on the request line, once', () => {

@@ -1,11 +1,7 @@
-/** Ephemeral storage rules: bad/good fixtures per rule, then the kubelet and autoscaler details. */
+/** Ephemeral storage rules: the kubelet and autoscaler details (fixtures run in index.test.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFirstFix, diagnose, familyTable, settings, settingsFor } from './helpers';
-
-void describe('ephemeral rules', () => {
-  familyTable('ephemeral');
-});
+import { applyFirstFix, diagnose, settings, settingsFor } from './helpers';
 
 /** A Deployment whose container `app` writes to volume `v` (given as YAML flow text). */
 function deployment(options: {

@@ -1,11 +1,7 @@
-/** Table-driven tests of the links rules: a triggering and a near-miss fixture per rule. */
+/** The links rules in detail (their bad/good fixtures run in index.test.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { caseFixtureText, diagnose, familyTable, fixtureText } from './helpers';
-
-void describe('links rules', () => {
-  familyTable('links');
-});
+import { caseFixtureText, diagnose, fixtureText } from './helpers';
 
 void describe('links rules in detail', () => {
   void test('statefulset-service-not-headless names the headless Service made for the StatefulSet', () => {

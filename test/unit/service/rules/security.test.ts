@@ -1,12 +1,8 @@
-/** Read-only root filesystem and root-group rules: fixtures per rule, then the details. */
+/** Read-only root filesystem and root-group rules in detail (fixtures run in index.test.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseImage, knownWritePaths } from '../../../../server/src/service/rules/imageWritePaths';
-import { applyFirstFix, assertFixApplies, diagnose, familyTable } from './helpers';
-
-void describe('security rules', () => {
-  familyTable('security');
-});
+import { applyFirstFix, assertFixApplies, diagnose } from './helpers';
 
 /** A Deployment with one container; `extra` lines go under the container, `volumes` under the pod. */
 function pod(container: string[], volumes: string[] = []): string {

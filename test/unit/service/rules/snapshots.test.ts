@@ -1,18 +1,7 @@
-/** Table-driven tests of the snapshot rules, then the details that the fixtures do not show. */
+/** The snapshot rules: the details that the fixtures (run in index.test.ts) do not show. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  applyFirstFix,
-  assertFixApplies,
-  caseFixtureText,
-  diagnose,
-  familyTable,
-  fixtureText,
-} from './helpers';
-
-void describe('snapshot rules', () => {
-  familyTable('snapshots');
-});
+import { applyFirstFix, assertFixApplies, caseFixtureText, diagnose, fixtureText } from './helpers';
 
 const has = (text: string, code: string): boolean =>
   diagnose({ 'file:///ws/a.yaml': text }).some((d) => d.code === code);

@@ -1,0 +1,244 @@
+/**
+ * hostPath volumes: an application's data on one node's directory (and hostPath PersistentVolumes
+ * tied to no node), mounts that expose the node, writable mounts of node files.
+ */
+import type { PersistentVolume } from 'kubernetes-types/core/v1';
+import { localize } from '../i18n/format';
+import type { LocalizedText } from '../types';
+import type { Rule, RuleContext } from './types';
+import {
+  hostPathRole,
+  hostPathUses,
+  isBidirectional,
+  isNodeAgent,
+  isPlumbingWrite,
+  isUnconfined,
+  isWritableMount,
+  type HostPathRole,
+  type HostPathUse,
+} from './nodePlumbing';
+import { podSpecOf, str, workloadKinds, type MountAt } from './util';
+import { setValueFix } from './fixes/storageFixes';
+import { dataVolumeToClaimFix, readOnlyMountsFix } from './fixes/findingFixes';
+
+/** Every kind with a pod template but DaemonSet: a pod of these may land on any node. */
+const APPLICATION_KINDS = workloadKinds.filter((k) => k !== 'DaemonSet');
+
+/** Required node affinity with at least one term: the volume belongs to the nodes it names. */
+function hasRequiredNodeAffinity(pv: PersistentVolume): boolean {
+  const terms = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms;
+  return Array.isArray(terms) && terms.length > 0;
+}
+
+export const hostPathInWorkload: Rule = {
+  id: 'hostpath-in-workload',
+  family: 'workloads',
+  severity: 'warning',
+  kinds: [...APPLICATION_KINDS, 'PersistentVolume'],
+  fixable: true,
+  title: {
+    en: 'An application keeps its data on a hostPath volume',
+    ru: 'Приложение хранит данные в томе `hostPath`',
+  },
+  docs: {
+    en: "A `hostPath` volume is a directory on whichever node the pod lands on. When a pod of a Deployment, StatefulSet, Job, CronJob or a bare Pod is recreated on another node it sees an empty (or someone else's) directory: the data is silently \"lost\". Use a PersistentVolumeClaim; for node-local disks use a `local` PersistentVolume with node affinity. A hostPath PersistentVolume without `nodeAffinity` has the same problem: pods using it may run on any node. Node plumbing is not reported: DaemonSets, pods with a privileged (or `CAP_SYS_ADMIN`) container or with mount propagation (node agents, CSI and CNI plugins), sockets and devices, and the node's own directories (`/dev`, `/sys`, `/proc`, `/run`, logs, the kubelet's directories; `sensitive-host-path` judges those).",
+    ru: 'Том `hostPath` — это каталог на том узле, куда попал под. Если под Deployment, StatefulSet, Job, CronJob или отдельный Pod пересоздадут на другом узле, он увидит пустой (или чужой) каталог: данные молча «пропадут». Используйте заявку на том (PVC), а для локальных дисков узла — постоянный том типа `local` с привязкой к узлам. У постоянного тома `hostPath` без `nodeAffinity` та же беда: поды с ним могут запуститься на любом узле. Служебные тома узла не отмечаются: DaemonSet, поды с привилегированным контейнером (или с `CAP_SYS_ADMIN`) либо с распространением монтирования (агенты узла, CSI- и CNI-плагины), сокеты и устройства, а также собственные каталоги узла (`/dev`, `/sys`, `/proc`, `/run`, логи, каталоги kubelet) — их оценивает правило `sensitive-host-path`.',
+  },
+  check(object, data, ctx) {
+    if (object.kind === 'PersistentVolume') {
+      checkHostPathVolume(data as PersistentVolume, ctx);
+      return;
+    }
+    const at = podSpecOf(object.kind, data);
+    if (!at || isNodeAgent(object.kind, at)) return;
+    for (const use of hostPathUses(at)) {
+      if (use.role !== 'data' || use.socketOrDevice) continue;
+      const v = use.volume;
+      ctx.report(
+        [...v.path, 'hostPath'],
+        localize(
+          {
+            en: 'Volume `{name}` is a `hostPath`: the data stays on one node, and the next pod of this {kind} may land on another node and not see it. Use a PersistentVolumeClaim (or a `local` PV with node affinity).',
+            ru: 'Том `{name}` — это `hostPath`: данные остаются на одном узле, а следующий под этого {kind} может попасть на другой узел и их не увидит. Используйте заявку на том (или постоянный том `local` с привязкой к узлам).',
+          },
+          { name: v.volume.name, kind: object.kind },
+        ),
+        {
+          onKey: true,
+          fix: () => dataVolumeToClaimFix(object, v.path, v.volume.name, 'hostPath'),
+        },
+      );
+    }
+  },
+};
+
+function checkHostPathVolume(pv: PersistentVolume, ctx: RuleContext): void {
+  const path = str(pv.spec?.hostPath?.path);
+  if (!path || hostPathRole(path) !== 'data' || hasRequiredNodeAffinity(pv)) return;
+  ctx.report(
+    ['spec', 'hostPath'],
+    localize(
+      {
+        en: 'This volume is directory `{path}` on whichever node a pod using it lands on: nothing ties it to one node, so a pod on another node sees other files. Add `nodeAffinity.required` naming the node (or use a `local` volume).',
+        ru: 'Этот том — каталог `{path}` на том узле, куда попадёт использующий его под: к одному узлу том ничем не привязан, и под на другом узле увидит другие файлы. Добавьте `nodeAffinity.required` с нужным узлом (или возьмите том `local`).',
+      },
+      { path },
+    ),
+    { onKey: true },
+  );
+}
+
+/** Why a host path exposes the node: one text per role of the path. */
+const EXPOSURE: Partial<Record<HostPathRole, LocalizedText>> = {
+  'node-root': {
+    en: "Host path `{path}` is the node's whole filesystem: the kubelet's credentials, every pod's secrets and volumes. A compromised container can take over the node, even with `readOnly`. Mount only the directories it needs, read-only.",
+    ru: 'Путь `{path}` — это вся файловая система узла: учётные данные kubelet, секреты и тома всех подов. Взломанный контейнер сможет захватить узел даже при `readOnly`. Монтируйте только нужные каталоги и только для чтения.',
+  },
+  'node-config': {
+    en: "Host path `{path}` holds the node's configuration and secrets (kubelet and cluster certificates, keys). A compromised container can read them and take over the node, even with `readOnly`. Mount only the files it needs, read-only.",
+    ru: 'По пути `{path}` лежат настройки и секреты узла (сертификаты kubelet и кластера, ключи). Взломанный контейнер прочитает их и захватит узел даже при `readOnly`. Монтируйте только нужные файлы и только для чтения.',
+  },
+  'kubelet-volumes': {
+    en: "Host path `{path}` holds the volumes and secrets of every pod on the node. Only a CSI node plugin mounts it, with `mountPropagation: Bidirectional`; any other pod gets other pods' data. Mount a narrower path.",
+    ru: 'По пути `{path}` лежат тома и секреты всех подов узла. Его монтирует только CSI-плагин узла, с `mountPropagation: Bidirectional`; любой другой под получит данные чужих подов. Монтируйте более узкий путь.',
+  },
+  'control-socket': {
+    en: 'Host path `{path}` reaches the container runtime (or systemd): whoever talks to it starts privileged containers on the node, and `readOnly` does not restrict a socket. Node agents (DaemonSets) mount it; an application should not.',
+    ru: 'Путь `{path}` ведёт к среде выполнения контейнеров (или к systemd): кто к ней обратится, запустит на узле привилегированный контейнер, а `readOnly` сокет не защищает. Его монтируют агенты узла (DaemonSet), но не приложения.',
+  },
+  kernel: {
+    en: "Host path `{path}` is mounted writable: the container can change kernel settings or write to the node's devices. Mount it `readOnly: true`; only a privileged node agent writes here.",
+    ru: 'Путь `{path}` смонтирован с правом записи: контейнер может менять настройки ядра или писать в устройства узла. Монтируйте с `readOnly: true` — писать сюда нужно только привилегированному агенту узла.',
+  },
+  'runtime-data': {
+    en: "Host path `{path}` is mounted writable: the container can change the runtime's images and containers. Mount it `readOnly: true`.",
+    ru: 'Путь `{path}` смонтирован с правом записи: контейнер может изменить образы и контейнеры среды выполнения. Монтируйте с `readOnly: true`.',
+  },
+  system: {
+    en: "Host path `{path}` is mounted writable: the container can change the node's system files. Mount it `readOnly: true`, or a narrower path.",
+    ru: 'Путь `{path}` смонтирован с правом записи: контейнер может изменить системные файлы узла. Монтируйте с `readOnly: true` или более узкий путь.',
+  },
+  network: {
+    en: "Host path `{path}` holds the node's network plugins (CNI): writing there changes the network of every pod on the node. That is a network plugin's DaemonSet's job; mount it `readOnly: true`.",
+    ru: 'По пути `{path}` лежат сетевые плагины узла (CNI): запись туда меняет сеть всех подов узла. Это дело DaemonSet сетевого плагина; монтируйте с `readOnly: true`.',
+  },
+};
+
+/** Roles that expose the node only through a writable mount. */
+const EXPOSED_WHEN_WRITTEN: ReadonlySet<HostPathRole> = new Set([
+  'kernel',
+  'runtime-data',
+  'system',
+  'network',
+]);
+
+/** A mount `readOnly` would restrict: writable, by a confined container, without propagation. */
+function isPlainWrite(m: MountAt): boolean {
+  return isWritableMount(m) && !isUnconfined(m.container) && !isBidirectional(m);
+}
+
+/** Does mounting this host path give the pod power over the node it should not have? */
+function exposesNode(use: HostPathUse, nodeAgent: boolean): boolean {
+  switch (use.role) {
+    case 'node-root':
+    case 'node-config':
+      return true;
+    case 'kubelet-volumes':
+      return !use.mounts.length || !use.mounts.every(isBidirectional);
+    case 'control-socket':
+      return !nodeAgent;
+    case 'network':
+      return !nodeAgent && use.mounts.some(isPlainWrite);
+    case 'kernel':
+    case 'runtime-data':
+    case 'system':
+      return use.mounts.some(isPlainWrite);
+    default:
+      return false;
+  }
+}
+
+export const sensitiveHostPath: Rule = {
+  id: 'sensitive-host-path',
+  family: 'workloads',
+  severity: 'warning',
+  kinds: [...workloadKinds, 'PersistentVolume'],
+  fixable: true,
+  title: {
+    en: 'A hostPath volume exposes a sensitive part of the node',
+    ru: 'Том `hostPath` открывает поду важную часть узла',
+  },
+  docs: {
+    en: "Mounting `/`, `/etc`, `/root` or the kubelet's pod directory `/var/lib/kubelet/pods` gives the pod power over the node even read-only: a compromised container reads the kubelet's credentials and other pods' secrets. The container runtime's socket (`/var/run/docker.sock`, containerd, CRI-O) and `/run` itself are reported in applications, not in node agents (DaemonSets, privileged pods) whose job they are. `/proc`, `/sys`, `/dev`, `/boot`, kernel modules, the runtime's data, CNI files and system folders are reported only when a container `readOnly` could restrict mounts them writable: node agents read them all the time, and a privileged (or `CAP_SYS_ADMIN`) container or a `Bidirectional` mount writes there by design. Node plumbing is never reported: a driver's own plugin directory `/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `device-plugins`, daemons' `/run/…` sockets, and the kubelet's directories mounted `Bidirectional` by a CSI node plugin. hostPath PersistentVolumes are checked as if mounted writable. Mount only the narrow path you need, read-only.",
+    ru: 'Монтирование `/`, `/etc`, `/root` или каталога подов kubelet `/var/lib/kubelet/pods` даёт поду власть над узлом даже только для чтения: взломанный контейнер прочитает учётные данные kubelet и секреты чужих подов. Сокет среды выполнения контейнеров (`/var/run/docker.sock`, containerd, CRI-O) и сам `/run` отмечаются в приложениях, но не в агентах узла (DaemonSet, привилегированные поды), которым они нужны по работе. `/proc`, `/sys`, `/dev`, `/boot`, модули ядра, данные среды выполнения, файлы CNI и системные каталоги отмечаются, только если их монтирует с правом записи контейнер, которого `readOnly` может ограничить: агенты узла постоянно их читают, а привилегированный контейнер (или с `CAP_SYS_ADMIN`) и монтирование с `Bidirectional` пишут туда по замыслу. Служебные пути узла не отмечаются никогда: собственный каталог драйвера `/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `device-plugins`, сокеты служб в `/run/…` и каталоги kubelet, которые CSI-плагин узла монтирует с `Bidirectional`. Постоянные тома `hostPath` проверяются так, будто смонтированы с правом записи. Монтируйте только нужный узкий путь и только для чтения.',
+  },
+  check(object, data, ctx) {
+    if (object.kind === 'PersistentVolume') {
+      // A claim's pods may mount it anywhere and writable: every exposure counts.
+      const path = str((data as PersistentVolume).spec?.hostPath?.path);
+      const text = path ? EXPOSURE[hostPathRole(path)] : undefined;
+      if (path && text) ctx.report(['spec', 'hostPath', 'path'], localize(text, { path }));
+      return;
+    }
+    const at = podSpecOf(object.kind, data);
+    if (!at) return;
+    const nodeAgent = isNodeAgent(object.kind, at);
+    for (const use of hostPathUses(at)) {
+      const text = EXPOSURE[use.role];
+      if (!use.path || !text || !exposesNode(use, nodeAgent)) continue;
+      const v = use.volume;
+      ctx.report(
+        [...v.path, 'hostPath', 'path'],
+        localize(text, { path: use.path }),
+        EXPOSED_WHEN_WRITTEN.has(use.role)
+          ? { fix: () => readOnlyMountsFix(object, at, v.volume.name) }
+          : undefined,
+      );
+    }
+  },
+};
+
+export const writableHostPath: Rule = {
+  id: 'writable-host-path',
+  family: 'workloads',
+  severity: 'warning',
+  kinds: workloadKinds,
+  fixable: true,
+  title: {
+    en: 'A container mounts a hostPath volume writable',
+    ru: 'Контейнер монтирует `hostPath` с правом записи',
+  },
+  docs: {
+    en: "A writable `hostPath` mount lets the container change files on the node, which outlive the pod and are shared with everything else on that node. Mount it with `readOnly: true` unless writing is the point (the quick fix sets it). Not reported where writing is the container's job or `readOnly` would restrict nothing: privileged and `CAP_SYS_ADMIN` containers, mounts with `mountPropagation: Bidirectional`, sockets, devices and plugin registration directories (`/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `/run/…`), and CNI files written by a node agent.",
+    ru: 'Монтирование `hostPath` с правом записи позволяет контейнеру менять файлы на узле: они переживут под и видны всему остальному на этом узле. Монтируйте с `readOnly: true`, если запись не нужна по сути задачи (быстрое исправление добавит это поле). Не отмечается там, где запись — работа контейнера или где `readOnly` ничего не ограничит: привилегированные контейнеры и контейнеры с `CAP_SYS_ADMIN`, монтирование с `mountPropagation: Bidirectional`, сокеты, устройства и каталоги регистрации плагинов (`/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `/run/…`), а также файлы CNI, которые пишет агент узла.',
+  },
+  check(object, data, ctx) {
+    const at = podSpecOf(object.kind, data);
+    if (!at) return;
+    const nodeAgent = isNodeAgent(object.kind, at);
+    for (const use of hostPathUses(at)) {
+      if (isPlumbingWrite(use, nodeAgent)) continue;
+      for (const m of use.mounts) {
+        if (m.field !== 'volumeMounts' || !isPlainWrite(m)) continue;
+        ctx.report(
+          [...m.path, 'name'],
+          localize(
+            {
+              en: 'Container `{container}` mounts host path volume `{name}` writable. Files it writes stay on the node and affect everything else there. Add `readOnly: true` unless the container must write.',
+              ru: 'Контейнер `{container}` монтирует `hostPath`-том `{name}` с правом записи. Записанное останется на узле и повлияет на всё остальное на нём. Добавьте `readOnly: true`, если запись не нужна.',
+            },
+            { container: String(m.container.container.name ?? '?'), name: m.mount.name },
+          ),
+          {
+            fix: setValueFix(object, m.path, 'readOnly', true, {
+              en: 'Mount read-only (`readOnly: true`)',
+              ru: 'Монтировать только для чтения (`readOnly: true`)',
+            }),
+          },
+        );
+      }
+    }
+  },
+};
+
+export const hostPathRules: Rule[] = [hostPathInWorkload, sensitiveHostPath, writableHostPath];

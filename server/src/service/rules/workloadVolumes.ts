@@ -1,0 +1,256 @@
+/**
+ * How a workload's pods use their volumes: one single-node claim shared by replicas, a database's
+ * data on an emptyDir, a subPath that leaves its volume.
+ */
+import type { Container } from 'kubernetes-types/core/v1';
+import { localize } from '../i18n/format';
+import type { Rule } from './types';
+import { normalizeHostPath } from './nodePlumbing';
+import {
+  containersOf,
+  isRecord,
+  mountsOf,
+  namespaceOf,
+  podSpecOf,
+  replicasOf,
+  str,
+  strings,
+  volumesOf,
+  workloadKinds,
+} from './util';
+import { dataVolumeToClaimFix, relativeSubPathFix, singleReplicaFix } from './fixes/findingFixes';
+
+export const sharedSingleNodeClaim: Rule = {
+  id: 'shared-rwo-claim-replicas',
+  family: 'workloads',
+  severity: 'warning',
+  kinds: ['Deployment', 'ReplicaSet', 'ReplicationController'],
+  fixable: true,
+  title: {
+    en: 'Several replicas share a ReadWriteOnce or ReadWriteOncePod claim',
+    ru: 'Несколько реплик делят заявку `ReadWriteOnce` или `ReadWriteOncePod`',
+  },
+  docs: {
+    en: 'All replicas of a Deployment mount the same claim. With `ReadWriteOnce` the volume attaches to one node only, so replicas scheduled elsewhere hang in `ContainerCreating` (and a rolling update can deadlock); with `ReadWriteOncePod` only one pod may use it at all. Use a StatefulSet with `volumeClaimTemplates` (one claim per replica), a `ReadWriteMany` volume, or `replicas: 1` with the `Recreate` strategy.',
+    ru: 'Все реплики Deployment монтируют одну и ту же заявку. С `ReadWriteOnce` том подключается только к одному узлу, и реплики на других узлах зависнут в `ContainerCreating` (а плавное обновление может застрять); с `ReadWriteOncePod` том может использовать вообще только один под. Используйте StatefulSet с `volumeClaimTemplates` (по заявке на реплику), том `ReadWriteMany` или `replicas: 1` со стратегией `Recreate`.',
+  },
+  check(object, data, ctx) {
+    const replicas = replicasOf(data);
+    if (replicas <= 1) return;
+    const at = podSpecOf(object.kind, data);
+    if (!at) return;
+    for (const v of volumesOf(at)) {
+      const name = str(v.volume.persistentVolumeClaim?.claimName);
+      const claim = name ? ctx.lookups.claim(namespaceOf(object), name) : undefined;
+      if (!claim) continue;
+      const modes = strings(claim.spec.accessModes);
+      const single =
+        modes.find((m) => m === 'ReadWriteOncePod') ??
+        (modes.includes('ReadWriteMany') || modes.includes('ReadOnlyMany')
+          ? undefined
+          : modes.find((m) => m === 'ReadWriteOnce'));
+      if (!single) continue;
+      ctx.report(
+        [...v.path, 'persistentVolumeClaim', 'claimName'],
+        localize(
+          {
+            en: '{replicas} replicas share claim `{name}` with access mode `{mode}`. Replicas on other nodes (or any second pod, for `ReadWriteOncePod`) cannot mount it and hang in `ContainerCreating`. Use a StatefulSet with `volumeClaimTemplates`, a `ReadWriteMany` volume, or one replica.',
+            ru: 'Все реплики ({replicas}) делят заявку `{name}` с режимом доступа `{mode}`. Реплики на других узлах (а для `ReadWriteOncePod` — любой второй под) не смогут смонтировать том и зависнут в `ContainerCreating`. Используйте StatefulSet с `volumeClaimTemplates`, том `ReadWriteMany` или одну реплику.',
+          },
+          { replicas, name: name!, mode: single },
+        ),
+        { fix: () => singleReplicaFix(object, data) },
+      );
+    }
+  },
+};
+
+/** Data directories of well-known databases and message brokers. */
+const DATA_PATHS = [
+  '/var/lib/postgresql',
+  '/var/lib/pgsql',
+  '/var/lib/mysql',
+  '/var/lib/mariadb',
+  '/data/db',
+  '/data/configdb',
+  '/var/lib/rabbitmq',
+  '/var/lib/cassandra',
+  '/var/lib/clickhouse',
+  '/var/lib/etcd',
+  '/var/lib/kafka',
+  '/var/lib/zookeeper',
+  '/var/lib/neo4j',
+  '/var/lib/influxdb',
+  '/var/lib/influxdb2',
+  '/var/lib/mongodb',
+  '/var/lib/redis',
+  '/var/opt/mssql',
+  '/usr/share/elasticsearch/data',
+  '/usr/share/opensearch/data',
+  '/bitnami/postgresql',
+  '/bitnami/mysql',
+  '/bitnami/mariadb',
+  '/bitnami/mongodb',
+  '/bitnami/redis',
+  '/bitnami/rabbitmq',
+  '/bitnami/kafka',
+  '/bitnami/zookeeper',
+  '/bitnami/etcd',
+  '/cockroach/cockroach-data',
+  '/opt/couchdb/data',
+];
+const DB_IMAGE =
+  /(^|\/)(postgres|postgresql|postgis|mysql|mariadb|mongo|mongodb|rabbitmq|cassandra|elasticsearch|opensearch|clickhouse(-server)?|etcd|kafka|zookeeper|neo4j|influxdb|cockroach|couchdb|minio|timescaledb|percona[\w-]*)(:|@|$)/;
+
+/** Images of key-value stores that snapshot to `/data` unless told not to. */
+const REDIS_IMAGE = /(^|\/)(redis|redis-stack-server|valkey|keydb)(:|@|$)/;
+
+type ContainerShape = Pick<Container, 'image' | 'command' | 'args'>;
+
+function argvOf(c: ContainerShape): string[] {
+  return [...strings(c.command), ...strings(c.args)];
+}
+
+/**
+ * Redis writes RDB snapshots by default and an AOF with `appendonly yes`; a cache turns both off
+ * (`--save ""` without `--appendonly yes`), and then nothing it keeps outlives the process.
+ */
+function redisPersists(c: ContainerShape): boolean {
+  const argv = argvOf(c);
+  const saveAt = argv.indexOf('--save');
+  const line = argv.join(' ');
+  const noSnapshots =
+    (saveAt >= 0 && argv[saveAt + 1] === '') || /--save\s*(""|'')(\s|$)/.test(line);
+  return !noSnapshots || /--appendonly\s+yes\b/.test(line);
+}
+
+/** True when `mountPath` of this container holds a database's (or broker's) files. */
+export function isDatabaseDataPath(mountPath: string, container: ContainerShape): boolean {
+  const p = normalizeHostPath(mountPath);
+  if (DATA_PATHS.some((d) => p === d || p.startsWith(d + '/'))) return true;
+  if (p !== '/data' && !p.startsWith('/data/')) return false;
+  const image = (str(container.image) ?? '').toLowerCase();
+  if (DB_IMAGE.test(image)) return true;
+  return REDIS_IMAGE.test(image) && redisPersists(container);
+}
+
+/** A container beside a database that keeps none of its data: a MongoDB arbiter, Redis Sentinel. */
+const NO_DATA_NAME = /(^|[-_])(arbiter|sentinel)([-_]|$)/i;
+const NO_DATA_IMAGE = /(^|\/)redis-sentinel(:|@|$)/;
+
+export function keepsNoData(c: Container): boolean {
+  if (NO_DATA_NAME.test(str(c.name) ?? '')) return true;
+  if (NO_DATA_IMAGE.test((str(c.image) ?? '').toLowerCase())) return true;
+  if (argvOf(c).some((a) => /(^|\s)--sentinel(\s|$)/.test(a))) return true;
+  const env = Array.isArray(c.env) ? c.env : [];
+  return env.some(
+    (e) =>
+      isRecord(e) &&
+      /(MODE|ROLE)$/i.test(String(e.name)) &&
+      /^arbiter$/i.test(String(e.value ?? '')),
+  );
+}
+
+export const emptyDirForDatabase: Rule = {
+  id: 'emptydir-for-database-data',
+  family: 'workloads',
+  severity: 'warning',
+  kinds: workloadKinds,
+  fixable: true,
+  title: {
+    en: 'A database keeps its data on an emptyDir volume',
+    ru: 'База данных хранит данные в томе `emptyDir`',
+  },
+  docs: {
+    en: 'An `emptyDir` lives exactly as long as the pod. When the pod is deleted, evicted or moved to another node (an update, a node drain), the database files are gone. Mount the data directory from a PersistentVolumeClaim, in a StatefulSet from a `volumeClaimTemplates` entry. Redis counts too unless its arguments turn persistence off (`--save ""` without `--appendonly yes`: a cache); containers that keep no data, such as a MongoDB arbiter or Redis Sentinel, and read-only mounts are not reported.',
+    ru: 'Том `emptyDir` живёт ровно столько, сколько под. Когда под удалят, вытеснят или перенесут на другой узел (обновление, вывод узла на обслуживание), файлы базы исчезнут. Монтируйте каталог данных из заявки на том (PVC), а в StatefulSet — из шаблона заявки в `volumeClaimTemplates`. Redis тоже считается, если его аргументы не отключают сохранение на диск (`--save ""` без `--appendonly yes` — это кэш); контейнеры, которые данных не хранят (арбитр MongoDB, Redis Sentinel), и монтирование только для чтения не отмечаются.',
+  },
+  check(object, data, ctx) {
+    const at = podSpecOf(object.kind, data);
+    if (!at) return;
+    const emptyDirs = new Set(
+      volumesOf(at)
+        .filter((v) => v.volume.emptyDir !== undefined)
+        .map((v) => v.volume.name),
+    );
+    if (!emptyDirs.size) return;
+    for (const c of containersOf(at)) {
+      if (c.group !== 'containers' || keepsNoData(c.container)) continue;
+      for (const m of mountsOf(c)) {
+        const mountPath = str(m.mount.mountPath);
+        if (!emptyDirs.has(m.mount.name) || !mountPath || m.mount.readOnly === true) continue;
+        if (!isDatabaseDataPath(mountPath, c.container)) continue;
+        ctx.report(
+          [...m.path, 'mountPath'],
+          localize(
+            {
+              en: '`{path}` holds database data, but volume `{name}` is an `emptyDir`: the data is deleted with the pod (on every update, eviction or node drain). Use a PersistentVolumeClaim or a StatefulSet claim template.',
+              ru: 'В `{path}` лежат данные базы, а том `{name}` — это `emptyDir`: данные удалятся вместе с подом (при каждом обновлении, вытеснении или выводе узла). Используйте заявку на том или шаблон заявки в StatefulSet.',
+            },
+            { path: mountPath, name: m.mount.name },
+          ),
+          {
+            fix: () => {
+              const v = volumesOf(at).find((x) => x.volume.name === m.mount.name);
+              return v && dataVolumeToClaimFix(object, v.path, m.mount.name, 'emptyDir');
+            },
+          },
+        );
+      }
+    }
+  },
+};
+
+/** `validateLocalDescendingPath`: relative, and no `..` segment (split on `/` on the API server). */
+function escapesVolume(subPath: string): boolean {
+  return subPath.startsWith('/') || subPath.split('/').includes('..');
+}
+
+export const unsafeSubPath: Rule = {
+  id: 'unsafe-sub-path',
+  family: 'workloads',
+  severity: 'error',
+  kinds: workloadKinds,
+  fixable: true,
+  title: {
+    en: 'A subPath or subPathExpr is absolute, climbs out with `..`, or both are set',
+    ru: '`subPath` или `subPathExpr` абсолютный, выходит наружу через `..` или заданы оба',
+  },
+  docs: {
+    en: '`subPath` and `subPathExpr` are paths inside the volume (`subPathExpr` after `$(VAR)` expansion). The API server rejects an absolute one or one with a `..` segment, because it could reach files outside the volume, and rejects a mount that sets both. Write one of them, relative to the volume root, without `..`.',
+    ru: '`subPath` и `subPathExpr` — пути внутри тома (`subPathExpr` — после подстановки `$(VAR)`). API-сервер отклонит абсолютный путь или путь с сегментом `..`, потому что так можно добраться до файлов вне тома, а также монтирование, где заданы оба поля. Укажите одно из них, относительно корня тома и без `..`.',
+  },
+  check(object, data, ctx) {
+    const at = podSpecOf(object.kind, data);
+    if (!at) return;
+    for (const c of containersOf(at)) {
+      for (const m of mountsOf(c)) {
+        for (const field of ['subPath', 'subPathExpr'] as const) {
+          const value = str(m.mount[field]);
+          if (!value || !escapesVolume(value)) continue;
+          ctx.report(
+            [...m.path, field],
+            localize(
+              {
+                en: '`{field}: {value}` must be a relative path inside the volume without `..`. The API server rejects it. Write it relative to the volume root.',
+                ru: '`{field}: {value}` должен быть относительным путём внутри тома без `..`. API-сервер такой не примет. Укажите путь относительно корня тома.',
+              },
+              { field, value },
+            ),
+            { fix: () => relativeSubPathFix(object, [...m.path, field], value) },
+          );
+        }
+        if (str(m.mount.subPath) && str(m.mount.subPathExpr)) {
+          ctx.report(
+            [...m.path, 'subPathExpr'],
+            {
+              en: '`subPath` and `subPathExpr` are mutually exclusive: the API server rejects a mount with both. Keep one of them.',
+              ru: '`subPath` и `subPathExpr` взаимоисключающие: монтирование с обоими API-сервер отклонит. Оставьте одно из них.',
+            },
+            { onKey: true },
+          );
+        }
+      }
+    }
+  },
+};
