@@ -3,9 +3,15 @@ import type { LocalizedText } from '../types';
 import { bindingRules } from './binding';
 import { ephemeralRules } from './ephemeral';
 import { hostPathRules } from './hostPath';
-import { initContainerRules, linkRules } from './links';
+import { governingServiceRules } from './governingService';
 import { permissionRules } from './permissions';
 import { claimWillStayPending } from './pending';
+import {
+  claimNotFound,
+  claimRefNotFound,
+  storageClassNotFound,
+  volumeNameNotFound,
+} from './references';
 import { policyRules } from './policy';
 import { securityRules } from './security';
 import { selectorTemplateMismatch } from './selectors';
@@ -18,6 +24,7 @@ import {
   rollingUpdateWithOnDelete,
 } from './statefulSets';
 import type { Rule, RuleFamily, RuleMeta } from './types';
+import { volumeMountRules } from './volumeMounts';
 import { volumeRules } from './volumes';
 import { emptyDirForDatabase, sharedSingleNodeClaim, unsafeSubPath } from './workloadVolumes';
 
@@ -31,6 +38,16 @@ export type {
   QuickFix,
 } from './types';
 export { defaultRuleSettings } from './types';
+
+/** The links family, from several files, in the order the rules reference lists it. */
+const linkRules: readonly Rule[] = [
+  claimNotFound,
+  storageClassNotFound,
+  ...volumeMountRules,
+  ...governingServiceRules,
+  volumeNameNotFound,
+  claimRefNotFound,
+];
 
 /** The workloads family, from several files, in the order the rules reference lists it. */
 const workloadRules: readonly Rule[] = [
@@ -52,7 +69,6 @@ export const allRules: readonly Rule[] = [
   claimWillStayPending,
   ...workloadRules,
   ...volumeRules,
-  ...initContainerRules,
   ...permissionRules,
   ...ephemeralRules,
   ...securityRules,

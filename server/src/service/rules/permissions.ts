@@ -1,4 +1,7 @@
-/** Permissions: who may write to a volume. The classic "permission denied" on a fresh claim. */
+/**
+ * Init containers and permissions: the volumes init containers prepare, who may write to a volume
+ * (the classic "permission denied" on a fresh claim).
+ */
 import type { PodSecurityContext, SecurityContext } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { Rule } from './types';
@@ -13,6 +16,29 @@ import {
   workloadKinds,
 } from './util';
 import { setValueFix } from './fixes/storageFixes';
+import { reportUndeclaredMounts } from './volumeMounts';
+
+export const initContainerVolumeNotFound: Rule = {
+  id: 'init-container-volume-not-found',
+  family: 'permissions',
+  severity: 'error',
+  kinds: workloadKinds,
+  fixable: true,
+  title: {
+    en: 'An init container mounts a volume the pod does not declare',
+    ru: 'Init-контейнер монтирует том, которого нет в поде',
+  },
+  docs: {
+    en: "Init containers often prepare data (restore a backup, `chown` a data directory) on a volume the main container uses. If the name in the init container's `volumeMounts` matches no pod volume, the API server rejects the pod, and a typo here often means the preparation would have gone to the wrong place. Use the same name as the main container or add the volume.",
+    ru: 'Init-контейнеры часто готовят данные (восстанавливают резервную копию, делают `chown` каталога) на томе, который потом использует основной контейнер. Если имя в `volumeMounts` init-контейнера не совпадает ни с одним томом пода, API-сервер отклонит под, а опечатка здесь часто значит, что подготовка ушла бы не туда. Используйте то же имя, что у основного контейнера, или добавьте том.',
+  },
+  check(object, data, ctx) {
+    reportUndeclaredMounts(object, data, ctx, 'initContainers', {
+      en: 'Init container `{container}` mounts `{name}`, but the pod declares no such volume. The API server rejects the pod. Use the name of a volume the main containers mount, or add the volume.',
+      ru: 'Init-контейнер `{container}` монтирует `{name}`, но такого тома в поде нет. API-сервер отклонит под. Возьмите имя тома, который монтируют основные контейнеры, или добавьте том.',
+    });
+  },
+};
 
 export const missingFsGroup: Rule = {
   id: 'missing-fs-group',
@@ -84,4 +110,4 @@ export const missingFsGroup: Rule = {
   },
 };
 
-export const permissionRules: Rule[] = [missingFsGroup];
+export const permissionRules: Rule[] = [initContainerVolumeNotFound, missingFsGroup];

@@ -1,9 +1,9 @@
-/** The links rules in detail (their bad/good fixtures run in index.test.ts). */
+/** The governing Service rules in detail (their bad/good fixtures run in index.test.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { caseFixtureText, diagnose, fixtureText } from './helpers';
 
-void describe('links rules in detail', () => {
+void describe('governing Service rules in detail', () => {
   void test('statefulset-service-not-headless names the headless Service made for the StatefulSet', () => {
     const gossipRing = [
       '---',
@@ -31,15 +31,5 @@ void describe('links rules in detail', () => {
     assert.match(found.message.en, /set `serviceName: metrics-ingester-headless`/);
     assert.match(found.message.ru, /`serviceName: metrics-ingester-headless`/);
     assert.match(found.message.en, /the 3 replicas/);
-  });
-
-  void test('claim-not-mounted and volume-not-mounted split one finding by the kind of volume', () => {
-    const found = diagnose({
-      'file:///c.yaml': fixtureText('claim-not-mounted', 'bad'),
-    }).filter((d) => d.code === 'claim-not-mounted' || d.code === 'volume-not-mounted');
-    assert.deepEqual(
-      found.map((d) => `${d.code}:${d.severity}`),
-      ['claim-not-mounted:warning'],
-    );
   });
 });

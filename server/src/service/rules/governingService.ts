@@ -1,0 +1,150 @@
+/** A StatefulSet's governing Service (`serviceName`): it exists, and it is headless. */
+import { localize } from '../i18n/format';
+import { knownIn, type Lookups } from './lookups';
+import type { QuickFix, Rule } from './types';
+import { get, isRecord, namespaceOf, replicasOf, str } from './util';
+import {
+  addHeadlessClusterIp,
+  createHeadlessServiceFix,
+  replaceFix,
+  scalarText,
+} from './fixes/storageFixes';
+
+export const statefulSetServiceNotFound: Rule = {
+  id: 'statefulset-service-not-found',
+  family: 'links',
+  severity: 'warning',
+  kinds: ['StatefulSet'],
+  fixable: true,
+  title: {
+    en: 'A StatefulSet names a Service that does not exist',
+    ru: 'StatefulSet ссылается на несуществующий сервис',
+  },
+  docs: {
+    en: '`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the pods start, but peers cannot find each other by name, which breaks most clustered databases. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service).',
+    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса поды запустятся, но не найдут друг друга по имени — а на этом держится большинство кластерных баз данных. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса).',
+  },
+  check(object, data, ctx) {
+    const name = str(get(data, ['spec', 'serviceName']));
+    const replicas = replicasOf(data);
+    if (!name || replicas <= 1) return;
+    const ns = namespaceOf(object);
+    if (ctx.lookups.service(ns, name)) return;
+    if (knownIn(ctx.settings.knownObjects.services, name, ns)) return;
+    ctx.report(
+      ['spec', 'serviceName'],
+      localize(
+        {
+          en: 'No Service `{name}` in namespace `{ns}`. The {replicas} replicas get no per-pod DNS names (`<pod>.{name}`), so peers cannot find each other. Create a headless Service (`clusterIP: None`) with this name.',
+          ru: 'В пространстве имён `{ns}` нет сервиса `{name}`. Реплики ({replicas}) не получат DNS-имён подов (`<под>.{name}`) и не найдут друг друга. Создайте headless-сервис (`clusterIP: None`) с этим именем.',
+        },
+        { name, ns, replicas },
+      ),
+      { fix: () => createHeadlessServiceFix(object, data, name) },
+    );
+  },
+};
+
+/**
+ * The headless Service of the namespace that selects the StatefulSet's pods. Of several (a
+ * gossip ring selecting every member, a per-component one), the one named after the StatefulSet
+ * or its `serviceName` wins, then the one with the most specific selector.
+ */
+function headlessServiceFor(
+  lookups: Lookups,
+  namespace: string,
+  names: readonly string[],
+  data: Record<string, unknown>,
+): string | undefined {
+  const labels = get(data, ['spec', 'template', 'metadata', 'labels']);
+  if (!isRecord(labels)) return undefined;
+  let best: { name: string; score: number } | undefined;
+  for (const found of lookups.services.values()) {
+    const spec = found.data.spec;
+    const name = found.object.name;
+    if (!name || namespaceOf(found.object) !== namespace || spec?.clusterIP !== 'None') continue;
+    const selector = isRecord(spec.selector) ? Object.entries(spec.selector) : [];
+    if (!selector.length || !selector.every(([k, v]) => labels[k] === v)) continue;
+    const named = names.some((n) => n && name.startsWith(n)) ? 1000 : 0;
+    const score = named + selector.length;
+    if (!best || score > best.score) best = { name, score };
+  }
+  return best?.name;
+}
+
+export const statefulSetServiceNotHeadless: Rule = {
+  id: 'statefulset-service-not-headless',
+  family: 'links',
+  severity: 'warning',
+  kinds: ['StatefulSet'],
+  fixable: true,
+  title: {
+    en: 'The Service of a replicated StatefulSet is not headless',
+    ru: 'Сервис StatefulSet с несколькими репликами не headless',
+  },
+  docs: {
+    en: 'Per-pod DNS records (`<pod>.<service>.<namespace>.svc`) exist only for a headless Service, one with `clusterIP: None`. The API server accepts a StatefulSet whose `serviceName` is a normal ClusterIP Service, but then replicas cannot address each other by name. Point `serviceName` at the headless Service that selects the pods (the quick fix offers it when there is one), or set `clusterIP: None` (an existing Service must be recreated, the field is immutable) and keep a separate Service for client traffic. Reported only for more than one replica: a single pod has no peers to find.',
+    ru: 'DNS-записи отдельных подов (`<под>.<сервис>.<пространство имён>.svc`) есть только у headless-сервиса — сервиса с `clusterIP: None`. API-сервер примет StatefulSet, у которого `serviceName` указывает на обычный ClusterIP-сервис, но тогда реплики не смогут обратиться друг к другу по имени. Укажите в `serviceName` headless-сервис, который выбирает эти поды (быстрое исправление предложит его, если он есть), или задайте `clusterIP: None` (существующий сервис придётся пересоздать — поле неизменяемое), а для клиентского трафика заведите отдельный сервис. Отмечается только при нескольких репликах: единственному поду искать некого.',
+  },
+  check(object, data, ctx) {
+    const name = str(get(data, ['spec', 'serviceName']));
+    const replicas = replicasOf(data);
+    if (!name || replicas <= 1) return;
+    const ns = namespaceOf(object);
+    const service = ctx.lookups.service(ns, name);
+    if (!service || service.object.template) return;
+    const clusterIP = service.data.spec?.clusterIP;
+    if (clusterIP === 'None' || service.data.spec?.type === 'ExternalName') return;
+    const headless = headlessServiceFor(ctx.lookups, ns, [object.name ?? '', name], data);
+    const params = {
+      name,
+      replicas,
+      headless: headless ?? '',
+      detail: clusterIP
+        ? `\`clusterIP: ${clusterIP}\``
+        : '`clusterIP` is not set, so it gets a cluster IP',
+      detailRu: clusterIP
+        ? `\`clusterIP: ${clusterIP}\``
+        : '`clusterIP` не задан, и сервису выдаётся кластерный IP',
+    };
+    ctx.report(
+      ['spec', 'serviceName'],
+      headless
+        ? localize(
+            {
+              en: 'Service `{name}` is not headless ({detail}), so the {replicas} replicas get no per-pod DNS names and cannot address each other by name. Service `{headless}` is headless and selects these pods: set `serviceName: {headless}`.',
+              ru: 'Сервис `{name}` не headless ({detailRu}), поэтому реплики ({replicas}) не получат DNS-имён подов и не смогут обратиться друг к другу по имени. Сервис `{headless}` — headless и выбирает эти поды: укажите `serviceName: {headless}`.',
+            },
+            params,
+          )
+        : localize(
+            {
+              en: 'Service `{name}` is not headless ({detail}), so the {replicas} replicas get no per-pod DNS names and cannot address each other by name. Set `clusterIP: None` on it, or point `serviceName` at a headless Service.',
+              ru: 'Сервис `{name}` не headless ({detailRu}), поэтому реплики ({replicas}) не получат DNS-имён подов и не смогут обратиться друг к другу по имени. Укажите в нём `clusterIP: None` или направьте `serviceName` на headless-сервис.',
+            },
+            params,
+          ),
+      {
+        fix: () => {
+          const makeHeadless = addHeadlessClusterIp(service.object);
+          if (!headless) return makeHeadless;
+          const useHeadless = replaceFix(
+            object,
+            ['spec', 'serviceName'],
+            scalarText(headless),
+            localize(
+              { en: 'Use `serviceName: {name}`', ru: 'Указать `serviceName: {name}`' },
+              { name: headless },
+            ),
+          )();
+          return [useHeadless, makeHeadless].filter((f): f is QuickFix => f !== undefined);
+        },
+      },
+    );
+  },
+};
+
+export const governingServiceRules: Rule[] = [
+  statefulSetServiceNotFound,
+  statefulSetServiceNotHeadless,
+];
