@@ -44,6 +44,12 @@ export const bundles = [
     banner: { js: '#!/usr/bin/env node' },
   },
   {
+    // The threads that read and parse the workspace for the index (node/workspaceReader.ts).
+    ...common,
+    entryPoints: ['server/src/node/scanWorker.ts'],
+    outfile: 'dist/scanWorker.js',
+  },
+  {
     ...common,
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',

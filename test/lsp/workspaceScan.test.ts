@@ -72,4 +72,50 @@ describe('LSP: the first workspace scan', () => {
     assert.deepEqual(last, { state: 'ready', files: APPS + 1, total: APPS + 1 });
     assert.equal(states[0]!.state, 'indexing');
   });
+
+  it('navigates into files the scan threads read, with their ranges', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kube-storage-lsp-scan-'));
+    for (let i = 0; i < APPS; i++) {
+      mkdirSync(join(root, `app-${i}`));
+      // A comment and a second document first: the claim's ranges are not those of line 0.
+      writeFileSync(
+        join(root, `app-${i}`, 'storage.yaml'),
+        `# app ${i}\n${claim(`other-${i}`)}---\n${claim(`data-${i}`)}`,
+      );
+    }
+    const opened = join(root, 'workload.yaml');
+    const text = deployment('reports', [`data-${APPS - 2}`]);
+    writeFileSync(opened, text);
+    client = await TestClient.start({ rootPath: root });
+    const uri = pathToFileURL(opened).href;
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri, () => true, 60000);
+    const line = text.split('\n').findIndex((l) => l.includes('claimName:'));
+    const character = text.split('\n')[line]!.indexOf('data-') + 2;
+    const target = pathToFileURL(join(root, `app-${APPS - 2}`, 'storage.yaml')).href;
+    // The claim's name: line 15 of its file (after the comment and the first document).
+    const name = { start: { line: 15, character: 8 }, end: { line: 15, character: 16 } };
+    let locations: { uri: string; range: unknown }[] = [];
+    for (let tries = 0; tries < 200 && !locations.length; tries++) {
+      locations = await client.connection.sendRequest('textDocument/definition', {
+        textDocument: { uri },
+        position: { line, character },
+      });
+      if (!locations.length) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(locations, [{ uri: target, range: name }]);
+    const references: { uri: string; range: unknown }[] = await client.connection.sendRequest(
+      'textDocument/references',
+      {
+        textDocument: { uri: target },
+        position: name.start,
+        context: { includeDeclaration: true },
+      },
+    );
+    assert.deepEqual(
+      references.map((r) => r.uri).sort(),
+      [target, uri].sort(),
+      JSON.stringify(references),
+    );
+  });
 });

@@ -7,6 +7,7 @@ import {
   type RuleSettings,
 } from '../service';
 import { normalizeRuleSettings } from '../settings';
+import { setResidentTextLimit } from '../service/parse/chunk';
 import { parseArgs } from './args';
 import { collectYamlFiles, fileUri, UsageError } from './files';
 import { lintInWorkers, MIN_FILES_FOR_WORKERS } from './lintWorkers';
@@ -40,6 +41,8 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       args.flags.get('--rule') ?? [],
     ),
   };
+  // The files are checked right after they are all read: every parsed tree is kept until then.
+  setResidentTextLimit(Infinity);
   const service = getLanguageService();
   const snapshots = await loadCluster(service, args.flags);
   // A snapshot is not a manifest to check: it is reported only when its YAML cannot be read.

@@ -1,14 +1,28 @@
 /**
- * `lint --jobs <n>`: the files' checks shared out to worker threads (`node:worker_threads`).
+ * `lint --jobs <n>`: the files shared out to worker threads (`node:worker_threads`).
  *
- * A check may read every other file (links, the binding), so each worker indexes the whole
- * workspace from the texts the main thread read once, then checks its own share: file i goes to
- * worker i mod n. The main thread puts the answers back in the order of the paths, so the output
- * is the same, byte for byte, as one thread's (test/unit/cli/lintWorkers.test.ts).
+ * A check may read every other file (links, the binding), so every worker needs the whole index,
+ * but each parses only its own share: file i goes to worker i mod n. A worker parses its files
+ * and sends what the index keeps of each (its summary, parse/summary.ts) straight to the other
+ * workers; each then indexes every file in the order of the paths — its own with their trees,
+ * the others' from their summaries — and checks its own share. The main thread puts the answers
+ * back in the order of the paths, so the output is the same, byte for byte, as one thread's
+ * (test/unit/cli/lintWorkers.test.ts).
  */
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import {
+  MessageChannel,
+  Worker,
+  isMainThread,
+  parentPort,
+  workerData,
+  type MessagePort,
+} from 'node:worker_threads';
 import { getLanguageService, type DiagnosticSettings, type KubeDiagnostic } from '../service';
 import { loadPrecompiledValidators } from '../node/precompiled';
+import { hasTemplateActions, isUnderChartTemplates } from '../service/parse/helm';
+import { setResidentTextLimit } from '../service/parse/chunk';
+import type { FileSummary } from '../service/parse/summary';
+import { WorkspaceFile } from '../service/workspace/file';
 
 interface Job {
   kubeStorageLintWorker: true;
@@ -17,21 +31,52 @@ interface Job {
   settings: DiagnosticSettings;
   worker: number;
   workers: number;
+  /** A port to each other worker (`undefined` at this worker's own index). */
+  peers: (MessagePort | undefined)[];
 }
+
+type Summaries = [index: number, summary: FileSummary][];
 
 const YOUNG_GENERATION_MB = 192;
 
-/** Below this many files one thread is faster than starting workers that each index them all. */
+/** Below this many files one thread is faster than starting workers. */
 export const MIN_FILES_FOR_WORKERS = 200;
 
-/** The diagnostics of the files `owned` by this worker, with the whole workspace indexed. */
-export function checkShare(job: Omit<Job, 'kubeStorageLintWorker'>): KubeDiagnostic[][] {
+/**
+ * The diagnostics of the files owned by this worker (i mod workers), with the whole workspace
+ * indexed: the owned files parsed here, the others from `summaries` (or parsed here too when a
+ * summary is missing, as with one worker).
+ */
+export function checkShare(
+  job: Pick<Job, 'uris' | 'texts' | 'settings' | 'worker' | 'workers'>,
+  owned = parseShare(job),
+  summaries = new Map<number, FileSummary>(),
+): KubeDiagnostic[][] {
   const service = getLanguageService();
-  job.uris.forEach((uri, i) => service.setFile(uri, job.texts[i]!, 'disk'));
+  job.uris.forEach((uri, i) =>
+    service.setFile(uri, job.texts[i]!, 'disk', 0, owned.get(i) ?? summaries.get(i)),
+  );
   const out: KubeDiagnostic[][] = [];
   for (let i = job.worker; i < job.uris.length; i += job.workers)
     out.push(service.getDiagnostics(job.uris[i]!, job.settings));
   return out;
+}
+
+/** This worker's files, parsed as the index parses them (the template flag of the whole set). */
+function parseShare(
+  job: Pick<Job, 'uris' | 'texts' | 'worker' | 'workers'>,
+): Map<number, WorkspaceFile> {
+  const chartRoots = job.uris
+    .filter((uri) => /\/Chart\.ya?ml$/.test(uri))
+    .map((uri) => uri.slice(0, uri.lastIndexOf('/') + 1));
+  const owned = new Map<number, WorkspaceFile>();
+  for (let i = job.worker; i < job.uris.length; i += job.workers) {
+    const uri = job.uris[i]!;
+    const text = job.texts[i]!;
+    const template = hasTemplateActions(text) || isUnderChartTemplates(uri, chartRoots);
+    owned.set(i, new WorkspaceFile(uri, text, 0, template));
+  }
+  return owned;
 }
 
 /** Every file's diagnostics, in the order of `uris`, checked by `workers` threads. */
@@ -41,9 +86,27 @@ export async function lintInWorkers(
   settings: DiagnosticSettings,
   workers: number,
 ): Promise<KubeDiagnostic[][]> {
+  const peers = Array.from({ length: workers }, () =>
+    new Array<MessagePort | undefined>(workers).fill(undefined),
+  );
+  for (let a = 0; a < workers; a++) {
+    for (let b = a + 1; b < workers; b++) {
+      const { port1, port2 } = new MessageChannel();
+      peers[a]![b] = port1;
+      peers[b]![a] = port2;
+    }
+  }
   const shares = await Promise.all(
     Array.from({ length: workers }, (_, worker) =>
-      runWorker({ kubeStorageLintWorker: true, uris, texts, settings, worker, workers }),
+      runWorker({
+        kubeStorageLintWorker: true,
+        uris,
+        texts,
+        settings,
+        worker,
+        workers,
+        peers: peers[worker]!,
+      }),
     ),
   );
   return uris.map((_, i) => shares[i % workers]![Math.floor(i / workers)]!);
@@ -59,6 +122,7 @@ function runWorker(job: Job): Promise<KubeDiagnostic[][]> {
     const worker = new Worker(entry, {
       eval: source,
       workerData: job,
+      transferList: job.peers.filter((p): p is MessagePort => p !== undefined),
       // Parsing allocates many short-lived nodes: a larger young generation spends less time in
       // scavenges (about a quarter of the CPU time on 5,000 files; bench/workspace-bench.ts).
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
@@ -71,7 +135,28 @@ function runWorker(job: Job): Promise<KubeDiagnostic[][]> {
   });
 }
 
+/** In a worker: parse the share, swap summaries with the other workers, check the share. */
+async function workerMain(job: Job): Promise<KubeDiagnostic[][]> {
+  // The trees of this worker's files are read again by its checks: keep them all.
+  setResidentTextLimit(Infinity);
+  const owned = parseShare(job);
+  const mine: Summaries = [...owned].map(([i, file]) => [i, file.summary()]);
+  const peers = job.peers.filter((p): p is MessagePort => p !== undefined);
+  const received = peers.map(
+    (port) =>
+      new Promise<Summaries>((resolve) =>
+        port.once('message', (theirs: Summaries) => {
+          port.close();
+          resolve(theirs);
+        }),
+      ),
+  );
+  for (const port of peers) port.postMessage(mine);
+  const summaries = new Map<number, FileSummary>((await Promise.all(received)).flat());
+  return checkShare(job, owned, summaries);
+}
+
 if (!isMainThread && (workerData as Partial<Job> | null)?.kubeStorageLintWorker) {
   loadPrecompiledValidators();
-  parentPort!.postMessage(checkShare(workerData as Job));
+  void workerMain(workerData as Job).then((share) => parentPort!.postMessage(share));
 }

@@ -5,6 +5,7 @@
  */
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import type { ServerFileSystem } from '../node/fileSystem';
+import { readWorkspace } from '../node/workspaceReader';
 import { clusterSettings } from './cluster';
 import type { ServerContext } from './context';
 import type { DiagnosticsPublisher } from './diagnostics';
@@ -79,13 +80,15 @@ export class WorkspaceScan {
       uris.push(...(await this.fileSystem.findYamlFiles(folder.uri, files.exclude, limit)));
     }
     const progress = await IndexProgress.begin(this.ctx, uris.length);
-    let done = 0;
-    for (const uri of uris) {
-      if (progress.isCancelled) break;
-      const text = await this.fileSystem.readFile(uri);
-      if (text !== undefined) this.ctx.service.setFile(uri, text, 'disk');
-      progress.report(++done, uris.length);
-    }
+    // Read and parsed by worker threads on a large workspace (node/workspaceReader.ts).
+    let read = 0;
+    const done = await readWorkspace(this.fileSystem, uris, {
+      onFile: (uri, text, summary) => {
+        if (text !== undefined) this.ctx.service.setFile(uri, text, 'disk', 0, summary);
+        progress.report(++read, uris.length);
+      },
+      isCancelled: () => progress.isCancelled,
+    });
     progress.end(done, uris.length);
     this.ctx.log(
       `kube-storage: indexed ${done} of ${uris.length} YAML files in ${Date.now() - started} ms`,

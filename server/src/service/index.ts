@@ -151,6 +151,13 @@ export class LanguageService extends ChartFacade {
     uri: string,
     settings: DiagnosticSettings = defaultDiagnosticSettings,
   ): KubeDiagnostic[] {
+    const diagnostics = this.checkFile(uri, settings);
+    // A file nobody opened is checked once in a while: its parsed trees go until the next time.
+    this.workspace.checked(uri);
+    return diagnostics;
+  }
+
+  private checkFile(uri: string, settings: DiagnosticSettings): KubeDiagnostic[] {
     const file = this.workspace.getFile(uri);
     if (!file) return [];
     // What the cluster holds is not a manifest to fix: only YAML that cannot be read is reported.

@@ -1,4 +1,13 @@
-/** One `---` chunk parsed on its own, with positions relative to the chunk's first line. */
+/**
+ * One `---` chunk parsed on its own, with positions relative to the chunk's first line.
+ *
+ * The parsed tree (the `yaml` Document) is the heavy part of the index: about forty times the
+ * chunk's text. A chunk keeps what the index reads of it without the tree — where its lines start,
+ * each document's recognition (kind, name, labels, spans) and the plain data of the kinds that
+ * cross-file checks read (parse/summary.ts) — and builds the tree again when something asks for
+ * it. Chunks of files open in the editor keep their trees (`pinned`); the others share a bounded
+ * pool (`resident`) and drop their trees when it is full, the longest unused first.
+ */
 import { LineCounter, parseAllDocuments, type Document, type Tags } from 'yaml';
 import type { KubeDiagnostic, Position, Range } from '../types';
 import { maskTemplateActions } from './helm';
@@ -6,6 +15,7 @@ import { excessiveNesting } from './limits';
 import { impliedItemType, itemDocument, listItemNodes } from './list';
 import { recognise, type ImpliedType, type Recognition } from './objects';
 import type { Span } from './nodes';
+import { keepsData, type ChunkSummary } from './summary';
 
 /** Kubernetes reads YAML 1.1 (yes/no booleans, 0644 octal), but keeps dates as strings. */
 const withoutTimestamps = (tags: Tags): Tags =>
@@ -22,20 +32,58 @@ export interface ParsedDocument {
   items?: ParsedDocument[];
 }
 
-type DocumentValue = ReturnType<ParsedDocument['value']>;
+export type DocumentValue = ReturnType<ParsedDocument['value']>;
+
+/** Chunks whose trees may be dropped, least recently built first, and the text they hold. */
+const resident = new Set<ParsedChunk>();
+let residentBytes = 0;
+/**
+ * How much chunk text (UTF-16 units) may keep its trees outside the editor's files. A tree takes
+ * about forty times its text, so this bounds the trees of unopened files to some 40 MB; a file
+ * checked in the background up to this size is parsed once, a larger one chunk by chunk as its
+ * checks read it (its trees built again where a second pass reads them).
+ */
+export const RESIDENT_TEXT_LIMIT = 1024 * 1024;
+let residentLimit = RESIDENT_TEXT_LIMIT;
+
+/**
+ * Sets how much chunk text keeps its trees outside the editor's files (`Infinity`: all of it, as
+ * a lint worker that checks what it parsed wants). Returns the previous limit.
+ */
+export function setResidentTextLimit(limit: number): number {
+  const previous = residentLimit;
+  residentLimit = limit;
+  return previous;
+}
 
 export class ParsedChunk {
-  readonly lineCounter = new LineCounter();
+  readonly lineCounter: LineCounter;
+  /** The chunk's documents; their trees are built on demand (`doc`), the rest is kept. */
   readonly docs: ParsedDocument[];
   /** Per-chunk diagnostics, relative to the chunk; filled on first request and then reused. */
   diagnostics?: KubeDiagnostic[];
   /** Where the chunk nests too deeply to be parsed safely (parse/limits.ts); it then has no docs. */
   readonly tooDeepAt?: number;
+  /** The parsed documents while the tree is held, in the order of `docs`. */
+  private trees?: ParsedDocument[];
+  /** A chunk of an open file keeps its trees; a list (its items are trees) always does. */
+  private pinned = false;
+  private readonly keepsTrees: boolean;
 
   constructor(
     readonly text: string,
     readonly template: boolean,
+    summary?: ChunkSummary,
   ) {
+    if (summary) {
+      this.lineCounter = new LineCounter();
+      this.lineCounter.lineStarts = summary.lineStarts;
+      this.tooDeepAt = summary.tooDeepAt;
+      this.keepsTrees = false;
+      this.docs = summary.docs.map((d, i) => this.handle(i, d.recognition, d.value));
+      return;
+    }
+    this.lineCounter = new LineCounter();
     const source = template ? maskTemplateActions(text) : text;
     // Template files are scanned unmasked too: `{{` nested 10^5 deep is a bomb, not a template.
     this.tooDeepAt = excessiveNesting(source) ?? (template ? excessiveNesting(text) : undefined);
@@ -44,19 +92,86 @@ export class ParsedChunk {
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
         this.lineCounter.addNewLine(i + 1);
       }
+      this.keepsTrees = false;
       this.docs = [];
       return;
     }
-    const docs = parseAllDocuments(source, {
-      version: '1.1',
-      customTags: withoutTimestamps,
-      lineCounter: this.lineCounter,
-      uniqueKeys: true,
-      prettyErrors: false,
-      logLevel: 'error', // no process warnings (e.g. collection keys in toJS) on the server's stderr
-    });
-    const list = Array.isArray(docs) ? docs : [];
-    this.docs = list.map((doc) => makeParsedDocument(doc));
+    const trees = parseTrees(source, this.lineCounter);
+    this.keepsTrees = trees.some((d) => d.items !== undefined);
+    if (this.keepsTrees) {
+      this.docs = trees;
+      return;
+    }
+    this.trees = trees;
+    this.docs = trees.map((d, i) => this.handle(i, d.recognition));
+    this.hold();
+  }
+
+  /** Keeps the trees for as long as the file is open in the editor (or lets them go). */
+  pin(pinned: boolean): void {
+    if (this.pinned === pinned) return;
+    this.pinned = pinned;
+    if (pinned) this.unhold();
+    else if (this.trees) this.hold();
+  }
+
+  /** True while the parsed trees are held (for tests and the benchmark). */
+  get holdsTrees(): boolean {
+    return this.keepsTrees || this.trees !== undefined;
+  }
+
+  /** Drops the trees; they are built again from the text when asked for. */
+  release(): void {
+    if (this.keepsTrees || this.pinned) return;
+    this.unhold();
+    this.trees = undefined;
+  }
+
+  /** The parsed documents, built again if they were dropped. */
+  private parsed(): ParsedDocument[] {
+    if (!this.trees) {
+      const source = this.template ? maskTemplateActions(this.text) : this.text;
+      this.trees = parseTrees(source, undefined);
+      if (!this.pinned) this.hold();
+    }
+    return this.trees;
+  }
+
+  private hold(): void {
+    if (resident.has(this)) return;
+    resident.add(this);
+    residentBytes += this.text.length;
+    for (const oldest of resident) {
+      if (residentBytes <= residentLimit || oldest === this) break;
+      oldest.release();
+    }
+  }
+
+  private unhold(): void {
+    if (resident.delete(this)) residentBytes -= this.text.length;
+  }
+
+  /**
+   * A document of this chunk whose tree is built on demand. Its identity stays while trees come
+   * and go, so caches keyed by the document (findings, link sites, fingerprints) stay valid; the
+   * value of a kind cross-file checks read is kept with it, other values only with the tree.
+   */
+  private handle(index: number, recognition: Recognition, kept?: DocumentValue): ParsedDocument {
+    const parsed = () => this.parsed()[index]!;
+    let value = kept;
+    const keep = keepsData(recognition);
+    return {
+      get doc() {
+        return parsed().doc;
+      },
+      recognition,
+      value() {
+        if (value) return value;
+        const v = parsed().value();
+        if (keep) value = v;
+        return v;
+      },
+    };
   }
 
   positionAt(offset: number): Position {
@@ -106,6 +221,19 @@ export function objectDocuments(docs: readonly ParsedDocument[]): ParsedDocument
     else out.push(d);
   }
   return out;
+}
+
+function parseTrees(source: string, lineCounter: LineCounter | undefined): ParsedDocument[] {
+  const docs = parseAllDocuments(source, {
+    version: '1.1',
+    customTags: withoutTimestamps,
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    logLevel: 'error', // no process warnings (e.g. collection keys in toJS) on the server's stderr
+  });
+  const list = Array.isArray(docs) ? docs : [];
+  return list.map((doc) => makeParsedDocument(doc));
 }
 
 function makeParsedDocument(doc: Document.Parsed, implied?: ImpliedType): ParsedDocument {

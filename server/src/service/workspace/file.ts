@@ -4,6 +4,7 @@ import { splitDocuments, type TextChunk } from '../parse/split';
 import type { ObjectFacts } from '../parse/objects';
 import type { Position, Range } from '../types';
 import type { ParsedDocument } from '../parse/chunk';
+import { summarizeChunk, type FileSummary } from '../parse/summary';
 
 export interface PlacedChunk {
   chunk: ParsedChunk;
@@ -52,12 +53,26 @@ export class WorkspaceFile {
     readonly template: boolean,
     previous?: WorkspaceFile,
     readonly origin: ObjectOrigin = 'manifest',
+    options: { summary?: FileSummary; open?: boolean } = {},
   ) {
+    const pieces = splitDocuments(text);
+    const summary =
+      options.summary?.template === template && options.summary.chunks.length === pieces.length
+        ? options.summary
+        : undefined;
     this.chunks = placeChunks(
-      splitDocuments(text),
+      pieces,
       previous?.template === template ? previous : undefined,
       template,
+      summary,
     );
+    // An open file keeps its trees (every keystroke reads them); the others may drop theirs.
+    for (const placed of this.chunks) placed.chunk.pin(options.open === true);
+  }
+
+  /** What the index keeps of this file without its trees (to hand it to another thread). */
+  summary(): FileSummary {
+    return { template: this.template, chunks: this.chunks.map((p) => summarizeChunk(p.chunk)) };
   }
 
   objects(): IndexedObject[] {
@@ -129,6 +144,7 @@ function placeChunks(
   pieces: readonly TextChunk[],
   previous: WorkspaceFile | undefined,
   template: boolean,
+  summary: FileSummary | undefined,
 ): PlacedChunk[] {
   const old = previous?.chunks ?? [];
   /** The previous version's placement reused at each index, if any. */
@@ -164,7 +180,13 @@ function placeChunks(
     const before = reused[i];
     // A chunk on the same line as before keeps its placement, and with it its indexed objects.
     if (before?.startLine === piece.startLine) return before;
-    const chunk = before?.chunk ?? new ParsedChunk(detachedCopy(piece.text), template);
+    const known = summary?.chunks[i];
+    const chunk =
+      before?.chunk ??
+      // A summary comes with a file read from disk, whose text the index holds anyway.
+      (known
+        ? new ParsedChunk(piece.text, template, known)
+        : new ParsedChunk(detachedCopy(piece.text), template));
     return { chunk, startLine: piece.startLine };
   });
 }

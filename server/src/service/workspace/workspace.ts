@@ -5,6 +5,7 @@
 import { hasTemplateActions, isUnderChartTemplates } from '../parse/helm';
 import { defaultClusterSettings, type ClusterSettings } from './cluster';
 import { WorkspaceFile, type IndexedObject, type ObjectOrigin } from './file';
+import type { FileSummary } from '../parse/summary';
 
 export type FileSource = 'disk' | 'editor';
 
@@ -25,12 +26,18 @@ export class Workspace {
 
   constructor(readonly onError: ErrorReporter = () => undefined) {}
 
-  /** Adds or replaces a file. Disk content is ignored while the editor has the file open. */
+  /**
+   * Adds or replaces a file. Disk content is ignored while the editor has the file open.
+   * `summary`: the file as another thread parsed it (parse/summary.ts), or as this thread parsed
+   * it already (a WorkspaceFile of the same text), used when it was parsed the way this index
+   * parses it (the same template flag), so the text is not parsed again.
+   */
   setFile(
     uri: string,
     text: string,
     source: FileSource = 'disk',
     version = 0,
+    summary?: FileSummary | WorkspaceFile,
   ): WorkspaceFile | undefined {
     if (source === 'disk' && this.openUris.has(uri)) return this.files.get(uri);
     if (source === 'editor') this.openUris.add(uri);
@@ -40,7 +47,7 @@ export class Workspace {
       this.chartRoots.add(chartRootOf(uri));
       this.reparseTemplatesUnder(chartRootOf(uri));
     }
-    const file = this.makeFile(uri, text, version, previous);
+    const file = this.makeFile(uri, text, version, previous, summary);
     this.files.set(uri, file);
     this.changed();
     return file;
@@ -83,18 +90,35 @@ export class Workspace {
     text: string,
     version: number,
     previous: WorkspaceFile | undefined,
+    summary?: FileSummary | WorkspaceFile,
   ): WorkspaceFile {
     const origin = this.originOf(uri);
     // What kubectl printed is never a template, whatever its annotations hold.
     const template =
       origin === 'manifest' &&
       (hasTemplateActions(text) || isUnderChartTemplates(uri, this.chartRoots));
-    return new WorkspaceFile(uri, text, version, template, previous, origin);
+    // A file parsed already gives its chunks as a previous version would (same text: all of them).
+    const parsed = summary instanceof WorkspaceFile ? summary : undefined;
+    return new WorkspaceFile(uri, text, version, template, previous ?? parsed, origin, {
+      summary: parsed ? undefined : (summary as FileSummary | undefined),
+      open: this.openUris.has(uri),
+    });
   }
 
   /** The editor closed the file: disk is the source again (the caller re-reads it). */
   closeFile(uri: string): void {
     this.openUris.delete(uri);
+    for (const placed of this.files.get(uri)?.chunks ?? []) placed.chunk.pin(false);
+  }
+
+  /**
+   * A file was checked: unless it is open in the editor, its parsed trees are dropped now rather
+   * than when the pool of trees is full — they die young, cheap to collect, and the memory of a
+   * pass over every file stays that of one file.
+   */
+  checked(uri: string): void {
+    if (this.openUris.has(uri)) return;
+    for (const placed of this.files.get(uri)?.chunks ?? []) placed.chunk.release();
   }
 
   isOpen(uri: string): boolean {
@@ -146,7 +170,12 @@ export class Workspace {
         file.origin === 'manifest' &&
         file.uri.startsWith(root + 'templates/')
       ) {
-        this.files.set(file.uri, new WorkspaceFile(file.uri, file.text, file.version, true));
+        this.files.set(
+          file.uri,
+          new WorkspaceFile(file.uri, file.text, file.version, true, undefined, 'manifest', {
+            open: this.openUris.has(file.uri),
+          }),
+        );
       }
     }
   }

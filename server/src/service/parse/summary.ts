@@ -1,0 +1,77 @@
+/**
+ * What the index keeps of a chunk without its parsed tree, as plain data that can cross a worker
+ * thread (structured clone): where its lines start, each document's recognition, and the value of
+ * the documents cross-file checks read. A file's summary is made where it is parsed (a worker
+ * reading the workspace, node/scanWorkers.ts) and turned back into chunks by the index
+ * (workspace/file.ts) with the same results as parsing the text there.
+ */
+import type { DocumentValue, ParsedChunk } from './chunk';
+import type { Recognition } from './objects';
+
+/**
+ * The kinds whose plain data the index keeps with each object: what the cross-file rules'
+ * lookups, the storage signature (rules/signature.ts) and the binding simulation read of every
+ * object of the workspace — volumes, claims, classes, Services, snapshots, reference grants,
+ * CRDs and the workloads that mount claims. Other kinds are read from a tree built on demand.
+ */
+export const DATA_KINDS: ReadonlySet<string> = new Set([
+  'PersistentVolume',
+  'PersistentVolumeClaim',
+  'StorageClass',
+  'Service',
+  'VolumeSnapshot',
+  'VolumeSnapshotClass',
+  'VolumeSnapshotContent',
+  'ReferenceGrant',
+  'CustomResourceDefinition',
+  'CSIDriver',
+  'Namespace',
+  'Pod',
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'Job',
+  'CronJob',
+]);
+
+/** True when the document's value is kept with it (see DATA_KINDS). */
+export function keepsData(recognition: Recognition): boolean {
+  return recognition.type === 'object' && DATA_KINDS.has(recognition.facts.kind);
+}
+
+export interface DocumentSummary {
+  recognition: Recognition;
+  /** The document's value, for the kinds in DATA_KINDS. */
+  value?: DocumentValue;
+}
+
+export interface ChunkSummary {
+  lineStarts: number[];
+  tooDeepAt?: number;
+  docs: DocumentSummary[];
+}
+
+/**
+ * A file's chunks, in the order `splitDocuments` gives them; undefined for a chunk that keeps its
+ * trees anyway (a list: its items are trees), which is parsed where it is indexed.
+ */
+export interface FileSummary {
+  /** Whether the chunks were parsed as a Helm template (actions masked). */
+  template: boolean;
+  chunks: (ChunkSummary | undefined)[];
+}
+
+/** The summary of a parsed chunk, or undefined when the chunk keeps its trees. */
+export function summarizeChunk(chunk: ParsedChunk): ChunkSummary | undefined {
+  if (chunk.docs.some((d) => d.items !== undefined)) return undefined;
+  return {
+    lineStarts: chunk.lineCounter.lineStarts,
+    tooDeepAt: chunk.tooDeepAt,
+    docs: chunk.docs.map((d) => ({
+      recognition: d.recognition,
+      value: keepsData(d.recognition) ? d.value() : undefined,
+    })),
+  };
+}
