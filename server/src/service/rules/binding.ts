@@ -24,8 +24,10 @@ import type { Found, Lookups } from './lookups';
 import type { Rule, RuleContext } from './types';
 import { claimTemplatesOf, get, isRecord, namespaceOf, str, strings } from './util';
 import type { YamlPath } from '../parse/nodes';
-import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
-import { offeredModesFix, removeFieldFix, reserveVolumeFix } from './fixes/findingFixes';
+import { replaceFix, setValueFix } from './fixes/storageFixes';
+import { scalarText } from './fixes/edits';
+import { removeFieldFix } from './fixes/quickFix';
+import { offeredModesFix, reserveVolumeFix } from './fixes/volumeFixes';
 
 interface NamedVolume {
   spec: PersistentVolumeClaimSpec;

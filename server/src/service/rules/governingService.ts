@@ -3,12 +3,8 @@ import { localize } from '../i18n/format';
 import { knownIn, type Lookups } from './lookups';
 import type { QuickFix, Rule } from './types';
 import { get, isRecord, namespaceOf, replicasOf, str } from './util';
-import {
-  addHeadlessClusterIp,
-  createHeadlessServiceFix,
-  replaceFix,
-  scalarText,
-} from './fixes/storageFixes';
+import { addHeadlessClusterIp, createHeadlessServiceFix, replaceFix } from './fixes/storageFixes';
+import { scalarText } from './fixes/edits';
 
 export const statefulSetServiceNotFound: Rule = {
   id: 'statefulset-service-not-found',

@@ -19,7 +19,7 @@ import {
 } from './nodePlumbing';
 import { podSpecOf, str, workloadKinds, type MountAt } from './util';
 import { setValueFix } from './fixes/storageFixes';
-import { dataVolumeToClaimFix, readOnlyMountsFix } from './fixes/findingFixes';
+import { dataVolumeToClaimFix, readOnlyMountsFix } from './fixes/workloadFixes';
 
 /** Every kind with a pod template but DaemonSet: a pod of these may land on any node. */
 const APPLICATION_KINDS = workloadKinds.filter((k) => k !== 'DaemonSet');

@@ -14,8 +14,8 @@ import type { Lookups } from './lookups';
 import { storageSignature } from './signature';
 import type { Rule } from './types';
 import { claimTemplatesOf, ephemeralTemplatesOf, get, namespaceOf, workloadKinds } from './util';
-import { provisioningClassFixes } from './fixes/findingFixes';
 import { requestExceedsReservedVolume, reservedVolume } from './binding';
+import { provisioningClassFixes } from './fixes/nameFixes';
 
 /**
  * The last simulation per workspace and the storage signature it was run for: typing anywhere

@@ -20,7 +20,8 @@ import {
   workloadKinds,
 } from './util';
 import { createClaimFix } from './fixes/storageFixes';
-import { removeFieldFix, storageClassFixes, volumeNameFixes } from './fixes/findingFixes';
+import { storageClassFixes, volumeNameFixes } from './fixes/nameFixes';
+import { removeFieldFix } from './fixes/quickFix';
 
 /** `kubeStorage.cluster.defaultStorageClass` names a class: it exists in the cluster. */
 function isClusterDefaultClass(workspace: Workspace, name: string): boolean {

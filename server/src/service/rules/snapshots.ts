@@ -19,8 +19,6 @@ import { closestMatch } from '../text/similarity';
 import type { IndexedObject } from '../workspace/file';
 import type { YamlPath } from '../parse/nodes';
 import { appendDocument } from './fixes/edits';
-import { removeFieldFix, replaceScalarFix } from './fixes/findingFixes';
-import { setKey } from './fixes/storageFixes';
 import { knownIn } from './lookups';
 import {
   claimSpecsOf,
@@ -36,6 +34,8 @@ import {
 } from './snapshotSources';
 import type { QuickFix, Rule } from './types';
 import { get, namespaceOf, str } from './util';
+import { setKey } from './fixes/edits';
+import { removeFieldFix, replaceScalarFix } from './fixes/quickFix';
 
 const CLAIM_KINDS = ['PersistentVolumeClaim', 'StatefulSet'];
 

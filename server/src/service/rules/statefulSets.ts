@@ -3,7 +3,8 @@ import { localize } from '../i18n/format';
 import type { Rule } from './types';
 import { claimTemplatesOf, get, replicasOf, strings } from './util';
 import { setValueFix } from './fixes/storageFixes';
-import { onDeleteFixes, replaceScalarFix } from './fixes/findingFixes';
+import { replaceScalarFix } from './fixes/quickFix';
+import { onDeleteFixes } from './fixes/workloadFixes';
 
 export const claimTemplateWithoutStorage: Rule = {
   id: 'claim-template-without-storage',

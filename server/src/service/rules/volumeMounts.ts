@@ -14,7 +14,7 @@ import {
   workloadKinds,
 } from './util';
 import { addVolumeFix } from './fixes/storageFixes';
-import { removeVolumeFix } from './fixes/findingFixes';
+import { removeVolumeFix } from './fixes/workloadFixes';
 
 export const volumeMountNotFound: Rule = {
   id: 'volume-mount-not-found',

@@ -9,8 +9,9 @@ import { sameObject } from './lookups';
 import { DEFAULT_CLASS_ANNOTATION, defaultClassAnnotation } from '../kubernetes/storageClass';
 import type { Rule } from './types';
 import { claimSpecFields, get, isRecord, str, strings } from './util';
-import { replaceFix, scalarText, setValueFix } from './fixes/storageFixes';
-import { keepDefaultClassFix, localNodeAffinityFix } from './fixes/findingFixes';
+import { replaceFix, setValueFix } from './fixes/storageFixes';
+import { scalarText } from './fixes/edits';
+import { keepDefaultClassFix, localNodeAffinityFix } from './fixes/volumeFixes';
 
 const PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 

@@ -18,7 +18,7 @@ import {
   volumesOf,
   workloadKinds,
 } from './util';
-import { dataVolumeToClaimFix, relativeSubPathFix, singleReplicaFix } from './fixes/findingFixes';
+import { dataVolumeToClaimFix, relativeSubPathFix, singleReplicaFix } from './fixes/workloadFixes';
 
 export const sharedSingleNodeClaim: Rule = {
   id: 'shared-rwo-claim-replicas',

@@ -1,9 +1,10 @@
 /**
  * Building text edits for quick fixes on the YAML of an indexed object: replace a value, rename a
  * key, add a key to a block mapping (creating missing parents), add an item to a block sequence,
- * append a new `---` document after the object, remove a key or a list item, and replace a key
- * with another. Each returns undefined when the YAML is in a
- * shape it does not handle (flow style, empty values) rather than risk a broken edit.
+ * append a new `---` document after the object, remove a key or a list item, replace a key with
+ * another, set a key (replaced or added); a scalar written as YAML. Each returns undefined when
+ * the YAML is in a shape it does not handle (flow style, empty values) rather than risk a broken
+ * edit.
  */
 import { isMap, isScalar, isSeq, stringify, type Node } from 'yaml';
 import { nodeSpan, nodesAtPath, type YamlPath } from '../../parse/nodes';
@@ -205,4 +206,27 @@ export function replacePair(
     range: rangeOfOffsets(object, start, end),
     newText: yamlLines({ [newKey]: newValue }).join('\n' + ' '.repeat(column)),
   };
+}
+
+/** Sets `key` in the mapping at `mapPath`: replaces the value if the key is there, else adds it. */
+export function setKey(
+  object: IndexedObject,
+  mapPath: YamlPath,
+  key: string,
+  value: unknown,
+): TextEditLike | undefined {
+  const existing = nodesAtPath(object.document.doc, [...mapPath, key]);
+  if (
+    existing?.value &&
+    (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
+  ) {
+    return replaceValue(object, [...mapPath, key], scalarText(value));
+  }
+  if (existing) return undefined;
+  return insertInMap(object, mapPath, key, value);
+}
+
+/** A scalar as YAML text, quoted when plain text would read as something else (`"true"`, `""`). */
+export function scalarText(value: unknown): string {
+  return stringify(value, { lineWidth: 0 }).trim();
 }

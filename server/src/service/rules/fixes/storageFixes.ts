@@ -1,36 +1,13 @@
 /** The quick fixes of the storage rules, built from the edit helpers. */
 import type { PersistentVolumeClaim, Service } from 'kubernetes-types/core/v1';
-import { stringify } from 'yaml';
-import { nodesAtPath, type YamlPath } from '../../parse/nodes';
+import type { YamlPath } from '../../parse/nodes';
 import { localize } from '../../i18n/format';
 import type { IndexedObject } from '../../workspace/file';
 import type { LocalizedText } from '../../types';
 import type { QuickFix } from '../types';
 import { get, isRecord } from '../util';
-import { appendDocument, insertInMap, insertInSeq, replaceValue, type TextEditLike } from './edits';
-
-function fix(title: LocalizedText, ...edits: (TextEditLike | undefined)[]): QuickFix | undefined {
-  if (edits.some((e) => !e)) return undefined;
-  return { title, edits: edits as TextEditLike[] };
-}
-
-/** Sets `key` in the mapping at `mapPath`: replaces the value if the key is there, else adds it. */
-export function setKey(
-  object: IndexedObject,
-  mapPath: YamlPath,
-  key: string,
-  value: unknown,
-): TextEditLike | undefined {
-  const existing = nodesAtPath(object.document.doc, [...mapPath, key]);
-  if (
-    existing?.value &&
-    (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
-  ) {
-    return replaceValue(object, [...mapPath, key], scalarText(value));
-  }
-  if (existing) return undefined;
-  return insertInMap(object, mapPath, key, value);
-}
+import { appendDocument, insertInSeq, replaceValue, setKey } from './edits';
+import { fix } from './quickFix';
 
 export function createClaimFix(object: IndexedObject, name: string): QuickFix | undefined {
   const claim: PersistentVolumeClaim = {
@@ -119,9 +96,4 @@ export function replaceFix(
   title: LocalizedText,
 ): () => QuickFix | undefined {
   return () => fix(title, replaceValue(object, path, newText));
-}
-
-/** A scalar as YAML text, quoted when plain text would read as something else (`"true"`, `""`). */
-export function scalarText(value: unknown): string {
-  return stringify(value, { lineWidth: 0 }).trim();
 }

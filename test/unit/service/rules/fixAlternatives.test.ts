@@ -1,7 +1,7 @@
 /**
- * The fixes for mechanical remedies (rules/fixes/findingFixes.ts, quantityFixes.ts): each
- * alternative applies cleanly (the finding is gone, no new error) and edits the YAML as a person
- * would.
+ * The fixes for mechanical remedies (rules/fixes/workloadFixes.ts, volumeFixes.ts, nameFixes.ts,
+ * quantityFixes.ts): each alternative applies cleanly (the finding is gone, no new error) and
+ * edits the YAML as a person would.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

@@ -1,0 +1,184 @@
+/**
+ * Fixes to a workload's pod template and controller: a data volume moved onto a claim, mounts
+ * made read-only, a subPath made relative, an unused volume removed, one replica, the update
+ * strategy.
+ */
+import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import { localize } from '../../i18n/format';
+import type { YamlPath } from '../../parse/nodes';
+import type { IndexedObject } from '../../workspace/file';
+import type { QuickFix } from '../types';
+import { containersOf, get, isRecord, mountsOf, type PodSpecAt } from '../util';
+import {
+  appendDocument,
+  insertInMap,
+  insertInSeq,
+  removeKey,
+  removeSeqItem,
+  replacePair,
+  replaceValue,
+  scalarText,
+  setKey,
+  type TextEditLike,
+} from './edits';
+import { fix, fixes } from './quickFix';
+
+/** The size a claim made by a fix asks for: a placeholder to be set to what the data needs. */
+const PLACEHOLDER_SIZE = '10Gi';
+
+function claimTemplate(name: string): PersistentVolumeClaim {
+  return {
+    metadata: { name },
+    spec: {
+      accessModes: ['ReadWriteOnce'],
+      resources: { requests: { storage: PLACEHOLDER_SIZE } },
+    },
+  };
+}
+
+/**
+ * A pod volume that holds data (`emptyDir`, `hostPath`) moved onto a claim: in a StatefulSet a
+ * `volumeClaimTemplates` entry of the same name (one claim per replica), elsewhere a new
+ * PersistentVolumeClaim `<object>-<volume>` next to the object.
+ */
+export function dataVolumeToClaimFix(
+  object: IndexedObject,
+  volumePath: YamlPath,
+  volumeName: string,
+  source: 'emptyDir' | 'hostPath',
+): QuickFix | undefined {
+  if (object.kind === 'StatefulSet') {
+    return fix(
+      localize(
+        {
+          en: 'Move volume `{name}` to `volumeClaimTemplates` ({size} per replica)',
+          ru: 'Перенести том `{name}` в `volumeClaimTemplates` ({size} на реплику)',
+        },
+        { name: volumeName, size: PLACEHOLDER_SIZE },
+      ),
+      removeSeqItem(object, volumePath),
+      insertInSeq(object, ['spec', 'volumeClaimTemplates'], claimTemplate(volumeName)),
+    );
+  }
+  if (object.kind === 'DaemonSet') return undefined; // one claim cannot follow a pod per node
+  const claimName = `${object.name ?? 'app'}-${volumeName}`;
+  const claim: PersistentVolumeClaim = {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: object.namespace
+      ? { name: claimName, namespace: object.namespace }
+      : { name: claimName },
+    spec: claimTemplate(claimName).spec,
+  };
+  return fix(
+    localize(
+      {
+        en: 'Keep volume `{name}` on a new PersistentVolumeClaim `{claim}` ({size})',
+        ru: 'Хранить том `{name}` на новой заявке `{claim}` ({size})',
+      },
+      { name: volumeName, claim: claimName, size: PLACEHOLDER_SIZE },
+    ),
+    replacePair(object, [...volumePath, source], 'persistentVolumeClaim', { claimName }),
+    appendDocument(object, claim),
+  );
+}
+
+/**
+ * `readOnly: true` on every mount of a host path volume, when only writing makes the path
+ * dangerous (`/proc`, `/sys`…); undefined when a block device uses it (it cannot be read-only).
+ */
+export function readOnlyMountsFix(
+  object: IndexedObject,
+  at: PodSpecAt,
+  volumeName: string,
+): QuickFix | undefined {
+  const mounts = containersOf(at)
+    .flatMap((c) => mountsOf(c))
+    .filter((m) => m.mount.name === volumeName && m.mount.readOnly !== true);
+  if (!mounts.length || mounts.some((m) => m.field === 'volumeDevices')) return undefined;
+  return fix(
+    {
+      en: 'Mount it read-only (`readOnly: true`)',
+      ru: 'Монтировать только для чтения (`readOnly: true`)',
+    },
+    ...mounts.map((m) => setKey(object, m.path, 'readOnly', true)),
+  );
+}
+
+/** `subPath` made relative and without `..` (removed when nothing is left). */
+export function relativeSubPathFix(
+  object: IndexedObject,
+  path: YamlPath,
+  subPath: string,
+): QuickFix | undefined {
+  const relative = subPath
+    .split('/')
+    .filter((s) => s && s !== '.' && s !== '..')
+    .join('/');
+  if (!relative) {
+    return fix(
+      {
+        en: 'Remove `subPath` (mount the volume root)',
+        ru: 'Убрать `subPath` (монтировать корень тома)',
+      },
+      removeKey(object, path),
+    );
+  }
+  return fix(
+    localize({ en: 'Use `subPath: {path}`', ru: 'Указать `subPath: {path}`' }, { path: relative }),
+    replaceValue(object, path, scalarText(relative)),
+  );
+}
+
+/** Removes an unused volume or claim template. */
+export function removeVolumeFix(
+  object: IndexedObject,
+  itemPath: YamlPath,
+  name: string,
+): QuickFix | undefined {
+  return fix(
+    localize({ en: 'Remove volume `{name}`', ru: 'Удалить том `{name}`' }, { name }),
+    removeSeqItem(object, itemPath),
+  );
+}
+
+/** Several replicas on one ReadWriteOnce claim: run one, replaced all at once on updates. */
+export function singleReplicaFix(object: IndexedObject, data: unknown): QuickFix | undefined {
+  const edits: (TextEditLike | undefined)[] = [replaceValue(object, ['spec', 'replicas'], '1')];
+  if (object.kind === 'Deployment') {
+    const strategy = get(data, ['spec', 'strategy']);
+    if (strategy === undefined) {
+      edits.push(insertInMap(object, ['spec'], 'strategy', { type: 'Recreate' }));
+    } else if (isRecord(strategy)) {
+      edits.push(setKey(object, ['spec', 'strategy'], 'type', 'Recreate'));
+      if (strategy.rollingUpdate !== undefined)
+        edits.push(removeKey(object, ['spec', 'strategy', 'rollingUpdate']));
+    }
+  }
+  return fix(
+    object.kind === 'Deployment'
+      ? {
+          en: 'Run one replica (`replicas: 1`, `strategy: Recreate`)',
+          ru: 'Оставить одну реплику (`replicas: 1`, `strategy: Recreate`)',
+        }
+      : { en: 'Run one replica (`replicas: 1`)', ru: 'Оставить одну реплику (`replicas: 1`)' },
+    ...edits,
+  );
+}
+
+/** `rollingUpdate` with `type: OnDelete`: drop `rollingUpdate`, or switch to `RollingUpdate`. */
+export function onDeleteFixes(object: IndexedObject): QuickFix[] {
+  return fixes(
+    fix(
+      {
+        en: 'Remove `rollingUpdate` (keep `OnDelete`)',
+        ru: 'Убрать `rollingUpdate` (оставить `OnDelete`)',
+      },
+      removeKey(object, ['spec', 'updateStrategy', 'rollingUpdate']),
+    ),
+    fix(
+      { en: 'Use `type: RollingUpdate`', ru: 'Указать `type: RollingUpdate`' },
+      replaceValue(object, ['spec', 'updateStrategy', 'type'], 'RollingUpdate'),
+    ),
+  );
+}
