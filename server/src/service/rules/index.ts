@@ -1,9 +1,10 @@
 /** The registry of storage rules: every rule with its id, family, default severity and docs. */
 import type { LocalizedText } from '../types';
 import { bindingRules } from './binding';
+import { dataSourceRules } from './dataSources';
 import { ephemeralRules } from './ephemeral';
-import { hostPathRules } from './hostPath';
 import { governingServiceRules } from './governingService';
+import { hostPathRules } from './hostPath';
 import { permissionRules } from './permissions';
 import { claimWillStayPending } from './pending';
 import {
@@ -13,9 +14,11 @@ import {
   volumeNameNotFound,
 } from './references';
 import { policyRules } from './policy';
+import { restoreRules } from './restores';
 import { securityRules } from './security';
 import { selectorTemplateMismatch } from './selectors';
-import { snapshotRules } from './snapshots';
+import { snapshotClassRules } from './snapshotClasses';
+import { snapshotReferenceRules } from './snapshotReferences';
 import {
   claimRetentionDeletesData,
   claimTemplateWithoutAccessModes,
@@ -61,6 +64,14 @@ const workloadRules: readonly Rule[] = [
   rollingUpdateWithOnDelete,
   partitionBlocksUpdate,
   claimRetentionDeletesData,
+];
+
+/** The snapshots family, from several files, in the order the rules reference lists it. */
+const snapshotRules: readonly Rule[] = [
+  ...snapshotReferenceRules,
+  ...restoreRules,
+  ...dataSourceRules,
+  ...snapshotClassRules,
 ];
 
 export const allRules: readonly Rule[] = [

@@ -20,6 +20,9 @@ import type { Found, Lookups } from './lookups';
 import { claimTemplatesOf, get, isRecord, str } from './util';
 
 /** A claim spec of an object: a PVC's own, or each claim template of a StatefulSet. */
+/** Kinds whose claims (a claim, a StatefulSet's claim templates) may restore or clone. */
+export const SNAPSHOT_CLAIM_KINDS = ['PersistentVolumeClaim', 'StatefulSet'];
+
 export interface ClaimSpecAt {
   spec: Record<string, unknown>;
   path: YamlPath;

@@ -1,34 +1,12 @@
-/** The snapshot rules: the details that the fixtures (run in index.test.ts) do not show. */
+/** The restore and clone rules in detail (their bad/good fixtures run in index.test.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFirstFix, assertFixApplies, caseFixtureText, diagnose, fixtureText } from './helpers';
+import { assertFixApplies, caseFixtureText, diagnose, fixtureText } from './helpers';
 
 const has = (text: string, code: string): boolean =>
   diagnose({ 'file:///ws/a.yaml': text }).some((d) => d.code === code);
 
-void describe('snapshot rules in detail', () => {
-  void test('restore-source-not-found: the fix names the nearest snapshot; the source may live in another file', () => {
-    const { text, title } = applyFirstFix(
-      fixtureText('restore-source-not-found', 'bad'),
-      'restore-source-not-found',
-    );
-    assert.equal(title, 'Use `orders-db-nightly`');
-    assert.match(text, /name: orders-db-nightly\n {2}resources/);
-    const bad = fixtureText('restore-source-not-found', 'good');
-    const [definitions, restore] = [
-      bad.slice(0, bad.lastIndexOf('---')),
-      bad.slice(bad.lastIndexOf('---')),
-    ];
-    const found = diagnose({
-      'file:///ws/restore.yaml': restore,
-      'file:///ws/backup.yaml': definitions,
-    });
-    assert.deepEqual(
-      found.filter((d) => d.code === 'restore-source-not-found'),
-      [],
-    );
-  });
-
+void describe('restore rules in detail', () => {
   void test('restore-smaller-than-source: the fix asks for the restore size', () => {
     const fixed = assertFixApplies(
       caseFixtureText('restore-smaller-than-source', 'bad-restore-size'),
@@ -133,86 +111,6 @@ void describe('snapshot rules in detail', () => {
     ].join('\n');
     assert.equal(has(content, 'restore-volume-mode-mismatch'), false);
     assert.equal(has(content.replace('"true"', '"false"'), 'restore-volume-mode-mismatch'), true);
-  });
-
-  void test('data-source-ignored: the fix adds the snapshot group, and the restore is then checked', () => {
-    const fixed = assertFixApplies(
-      fixtureText('data-source-ignored', 'bad'),
-      'data-source-ignored',
-    );
-    assert.match(fixed, /apiGroup: snapshot.storage.k8s.io\n {4}kind: VolumeSnapshot/);
-    const small = fixed.replace(/storage: 50Gi\n$/, 'storage: 5Gi\n');
-    assert.equal(has(small, 'restore-smaller-than-source'), true);
-    // A populator's kind belongs in dataSourceRef: not the concern of this rule there.
-    const populator = fixtureText('data-source-ignored', 'bad').replace(
-      '  dataSource:\n    kind: VolumeSnapshot',
-      '  dataSourceRef:\n    apiGroup: populators.example.com\n    kind: VolumeImport',
-    );
-    assert.equal(has(populator, 'data-source-ignored'), false);
-    assert.equal(has(populator, 'data-source-rejected'), false);
-  });
-
-  void test('data-source-rejected: one finding per mistake, dataSource beside a namespaced dataSourceRef', () => {
-    const text = caseFixtureText('data-source-rejected', 'bad-different').replace(
-      '    name: orders-db-nightly\n  resources',
-      '    name: orders-db-nightly\n    namespace: backups\n  resources',
-    );
-    const found = diagnose({ 'file:///ws/a.yaml': text }).filter(
-      (d) => d.code === 'data-source-rejected',
-    );
-    assert.equal(found.length, 1);
-    assert.match(found[0]!.message.en, /together with `dataSourceRef.namespace`/);
-    const fixed = assertFixApplies(
-      caseFixtureText('data-source-rejected', 'bad-different'),
-      'data-source-rejected',
-    );
-    assert.doesNotMatch(fixed, /dataSource:/);
-  });
-
-  void test('data-source-cross-namespace: the fix creates a ReferenceGrant that satisfies the rule', () => {
-    const fixed = assertFixApplies(
-      fixtureText('data-source-cross-namespace', 'bad'),
-      'data-source-cross-namespace',
-    );
-    assert.match(
-      fixed,
-      /kind: ReferenceGrant\nmetadata:\n {2}name: staging-claims-to-volumesnapshots\n {2}namespace: shop/,
-    );
-    // A grant for another kind does not count.
-    const other = fixtureText('data-source-cross-namespace', 'good').replace(
-      '    - group: snapshot.storage.k8s.io\n      kind: VolumeSnapshot\n',
-      '    - group: ""\n      kind: PersistentVolumeClaim\n',
-    );
-    assert.notEqual(other, fixtureText('data-source-cross-namespace', 'good'));
-    assert.equal(has(other, 'data-source-cross-namespace'), true);
-  });
-
-  void test('snapshot-class-deletes-backups: a class used by backup snapshots; the fix retains them', () => {
-    const classText = fixtureText('snapshot-class-deletes-backups', 'good');
-    const snapshot = [
-      '---',
-      'apiVersion: snapshot.storage.k8s.io/v1',
-      'kind: VolumeSnapshot',
-      'metadata:',
-      '  name: orders-db-backup-2025-06-01',
-      '  namespace: shop',
-      'spec:',
-      '  volumeSnapshotClassName: ceph-rbd-scratch',
-      '  source: {persistentVolumeClaimName: orders-db}',
-      '',
-    ].join('\n');
-    const found = diagnose({
-      'file:///ws/class.yaml': classText,
-      'file:///ws/snap.yaml': snapshot,
-    });
-    assert.ok(
-      found.some((d) => d.code === 'snapshot-class-deletes-backups' && d.severity === 'hint'),
-    );
-    const fixed = assertFixApplies(
-      caseFixtureText('snapshot-class-deletes-backups', 'bad-velero'),
-      'snapshot-class-deletes-backups',
-    );
-    assert.match(fixed, /deletionPolicy: Retain\n$/);
   });
 
   void test('every snapshot message has a Russian text that follows the glossary words', () => {
