@@ -1,10 +1,17 @@
 /** The registry of storage rules: every rule with its id, family, default severity and docs. */
 import type { LocalizedText } from '../types';
+import { readWriteOncePodCombined } from './accessModes';
 import { bindingRules } from './binding';
 import { dataSourceRules } from './dataSources';
+import { multipleDefaultClasses } from './defaultClasses';
 import { ephemeralRules } from './ephemeral';
 import { governingServiceRules } from './governingService';
 import { hostPathRules } from './hostPath';
+import {
+  localClassImmediateBinding,
+  localVolumeWithoutNodeAffinity,
+  sharedModeOnNodeLocalVolume,
+} from './localVolumes';
 import { permissionRules } from './permissions';
 import { claimWillStayPending } from './pending';
 import {
@@ -14,11 +21,13 @@ import {
   volumeNameNotFound,
 } from './references';
 import { policyRules } from './policy';
+import { deleteReclaimOnStaticVolume, recycleReclaimPolicy } from './reclaimPolicy';
 import { restoreRules } from './restores';
 import { securityRules } from './security';
 import { selectorTemplateMismatch } from './selectors';
 import { snapshotClassRules } from './snapshotClasses';
 import { snapshotReferenceRules } from './snapshotReferences';
+import { storageSizeRules } from './storageSizes';
 import {
   claimRetentionDeletesData,
   claimTemplateWithoutAccessModes,
@@ -28,7 +37,6 @@ import {
 } from './statefulSets';
 import type { Rule, RuleFamily, RuleMeta } from './types';
 import { volumeMountRules } from './volumeMounts';
-import { volumeRules } from './volumes';
 import { emptyDirForDatabase, sharedSingleNodeClaim, unsafeSubPath } from './workloadVolumes';
 
 export type {
@@ -64,6 +72,18 @@ const workloadRules: readonly Rule[] = [
   rollingUpdateWithOnDelete,
   partitionBlocksUpdate,
   claimRetentionDeletesData,
+];
+
+/** The volumes family, from several files, in the order the rules reference lists it. */
+const volumeRules: readonly Rule[] = [
+  recycleReclaimPolicy,
+  readWriteOncePodCombined,
+  sharedModeOnNodeLocalVolume,
+  localVolumeWithoutNodeAffinity,
+  localClassImmediateBinding,
+  multipleDefaultClasses,
+  deleteReclaimOnStaticVolume,
+  ...storageSizeRules,
 ];
 
 /** The snapshots family, from several files, in the order the rules reference lists it. */
