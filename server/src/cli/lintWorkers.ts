@@ -2,7 +2,7 @@
  * `lint --jobs <n>`: the files shared out to worker threads (`node:worker_threads`).
  *
  * A check may read every other file (links, the binding), so every worker needs the whole index,
- * but each parses only its own share: file i goes to worker i mod n. A worker parses its files
+ * but each parses only its own share (shares balanced by text length, in path order: `owners`). A worker parses its files
  * and sends what the index keeps of each (its summary, parse/summary.ts) straight to the other
  * workers; each then indexes every file in the order of the paths — its own with their trees,
  * the others' from their summaries — and checks its own share. The main thread puts the answers
@@ -31,6 +31,8 @@ interface Job {
   settings: DiagnosticSettings;
   worker: number;
   workers: number;
+  /** The worker that parses and checks each file. */
+  owners: number[];
   /** A port to each other worker (`undefined` at this worker's own index). */
   peers: (MessagePort | undefined)[];
 }
@@ -42,13 +44,15 @@ const YOUNG_GENERATION_MB = 192;
 /** Below this many files one thread is faster than starting workers. */
 export const MIN_FILES_FOR_WORKERS = 200;
 
+type Share = Pick<Job, 'uris' | 'texts' | 'worker' | 'owners'>;
+
 /**
- * The diagnostics of the files owned by this worker (i mod workers), with the whole workspace
+ * The diagnostics of the files owned by this worker, in path order, with the whole workspace
  * indexed: the owned files parsed here, the others from `summaries` (or parsed here too when a
  * summary is missing, as with one worker).
  */
 export function checkShare(
-  job: Pick<Job, 'uris' | 'texts' | 'settings' | 'worker' | 'workers'>,
+  job: Share & Pick<Job, 'settings'>,
   owned = parseShare(job),
   summaries = new Map<number, FileSummary>(),
 ): KubeDiagnostic[][] {
@@ -56,21 +60,30 @@ export function checkShare(
   job.uris.forEach((uri, i) =>
     service.setFile(uri, job.texts[i]!, 'disk', 0, owned.get(i) ?? summaries.get(i)),
   );
-  const out: KubeDiagnostic[][] = [];
-  for (let i = job.worker; i < job.uris.length; i += job.workers)
-    out.push(service.getDiagnostics(job.uris[i]!, job.settings));
-  return out;
+  return [...owned.keys()].map((i) => service.getDiagnostics(job.uris[i]!, job.settings));
+}
+
+/**
+ * Which worker parses and checks each file: the one with the least text so far, in path order
+ * (files of one kind often alternate, so i mod n would give one worker all the large ones).
+ */
+export function shareOut(texts: readonly string[], workers: number): number[] {
+  const load = new Array<number>(workers).fill(0);
+  return texts.map((text) => {
+    const least = load.indexOf(Math.min(...load));
+    load[least]! += text.length;
+    return least;
+  });
 }
 
 /** This worker's files, parsed as the index parses them (the template flag of the whole set). */
-function parseShare(
-  job: Pick<Job, 'uris' | 'texts' | 'worker' | 'workers'>,
-): Map<number, WorkspaceFile> {
+function parseShare(job: Share): Map<number, WorkspaceFile> {
   const chartRoots = job.uris
     .filter((uri) => /\/Chart\.ya?ml$/.test(uri))
     .map((uri) => uri.slice(0, uri.lastIndexOf('/') + 1));
   const owned = new Map<number, WorkspaceFile>();
-  for (let i = job.worker; i < job.uris.length; i += job.workers) {
+  for (let i = 0; i < job.uris.length; i++) {
+    if (job.owners[i] !== job.worker) continue;
     const uri = job.uris[i]!;
     const text = job.texts[i]!;
     const template = hasTemplateActions(text) || isUnderChartTemplates(uri, chartRoots);
@@ -96,6 +109,7 @@ export async function lintInWorkers(
       peers[b]![a] = port2;
     }
   }
+  const owners = shareOut(texts, workers);
   const shares = await Promise.all(
     Array.from({ length: workers }, (_, worker) =>
       runWorker({
@@ -105,11 +119,13 @@ export async function lintInWorkers(
         settings,
         worker,
         workers,
+        owners,
         peers: peers[worker]!,
       }),
     ),
   );
-  return uris.map((_, i) => shares[i % workers]![Math.floor(i / workers)]!);
+  const next = new Array<number>(workers).fill(0);
+  return owners.map((worker) => shares[worker]![next[worker]!++]!);
 }
 
 function runWorker(job: Job): Promise<KubeDiagnostic[][]> {
