@@ -1,12 +1,13 @@
 /** The registry of storage rules: every rule with its id, family, default severity and docs. */
 import type { LocalizedText } from '../types';
 import { readWriteOncePodCombined } from './accessModes';
-import { bindingRules } from './binding';
+import { selectorWithDynamicProvisioning } from './claimSelectors';
 import { dataSourceRules } from './dataSources';
 import { multipleDefaultClasses } from './defaultClasses';
 import { ephemeralRules } from './ephemeral';
 import { governingServiceRules } from './governingService';
 import { hostPathRules } from './hostPath';
+import { namedVolumeRules } from './namedVolumes';
 import {
   localClassImmediateBinding,
   localVolumeWithoutNodeAffinity,
@@ -60,6 +61,13 @@ const linkRules: readonly Rule[] = [
   claimRefNotFound,
 ];
 
+/** The binding family, from several files, in the order the rules reference lists it. */
+const bindingRules: readonly Rule[] = [
+  ...namedVolumeRules,
+  selectorWithDynamicProvisioning,
+  claimWillStayPending,
+];
+
 /** The workloads family, from several files, in the order the rules reference lists it. */
 const workloadRules: readonly Rule[] = [
   sharedSingleNodeClaim,
@@ -97,7 +105,6 @@ const snapshotRules: readonly Rule[] = [
 export const allRules: readonly Rule[] = [
   ...linkRules,
   ...bindingRules,
-  claimWillStayPending,
   ...workloadRules,
   ...volumeRules,
   ...permissionRules,

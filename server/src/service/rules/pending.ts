@@ -14,7 +14,7 @@ import type { Lookups } from './lookups';
 import { storageSignature } from './signature';
 import type { Rule } from './types';
 import { claimTemplatesOf, ephemeralTemplatesOf, get, namespaceOf, workloadKinds } from './util';
-import { requestExceedsReservedVolume, reservedVolume } from './binding';
+import { requestExceedsReservedVolume, reservedVolume } from './volumeReservations';
 import { provisioningClassFixes } from './fixes/nameFixes';
 
 /**

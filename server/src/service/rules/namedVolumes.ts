@@ -1,6 +1,6 @@
 /**
- * Binding: a claim that names its volume (`spec.volumeName`) binds only if the volume satisfies
- * it — size, access modes, volume mode, class, reservation. The checks are the binding engine's
+ * Binding to a named volume: a claim that names its volume (`spec.volumeName`) binds only if the
+ * volume satisfies it — size, access modes, volume mode, class, reservation. The checks are the binding engine's
  * (binding/match.ts, after the PV controller's `checkVolumeSatisfyClaim`), on the engine's view
  * of both objects (binding/build.ts); the rules only say where and how to fix it.
  */
@@ -17,17 +17,17 @@ import {
   requestExceedsCapacity,
   volumeModeMismatch as modesDiffer,
 } from '../binding/match';
-import { NO_PROVISIONER, type ClaimState, type VolumeState } from '../binding/state';
+import type { ClaimState, VolumeState } from '../binding/state';
 import { describeBytes, parseQuantity } from '../quantity';
 import type { IndexedObject } from '../workspace/file';
-import type { Found, Lookups } from './lookups';
+import type { Found } from './lookups';
 import type { Rule, RuleContext } from './types';
-import { claimTemplatesOf, get, isRecord, namespaceOf, str, strings } from './util';
+import { isRecord, namespaceOf, str, strings } from './util';
 import type { YamlPath } from '../parse/nodes';
 import { replaceFix, setValueFix } from './fixes/storageFixes';
 import { scalarText } from './fixes/edits';
-import { removeFieldFix } from './fixes/quickFix';
 import { offeredModesFix, reserveVolumeFix } from './fixes/volumeFixes';
+import { requestExceedsReservedVolume, reservedVolume } from './volumeReservations';
 
 interface NamedVolume {
   spec: PersistentVolumeClaimSpec;
@@ -59,44 +59,6 @@ function engineViews(
   const claim = claimState(data as PersistentVolumeClaim, namespaceOf(object), undefined, null);
   const volume = volumeState(pv.data, 0, undefined);
   return claim && volume ? { claim, volume } : undefined;
-}
-
-/**
- * The PV whose `claimRef` reserves it for this claim (pre-bound from the volume's side), for a
- * claim without `volumeName`. An unset `claimRef.namespace` means `default`, like `claim-ref-not-found`.
- */
-export function reservedVolume(
-  lookups: Lookups,
-  namespace: string,
-  name: string,
-): Found<PersistentVolume> | undefined {
-  for (const pv of lookups.volumes.values()) {
-    const ref = pv.data.spec?.claimRef;
-    if (!isRecord(ref) || ref.name !== name) continue;
-    if ((str(ref.namespace) || 'default') === namespace) return pv;
-  }
-  return undefined;
-}
-
-/**
- * A claim too big for the volume its `claimRef` reserves: the PV controller's
- * `FindMatchingVolume` checks the size before it honours the reservation, so it skips the volume.
- */
-export function requestExceedsReservedVolume(
-  spec: unknown,
-  pv: Found<PersistentVolume>,
-): { request: number; capacity: number } | undefined {
-  const claim = claimState(
-    { metadata: { name: 'claim' }, spec } as PersistentVolumeClaim,
-    '',
-    undefined,
-    null,
-  );
-  const volume = volumeState(pv.data, 0, undefined);
-  if (!claim || !volume || !requestExceedsCapacity(claim, volume)) return undefined;
-  const request = parseQuantity(get(spec, ['resources', 'requests', 'storage']));
-  const capacity = parseQuantity(pv.data.spec?.capacity?.storage);
-  return request === undefined || capacity === undefined ? undefined : { request, capacity };
 }
 
 function size(bytes: number): string {
@@ -356,69 +318,10 @@ export const volumeReservedForOtherClaim: Rule = {
   },
 };
 
-export const selectorWithDynamicProvisioning: Rule = {
-  id: 'selector-with-dynamic-provisioning',
-  family: 'binding',
-  severity: 'warning',
-  kinds: ['PersistentVolumeClaim', 'StatefulSet'],
-  fixable: true,
-  title: {
-    en: 'A claim with a label selector relies on dynamic provisioning',
-    ru: 'Заявка с селектором меток рассчитывает на динамическое выделение тома',
-  },
-  docs: {
-    en: 'Provisioners do not create volumes for claims that have `spec.selector`: such a claim can only bind an existing PersistentVolume whose labels match. If its class has a provisioner and no matching volume exists, the claim stays `Pending`. Remove the selector to get a provisioned volume, or create a matching volume and give the claim a class without a provisioner (or `""`).',
-    ru: 'Провижинеры не выделяют тома для заявок с `spec.selector`: такая заявка может привязаться только к существующему постоянному тому с подходящими метками. Если у её класса есть провижинер, а подходящего тома нет, заявка останется в `Pending`. Уберите селектор, чтобы том выделился динамически, или создайте подходящий том и укажите заявке класс без провижинера (или `""`).',
-  },
-  check(object, data, ctx) {
-    const targets: { spec: Record<string, unknown>; path: YamlPath }[] = [];
-    if (object.kind === 'PersistentVolumeClaim') {
-      if (isRecord(data.spec)) targets.push({ spec: data.spec, path: ['spec'] });
-    } else {
-      for (const t of claimTemplatesOf(data)) {
-        if (isRecord(t.template.spec))
-          targets.push({ spec: t.template.spec, path: [...t.path, 'spec'] });
-      }
-    }
-    for (const { spec, path } of targets) {
-      const selector = spec.selector;
-      if (!isRecord(selector) || !Object.keys(selector).length || spec.volumeName) continue;
-      const className = spec.storageClassName;
-      const sc =
-        typeof className === 'string'
-          ? ctx.lookups.storageClasses.get(className)
-          : ctx.lookups.defaultClasses.length === 1
-            ? ctx.lookups.defaultClasses[0]
-            : undefined;
-      const provisioner = sc?.data.provisioner;
-      if (!sc || !provisioner || provisioner === NO_PROVISIONER) continue;
-      if (ctx.lookups.volumeMatchesSelector(sc.object.name ?? '', selector)) continue;
-      ctx.report(
-        [...path, 'selector'],
-        localize(
-          {
-            en: 'Class `{sc}` provisions volumes with `{provisioner}`, but provisioners ignore claims with a `selector`. Unless an existing volume matches the selector, the claim stays `Pending`. Remove the selector or prepare matching volumes.',
-            ru: 'Класс `{sc}` выделяет тома через `{provisioner}`, но провижинеры не работают с заявками, у которых есть `selector`. Если подходящего тома нет, заявка останется в `Pending`. Уберите селектор или заранее создайте подходящие тома.',
-          },
-          { sc: sc.object.name ?? '?', provisioner },
-        ),
-        {
-          fix: () =>
-            removeFieldFix(object, [...path, 'selector'], {
-              en: 'Remove the `selector` (let the class provision a volume)',
-              ru: 'Убрать `selector` (том выделит класс хранилища)',
-            }),
-        },
-      );
-    }
-  },
-};
-
-export const bindingRules: Rule[] = [
+export const namedVolumeRules: Rule[] = [
   claimLargerThanVolume,
   accessModesNotOffered,
   volumeModeMismatch,
   volumeClassMismatch,
   volumeReservedForOtherClaim,
-  selectorWithDynamicProvisioning,
 ];

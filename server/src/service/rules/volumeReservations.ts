@@ -1,0 +1,48 @@
+/**
+ * Reservations from the volume's side: the PV whose `claimRef` names a claim, and whether the
+ * claim is too big for it (the PV controller then skips the volume).
+ */
+import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import { claimState, volumeState } from '../binding/build';
+import { requestExceedsCapacity } from '../binding/match';
+import { parseQuantity } from '../quantity';
+import type { Found, Lookups } from './lookups';
+import { get, isRecord, str } from './util';
+
+/**
+ * The PV whose `claimRef` reserves it for this claim (pre-bound from the volume's side), for a
+ * claim without `volumeName`. An unset `claimRef.namespace` means `default`, like `claim-ref-not-found`.
+ */
+export function reservedVolume(
+  lookups: Lookups,
+  namespace: string,
+  name: string,
+): Found<PersistentVolume> | undefined {
+  for (const pv of lookups.volumes.values()) {
+    const ref = pv.data.spec?.claimRef;
+    if (!isRecord(ref) || ref.name !== name) continue;
+    if ((str(ref.namespace) || 'default') === namespace) return pv;
+  }
+  return undefined;
+}
+
+/**
+ * A claim too big for the volume its `claimRef` reserves: the PV controller's
+ * `FindMatchingVolume` checks the size before it honours the reservation, so it skips the volume.
+ */
+export function requestExceedsReservedVolume(
+  spec: unknown,
+  pv: Found<PersistentVolume>,
+): { request: number; capacity: number } | undefined {
+  const claim = claimState(
+    { metadata: { name: 'claim' }, spec } as PersistentVolumeClaim,
+    '',
+    undefined,
+    null,
+  );
+  const volume = volumeState(pv.data, 0, undefined);
+  if (!claim || !volume || !requestExceedsCapacity(claim, volume)) return undefined;
+  const request = parseQuantity(get(spec, ['resources', 'requests', 'storage']));
+  const capacity = parseQuantity(pv.data.spec?.capacity?.storage);
+  return request === undefined || capacity === undefined ? undefined : { request, capacity };
+}
