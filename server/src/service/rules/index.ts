@@ -1,4 +1,8 @@
-/** The registry of storage rules: every rule with its id, family, default severity and docs. */
+/**
+ * The registry of storage rules: every rule with its id, family, default severity and docs. A
+ * family's rules live in the files named for what they check (hostPath.ts, references.ts…); the
+ * order of the lists below is the order of docs/rules.md and of the rules in SARIF.
+ */
 import type { LocalizedText } from '../types';
 import { readWriteOncePodCombined } from './accessModes';
 import { selectorWithDynamicProvisioning } from './claimSelectors';
@@ -7,12 +11,12 @@ import { multipleDefaultClasses } from './defaultClasses';
 import { ephemeralRules } from './ephemeral';
 import { governingServiceRules } from './governingService';
 import { hostPathRules } from './hostPath';
-import { namedVolumeRules } from './namedVolumes';
 import {
   localClassImmediateBinding,
   localVolumeWithoutNodeAffinity,
   sharedModeOnNodeLocalVolume,
 } from './localVolumes';
+import { namedVolumeRules } from './namedVolumes';
 import { permissionRules } from './permissions';
 import { claimWillStayPending } from './pending';
 import {
