@@ -80,7 +80,7 @@ export class ParsedChunk {
       this.lineCounter.lineStarts = summary.lineStarts;
       this.tooDeepAt = summary.tooDeepAt;
       this.keepsTrees = false;
-      this.docs = summary.docs.map((d, i) => this.handle(i, d.recognition, d.value));
+      this.docs = summary.docs.map((d, i) => new DocumentHandle(this, i, d.recognition, d.value));
       return;
     }
     this.lineCounter = new LineCounter();
@@ -103,7 +103,7 @@ export class ParsedChunk {
       return;
     }
     this.trees = trees;
-    this.docs = trees.map((d, i) => this.handle(i, d.recognition));
+    this.docs = trees.map((d, i) => new DocumentHandle(this, i, d.recognition));
     this.hold();
   }
 
@@ -125,6 +125,11 @@ export class ParsedChunk {
     if (this.keepsTrees || this.pinned) return;
     this.unhold();
     this.trees = undefined;
+  }
+
+  /** The parsed document at `index` of `docs`, its tree built again if it was dropped. */
+  treeAt(index: number): ParsedDocument {
+    return this.parsed()[index]!;
   }
 
   /** The parsed documents, built again if they were dropped. */
@@ -149,29 +154,6 @@ export class ParsedChunk {
 
   private unhold(): void {
     if (resident.delete(this)) residentBytes -= this.text.length;
-  }
-
-  /**
-   * A document of this chunk whose tree is built on demand. Its identity stays while trees come
-   * and go, so caches keyed by the document (findings, link sites, fingerprints) stay valid; the
-   * value of a kind cross-file checks read is kept with it, other values only with the tree.
-   */
-  private handle(index: number, recognition: Recognition, kept?: DocumentValue): ParsedDocument {
-    const parsed = () => this.parsed()[index]!;
-    let value = kept;
-    const keep = keepsData(recognition);
-    return {
-      get doc() {
-        return parsed().doc;
-      },
-      recognition,
-      value() {
-        if (value) return value;
-        const v = parsed().value();
-        if (keep) value = v;
-        return v;
-      },
-    };
   }
 
   positionAt(offset: number): Position {
@@ -221,6 +203,35 @@ export function objectDocuments(docs: readonly ParsedDocument[]): ParsedDocument
     else out.push(d);
   }
   return out;
+}
+
+/**
+ * A document of a chunk whose tree is built on demand. Its identity stays while trees come and
+ * go, so caches keyed by the document (findings, link sites, fingerprints) stay valid; the value
+ * of a kind cross-file checks read is kept with it, other values only with the tree.
+ */
+class DocumentHandle implements ParsedDocument {
+  private kept?: DocumentValue;
+
+  constructor(
+    private readonly chunk: ParsedChunk,
+    private readonly index: number,
+    readonly recognition: Recognition,
+    kept?: DocumentValue,
+  ) {
+    this.kept = kept;
+  }
+
+  get doc(): Document.Parsed {
+    return this.chunk.treeAt(this.index).doc;
+  }
+
+  value(): DocumentValue {
+    if (this.kept) return this.kept;
+    const value = this.chunk.treeAt(this.index).value();
+    if (keepsData(this.recognition)) this.kept = value;
+    return value;
+  }
 }
 
 function parseTrees(source: string, lineCounter: LineCounter | undefined): ParsedDocument[] {

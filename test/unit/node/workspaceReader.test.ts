@@ -1,0 +1,110 @@
+/**
+ * Reading the workspace at start (node/workspaceReader.ts): from 100 files worker threads read
+ * and parse; the files come back in the order of the list, with the summaries the index would
+ * make of them, and a cancel stops the reading where it is.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, it } from 'node:test';
+import { NodeFileSystem } from '../../../server/src/node/fileSystem';
+import { summarizeFile } from '../../../server/src/node/scanWorker';
+import {
+  MIN_FILES_FOR_SCAN_WORKERS,
+  readWorkspace,
+} from '../../../server/src/node/workspaceReader';
+import type { FileSummary } from '../../../server/src/service/parse/summary';
+
+const claim = (name: string): string =>
+  `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\nspec:\n  accessModes: [ReadWriteOnce]\n`;
+
+/** A folder of `count` files of different lengths, a chart template and a folder named .yaml. */
+function workspace(count: number): string[] {
+  const root = mkdtempSync(join(tmpdir(), 'kube-storage-reader-'));
+  const uris: string[] = [];
+  mkdirSync(join(root, 'chart', 'templates'), { recursive: true });
+  writeFileSync(join(root, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: chart\nversion: 1.0.0\n');
+  writeFileSync(join(root, 'chart', 'templates', 'pvc.yaml'), claim('{{ .Release.Name }}-data'));
+  uris.push(pathToFileURL(join(root, 'chart', 'templates', 'pvc.yaml')).href);
+  uris.push(pathToFileURL(join(root, 'chart', 'Chart.yaml')).href);
+  mkdirSync(join(root, 'not-a-file.yaml'));
+  uris.push(pathToFileURL(join(root, 'not-a-file.yaml')).href);
+  for (let i = 0; i < count; i++) {
+    const path = join(root, `file-${i}.yaml`);
+    writeFileSync(
+      path,
+      Array.from({ length: 1 + (i % 4) }, (_, d) => claim(`c-${i}-${d}`)).join('---\n'),
+    );
+    uris.push(pathToFileURL(path).href);
+  }
+  return uris;
+}
+
+interface Read {
+  uri: string;
+  text?: string;
+  summary?: FileSummary;
+}
+
+describe('readWorkspace', () => {
+  it('gives every file in order, with the summaries the index makes, read by threads', async () => {
+    const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 50);
+    const read: Read[] = [];
+    const done = await readWorkspace(new NodeFileSystem(), uris, {
+      onFile: (uri, text, summary) => read.push({ uri, text, summary }),
+      isCancelled: () => false,
+    });
+    assert.equal(done, uris.length);
+    assert.deepEqual(
+      read.map((r) => r.uri),
+      uris,
+    );
+    const fileSystem = new NodeFileSystem();
+    const chartRoots = [uris[1]!.slice(0, uris[1]!.lastIndexOf('/') + 1)];
+    for (const r of read) {
+      const text = await fileSystem.readFile(r.uri);
+      assert.equal(r.text, text, r.uri);
+      assert.deepEqual(r.summary, text && summarizeFile(r.uri, text, chartRoots), r.uri);
+    }
+    assert.equal(read[0]!.summary?.template, true, 'a chart template is parsed as one');
+    assert.equal(read[2]!.text, undefined, 'a folder is not read');
+  });
+
+  it('stops where it is when cancelled', async () => {
+    const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 50);
+    const read: string[] = [];
+    const done = await readWorkspace(new NodeFileSystem(), uris, {
+      onFile: (uri) => read.push(uri),
+      isCancelled: () => read.length >= 20,
+    });
+    assert.equal(done, 20);
+    assert.deepEqual(read, uris.slice(0, 20));
+  });
+
+  it('reads a few files, or another file system, on this thread', async () => {
+    const uris = workspace(5);
+    const read: Read[] = [];
+    const done = await readWorkspace(new NodeFileSystem(), uris, {
+      onFile: (uri, text, summary) => read.push({ uri, text, summary }),
+      isCancelled: () => false,
+    });
+    assert.equal(done, uris.length);
+    assert.ok(read.every((r) => r.summary === undefined));
+    const memory = {
+      findYamlFiles: () => Promise.resolve([]),
+      readFile: (uri: string) => Promise.resolve(`# ${uri}\n`),
+    };
+    const many = Array.from({ length: MIN_FILES_FOR_SCAN_WORKERS }, (_, i) => `mem:///f-${i}.yaml`);
+    const texts: (string | undefined)[] = [];
+    await readWorkspace(memory, many, {
+      onFile: (_, text) => texts.push(text),
+      isCancelled: () => false,
+    });
+    assert.deepEqual(
+      texts,
+      many.map((uri) => `# ${uri}\n`),
+    );
+  });
+});
