@@ -8,8 +8,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { hasTemplateActions, isUnderChartTemplates } from '../service/parse/helm';
-import type { FileSummary } from '../service/parse/summary';
-import { WorkspaceFile } from '../service/workspace/file';
+import { ParsedChunk } from '../service/parse/chunk';
+import { splitDocuments } from '../service/parse/split';
+import { summarizeChunk, type FileSummary } from '../service/parse/summary';
 import { MAX_INDEXED_FILE_BYTES } from './fileSystem';
 
 export interface ScanJob {
@@ -33,11 +34,15 @@ export interface ScannedFile {
 /** What the index would keep of a file read from disk: its summary, parsed as the index would. */
 export function summarizeFile(uri: string, text: string, chartRoots: string[]): FileSummary {
   const template = hasTemplateActions(text) || isUnderChartTemplates(uri, chartRoots);
-  const file = new WorkspaceFile(uri, text, 0, template);
-  const summary = file.summary();
-  // Only summaries leave this thread: the trees go as soon as their file is summarized.
-  for (const placed of file.chunks) placed.chunk.release();
-  return summary;
+  // The chunks as WorkspaceFile makes them (splitDocuments), without its copy of each chunk's
+  // text: only summaries leave this thread, and the trees go as soon as each is summarized.
+  const chunks = splitDocuments(text).map((piece) => {
+    const chunk = new ParsedChunk(piece.text, template);
+    const summary = summarizeChunk(chunk);
+    chunk.release();
+    return summary;
+  });
+  return { template, chunks };
 }
 
 /**

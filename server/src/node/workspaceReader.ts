@@ -94,7 +94,7 @@ function readInWorkers(
       }
     };
     for (const share of shares) {
-      const job: ScanJob = { kubeStorageScanWorker: true, files: share, chartRoots, batch: 8 };
+      const job: ScanJob = { kubeStorageScanWorker: true, files: share, chartRoots, batch: 16 };
       let worker: Worker;
       try {
         worker = startWorker(job);
