@@ -67,10 +67,22 @@ export function isLargeFile(file: WorkspaceFile, maxFileSize: number): boolean {
 }
 
 /** What a large file gets instead of the full check: the notice, then syntax problems only. */
+const syntaxByChunk = new WeakMap<ParsedChunk, KubeDiagnostic[]>();
+
+/** A chunk's syntax diagnostics, computed once: an edit of a large file re-reads only its own. */
+function chunkSyntax(chunk: ParsedChunk): KubeDiagnostic[] {
+  let found = syntaxByChunk.get(chunk);
+  if (!found) {
+    found = syntaxDiagnostics(chunk);
+    syntaxByChunk.set(chunk, found);
+  }
+  return found;
+}
+
 export function largeFileDiagnostics(file: WorkspaceFile, maxFileSize: number): KubeDiagnostic[] {
   const out: KubeDiagnostic[] = [];
   for (const placed of file.chunks) {
-    for (const d of syntaxDiagnostics(placed.chunk)) {
+    for (const d of chunkSyntax(placed.chunk)) {
       out.push(placed.startLine === 0 ? d : { ...d, range: shiftRange(d.range, placed.startLine) });
     }
   }
