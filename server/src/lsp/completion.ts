@@ -72,7 +72,7 @@ export const completionFeature: Feature = {
     completionProvider: { triggerCharacters: [' ', ':', '"'], resolveProvider: false },
   },
   register(ctx) {
-    ctx.service.snippets = loadSnippetTemplates();
+    ctx.service.setSnippets(loadSnippetTemplates());
     ctx.connection.onCompletion((params, token) =>
       runSafe<CompletionList>(ctx, 'completion', token, EMPTY, async () => {
         const uri = params.textDocument.uri;

@@ -64,6 +64,12 @@ export class HelmValuesLinks {
     return job;
   }
 
+  /** Links again after a change of the manual links (a job already running read them before). */
+  private async relink(uri: string): Promise<void> {
+    await this.pending.get(uri);
+    await this.ensure(uri);
+  }
+
   private async chartPathFor(uri: string): Promise<{ path: string; archive: boolean } | undefined> {
     const path = uriToPath(uri);
     if (!path) return undefined;
@@ -170,7 +176,7 @@ export class HelmValuesLinks {
   async setManual(params: HelmLinkParams): Promise<HelmLinkResult> {
     if (params.chart === null) {
       this.manual.delete(params.uri);
-      await this.ensure(params.uri);
+      await this.relink(params.uri);
       return { ok: true };
     }
     try {
@@ -179,7 +185,7 @@ export class HelmValuesLinks {
       this.manual.set(params.uri, chartPath);
       const key = chartKey(chartPath, source.kind === 'archive');
       this.charts.delete(key);
-      await this.ensure(params.uri);
+      await this.relink(params.uri);
       return { ok: true, chartName: this.ctx.service.chartName(key) ?? source.name };
     } catch (e) {
       return { ok: false, error: chartErrorText(e) };

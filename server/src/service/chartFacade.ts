@@ -29,7 +29,7 @@ export abstract class ChartFacade {
   /** Helm charts and the values files tied to them (service/helm). */
   protected readonly helm = new HelmCharts();
   /** Charts rendered with helm: virtual files of the index, findings traced back (service/rendered). */
-  readonly rendered: RenderedCharts;
+  protected readonly rendered: RenderedCharts;
 
   constructor(onError?: ErrorReporter) {
     this.workspace = new Workspace(onError);

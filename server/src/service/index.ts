@@ -22,11 +22,9 @@ import {
 import { snapshotDiagnostics } from './diagnostics/snapshotDiagnostics';
 import { customResourceDiagnostics } from './diagnostics/customResourceDiagnostics';
 import { customKindsOf } from './schema/customResources';
-import type { KubeDiagnostic } from './types';
+import type { KubeDiagnostic, Lang, Position, Range } from './types';
 import { hoverAt, type HoverInfo } from './hover';
-import type { Lang, Position } from './types';
-import { inspectChart, type ChartFiles, type ChartInspection, type ValueCompletion } from './helm';
-import type { Range } from './types';
+import { inspectChart, type ChartFiles, type ChartInspection } from './helm';
 import { localRuleFindings, mergeDiagnostics, ruleFindings } from './rules/engine';
 import { storageSignature } from './rules/signature';
 import { defaultRuleSettings } from './rules/types';
@@ -72,18 +70,11 @@ export type { BindingOptions, BindingResult, BindingScope };
 export type { ClaimResult, EphemeralOrigin } from './binding/types';
 export { parseNodeLabels } from './binding';
 export type { TextEdit as NavTextEdit } from './navigation/navigate';
-export type { ValueCompletion, ChartFiles, ChartInspection };
-export type { ValueRow, ValuesReport, ChartModel } from './helm';
+export type { ChartFiles, ChartInspection };
+export type { ValueCompletion, ValueRow, ValuesReport, ChartModel } from './helm';
 export { mayBeValuesFile } from './helm';
-export type {
-  MarkedRender,
-  RenderedStorage,
-  RenderedTrace,
-  RenderProblem,
-  RenderSubject,
-  TracedFinding,
-  ValueLeaf,
-} from './rendered';
+export type { MarkedRender, RenderedStorage, RenderedTrace, RenderProblem } from './rendered';
+export type { RenderSubject, TracedFinding, ValueLeaf } from './rendered';
 export { valuePathText } from './rendered';
 export type { RuleSettings, KnownObjects, RuleMeta, RuleSeverityOverride } from './rules/types';
 export { ruleRegistry, families as ruleFamilies } from './rules/index';
@@ -93,8 +84,7 @@ export { plainText, plainTexts } from './i18n/plainText';
 export { kubernetesVersion } from './schema/registry';
 
 export class LanguageService extends ChartFacade {
-  /** The storage snippets (snippets/*.code-snippets, read by the caller), offered by completion. */
-  snippets: SnippetTemplate[] = [];
+  private snippets: readonly SnippetTemplate[] = [];
   private readonly limits = new FileLimits();
   private readonly bindingCache = new BindingCache();
 
@@ -115,6 +105,11 @@ export class LanguageService extends ChartFacade {
     if (source === 'disk' && !snapshot && this.limits.isLargeText(text))
       return this.removeFile(uri);
     this.workspace.setFile(uri, text, source, version, summary);
+  }
+
+  /** The storage snippets (snippets/*.code-snippets, read by the caller), offered by completion. */
+  setSnippets(snippets: readonly SnippetTemplate[]): void {
+    this.snippets = snippets;
   }
 
   /**

@@ -82,7 +82,7 @@ const subject: RenderSubject = {
 function service() {
   const service = getLanguageService();
   service.setFile('file:///work/pv.yaml', volume);
-  service.rendered.setRendered(subject, output);
+  service.setRendered(subject, output);
   return service;
 }
 
@@ -140,7 +140,7 @@ describe('rendered charts in the binding result', () => {
 
   it('a chart that failed to render is listed with the reason', () => {
     const s = getLanguageService();
-    s.rendered.setFailed(subject, {
+    s.setRenderFailed(subject, {
       code: 'helm-render-failed',
       severity: 'error',
       message: { en: 'auth.password is required', ru: 'нужен auth.password' },
