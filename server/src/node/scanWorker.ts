@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { hasTemplateActions, isUnderChartTemplates } from '../service/parse/helm';
 import { ParsedChunk } from '../service/parse/chunk';
 import { splitDocuments } from '../service/parse/split';
+import { relativeSites } from '../service/navigation/sites';
 import { summarizeChunk, type FileSummary } from '../service/parse/summary';
 import { MAX_INDEXED_FILE_BYTES } from './fileSystem';
 
@@ -39,6 +40,11 @@ export function summarizeFile(uri: string, text: string, chartRoots: string[]): 
   const chunks = splitDocuments(text).map((piece) => {
     const chunk = new ParsedChunk(piece.text, template);
     const summary = summarizeChunk(chunk);
+    summary?.docs.forEach((d, i) => {
+      if (d.recognition.type !== 'object') return;
+      const { kind, namespace } = d.recognition.facts;
+      d.sites = JSON.stringify(relativeSites(chunk, chunk.docs[i]!, kind, namespace));
+    });
     chunk.release();
     return summary;
   });

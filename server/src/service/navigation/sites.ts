@@ -39,7 +39,8 @@ export function relativeSites(
   kind: string,
   ownNamespace: string | undefined,
 ): RelativeSite[] {
-  let sites = cache.get(document);
+  // Sites found where the document was parsed (a thread reading the workspace) need no tree here.
+  let sites = cache.get(document) ?? document.sites;
   if (sites) return sites;
   sites = [];
   const root = document.doc.contents;

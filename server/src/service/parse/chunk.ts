@@ -16,6 +16,7 @@ import { impliedItemType, itemDocument, listItemNodes } from './list';
 import { recognise, type ImpliedType, type Recognition } from './objects';
 import type { Span } from './nodes';
 import { keepsData, type ChunkSummary } from './summary';
+import type { RelativeSite } from '../navigation/sites';
 
 /** Kubernetes reads YAML 1.1 (yes/no booleans, 0644 octal), but keeps dates as strings. */
 const withoutTimestamps = (tags: Tags): Tags =>
@@ -30,6 +31,8 @@ export interface ParsedDocument {
   value(): { ok: true; data: unknown } | { ok: false; error: string };
   /** For a list (`kind: List`, `PersistentVolumeList`…): one document per item, in order. */
   items?: ParsedDocument[];
+  /** Its link sites (navigation/sites.ts), when found where it was parsed (parse/summary.ts). */
+  sites?: RelativeSite[];
 }
 
 export type DocumentValue = ReturnType<ParsedDocument['value']>;
@@ -80,7 +83,9 @@ export class ParsedChunk {
       this.lineCounter.lineStarts = summary.lineStarts;
       this.tooDeepAt = summary.tooDeepAt;
       this.keepsTrees = false;
-      this.docs = summary.docs.map((d, i) => new DocumentHandle(this, i, d.recognition, d.value));
+      this.docs = summary.docs.map(
+        (d, i) => new DocumentHandle(this, i, d.recognition, d.value, d.sites),
+      );
       return;
     }
     this.lineCounter = new LineCounter();
@@ -212,14 +217,24 @@ export function objectDocuments(docs: readonly ParsedDocument[]): ParsedDocument
  */
 class DocumentHandle implements ParsedDocument {
   private kept?: DocumentValue;
+  private siteList?: RelativeSite[];
 
   constructor(
     private readonly chunk: ParsedChunk,
     private readonly index: number,
     readonly recognition: Recognition,
     kept?: DocumentValue,
+    private sitesJson?: string,
   ) {
     this.kept = kept;
+  }
+
+  get sites(): RelativeSite[] | undefined {
+    if (this.sitesJson !== undefined) {
+      this.siteList = JSON.parse(this.sitesJson) as RelativeSite[];
+      this.sitesJson = undefined;
+    }
+    return this.siteList;
   }
 
   get doc(): Document.Parsed {
