@@ -8,11 +8,9 @@ import { families } from '../../../../server/src/service/rules/index';
 import type { RuleFamily } from '../../../../server/src/service/rules/types';
 import { familyTable } from './helpers';
 
-const names: Partial<Record<RuleFamily, string>> = { snapshots: 'snapshot' };
-
 for (const family of Object.keys(families) as RuleFamily[]) {
   if (family === 'policy') continue;
-  void describe(`${names[family] ?? family} rules`, () => {
+  void describe(`${family} rules`, () => {
     familyTable(family);
   });
 }
