@@ -1,0 +1,155 @@
+/**
+ * One render as RenderedCharts keeps it (its documents, parsed on demand, and what the renders
+ * with markers attributed), and where a range of its rendered file comes from: the document's
+ * template, the template line and the values that produced the field.
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { Range } from '../types';
+import type { Attribution } from './attribution';
+import type { RenderProblem } from './errors';
+import {
+  documentAtLine,
+  documentKey,
+  parseRendered,
+  pathAt,
+  pathKey,
+  scalarsOf,
+  type NodePath,
+  type ParsedRendered,
+  type RenderedDocument,
+} from './output';
+import { templateKeyLines, templateLineOf, type TemplateKeyLine } from './templateLines';
+import type { RenderedTrace, RenderSubject, TracedFinding } from './types';
+import type { ValueLeaf } from './values';
+
+export interface Entry {
+  subject: RenderSubject;
+  uri?: string;
+  docs?: RenderedDocument[];
+  attribution?: Attribution;
+  /** Values that may be traced (attribution.ts eligibleLeaves), worked out when first needed. */
+  eligible?: ValueLeaf[];
+  /** Values already given a marker in a render (found in a field or not). */
+  marked: Set<ValueLeaf>;
+  problem?: RenderProblem;
+  parsed: Map<RenderedDocument, ParsedRendered>;
+  keyLines: Map<string, TemplateKeyLine[]>;
+  cache?: { stamp: string; traced: TracedFinding[] };
+}
+
+export function newEntry(subject: RenderSubject, more: Partial<Entry> = {}): Entry {
+  return { subject, marked: new Set(), parsed: new Map(), keyLines: new Map(), ...more };
+}
+
+export function parsedOf(entry: Entry, doc: RenderedDocument): ParsedRendered {
+  let parsed = entry.parsed.get(doc);
+  if (!parsed) {
+    parsed = parseRendered(doc.text);
+    entry.parsed.set(doc, parsed);
+  }
+  return parsed;
+}
+
+function keyLinesOf(entry: Entry, template: string, text: string): TemplateKeyLine[] {
+  let keyLines = entry.keyLines.get(template);
+  if (!keyLines) {
+    keyLines = templateKeyLines(text);
+    entry.keyLines.set(template, keyLines);
+  }
+  return keyLines;
+}
+
+/** The node at `path` in a parsed document (undefined when there is none). */
+function nodeAt(parsed: ParsedRendered, path: NodePath): unknown {
+  let node: unknown = parsed.doc.contents;
+  for (const key of path) {
+    if (isMap(node))
+      node = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value;
+    else node = isSeq(node) && typeof key === 'number' ? node.items[key] : undefined;
+    if (node === undefined || node === null) return undefined;
+  }
+  return node;
+}
+
+/** The range of the node at `path` of a document that starts at `startLine` of the file. */
+export function nodeRange(
+  parsed: ParsedRendered,
+  startLine: number,
+  path: NodePath,
+): Range | undefined {
+  const r = (nodeAt(parsed, path) as { range?: [number, number, number] } | undefined)?.range;
+  if (!r) return undefined;
+  const a = parsed.lines.linePos(r[0]);
+  const b = parsed.lines.linePos(r[1]);
+  return {
+    start: { line: startLine + a.line - 1, character: a.col - 1 },
+    end: { line: startLine + b.line - 1, character: b.col - 1 },
+  };
+}
+
+/** The texts of the scalars at a range of the rendered file and under it. */
+export function fieldTexts(entry: Entry, range: Range): string[] {
+  const doc = entry.docs && documentAtLine(entry.docs, range.start.line);
+  if (!doc) return [];
+  const parsed = parsedOf(entry, doc);
+  const node = nodeAt(
+    parsed,
+    pathAt(parsed, range.start.line - doc.startLine, range.start.character),
+  );
+  if (node === undefined) return [];
+  return [...scalarsOf(node)].map(({ value }) => value);
+}
+
+/** Where a range of the render's file comes from. */
+export function traceAt(entry: Entry, range: Range): RenderedTrace {
+  const doc = entry.docs && documentAtLine(entry.docs, range.start.line);
+  if (!doc) return { values: [] };
+  const parsed = parsedOf(entry, doc);
+  const relative = range.start.line - doc.startLine;
+  const path = pathAt(parsed, relative, range.start.character);
+  const values = attributedLeaves(entry.attribution?.get(documentKey(doc)), path);
+  const object = doc.kind ? `${doc.kind}${doc.name ? ` ${doc.name}` : ''}` : undefined;
+  const template = doc.source?.slice(doc.source.indexOf('/') + 1);
+  if (!template) return { values, object };
+  const text = entry.subject.templates.get(template);
+  if (text === undefined) return { template, values, object };
+  const renderedLine = doc.text.split('\n')[relative]?.trim();
+  const templateLine = templateLineOf(
+    keyLinesOf(entry, template, text),
+    {
+      path,
+      renderedLine,
+      valuePaths: values.map((v) => v.path.filter((p) => typeof p === 'string').join('.')),
+    },
+    text,
+  );
+  return { template, templateLine, values, object };
+}
+
+/** Two attributions of one render (from renders with markers on different values) as one. */
+export function mergeAttribution(a: Attribution | undefined, b: Attribution): Attribution {
+  if (!a) return b;
+  for (const [doc, fields] of b) {
+    const into = a.get(doc) ?? new Map<string, ValueLeaf[]>();
+    for (const [field, leaves] of fields)
+      into.set(field, [...new Set([...(into.get(field) ?? []), ...leaves])]);
+    a.set(doc, into);
+  }
+  return a;
+}
+
+/** The leaves of a field, or of the fields under it when it is a small block (at most three). */
+function attributedLeaves(
+  fields: Map<string, ValueLeaf[]> | undefined,
+  path: NodePath,
+): ValueLeaf[] {
+  if (!fields) return [];
+  const own = fields.get(pathKey(path));
+  if (own) return own;
+  const prefix = pathKey(path);
+  const below = new Set<ValueLeaf>();
+  for (const [key, leaves] of fields)
+    if (key.startsWith(prefix + '.') || key.startsWith(prefix + '['))
+      for (const leaf of leaves) below.add(leaf);
+  return below.size && below.size <= 3 ? [...below] : [];
+}
