@@ -6,7 +6,11 @@
 import { pathId } from './paths';
 import type { ChartFiles, TemplateUse, TemplateUseKind } from './types';
 
-type Dot = { kind: 'root' } | { kind: 'values'; path: string[] } | { kind: 'unknown' };
+type Dot =
+  | { kind: 'root' }
+  | { kind: 'values'; path: string[] }
+  | { kind: 'each'; path: string[] }
+  | { kind: 'unknown' };
 
 interface Token {
   type: 'str' | 'chain' | 'var' | 'dot' | 'ident' | 'punct';
@@ -60,65 +64,72 @@ interface Frame {
   prevDot: Dot;
 }
 
-/** Scans one template file. `file` is the chart-relative path used in the results. */
-export function templateUsesOf(file: string, text: string): TemplateUse[] {
-  ACTION.lastIndex = 0;
-  const uses: TemplateUse[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
+/** What `.` is at a place of a template: the root, a values path, or each item of one (`range`). */
+export type TemplateDot = Dot;
+
+/** A scan of one template's actions in order, tracking `.`, the blocks and the `$variables`. */
+class UseScanner {
+  readonly uses: TemplateUse[] = [];
+  /** What `.` is after the actions scanned so far. */
+  dot: Dot = { kind: 'root' };
+  private readonly lineStarts = [0];
+  private readonly stack: Frame[] = [];
+  private readonly vars = new Map<string, string[]>();
+
+  constructor(
+    private readonly file: string,
+    private readonly text: string,
+  ) {
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
+  }
+
+  private lineOf(offset: number): number {
     let lo = 0;
-    let hi = lineStarts.length - 1;
+    let hi = this.lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
-  };
-  const lineText = (line: number): string =>
-    text.slice(lineStarts[line], (lineStarts[line + 1] ?? text.length + 1) - 1).trim();
+  }
 
-  let dot: Dot = { kind: 'root' };
-  const stack: Frame[] = [];
-  const vars = new Map<string, string[]>();
+  private lineText(line: number): string {
+    const end = (this.lineStarts[line + 1] ?? this.text.length + 1) - 1;
+    return this.text.slice(this.lineStarts[line], end).trim();
+  }
 
-  const resolve = (t: Token): string[] | undefined => {
-    if (t.type === 'dot') return dot.kind === 'values' ? [...dot.path] : undefined;
-    if (t.type === 'var') return t.text === '$' ? undefined : vars.get(t.text);
+  private resolve(t: Token): string[] | undefined {
+    if (t.type === 'dot') return this.dot.kind === 'values' ? [...this.dot.path] : undefined;
+    if (t.type === 'var') return t.text === '$' ? undefined : this.vars.get(t.text);
     if (t.type !== 'chain') return undefined;
     const fields = t.fields!;
     if (t.base === '$' || t.base === '') {
       if (fields[0] === 'Values') return fields.slice(1);
-      if (t.base === '' && dot.kind === 'values') return [...dot.path, ...fields];
+      if (t.base === '' && this.dot.kind === 'values') return [...this.dot.path, ...fields];
       return undefined;
     }
-    const bound = vars.get(t.base!);
+    const bound = this.vars.get(t.base!);
     return bound ? [...bound, ...fields] : undefined;
-  };
-  const isValuesRoot = (t: Token): boolean =>
-    t.type === 'chain' &&
-    (t.base === '$' || t.base === '') &&
-    t.fields!.length === 1 &&
-    t.fields![0] === 'Values';
+  }
 
-  const record = (path: string[], offset: number, kind: TemplateUseKind, whole: boolean): void => {
+  private record(path: string[], offset: number, kind: TemplateUseKind, whole: boolean): void {
     if (!path.length) return;
-    const line = lineOf(offset);
-    uses.push({
+    const line = this.lineOf(offset);
+    this.uses.push({
       path,
       id: pathId(path),
-      file,
+      file: this.file,
       line,
-      character: offset - lineStarts[line]!,
+      character: offset - this.lineStarts[line]!,
       kind,
       whole,
-      text: lineText(line).slice(0, 200),
+      text: this.lineText(line).slice(0, 200),
     });
-  };
+  }
 
   /** Resolves the expression starting at token i (an `index` call or a value), with its end. */
-  const expression = (tokens: Token[], i: number): { path?: string[]; end: number } => {
+  private expression(tokens: Token[], i: number): { path?: string[]; end: number } {
     let j = i;
     while (tokens[j]?.text === '(') j++;
     const t = tokens[j];
@@ -126,119 +137,146 @@ export function templateUsesOf(file: string, text: string): TemplateUse[] {
     if (t.type === 'ident' && t.text === 'index') {
       const base = tokens[j + 1];
       if (!base) return { end: j + 1 };
-      let path = isValuesRoot(base) ? [] : resolve(base);
+      let path = isValuesRoot(base) ? [] : this.resolve(base);
       let k = j + 2;
       while (path && tokens[k]?.type === 'str') path = [...path, tokens[k++]!.base!];
       return { path: path?.length ? path : undefined, end: k };
     }
-    const path = resolve(t);
+    const path = this.resolve(t);
     return { path: path?.length ? path : undefined, end: j + 1 };
-  };
+  }
 
-  const scanRest = (list: Token[], at: Dot, whole: boolean): void => {
-    const saved = dot;
-    dot = at;
+  /** Records every value the tokens read, with `.` being `at`. */
+  private scanRest(list: Token[], at: Dot, whole: boolean): void {
+    const saved = this.dot;
+    this.dot = at;
     for (let i = 0; i < list.length; i++) {
       const t = list[i]!;
       if (t.type === 'ident' && t.text === 'index') {
-        const { path, end } = expression(list, i);
-        if (path) record(path, list[i + 1]!.offset, 'index', whole);
+        const { path, end } = this.expression(list, i);
+        if (path) this.record(path, list[i + 1]!.offset, 'index', whole);
         i = end - 1;
         continue;
       }
-      if (t.type === 'dot' && dot.kind === 'values') {
-        record(dot.path, t.offset, 'with', true);
+      if (t.type === 'dot' && this.dot.kind === 'values') {
+        this.record(this.dot.path, t.offset, 'with', true);
         continue;
       }
       if (t.type !== 'chain' && t.type !== 'var') continue;
       if (t.type === 'var' && list[i + 1]?.text === ':=') continue;
-      const path = resolve(t);
-      if (!path?.length) continue;
-      const kind: TemplateUseKind =
-        t.type === 'var' || (t.base !== '' && t.base !== '$')
-          ? 'variable'
-          : t.fields![0] === 'Values'
-            ? 'direct'
-            : 'with';
-      record(path, t.offset, kind, whole);
+      const path = this.resolve(t);
+      if (path?.length) this.record(path, t.offset, useKind(t), whole);
     }
-    dot = saved;
-  };
+    this.dot = saved;
+  }
 
-  for (let m = ACTION.exec(text); m; m = ACTION.exec(text)) {
-    const body = m[2]!;
-    if (/^\s*\/\*/.test(body)) continue;
-    const bodyStart = m.index + 2 + m[1]!.length;
+  /** `with`/`range` (`from` is 1 for `else with`): records the expression, moves `.` into it. */
+  private block(tokens: Token[], from: number, kw: 'with' | 'range', whole: boolean): void {
+    const { declared, at: i } = declaredVariables(tokens, from + 1);
+    const { path, end } = this.expression(tokens, i);
+    const outer = this.dot;
+    if (from === 0) this.stack.push({ keyword: kw, prevDot: outer });
+    if (path) {
+      const kind = tokens[i]?.text === 'index' ? 'index' : kw === 'range' ? 'range' : 'direct';
+      this.record(path, tokens[i]!.offset, kind, kw === 'range' || whole);
+    }
+    // Other values read by the same action (`with .Values.a | default .Values.b`).
+    this.scanRest(tokens.slice(end), outer, whole);
+    if (kw === 'with') {
+      this.dot = path ? { kind: 'values', path } : { kind: 'unknown' };
+      if (declared.length === 1 && path) this.vars.set(declared[0]!, path);
+    } else {
+      this.dot = path && !declared.length ? { kind: 'each', path } : { kind: 'unknown' };
+      for (const v of declared) this.vars.delete(v);
+    }
+  }
+
+  /** `end` and `else` restore the `.` of the block; true when the action is done with. */
+  private closing(tokens: Token[], keyword: string): boolean {
+    if (keyword === 'end') {
+      const frame = this.stack.pop();
+      if (frame) this.dot = frame.prevDot;
+      return true;
+    }
+    const frame = this.stack[this.stack.length - 1];
+    if (frame) this.dot = frame.prevDot;
+    return tokens[1]?.text !== 'with';
+  }
+
+  /** One action's body, starting at `bodyStart` of the text. */
+  action(body: string, bodyStart: number): void {
+    if (/^\s*\/\*/.test(body)) return;
     const tokens = tokenize(body, bodyStart);
-    if (!tokens.length) continue;
+    if (!tokens.length) return;
     const whole = WHOLE.test(body);
     const first = tokens[0]!;
-    let from = 0;
     const keyword = first.type === 'ident' ? first.text : '';
-
-    if (keyword === 'end') {
-      const frame = stack.pop();
-      if (frame) dot = frame.prevDot;
-      continue;
-    }
-    if (keyword === 'else') {
-      const frame = stack[stack.length - 1];
-      if (frame) dot = frame.prevDot;
-      if (tokens[1]?.text !== 'with') continue;
-      from = 1;
-    }
-    const kw = from === 1 ? 'with' : keyword;
-    if (kw === 'with' || kw === 'range') {
-      let i = from + 1;
-      // `with $x := expr`, `range $i, $v := expr`
-      const declared: string[] = [];
-      while (tokens[i]?.type === 'var' || tokens[i]?.text === ',') {
-        if (tokens[i]!.type === 'var') declared.push(tokens[i]!.text);
-        i++;
-      }
-      if (tokens[i]?.text === ':=') i++;
-      else {
-        i = from + 1;
-        declared.length = 0;
-      }
-      const { path, end } = expression(tokens, i);
-      const frameDot = dot;
-      if (from === 0) stack.push({ keyword: kw, prevDot: dot });
-      if (path) {
-        const at = tokens[i]!.offset;
-        record(
-          path,
-          at,
-          tokens[i]?.text === 'index' ? 'index' : kw === 'range' ? 'range' : 'direct',
-          kw === 'range' || whole,
-        );
-      }
-      // Other values read by the same action (`with .Values.a | default .Values.b`).
-      scanRest(tokens.slice(end), frameDot, whole);
-      if (kw === 'with') {
-        dot = path ? { kind: 'values', path } : { kind: 'unknown' };
-        if (declared.length === 1 && path) vars.set(declared[0]!, path);
-      } else {
-        dot = { kind: 'unknown' };
-        for (const v of declared) vars.delete(v);
-      }
-      continue;
-    }
+    if ((keyword === 'end' || keyword === 'else') && this.closing(tokens, keyword)) return;
+    if (keyword === 'else') return this.block(tokens, 1, 'with', whole);
+    if (keyword === 'with' || keyword === 'range') return this.block(tokens, 0, keyword, whole);
     if (keyword === 'define' || keyword === 'block') {
-      stack.push({ keyword, prevDot: dot });
-      dot = { kind: 'unknown' };
-      continue;
+      this.stack.push({ keyword, prevDot: this.dot });
+      this.dot = { kind: 'unknown' };
+      return;
     }
-    if (keyword === 'if') stack.push({ keyword, prevDot: dot });
+    if (keyword === 'if') this.stack.push({ keyword, prevDot: this.dot });
     // `$x := expr` binds a variable
     if (first.type === 'var' && tokens[1]?.text === ':=') {
-      const { path } = expression(tokens, 2);
-      if (path) vars.set(first.text, path);
-      else vars.delete(first.text);
+      const { path } = this.expression(tokens, 2);
+      if (path) this.vars.set(first.text, path);
+      else this.vars.delete(first.text);
     }
-    scanRest(tokens, dot, whole);
+    this.scanRest(tokens, this.dot, whole);
   }
-  return uses;
+}
+
+function isValuesRoot(t: Token): boolean {
+  return (
+    t.type === 'chain' &&
+    (t.base === '$' || t.base === '') &&
+    t.fields!.length === 1 &&
+    t.fields![0] === 'Values'
+  );
+}
+
+function useKind(t: Token): TemplateUseKind {
+  if (t.type === 'var' || (t.base !== '' && t.base !== '$')) return 'variable';
+  return t.fields![0] === 'Values' ? 'direct' : 'with';
+}
+
+/** `with $x := expr`, `range $i, $v := expr`: the variables, and where the expression starts. */
+function declaredVariables(tokens: Token[], start: number): { declared: string[]; at: number } {
+  const declared: string[] = [];
+  let i = start;
+  while (tokens[i]?.type === 'var' || tokens[i]?.text === ',') {
+    if (tokens[i]!.type === 'var') declared.push(tokens[i]!.text);
+    i++;
+  }
+  return tokens[i]?.text === ':=' ? { declared, at: i + 1 } : { declared: [], at: start };
+}
+
+/** The actions of a template in order: each body and where it starts. */
+function* actionsOf(text: string): Generator<{ body: string; start: number; end: number }> {
+  ACTION.lastIndex = 0;
+  for (let m = ACTION.exec(text); m; m = ACTION.exec(text))
+    yield { body: m[2]!, start: m.index + 2 + m[1]!.length, end: m.index + m[0].length };
+}
+
+/** Scans one template file. `file` is the chart-relative path used in the results. */
+export function templateUsesOf(file: string, text: string): TemplateUse[] {
+  const scanner = new UseScanner(file, text);
+  for (const a of actionsOf(text)) scanner.action(a.body, a.start);
+  return scanner.uses;
+}
+
+/** What `.` is at an offset of a template (after the actions that end before it). */
+export function dotAt(text: string, offset: number): Dot {
+  const scanner = new UseScanner('', text);
+  for (const a of actionsOf(text)) {
+    if (a.end > offset) break;
+    scanner.action(a.body, a.start);
+  }
+  return scanner.dot;
 }
 
 /** Every template of a chart (`templates/**`, not subcharts), scanned. */
