@@ -177,3 +177,87 @@ describe('what the values file creates, for the inspector', { skip: helm.missing
     assert.match(storage.message?.ru ?? '', /не рендерится/);
   });
 });
+
+describe(
+  'a chart changed on disk renders its open values files again',
+  { skip: helm.missing },
+  () => {
+    let dir: string;
+    let client: TestClient;
+    before(async () => {
+      dir = workspace();
+      client = await TestClient.start({
+        rootPath: dir,
+        settings: { helm: { path: helm.path, namespace: 'accounting', release: 'books' } },
+      });
+      await client.connection.sendNotification(WorkspaceTrustNotification, { trusted: true });
+    });
+    after(async () => {
+      await client.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** Waits for the next render of `uri` and asks what it creates. */
+    async function nextRender(uri: string, change: () => void) {
+      const rendered = new Promise<void>((done) =>
+        client.connection.onNotification(HelmRenderedNotification, (p) => {
+          if (p.valuesUri === uri) done();
+        }),
+      );
+      change();
+      await rendered;
+      return client.request(HelmRenderedRequest, { valuesUri: uri });
+    }
+
+    const sizes = (storage: { claims: { name: string; size?: string }[] }) =>
+      storage.claims.map((c) => `${c.name} ${c.size}`).sort();
+
+    it(
+      'the chart’s values.yaml, a template and _helpers.tpl saved: the claims follow',
+      { timeout: 60000 },
+      async () => {
+        const uri = pathToFileURL(join(dir, 'my-values.yaml')).href;
+        const text = 'auth:\n  password: s3cret\nreplicaCount: 1\npersistence:\n  size: 10Gi\n';
+        writeFileSync(join(dir, 'my-values.yaml'), text);
+        const first = await nextRender(uri, () => void client.open(uri, text));
+        assert.deepEqual(sizes(first), ['data-books-ledger-0 10Gi', 'wal-books-ledger-0 2Gi']);
+
+        // The chart's default of wal.size, changed on disk (no editor has the file open).
+        const chartValues = join(dir, 'ledger/values.yaml');
+        const walDefault = await nextRender(uri, () =>
+          writeFileSync(
+            chartValues,
+            readFileSync(chartValues, 'utf8').replace('size: 2Gi', 'size: 3Gi'),
+          ),
+        );
+        assert.deepEqual(sizes(walDefault), ['data-books-ledger-0 10Gi', 'wal-books-ledger-0 3Gi']);
+
+        // A template saved with a fixed size for the log claim.
+        const sts = join(dir, 'ledger/templates/statefulset.yaml');
+        const fixed = await nextRender(uri, () =>
+          writeFileSync(
+            sts,
+            readFileSync(sts, 'utf8').replace('{{ .Values.wal.size | quote }}', '"5Gi"'),
+          ),
+        );
+        assert.deepEqual(sizes(fixed), ['data-books-ledger-0 10Gi', 'wal-books-ledger-0 5Gi']);
+
+        // _helpers.tpl (not YAML: the editor's watcher does not report it) names the objects.
+        const helpers = join(dir, 'ledger/templates/_helpers.tpl');
+        const renamed = await nextRender(uri, () =>
+          writeFileSync(
+            helpers,
+            readFileSync(helpers, 'utf8').replace(
+              'printf "%s-%s" .Release.Name .Chart.Name',
+              'printf "%s-%s-db" .Release.Name .Chart.Name',
+            ),
+          ),
+        );
+        assert.deepEqual(sizes(renamed), [
+          'data-books-ledger-db-0 10Gi',
+          'wal-books-ledger-db-0 5Gi',
+        ]);
+      },
+    );
+  },
+);

@@ -6,6 +6,8 @@
  * with the `kubeStorage/workspaceTrust` notification when the user grants trust; other editors
  * send the same (without either, helm is not run and the values file says so).
  */
+import { resolve } from 'node:path';
+import { ChartWatchers } from '../node/helm/chartWatch';
 import { HelmRenderer, type RenderOutcome, type RenderRequest } from '../node/helm/render';
 import { traceFields, traceFindings } from '../node/helm/trace';
 import type { RenderedStorage } from '../service';
@@ -45,6 +47,12 @@ export class HelmRenders {
   private readonly linkTries = new Map<string, number>();
   /** The last successful render per values file (to trace more of its fields on request). */
   private readonly outcomes = new Map<string, RenderedOutcome>();
+  /** The chart each rendered values file is rendered with; those charts are watched on disk. */
+  private readonly charts = new Map<string, string>();
+  /** A chart changed on disk (a template saved, a git checkout): its values files render again. */
+  private readonly watchers = new ChartWatchers((chart) => {
+    for (const [uri, path] of this.charts) if (path === chart) this.schedule(uri);
+  });
 
   constructor(private readonly ctx: ServerContext) {}
 
@@ -60,7 +68,15 @@ export class HelmRenders {
     );
   }
 
+  /** Remembers the chart a values file renders with (undefined: none) and watches those charts. */
+  private tieChart(uri: string, chartPath: string | undefined): void {
+    if (chartPath) this.charts.set(uri, resolve(chartPath));
+    else this.charts.delete(uri);
+    this.watchers.watchOnly(this.charts.values());
+  }
+
   closed(uri: string): void {
+    this.tieChart(uri, undefined);
     this.linkTries.delete(uri);
     this.outcomes.delete(uri);
     clearTimeout(this.timers.get(uri));
@@ -105,9 +121,11 @@ export class HelmRenders {
       (/values/i.test(valuesPath) || Object.keys(settings.helm.valuesFiles).length > 0);
     if (document && maybeValues && !chartKey && this.retryLink(uri)) return;
     if (!document || !chartPath || !valuesPath || !settings.helm.render) {
+      this.tieChart(uri, undefined);
       if (service.removeRender(uri)) this.ctx.revalidateOpenDocuments();
       return;
     }
+    this.tieChart(uri, chartPath);
     const request: RenderRequest = {
       helmPath: settings.helm.path,
       trusted: isTrusted(this.ctx),
