@@ -9,6 +9,7 @@ import {
   HelmRenderedRequest,
   WorkspaceTrustNotification,
 } from '../../server/src/protocol';
+import type { RenderedStorage } from '../../server/src/service';
 import { messageOf, TestClient } from './support/client';
 import { realTool } from '../support/tools';
 
@@ -209,7 +210,7 @@ describe(
       return client.request(HelmRenderedRequest, { valuesUri: uri });
     }
 
-    const sizes = (storage: { claims: { name: string; size?: string }[] }) =>
+    const sizes = (storage: RenderedStorage) =>
       storage.claims.map((c) => `${c.name} ${c.size}`).sort();
 
     it(
