@@ -306,3 +306,27 @@ void test('no false errors on templates', async () => {
     );
   }
 });
+
+void test('inside with .Values.persistence, . offers the keys of persistence; $.Values. the root', async () => {
+  const text = [
+    'kind: ConfigMap',
+    'data:',
+    '  {{- with .Values.persistence }}',
+    '  size: {{ . }}',
+    '  root: {{ $.Values. }}',
+    '  {{- end }}',
+    '',
+  ].join('\n');
+  const uri = await openTemplate('probe-with.yaml', text);
+  const inside = await completion(uri, after_(text, 'size: {{ .'));
+  const labels = inside.map((i) => i.label);
+  for (const key of ['enabled', 'storageClass', 'accessModes', 'size'])
+    assert.ok(labels.includes(key), labels.join());
+  assert.ok(!labels.includes('Release'), 'not the built-ins: . is persistence here');
+  const size = inside.find((i) => i.label === 'size');
+  assert.match(size?.detail ?? '', /"8Gi"/);
+  assert.match((size?.documentation as MarkupContent).value, /my-values\.yaml.*40Gi/);
+  const root = (await completion(uri, after_(text, '$.Values.'))).map((i) => i.label);
+  for (const key of ['replicaCount', 'persistence', 'wal'])
+    assert.ok(root.includes(key), root.join());
+});

@@ -10,8 +10,17 @@ import { pathId } from './paths';
 import type { TemplateSite } from './templateAssist';
 import { defineNames } from './templateAssistNamed';
 import { actionAt, offsetOf, positionOf } from './templateAssistText';
-import { isObject, objectAt, shortValue, tiedData, tiedText } from './templateAssistValues';
+import {
+  isObject,
+  objectAt,
+  shortValue,
+  tiedData,
+  tiedText,
+  valueAt,
+} from './templateAssistValues';
+import { dotAt } from './templateUses';
 import { valueTypeNames } from './valuesMessages';
+import { typeOf } from './valuesTree';
 
 const PARTIAL_CHAIN = /(\$[A-Za-z_]\w*|\$)?((?:\.[A-Za-z_]\w*)*)\.([A-Za-z_]\w*)?$/;
 const NAMED_CALL = /\b(?:include|template)\s+"([^"\\\n]*)$/;
@@ -60,7 +69,56 @@ export function templateCompletion(
     end: positionOf(site.text, wordEnd),
   };
   if (fields[0] === 'Values') return valueKeyItems(site, fields.slice(1), range, lang);
+  // `.` inside `with .Values.a` is a, inside `range .Values.list` each item of it.
+  const dot = base === '' ? dotAt(site.text, action.start) : undefined;
+  if (dot?.kind === 'values') return valueKeyItems(site, [...dot.path, ...fields], range, lang);
+  if (dot?.kind === 'each') return itemKeyItems(site, dot.path, fields, range, lang);
   return builtinChildren(fields).map((b, i) => builtinItem(b, fields, range, lang, i));
+}
+
+/**
+ * The keys of the items a `range` walks (a list's items, a map's values), from the chart's
+ * defaults and the tied values files, then down `fields`.
+ */
+function itemKeyItems(
+  site: TemplateSite,
+  path: readonly string[],
+  fields: readonly string[],
+  range: Range,
+  lang: Lang,
+): KubeCompletionItem[] {
+  const sources: { label: string; data: unknown }[] = [
+    { label: 'values.yaml', data: site.model.byId.get(pathId(path))?.defaultValue },
+    ...site.tied.map((t) => ({ label: t.label, data: valueAt(tiedData(t.text), path)?.value })),
+  ];
+  const items: KubeCompletionItem[] = [];
+  const seen = new Set<string>();
+  for (const source of sources) {
+    const list = Array.isArray(source.data)
+      ? source.data
+      : isObject(source.data)
+        ? Object.values(source.data)
+        : [];
+    for (const item of list) {
+      const at = objectAt(item, fields);
+      if (!at) continue;
+      for (const [key, value] of Object.entries(at)) {
+        if (seen.has(key) || !/^[A-Za-z_]\w*$/.test(key)) continue;
+        seen.add(key);
+        const type = valueTypeNames[typeOf(value)][lang];
+        items.push({
+          label: key,
+          kind: 'field',
+          detail: `${type}${isObject(value) ? '' : ` = ${shortValue(value)}`} (${source.label})`,
+          insertText: key,
+          snippet: false,
+          range,
+          sortText: String(items.length).padStart(4, '0'),
+        });
+      }
+    }
+  }
+  return items;
 }
 
 function builtinItem(

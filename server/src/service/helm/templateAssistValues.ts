@@ -43,7 +43,7 @@ export function objectAt(
   return isObject(at) ? at : undefined;
 }
 
-function valueAt(data: unknown, path: readonly string[]): { value: unknown } | undefined {
+export function valueAt(data: unknown, path: readonly string[]): { value: unknown } | undefined {
   let at: unknown = data;
   for (const key of path) {
     if (!isObject(at) || !(key in at)) return undefined;
