@@ -116,11 +116,26 @@ void describe('a values file rendered with helm in VS Code', { skip: helm.missin
     const { page } = bench;
     // The user's values.yaml at the top of the workspace (the chart's own is inside broker/):
     // opened from the Explorer, where the broker folder is still collapsed.
-    await page
+    // (Clicked again until its tab is active: the Explorer may still be redrawing its rows.)
+    const row = page
       .locator('.explorer-folders-view .monaco-list-row[aria-label^="values.yaml"]')
-      .first()
-      .click();
-    await page.locator('.tabs-container .tab.active[data-resource-name="values.yaml"]').waitFor();
+      .first();
+    const tab = page.locator('.tabs-container .tab.active[data-resource-name="values.yaml"]');
+    await poll(
+      page,
+      'values.yaml open from the Explorer',
+      async () => {
+        await row.click({ timeout: 5000 });
+        return (
+          (await tab
+            .waitFor({ timeout: 3000 })
+            .then(() => true)
+            .catch(() => false)) || undefined
+        );
+      },
+      60000,
+      500,
+    );
     await waitForEditorText(page, (t) => t.includes('erlangCookie: change-me'));
     await runCommand(page, 'Kubernetes Storage: Inspect Helm Chart Values');
     const frame = await webviewWith(page, 'section.rendered');
