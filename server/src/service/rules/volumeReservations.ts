@@ -18,12 +18,31 @@ export function reservedVolume(
   namespace: string,
   name: string,
 ): Found<PersistentVolume> | undefined {
+  return reservationsOf(lookups).get(namespace)?.get(name);
+}
+
+type Reservations = Map<string, Map<string, Found<PersistentVolume>>>;
+
+/**
+ * Per lookups (built once per storage signature, so once per run): the claim's namespace → its
+ * name → the first PV whose `claimRef` reserves it. Before, every claim scanned every volume.
+ */
+const reservationsByLookups = new WeakMap<Lookups, Reservations>();
+
+function reservationsOf(lookups: Lookups): Reservations {
+  let reservations = reservationsByLookups.get(lookups);
+  if (reservations) return reservations;
+  reservations = new Map();
   for (const pv of lookups.volumes.values()) {
     const ref = pv.data.spec?.claimRef;
-    if (!isRecord(ref) || ref.name !== name) continue;
-    if ((str(ref.namespace) || 'default') === namespace) return pv;
+    if (!isRecord(ref) || typeof ref.name !== 'string') continue;
+    const namespace = str(ref.namespace) || 'default';
+    let byName = reservations.get(namespace);
+    if (!byName) reservations.set(namespace, (byName = new Map()));
+    if (!byName.has(ref.name)) byName.set(ref.name, pv);
   }
-  return undefined;
+  reservationsByLookups.set(lookups, reservations);
+  return reservations;
 }
 
 /**

@@ -31,10 +31,15 @@ function reachesKeyword(definition: string, visiting = new Set<string>()): boole
   const known = reaches.get(definition);
   if (known !== undefined) return known;
   if (visiting.has(definition)) return false;
+  // The walk that starts here sees every definition reachable from it, so its answer is final;
+  // a nested "no" may only mean "already being visited" (a cycle) and is not kept. (The check
+  // used to read the set's size after the walk had grown it, so a "no" was never kept and every
+  // object of a kind without the keyword walked its whole schema again.)
+  const top = visiting.size === 0;
   visiting.add(definition);
   const schema = definitions[definition];
   const found = !!schema && schemaReaches(schema, visiting);
-  if (visiting.size === 1 || found) reaches.set(definition, found);
+  if (top || found) reaches.set(definition, found);
   return found;
 }
 
