@@ -113,6 +113,15 @@ export abstract class ChartFacade {
     return this.rendered.keys().includes(key);
   }
 
+  /** URIs of the indexed files the editor does not have open (read from disk; renders' virtual files are not). */
+  unopenedFiles(): string[] {
+    const out: string[] = [];
+    for (const file of this.workspace.allFiles())
+      if (!this.workspace.isOpen(file.uri) && !this.rendered.isRendered(file.uri))
+        out.push(file.uri);
+    return out;
+  }
+
   /** True for the virtual file of a render (not a file the editor can open). */
   isRendered(uri: string): boolean {
     return this.rendered.isRendered(uri);

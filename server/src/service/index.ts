@@ -357,15 +357,6 @@ export class LanguageService extends ChartFacade {
     return storageSignature(this.workspace);
   }
 
-  /** URIs of the indexed files the editor does not have open (read from disk). */
-  unopenedFiles(): string[] {
-    const out: string[] = [];
-    for (const file of this.workspace.allFiles())
-      if (!this.workspace.isOpen(file.uri) && !this.rendered.isRendered(file.uri))
-        out.push(file.uri);
-    return out;
-  }
-
   /** True when the file is above `maxFileSize` (cached per file version). */
   isLargeFile(uri: string): boolean {
     return this.limits.isLarge(this.workspace.getFile(uri));
