@@ -69,4 +69,37 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Code a next engineer can live in (issue 20): small files, small functions.
+    files: ['server/src/**/*.ts', 'client/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 100 }],
+    },
+  },
+  {
+    // The facade is closed: the LSP layer, the node side and the CLI ask the service, they do not
+    // reach into its index or its Helm state.
+    files: [
+      'server/src/lsp/**/*.ts',
+      'server/src/cli/**/*.ts',
+      'server/src/node/**/*.ts',
+      'server/src/*.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[property.name=/^(workspace|helm|rendered)$/][object.name='service']",
+          message: 'Use the LanguageService facade instead of its internals.',
+        },
+        {
+          selector:
+            "MemberExpression[property.name=/^(workspace|helm|rendered)$/][object.property.name='service']",
+          message: 'Use the LanguageService facade instead of its internals.',
+        },
+      ],
+    },
+  },
 );

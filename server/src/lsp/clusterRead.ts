@@ -51,9 +51,7 @@ function applySnapshot(
   current.uri = snapshot?.uri;
   if (snapshot) ctx.service.setFile(snapshot.uri, snapshot.text, 'disk');
   ctx.revalidateOpenDocuments();
-  const objects = snapshot
-    ? (ctx.service.workspace.getFile(snapshot.uri)?.objects().length ?? 0)
-    : 0;
+  const objects = snapshot ? (ctx.service.objectCount(snapshot.uri) ?? 0) : 0;
   return { ok: true, objects };
 }
 

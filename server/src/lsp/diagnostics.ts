@@ -218,7 +218,7 @@ export class DiagnosticsPublisher {
 
   private async check(uri: string, cap: number): Promise<void> {
     if (this.ctx.documents.get(uri)) return; // open: the editor's text is reported by flush
-    const known = this.ctx.service.workspace.getFile(uri) !== undefined;
+    const known = this.ctx.service.objectCount(uri) !== undefined;
     const folder = this.ctx.folderOf(uri);
     const diagnostics = known ? await this.compute(uri, folder) : [];
     if (this.ctx.documents.get(uri)) return; // opened while settings were read

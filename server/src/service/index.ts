@@ -133,6 +133,11 @@ export class LanguageService extends ChartFacade {
     return this.workspace.isSnapshot(uri);
   }
 
+  /** How many Kubernetes objects the index holds for a file; undefined for a file it does not hold. */
+  objectCount(uri: string): number | undefined {
+    return this.workspace.getFile(uri)?.objects().length;
+  }
+
   closeFile(uri: string): void {
     this.workspace.closeFile(uri);
   }
