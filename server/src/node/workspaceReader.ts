@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileSummary } from '../service/parse/summary';
+import { shareStrings, type FileSummary } from '../service/parse/summary';
 import { NodeFileSystem, type ServerFileSystem } from './fileSystem';
 import type { ScanJob, ScannedFile } from './scanWorker';
 
@@ -65,6 +65,8 @@ function readInWorkers(
     shares[Math.floor(index / FILES_PER_BLOCK) % count]!.push({ index, uri }),
   );
   const received = new Map<number, ScannedFile>();
+  /** The summaries' strings, shared across files while they arrive (parse/summary.ts). */
+  const strings = new Map<string, string>();
   let next = 0;
   return new Promise<number>((resolve) => {
     const workers: Worker[] = [];
@@ -105,7 +107,10 @@ function readInWorkers(
       workers.push(worker);
       let sent = 0;
       worker.on('message', (batch: ScannedFile[]) => {
-        for (const file of batch) received.set(file.index, file);
+        for (const file of batch) {
+          if (file.summary) shareStrings(file.summary, strings);
+          received.set(file.index, file);
+        }
         sent += batch.length;
         drain();
       });

@@ -81,3 +81,47 @@ export function summarizeChunk(chunk: ParsedChunk): ChunkSummary | undefined {
     })),
   };
 }
+
+/** Strings longer than this are left as they come (names and values that repeat are short). */
+const SHARED_STRING_MAX_LENGTH = 64;
+
+/**
+ * Makes the summaries of many files share their equal strings. A summary that crossed threads is
+ * a structured clone, which copies every string value: each document's `type: 'object'`, each
+ * kind, namespace, label and access mode, and an object's name twice (its facts and its data) —
+ * on 5,000 files, half a million strings. `pool` maps a string to the copy kept; the caller
+ * holds it for as long as it reads summaries (the scan) and lets it go with them.
+ */
+export function shareStrings(summary: FileSummary, pool: Map<string, string>): void {
+  for (const chunk of summary.chunks) {
+    for (const doc of chunk?.docs ?? []) shareIn(doc as unknown as Record<string, unknown>, pool);
+  }
+}
+
+function shareIn(node: Record<string, unknown> | unknown[], pool: Map<string, string>): void {
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) node[i] = shared(node[i], pool);
+    return;
+  }
+  for (const key of Object.keys(node)) node[key] = shared(node[key], pool);
+}
+
+/** The pooled copy of a short string; an object or array has its own strings pooled. */
+function shared(value: unknown, pool: Map<string, string>): unknown {
+  if (typeof value === 'string') {
+    if (value.length > SHARED_STRING_MAX_LENGTH) return value;
+    const kept = pool.get(value);
+    if (kept !== undefined) return kept;
+    pool.set(value, value);
+    return value;
+  }
+  if (value !== null && typeof value === 'object' && isPlain(value))
+    shareIn(value as Record<string, unknown>, pool);
+  return value;
+}
+
+/** Plain objects and arrays (a value may hold a Set or bytes from YAML tags: left alone). */
+function isPlain(value: object): boolean {
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return Array.isArray(value) || proto === Object.prototype || proto === null;
+}
