@@ -5,7 +5,11 @@ import {
   normalizeHelmSettings,
   type HelmSettings,
 } from './lsp/helmValuesSettings';
-import { defaultStoragePolicy, type StoragePolicy } from './service/rules/types';
+import {
+  defaultRuleSettings,
+  defaultStoragePolicy,
+  type StoragePolicy,
+} from './service/rules/types';
 
 export interface KubeStorageSettings {
   language: 'auto' | 'en' | 'ru';
@@ -39,16 +43,7 @@ export const defaultSettings: KubeStorageSettings = {
   language: 'auto',
   validate: { enable: true, unknownFields: true },
   files: { exclude: ['**/node_modules/**', '**/.git/**'] },
-  rules: {
-    severity: {},
-    knownObjects: {
-      storageClasses: [],
-      persistentVolumeClaims: [],
-      persistentVolumes: [],
-      services: [],
-    },
-    policy: defaultStoragePolicy,
-  },
+  rules: defaultRuleSettings,
   helm: defaultHelmSettings,
   maxFileSize: 2 * 1024 * 1024,
   diagnostics: { scope: 'workspace', maxUnopenedFiles: 500 },
