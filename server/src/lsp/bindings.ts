@@ -8,7 +8,7 @@ import {
   type BindingsParams,
   type BindingsResult,
 } from '../protocol';
-import type { Feature } from './features';
+import type { Feature } from './feature';
 import { onRequest } from './runner';
 
 const failed = {

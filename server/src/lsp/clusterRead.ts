@@ -12,7 +12,7 @@ import {
   type ClusterSnapshotResult,
 } from '../protocol';
 import type { ServerContext } from './context';
-import type { Feature } from './features';
+import type { Feature } from './feature';
 import { onRequest } from './runner';
 
 /** A snapshot larger than this is refused (kubectl's own output cap is 64 MB per kind). */

@@ -3,7 +3,7 @@ import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languages
 import { diagnosticSettings } from '../settings';
 import { toLspDiagnostic } from './convert';
 import { plainText } from '../service';
-import type { Feature } from './features';
+import type { Feature } from './feature';
 import { runSafe } from './runner';
 
 export const codeActionsFeature: Feature = {

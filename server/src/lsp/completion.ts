@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { plainText, type ItemKind, type KubeCompletionItem, type Lang } from '../service';
-import type { Feature } from './features';
+import type { Feature } from './feature';
 import { runSafe } from './runner';
 import { loadSnippetTemplates } from './snippets';
 

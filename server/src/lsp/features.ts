@@ -3,7 +3,7 @@
  * function that installs its handlers; adding a feature is one line here.
  */
 import type { ServerCapabilities } from 'vscode-languageserver';
-import type { ServerContext } from './context';
+import type { Feature } from './feature';
 import { helmValuesFeature } from './helmValues';
 import { helmRenderFeature } from './helmRender';
 import { hoverFeature } from './hover';
@@ -13,11 +13,7 @@ import { codeActionsFeature } from './codeActions';
 import { bindingsFeature } from './bindings';
 import { clusterReadFeature } from './clusterRead';
 
-export interface Feature {
-  /** Capabilities this feature adds to the InitializeResult. */
-  capabilities: ServerCapabilities;
-  register(ctx: ServerContext): void;
-}
+export type { Feature } from './feature';
 
 export const features: Feature[] = [
   hoverFeature,

@@ -19,7 +19,7 @@ import {
 } from '../protocol';
 import { chartPathOfKey, uriToPath } from './chartKeys';
 import { safely, type ServerContext } from './context';
-import type { Feature } from './features';
+import type { Feature } from './feature';
 import { onNotification, onRequest } from './runner';
 
 /** Typing pauses this long before helm runs again. */

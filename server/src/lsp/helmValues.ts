@@ -16,7 +16,7 @@ import { findChartForValues, isChartArchiveName, isChartFolder, readChart } from
 import { mayBeValuesFile } from '../service';
 import { chartKey, uriToPath } from './chartKeys';
 import { safely, type ServerContext } from './context';
-import type { Feature } from './features';
+import type { Feature } from './feature';
 import { chartErrorText, inspect } from './helmInspect';
 import { onRequest } from './runner';
 

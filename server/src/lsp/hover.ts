@@ -1,6 +1,6 @@
 /** Hover: the docs card of the field or value under the cursor, in the user's language. */
 import type { Hover } from 'vscode-languageserver';
-import type { Feature } from './features';
+import type { Feature } from './feature';
 import { runSafe } from './runner';
 
 export const hoverFeature: Feature = {

@@ -19,7 +19,7 @@ import {
   type Lang,
   type LocalizedText,
 } from '../service';
-import type { Feature } from './features';
+import type { Feature } from './feature';
 import { runSafe } from './runner';
 
 const SYMBOL_KINDS: Record<KubeSymbolKind, SymbolKind> = {

@@ -12,7 +12,7 @@ import {
   type ValueCompletion,
 } from './assist';
 import { buildChartModel } from './chart';
-import type { TemplateSite, ValuesSite } from './templateAssist';
+import type { TemplateSite, ValuesSite } from './templateSites';
 import type { ChartFiles, ChartModel } from './types';
 import { checkValuesFile } from './valuesFile';
 

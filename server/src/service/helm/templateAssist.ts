@@ -6,7 +6,7 @@
  * `.Values.x` use and the value's key in values.yaml, and between `include` and `define`.
  * Outside actions the template is YAML and the Kubernetes help applies (service facade).
  */
-import type { Lang, Position, Range } from '../types';
+import type { Lang, Position } from '../types';
 import { valueCard, type HelmHover } from './assist';
 import { builtinAt } from './builtins';
 import { pathId } from './paths';
@@ -21,7 +21,7 @@ import {
   valuePathOf,
 } from './templateAssistText';
 import { tiedText } from './templateAssistValues';
-import type { ChartFiles, ChartModel } from './types';
+import type { TemplateSite } from './templateSites';
 
 export { templateCompletion } from './templateAssistCompletion';
 export {
@@ -32,32 +32,7 @@ export {
 } from './templateAssistNavigation';
 export { actionAt } from './templateAssistText';
 
-export interface Location {
-  uri: string;
-  range: Range;
-}
-
-/** A template of a chart, as the editor has it, with what the chart knows. */
-export interface TemplateSite {
-  model: ChartModel;
-  files: ChartFiles;
-  /** The chart folder's URI, ending with `/`. */
-  chartUri: string;
-  /** Chart-relative path of the template (`templates/pvc.yaml`). */
-  file: string;
-  /** The template's text in the editor (may differ from `files`). */
-  text: string;
-  /** The values files tied to the chart (the chart's own values.yaml excluded). */
-  tied: readonly { uri: string; label: string; text: string }[];
-}
-
-/** The values file of a chart, as a values site: the key under the cursor's template uses. */
-export interface ValuesSite {
-  model: ChartModel;
-  files: ChartFiles;
-  chartUri: string;
-  text: string;
-}
+export type { Location, TemplateSite, ValuesSite } from './templateSites';
 
 // ---- hover ----
 

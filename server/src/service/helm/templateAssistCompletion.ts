@@ -7,7 +7,7 @@ import type { Lang, Position, Range } from '../types';
 import { valueCard } from './assist';
 import { builtinChildren, type BuiltinField } from './builtins';
 import { pathId } from './paths';
-import type { TemplateSite } from './templateAssist';
+import type { TemplateSite } from './templateSites';
 import { defineNames } from './templateAssistNamed';
 import { actionAt, offsetOf, positionOf } from './templateAssistText';
 import {

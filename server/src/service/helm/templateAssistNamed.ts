@@ -1,5 +1,5 @@
 /** Named templates in a chart: `define` names, the `include`/`template` name under the cursor. */
-import type { Location } from './templateAssist';
+import type { Location } from './templateSites';
 import {
   chartDefines,
   definesOf,

@@ -6,7 +6,7 @@ import { pathAtOffset } from '../parse/nodes';
 import type { Position } from '../types';
 import { valuesFileName } from './chart';
 import { pathId } from './paths';
-import type { Location, TemplateSite, ValuesSite } from './templateAssist';
+import type { Location, TemplateSite, ValuesSite } from './templateSites';
 import { defineNames, namedAt, placeLocation, templateTexts } from './templateAssistNamed';
 import { actionAt, chainAt, isBuiltinChain, offsetOf, valuePathOf } from './templateAssistText';
 import { keyRange, valueLocations } from './templateAssistValues';

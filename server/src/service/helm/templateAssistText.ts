@@ -4,7 +4,7 @@
  */
 import type { Position } from '../types';
 import { builtinAt } from './builtins';
-import type { TemplateSite } from './templateAssist';
+import type { TemplateSite } from './templateSites';
 import { templateUsesOf } from './templateUses';
 
 const MAX_ACTION_BACK = 4000;

@@ -8,7 +8,7 @@ import { excessiveNesting } from '../parse/limits';
 import type { Lang, Range } from '../types';
 import { valuesFileName } from './chart';
 import { pathId } from './paths';
-import type { Location, TemplateSite } from './templateAssist';
+import type { Location, TemplateSite } from './templateSites';
 import { templateAssistMessages as m } from './templateAssistMessages';
 import { parseValues, spanRange } from './valuesFile';
 import { MAX_VALUES_NESTING } from './valuesTree';

@@ -8,22 +8,16 @@ import { localize } from '../i18n/format';
 import { nodeSpan, nodesAtPath, type Span, type YamlPath } from '../parse/nodes';
 import { isValidQuantity } from '../quantity';
 import { closestMatch } from '../text/similarity';
-import type { LocalizedText, Severity } from '../types';
+import type { LocalizedText } from '../types';
 import { decodeObject } from './decode';
 import { exactlyOneMessage, exactlyOneProblems, exactlyOneSpan } from './exactlyOne';
 import { definitions, displayName, schemaPath } from './registry';
 import ajvOptions from './ajvOptions.json';
 import { insideSlot, templateSlots } from './templateSlots';
 import { nullVolumeSources } from './volumeSources';
+import type { SchemaProblem } from './problem';
 
-export interface SchemaProblem {
-  code: string;
-  span: Span;
-  message: LocalizedText;
-  /** `error` when not given: what the API server rejects. */
-  severity?: Severity;
-  data?: Record<string, unknown>;
-}
+export type { SchemaProblem } from './problem';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 

@@ -15,7 +15,7 @@ import { nodesAtPath, type Span, type YamlPath } from '../parse/nodes';
 import type { Severity } from '../types';
 import type { AbsentField } from './decode';
 import { definitions, refName } from './registry';
-import type { SchemaProblem } from './validate';
+import type { SchemaProblem } from './problem';
 
 const POD_VOLUME = 'core.v1.Volume';
 const PV_SPEC = 'core.v1.PersistentVolumeSpec';
