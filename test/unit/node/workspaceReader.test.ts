@@ -72,6 +72,30 @@ describe('readWorkspace', () => {
     assert.equal(read[2]!.text, undefined, 'a folder is not read');
   });
 
+  it('gives a file too large for a thread heap, and the rest of its share, from this thread', async () => {
+    const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 50);
+    // One document of 3 MB: its trees take far more than a scan thread may hold.
+    const big = uris[40]!;
+    const items = Array.from(
+      { length: 40000 },
+      (_, i) => `      - name: item-${i}\n        value: ${i}\n`,
+    );
+    writeFileSync(new URL(big), `${claim('big')}  extra:\n    list:\n${items.join('')}`);
+    const read: Read[] = [];
+    const done = await readWorkspace(new NodeFileSystem(), uris, {
+      onFile: (uri, text, summary) => read.push({ uri, text, summary }),
+      isCancelled: () => false,
+    });
+    assert.equal(done, uris.length);
+    assert.deepEqual(
+      read.map((r) => r.uri),
+      uris,
+    );
+    const fileSystem = new NodeFileSystem();
+    for (const r of read) assert.equal(r.text, await fileSystem.readFile(r.uri), r.uri);
+    assert.equal(read[40]!.summary, undefined, 'the large file was read by this thread');
+  });
+
   it('stops where it is when cancelled', async () => {
     const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 50);
     const read: string[] = [];
