@@ -7,6 +7,8 @@
  */
 import type { DocumentValue, ParsedChunk } from './chunk';
 import type { Recognition } from './objects';
+import { WORKLOAD_KINDS } from '../kubernetes/podSpec';
+import { STORAGE_STATE_KINDS } from '../kubernetes/storageKinds';
 
 /**
  * The kinds whose plain data the index keeps with each object: what the cross-file rules'
@@ -15,25 +17,11 @@ import type { Recognition } from './objects';
  * CRDs and the workloads that mount claims. Other kinds are read from a tree built on demand.
  */
 export const DATA_KINDS: ReadonlySet<string> = new Set([
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'StorageClass',
-  'Service',
-  'VolumeSnapshot',
-  'VolumeSnapshotClass',
-  'VolumeSnapshotContent',
-  'ReferenceGrant',
-  'CustomResourceDefinition',
+  ...STORAGE_STATE_KINDS,
+  // What the rules' lookups read besides: drivers and namespaces.
   'CSIDriver',
   'Namespace',
-  'Pod',
-  'Deployment',
-  'StatefulSet',
-  'DaemonSet',
-  'ReplicaSet',
-  'ReplicationController',
-  'Job',
-  'CronJob',
+  ...WORKLOAD_KINDS,
 ]);
 
 /** True when the document's value is kept with it (see DATA_KINDS). */

@@ -16,23 +16,10 @@ import { objectData, type IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { ephemeralVolumesOf, workloadPods } from '../kubernetes/ephemeral';
 import { isRecord } from './util';
-
-/** Kinds read in full: every field of them may change a finding or a binding. */
-const WHOLE_KINDS = [
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'StorageClass',
-  'Service',
-  'VolumeSnapshot',
-  'VolumeSnapshotClass',
-  'VolumeSnapshotContent',
-  'ReferenceGrant',
-  // A CRD decides how its custom resources are checked (diagnostics/customResourceDiagnostics.ts).
-  'CustomResourceDefinition',
-];
+import { STORAGE_STATE_KINDS } from '../kubernetes/storageKinds';
 
 /** Every kind that takes part in the signature. */
-const SIGNATURE_KINDS: readonly string[] = [...WHOLE_KINDS, ...WORKLOAD_KINDS];
+const SIGNATURE_KINDS: readonly string[] = [...STORAGE_STATE_KINDS, ...WORKLOAD_KINDS];
 
 /** The relevant part of each parsed document as JSON, computed once. */
 const relevantJson = new WeakMap<ParsedDocument, string>();
@@ -51,7 +38,7 @@ export function storageFingerprint(object: IndexedObject): string {
 }
 
 function relevantPart(kind: string, data: Record<string, unknown>): unknown {
-  if (WHOLE_KINDS.includes(kind)) return data;
+  if (STORAGE_STATE_KINDS.includes(kind)) return data;
   const pods = podFacts(kind, data);
   if (kind !== 'StatefulSet') {
     const metadata = isRecord(data.metadata) ? data.metadata : {};
