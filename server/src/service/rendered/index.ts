@@ -25,6 +25,7 @@ import {
   type FindingSource,
   type MarkedRender,
   type RenderedHost,
+  type RenderedChartsView,
   type RenderedObject,
   type RenderedTrace,
   type RenderSubject,
@@ -74,7 +75,7 @@ export {
   type TracedFinding,
 } from './types';
 
-export class RenderedCharts {
+export class RenderedCharts implements RenderedChartsView {
   private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly host: RenderedHost) {}

@@ -7,7 +7,7 @@
  */
 import type { BindingResult, ClaimOutcome, ClaimPhase, ClaimResult } from '../binding/types';
 import type { LocalizedText, Range } from '../types';
-import type { RenderedCharts, RenderedObject } from './index';
+import type { RenderedChartsView, RenderedObject } from './types';
 import type { NodePath } from './output';
 import { valuePathText } from './values';
 
@@ -150,7 +150,7 @@ function ephemeralPlace(
 
 /** The ranges of the rendered fields the rows show (to trace them to values first). */
 export function renderedStorageFields(
-  charts: RenderedCharts,
+  charts: RenderedChartsView,
   key: string,
   bindings: BindingResult,
 ): Range[] {
@@ -179,7 +179,7 @@ function claimFields(place: ClaimPlace): NodePath[] {
 
 /** The rows of a render (empty when it failed or was not made). */
 export function renderedStorage(
-  charts: RenderedCharts,
+  charts: RenderedChartsView,
   key: string,
   bindings: BindingResult,
 ): RenderedStorage {
@@ -261,7 +261,7 @@ function volumeOf(volume: unknown): { name: string; source: string } {
   };
 }
 
-export function linkOf(charts: RenderedCharts, uri: string, range: Range): RenderedLink {
+export function linkOf(charts: RenderedChartsView, uri: string, range: Range): RenderedLink {
   const found = charts.traceRange(uri, range);
   if (!found) return {};
   const { trace } = found;

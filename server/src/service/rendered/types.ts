@@ -2,7 +2,8 @@
 import type { KubeDiagnostic, Range } from '../types';
 import type { Perturbation } from './attribution';
 import type { NodePath } from './output';
-import type { MergedValues, ValueLeaf } from './values';
+import type { MergedValues, ValueLeaf, ValuesLayer } from './values';
+import type { RenderProblem } from './errors';
 
 export const RENDERED_SCHEME = 'kube-storage-rendered';
 
@@ -88,4 +89,18 @@ export function renderedUri(subject: Pick<RenderSubject, 'key' | 'chartName'>): 
   }
   const name = subject.chartName.replace(/[^\w.-]/g, '_') || 'chart';
   return `${RENDERED_SCHEME}:/${hash.toString(16)}/${name}.yaml`;
+}
+
+/** What the inspector's rows read of the rendered charts (RenderedCharts implements it). */
+export interface RenderedChartsView {
+  /** The objects of the render `key`. */
+  objects(key: string): RenderedObject[];
+  /** The virtual file of the render `key`, if it rendered. */
+  uriOf(key: string): string | undefined;
+  /** One layer of the values the render merged (the chart's values.yaml, a values file…). */
+  layerOf(key: string, layer: number): ValuesLayer | undefined;
+  /** Why the render `key` failed, if it did. */
+  problemOf(key: string): RenderProblem | undefined;
+  /** The render and the trace behind a range of a rendered file. */
+  traceRange(uri: string, range: Range): { entryKey: string; trace: RenderedTrace } | undefined;
 }
