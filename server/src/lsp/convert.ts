@@ -1,6 +1,12 @@
 /** Service data -> LSP types. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { plainText, type KubeDiagnostic, type Lang, type Severity } from '../service';
+import {
+  plainText,
+  type KubeDiagnostic,
+  type Lang,
+  type LocalizedText,
+  type Severity,
+} from '../service';
 
 export const DIAGNOSTIC_SOURCE = 'kube-storage';
 
@@ -11,6 +17,18 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/**
+ * The plain text of a message, kept per message object: a file's cached findings keep theirs
+ * across edits, so a publish of thousands of diagnostics converts only the new ones.
+ */
+const plainMessages = new WeakMap<LocalizedText, Partial<Record<Lang, string>>>();
+
+function plainMessage(message: LocalizedText, lang: Lang): string {
+  let texts = plainMessages.get(message);
+  if (!texts) plainMessages.set(message, (texts = {}));
+  return (texts[lang] ??= plainText(message[lang], lang));
+}
+
 export function toLspDiagnostic(d: KubeDiagnostic, lang: Lang): Diagnostic {
   return {
     range: d.range,
@@ -18,7 +36,7 @@ export function toLspDiagnostic(d: KubeDiagnostic, lang: Lang): Diagnostic {
     code: d.code,
     source: DIAGNOSTIC_SOURCE,
     // The Problems panel and the squiggle's hover show the message as plain text.
-    message: plainText(d.message[lang], lang),
+    message: plainMessage(d.message, lang),
     ...(d.data ? { data: d.data } : {}),
   };
 }

@@ -100,15 +100,27 @@ function documentFindings(
   settingsKey: string,
   version: number,
 ): DocumentFindings | undefined {
-  const rules = applicableRules(object, settings);
-  if (!rules.length) return undefined;
+  // Which rules apply depends on the document (kind, YAML errors, template) and the settings
+  // only, so a cached entry for these settings is used without asking again.
   const entry = byDocument.get(object.document);
   if (entry && entry.settingsKey === settingsKey) {
+    if (!entry.crossRules.length && !entry.local.length) return undefined;
     if (entry.crossVersion !== version) {
       entry.cross = runRules(workspace, object, entry.crossRules, settings, false).findings;
       entry.crossVersion = version;
     }
     return entry;
+  }
+  const rules = applicableRules(object, settings);
+  if (!rules.length) {
+    byDocument.set(object.document, {
+      settingsKey,
+      local: [],
+      crossRules: [],
+      cross: [],
+      crossVersion: version,
+    });
+    return undefined;
   }
   const local: Finding[] = [];
   const cross: Finding[] = [];

@@ -21,20 +21,33 @@ import { STORAGE_STATE_KINDS } from '../kubernetes/storageKinds';
 /** Every kind that takes part in the signature. */
 const SIGNATURE_KINDS: readonly string[] = [...STORAGE_STATE_KINDS, ...WORKLOAD_KINDS];
 
-/** The relevant part of each parsed document as JSON, computed once. */
-const relevantJson = new WeakMap<ParsedDocument, string>();
+/**
+ * The relevant part of each parsed document as JSON, computed once, and the last fingerprint built
+ * from it with what else went into it (uri, flags). An unchanged document then gives the very
+ * same string on every generation, so comparing the sequences costs a pointer comparison per
+ * object instead of flattening and comparing every fingerprint of the workspace after each edit.
+ */
+const relevantJson = new WeakMap<
+  ParsedDocument,
+  { body: string; uri?: string; flags?: string; fingerprint?: string }
+>();
 
 /** What of one object the cross-file rules and the binding simulation can see. */
 export function storageFingerprint(object: IndexedObject): string {
-  let body = relevantJson.get(object.document);
-  if (body === undefined) {
+  let entry = relevantJson.get(object.document);
+  if (entry === undefined) {
     const data = objectData<Record<string, unknown>>(object);
-    body = data ? JSON.stringify(relevantPart(object.kind, data)) : '!';
-    relevantJson.set(object.document, body);
+    entry = { body: data ? JSON.stringify(relevantPart(object.kind, data)) : '!' };
+    relevantJson.set(object.document, entry);
   }
   // The origin belongs to the file, not the document: a file named a snapshot keeps its parse.
   const flags = (object.template ? 't' : '') + (object.origin === 'cluster' ? 'c' : '');
-  return `${object.uri}\u0000${object.kind}\u0000${flags}\u0000${body}`;
+  if (entry.fingerprint === undefined || entry.uri !== object.uri || entry.flags !== flags) {
+    entry.uri = object.uri;
+    entry.flags = flags;
+    entry.fingerprint = `${object.uri}\u0000${object.kind}\u0000${flags}\u0000${entry.body}`;
+  }
+  return entry.fingerprint;
 }
 
 function relevantPart(kind: string, data: Record<string, unknown>): unknown {

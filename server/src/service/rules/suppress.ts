@@ -7,6 +7,7 @@
  * YAML that cannot be read (syntax errors, duplicate keys, nesting) is never silenced: kubectl
  * refuses such a file whatever the comments say.
  */
+import type { ParsedChunk } from '../parse/chunk';
 import type { WorkspaceFile } from '../workspace/file';
 
 const COMMENT = /#\s*kube-storage-disable(-next-line|-file)?(?=\s|$)([^\n]*)/g;
@@ -48,10 +49,23 @@ const cache = new WeakMap<WorkspaceFile, Suppressions>();
 
 const none: Suppressions = { covers: () => false };
 
+/**
+ * Whether a chunk's text names a suppression comment at all, kept per chunk: chunks are reused
+ * across edits, so a keystroke in a large file does not search its whole text again. The chunks
+ * cover the text, and the word holds no line break, so no occurrence spans two chunks.
+ */
+const mentions = new WeakMap<ParsedChunk, boolean>();
+
+function mentionsDisable(chunk: ParsedChunk): boolean {
+  let hit = mentions.get(chunk);
+  if (hit === undefined) mentions.set(chunk, (hit = chunk.text.includes('kube-storage-disable')));
+  return hit;
+}
+
 export function suppressionsOf(file: WorkspaceFile): Suppressions {
   const hit = cache.get(file);
   if (hit) return hit;
-  if (!file.text.includes('kube-storage-disable')) {
+  if (!file.chunks.some((placed) => mentionsDisable(placed.chunk))) {
     cache.set(file, none);
     return none;
   }

@@ -53,8 +53,17 @@ const builtinGroups = new Set(
   ),
 );
 
+/** The answers per apiVersion: a file of thousands of objects asks this for each after every edit. */
+const builtinByApiVersion = new Map<string, boolean>();
+
 export function isBuiltinApiVersion(apiVersion: string): boolean {
-  return builtinGroups.has(apiVersion.includes('/') ? apiVersion.split('/')[0]! : '');
+  let builtin = builtinByApiVersion.get(apiVersion);
+  if (builtin === undefined) {
+    builtin = builtinGroups.has(apiVersion.includes('/') ? apiVersion.split('/')[0]! : '');
+    // Bounded: apiVersions are few, but a file may be full of typos.
+    if (builtinByApiVersion.size < 1000) builtinByApiVersion.set(apiVersion, builtin);
+  }
+  return builtin;
 }
 
 export function refName(schema: JsonSchema): string | undefined {
