@@ -55,7 +55,6 @@ export function ruleFindings(
   const findings: Finding[] = [];
   for (const object of objects) {
     const entry = documentFindings(workspace, object, settings, settingsKey, version);
-    if (!entry) continue;
     const shift = object.placed.startLine;
     for (const f of entry.local) findings.push(shifted(f, shift));
     for (const f of entry.cross) findings.push(shifted(f, shift));
@@ -99,29 +98,19 @@ function documentFindings(
   settings: RuleSettings,
   settingsKey: string,
   version: number,
-): DocumentFindings | undefined {
+): DocumentFindings {
   // Which rules apply depends on the document (kind, YAML errors, template) and the settings
   // only, so a cached entry for these settings is used without asking again.
   const entry = byDocument.get(object.document);
   if (entry && entry.settingsKey === settingsKey) {
-    if (!entry.crossRules.length && !entry.local.length) return undefined;
-    if (entry.crossVersion !== version) {
+    if (entry.crossRules.length && entry.crossVersion !== version) {
       entry.cross = runRules(workspace, object, entry.crossRules, settings, false).findings;
       entry.crossVersion = version;
     }
     return entry;
   }
+  // A document no rule applies to is cached too, with empty lists.
   const rules = applicableRules(object, settings);
-  if (!rules.length) {
-    byDocument.set(object.document, {
-      settingsKey,
-      local: [],
-      crossRules: [],
-      cross: [],
-      crossVersion: version,
-    });
-    return undefined;
-  }
   const local: Finding[] = [];
   const cross: Finding[] = [];
   const crossRules: Rule[] = [];
