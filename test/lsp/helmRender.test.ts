@@ -213,6 +213,10 @@ describe(
     const sizes = (storage: RenderedStorage) =>
       storage.claims.map((c) => `${c.name} ${c.size}`).sort();
 
+    /** A chart file changed on disk, as a save or a checkout would (no editor has it open). */
+    const replaceOnDisk = (path: string, from: string, to: string) =>
+      writeFileSync(path, readFileSync(path, 'utf8').replace(from, to));
+
     it(
       'the chart’s values.yaml, a template and _helpers.tpl saved: the claims follow',
       { timeout: 60000 },
@@ -226,32 +230,24 @@ describe(
         // The chart's default of wal.size, changed on disk (no editor has the file open).
         const chartValues = join(dir, 'ledger/values.yaml');
         const walDefault = await nextRender(uri, () =>
-          writeFileSync(
-            chartValues,
-            readFileSync(chartValues, 'utf8').replace('size: 2Gi', 'size: 3Gi'),
-          ),
+          replaceOnDisk(chartValues, 'size: 2Gi', 'size: 3Gi'),
         );
         assert.deepEqual(sizes(walDefault), ['data-books-ledger-0 10Gi', 'wal-books-ledger-0 3Gi']);
 
         // A template saved with a fixed size for the log claim.
         const sts = join(dir, 'ledger/templates/statefulset.yaml');
         const fixed = await nextRender(uri, () =>
-          writeFileSync(
-            sts,
-            readFileSync(sts, 'utf8').replace('{{ .Values.wal.size | quote }}', '"5Gi"'),
-          ),
+          replaceOnDisk(sts, '{{ .Values.wal.size | quote }}', '"5Gi"'),
         );
         assert.deepEqual(sizes(fixed), ['data-books-ledger-0 10Gi', 'wal-books-ledger-0 5Gi']);
 
         // _helpers.tpl (not YAML: the editor's watcher does not report it) names the objects.
         const helpers = join(dir, 'ledger/templates/_helpers.tpl');
         const renamed = await nextRender(uri, () =>
-          writeFileSync(
+          replaceOnDisk(
             helpers,
-            readFileSync(helpers, 'utf8').replace(
-              'printf "%s-%s" .Release.Name .Chart.Name',
-              'printf "%s-%s-db" .Release.Name .Chart.Name',
-            ),
+            'printf "%s-%s" .Release.Name .Chart.Name',
+            'printf "%s-%s-db" .Release.Name .Chart.Name',
           ),
         );
         assert.deepEqual(sizes(renamed), [
