@@ -19,7 +19,7 @@ import {
 } from 'node:worker_threads';
 import { getLanguageService, type DiagnosticSettings, type KubeDiagnostic } from '../service';
 import { loadPrecompiledValidators } from '../node/precompiled';
-import { hasTemplateActions, isUnderChartTemplates } from '../service/parse/helm';
+import { chartRootsAmong, isTemplateFile } from '../service/parse/helm';
 import { setResidentTextLimit } from '../service/parse/chunk';
 import type { FileSummary } from '../service/parse/summary';
 import { WorkspaceFile } from '../service/workspace/file';
@@ -78,15 +78,13 @@ export function shareOut(texts: readonly string[], workers: number): number[] {
 
 /** This worker's files, parsed as the index parses them (the template flag of the whole set). */
 function parseShare(job: Share): Map<number, WorkspaceFile> {
-  const chartRoots = job.uris
-    .filter((uri) => /\/Chart\.ya?ml$/.test(uri))
-    .map((uri) => uri.slice(0, uri.lastIndexOf('/') + 1));
+  const chartRoots = chartRootsAmong(job.uris);
   const owned = new Map<number, WorkspaceFile>();
   for (let i = 0; i < job.uris.length; i++) {
     if (job.owners[i] !== job.worker) continue;
     const uri = job.uris[i]!;
     const text = job.texts[i]!;
-    const template = hasTemplateActions(text) || isUnderChartTemplates(uri, chartRoots);
+    const template = isTemplateFile(uri, text, chartRoots);
     owned.set(i, new WorkspaceFile(uri, text, 0, template));
   }
   return owned;

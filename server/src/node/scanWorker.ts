@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { hasTemplateActions, isUnderChartTemplates } from '../service/parse/helm';
+import { isTemplateFile } from '../service/parse/helm';
 import { ParsedChunk } from '../service/parse/chunk';
 import { splitDocuments } from '../service/parse/split';
 import { relativeSites } from '../service/navigation/sites';
@@ -34,7 +34,7 @@ export interface ScannedFile {
 
 /** What the index would keep of a file read from disk: its summary, parsed as the index would. */
 export function summarizeFile(uri: string, text: string, chartRoots: string[]): FileSummary {
-  const template = hasTemplateActions(text) || isUnderChartTemplates(uri, chartRoots);
+  const template = isTemplateFile(uri, text, chartRoots);
   // The chunks as WorkspaceFile makes them (splitDocuments), without its copy of each chunk's
   // text: only summaries leave this thread, and the trees go as soon as each is summarized.
   const chunks = splitDocuments(text).map((piece) => {

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { chartRootsAmong } from '../service/parse/helm';
 import { shareStrings, type FileSummary } from '../service/parse/summary';
 import { NodeFileSystem, type ServerFileSystem } from './fileSystem';
 import type { ScanJob, ScannedFile } from './scanWorker';
@@ -57,9 +58,7 @@ function readInWorkers(
   handlers: ReadHandlers,
   count: number,
 ): Promise<number> {
-  const chartRoots = uris
-    .filter((uri) => /\/Chart\.ya?ml$/.test(uri))
-    .map((uri) => uri.slice(0, uri.lastIndexOf('/') + 1));
+  const chartRoots = chartRootsAmong(uris);
   const shares: ScanJob['files'][] = Array.from({ length: count }, () => []);
   uris.forEach((uri, index) =>
     shares[Math.floor(index / FILES_PER_BLOCK) % count]!.push({ index, uri }),

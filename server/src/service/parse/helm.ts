@@ -36,6 +36,29 @@ export function isUnderChartTemplates(uri: string, chartRoots: Iterable<string>)
   return false;
 }
 
+/** True for a chart's Chart.yaml (or Chart.yml). */
+export function isChartFile(uri: string): boolean {
+  return /\/Chart\.ya?ml$/.test(uri);
+}
+
+/** The chart folder of a Chart.yaml: its URI prefix, ending with `/`. */
+export function chartRootOf(chartFileUri: string): string {
+  return chartFileUri.slice(0, chartFileUri.lastIndexOf('/') + 1);
+}
+
+/** The chart folders of the Chart.yaml files among `uris`. */
+export function chartRootsAmong(uris: readonly string[]): string[] {
+  return uris.filter(isChartFile).map(chartRootOf);
+}
+
+/**
+ * True when a manifest file is read as a Helm template: it holds template actions, or it sits
+ * under the `templates/` folder of one of `chartRoots`.
+ */
+export function isTemplateFile(uri: string, text: string, chartRoots: Iterable<string>): boolean {
+  return hasTemplateActions(text) || isUnderChartTemplates(uri, chartRoots);
+}
+
 /**
  * Replaces every template action with spaces of the same length (newlines kept), so offsets,
  * lines and columns of the remaining YAML are unchanged and it can be parsed for the index.

@@ -2,7 +2,7 @@
  * Every YAML file of the workspace and the Kubernetes objects in them. Files come from disk
  * (at start and on file-system events) and from the editor; an open document wins over disk.
  */
-import { hasTemplateActions, isUnderChartTemplates } from '../parse/helm';
+import { chartRootOf, isChartFile, isTemplateFile } from '../parse/helm';
 import { defaultClusterSettings, type ClusterSettings } from './cluster';
 import { WorkspaceFile, type IndexedObject, type ObjectOrigin } from './file';
 import type { FileSummary } from '../parse/summary';
@@ -94,9 +94,7 @@ export class Workspace {
   ): WorkspaceFile {
     const origin = this.originOf(uri);
     // What kubectl printed is never a template, whatever its annotations hold.
-    const template =
-      origin === 'manifest' &&
-      (hasTemplateActions(text) || isUnderChartTemplates(uri, this.chartRoots));
+    const template = origin === 'manifest' && isTemplateFile(uri, text, this.chartRoots);
     // A file parsed already gives its chunks as a previous version would (same text: all of them).
     const parsed = summary instanceof WorkspaceFile ? summary : undefined;
     return new WorkspaceFile(uri, text, version, template, previous ?? parsed, origin, {
@@ -184,12 +182,4 @@ export class Workspace {
     this.generation++;
     this.byKind = undefined;
   }
-}
-
-function isChartFile(uri: string): boolean {
-  return /\/Chart\.ya?ml$/.test(uri);
-}
-
-function chartRootOf(uri: string): string {
-  return uri.slice(0, uri.lastIndexOf('/') + 1);
 }
