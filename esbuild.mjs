@@ -1,6 +1,7 @@
 // One build script for every bundle: the extension client, the language server and the CLI.
 import { build, context } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { buildValidators } from './scripts/build-validators.mjs';
 
@@ -18,6 +19,22 @@ const yamlPlugin = {
   },
 };
 
+/**
+ * Bundles the `yaml` package's own build without Node's `process` (the one its package.json gives
+ * browsers). Same code, except that the Node build reads `process.env.LOG_TOKENS` for every token
+ * the parser sees and `process.env.LOG_STREAM` for every document: an environment lookup through
+ * Node's native interceptor each time, about a fifth of parsing a workspace.
+ */
+const yamlWithoutProcessPlugin = {
+  name: 'yaml-without-process',
+  setup(b) {
+    const browserBuild = fileURLToPath(
+      new URL('./node_modules/yaml/browser/index.js', import.meta.url),
+    );
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: browserBuild }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -26,7 +43,7 @@ const common = {
   sourcemap: true,
   minify: production,
   logLevel: 'warning',
-  plugins: [yamlPlugin],
+  plugins: [yamlPlugin, yamlWithoutProcessPlugin],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

@@ -22,7 +22,7 @@
  *   time, and whether both print the same bytes.
  *
  * It reports and never asserts. Usage: node --import tsx bench/workspace-bench.ts [--files 5000]
- * [--runs 3] [--write] (--write puts the section into bench/RESULTS.md; `npm run bench` keeps it).
+ * [--runs 3] [--idle-only] [--write] (--idle-only: the floors and the idle server only; --write puts the section into bench/RESULTS.md; `npm run bench` keeps it).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -99,10 +99,22 @@ interface ServerRun {
   peakMb: number;
 }
 
-function parseFloor(texts: string[]): number {
+type ParseAll = (text: string) => unknown;
+
+function parseFloor(texts: string[], parse: ParseAll = parseAllDocuments): number {
   const started = performance.now();
-  for (const text of texts) parseAllDocuments(text);
+  for (const text of texts) parse(text);
   return performance.now() - started;
+}
+
+/**
+ * `parseAllDocuments` of the `yaml` build the bundles use (esbuild.mjs): the package's build
+ * without Node's `process`, which skips an environment lookup per token. Reported beside the floor
+ * so the ratios can be read against either.
+ */
+async function bundledParse(): Promise<ParseAll> {
+  const url = pathToFileURL(join(root, 'node_modules/yaml/browser/index.js')).href;
+  return ((await import(url)) as { parseAllDocuments: ParseAll }).parseAllDocuments;
 }
 
 /**
@@ -252,14 +264,21 @@ async function main(): Promise<void> {
   for (let i = 0; i < runs; i++) floors.push(parseFloor(texts));
   const floor = median(floors);
   console.log(`parse floor: ${fmtMs(floor)} (runs ${floors.map((f) => fmtMs(f)).join(', ')})`);
+  const bundled = await bundledParse();
+  const bundledFloors: number[] = [];
+  for (let i = 0; i < runs; i++) bundledFloors.push(parseFloor(texts, bundled));
+  const bundledFloor = median(bundledFloors);
+  console.log(`parse floor, bundled yaml build: ${fmtMs(bundledFloor)}`);
 
   const openedPath = join(workspaceDir, opened.path);
+  const idle = await serverRun(node, openedPath, opened.text, false);
+  console.log(JSON.stringify(idle), x(idle.completeMs, floor), x(idle.completeMs, bundledFloor));
+  if (args.includes('--idle-only')) return;
   const server = await serverRun(node, openedPath, opened.text, true);
   console.log(JSON.stringify(server));
-  const idle = await serverRun(node, openedPath, opened.text, false);
-  console.log(JSON.stringify(idle));
   const single = lint(node, 1);
   const workers = lint(node, 2);
+  console.log(x(single.ms, floor), x(workers.ms, floor), x(workers.ms, bundledFloor));
   const identical = single.out === workers.out && single.status === workers.status;
   console.log(
     `lint: --jobs 1 ${fmtMs(single.ms)}, --jobs 2 ${fmtMs(workers.ms)}, identical output: ${identical}`,
@@ -273,6 +292,13 @@ async function main(): Promise<void> {
       'Parse floor (one thread, `yaml` parseAllDocuments of every file)',
       fmtMs(floor),
       '1×',
+      '',
+      '',
+    ],
+    [
+      'The same with the `yaml` build the bundles use (esbuild.mjs: no `process` lookup per token)',
+      fmtMs(bundledFloor),
+      x(bundledFloor, floor),
       '',
       '',
     ],
