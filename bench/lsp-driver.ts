@@ -32,6 +32,7 @@ import { simulateBindings } from '../server/src/service/binding';
 import type { BindingInput } from '../server/src/service/binding';
 import { buildPeerSchema } from './peer-schema';
 import { BindingsRequest, type BindingsParams, type BindingsResult } from '../server/src/protocol';
+import { SERVER_HEAP_FLAGS } from '../server/src/node/heapFlags';
 
 const here = __dirname;
 const root = resolve(here, '..');
@@ -305,8 +306,10 @@ function servers(node: string, schemaDir: string): ServerSpec[] {
       id: 'ours',
       label: 'kube-storage',
       command: node,
-      // KUBE_STORAGE_BENCH_NODE_ARGS: extra Node flags for our server, e.g. "--cpu-prof" to profile it.
+      // The heap flags the extension starts it with; KUBE_STORAGE_BENCH_NODE_ARGS: extra Node
+      // flags for our server, e.g. "--cpu-prof" to profile it.
       args: [
+        ...SERVER_HEAP_FLAGS,
         ...(process.env.KUBE_STORAGE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
         join(root, 'dist/server.js'),
         '--stdio',

@@ -40,6 +40,7 @@ import {
   quantile,
 } from './lsp-driver';
 import { generateWorkspace, writeWorkspace } from './workspace';
+import { SERVER_HEAP_FLAGS } from '../server/src/node/heapFlags';
 
 const here = __dirname;
 const root = resolve(here, '..');
@@ -128,7 +129,12 @@ async function serverRun(
   openedText: string,
   ask: boolean,
 ): Promise<ServerRun> {
-  const client = new LspClient(node, [join(root, 'dist/server.js'), '--stdio'], root);
+  // Started as the extension starts it (client/src/languageClient.ts): with its heap flags.
+  const client = new LspClient(
+    node,
+    [...SERVER_HEAP_FLAGS, join(root, 'dist/server.js'), '--stdio'],
+    root,
+  );
   const settings = { kubeStorage: { language: 'en' } };
   client.onRequest('workspace/configuration', (params) =>
     (params as { items: { section?: string }[] }).items.map((item) =>

@@ -6,6 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_HEAP_FLAGS } from '../../server/src/node/heapFlags';
 import { WorkspaceTrustNotification } from '../../server/src/protocol';
 
 export const CLIENT_ID = 'kubeStorage';
@@ -13,11 +14,11 @@ export const CLIENT_ID = 'kubeStorage';
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_HEAP_FLAGS] } },
     debug: {
       module,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+      options: { execArgv: [...SERVER_HEAP_FLAGS, '--nolazy', '--inspect=6010'] },
     },
   };
   const clientOptions: LanguageClientOptions = {
