@@ -15,6 +15,7 @@ export const MAX_NESTING_DEPTH = 256;
  * skipped. The scan is linear and allocation-free, so it costs nothing on ordinary files.
  */
 export function excessiveNesting(text: string, max = MAX_NESTING_DEPTH): number | undefined {
+  if (cannotNestDeeper(text, max)) return undefined;
   let depth = 0;
   let lineStart = true;
   let compact = 0; // `- ` / `? ` indicators seen at the start of the current line
@@ -50,6 +51,26 @@ export function excessiveNesting(text: string, max = MAX_NESTING_DEPTH): number 
     }
   }
   return undefined;
+}
+
+/**
+ * True when the text is too plain to nest deeper than `max`: each flow level opens a bracket, and
+ * each compact level takes two characters (`- `) of one line. Native searches, so the character
+ * walk below runs only on the rare chunk with many brackets or a very long line.
+ */
+function cannotNestDeeper(text: string, max: number): boolean {
+  let brackets = 0;
+  for (const open of ['[', '{']) {
+    for (let i = text.indexOf(open); i !== -1; i = text.indexOf(open, i + 1)) {
+      if (++brackets > max) return false;
+    }
+  }
+  for (let start = 0; start < text.length;) {
+    const end = endOfLine(text, start);
+    if (end - start > 2 * max) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 function isSpace(c: number): boolean {
