@@ -43,13 +43,14 @@ export function relativeSites(
   let sites = cache.get(document) ?? document.sites;
   if (sites) return sites;
   sites = [];
-  const root = document.doc.contents;
-  for (const rule of linkRules(kind)) {
-    for (const hit of expand(root as Node | null, rule.pattern, [])) {
+  const rules = linkRules(kind);
+  const hits = ruleHits(document.doc.contents as Node | null, rules);
+  rules.forEach((rule, i) => {
+    for (const hit of hits[i]!) {
       const site = toSite(chunk, document, rule, hit.node, hit.path, ownNamespace);
       if (site) sites.push(site);
     }
-  }
+  });
   cache.set(document, sites);
   return sites;
 }
@@ -121,28 +122,67 @@ function toSite(
   };
 }
 
-function* expand(
-  node: Node | null | undefined,
-  pattern: readonly string[],
-  path: YamlPath,
-): Generator<{ node: Node; path: YamlPath }> {
-  if (!node) return;
-  if (pattern.length === 0) {
-    yield { node, path };
-    return;
-  }
-  const [head, ...rest] = pattern as [string, ...string[]];
-  if (head === '*') {
-    if (!isSeq(node)) return;
-    for (let i = 0; i < node.items.length; i++) {
-      yield* expand(node.items[i] as Node | null, rest, [...path, i]);
+interface Hit {
+  node: Node;
+  path: YamlPath;
+}
+
+/** The link rules of a kind as one tree of path segments: each step is walked once for all. */
+interface PatternStep {
+  /** Indices of the rules whose pattern ends here. */
+  ends: number[];
+  keys: Map<string, PatternStep>;
+  /** `*`: every item of a sequence. */
+  items?: PatternStep;
+}
+
+const stepsByRules = new WeakMap<readonly LinkRule[], PatternStep>();
+
+function patternSteps(rules: readonly LinkRule[]): PatternStep {
+  let root = stepsByRules.get(rules);
+  if (root) return root;
+  root = { ends: [], keys: new Map() };
+  rules.forEach((rule, index) => {
+    let step = root!;
+    for (const segment of rule.pattern) {
+      let next = segment === '*' ? step.items : step.keys.get(segment);
+      if (!next) {
+        next = { ends: [], keys: new Map() };
+        if (segment === '*') step.items = next;
+        else step.keys.set(segment, next);
+      }
+      step = next;
     }
-    return;
-  }
-  if (!isMap(node)) return;
-  const pair = node.items.find((p) => keyString(p) === head);
-  if (!pair) return;
-  yield* expand(pair.value as Node | null, rest, [...path, head]);
+    step.ends.push(index);
+  });
+  stepsByRules.set(rules, root);
+  return root;
+}
+
+/**
+ * Where each rule's pattern matches in the tree, per rule, in document order. One walk for all
+ * rules; a map's key is followed at its first occurrence, as a path lookup would.
+ */
+function ruleHits(root: Node | null, rules: readonly LinkRule[]): Hit[][] {
+  const hits: Hit[][] = rules.map(() => []);
+  const walk = (node: Node | null | undefined, step: PatternStep, path: YamlPath): void => {
+    if (!node) return;
+    for (const index of step.ends) hits[index]!.push({ node, path });
+    if (step.items && isSeq(node)) {
+      node.items.forEach((item, i) => walk(item as Node | null, step.items!, [...path, i]));
+    }
+    if (step.keys.size === 0 || !isMap(node)) return;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = keyString(pair);
+      if (key === undefined || seen.has(key)) continue;
+      seen.add(key);
+      const next = step.keys.get(key);
+      if (next) walk(pair.value as Node | null, next, [...path, key]);
+    }
+  };
+  walk(root, patternSteps(rules), []);
+  return hits;
 }
 
 /** Two sites name the same thing. */
