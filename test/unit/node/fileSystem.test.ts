@@ -1,0 +1,72 @@
+/** NodeFileSystem.findYamlFiles: the YAML files of a folder, depth first, excludes and a limit. */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { NodeFileSystem } from '../../../server/src/node/fileSystem';
+
+const root = mkdtempSync(join(tmpdir(), 'kube-storage-fs-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+const files = [
+  'top.yaml',
+  'README.md',
+  'apps/billing/prod/claim.yaml',
+  'apps/billing/prod/notes.txt',
+  'apps/billing/staging/Claim.YML',
+  'apps/search/volume.yml',
+  'node_modules/chart/values.yaml',
+  'apps/search/node_modules/x.yaml',
+  '.git/config.yaml',
+];
+for (const file of files) {
+  mkdirSync(join(root, file, '..'), { recursive: true });
+  writeFileSync(join(root, file), 'kind: ConfigMap\n');
+}
+// Many folders, so the walk gives the event loop back at least once on a slow machine too.
+for (let i = 0; i < 300; i++) {
+  mkdirSync(join(root, 'many', `app-${i}`), { recursive: true });
+  writeFileSync(join(root, 'many', `app-${i}`, 'workload.yaml'), 'kind: Deployment\n');
+}
+
+/** The same walk written the plain recursive way: what the order must be. */
+function expected(dir: string, rel: string, skip: (rel: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (skip(path)) continue;
+    if (entry.isDirectory()) out.push(...expected(join(dir, entry.name), path, skip));
+    else if (/\.ya?ml$/i.test(entry.name)) out.push(pathToFileURL(join(dir, entry.name)).href);
+  }
+  return out;
+}
+
+const exclude = ['**/node_modules/**', '**/.git/**'];
+const excluded = (rel: string): boolean => /(^|\/)(node_modules|\.git)(\/|$)/.test(rel);
+
+void describe('NodeFileSystem.findYamlFiles', () => {
+  void it('lists .yaml and .yml files depth first, in the order folders list them', async () => {
+    const found = await new NodeFileSystem().findYamlFiles(pathToFileURL(root).href, exclude, 1e6);
+    assert.deepEqual(found, expected(root, '', excluded));
+    assert.equal(found.length, 4 + 300);
+    assert.ok(found.some((uri) => uri.endsWith('/apps/billing/staging/Claim.YML')));
+    assert.ok(!found.some((uri) => uri.includes('node_modules') || uri.includes('.git')));
+  });
+
+  void it('stops at the limit, keeping the first files of the walk', async () => {
+    const all = expected(root, '', excluded);
+    const found = await new NodeFileSystem().findYamlFiles(pathToFileURL(root).href, exclude, 3);
+    assert.deepEqual(found, all.slice(0, 3));
+  });
+
+  void it('finds nothing in a folder that does not exist or is not a file: URI', async () => {
+    const fileSystem = new NodeFileSystem();
+    assert.deepEqual(
+      await fileSystem.findYamlFiles(pathToFileURL(join(root, 'missing')).href, [], 10),
+      [],
+    );
+    assert.deepEqual(await fileSystem.findYamlFiles('untitled:Untitled-1', [], 10), []);
+  });
+});
