@@ -38,8 +38,17 @@ export function utf8Size(text: string, stopAbove = Infinity): number {
   return bytes;
 }
 
+/** A UTF-16 code unit takes at most three bytes in UTF-8 (a surrogate pair, four for two). */
+const MAX_UTF8_BYTES_PER_UNIT = 3;
+
+/** True when even all-CJK text of this length stays within the limit: nothing to count. */
+function surelyWithin(length: number, maxFileSize: number): boolean {
+  return length * MAX_UTF8_BYTES_PER_UNIT <= maxFileSize;
+}
+
 export function isLargeText(text: string, maxFileSize: number): boolean {
-  return maxFileSize > 0 && utf8Size(text, maxFileSize) > maxFileSize;
+  if (maxFileSize <= 0 || surelyWithin(text.length, maxFileSize)) return false;
+  return utf8Size(text, maxFileSize) > maxFileSize;
 }
 
 const chunkSizes = new WeakMap<ParsedChunk, number>();
@@ -62,7 +71,7 @@ export function fileUtf8Size(file: WorkspaceFile): number {
 }
 
 export function isLargeFile(file: WorkspaceFile, maxFileSize: number): boolean {
-  if (maxFileSize <= 0) return false;
+  if (maxFileSize <= 0 || surelyWithin(file.text.length, maxFileSize)) return false;
   return file.text.length > maxFileSize || fileUtf8Size(file) > maxFileSize;
 }
 

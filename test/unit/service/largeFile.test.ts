@@ -6,6 +6,7 @@ import {
   DEFAULT_MAX_FILE_SIZE,
   formatSize,
   LARGE_FILE_CODE,
+  isLargeText,
   utf8Size,
 } from '../../../server/src/service/largeFile';
 
@@ -46,6 +47,19 @@ void describe('large files (kubeStorage.maxFileSize)', () => {
     );
     assert.equal(utf8Size('\uD800'), 3, 'a lone surrogate is written as U+FFFD, 3 bytes');
     assert.ok(utf8Size('я'.repeat(1000), 100) > 100, 'stops early above the limit');
+  });
+
+  void it('isLargeText is the UTF-8 size against the limit, counted or not', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.integer({ min: 0, max: 200 }),
+        (s, max) => {
+          assert.equal(isLargeText(s, max), max > 0 && Buffer.byteLength(s, 'utf8') > max);
+        },
+      ),
+      { seed: 2, numRuns: 500 },
+    );
   });
 
   void it('formats sizes for both languages', () => {
