@@ -1,5 +1,6 @@
 /** `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru]` */
 import { promises as fs, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import {
   defaultDiagnosticSettings,
   getLanguageService,
@@ -47,16 +48,16 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const snapshots = await loadCluster(service, args.flags);
   // A snapshot is not a manifest to check: it is reported only when its YAML cannot be read.
   const paths = (await collectYamlFiles(args.positional)).filter((p) => !snapshots.includes(p));
-  // One thread reads them in turn: 40 ms for the 5,000 files of bench/out/gitops, 300 ms as promises.
-  const texts = paths.map((path) => readFileSync(path, 'utf8'));
   const jobs = jobsFor(args.flags, paths.length);
   let reports: FileReport[];
   let chart: Awaited<ReturnType<typeof loadChart>> | undefined;
   if (jobs > 1) {
-    const uris = paths.map(fileUri);
-    const diagnostics = await lintInWorkers(uris, texts, settings, jobs);
+    // The workers read the files themselves.
+    const diagnostics = await lintInWorkers(paths, paths.map(fileUri), settings, jobs);
     reports = paths.map((path, i) => ({ file: displayPath(path), diagnostics: diagnostics[i]! }));
   } else {
+    // Read in turn: 40 ms for the 5,000 files of bench/out/gitops, 300 ms as promises.
+    const texts = paths.map((path) => readFileSync(path, 'utf8'));
     paths.forEach((path, i) => service.setFile(fileUri(path), texts[i]!, 'disk'));
     // The chart is rendered with helm and checked together with the files (cli/chart.ts).
     chart = await loadChart(service, args.flags);
@@ -82,17 +83,27 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   return summarize(reports).errors > 0 ? 1 : 0;
 }
 
+/** The most threads `lint` takes by itself: every worker indexes every file (memory, repeated work). */
+export const DEFAULT_MAX_JOBS = 4;
+
 /**
- * Threads to check with (`--jobs`, default 1). Workers each index every file, so they pay off on
- * large workspaces only; a chart or a cluster snapshot is checked on one thread.
+ * Threads to check with: `--jobs`, by default the cores available up to `DEFAULT_MAX_JOBS`; the
+ * output is the same with any number. Workers each index every file, so they pay off on large
+ * workspaces only; a chart or a cluster snapshot (any of their flags) is checked on one thread.
  */
-function jobsFor(flags: Map<string, string[]>, files: number): number {
+export function jobsFor(
+  flags: Map<string, string[]>,
+  files: number,
+  cores = availableParallelism(),
+): number {
   const value = flags.get('--jobs')?.[0];
-  if (value === undefined) return 1;
-  const jobs = Number(value);
+  const jobs = value === undefined ? Math.min(cores, DEFAULT_MAX_JOBS) : Number(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
     throw new UsageError(`--jobs must be a whole number from 1 to 64, got ${value}`);
-  const oneThread = flags.has('--chart') || flags.has('--cluster') || flags.has('--default-class');
+  // Also a chart's flags without --chart: loadChart reports them on the one-thread path.
+  const oneThread = [...Object.keys(chartFlags), ...Object.keys(clusterFlags)].some((f) =>
+    flags.has(f),
+  );
   return oneThread || files < MIN_FILES_FOR_WORKERS ? 1 : jobs;
 }
 

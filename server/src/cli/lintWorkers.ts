@@ -2,13 +2,17 @@
  * `lint --jobs <n>`: the files shared out to worker threads (`node:worker_threads`).
  *
  * A check may read every other file (links, the binding), so every worker needs the whole index,
- * but each parses only its own share (shares balanced by text length, in path order: `owners`). A worker parses its files
- * and sends what the index keeps of each (its summary, parse/summary.ts) straight to the other
- * workers; each then indexes every file in the order of the paths — its own with their trees,
- * the others' from their summaries — and checks its own share. The main thread puts the answers
- * back in the order of the paths, so the output is the same, byte for byte, as one thread's
+ * but each parses only its own share (shares balanced by text length, in path order: `shareOut`).
+ * The workers start as soon as the paths are known and read the files themselves (the same texts
+ * in every worker, so every worker computes the same shares). A worker parses its files and sends
+ * what the index keeps of each (its summary, parse/summary.ts) straight to the other workers; each
+ * then indexes every file in the order of the paths — its own with their trees, the others' from
+ * their summaries — and checks its own share. The main thread puts the answers back in the order
+ * of the paths, so the output is the same, byte for byte, as one thread's
  * (test/unit/cli/lintWorkers.test.ts).
  */
+import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import {
   MessageChannel,
   Worker,
@@ -26,25 +30,41 @@ import { WorkspaceFile } from '../service/workspace/file';
 
 interface Job {
   kubeStorageLintWorker: true;
+  /** The files to read, in path order, and their uris. */
+  paths: string[];
   uris: string[];
-  texts: string[];
   settings: DiagnosticSettings;
   worker: number;
   workers: number;
-  /** The worker that parses and checks each file. */
-  owners: number[];
   /** A port to each other worker (`undefined` at this worker's own index). */
   peers: (MessagePort | undefined)[];
+}
+
+/** What a worker parsed and checked: the indexes of its files and their diagnostics. */
+interface ShareResult {
+  owned: number[];
+  diagnostics: KubeDiagnostic[][];
 }
 
 type Summaries = [index: number, summary: FileSummary][];
 
 const YOUNG_GENERATION_MB = 192;
+/**
+ * The young generation a worker starts with (V8 starts at 1 MB and grows it slowly): a worker keeps
+ * every tree of its share, so each survivor is copied by every scavenge it lives through.
+ */
+const START_SEMI_SPACE_MB = 32;
 
 /** Below this many files one thread is faster than starting workers. */
 export const MIN_FILES_FOR_WORKERS = 200;
 
-type Share = Pick<Job, 'uris' | 'texts' | 'worker' | 'owners'>;
+interface Share {
+  uris: string[];
+  texts: string[];
+  worker: number;
+  /** The worker that parses and checks each file. */
+  owners: number[];
+}
 
 /**
  * The diagnostics of the files owned by this worker, in path order, with the whole workspace
@@ -52,7 +72,7 @@ type Share = Pick<Job, 'uris' | 'texts' | 'worker' | 'owners'>;
  * summary is missing, as with one worker).
  */
 export function checkShare(
-  job: Share & Pick<Job, 'settings'>,
+  job: Share & { settings: DiagnosticSettings },
   owned = parseShare(job),
   summaries = new Map<number, FileSummary>(),
 ): KubeDiagnostic[][] {
@@ -90,13 +110,15 @@ function parseShare(job: Share): Map<number, WorkspaceFile> {
   return owned;
 }
 
-/** Every file's diagnostics, in the order of `uris`, checked by `workers` threads. */
+/** Every file's diagnostics, in the order of `paths`, read and checked by `workers` threads. */
 export async function lintInWorkers(
+  paths: string[],
   uris: string[],
-  texts: string[],
   settings: DiagnosticSettings,
   workers: number,
 ): Promise<KubeDiagnostic[][]> {
+  // V8 reads it when a thread's heap is made: it applies to the workers started below.
+  setFlagsFromString(`--min-semi-space-size=${START_SEMI_SPACE_MB}`);
   const peers = Array.from({ length: workers }, () =>
     new Array<MessagePort | undefined>(workers).fill(undefined),
   );
@@ -107,26 +129,26 @@ export async function lintInWorkers(
       peers[b]![a] = port2;
     }
   }
-  const owners = shareOut(texts, workers);
   const shares = await Promise.all(
     Array.from({ length: workers }, (_, worker) =>
       runWorker({
         kubeStorageLintWorker: true,
+        paths,
         uris,
-        texts,
         settings,
         worker,
         workers,
-        owners,
         peers: peers[worker]!,
       }),
     ),
   );
-  const next = new Array<number>(workers).fill(0);
-  return owners.map((worker) => shares[worker]![next[worker]!++]!);
+  const diagnostics = new Array<KubeDiagnostic[]>(paths.length);
+  for (const share of shares)
+    share.owned.forEach((i, k) => (diagnostics[i] = share.diagnostics[k]!));
+  return diagnostics;
 }
 
-function runWorker(job: Job): Promise<KubeDiagnostic[][]> {
+function runWorker(job: Job): Promise<ShareResult> {
   return new Promise((resolve, reject) => {
     // This module's file: the bundle (dist/cli.js), or this source file under tsx (tests).
     const source = __filename.endsWith('.ts');
@@ -141,7 +163,7 @@ function runWorker(job: Job): Promise<KubeDiagnostic[][]> {
       // scavenges (about a quarter of the CPU time on 5,000 files; bench/workspace-bench.ts).
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
-    worker.once('message', (share: KubeDiagnostic[][]) => resolve(share));
+    worker.once('message', (share: ShareResult) => resolve(share));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`lint worker ${job.worker} exited with code ${code}`));
@@ -149,11 +171,13 @@ function runWorker(job: Job): Promise<KubeDiagnostic[][]> {
   });
 }
 
-/** In a worker: parse the share, swap summaries with the other workers, check the share. */
-async function workerMain(job: Job): Promise<KubeDiagnostic[][]> {
+/** In a worker: read the files, parse the share, swap summaries with the others, check the share. */
+async function workerMain(job: Job): Promise<ShareResult> {
   // The trees of this worker's files are read again by its checks: keep them all.
   setResidentTextLimit(Infinity);
-  const owned = parseShare(job);
+  const texts = job.paths.map((path) => readFileSync(path, 'utf8'));
+  const share: Share = { ...job, texts, owners: shareOut(texts, job.workers) };
+  const owned = parseShare(share);
   const mine: Summaries = [...owned].map(([i, file]) => [i, file.summary()]);
   const peers = job.peers.filter((p): p is MessagePort => p !== undefined);
   const received = peers.map(
@@ -167,7 +191,8 @@ async function workerMain(job: Job): Promise<KubeDiagnostic[][]> {
   );
   for (const port of peers) port.postMessage(mine);
   const summaries = new Map<number, FileSummary>((await Promise.all(received)).flat());
-  return checkShare(job, owned, summaries);
+  const diagnostics = checkShare({ ...share, settings: job.settings }, owned, summaries);
+  return { owned: [...owned.keys()], diagnostics };
 }
 
 if (!isMainThread && (workerData as Partial<Job> | null)?.kubeStorageLintWorker) {

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../../server/src/cli';
+import { UsageError } from '../../../server/src/cli/files';
+import { DEFAULT_MAX_JOBS, jobsFor } from '../../../server/src/cli/lint';
+import { MIN_FILES_FOR_WORKERS } from '../../../server/src/cli/lintWorkers';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -109,5 +112,31 @@ describe('kube-storage lint', () => {
     const unknown = await run(['frobnicate']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.err, /unknown command 'frobnicate'/);
+  });
+});
+
+describe('lint --jobs', () => {
+  const flags = (...pairs: [string, string][]) => new Map(pairs.map(([k, v]) => [k, [v]]));
+
+  it('takes the cores available, up to DEFAULT_MAX_JOBS, when --jobs is not given', () => {
+    assert.equal(jobsFor(flags(), 5000, 2), 2);
+    assert.equal(jobsFor(flags(), 5000, 1), 1);
+    assert.equal(jobsFor(flags(), 5000, 32), DEFAULT_MAX_JOBS);
+    assert.equal(jobsFor(flags(['--jobs', '8']), 5000, 2), 8);
+  });
+
+  it('uses one thread for small folders, a chart or a cluster snapshot', () => {
+    assert.equal(jobsFor(flags(), MIN_FILES_FOR_WORKERS - 1, 8), 1);
+    assert.equal(jobsFor(flags(['--jobs', '3']), MIN_FILES_FOR_WORKERS - 1, 8), 1);
+    assert.equal(jobsFor(flags(['--chart', 'charts/db']), 5000, 8), 1);
+    assert.equal(jobsFor(flags(['--cluster', 'snapshot.yaml']), 5000, 8), 1);
+    assert.equal(jobsFor(flags(['--default-class', 'none']), 5000, 8), 1);
+    // A chart's flag without --chart is a usage error, reported on the one-thread path.
+    assert.equal(jobsFor(flags(['-f', 'values.yaml']), 5000, 8), 1);
+  });
+
+  it('refuses a --jobs that is not a whole number from 1 to 64', () => {
+    for (const value of ['0', '65', '1.5', 'two'])
+      assert.throws(() => jobsFor(flags(['--jobs', value]), 10, 2), UsageError);
   });
 });

@@ -1,11 +1,15 @@
 /**
  * `lint --jobs`: the files' checks shared out to worker threads give exactly what one thread
  * gives, in the same order — over random small workspaces with links across files, some broken.
- * Each worker parses its own files and takes the others' from the other workers' summaries.
+ * Each worker reads the files, parses its own and takes the others' from the other workers' summaries.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { checkShare, lintInWorkers } from '../../../server/src/cli/lintWorkers';
+import { fileUri } from '../../../server/src/cli/files';
+import { checkShare, lintInWorkers, shareOut } from '../../../server/src/cli/lintWorkers';
 import { getLanguageService } from '../../../server/src/service';
 import { defaultDiagnosticSettings } from '../../../server/src/service/diagnostics/fileDiagnostics';
 import { prng } from '../../../bench/generate';
@@ -19,14 +23,20 @@ const storageClass = (name: string): string =>
 const pod = (name: string, claimName: string): string =>
   `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  containers:\n    - name: main\n      image: busybox:1.37\n      volumeMounts:\n        - { name: data, mountPath: /data }\n  volumes:\n    - name: data\n      persistentVolumeClaim:\n        claimName: ${claimName}\n`;
 
-/** A workspace of 4-12 files, 1-4 documents each: classes, claims and pods that name them. */
-function randomWorkspace(seed: number): { uris: string[]; texts: string[] } {
+/**
+ * A workspace of 4-12 files, 1-4 documents each: classes, claims and pods that name them, written
+ * under `dir`.
+ */
+function randomWorkspace(
+  seed: number,
+  dir: string,
+): { paths: string[]; uris: string[]; texts: string[] } {
   const random = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const classes = ['fast', 'slow', 'archive'];
   const claims = ['orders', 'invoices', 'search', 'cache', 'logs'];
   const files = 4 + Math.floor(random() * 9);
-  const uris: string[] = [];
+  const paths: string[] = [];
   const texts: string[] = [];
   for (let f = 0; f < files; f++) {
     const documents: string[] = [];
@@ -44,16 +54,20 @@ function randomWorkspace(seed: number): { uris: string[]; texts: string[] } {
         );
       else documents.push(pod(`worker-${f}-${d}`, pick([...claims, 'nobody'])));
     }
-    uris.push(`file:///repo/app-${f % 3}/file-${f}.yaml`);
+    const path = join(dir, `app-${f % 3}`, `file-${String(f).padStart(2, '0')}.yaml`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, documents.join('---\n'));
+    paths.push(path);
     texts.push(documents.join('---\n'));
   }
-  return { uris, texts };
+  return { paths, uris: paths.map(fileUri), texts };
 }
 
 describe('lint workers', () => {
   it('give the single-thread results, in order, over random workspaces', async () => {
     for (let seed = 1; seed <= 4; seed++) {
-      const { uris, texts } = randomWorkspace(seed);
+      const dir = mkdtempSync(join(tmpdir(), 'lint-workers-'));
+      const { paths, uris, texts } = randomWorkspace(seed, dir);
       const settings = defaultDiagnosticSettings;
       // One thread as `lint` without --jobs: every file set, then every file checked.
       const service = getLanguageService();
@@ -62,12 +76,21 @@ describe('lint workers', () => {
       const owners = uris.map(() => 0);
       assert.deepEqual(checkShare({ uris, texts, settings, worker: 0, owners }), single);
       const workers = 2 + (seed % 2);
-      const shared = await lintInWorkers(uris, texts, settings, workers);
+      const shared = await lintInWorkers(paths, uris, settings, workers);
+      rmSync(dir, { recursive: true });
       assert.deepEqual(shared, single, `seed ${seed}, ${workers} workers`);
       assert.ok(
         single.some((d) => d.length),
         `seed ${seed}: the workspace has findings to compare`,
       );
     }
+  });
+
+  it('give each file, in path order, to the worker with the least text so far', () => {
+    const texts = ['a'.repeat(10), 'b', 'c'.repeat(5), 'd'.repeat(3), 'e'.repeat(2)];
+    // Loads after each file: [10, 0], [10, 1], [10, 6], [10, 9], [10, 11].
+    assert.deepEqual(shareOut(texts, 2), [0, 1, 1, 1, 1]);
+    // [10, 0, 0], [10, 1, 0], [10, 1, 5], [10, 4, 5], [10, 6, 5].
+    assert.deepEqual(shareOut(texts, 3), [0, 1, 2, 1, 1]);
   });
 });
