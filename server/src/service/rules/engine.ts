@@ -39,6 +39,17 @@ interface FileFindings {
 }
 
 const byDocument = new WeakMap<ParsedDocument, DocumentFindings>();
+let lastSettingsKey = '';
+
+/**
+ * The settings as a cache key. Equal settings give the very same string: the entries of every
+ * file share one copy (the workspace pass used to leave one per file) and compare by reference.
+ */
+function settingsKeyOf(settings: RuleSettings): string {
+  const key = JSON.stringify(settings);
+  if (key !== lastSettingsKey) lastSettingsKey = key;
+  return lastSettingsKey;
+}
 const byFile = new WeakMap<WorkspaceFile, FileFindings>();
 
 /** Raw findings of the storage rules in one file (rules set to `off` are not run), without fixes. */
@@ -47,7 +58,7 @@ export function ruleFindings(
   file: WorkspaceFile,
   settings: RuleSettings,
 ): Finding[] {
-  const settingsKey = JSON.stringify(settings);
+  const settingsKey = settingsKeyOf(settings);
   const objects = file.objects();
   const version = objects.length ? storageSignature(workspace) : 0;
   const hit = byFile.get(file);
@@ -73,7 +84,7 @@ export function localRuleFindings(
   file: WorkspaceFile,
   settings: RuleSettings,
 ): Finding[] {
-  const settingsKey = JSON.stringify(settings);
+  const settingsKey = settingsKeyOf(settings);
   const findings: Finding[] = [];
   for (const object of file.objects()) {
     const entry = byDocument.get(object.document);
