@@ -5,9 +5,9 @@
  * ephemeral volumes and what places them on a node. Typing in a probe, an
  * image or a comment leaves it as it was, so findings that depend on other objects stay valid.
  *
- * Each object contributes a fingerprint (its uri, kind and the fields that matter, as JSON),
- * computed once per parsed document; the signature compares the sequence of fingerprints with the
- * previous generation's. Equal sequences mean equal inputs in the same order, so anything derived
+ * Each object contributes a fingerprint (a 53-bit hash of its uri, kind and the fields that
+ * matter as JSON), computed once per parsed document; the signature compares the sequence of
+ * fingerprints with the previous generation's. Equal sequences mean equal inputs in the same order, so anything derived
  * from them — except source positions, which the fingerprints leave out — is the same.
  */
 import { claimNamesOf, podSpecOf, WORKLOAD_KINDS } from '../binding/expand';
@@ -17,35 +17,38 @@ import type { Workspace } from '../workspace/workspace';
 import { ephemeralVolumesOf, workloadPods } from '../kubernetes/ephemeral';
 import { isRecord } from './util';
 import { STORAGE_STATE_KINDS } from '../kubernetes/storageKinds';
+import { hash53 } from '../text/hash';
 
 /** Every kind that takes part in the signature. */
 const SIGNATURE_KINDS: readonly string[] = [...STORAGE_STATE_KINDS, ...WORKLOAD_KINDS];
 
 /**
- * The relevant part of each parsed document as JSON, computed once, and the last fingerprint built
- * from it with what else went into it (uri, flags). An unchanged document then gives the very
- * same string on every generation, so comparing the sequences costs a pointer comparison per
- * object instead of flattening and comparing every fingerprint of the workspace after each edit.
+ * The hash of the relevant part of each parsed document (as JSON), computed once, and the last
+ * fingerprint built from it with what else went into it (uri, flags). Numbers rather than the JSON
+ * itself: on 20,000 objects the JSON took some 10 MB for as long as the workspace was open, and
+ * comparing two sequences of numbers is as cheap as comparing strings by reference.
  */
-const relevantJson = new WeakMap<
+const relevantHash = new WeakMap<
   ParsedDocument,
-  { body: string; uri?: string; flags?: string; fingerprint?: string }
+  { body: number; uri?: string; flags?: string; fingerprint?: number }
 >();
 
-/** What of one object the cross-file rules and the binding simulation can see. */
-export function storageFingerprint(object: IndexedObject): string {
-  let entry = relevantJson.get(object.document);
+/** What of one object the cross-file rules and the binding simulation can see, as a hash. */
+export function storageFingerprint(object: IndexedObject): number {
+  let entry = relevantHash.get(object.document);
   if (entry === undefined) {
     const data = objectData<Record<string, unknown>>(object);
-    entry = { body: data ? JSON.stringify(relevantPart(object.kind, data)) : '!' };
-    relevantJson.set(object.document, entry);
+    entry = { body: hash53(data ? JSON.stringify(relevantPart(object.kind, data)) : '!') };
+    relevantHash.set(object.document, entry);
   }
   // The origin belongs to the file, not the document: a file named a snapshot keeps its parse.
   const flags = (object.template ? 't' : '') + (object.origin === 'cluster' ? 'c' : '');
   if (entry.fingerprint === undefined || entry.uri !== object.uri || entry.flags !== flags) {
     entry.uri = object.uri;
     entry.flags = flags;
-    entry.fingerprint = `${object.uri}\u0000${object.kind}\u0000${flags}\u0000${entry.body}`;
+    entry.fingerprint = hash53(
+      `${object.uri}\u0000${object.kind}\u0000${flags}\u0000${entry.body}`,
+    );
   }
   return entry.fingerprint;
 }
@@ -84,7 +87,7 @@ function podFacts(kind: string, data: Record<string, unknown>): Record<string, u
 interface SignatureState {
   generation: number;
   version: number;
-  fingerprints: string[];
+  fingerprints: number[];
 }
 
 const states = new WeakMap<Workspace, SignatureState>();
@@ -94,17 +97,17 @@ export function storageSignature(workspace: Workspace): number {
   const state = states.get(workspace);
   if (state && state.generation === workspace.generation) return state.version;
   // The cluster's default class decides claims without a class as much as the objects do.
-  const current: string[] = [JSON.stringify(workspace.cluster.defaultStorageClass)];
+  const current: number[] = [hash53(JSON.stringify(workspace.cluster.defaultStorageClass) ?? '')];
   for (const kind of SIGNATURE_KINDS) {
     for (const object of workspace.objectsOfKind(kind)) current.push(storageFingerprint(object));
   }
-  const same = state !== undefined && sameStrings(state.fingerprints, current);
+  const same = state !== undefined && sameNumbers(state.fingerprints, current);
   const version = same ? state.version : (state?.version ?? 0) + 1;
   states.set(workspace, { generation: workspace.generation, version, fingerprints: current });
   return version;
 }
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
