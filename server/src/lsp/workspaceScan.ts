@@ -5,11 +5,15 @@
  */
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import type { ServerFileSystem } from '../node/fileSystem';
+import { collectSoonerAfterScan } from '../node/heapFlags';
 import { readWorkspace } from '../node/workspaceReader';
 import { clusterSettings } from './cluster';
 import type { ServerContext } from './context';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { IndexProgress } from './indexProgress';
+
+/** The collection after the scan waits this long: the open documents are checked first. */
+const COLLECT_AFTER_SCAN_MS = 200;
 
 /** At most this many YAML files are read from disk into the index at start. */
 const MAX_WORKSPACE_FILES = 20000;
@@ -94,6 +98,8 @@ export class WorkspaceScan {
       `kube-storage: indexed ${done} of ${uris.length} YAML files in ${Date.now() - started} ms`,
     );
     this.publisher.scheduleAllOpen();
+    // After the open documents' complete diagnostics, before the workspace pass (node/heapFlags.ts).
+    setTimeout(collectSoonerAfterScan, COLLECT_AFTER_SCAN_MS);
     return !progress.isCancelled;
   }
 
