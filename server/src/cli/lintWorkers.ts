@@ -2,16 +2,16 @@
  * `lint --jobs <n>`: the files shared out to worker threads (`node:worker_threads`).
  *
  * A check may read every other file (links, the binding), so every worker needs the whole index,
- * but each parses only its own share (shares balanced by text length, in path order: `shareOut`).
- * The workers start as soon as the paths are known and read the files themselves (the same texts
- * in every worker, so every worker computes the same shares). A worker parses its files and sends
+ * but each parses only its own share (shares balanced by the files' sizes, in path order, decided
+ * by the main thread: `shareOut`). The workers start as soon as the paths are known and read the
+ * files themselves. A worker parses its files and sends
  * what the index keeps of each (its summary, parse/summary.ts) straight to the other workers; each
  * then indexes every file in the order of the paths — its own with their trees, the others' from
  * their summaries — and checks its own share. The main thread puts the answers back in the order
  * of the paths, so the output is the same, byte for byte, as one thread's
  * (test/unit/cli/lintWorkers.test.ts).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import {
   MessageChannel,
@@ -36,6 +36,8 @@ interface Job {
   settings: DiagnosticSettings;
   worker: number;
   workers: number;
+  /** The worker that parses and checks each file (decided once, by the main thread). */
+  owners: number[];
   /** A port to each other worker (`undefined` at this worker's own index). */
   peers: (MessagePort | undefined)[];
 }
@@ -84,15 +86,27 @@ export function checkShare(
 }
 
 /**
- * Which worker parses and checks each file: the one with the least text so far, in path order
- * (files of one kind often alternate, so i mod n would give one worker all the large ones).
+ * Which worker parses and checks each file, from the files' sizes: the one with the least so far,
+ * in path order (files of one kind often alternate, so i mod n would give one worker all the large
+ * ones).
  */
-export function shareOut(texts: readonly string[], workers: number): number[] {
+export function shareOut(sizes: readonly number[], workers: number): number[] {
   const load = new Array<number>(workers).fill(0);
-  return texts.map((text) => {
+  return sizes.map((size) => {
     const least = load.indexOf(Math.min(...load));
-    load[least]! += text.length;
+    load[least]! += size;
     return least;
+  });
+}
+
+/** The size of each file on disk (0 when it cannot be read: its worker reports the error). */
+function fileSizes(paths: readonly string[]): number[] {
+  return paths.map((path) => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return 0;
+    }
   });
 }
 
@@ -129,6 +143,9 @@ export async function lintInWorkers(
       peers[b]![a] = port2;
     }
   }
+  // Decided here, from the sizes on disk: every worker parses exactly its files, even if one
+  // changes while they read.
+  const owners = shareOut(fileSizes(paths), workers);
   const shares = await Promise.all(
     Array.from({ length: workers }, (_, worker) =>
       runWorker({
@@ -138,6 +155,7 @@ export async function lintInWorkers(
         settings,
         worker,
         workers,
+        owners,
         peers: peers[worker]!,
       }),
     ),
@@ -176,7 +194,7 @@ async function workerMain(job: Job): Promise<ShareResult> {
   // The trees of this worker's files are read again by its checks: keep them all.
   setResidentTextLimit(Infinity);
   const texts = job.paths.map((path) => readFileSync(path, 'utf8'));
-  const share: Share = { ...job, texts, owners: shareOut(texts, job.workers) };
+  const share: Share = { ...job, texts };
   const owned = parseShare(share);
   const mine: Summaries = [...owned].map(([i, file]) => [i, file.summary()]);
   const peers = job.peers.filter((p): p is MessagePort => p !== undefined);

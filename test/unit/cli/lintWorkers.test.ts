@@ -86,11 +86,11 @@ describe('lint workers', () => {
     }
   });
 
-  it('give each file, in path order, to the worker with the least text so far', () => {
-    const texts = ['a'.repeat(10), 'b', 'c'.repeat(5), 'd'.repeat(3), 'e'.repeat(2)];
+  it('give each file, in path order, to the worker with the fewest bytes so far', () => {
+    const sizes = [10, 1, 5, 3, 2];
     // Loads after each file: [10, 0], [10, 1], [10, 6], [10, 9], [10, 11].
-    assert.deepEqual(shareOut(texts, 2), [0, 1, 1, 1, 1]);
+    assert.deepEqual(shareOut(sizes, 2), [0, 1, 1, 1, 1]);
     // [10, 0, 0], [10, 1, 0], [10, 1, 5], [10, 4, 5], [10, 6, 5].
-    assert.deepEqual(shareOut(texts, 3), [0, 1, 2, 1, 1]);
+    assert.deepEqual(shareOut(sizes, 3), [0, 1, 2, 1, 1]);
   });
 });
