@@ -19,6 +19,8 @@ import type {
   PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
 
+/** How long `stop` waits for the server to exit before killing it. */
+const STOP_TIMEOUT_MS = 5000;
 export const SERVER = join(__dirname, '..', '..', '..', 'dist', 'server.js');
 
 export interface StartOptions {
@@ -50,10 +52,12 @@ export class TestClient {
   ) {
     this.settings = options.settings ?? {};
     child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));
-    this.connection = createMessageConnection(
-      new StreamMessageReader(child.stdout),
-      new StreamMessageWriter(child.stdin),
-    );
+    const reader = new StreamMessageReader(child.stdout);
+    // vscode-jsonrpc re-arms a timer for as long as a message is cut short, and disposing the
+    // connection does not clear it: a server stopped while it wrote would keep the test process
+    // alive for ever. The tests do not use partial-message events.
+    reader.partialMessageTimeout = 0;
+    this.connection = createMessageConnection(reader, new StreamMessageWriter(child.stdin));
     this.connection.onNotification(
       'textDocument/publishDiagnostics',
       (p: PublishDiagnosticsParams) => {
@@ -183,15 +187,22 @@ export class TestClient {
       : this.connection.sendRequest(method, params);
   }
 
+  /** Shuts the server down as an editor does, and waits for it to exit (killed after 5 s). */
   async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) resolve();
+      else this.child.once('exit', () => resolve());
+    });
+    const killLater = setTimeout(() => this.child.kill(), STOP_TIMEOUT_MS);
     try {
-      await this.connection.sendRequest('shutdown');
+      await Promise.race([this.connection.sendRequest('shutdown'), exited]);
       await this.connection.sendNotification('exit');
     } catch {
       // the server may already be gone
     }
+    await exited;
+    clearTimeout(killLater);
     this.connection.dispose();
-    if (this.child.exitCode === null) this.child.kill();
   }
 }
 
