@@ -50,11 +50,31 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(RESULTS, `${name}.png`) });
 }
 
-export async function runCommand(page: Page, title: string): Promise<void> {
+/** Tries to open the command palette with `title` typed; false when it closed or stayed inert. */
+async function typeCommand(page: Page, title: string, timeoutMs?: number): Promise<boolean> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
+  try {
+    await input.fill(`>${title}`, { timeout: timeoutMs });
+    return true;
+  } catch (e) {
+    if (timeoutMs === undefined) throw e;
+    await page.keyboard.press('Escape');
+    return false;
+  }
+}
+
+/**
+ * Runs a command from the palette. Right after a layout change (an editor moved to another group)
+ * the workbench may take the focus back from a palette it has just opened, which then stays inert:
+ * the palette is opened again, up to three times, before the last try may fail.
+ */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  const tries = 3;
+  for (let attempt = 1; attempt <= tries; attempt++) {
+    // The last try waits as long as Playwright's default, and fails the test if it must.
+    if (await typeCommand(page, title, attempt < tries ? 5000 : undefined)) break;
+  }
   const row = page
     .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title })
     .first();
