@@ -138,7 +138,7 @@ class IndexedDocument implements IndexedObject {
     readonly origin: ObjectOrigin,
     readonly template: boolean,
     readonly name: string | undefined,
-    facts: ObjectFacts,
+    private readonly facts: ObjectFacts,
     readonly document: ParsedDocument,
     readonly placed: PlacedChunk,
   ) {
@@ -159,11 +159,10 @@ class IndexedDocument implements IndexedObject {
   private absoluteRanges(): { range: Range; nameRange?: Range } {
     if (!this.ranges) {
       const { chunk, startLine } = this.placed;
-      const recognition = this.document.recognition;
-      const facts = recognition.type === 'object' ? recognition.facts : undefined;
+      const { span, nameSpan } = this.facts;
       this.ranges = {
-        range: shiftRange(chunk.rangeOf(facts?.span ?? [0, 0]), startLine),
-        nameRange: facts?.nameSpan && shiftRange(chunk.rangeOf(facts.nameSpan), startLine),
+        range: shiftRange(chunk.rangeOf(span), startLine),
+        nameRange: nameSpan && shiftRange(chunk.rangeOf(nameSpan), startLine),
       };
     }
     return this.ranges;
