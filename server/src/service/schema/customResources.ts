@@ -18,6 +18,7 @@ import type { YamlPath } from '../parse/nodes';
 import { MAX_NESTING_DEPTH } from '../parse/limits';
 import { definitions, type JsonSchema } from './registry';
 import { validatorFor } from './validate';
+import { hash53 } from '../text/hash';
 
 /** One version of a custom kind. */
 export interface CustomKindVersion {
@@ -165,7 +166,8 @@ function converted(
   const key = `${group}/${version}/${kind}\u0000${JSON.stringify(schema)}`;
   const hit = conversions.get(key);
   if (hit) return hit;
-  const prefix = `crd-${hash(key)}`;
+  // Content-addressed: the same CRD schema gives the same definition names.
+  const prefix = `crd-${hash53(key).toString(36)}`;
   let result: { definition?: string; error?: string };
   try {
     result = { definition: convertRoot(schema as Record<string, unknown>, prefix, kind) };
@@ -196,16 +198,6 @@ export function compile(entry: CustomKindVersion): boolean {
   const error = compilations.get(entry.definition);
   if (error) entry.error = error;
   return !error;
-}
-
-/** FNV-1a, 32 bits, as hex: names for content-addressed definitions. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0') + text.length.toString(16);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
