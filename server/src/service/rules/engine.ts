@@ -39,6 +39,7 @@ interface FileFindings {
 }
 
 const byDocument = new WeakMap<ParsedDocument, DocumentFindings>();
+const byFile = new WeakMap<WorkspaceFile, FileFindings>();
 let lastSettingsKey = '';
 
 /**
@@ -50,7 +51,6 @@ function settingsKeyOf(settings: RuleSettings): string {
   if (key !== lastSettingsKey) lastSettingsKey = key;
   return lastSettingsKey;
 }
-const byFile = new WeakMap<WorkspaceFile, FileFindings>();
 
 /** Raw findings of the storage rules in one file (rules set to `off` are not run), without fixes. */
 export function ruleFindings(

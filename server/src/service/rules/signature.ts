@@ -7,8 +7,9 @@
  *
  * Each object contributes a fingerprint (a 53-bit hash of its uri, kind and the fields that
  * matter as JSON), computed once per parsed document; the signature compares the sequence of
- * fingerprints with the previous generation's. Equal sequences mean equal inputs in the same order, so anything derived
- * from them — except source positions, which the fingerprints leave out — is the same.
+ * fingerprints with the previous generation's. Equal sequences mean equal inputs in the same
+ * order, so anything derived from them — except source positions, which the fingerprints leave
+ * out — is the same.
  */
 import { claimNamesOf, podSpecOf, WORKLOAD_KINDS } from '../binding/expand';
 import type { ParsedDocument } from '../parse/chunk';
