@@ -4,12 +4,11 @@
  * A check may read every other file (links, the binding), so every worker needs the whole index,
  * but each parses only its own share (shares balanced by the files' sizes, in path order, decided
  * by the main thread: `shareOut`). The workers start as soon as the paths are known and read the
- * files themselves. A worker parses its files and sends
- * what the index keeps of each (its summary, parse/summary.ts) straight to the other workers; each
- * then indexes every file in the order of the paths — its own with their trees, the others' from
- * their summaries — and checks its own share. The main thread puts the answers back in the order
- * of the paths, so the output is the same, byte for byte, as one thread's
- * (test/unit/cli/lintWorkers.test.ts).
+ * files themselves. A worker parses its files and sends what the index keeps of each (its summary,
+ * parse/summary.ts) straight to the other workers; each then indexes every file in the order of
+ * the paths — its own with their trees, the others' from their summaries — and checks its own
+ * share. The main thread puts the answers back in the order of the paths, so the output is the
+ * same, byte for byte, as one thread's (test/unit/cli/lintWorkers.test.ts).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
@@ -40,12 +39,6 @@ interface Job {
   owners: number[];
   /** A port to each other worker (`undefined` at this worker's own index). */
   peers: (MessagePort | undefined)[];
-}
-
-/** What a worker parsed and checked: the indexes of its files and their diagnostics. */
-interface ShareResult {
-  owned: number[];
-  diagnostics: KubeDiagnostic[][];
 }
 
 type Summaries = [index: number, summary: FileSummary][];
@@ -160,13 +153,12 @@ export async function lintInWorkers(
       }),
     ),
   );
-  const diagnostics = new Array<KubeDiagnostic[]>(paths.length);
-  for (const share of shares)
-    share.owned.forEach((i, k) => (diagnostics[i] = share.diagnostics[k]!));
-  return diagnostics;
+  // Each worker answers for its files in path order.
+  const next = new Array<number>(workers).fill(0);
+  return owners.map((worker) => shares[worker]![next[worker]!++]!);
 }
 
-function runWorker(job: Job): Promise<ShareResult> {
+function runWorker(job: Job): Promise<KubeDiagnostic[][]> {
   return new Promise((resolve, reject) => {
     // This module's file: the bundle (dist/cli.js), or this source file under tsx (tests).
     const source = __filename.endsWith('.ts');
@@ -181,7 +173,7 @@ function runWorker(job: Job): Promise<ShareResult> {
       // scavenges (about a quarter of the CPU time on 5,000 files; bench/workspace-bench.ts).
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
-    worker.once('message', (share: ShareResult) => resolve(share));
+    worker.once('message', (share: KubeDiagnostic[][]) => resolve(share));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`lint worker ${job.worker} exited with code ${code}`));
@@ -190,7 +182,7 @@ function runWorker(job: Job): Promise<ShareResult> {
 }
 
 /** In a worker: read the files, parse the share, swap summaries with the others, check the share. */
-async function workerMain(job: Job): Promise<ShareResult> {
+async function workerMain(job: Job): Promise<KubeDiagnostic[][]> {
   // The trees of this worker's files are read again by its checks: keep them all.
   setResidentTextLimit(Infinity);
   const texts = job.paths.map((path) => readFileSync(path, 'utf8'));
@@ -209,8 +201,7 @@ async function workerMain(job: Job): Promise<ShareResult> {
   );
   for (const port of peers) port.postMessage(mine);
   const summaries = new Map<number, FileSummary>((await Promise.all(received)).flat());
-  const diagnostics = checkShare({ ...share, settings: job.settings }, owned, summaries);
-  return { owned: [...owned.keys()], diagnostics };
+  return checkShare({ ...share, settings: job.settings }, owned, summaries);
 }
 
 if (!isMainThread && (workerData as Partial<Job> | null)?.kubeStorageLintWorker) {
