@@ -12,40 +12,20 @@
  * Usage: node --import tsx bench/lint-bench.ts [--rounds 3] [--jobs 1,2] [cli.js ...]
  * (default: dist/cli.js).
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseAllDocuments } from 'yaml';
+import { bundledParse, parseFloor, timedLint } from './floor';
 import { fmtMs, median, node24OrRerun } from './lsp-driver';
 
 const root = resolve(__dirname, '..');
 const workspaceDir = join(__dirname, 'out', 'gitops');
-
-type ParseAll = (text: string) => unknown;
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
     .map((e) => join(e.parentPath, e.name))
     .sort();
-}
-
-function floor(texts: string[], parse: ParseAll): number {
-  const started = performance.now();
-  for (const text of texts) parse(text);
-  return performance.now() - started;
-}
-
-function lint(node: string, cli: string, jobs: number): { ms: number; out: string } {
-  const started = performance.now();
-  const r = spawnSync(node, [cli, 'lint', workspaceDir, '--format', 'json', '--jobs', `${jobs}`], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
-  });
-  if (r.status !== 0 && r.status !== 1) throw new Error(`lint failed: ${r.stderr}`);
-  return { ms: performance.now() - started, out: `${r.status}\n${r.stdout}` };
 }
 
 async function main(): Promise<void> {
@@ -57,8 +37,7 @@ async function main(): Promise<void> {
   const jobsList = value('--jobs', '1,2').split(',').map(Number);
   const clis = args.length ? args.map((a) => resolve(a)) : [join(root, 'dist/cli.js')];
   const texts = yamlFiles(workspaceDir).map((f) => readFileSync(f, 'utf8'));
-  const url = pathToFileURL(join(root, 'node_modules/yaml/browser/index.js')).href;
-  const bundled = ((await import(url)) as { parseAllDocuments: ParseAll }).parseAllDocuments;
+  const bundled = await bundledParse();
   console.log(`${texts.length} files; load ${loadavg()[0]!.toFixed(2)}`);
 
   const floors: number[] = [];
@@ -67,13 +46,14 @@ async function main(): Promise<void> {
   let reference: string | undefined;
   let identical = true;
   for (let round = 0; round < rounds; round++) {
-    floors.push(floor(texts, parseAllDocuments));
-    bundledFloors.push(floor(texts, bundled));
+    floors.push(parseFloor(texts));
+    bundledFloors.push(parseFloor(texts, bundled));
     for (const cli of clis) {
       for (const jobs of jobsList) {
-        const run = lint(node, cli, jobs);
-        reference ??= run.out;
-        if (run.out !== reference) identical = false;
+        const run = timedLint(node, cli, workspaceDir, jobs);
+        const out = `${run.status}\n${run.stdout}`;
+        reference ??= out;
+        if (out !== reference) identical = false;
         const key = `${cli} --jobs ${jobs}`;
         times.set(key, [...(times.get(key) ?? []), run.ms]);
       }

@@ -22,14 +22,13 @@
  *   time, and whether both print the same bytes.
  *
  * It reports and never asserts. Usage: node --import tsx bench/workspace-bench.ts [--files 5000]
- * [--runs 3] [--idle-only] [--write] (--idle-only: the floors and the idle server only; --write puts the section into bench/RESULTS.md; `npm run bench` keeps it).
+ * [--runs 3] [--idle-only] [--write] (--idle-only: the floors and the idle server only; --write
+ * puts the section into bench/RESULTS.md; `npm run bench` keeps it).
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseAllDocuments } from 'yaml';
 import {
   LspClient,
   fmtMs,
@@ -41,6 +40,7 @@ import {
 } from './lsp-driver';
 import { generateWorkspace, writeWorkspace } from './workspace';
 import { SERVER_HEAP_FLAGS } from '../server/src/node/heapFlags';
+import { bundledParse, parseFloor, timedLint } from './floor';
 
 const here = __dirname;
 const root = resolve(here, '..');
@@ -117,24 +117,6 @@ async function backgroundPassEnd(client: LspClient): Promise<number> {
     if (idle && performance.now() - lastPublish() > 1500) return lastPublish();
   }
   throw new Error('the workspace pass did not end');
-}
-
-type ParseAll = (text: string) => unknown;
-
-function parseFloor(texts: string[], parse: ParseAll = parseAllDocuments): number {
-  const started = performance.now();
-  for (const text of texts) parse(text);
-  return performance.now() - started;
-}
-
-/**
- * `parseAllDocuments` of the `yaml` build the bundles use (esbuild.mjs): the package's build
- * without Node's `process`, which skips an environment lookup per token. Reported beside the floor
- * so the ratios can be read against either.
- */
-async function bundledParse(): Promise<ParseAll> {
-  const url = pathToFileURL(join(root, 'node_modules/yaml/browser/index.js')).href;
-  return ((await import(url)) as { parseAllDocuments: ParseAll }).parseAllDocuments;
 }
 
 /**
@@ -253,17 +235,6 @@ async function serverRun(
   }
 }
 
-function lint(node: string, jobs: number): { ms: number; out: string; status: number | null } {
-  const started = performance.now();
-  const r = spawnSync(
-    node,
-    [join(root, 'dist/cli.js'), 'lint', workspaceDir, '--format', 'json', '--jobs', String(jobs)],
-    { encoding: 'utf8', maxBuffer: 1 << 30 },
-  );
-  if (r.status !== 0 && r.status !== 1) throw new Error(`lint failed: ${r.stderr}`);
-  return { ms: performance.now() - started, out: r.stdout, status: r.status };
-}
-
 const x = (value: number, floor: number) => `${(value / floor).toFixed(3)}×`;
 
 async function main(): Promise<void> {
@@ -302,10 +273,11 @@ async function main(): Promise<void> {
   if (args.includes('--idle-only')) return;
   const server = await serverRun(node, openedPath, opened.text, true);
   console.log(JSON.stringify(server));
-  const single = lint(node, 1);
-  const workers = lint(node, 2);
+  const cli = join(root, 'dist/cli.js');
+  const single = timedLint(node, cli, workspaceDir, 1);
+  const workers = timedLint(node, cli, workspaceDir, 2);
   console.log(x(single.ms, floor), x(workers.ms, floor), x(workers.ms, bundledFloor));
-  const identical = single.out === workers.out && single.status === workers.status;
+  const identical = single.stdout === workers.stdout && single.status === workers.status;
   console.log(
     `lint: --jobs 1 ${fmtMs(single.ms)}, --jobs 2 ${fmtMs(workers.ms)}, identical output: ${identical}`,
   );
