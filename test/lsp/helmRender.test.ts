@@ -24,22 +24,30 @@ function workspace(): string {
 
 const values = 'auth:\n  password: s3cret\npersistence:\n  size: 10GB\n';
 
+/** The server on `dir` with the real helm (release `books` in `accounting`), workspace trusted. */
+async function trustedServer(dir: string): Promise<TestClient> {
+  const client = await TestClient.start({
+    rootPath: dir,
+    settings: { helm: { path: helm.path, namespace: 'accounting', release: 'books' } },
+  });
+  await client.connection.sendNotification(WorkspaceTrustNotification, { trusted: true });
+  return client;
+}
+
+async function stopAndRemove(client: TestClient, dir: string): Promise<void> {
+  await client.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 describe('rendering open values files with helm', { skip: helm.missing }, () => {
   let dir: string;
   let client: TestClient;
   before(async () => {
     dir = workspace();
     writeFileSync(join(dir, 'my-values.yaml'), values);
-    client = await TestClient.start({
-      rootPath: dir,
-      settings: { helm: { path: helm.path, namespace: 'accounting', release: 'books' } },
-    });
-    await client.connection.sendNotification(WorkspaceTrustNotification, { trusted: true });
+    client = await trustedServer(dir);
   });
-  after(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stopAndRemove(client, dir));
 
   it('a wrong size is flagged on its line, and goes away when fixed', async () => {
     const uri = pathToFileURL(join(dir, 'my-values.yaml')).href;
@@ -108,16 +116,9 @@ describe('what the values file creates, for the inspector', { skip: helm.missing
   let client: TestClient;
   before(async () => {
     dir = workspace();
-    client = await TestClient.start({
-      rootPath: dir,
-      settings: { helm: { path: helm.path, namespace: 'accounting', release: 'books' } },
-    });
-    await client.connection.sendNotification(WorkspaceTrustNotification, { trusted: true });
+    client = await trustedServer(dir);
   });
-  after(async () => {
-    await client.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => stopAndRemove(client, dir));
 
   it('claims per replica with class, size, modes, outcome and the value behind each; updated on edit', async () => {
     const uri = pathToFileURL(join(dir, 'my-values.yaml')).href;
@@ -187,16 +188,9 @@ describe(
     let client: TestClient;
     before(async () => {
       dir = workspace();
-      client = await TestClient.start({
-        rootPath: dir,
-        settings: { helm: { path: helm.path, namespace: 'accounting', release: 'books' } },
-      });
-      await client.connection.sendNotification(WorkspaceTrustNotification, { trusted: true });
+      client = await trustedServer(dir);
     });
-    after(async () => {
-      await client.stop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    after(() => stopAndRemove(client, dir));
 
     /** Waits for the next render of `uri` and asks what it creates. */
     async function nextRender(uri: string, change: () => void) {
