@@ -48,14 +48,20 @@ interface Read {
   summary?: FileSummary;
 }
 
+/** Every file of `uris` read from disk to the end, as the index receives them. */
+async function readAll(uris: string[]): Promise<{ done: number; read: Read[] }> {
+  const read: Read[] = [];
+  const done = await readWorkspace(new NodeFileSystem(), uris, {
+    onFile: (uri, text, summary) => read.push({ uri, text, summary }),
+    isCancelled: () => false,
+  });
+  return { done, read };
+}
+
 describe('readWorkspace', () => {
   it('gives every file in order, with the summaries the index makes, read by threads', async () => {
     const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 50);
-    const read: Read[] = [];
-    const done = await readWorkspace(new NodeFileSystem(), uris, {
-      onFile: (uri, text, summary) => read.push({ uri, text, summary }),
-      isCancelled: () => false,
-    });
+    const { done, read } = await readAll(uris);
     assert.equal(done, uris.length);
     assert.deepEqual(
       read.map((r) => r.uri),
@@ -81,11 +87,7 @@ describe('readWorkspace', () => {
       (_, i) => `      - name: item-${i}\n        value: ${i}\n`,
     );
     writeFileSync(new URL(big), `${claim('big')}  extra:\n    list:\n${items.join('')}`);
-    const read: Read[] = [];
-    const done = await readWorkspace(new NodeFileSystem(), uris, {
-      onFile: (uri, text, summary) => read.push({ uri, text, summary }),
-      isCancelled: () => false,
-    });
+    const { done, read } = await readAll(uris);
     assert.equal(done, uris.length);
     assert.deepEqual(
       read.map((r) => r.uri),
@@ -109,11 +111,7 @@ describe('readWorkspace', () => {
 
   it('reads a few files, or another file system, on this thread', async () => {
     const uris = workspace(5);
-    const read: Read[] = [];
-    const done = await readWorkspace(new NodeFileSystem(), uris, {
-      onFile: (uri, text, summary) => read.push({ uri, text, summary }),
-      isCancelled: () => false,
-    });
+    const { done, read } = await readAll(uris);
     assert.equal(done, uris.length);
     assert.ok(read.every((r) => r.summary === undefined));
     const memory = {
