@@ -2,15 +2,15 @@
  * `lint --jobs <n>`: the files shared out to worker threads (`node:worker_threads`).
  *
  * A check may read every other file (links, the binding), so every worker needs the whole index,
- * but each parses only its own share (shares balanced by the files' sizes, in path order, decided
- * by the main thread: `shareOut`). The workers start as soon as the paths are known and read the
- * files themselves. A worker parses its files and sends what the index keeps of each (its summary,
- * parse/summary.ts) straight to the other workers; each then indexes every file in the order of
- * the paths — its own with their trees, the others' from their summaries — and checks its own
- * share. The main thread puts the answers back in the order of the paths, so the output is the
- * same, byte for byte, as one thread's (test/unit/cli/lintWorkers.test.ts).
+ * but each parses only its share: the workers take the files one at a time, in path order, from a
+ * counter they share (`claimsFrom`), so a faster one takes more. The workers start as soon as the
+ * paths are known and read the files themselves. A worker parses the files it took and sends what
+ * the index keeps of each (its summary, parse/summary.ts) straight to the other workers; each then
+ * indexes every file in the order of the paths — its own parsed, the others' from their summaries
+ * — and checks its own. The main thread puts the answers back in the order of the paths, so the
+ * output is the same, byte for byte, as one thread's (test/unit/cli/lintWorkers.test.ts).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import {
   MessageChannel,
@@ -20,12 +20,17 @@ import {
   workerData,
   type MessagePort,
 } from 'node:worker_threads';
-import { getLanguageService, type DiagnosticSettings, type KubeDiagnostic } from '../service';
+import {
+  getLanguageService,
+  type DiagnosticSettings,
+  type KubeDiagnostic,
+  type LanguageService,
+} from '../service';
 import { loadPrecompiledValidators } from '../node/precompiled';
 import { chartRootsAmong, isTemplateFile } from '../service/parse/helm';
-import { setResidentTextLimit } from '../service/parse/chunk';
 import type { FileSummary } from '../service/parse/summary';
 import { WorkspaceFile } from '../service/workspace/file';
+import { DEFAULT_MAX_FILE_SIZE, isLargeText } from '../service/largeFile';
 
 interface Job {
   kubeStorageLintWorker: true;
@@ -33,21 +38,18 @@ interface Job {
   paths: string[];
   uris: string[];
   settings: DiagnosticSettings;
-  worker: number;
-  workers: number;
-  /** The worker that parses and checks each file (decided once, by the main thread). */
-  owners: number[];
-  /** A port to each other worker (`undefined` at this worker's own index). */
-  peers: (MessagePort | undefined)[];
+  /** The index of the next file to parse, shared by every worker (`claimsFrom`). */
+  next: Int32Array;
+  /** A port to each other worker. */
+  peers: MessagePort[];
 }
 
 type Summaries = [index: number, summary: FileSummary][];
+/** The diagnostics of the files a worker parsed, by their index in the paths, in path order. */
+export type CheckedFiles = [index: number, diagnostics: KubeDiagnostic[]][];
 
 const YOUNG_GENERATION_MB = 192;
-/**
- * The young generation a worker starts with (V8 starts at 1 MB and grows it slowly): a worker keeps
- * every tree of its share, so each survivor is copied by every scavenge it lives through.
- */
+/** The young generation a worker starts with (V8 starts at 1 MB and grows it slowly). */
 const START_SEMI_SPACE_MB = 32;
 
 /** Below this many files one thread is faster than starting workers. */
@@ -56,63 +58,84 @@ export const MIN_FILES_FOR_WORKERS = 200;
 interface Share {
   uris: string[];
   texts: string[];
-  worker: number;
-  /** The worker that parses and checks each file. */
-  owners: number[];
+  settings: DiagnosticSettings;
+  /** The next file this thread parses and checks; undefined once every file has been taken. */
+  claim: () => number | undefined;
 }
 
 /**
- * The diagnostics of the files owned by this worker, in path order, with the whole workspace
- * indexed: the owned files parsed here, the others from `summaries` (or parsed here too when a
- * summary is missing, as with one worker).
+ * Hands out the indexes 0 to `count - 1`, each once, to whichever thread asks first: `next` is a
+ * counter in memory the threads share (`Atomics`). A thread that parses faster takes more files,
+ * so no thread waits for another at the end of the parse.
  */
-export function checkShare(
-  job: Share & { settings: DiagnosticSettings },
-  owned = parseShare(job),
+export function claimsFrom(next: Int32Array, count: number): () => number | undefined {
+  return () => {
+    const index = Atomics.add(next, 0, 1);
+    return index < count ? index : undefined;
+  };
+}
+
+/**
+ * Every file indexed in path order: the ones this thread claimed from their trees (`parseShare`),
+ * the others from `summaries` (or parsed here when a summary is missing, as with one thread).
+ */
+export function indexShare(
+  job: Share,
+  service = getLanguageService(),
+  owned = parseShare(job, service),
   summaries = new Map<number, FileSummary>(),
-): KubeDiagnostic[][] {
-  const service = getLanguageService();
+): Map<number, ParsedFile | undefined> {
   job.uris.forEach((uri, i) =>
-    service.setFile(uri, job.texts[i]!, 'disk', 0, owned.get(i) ?? summaries.get(i)),
+    service.setFile(uri, job.texts[i]!, 'disk', 0, owned.get(i)?.file ?? summaries.get(i)),
   );
-  return [...owned.keys()].map((i) => service.getDiagnostics(job.uris[i]!, job.settings));
+  return owned;
+}
+
+/** The diagnostics of the files this thread claimed, in path order, the whole workspace indexed. */
+export function checkShare(
+  job: Share,
+  service = getLanguageService(),
+  owned = parseShare(job, service),
+  summaries = new Map<number, FileSummary>(),
+): CheckedFiles {
+  indexShare(job, service, owned, summaries);
+  return [...owned.keys()].map((i) => [i, service.getDiagnostics(job.uris[i]!, job.settings)]);
+}
+
+/** A file this thread parsed, prechecked and summarized. */
+interface ParsedFile {
+  file: WorkspaceFile;
+  /** What the other workers index of it (only made when there are other workers). */
+  summary?: FileSummary;
 }
 
 /**
- * Which worker parses and checks each file, from the files' sizes: the one with the least so far,
- * in path order (files of one kind often alternate, so i mod n would give one worker all the large
- * ones).
+ * The files this thread claims, parsed as the index parses them (the template flag of the whole
+ * set). Each is prechecked (syntax, schema, the rules that read one object) and summarized while its
+ * trees are at hand, and its trees go right after: only the findings that depend on other files
+ * build a tree again. Holding every tree until the check made a third of a worker's time garbage
+ * collection, copying trees that were read once (bench/lint-bench.ts, --trace-gc).
  */
-export function shareOut(sizes: readonly number[], workers: number): number[] {
-  const load = new Array<number>(workers).fill(0);
-  return sizes.map((size) => {
-    const least = load.indexOf(Math.min(...load));
-    load[least]! += size;
-    return least;
-  });
-}
-
-/** The size of each file on disk (0 when it cannot be read: its worker reports the error). */
-function fileSizes(paths: readonly string[]): number[] {
-  return paths.map((path) => {
-    try {
-      return statSync(path).size;
-    } catch {
-      return 0;
-    }
-  });
-}
-
-/** This worker's files, parsed as the index parses them (the template flag of the whole set). */
-function parseShare(job: Share): Map<number, WorkspaceFile> {
+function parseShare(
+  job: Share,
+  service: LanguageService,
+  summarize = false,
+): Map<number, ParsedFile | undefined> {
   const chartRoots = chartRootsAmong(job.uris);
-  const owned = new Map<number, WorkspaceFile>();
-  for (let i = 0; i < job.uris.length; i++) {
-    if (job.owners[i] !== job.worker) continue;
+  const owned = new Map<number, ParsedFile | undefined>();
+  for (let i = job.claim(); i !== undefined; i = job.claim()) {
     const uri = job.uris[i]!;
     const text = job.texts[i]!;
+    // Not indexed (`setFile`) nor checked beyond its size: not parsed either (lint keeps the limit's default).
+    if (isLargeText(text, DEFAULT_MAX_FILE_SIZE)) {
+      owned.set(i, undefined);
+      continue;
+    }
     const template = isTemplateFile(uri, text, chartRoots);
-    owned.set(i, new WorkspaceFile(uri, text, 0, template));
+    const file = new WorkspaceFile(uri, text, 0, template);
+    service.precheck(file, job.settings);
+    owned.set(i, { file, summary: summarize ? file.summary() : undefined });
+    file.releaseTrees();
   }
   return owned;
 }
@@ -126,39 +149,26 @@ export async function lintInWorkers(
 ): Promise<KubeDiagnostic[][]> {
   // V8 reads it when a thread's heap is made: it applies to the workers started below.
   setFlagsFromString(`--min-semi-space-size=${START_SEMI_SPACE_MB}`);
-  const peers = Array.from({ length: workers }, () =>
-    new Array<MessagePort | undefined>(workers).fill(undefined),
-  );
+  const peers = Array.from({ length: workers }, () => [] as MessagePort[]);
   for (let a = 0; a < workers; a++) {
     for (let b = a + 1; b < workers; b++) {
       const { port1, port2 } = new MessageChannel();
-      peers[a]![b] = port1;
-      peers[b]![a] = port2;
+      peers[a]!.push(port1);
+      peers[b]!.push(port2);
     }
   }
-  // Decided here, from the sizes on disk: every worker parses exactly its files, even if one
-  // changes while they read.
-  const owners = shareOut(fileSizes(paths), workers);
+  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const shares = await Promise.all(
-    Array.from({ length: workers }, (_, worker) =>
-      runWorker({
-        kubeStorageLintWorker: true,
-        paths,
-        uris,
-        settings,
-        worker,
-        workers,
-        owners,
-        peers: peers[worker]!,
-      }),
+    peers.map((ports) =>
+      runWorker({ kubeStorageLintWorker: true, paths, uris, settings, next, peers: ports }),
     ),
   );
-  // Each worker answers for its files in path order.
-  const next = new Array<number>(workers).fill(0);
-  return owners.map((worker) => shares[worker]![next[worker]!++]!);
+  const diagnostics = new Array<KubeDiagnostic[]>(paths.length);
+  for (const [index, found] of shares.flat()) diagnostics[index] = found;
+  return diagnostics;
 }
 
-function runWorker(job: Job): Promise<KubeDiagnostic[][]> {
+function runWorker(job: Job): Promise<CheckedFiles> {
   return new Promise((resolve, reject) => {
     // This module's file: the bundle (dist/cli.js), or this source file under tsx (tests).
     const source = __filename.endsWith('.ts');
@@ -168,29 +178,28 @@ function runWorker(job: Job): Promise<KubeDiagnostic[][]> {
     const worker = new Worker(entry, {
       eval: source,
       workerData: job,
-      transferList: job.peers.filter((p): p is MessagePort => p !== undefined),
+      transferList: job.peers,
       // Parsing allocates many short-lived nodes: a larger young generation spends less time in
       // scavenges (about a quarter of the CPU time on 5,000 files; bench/workspace-bench.ts).
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
-    worker.once('message', (share: KubeDiagnostic[][]) => resolve(share));
+    worker.once('message', (checked: CheckedFiles) => resolve(checked));
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`lint worker ${job.worker} exited with code ${code}`));
+      if (code !== 0) reject(new Error(`lint worker exited with code ${code}`));
     });
   });
 }
 
-/** In a worker: read the files, parse the share, swap summaries with the others, check the share. */
-async function workerMain(job: Job): Promise<KubeDiagnostic[][]> {
-  // The trees of this worker's files are read again by its checks: keep them all.
-  setResidentTextLimit(Infinity);
+/** In a worker: read the files, parse the ones it claims, swap summaries, check its files. */
+async function workerMain(job: Job): Promise<CheckedFiles> {
   const texts = job.paths.map((path) => readFileSync(path, 'utf8'));
-  const share: Share = { ...job, texts };
-  const owned = parseShare(share);
-  const mine: Summaries = [...owned].map(([i, file]) => [i, file.summary()]);
-  const peers = job.peers.filter((p): p is MessagePort => p !== undefined);
-  const received = peers.map(
+  const share: Share = { ...job, texts, claim: claimsFrom(job.next, job.paths.length) };
+  const service = getLanguageService();
+  const owned = parseShare(share, service, true);
+  const mine: Summaries = [];
+  for (const [i, parsed] of owned) if (parsed) mine.push([i, parsed.summary!]);
+  const received = job.peers.map(
     (port) =>
       new Promise<Summaries>((resolve) =>
         port.once('message', (theirs: Summaries) => {
@@ -199,12 +208,12 @@ async function workerMain(job: Job): Promise<KubeDiagnostic[][]> {
         }),
       ),
   );
-  for (const port of peers) port.postMessage(mine);
+  for (const port of job.peers) port.postMessage(mine);
   const summaries = new Map<number, FileSummary>((await Promise.all(received)).flat());
-  return checkShare({ ...share, settings: job.settings }, owned, summaries);
+  return checkShare(share, service, owned, summaries);
 }
 
 if (!isMainThread && (workerData as Partial<Job> | null)?.kubeStorageLintWorker) {
   loadPrecompiledValidators();
-  void workerMain(workerData as Job).then((share) => parentPort!.postMessage(share));
+  void workerMain(workerData as Job).then((checked) => parentPort!.postMessage(checked));
 }

@@ -20,12 +20,17 @@ import {
   type ClusterSettings,
 } from './workspace/cluster';
 import { snapshotDiagnostics } from './diagnostics/snapshotDiagnostics';
-import { customResourceDiagnostics } from './diagnostics/customResourceDiagnostics';
+import { withCustomResources } from './diagnostics/customResourceDiagnostics';
 import { customKindsOf } from './schema/customResources';
 import type { KubeDiagnostic, Lang, Position, Range } from './types';
 import { hoverAt, type HoverInfo } from './hover';
 import { inspectChart, type ChartFiles, type ChartInspection } from './helm';
-import { localRuleFindings, mergeDiagnostics, ruleFindings } from './rules/engine';
+import {
+  localRuleFindings,
+  mergeDiagnostics,
+  ruleFindings,
+  seedLocalFindings,
+} from './rules/engine';
 import { storageSignature } from './rules/signature';
 import { defaultRuleSettings } from './rules/types';
 import { codeActionsFor, type KubeCodeAction } from './codeActions';
@@ -180,7 +185,8 @@ export class LanguageService extends ChartFacade {
     }
     const schema = withCustomResources(
       fileDiagnostics(file, settings),
-      customResourceDiagnostics(this.workspace, file),
+      this.workspace,
+      file,
       settings,
     );
     if (!settings.enable) return schema;
@@ -218,6 +224,17 @@ export class LanguageService extends ChartFacade {
       local ? localRuleFindings(this.workspace, file, rules) : [],
       rules,
     );
+  }
+
+  /**
+   * Checks what `file` says about itself (syntax, schema, rules that read its objects alone) while
+   * its trees are at hand, and keeps the results with its chunks and documents: indexed later
+   * (`setFile` with it), it needs no tree again but where a finding depends on other files.
+   */
+  precheck(file: WorkspaceFile, settings: DiagnosticSettings = defaultDiagnosticSettings): void {
+    if (!settings.enable || file.origin === 'cluster') return;
+    fileDiagnostics(file, settings);
+    seedLocalFindings(this.workspace, file, settings.rules ?? defaultRuleSettings);
   }
 
   /** Quick fixes for the diagnostics of `uri` that touch `range`. */
@@ -380,18 +397,4 @@ export interface LanguageServiceOptions {
 
 export function getLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   return new LanguageService(options);
-}
-
-/** Schema diagnostics with those of custom resources (CRDs of the workspace) merged in order. */
-function withCustomResources(
-  schema: KubeDiagnostic[],
-  custom: KubeDiagnostic[],
-  settings: DiagnosticSettings,
-): KubeDiagnostic[] {
-  if (!settings.enable || !custom.length) return schema;
-  const kept = settings.unknownFields ? custom : custom.filter((d) => d.code !== 'unknown-field');
-  return [...schema, ...kept].sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
 }

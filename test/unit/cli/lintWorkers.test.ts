@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileUri } from '../../../server/src/cli/files';
-import { checkShare, lintInWorkers, shareOut } from '../../../server/src/cli/lintWorkers';
+import { checkShare, claimsFrom, lintInWorkers } from '../../../server/src/cli/lintWorkers';
 import { getLanguageService } from '../../../server/src/service';
 import { defaultDiagnosticSettings } from '../../../server/src/service/diagnostics/fileDiagnostics';
 import { prng } from '../../../bench/generate';
@@ -73,8 +73,16 @@ describe('lint workers', () => {
       const service = getLanguageService();
       uris.forEach((uri, i) => service.setFile(uri, texts[i]!, 'disk'));
       const single = uris.map((uri) => service.getDiagnostics(uri, settings));
-      const owners = uris.map(() => 0);
-      assert.deepEqual(checkShare({ uris, texts, settings, worker: 0, owners }), single);
+      const claim = claimsFrom(new Int32Array(1), uris.length);
+      const oneThread = checkShare({ uris, texts, settings, claim });
+      assert.deepEqual(
+        oneThread.map(([index]) => index),
+        uris.map((_, i) => i),
+      );
+      assert.deepEqual(
+        oneThread.map(([, diagnostics]) => diagnostics),
+        single,
+      );
       const workers = 2 + (seed % 2);
       const shared = await lintInWorkers(paths, uris, settings, workers);
       rmSync(dir, { recursive: true });
@@ -86,11 +94,27 @@ describe('lint workers', () => {
     }
   });
 
-  it('give each file, in path order, to the worker with the fewest bytes so far', () => {
-    const sizes = [10, 1, 5, 3, 2];
-    // Loads after each file: [10, 0], [10, 1], [10, 6], [10, 9], [10, 11].
-    assert.deepEqual(shareOut(sizes, 2), [0, 1, 1, 1, 1]);
-    // [10, 0, 0], [10, 1, 0], [10, 1, 5], [10, 4, 5], [10, 6, 5].
-    assert.deepEqual(shareOut(sizes, 3), [0, 1, 2, 1, 1]);
+  it('hand out every file once to threads that share the counter', () => {
+    const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const [first, second] = [claimsFrom(next, 5), claimsFrom(next, 5)];
+    const taken = [first(), second(), second(), first(), first(), second(), first()];
+    assert.deepEqual(taken, [0, 1, 2, 3, 4, undefined, undefined]);
+  });
+
+  it('give the same cross-file findings once a file\'s trees were let go after its precheck', () => {
+    // A claim naming a class no file defines: the finding depends on the other files, so it is
+    // worked out after every file is indexed, once this file's trees were let go.
+    const uris = ['file:///w/a.yaml', 'file:///w/b.yaml'];
+    const texts = [claim('orders', 'missing-class', 'ReadWriteOnce'), storageClass('fast')];
+    const settings = defaultDiagnosticSettings;
+    const service = getLanguageService();
+    uris.forEach((uri, i) => service.setFile(uri, texts[i]!, 'disk'));
+    const single = uris.map((uri) => service.getDiagnostics(uri, settings));
+    assert.ok(single[0]!.length, 'the claim has a cross-file finding');
+    const checked = checkShare({ uris, texts, settings, claim: claimsFrom(new Int32Array(1), 2) });
+    assert.deepEqual(
+      checked.map(([, diagnostics]) => diagnostics),
+      single,
+    );
   });
 });

@@ -20,6 +20,7 @@ import { editDistance } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText } from '../types';
 import { shiftRange, type IndexedObject, type WorkspaceFile } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
+import { byPosition, type DiagnosticSettings } from './fileDiagnostics';
 
 const messages = {
   notServed: {
@@ -203,4 +204,17 @@ function likelyTypo(kind: string, defined: readonly string[]): string | undefine
     if (distance <= 2 && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;
+}
+
+/** A file's schema diagnostics with those of its custom resources (the workspace's CRDs), in order. */
+export function withCustomResources(
+  schema: KubeDiagnostic[],
+  workspace: Workspace,
+  file: WorkspaceFile,
+  settings: DiagnosticSettings,
+): KubeDiagnostic[] {
+  const custom = customResourceDiagnostics(workspace, file);
+  if (!settings.enable || !custom.length) return schema;
+  const kept = settings.unknownFields ? custom : custom.filter((d) => d.code !== 'unknown-field');
+  return [...schema, ...kept].sort(byPosition);
 }

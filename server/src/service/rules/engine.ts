@@ -84,20 +84,33 @@ export function localRuleFindings(
   file: WorkspaceFile,
   settings: RuleSettings,
 ): Finding[] {
-  const settingsKey = settingsKeyOf(settings);
+  seedLocalFindings(workspace, file, settings);
   const findings: Finding[] = [];
   for (const object of file.objects()) {
-    const entry = byDocument.get(object.document);
-    const local =
-      entry && entry.settingsKey === settingsKey
-        ? entry.local
-        : applicableRules(object, settings).flatMap((rule) => {
-            const run = runRules(workspace, object, [rule], settings, false, true);
-            return run.readLookups ? [] : run.findings;
-          });
-    for (const f of local) findings.push(shifted(f, object.placed.startLine));
+    for (const f of byDocument.get(object.document)!.local)
+      findings.push(shifted(f, object.placed.startLine));
   }
   return findings;
+}
+
+/**
+ * Runs the rules that read each object of a file alone and keeps their findings with the object's
+ * document, as `ruleFindings` would; the rules that read other objects are noted and run by
+ * `ruleFindings` once the whole workspace is indexed. For a file parsed before the index is whole
+ * (a lint worker): its trees may go right after, and its local findings are not worked out again.
+ */
+export function seedLocalFindings(
+  workspace: Workspace,
+  file: WorkspaceFile,
+  settings: RuleSettings,
+): void {
+  const settingsKey = settingsKeyOf(settings);
+  for (const object of file.objects()) {
+    if (byDocument.get(object.document)?.settingsKey === settingsKey) continue;
+    // NaN equals no storage signature: the cross-file rules run at the first `ruleFindings`.
+    const sorted = sortedFindings(workspace, object, settings, true);
+    byDocument.set(object.document, { settingsKey, ...sorted, crossVersion: NaN });
+  }
 }
 
 /** Stops a rule that reads other objects when only local findings are asked for. */
@@ -121,20 +134,38 @@ function documentFindings(
     return entry;
   }
   // A document no rule applies to is cached too, with empty lists.
-  const rules = applicableRules(object, settings);
+  const fresh = {
+    settingsKey,
+    ...sortedFindings(workspace, object, settings, false),
+    crossVersion: version,
+  };
+  byDocument.set(object.document, fresh);
+  return fresh;
+}
+
+/**
+ * The findings of the rules that apply to an object, sorted by whether the rule read other objects
+ * (`crossRules`, their findings in `cross`) or not (`local`). With `localOnly`, a rule is stopped
+ * where it first asks for other objects and `cross` stays empty.
+ */
+function sortedFindings(
+  workspace: Workspace,
+  object: IndexedObject,
+  settings: RuleSettings,
+  localOnly: boolean,
+): Pick<DocumentFindings, 'local' | 'crossRules' | 'cross'> {
   const local: Finding[] = [];
   const cross: Finding[] = [];
   const crossRules: Rule[] = [];
-  for (const rule of rules) {
-    const run = runRules(workspace, object, [rule], settings, false);
+  for (const rule of applicableRules(object, settings)) {
+    const run = runRules(workspace, object, [rule], settings, false, localOnly);
     if (run.readLookups) {
       crossRules.push(rule);
-      cross.push(...run.findings);
+      // Stopped half-way when `localOnly`: what it reported before that is not its findings.
+      if (!localOnly) cross.push(...run.findings);
     } else local.push(...run.findings);
   }
-  const fresh = { settingsKey, local, crossRules, cross, crossVersion: version };
-  byDocument.set(object.document, fresh);
-  return fresh;
+  return { local, crossRules, cross };
 }
 
 /** The rules to run on an object: its kind's, minus those turned off, only if it reads cleanly. */

@@ -75,6 +75,11 @@ export class WorkspaceFile {
     return { template: this.template, chunks: this.chunks.map((p) => summarizeChunk(p.chunk)) };
   }
 
+  /** Drops the parsed trees its chunks hold (not an open file's); they are built again if read. */
+  releaseTrees(): void {
+    for (const placed of this.chunks) placed.chunk.release();
+  }
+
   objects(): IndexedObject[] {
     if (!this.objectList) {
       this.objectList = [];

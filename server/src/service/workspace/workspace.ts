@@ -115,8 +115,7 @@ export class Workspace {
    * pass over every file stays that of one file.
    */
   checked(uri: string): void {
-    if (this.openUris.has(uri)) return;
-    for (const placed of this.files.get(uri)?.chunks ?? []) placed.chunk.release();
+    if (!this.openUris.has(uri)) this.files.get(uri)?.releaseTrees();
   }
 
   isOpen(uri: string): boolean {
