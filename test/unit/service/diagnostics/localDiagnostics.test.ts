@@ -63,4 +63,24 @@ describe('getLocalDiagnostics', () => {
     service.getDiagnostics(uri);
     assert.deepEqual(service.getLocalDiagnostics(uri), before);
   });
+
+  it('keeps the local findings for the full check, which adds the cross-file ones as before', () => {
+    const uri = 'file:///repo/apps/reports/workload.yaml';
+    const fresh = getLanguageService();
+    fresh.setFile(uri, workload, 'editor', 1);
+    const straight = fresh.getDiagnostics(uri);
+    const service = getLanguageService();
+    service.setFile(uri, workload, 'editor', 1);
+    service.getLocalDiagnostics(uri);
+    assert.deepEqual(service.getDiagnostics(uri), straight);
+    // The claim defined in another file: the cross-file finding goes, the local ones stay.
+    const claim = workload
+      .split('---')[0]!
+      .replace('scratch', 'reports-data')
+      .replace('5', '[ReadWriteOnce]');
+    service.setFile('file:///repo/apps/reports/claim.yaml', claim, 'disk');
+    const after = codes(service.getDiagnostics(uri));
+    assert.ok(!after.includes('claim-not-found'), `after: ${after.join(', ')}`);
+    assert.ok(after.includes('invalid-type'), `after: ${after.join(', ')}`);
+  });
 });
