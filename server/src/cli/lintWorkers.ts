@@ -1,14 +1,15 @@
 /**
  * `lint --jobs <n>`: the files shared out to worker threads (`node:worker_threads`).
  *
- * A check may read every other file (links, the binding), so every worker needs the whole index,
- * but each parses only its share: the workers take the files one at a time, in path order, from a
- * counter they share (`claimsFrom`), so a faster one takes more. The workers start as soon as the
- * paths are known and read the files themselves. A worker parses the files it took and sends what
- * the index keeps of each (its summary, parse/summary.ts) straight to the other workers; each then
- * indexes every file in the order of the paths — its own parsed, the others' from their summaries
- * — and checks its own. The main thread puts the answers back in the order of the paths, so the
- * output is the same, byte for byte, as one thread's (test/unit/cli/lintWorkers.test.ts).
+ * The main thread and `--jobs - 1` workers share the files. A check may read every other file
+ * (links, the binding), so every thread needs the whole index, but each parses only its share: the
+ * threads take the files one at a time, in path order, from a counter they share (`claimsFrom`), so
+ * a faster one takes more. The workers start as soon as the paths are known and read the files
+ * themselves. A thread parses the files it took and sends what the index keeps of each (its
+ * summary, parse/summary.ts) straight to the others; each then indexes every file in the order of
+ * the paths — its own parsed, the others' from their summaries — and checks its own. The main
+ * thread puts the answers back in the order of the paths, so the output is the same, byte for
+ * byte, as one thread's (test/unit/cli/lintWorkers.test.ts).
  */
 import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
@@ -140,29 +141,39 @@ function parseShare(
   return owned;
 }
 
-/** Every file's diagnostics, in the order of `paths`, read and checked by `workers` threads. */
+/**
+ * Every file's diagnostics, in the order of `paths`, read and checked by `threads` threads: this one
+ * and `threads - 1` workers. This thread has the code loaded already, so it starts on the files
+ * while the workers start up, and takes fewer of them.
+ */
 export async function lintInWorkers(
   paths: string[],
   uris: string[],
   settings: DiagnosticSettings,
-  workers: number,
+  threads: number,
 ): Promise<KubeDiagnostic[][]> {
   // V8 reads it when a thread's heap is made: it applies to the workers started below.
   setFlagsFromString(`--min-semi-space-size=${START_SEMI_SPACE_MB}`);
-  const peers = Array.from({ length: workers }, () => [] as MessagePort[]);
-  for (let a = 0; a < workers; a++) {
-    for (let b = a + 1; b < workers; b++) {
+  const peers = Array.from({ length: threads }, () => [] as MessagePort[]);
+  for (let a = 0; a < threads; a++) {
+    for (let b = a + 1; b < threads; b++) {
       const { port1, port2 } = new MessageChannel();
       peers[a]!.push(port1);
       peers[b]!.push(port2);
     }
   }
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-  const shares = await Promise.all(
-    peers.map((ports) =>
-      runWorker({ kubeStorageLintWorker: true, paths, uris, settings, next, peers: ports }),
-    ),
-  );
+  const job = (ports: MessagePort[]): Job => ({
+    kubeStorageLintWorker: true,
+    paths,
+    uris,
+    settings,
+    next,
+    peers: ports,
+  });
+  // The workers first: this thread's share runs to its first await before it lets them start.
+  const workers = peers.slice(1).map((ports) => runWorker(job(ports)));
+  const shares = await Promise.all([lintShare(job(peers[0]!)), ...workers]);
   const diagnostics = new Array<KubeDiagnostic[]>(paths.length);
   for (const [index, found] of shares.flat()) diagnostics[index] = found;
   return diagnostics;
@@ -191,8 +202,8 @@ function runWorker(job: Job): Promise<CheckedFiles> {
   });
 }
 
-/** In a worker: read the files, parse the ones it claims, swap summaries, check its files. */
-async function workerMain(job: Job): Promise<CheckedFiles> {
+/** In each thread: read the files, parse the ones it claims, swap summaries, check its files. */
+async function lintShare(job: Job): Promise<CheckedFiles> {
   const texts = job.paths.map((path) => readFileSync(path, 'utf8'));
   const share: Share = { ...job, texts, claim: claimsFrom(job.next, job.paths.length) };
   const service = getLanguageService();
@@ -215,5 +226,5 @@ async function workerMain(job: Job): Promise<CheckedFiles> {
 
 if (!isMainThread && (workerData as Partial<Job> | null)?.kubeStorageLintWorker) {
   loadPrecompiledValidators();
-  void workerMain(workerData as Job).then((checked) => parentPort!.postMessage(checked));
+  void lintShare(workerData as Job).then((checked) => parentPort!.postMessage(checked));
 }
