@@ -30,6 +30,7 @@ import {
 import { loadPrecompiledValidators } from '../node/precompiled';
 import { chartRootsAmong, isTemplateFile } from '../service/parse/helm';
 import type { FileSummary } from '../service/parse/summary';
+import { addStorageHashes } from '../service/rules/signature';
 import { WorkspaceFile } from '../service/workspace/file';
 import { DEFAULT_MAX_FILE_SIZE, isLargeText } from '../service/largeFile';
 
@@ -135,10 +136,17 @@ function parseShare(
     const template = isTemplateFile(uri, text, chartRoots);
     const file = new WorkspaceFile(uri, text, 0, template);
     service.precheck(file, job.settings);
-    owned.set(i, { file, summary: summarize ? file.summary() : undefined });
+    owned.set(i, { file, summary: summarize ? summaryOf(file) : undefined });
     file.releaseTrees();
   }
   return owned;
+}
+
+/** What the other threads index of a file, with the storage hashes they would work out again. */
+function summaryOf(file: WorkspaceFile): FileSummary {
+  const summary = file.summary();
+  addStorageHashes(summary, file);
+  return summary;
 }
 
 /**

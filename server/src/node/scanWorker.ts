@@ -12,6 +12,7 @@ import { ParsedChunk } from '../service/parse/chunk';
 import { splitDocuments } from '../service/parse/split';
 import { relativeSites } from '../service/navigation/sites';
 import { summarizeChunk, type FileSummary } from '../service/parse/summary';
+import { addStorageHashes } from '../service/rules/signature';
 import { MAX_INDEXED_FILE_BYTES } from './fileSystem';
 
 export interface ScanJob {
@@ -48,7 +49,9 @@ export function summarizeFile(uri: string, text: string, chartRoots: string[]): 
     chunk.release();
     return summary;
   });
-  return { template, chunks };
+  const summary = { template, chunks };
+  addStorageHashes(summary);
+  return summary;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface ParsedDocument {
   items?: ParsedDocument[];
   /** Its link sites (navigation/sites.ts), when found where it was parsed (parse/summary.ts). */
   sites?: RelativeSite[];
+  /** The hash of what the storage signature reads of it (rules/signature.ts), once worked out. */
+  storageHash?: number;
 }
 
 export type DocumentValue = ReturnType<ParsedDocument['value']>;
@@ -84,7 +86,7 @@ export class ParsedChunk {
       this.tooDeepAt = summary.tooDeepAt;
       this.keepsTrees = false;
       this.docs = summary.docs.map(
-        (d, i) => new DocumentHandle(this, i, d.recognition, d.value, d.sites),
+        (d, i) => new DocumentHandle(this, i, d.recognition, d.value, d.sites, d.storageHash),
       );
       return;
     }
@@ -225,6 +227,7 @@ class DocumentHandle implements ParsedDocument {
     readonly recognition: Recognition,
     kept?: DocumentValue,
     private sitesJson?: string,
+    public storageHash?: number,
   ) {
     this.kept = kept;
   }

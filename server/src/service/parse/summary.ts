@@ -39,6 +39,8 @@ export interface DocumentSummary {
    * the file, so going to a definition or listing references needs no tree of files nobody opened.
    */
   sites?: string;
+  /** The hash of what the storage signature reads of it (rules/signature.ts `addStorageHashes`). */
+  storageHash?: number;
 }
 
 export interface ChunkSummary {

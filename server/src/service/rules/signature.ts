@@ -12,8 +12,9 @@
  * out — is the same.
  */
 import { claimNamesOf, podSpecOf, WORKLOAD_KINDS } from '../binding/expand';
-import type { ParsedDocument } from '../parse/chunk';
-import { objectData, type IndexedObject } from '../workspace/file';
+import type { DocumentValue, ParsedDocument } from '../parse/chunk';
+import type { FileSummary } from '../parse/summary';
+import type { IndexedObject, WorkspaceFile } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { ephemeralVolumesOf, workloadPods } from '../kubernetes/ephemeral';
 import { isRecord } from './util';
@@ -38,8 +39,9 @@ const relevantHash = new WeakMap<
 export function storageFingerprint(object: IndexedObject): number {
   let entry = relevantHash.get(object.document);
   if (entry === undefined) {
-    const data = objectData<Record<string, unknown>>(object);
-    entry = { body: hash53(data ? JSON.stringify(relevantPart(object.kind, data)) : '!') };
+    const body =
+      object.document.storageHash ?? storageBodyHash(object.kind, object.document.value());
+    entry = { body };
     relevantHash.set(object.document, entry);
   }
   // The origin belongs to the file, not the document: a file named a snapshot keeps its parse.
@@ -52,6 +54,30 @@ export function storageFingerprint(object: IndexedObject): number {
     );
   }
   return entry.fingerprint;
+}
+
+/** The hash of what the signature reads of a document of `kind` with this value. */
+function storageBodyHash(kind: string, value: DocumentValue): number {
+  const data = value.ok && isRecord(value.data) ? value.data : undefined;
+  return hash53(data ? JSON.stringify(relevantPart(kind, data)) : '!');
+}
+
+/**
+ * Adds to a file's summary the hash of what the signature reads of each of its objects, worked out
+ * once by the thread that parsed the file rather than by every thread that indexes the summary
+ * (on 20,000 objects, some 0.2 s each). With the parsed `file` the summary was made from, its own
+ * documents keep the hashes too.
+ */
+export function addStorageHashes(summary: FileSummary, file?: WorkspaceFile): void {
+  summary.chunks.forEach((chunk, c) =>
+    chunk?.docs.forEach((doc, d) => {
+      const kind = doc.recognition.type === 'object' ? doc.recognition.facts.kind : undefined;
+      if (kind === undefined || !SIGNATURE_KINDS.includes(kind) || !doc.value) return;
+      doc.storageHash = storageBodyHash(kind, doc.value);
+      const parsed = file?.chunks[c]?.chunk.docs[d];
+      if (parsed) parsed.storageHash = doc.storageHash;
+    }),
+  );
 }
 
 function relevantPart(kind: string, data: Record<string, unknown>): unknown {

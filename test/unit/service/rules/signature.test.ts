@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getLanguageService } from '../../../../server/src/service';
-import { storageSignature } from '../../../../server/src/service/rules/signature';
+import {
+  addStorageHashes,
+  storageFingerprint,
+  storageSignature,
+} from '../../../../server/src/service/rules/signature';
+import { WorkspaceFile } from '../../../../server/src/service/workspace/file';
 import { caseFixtureText, fixtureText } from './helpers';
 
 const uri = 'file:///app.yaml';
@@ -75,5 +80,25 @@ void describe('storage signature', () => {
     assert.equal(storageSignature(s.workspace), first);
     s.setFile(uri, base.split('---\n')[0]!, 'disk', 1);
     assert.notEqual(storageSignature(s.workspace), first);
+  });
+
+  void test('takes the storage hashes a summary brings: the same fingerprints as parsing here', () => {
+    const texts = [base, statefulSet, ephemeral];
+    const parsed = getLanguageService();
+    const fromSummaries = getLanguageService();
+    texts.forEach((text, i) => {
+      const file = new WorkspaceFile(`file:///f${i}.yaml`, text, 0, false);
+      const summary = file.summary();
+      addStorageHashes(summary);
+      parsed.setFile(file.uri, text);
+      fromSummaries.setFile(file.uri, text, 'disk', 0, summary);
+    });
+    const fingerprints = (s: ReturnType<typeof getLanguageService>): number[] =>
+      [...s.workspace.allObjects()].map((o) => storageFingerprint(o));
+    const expected = fingerprints(parsed);
+    assert.ok(expected.length >= 3);
+    const hashed = [...fromSummaries.workspace.allObjects()].filter((o) => o.document.storageHash);
+    assert.ok(hashed.length >= 3, 'the summaries brought hashes');
+    assert.deepEqual(fingerprints(fromSummaries), expected);
   });
 });
