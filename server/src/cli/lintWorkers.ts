@@ -1,5 +1,5 @@
 /**
- * `lint --jobs <n>`: the files shared out to worker threads (`node:worker_threads`).
+ * `lint --jobs <n>`: the files shared out to threads (`node:worker_threads`).
  *
  * The main thread and `--jobs - 1` workers share the files. A check may read every other file
  * (links, the binding), so every thread needs the whole index, but each parses only its share: the
@@ -40,14 +40,14 @@ interface Job {
   paths: string[];
   uris: string[];
   settings: DiagnosticSettings;
-  /** The index of the next file to parse, shared by every worker (`claimsFrom`). */
+  /** The index of the next file to parse, shared by every thread (`claimsFrom`). */
   next: Int32Array;
-  /** A port to each other worker. */
+  /** A port to each other thread. */
   peers: MessagePort[];
 }
 
 type Summaries = [index: number, summary: FileSummary][];
-/** The diagnostics of the files a worker parsed, by their index in the paths, in path order. */
+/** The diagnostics of the files a thread parsed, by their index in the paths, in path order. */
 export type CheckedFiles = [index: number, diagnostics: KubeDiagnostic[]][];
 
 const YOUNG_GENERATION_MB = 192;
@@ -107,7 +107,7 @@ export function checkShare(
 /** A file this thread parsed, prechecked and summarized. */
 interface ParsedFile {
   file: WorkspaceFile;
-  /** What the other workers index of it (only made when there are other workers). */
+  /** What the other threads index of it (only made when there are other threads). */
   summary?: FileSummary;
 }
 
