@@ -101,7 +101,7 @@ describe('lint workers', () => {
     assert.deepEqual(taken, [0, 1, 2, 3, 4, undefined, undefined]);
   });
 
-  it('give the same cross-file findings once a file\'s trees were let go after its precheck', () => {
+  it("give the same cross-file findings once a file's trees were let go after its precheck", () => {
     // A claim naming a class no file defines: the finding depends on the other files, so it is
     // worked out after every file is indexed, once this file's trees were let go.
     const uris = ['file:///w/a.yaml', 'file:///w/b.yaml'];
