@@ -12,6 +12,7 @@ import { fileUri } from '../../../server/src/cli/files';
 import { checkShare, claimsFrom, lintInWorkers } from '../../../server/src/cli/lintWorkers';
 import { getLanguageService } from '../../../server/src/service';
 import { defaultDiagnosticSettings } from '../../../server/src/service/diagnostics/fileDiagnostics';
+import { DEFAULT_MAX_FILE_SIZE } from '../../../server/src/service/largeFile';
 import { prng } from '../../../bench/generate';
 
 const claim = (name: string, className: string, mode: string): string =>
@@ -116,5 +117,30 @@ describe('lint workers', () => {
       checked.map(([, diagnostics]) => diagnostics),
       single,
     );
+  });
+
+  it('leave a file above the size limit unparsed and unindexed, as one thread does', () => {
+    const big = Array.from(
+      { length: 9000 },
+      (_, i) =>
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}\ndata:\n  k: "${'x'.repeat(200)}"\n`,
+    ).join('---\n');
+    assert.ok(big.length > DEFAULT_MAX_FILE_SIZE, 'the text is above the limit');
+    const uris = ['file:///w/big.yaml', 'file:///w/claim.yaml'];
+    const texts = [big, claim('orders', 'missing-class', 'ReadWriteOnce')];
+    const settings = defaultDiagnosticSettings;
+    const service = getLanguageService();
+    uris.forEach((uri, i) => service.setFile(uri, texts[i]!, 'disk'));
+    const single = uris.map((uri) => service.getDiagnostics(uri, settings));
+    const threaded = getLanguageService();
+    const checked = checkShare(
+      { uris, texts, settings, claim: claimsFrom(new Int32Array(1), 2) },
+      threaded,
+    );
+    assert.deepEqual(
+      checked.map(([, diagnostics]) => diagnostics),
+      single,
+    );
+    assert.equal(threaded.objectCount(uris[0]!), undefined, 'the large file is not indexed');
   });
 });
