@@ -24,7 +24,7 @@ import { withCustomResources } from './diagnostics/customResourceDiagnostics';
 import { customKindsOf } from './schema/customResources';
 import type { KubeDiagnostic, Lang, Position, Range } from './types';
 import { hoverAt, type HoverInfo } from './hover';
-import { inspectChart, type ChartFiles, type ChartInspection } from './helm';
+import type { ChartFiles, ChartInspection } from './helm';
 import {
   localRuleFindings,
   mergeDiagnostics,
@@ -78,6 +78,8 @@ export type { TextEdit as NavTextEdit } from './navigation/navigate';
 export type { ChartFiles, ChartInspection };
 export type { ValueCompletion, ValueRow, ValuesReport, ChartModel } from './helm';
 export { mayBeValuesFile } from './helm';
+/** The values table of a chart compared with a values file: the inspector's and the CLI's data. */
+export { inspectChart as helmInspect } from './helm';
 export type { MarkedRender, RenderedStorage, RenderedTrace, RenderProblem } from './rendered';
 export type { RenderSubject, TracedFinding, ValueLeaf } from './rendered';
 export { valuePathText } from './rendered';
@@ -104,12 +106,16 @@ export class LanguageService extends ChartFacade {
     version = 0,
     summary?: FileSummary | WorkspaceFile,
   ): void {
-    // A large file on disk is not indexed (parsing it would hold the server up); open, it is.
-    // A cluster snapshot is, whatever its size: it is parsed, never checked.
-    const snapshot = this.workspace.cluster.isSnapshot(uri);
-    if (source === 'disk' && !snapshot && this.limits.isLargeText(text))
-      return this.removeFile(uri);
+    if (source === 'disk' && !this.indexesFromDisk(uri, text)) return this.removeFile(uri);
     this.workspace.setFile(uri, text, source, version, summary);
+  }
+
+  /**
+   * Whether `setFile` indexes this text read from disk: not above `maxFileSize` (parsing it would
+   * hold the server up; open in the editor, it is), unless a cluster snapshot (parsed, never checked).
+   */
+  indexesFromDisk(uri: string, text: string): boolean {
+    return this.workspace.cluster.isSnapshot(uri) || !this.limits.isLargeText(text);
   }
 
   /** The storage snippets (snippets/*.code-snippets, read by the caller), offered by completion. */
@@ -227,9 +233,8 @@ export class LanguageService extends ChartFacade {
   }
 
   /**
-   * Checks what `file` says about itself (syntax, schema, rules that read its objects alone) while
-   * its trees are at hand, and keeps the results with its chunks and documents: indexed later
-   * (`setFile` with it), it needs no tree again but where a finding depends on other files.
+   * Checks what `file` says about itself (syntax, schema, one-object rules) while its trees are at
+   * hand, kept with its chunks: indexed later (`setFile` with it), only cross-file rules reparse it.
    */
   precheck(file: WorkspaceFile, settings: DiagnosticSettings = defaultDiagnosticSettings): void {
     if (!settings.enable || file.origin === 'cluster') return;
@@ -383,11 +388,6 @@ export class LanguageService extends ChartFacade {
   isLargeFile(uri: string): boolean {
     return this.limits.isLarge(this.workspace.getFile(uri));
   }
-}
-
-/** The values table of a chart compared with a values file: the inspector's and the CLI's data. */
-export function helmInspect(files: ChartFiles, overrideText?: string): ChartInspection {
-  return inspectChart(files, overrideText);
 }
 
 export interface LanguageServiceOptions {
