@@ -61,10 +61,10 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     indexShare({ uris, texts, settings, claim }, service);
     // The chart is rendered with helm and checked together with the files (cli/chart.ts).
     chart = await loadChart(service, args.flags);
-    reports = paths.map((path) => ({
+    reports = paths.map((path, i) => ({
       file: displayPath(path),
       // A rendered chart's findings are reported once, where chartReports puts them.
-      diagnostics: service.getDiagnostics(fileUri(path), settings).filter((d) => !d.data?.rendered),
+      diagnostics: service.getDiagnostics(uris[i]!, settings).filter((d) => !d.data?.rendered),
     }));
   }
   for (const path of snapshots) {

@@ -32,7 +32,6 @@ import { chartRootsAmong, isTemplateFile } from '../service/parse/helm';
 import type { FileSummary } from '../service/parse/summary';
 import { addStorageHashes } from '../service/rules/signature';
 import { WorkspaceFile } from '../service/workspace/file';
-import { DEFAULT_MAX_FILE_SIZE, isLargeText } from '../service/largeFile';
 
 interface Job {
   kubeStorageLintWorker: true;
@@ -86,11 +85,10 @@ export function indexShare(
   service = getLanguageService(),
   owned = parseShare(job, service),
   summaries = new Map<number, FileSummary>(),
-): Map<number, ParsedFile | undefined> {
+): void {
   job.uris.forEach((uri, i) =>
     service.setFile(uri, job.texts[i]!, 'disk', 0, owned.get(i)?.file ?? summaries.get(i)),
   );
-  return owned;
 }
 
 /** The diagnostics of the files this thread claimed, in path order, the whole workspace indexed. */
@@ -128,8 +126,8 @@ function parseShare(
   for (let i = job.claim(); i !== undefined; i = job.claim()) {
     const uri = job.uris[i]!;
     const text = job.texts[i]!;
-    // Not indexed (`setFile`) nor checked beyond its size: not parsed either (lint keeps the limit's default).
-    if (isLargeText(text, DEFAULT_MAX_FILE_SIZE)) {
+    // A file `setFile` would not index (above the size limit) is not parsed either.
+    if (!service.indexesFromDisk(uri, text)) {
       owned.set(i, undefined);
       continue;
     }
