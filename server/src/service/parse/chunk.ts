@@ -8,7 +8,7 @@
  * it. Chunks of files open in the editor keep their trees (`pinned`); the others share a bounded
  * pool (`resident`) and drop their trees when it is full, the longest unused first.
  */
-import { LineCounter, parseAllDocuments, type Document, type Tags } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { KubeDiagnostic, Position, Range } from '../types';
 import { maskTemplateActions } from './helm';
 import { excessiveNesting } from './limits';
@@ -16,11 +16,8 @@ import { impliedItemType, itemDocument, listItemNodes } from './list';
 import { recognise, type ImpliedType, type Recognition } from './objects';
 import type { Span } from './nodes';
 import { keepsData, type ChunkSummary } from './summary';
+import { kubernetesTags } from './yamlTags';
 import type { RelativeSite } from '../navigation/sites';
-
-/** Kubernetes reads YAML 1.1 (yes/no booleans, 0644 octal), but keeps dates as strings. */
-const withoutTimestamps = (tags: Tags): Tags =>
-  tags.filter((tag) => typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:timestamp');
 
 export const MAX_ALIAS_COUNT = 100;
 
@@ -255,7 +252,7 @@ class DocumentHandle implements ParsedDocument {
 function parseTrees(source: string, lineCounter: LineCounter | undefined): ParsedDocument[] {
   const docs = parseAllDocuments(source, {
     version: '1.1',
-    customTags: withoutTimestamps,
+    customTags: kubernetesTags,
     lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
