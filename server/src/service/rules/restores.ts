@@ -43,7 +43,7 @@ export const restoreSmallerThanSource: Rule = {
   check(object, data, ctx) {
     const ns = namespaceOf(object);
     for (const at of claimSpecsOf(object.kind, data)) {
-      const source = resolveSource(at, ns, ctx.lookups);
+      const source = resolveSource(at, ns, ctx);
       if (!source || source.type === 'other') continue;
       const size = sourceSize(source);
       const request = requestOf(at.spec);
@@ -101,7 +101,7 @@ export const restoreDriverMismatch: Rule = {
   check(object, data, ctx) {
     const ns = namespaceOf(object);
     for (const at of claimSpecsOf(object.kind, data)) {
-      const source = resolveSource(at, ns, ctx.lookups);
+      const source = resolveSource(at, ns, ctx);
       if (!source || source.type === 'other') continue;
       const target = classOf(at.spec, ctx.lookups);
       const provisioner = str(target?.data.provisioner);
@@ -172,7 +172,7 @@ export const restoreVolumeModeMismatch: Rule = {
   check(object, data, ctx) {
     const ns = namespaceOf(object);
     for (const at of claimSpecsOf(object.kind, data)) {
-      const source = resolveSource(at, ns, ctx.lookups);
+      const source = resolveSource(at, ns, ctx);
       if (!source || source.type === 'other') continue;
       const annotations = source.content?.data.metadata?.annotations;
       if (

@@ -17,6 +17,7 @@ import {
 import type { YamlPath } from '../parse/nodes';
 import { parseQuantity } from '../quantity';
 import type { Found, Lookups } from './lookups';
+import type { RuleContext } from './types';
 import { claimTemplatesOf, get, isRecord, str } from './util';
 
 /** A claim spec of an object: a PVC's own, or each claim template of a StatefulSet. */
@@ -85,13 +86,19 @@ export interface ResolvedSource {
   claim?: { spec: PersistentVolumeClaimSpec };
 }
 
+/**
+ * The claim's source in the workspace. Other objects are read (`ctx.lookups`) only when the claim
+ * names a source: for the others a rule stays a check of the claim alone, which the editor's first
+ * diagnostics and a lint thread's precheck give at once (rules/engine.ts).
+ */
 export function resolveSource(
   at: ClaimSpecAt,
   claimNamespace: string,
-  lookups: Lookups,
+  ctx: Pick<RuleContext, 'lookups'>,
 ): ResolvedSource | undefined {
   const written = effectiveSource(at);
   if (!written?.ref.name) return undefined;
+  const lookups = ctx.lookups;
   const type = sourceType(written.ref);
   const namespace = sourceNamespace(written.ref, claimNamespace);
   const name = written.ref.name;

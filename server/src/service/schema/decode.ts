@@ -41,6 +41,8 @@ export function decodeObject(data: unknown, definition: string): DecodedObject {
  * Returns `value` itself when nothing changes, so most objects are not copied. Only what the
  * schema describes is visited: aliases can make the data cyclic (`data: &a {x: *a}`), and a cycle
  * under a recursive schema (JSONSchemaProps) stops at the nesting limit of parse/limits.ts.
+ * `path` is where `value` is, one array for the whole walk (each step pushes its key and pops it
+ * after): it is copied only for a null field, the rare case that keeps it.
  */
 function decode(
   value: unknown,
@@ -65,8 +67,9 @@ function decodeList(
   const items = resolve(schema?.schema.items);
   let out: unknown[] | undefined;
   list.forEach((item, index) => {
-    const decoded =
-      item === null ? zeroValue(items) : decode(item, items, [...path, index], absent);
+    path.push(index);
+    const decoded = item === null ? zeroValue(items) : decode(item, items, path, absent);
+    path.pop();
     if (decoded !== item) (out ??= [...list])[index] = decoded;
   });
   return out ?? list;
@@ -102,7 +105,9 @@ function decodeMapping(
       continue;
     }
     const next = field ? resolve(field) : values;
-    const decoded = decode(item, next, [...path, key], absent);
+    path.push(key);
+    const decoded = decode(item, next, path, absent);
+    path.pop();
     if (decoded !== item) (out ??= { ...mapping })[key] = decoded;
   }
   return out ?? mapping;
