@@ -65,6 +65,7 @@ export function simulateBindings(input: BindingInput, options: BindingOptions = 
     podSpecs,
     maxRounds: options.maxRounds ?? 20,
     maxRejected: options.maxRejected ?? 100,
+    outcomes: options.outcomes && new Set(options.outcomes),
   });
   result.workloads = workloads;
   return result;

@@ -49,8 +49,11 @@ export function buildResult(
     if (list) list.push(v);
     else byClass.set(v.storageClass, [v]);
   }
+  const listed = state.outcomes;
   return {
-    claims: state.claims.map((c) => claimResult(c, store, pods, byClass)),
+    claims: (listed ? state.claims.filter((c) => listed.has(outcomeOf(c))) : state.claims).map(
+      (c) => claimResult(c, store, pods, byClass),
+    ),
     volumes: state.volumes.map(volumeResult),
     storageClasses: state.classList.map((sc): StorageClassResult => ({
       name: sc.name,

@@ -7,7 +7,7 @@ import type { claimReasons } from './reasonMessages';
 import type { Labels } from './selectors';
 import { claimClass, type ClaimState, type DecisionParams, type VolumeState } from './state';
 import type { ClassState } from './classes';
-import type { ConsumerRef, VolumePhase } from './types';
+import type { ClaimOutcome, ConsumerRef, VolumePhase } from './types';
 import { VolumeIndex } from './volumeIndex';
 
 export interface SimulationState {
@@ -26,6 +26,8 @@ export interface SimulationState {
   podSpecs?: ReadonlyMap<ConsumerRef, PodSpec | undefined>;
   maxRounds: number;
   maxRejected: number;
+  /** The outcomes of the claims the result lists; undefined lists every claim. */
+  outcomes?: ReadonlySet<ClaimOutcome>;
 }
 
 export type ClaimDecision = keyof typeof claimReasons;

@@ -99,6 +99,8 @@ export interface BindingOptions {
   defaultNamespace?: string;
   /** At most this many rejected volumes are listed per claim (closest first). Default 100. */
   maxRejected?: number;
+  /** Only the claims with these outcomes are listed (their reasons built). Default: every claim. */
+  outcomes?: readonly ClaimOutcome[];
   /** Rounds of the controller loop before giving up on a stable state. Default 20. */
   maxRounds?: number;
 }

@@ -34,8 +34,12 @@ function pendingClaims(lookups: Lookups): Map<string, ClaimResult[]> {
   const map = new Map<string, ClaimResult[]>();
   let result: BindingResult | undefined;
   try {
-    // The rule reads outcomes and reasons only: skip the per-volume rejection lists (O(claims × volumes)).
-    result = simulateBindings(bindingInputFromWorkspace(workspace), { maxRejected: 0 });
+    // The rule reads the claims that stay Pending, their outcomes and reasons only: no other
+    // claim's result, no per-volume rejection lists (O(claims × volumes)).
+    result = simulateBindings(bindingInputFromWorkspace(workspace), {
+      maxRejected: 0,
+      outcomes: ['pending'],
+    });
   } catch (e) {
     workspace.onError('binding simulation for claim-stays-pending', e);
     result = undefined;

@@ -65,6 +65,8 @@ export class WorkspaceFile {
       previous?.template === template ? previous : undefined,
       template,
       summary,
+      // A first version read from disk: its chunks may be views into the text this file holds.
+      previous !== undefined || options.open === true,
     );
     // An open file keeps its trees (every keystroke reads them); the others may drop theirs.
     for (const placed of this.chunks) placed.chunk.pin(options.open === true);
@@ -185,6 +187,7 @@ function placeChunks(
   previous: WorkspaceFile | undefined,
   template: boolean,
   summary: FileSummary | undefined,
+  detach: boolean,
 ): PlacedChunk[] {
   const old = previous?.chunks ?? [];
   /** The previous version's placement reused at each index, if any. */
@@ -221,12 +224,8 @@ function placeChunks(
     // A chunk on the same line as before keeps its placement, and with it its indexed objects.
     if (before?.startLine === piece.startLine) return before;
     const known = summary?.chunks[i];
-    const chunk =
-      before?.chunk ??
-      // A summary comes with a file read from disk, whose text the index holds anyway.
-      (known
-        ? new ParsedChunk(piece.text, template, known)
-        : new ParsedChunk(detachedCopy(piece.text), template));
+    const text = detach && !known ? detachedCopy(piece.text) : piece.text;
+    const chunk = before?.chunk ?? new ParsedChunk(text, template, known);
     return { chunk, startLine: piece.startLine };
   });
 }
@@ -235,10 +234,13 @@ function placeChunks(
  * A copy of a substring that does not keep the whole text alive. V8 represents a long substring
  * as a view into its parent, so a chunk sliced from one version of a large file would pin that
  * version in memory for as long as the chunk is reused: editing many places would keep many
- * whole copies of the file.
+ * whole copies of the file. Chunks of a file's first version read from disk are not copied: the
+ * file holds that text anyway, and a later version copies the chunks it parses, so a file pins at
+ * most its first text (a summary's chunks are views too, for the same reason). A structured clone
+ * is a flat copy, three times as fast as a JSON round trip (bench/RESULTS.md).
  */
 function detachedCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
+  return structuredClone(text);
 }
 
 /**

@@ -8,42 +8,46 @@ import assert from 'node:assert/strict';
 import { toBindingsJson, toBindingsText } from '../../../../server/src/cli/bindings';
 import { withRemedies } from '../../../../client/webview/bindingPreview/model';
 import { claimOf, pv, pvc, sc, simulate, RWO, ROX, RWX } from './helpers';
+import type { BindingOptions } from '../../../../server/src/service/binding/types';
 
 const released = pv('released', '10Gi', [RWO, ROX], (o) => {
   o.spec!.claimRef = { namespace: 'myns', name: 'gone', uid: 'uid-gone' };
   o.status = { phase: 'Released' };
 });
 
-function world() {
-  return simulate({
-    volumes: [
-      pv('small', '1Gi', [RWO, ROX]),
-      released,
-      pv('gold', '10Gi', [RWO, ROX], (o) => {
-        o.spec!.storageClassName = 'gold';
-        o.metadata!.labels = { tier: 'fast' };
-      }),
-      pv('rwo-only', '10Gi', [RWO]),
-      pv('block', '10Gi', [RWO, ROX], (o) => (o.spec!.volumeMode = 'Block')),
-      pv('unlabelled', '10Gi', [RWO, ROX]),
-    ],
-    claims: [
-      pvc('5Gi', (c) => {
-        c.spec!.accessModes = [RWO, ROX];
-        c.spec!.storageClassName = '';
-      }),
-      pvc('5Gi', (c) => {
-        c.metadata!.name = 'selective';
-        c.spec!.storageClassName = '';
-        c.spec!.selector = { matchLabels: { tier: 'fast' } };
-      }),
-      pvc('5Gi', (c) => {
-        c.metadata!.name = 'shared';
-        c.spec!.storageClassName = '';
-        c.spec!.accessModes = [RWX];
-      }),
-    ],
-  });
+function world(options?: BindingOptions) {
+  return simulate(
+    {
+      volumes: [
+        pv('small', '1Gi', [RWO, ROX]),
+        released,
+        pv('gold', '10Gi', [RWO, ROX], (o) => {
+          o.spec!.storageClassName = 'gold';
+          o.metadata!.labels = { tier: 'fast' };
+        }),
+        pv('rwo-only', '10Gi', [RWO]),
+        pv('block', '10Gi', [RWO, ROX], (o) => (o.spec!.volumeMode = 'Block')),
+        pv('unlabelled', '10Gi', [RWO, ROX]),
+      ],
+      claims: [
+        pvc('5Gi', (c) => {
+          c.spec!.accessModes = [RWO, ROX];
+          c.spec!.storageClassName = '';
+        }),
+        pvc('5Gi', (c) => {
+          c.metadata!.name = 'selective';
+          c.spec!.storageClassName = '';
+          c.spec!.selector = { matchLabels: { tier: 'fast' } };
+        }),
+        pvc('5Gi', (c) => {
+          c.metadata!.name = 'shared';
+          c.spec!.storageClassName = '';
+          c.spec!.accessModes = [RWX];
+        }),
+      ],
+    },
+    options,
+  );
 }
 
 void test('a Pending claim names every volume considered, why, and what would make it bind', () => {
@@ -122,4 +126,15 @@ void test("the preview's details show the remedy after the reason and each fix a
   assert.equal(shown.reason.code, c.reason.code);
   const bound = claimOf(world(), 'myns/claim01');
   assert.equal(withRemedies(bound), bound);
+});
+
+void test('outcomes lists only the claims with those outcomes, each as the whole result gives it', () => {
+  const whole = world();
+  const pending = whole.claims.filter((c) => c.outcome === 'pending');
+  assert.ok(pending.length > 0 && pending.length < whole.claims.length);
+  assert.deepEqual(world({ outcomes: ['pending'] }).claims, pending);
+  const bound = whole.claims.filter((c) => c.outcome === 'bound');
+  assert.ok(bound.length > 0);
+  assert.deepEqual(world({ outcomes: ['bound', 'lost'] }).claims, bound);
+  assert.deepEqual(world({ outcomes: [] }).claims, []);
 });
