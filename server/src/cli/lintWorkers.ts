@@ -4,10 +4,10 @@
  * The main thread and `--jobs - 1` workers share the files. A check may read every other file
  * (links, the binding), so every thread needs the whole index, but each parses only its share: the
  * threads take the files one at a time, in path order, from a counter they share (`claimsFrom`), so
- * a faster one takes more. The workers start as soon as the paths are known and read the files
- * themselves. A thread parses the files it took and sends what the index keeps of each (its
- * summary, parse/summary.ts) straight to the others; each then indexes every file in the order of
- * the paths — its own parsed, the others' from their summaries — and checks its own. The main
+ * a faster one takes more. The workers start as soon as the paths are known. A thread reads and
+ * parses the files it took and sends what the index keeps of each (its summary, parse/summary.ts,
+ * and its text) straight to the others; each then indexes every file in the order of the paths —
+ * its own parsed, the others' from their summaries — and checks its own. The main
  * thread puts the answers back in the order of the paths, so the output is the same, byte for
  * byte, as one thread's (test/unit/cli/lintWorkers.test.ts).
  */
@@ -45,7 +45,8 @@ interface Job {
   peers: MessagePort[];
 }
 
-type Summaries = [index: number, summary: FileSummary][];
+/** What a thread sends the others of each file it parsed: its summary and its text. */
+type Summaries = [index: number, summary: FileSummary, text: string][];
 /** The diagnostics of the files a thread parsed, by their index in the paths, in path order. */
 export type CheckedFiles = [index: number, diagnostics: KubeDiagnostic[]][];
 
@@ -58,7 +59,9 @@ export const MIN_FILES_FOR_WORKERS = 200;
 
 interface Share {
   uris: string[];
+  /** The texts read so far, by index; with `paths`, the others are read when first needed. */
   texts: string[];
+  paths?: string[];
   settings: DiagnosticSettings;
   /** The next file this thread parses and checks; undefined once every file has been taken. */
   claim: () => number | undefined;
@@ -87,8 +90,13 @@ export function indexShare(
   summaries = new Map<number, FileSummary>(),
 ): void {
   job.uris.forEach((uri, i) =>
-    service.setFile(uri, job.texts[i]!, 'disk', 0, owned.get(i)?.file ?? summaries.get(i)),
+    service.setFile(uri, textOf(job, i), 'disk', 0, owned.get(i)?.file ?? summaries.get(i)),
   );
+}
+
+/** A file's text: as read or received already, else read now. */
+function textOf(job: Share, index: number): string {
+  return (job.texts[index] ??= readFileSync(job.paths![index]!, 'utf8'));
 }
 
 /** The diagnostics of the files this thread claimed, in path order, the whole workspace indexed. */
@@ -125,7 +133,7 @@ function parseShare(
   const owned = new Map<number, ParsedFile | undefined>();
   for (let i = job.claim(); i !== undefined; i = job.claim()) {
     const uri = job.uris[i]!;
-    const text = job.texts[i]!;
+    const text = textOf(job, i);
     // A file `setFile` would not index (above the size limit) is not parsed either.
     if (!service.indexesFromDisk(uri, text)) {
       owned.set(i, undefined);
@@ -208,14 +216,17 @@ function runWorker(job: Job): Promise<CheckedFiles> {
   });
 }
 
-/** In each thread: read the files, parse the ones it claims, swap summaries, check its files. */
+/**
+ * In each thread: read and parse the files it claims, send their summaries and texts to the others
+ * (a copy of the text costs less than reading the file again), check its files.
+ */
 async function lintShare(job: Job): Promise<CheckedFiles> {
-  const texts = job.paths.map((path) => readFileSync(path, 'utf8'));
+  const texts = new Array<string>(job.paths.length);
   const share: Share = { ...job, texts, claim: claimsFrom(job.next, job.paths.length) };
   const service = getLanguageService();
   const owned = parseShare(share, service, true);
   const mine: Summaries = [];
-  for (const [i, parsed] of owned) if (parsed) mine.push([i, parsed.summary!]);
+  for (const [i, parsed] of owned) if (parsed) mine.push([i, parsed.summary!, texts[i]!]);
   const received = job.peers.map(
     (port) =>
       new Promise<Summaries>((resolve) =>
@@ -226,7 +237,11 @@ async function lintShare(job: Job): Promise<CheckedFiles> {
       ),
   );
   for (const port of job.peers) port.postMessage(mine);
-  const summaries = new Map<number, FileSummary>((await Promise.all(received)).flat());
+  const summaries = new Map<number, FileSummary>();
+  for (const [i, summary, text] of (await Promise.all(received)).flat()) {
+    summaries.set(i, summary);
+    texts[i] = text;
+  }
   return checkShare(share, service, owned, summaries);
 }
 

@@ -8,6 +8,7 @@ import type { PersistentVolumeClaim, PodSpec } from 'kubernetes-types/core/v1';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 
 export interface ExpandedClaim {
+  /** Read-only: the replicas' claims share the template's spec and metadata values. */
   claim: PersistentVolumeClaim;
   template: string;
   ordinal: number;
@@ -52,13 +53,16 @@ export function expandStatefulSet(set: StatefulSet, defaultNamespace = 'default'
       const claim: PersistentVolumeClaim = {
         apiVersion: 'v1',
         kind: 'PersistentVolumeClaim',
+        // Nothing writes to a claim (the engine keeps its state apart, binding/state.ts): the
+        // replicas share the template's parts instead of a deep copy each, which took a sixth of
+        // the simulation of a 5,000-file workspace.
         metadata: {
-          ...structuredClone(template.metadata ?? {}),
+          ...template.metadata,
           name: statefulSetClaimName(templateName, setName, ordinal),
           namespace,
           labels,
         },
-        spec: structuredClone(template.spec ?? {}),
+        spec: template.spec ?? {},
       };
       out.push({ claim, template: templateName, ordinal });
     }

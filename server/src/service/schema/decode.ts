@@ -32,9 +32,29 @@ export interface DecodedObject {
 
 /** The object as the API server reads it (see above), and the fields that were null. */
 export function decodeObject(data: unknown, definition: string): DecodedObject {
+  // Decoding changes only nulls and empty strings: most objects have neither.
+  if (!holdsNullOrEmpty(data, 0, { left: SCAN_BUDGET })) return { data, absent: [] };
   const absent: AbsentField[] = [];
   const root = resolve({ $ref: `#/definitions/${definition}` });
   return { data: decode(data, root, [], absent), absent };
+}
+
+/** Values looked at before `holdsNullOrEmpty` gives up and says maybe (the walk is then made). */
+const SCAN_BUDGET = 100_000;
+
+/**
+ * Whether a null or an empty string is anywhere in `value`: true also when the walk goes deeper
+ * than the nesting limit or runs out of budget, which aliases can make it do (`data: &a {x: *a}`
+ * is cyclic, `[*a, *a]` doubles at each level).
+ */
+function holdsNullOrEmpty(value: unknown, depth: number, budget: { left: number }): boolean {
+  if (value === null || value === '') return true;
+  if (typeof value !== 'object') return false;
+  if (depth > MAX_NESTING_DEPTH || --budget.left < 0) return true;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    if (holdsNullOrEmpty(item, depth + 1, budget)) return true;
+  }
+  return false;
 }
 
 /**

@@ -90,4 +90,21 @@ describe('decodeObject: the object as the API server reads it', () => {
     const decoded = decodeObject(crd, 'apiextensions.v1.CustomResourceDefinition');
     assert.ok(decoded.absent.length > 0);
   });
+
+  it('finds a null or an empty string however far down the object holds it', () => {
+    const containers = Array.from({ length: 300 }, (_, i) => ({ name: `c${i}`, image: 'app' }));
+    const pod = { metadata: { name: 'p' }, spec: { containers } };
+    assert.equal(decodeObject(pod, 'core.v1.Pod').data, pod);
+    const last = containers[299]! as Record<string, unknown>;
+    last.env = [{ name: 'A', value: null }];
+    const decoded = decodeObject(pod, 'core.v1.Pod');
+    assert.deepEqual(
+      decoded.absent.map((a) => a.path),
+      [['spec', 'containers', 299, 'env', 0, 'value']],
+    );
+    last.env = [{ name: 'A' }];
+    last.imagePullPolicy = '';
+    const decodedPod = decodeObject(pod, 'core.v1.Pod').data as typeof pod;
+    assert.equal(Object.hasOwn(decodedPod.spec.containers[299]!, 'imagePullPolicy'), false);
+  });
 });
