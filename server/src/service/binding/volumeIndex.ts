@@ -78,6 +78,8 @@ export class VolumeIndex {
   private readonly where = new Map<VolumeState, { bucket: Bucket; at: number }>();
   private readonly modeKeys: string[];
   private readonly matchingKeys = new Map<string, string[]>();
+  /** The same lists by the claim's own array of modes: a claim is matched again in every round. */
+  private readonly matchingByModes = new WeakMap<readonly string[], string[]>();
   private readonly byClaimRef = new Map<string, Set<VolumeState>>();
   private readonly refOf = new Map<VolumeState, string>();
 
@@ -132,6 +134,8 @@ export class VolumeIndex {
    * fewest modes first (ties by the set's name, where upstream's order is a map's).
    */
   modeSetsFor(claimModes: readonly string[]): string[] {
+    const known = this.matchingByModes.get(claimModes);
+    if (known) return known;
     const key =
       accessModesKey(claimModes) + '|' + claimModes.filter((m) => !accessModesKey([m])).join(',');
     let list = this.matchingKeys.get(key);
@@ -143,6 +147,7 @@ export class VolumeIndex {
         );
       this.matchingKeys.set(key, list);
     }
+    this.matchingByModes.set(claimModes, list);
     return list;
   }
 

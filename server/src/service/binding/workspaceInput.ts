@@ -31,14 +31,22 @@ function sourced<T>(workspace: Workspace, kind: string, scope: BindingScope): So
     const data = objectData<T>(o);
     if (!data) continue;
     const cluster = o.origin === 'cluster';
-    const source = { uri: o.uri, range: o.range, ...(cluster ? { inCluster: true } : {}) };
+    // Where it is written is worked out when read: only the claims a finding or the preview
+    // shows need it, and a range costs two searches in the file's lines.
+    const source = {
+      uri: o.uri,
+      get range() {
+        return o.range;
+      },
+      ...(cluster ? { inCluster: true } : {}),
+    };
     out.push({ object: data, source, cluster });
   }
+  // A file's objects come in the order of their lines, and the sort is stable: by file is enough.
   out.sort(
     (a, b) =>
       Number(b.cluster) - Number(a.cluster) ||
-      (a.source!.uri < b.source!.uri ? -1 : a.source!.uri > b.source!.uri ? 1 : 0) ||
-      a.source!.range.start.line - b.source!.range.start.line,
+      (a.source!.uri < b.source!.uri ? -1 : a.source!.uri > b.source!.uri ? 1 : 0),
   );
   return out.map(({ object, source }) => ({ object, source }));
 }
