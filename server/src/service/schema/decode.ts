@@ -39,7 +39,7 @@ export function decodeObject(data: unknown, definition: string): DecodedObject {
   return { data: decode(data, root, [], absent), absent };
 }
 
-/** Values looked at before `holdsNullOrEmpty` gives up and says maybe (the walk is then made). */
+/** Objects and lists `holdsNullOrEmpty` looks at before it gives up and says maybe. */
 const SCAN_BUDGET = 100_000;
 
 /**

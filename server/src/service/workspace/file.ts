@@ -224,8 +224,9 @@ function placeChunks(
     // A chunk on the same line as before keeps its placement, and with it its indexed objects.
     if (before?.startLine === piece.startLine) return before;
     const known = summary?.chunks[i];
-    const text = detach && !known ? detachedCopy(piece.text) : piece.text;
-    const chunk = before?.chunk ?? new ParsedChunk(text, template, known);
+    const chunk =
+      before?.chunk ??
+      new ParsedChunk(detach && !known ? detachedCopy(piece.text) : piece.text, template, known);
     return { chunk, startLine: piece.startLine };
   });
 }
