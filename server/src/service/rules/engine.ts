@@ -129,7 +129,7 @@ function documentFindings(
   const entry = byDocument.get(object.document);
   if (entry && entry.settingsKey === settingsKey) {
     if (entry.crossRules.length && entry.crossVersion !== version) {
-      entry.cross = runRules(workspace, object, entry.crossRules, settings, false).findings;
+      entry.cross = runRules(workspace, object, entry.crossRules, settings, false);
       entry.crossVersion = version;
     }
     return entry;
@@ -158,13 +158,17 @@ function sortedFindings(
   const local: Finding[] = [];
   const cross: Finding[] = [];
   const crossRules: Rule[] = [];
-  for (const rule of applicableRules(object, settings)) {
-    const run = runRules(workspace, object, [rule], settings, false, localOnly);
+  const rules = applicableRules(object, settings);
+  const data = rules.length ? objectRecord(object) : undefined;
+  if (!data) return { local, crossRules, cross };
+  const run = new RuleRun(workspace, object, settings, false, localOnly);
+  for (const rule of rules) {
+    const found = run.check(rule, data);
     if (run.readLookups) {
       crossRules.push(rule);
       // Stopped half-way when `localOnly`: what it reported before that is not its findings.
-      if (!localOnly) cross.push(...run.findings);
-    } else local.push(...run.findings);
+      if (!localOnly) cross.push(...found);
+    } else local.push(...found);
   }
   return { local, crossRules, cross };
 }
@@ -196,31 +200,29 @@ function runRules(
   rules: readonly Rule[],
   settings: RuleSettings,
   withFixes: boolean,
-  localOnly = false,
-): { findings: Finding[]; readLookups: boolean } {
+): Finding[] {
+  const findings: Finding[] = [];
+  const data = objectRecord(object);
+  if (!data) return findings;
+  const run = new RuleRun(workspace, object, settings, withFixes, false);
+  for (const rule of rules) findings.push(...run.check(rule, data));
+  return findings;
+}
+
+/** The object's data when rules can read it: a mapping that builds (not an alias bomb). */
+function objectRecord(object: IndexedObject): Record<string, unknown> | undefined {
   const value = object.document.value();
-  const run = new RuleRun(workspace, object, settings, withFixes, localOnly);
-  if (!value.ok || !isRecord(value.data)) return run;
-  for (const rule of rules) {
-    run.rule = rule;
-    try {
-      rule.check(object, value.data, run);
-    } catch (e) {
-      if (e === CROSS_FILE_DEFERRED) continue;
-      // A rule must never take the diagnostics of a file down: it yields nothing, and says so.
-      workspace.onError(`rule ${rule.id} on ${object.uri}`, e);
-    }
-  }
-  return run;
+  return value.ok && isRecord(value.data) ? value.data : undefined;
 }
 
 /**
- * The context the rules of one object are run with, and what they found. A class rather than an
- * object literal per rule: a literal with a getter and a closure, made for each of some 200,000
- * rule runs over a large workspace, took more time than most rules (CPU profile of lint).
+ * The context the rules of one object are run with, one rule after another, and what the last one
+ * found. A class rather than an object literal per rule: a literal with a getter and a closure,
+ * made for each of some 200,000 rule runs over a large workspace, took more time than most rules
+ * (CPU profile of lint); one per object rather than per rule, for the same reason.
  */
 class RuleRun implements RuleContext {
-  readonly findings: Finding[] = [];
+  findings: Finding[] = [];
   readLookups = false;
   rule: Rule | undefined;
   private readonly shift: number;
@@ -233,6 +235,21 @@ class RuleRun implements RuleContext {
     private readonly localOnly: boolean,
   ) {
     this.shift = withFixes ? 0 : -object.placed.startLine;
+  }
+
+  /** Runs one rule: what it found, and `readLookups` whether it read other objects. */
+  check(rule: Rule, data: Record<string, unknown>): Finding[] {
+    this.rule = rule;
+    this.readLookups = false;
+    this.findings = [];
+    try {
+      rule.check(this.object, data, this);
+    } catch (e) {
+      // A rule must never take the diagnostics of a file down: it yields nothing, and says so.
+      if (e !== CROSS_FILE_DEFERRED)
+        this.workspace.onError(`rule ${rule.id} on ${this.object.uri}`, e);
+    }
+    return this.findings;
   }
 
   get lookups(): Lookups {
@@ -323,7 +340,7 @@ export function findingsWithFixes(
     if (object.range.end.line < range.start.line || object.range.start.line > range.end.line)
       continue;
     const rules = applicableRules(object, settings);
-    for (const f of runRules(workspace, object, rules, settings, true).findings) {
+    for (const f of runRules(workspace, object, rules, settings, true)) {
       if (
         effectiveSeverity(f.ruleId, 'warning', settings) !== undefined &&
         !suppressions.covers(f.ruleId, f.range.start.line)
