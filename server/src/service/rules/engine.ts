@@ -13,14 +13,14 @@
 import type { KubeDiagnostic, LocalizedText, Range, Severity } from '../types';
 import type { ParsedDocument } from '../parse/chunk';
 import type { YamlPath } from '../parse/nodes';
-import { shiftRange, type IndexedObject, type WorkspaceFile } from '../workspace/file';
+import { objectData, shiftRange, type IndexedObject, type WorkspaceFile } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { ruleById, rulesForKind } from './index';
 import { currentLookups, lookupsFor, type Lookups } from './lookups';
 import { storageSignature } from './signature';
 import { suppressionsOf } from './suppress';
 import type { Finding, FixBuilder, Rule, RuleContext, RuleSettings } from './types';
-import { isRecord, rangeAt } from './util';
+import { rangeAt } from './util';
 
 interface DocumentFindings {
   settingsKey: string;
@@ -159,7 +159,7 @@ function sortedFindings(
   const cross: Finding[] = [];
   const crossRules: Rule[] = [];
   const rules = applicableRules(object, settings);
-  const data = rules.length ? objectRecord(object) : undefined;
+  const data = rules.length ? objectData<Record<string, unknown>>(object) : undefined;
   if (!data) return { local, crossRules, cross };
   const run = new RuleRun(workspace, object, settings, false, localOnly);
   for (const rule of rules) {
@@ -202,17 +202,11 @@ function runRules(
   withFixes: boolean,
 ): Finding[] {
   const findings: Finding[] = [];
-  const data = objectRecord(object);
+  const data = objectData<Record<string, unknown>>(object);
   if (!data) return findings;
   const run = new RuleRun(workspace, object, settings, withFixes, false);
   for (const rule of rules) findings.push(...run.check(rule, data));
   return findings;
-}
-
-/** The object's data when rules can read it: a mapping that builds (not an alias bomb). */
-function objectRecord(object: IndexedObject): Record<string, unknown> | undefined {
-  const value = object.document.value();
-  return value.ok && isRecord(value.data) ? value.data : undefined;
 }
 
 /**
