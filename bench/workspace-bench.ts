@@ -26,7 +26,8 @@
  *
  * It reports and never asserts. Usage: node --import tsx bench/workspace-bench.ts [--files 5000]
  * [--runs 3] [--idle-only] [--write] (--idle-only: the floors and the idle server only; --write
- * puts the section into bench/RESULTS.md; `npm run bench` keeps it).
+ * puts the section into bench/RESULTS.md; `npm run bench` keeps it). KUBE_STORAGE_BENCH_NODE_ARGS adds
+ * Node or V8 flags to the server's (after them, so a flag given again wins), to measure a setting.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -48,6 +49,8 @@ import { bundledParse, parseFloor, timedLint, type LintRun } from './floor';
 const here = __dirname;
 const root = resolve(here, '..');
 const workspaceDir = join(here, 'out', 'gitops');
+/** KUBE_STORAGE_BENCH_NODE_ARGS: Node or V8 flags added to the server's, to measure a setting. */
+const extraServerFlags = process.env.KUBE_STORAGE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 
 const PROBE = `---
 apiVersion: v1
@@ -136,7 +139,7 @@ async function serverRun(
   // Started as the extension starts it (client/src/languageClient.ts): with its heap flags.
   const client = new LspClient(
     node,
-    [...SERVER_HEAP_FLAGS, join(root, 'dist/server.js'), '--stdio'],
+    [...SERVER_HEAP_FLAGS, ...extraServerFlags, join(root, 'dist/server.js'), '--stdio'],
     root,
   );
   const settings = { kubeStorage: { language: 'en' } };

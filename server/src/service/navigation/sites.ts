@@ -21,7 +21,6 @@ export interface RelativeSite {
   scope?: string;
   /** Span of the name itself (inside quotes), relative to the chunk. */
   span: Span;
-  path: YamlPath;
 }
 
 /** A site placed in the workspace. */
@@ -118,7 +117,6 @@ function toSite(
     namespace,
     scope: rule.scope,
     span: [start, end],
-    path,
   };
 }
 

@@ -44,7 +44,7 @@ export interface DocumentSummary {
 }
 
 export interface ChunkSummary {
-  lineStarts: number[];
+  lineStarts: Uint32Array;
   tooDeepAt?: number;
   docs: DocumentSummary[];
 }
@@ -63,7 +63,7 @@ export interface FileSummary {
 export function summarizeChunk(chunk: ParsedChunk): ChunkSummary | undefined {
   if (chunk.docs.some((d) => d.items !== undefined)) return undefined;
   return {
-    lineStarts: chunk.lineCounter.lineStarts,
+    lineStarts: chunk.lineStarts,
     tooDeepAt: chunk.tooDeepAt,
     docs: chunk.docs.map((d) => ({
       recognition: d.recognition,
