@@ -2,13 +2,14 @@
  * One `---` chunk parsed on its own, with positions relative to the chunk's first line.
  *
  * The parsed tree (the `yaml` Document) is the heavy part of the index: about forty times the
- * chunk's text. A chunk keeps what the index reads of it without the tree — where its lines start,
- * each document's recognition (kind, name, labels, spans) and the plain data of the kinds that
- * cross-file checks read (parse/summary.ts) — and builds the tree again when something asks for
- * it. Chunks of files open in the editor keep their trees (`pinned`); the others share a bounded
- * pool (`resident`) and drop their trees when it is full, the longest unused first.
+ * chunk's text. A chunk keeps what the index reads of it without the tree — its text (line starts
+ * are worked out from it when a position is asked for), each document's recognition (kind, name,
+ * labels, spans) and the plain data of the kinds that cross-file checks read (parse/summary.ts) —
+ * and builds the tree again when something asks for it. Chunks of files open in the editor keep
+ * their trees (`pinned`); the others share a bounded pool (`resident`) and drop their trees when
+ * it is full, the longest unused first.
  */
-import { LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments, type Document } from 'yaml';
 import type { KubeDiagnostic, Position, Range } from '../types';
 import { maskTemplateActions } from './helm';
 import { excessiveNesting } from './limits';
@@ -59,11 +60,8 @@ export function setResidentTextLimit(limit: number): number {
 }
 
 export class ParsedChunk {
-  /**
-   * Where each line starts (UTF-16 offsets). A typed array: half the memory of a list of numbers
-   * on a workspace of half a million lines, and one copy when a summary crosses threads.
-   */
-  readonly lineStarts: Uint32Array;
+  /** Where each line starts, once a position was asked for (`lineStarts`). */
+  private starts?: number[];
   /** The chunk's documents; their trees are built on demand (`doc`), the rest is kept. */
   readonly docs: ParsedDocument[];
   /** Per-chunk diagnostics, relative to the chunk; filled on first request and then reused. */
@@ -82,7 +80,6 @@ export class ParsedChunk {
     summary?: ChunkSummary,
   ) {
     if (summary) {
-      this.lineStarts = summary.lineStarts;
       this.tooDeepAt = summary.tooDeepAt;
       this.keepsTrees = false;
       this.docs = summary.docs.map(
@@ -94,16 +91,11 @@ export class ParsedChunk {
     // Template files are scanned unmasked too: `{{` nested 10^5 deep is a bomb, not a template.
     this.tooDeepAt = excessiveNesting(source) ?? (template ? excessiveNesting(text) : undefined);
     if (this.tooDeepAt !== undefined) {
-      const starts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = Uint32Array.from(starts);
       this.keepsTrees = false;
       this.docs = [];
       return;
     }
-    const lineCounter = new LineCounter();
-    const trees = parseTrees(source, lineCounter);
-    this.lineStarts = Uint32Array.from(lineCounter.lineStarts);
+    const trees = parseTrees(source);
     this.keepsTrees = trees.some((d) => d.items !== undefined);
     if (this.keepsTrees) {
       this.docs = trees;
@@ -143,7 +135,7 @@ export class ParsedChunk {
   private parsed(): ParsedDocument[] {
     if (!this.trees) {
       const source = this.template ? maskTemplateActions(this.text) : this.text;
-      this.trees = parseTrees(source, undefined);
+      this.trees = parseTrees(source);
       if (!this.pinned) this.hold();
     }
     return this.trees;
@@ -161,6 +153,22 @@ export class ParsedChunk {
 
   private unhold(): void {
     if (resident.delete(this)) residentBytes -= this.text.length;
+  }
+
+  /**
+   * Where each line starts (UTF-16 offsets), worked out from the text when a position is first
+   * asked for: most chunks of a workspace never are (a file nobody opened, without findings), and
+   * half a million line starts would be kept and sent between threads for nothing. Lines end at
+   * `\n` (also ending `\r\n`), as the `yaml` parser counts them.
+   */
+  get lineStarts(): readonly number[] {
+    if (!this.starts) {
+      const starts = [0];
+      const text = this.text;
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.starts = starts;
+    }
+    return this.starts;
   }
 
   positionAt(offset: number): Position {
@@ -204,7 +212,7 @@ export class ParsedChunk {
 }
 
 /** The line holding `offset`: the last line that starts at or before it (binary search). */
-function lineOf(lineStarts: Uint32Array, offset: number): number {
+function lineOf(lineStarts: readonly number[], offset: number): number {
   let low = 0;
   let high = lineStarts.length - 1;
   while (low < high) {
@@ -265,11 +273,10 @@ class DocumentHandle implements ParsedDocument {
   }
 }
 
-function parseTrees(source: string, lineCounter: LineCounter | undefined): ParsedDocument[] {
+function parseTrees(source: string): ParsedDocument[] {
   const docs = parseAllDocuments(source, {
     version: '1.1',
     customTags: kubernetesTags,
-    lineCounter,
     uniqueKeys: true,
     prettyErrors: false,
     logLevel: 'error', // no process warnings (e.g. collection keys in toJS) on the server's stderr

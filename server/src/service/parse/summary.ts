@@ -1,7 +1,7 @@
 /**
  * What the index keeps of a chunk without its parsed tree, as plain data that can cross a worker
- * thread (structured clone): where its lines start, each document's recognition, and the value of
- * the documents cross-file checks read. A file's summary is made where it is parsed (a worker
+ * thread (structured clone): each document's recognition, and the value of the documents cross-file
+ * checks read. A file's summary is made where it is parsed (a worker
  * reading the workspace, node/scanWorkers.ts) and turned back into chunks by the index
  * (workspace/file.ts) with the same results as parsing the text there.
  */
@@ -44,7 +44,6 @@ export interface DocumentSummary {
 }
 
 export interface ChunkSummary {
-  lineStarts: Uint32Array;
   tooDeepAt?: number;
   docs: DocumentSummary[];
 }
@@ -63,7 +62,6 @@ export interface FileSummary {
 export function summarizeChunk(chunk: ParsedChunk): ChunkSummary | undefined {
   if (chunk.docs.some((d) => d.items !== undefined)) return undefined;
   return {
-    lineStarts: chunk.lineStarts,
     tooDeepAt: chunk.tooDeepAt,
     docs: chunk.docs.map((d) => ({
       recognition: d.recognition,
