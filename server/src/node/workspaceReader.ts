@@ -126,10 +126,9 @@ function startWorker(job: ScanJob): Worker {
   // A thread keeps nothing between files but the batch it sends, yet with V8's default limits
   // each grew to some 100 MB of young and old generations while it parsed (most of the server's
   // peak during the scan). With these it collects sooner: 5,000 files, the process at the scan's
-  // end 364 MB instead of 411-431 MB, the scan as fast; an 8 MB young generation instead of 16 MB
-  // took 10-40 MB more off the peak in two interleaved runs (heapFlags.ts). A file whose trees do not fit (a single
+  // end 364 MB instead of 411-431 MB, the scan as fast. A file whose trees do not fit (a single
   // document of megabytes) ends the thread, and the main thread reads the rest of its share.
-  const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 32 };
+  const resourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 32 };
   const options = { workerData: job, resourceLimits };
   // Bundled, the worker is dist/scanWorker.js next to this bundle; from source (tests), tsx.
   if (__filename.endsWith('.ts')) {
