@@ -26,8 +26,8 @@
  *
  * It reports and never asserts. Usage: node --import tsx bench/workspace-bench.ts [--files 5000]
  * [--runs 3] [--idle-only] [--write] (--idle-only: the floors and the idle server only; --write
- * puts the section into bench/RESULTS.md; `npm run bench` keeps it). KUBE_STORAGE_BENCH_NODE_ARGS adds
- * Node or V8 flags to the server's (after them, so a flag given again wins), to measure a setting.
+ * puts the section into bench/RESULTS.md; `npm run bench` keeps it). KUBE_STORAGE_BENCH_NODE_ARGS
+ * adds Node or V8 flags after the server's own (a flag given again wins), to measure a setting.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';

@@ -173,8 +173,9 @@ export class ParsedChunk {
 
   positionAt(offset: number): Position {
     const at = Math.max(0, Math.min(offset, this.text.length));
-    const line = lineOf(this.lineStarts, at);
-    return { line, character: at - (this.lineStarts[line] ?? 0) };
+    const starts = this.lineStarts;
+    const line = lineOf(starts, at);
+    return { line, character: at - (starts[line] ?? 0) };
   }
 
   rangeOf(span: Span): Range {

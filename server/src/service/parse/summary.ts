@@ -1,9 +1,10 @@
 /**
  * What the index keeps of a chunk without its parsed tree, as plain data that can cross a worker
- * thread (structured clone): each document's recognition, and the value of the documents cross-file
- * checks read. A file's summary is made where it is parsed (a worker
- * reading the workspace, node/scanWorkers.ts) and turned back into chunks by the index
- * (workspace/file.ts) with the same results as parsing the text there.
+ * thread (structured clone): each document's recognition, and the value of the documents
+ * cross-file checks read (line starts are worked out from the text where they are needed). A
+ * file's summary is made where it is parsed (a worker reading the workspace, node/scanWorker.ts)
+ * and turned back into chunks by the index (workspace/file.ts) with the same results as parsing
+ * the text there.
  */
 import type { DocumentValue, ParsedChunk } from './chunk';
 import type { Recognition } from './objects';
