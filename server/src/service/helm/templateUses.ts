@@ -3,6 +3,7 @@
  * through `with`/`range` blocks and `$variables` when the expression they bind is a values path.
  * A small scanner of Go template actions, not a full parser: what it cannot resolve it skips.
  */
+import { lineAt, lineStartsOf } from '../text/lines';
 import { pathId } from './paths';
 import type { ChartFiles, TemplateUse, TemplateUseKind } from './types';
 
@@ -72,7 +73,7 @@ class UseScanner {
   readonly uses: TemplateUse[] = [];
   /** What `.` is after the actions scanned so far. */
   dot: Dot = { kind: 'root' };
-  private readonly lineStarts = [0];
+  private readonly lineStarts: number[];
   private readonly stack: Frame[] = [];
   private readonly vars = new Map<string, string[]>();
 
@@ -80,18 +81,7 @@ class UseScanner {
     private readonly file: string,
     private readonly text: string,
   ) {
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
-  }
-
-  private lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    this.lineStarts = lineStartsOf(text);
   }
 
   private lineText(line: number): string {
@@ -115,7 +105,7 @@ class UseScanner {
 
   private record(path: string[], offset: number, kind: TemplateUseKind, whole: boolean): void {
     if (!path.length) return;
-    const line = this.lineOf(offset);
+    const line = lineAt(this.lineStarts, offset);
     this.uses.push({
       path,
       id: pathId(path),

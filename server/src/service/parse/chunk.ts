@@ -11,6 +11,7 @@
  */
 import { parseAllDocuments, type Document } from 'yaml';
 import type { KubeDiagnostic, Position, Range } from '../types';
+import { lineAt, lineStartsOf } from '../text/lines';
 import { maskTemplateActions } from './helm';
 import { excessiveNesting } from './limits';
 import { impliedItemType, itemDocument, listItemNodes } from './list';
@@ -158,23 +159,17 @@ export class ParsedChunk {
   /**
    * Where each line starts (UTF-16 offsets), worked out from the text when a position is first
    * asked for: most chunks of a workspace never are (a file nobody opened, without findings), and
-   * half a million line starts would be kept and sent between threads for nothing. Lines end at
-   * `\n` (also ending `\r\n`), as the `yaml` parser counts them.
+   * half a million line starts would be kept and sent between threads for nothing. Lines end
+   * where the `yaml` parser ends them (text/lines.ts).
    */
   get lineStarts(): readonly number[] {
-    if (!this.starts) {
-      const starts = [0];
-      const text = this.text;
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.starts = starts;
-    }
-    return this.starts;
+    return (this.starts ??= lineStartsOf(this.text));
   }
 
   positionAt(offset: number): Position {
     const at = Math.max(0, Math.min(offset, this.text.length));
     const starts = this.lineStarts;
-    const line = lineOf(starts, at);
+    const line = lineAt(starts, at);
     return { line, character: at - (starts[line] ?? 0) };
   }
 
@@ -210,18 +205,6 @@ export class ParsedChunk {
     }
     return found;
   }
-}
-
-/** The line holding `offset`: the last line that starts at or before it (binary search). */
-function lineOf(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low;
 }
 
 /** The documents that may be objects: each `---` document, a list replaced by its items. */
