@@ -68,6 +68,14 @@ export function node24Path(): string {
  * the bench `script` re-runs itself on Node 24 with the same arguments, so the parse floor is
  * measured on the same Node as the servers, and this process exits with the child's status.
  */
+/**
+ * KUBE_STORAGE_BENCH_NODE_ARGS: Node or V8 flags for our server, after the ones the extension
+ * gives it (a flag given again wins), e.g. "--cpu-prof" to profile it or a heap setting to measure.
+ */
+export function benchNodeArgs(): string[] {
+  return process.env.KUBE_STORAGE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+}
+
 export function node24OrRerun(script: string): string {
   const node = node24Path();
   const major = Number(process.versions.node.split('.')[0]);
@@ -306,14 +314,8 @@ function servers(node: string, schemaDir: string): ServerSpec[] {
       id: 'ours',
       label: 'kube-storage',
       command: node,
-      // The heap flags the extension starts it with; KUBE_STORAGE_BENCH_NODE_ARGS: extra Node
-      // flags for our server, e.g. "--cpu-prof" to profile it.
-      args: [
-        ...SERVER_HEAP_FLAGS,
-        ...(process.env.KUBE_STORAGE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-        join(root, 'dist/server.js'),
-        '--stdio',
-      ],
+      // The heap flags the extension starts it with, then the bench's own (benchNodeArgs).
+      args: [...SERVER_HEAP_FLAGS, ...benchNodeArgs(), join(root, 'dist/server.js'), '--stdio'],
       // The 5,000-document file (3.9 MB) is above the default size limit (2 MB), beyond which
       // only syntax is checked: raise it, as a user with such files would.
       settings: { kubeStorage: { language: 'en', maxFileSize: 64 * 1024 * 1024 } },

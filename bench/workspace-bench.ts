@@ -27,7 +27,7 @@
  * It reports and never asserts. Usage: node --import tsx bench/workspace-bench.ts [--files 5000]
  * [--runs 3] [--idle-only] [--write] (--idle-only: the floors and the idle server only; --write
  * puts the section into bench/RESULTS.md; `npm run bench` keeps it). KUBE_STORAGE_BENCH_NODE_ARGS
- * adds Node or V8 flags after the server's own (a flag given again wins), to measure a setting.
+ * adds Node or V8 flags to the server's (lsp-driver.ts `benchNodeArgs`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -35,6 +35,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   LspClient,
+  benchNodeArgs,
   fmtMs,
   keyPositions,
   keyStarts,
@@ -49,8 +50,6 @@ import { bundledParse, parseFloor, timedLint, type LintRun } from './floor';
 const here = __dirname;
 const root = resolve(here, '..');
 const workspaceDir = join(here, 'out', 'gitops');
-/** KUBE_STORAGE_BENCH_NODE_ARGS: Node or V8 flags added to the server's, to measure a setting. */
-const extraServerFlags = process.env.KUBE_STORAGE_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 
 const PROBE = `---
 apiVersion: v1
@@ -139,7 +138,7 @@ async function serverRun(
   // Started as the extension starts it (client/src/languageClient.ts): with its heap flags.
   const client = new LspClient(
     node,
-    [...SERVER_HEAP_FLAGS, ...extraServerFlags, join(root, 'dist/server.js'), '--stdio'],
+    [...SERVER_HEAP_FLAGS, ...benchNodeArgs(), join(root, 'dist/server.js'), '--stdio'],
     root,
   );
   const settings = { kubeStorage: { language: 'en' } };
