@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { chartRootsAmong } from '../service/parse/helm';
 import { shareStrings, type FileSummary } from '../service/parse/summary';
 import { NodeFileSystem, type ServerFileSystem } from './fileSystem';
+import { startWorkersWithFullYoungGeneration } from './heapFlags';
 import type { ScanJob, ScannedFile } from './scanWorker';
 
 /** Below this many files the threads cost more to start than they save. */
@@ -129,6 +130,7 @@ function startWorker(job: ScanJob): Worker {
   // end 364 MB instead of 411-431 MB, the scan as fast. A file whose trees do not fit (a single
   // document of megabytes) ends the thread, and the main thread reads the rest of its share.
   const resourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 32 };
+  startWorkersWithFullYoungGeneration(resourceLimits.maxYoungGenerationSizeMb);
   const options = { workerData: job, resourceLimits };
   // Bundled, the worker is dist/scanWorker.js next to this bundle; from source (tests), tsx.
   if (__filename.endsWith('.ts')) {

@@ -37,7 +37,7 @@ function comparePositions(a: Position, b: Position): number {
 
 function position(source: SourceRef | undefined, input: number, sub = 0): Position {
   return source
-    ? { uri: source.uri, line: source.range.start.line, sub, input }
+    ? { uri: source.uri, line: source.line ?? source.range.start.line, sub, input }
     : { uri: '\uffff', line: 0, sub, input };
 }
 

@@ -12,6 +12,11 @@ export type { ClusterDefaultClass };
 export interface SourceRef {
   uri: string;
   range: Range;
+  /**
+   * The line it starts on (`range.start.line`), where it is known without the range: the binding
+   * orders every claim by it, and a range costs the line starts of the claim's whole chunk.
+   */
+  line?: number;
   /** The object is in a cluster snapshot: it exists in the cluster already. */
   inCluster?: boolean;
   /** The object is in a chart rendered with helm (`uri` is then the render's virtual file). */

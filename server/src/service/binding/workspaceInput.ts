@@ -32,11 +32,14 @@ function sourced<T>(workspace: Workspace, kind: string, scope: BindingScope): So
     if (!data) continue;
     const cluster = o.origin === 'cluster';
     // Where it is written is worked out when read: only the claims a finding or the preview
-    // shows need it, and a range costs two searches in the file's lines.
+    // shows need their range (it costs the line starts of the chunk); the order, their line.
     const source = {
       uri: o.uri,
       get range() {
         return o.range;
+      },
+      get line() {
+        return o.startLine;
       },
       ...(cluster ? { inCluster: true } : {}),
     };

@@ -11,7 +11,7 @@
  */
 import { parseAllDocuments, type Document } from 'yaml';
 import type { KubeDiagnostic, Position, Range } from '../types';
-import { lineAt, lineStartsOf } from '../text/lines';
+import { countLinesBefore, lineAt, lineStartsOf } from '../text/lines';
 import { maskTemplateActions } from './helm';
 import { excessiveNesting } from './limits';
 import { impliedItemType, itemDocument, listItemNodes } from './list';
@@ -164,6 +164,12 @@ export class ParsedChunk {
    */
   get lineStarts(): readonly number[] {
     return (this.starts ??= lineStartsOf(this.text));
+  }
+
+  /** The line holding `offset`, without working out every line start when none were yet. */
+  lineOf(offset: number): number {
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    return this.starts ? lineAt(this.starts, at) : countLinesBefore(this.text, at);
   }
 
   positionAt(offset: number): Position {

@@ -10,6 +10,16 @@ export function lineStartsOf(text: string): number[] {
   return starts;
 }
 
+/**
+ * The line holding `offset`, counted in the text: for a position asked for once, where keeping
+ * every line start of the text (`lineStartsOf`) would cost more than counting.
+ */
+export function countLinesBefore(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 /** The line holding `offset`: the last one that starts at or before it (binary search). */
 export function lineAt(lineStarts: readonly number[], offset: number): number {
   let low = 0;

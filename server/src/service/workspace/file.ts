@@ -30,6 +30,8 @@ export interface IndexedObject {
   labels: Record<string, string>;
   range: Range;
   nameRange?: Range;
+  /** The line it starts on (`range.start.line`), without working out its range. */
+  startLine: number;
   /** True when the object comes from a Helm template (names may be partial). */
   template: boolean;
   /** The parsed document and its chunk, for rules that read the whole object. */
@@ -161,6 +163,11 @@ class IndexedDocument implements IndexedObject {
 
   get nameRange(): Range | undefined {
     return this.absoluteRanges().nameRange;
+  }
+
+  get startLine(): number {
+    if (this.ranges) return this.ranges.range.start.line;
+    return this.placed.startLine + this.placed.chunk.lineOf(this.facts.span[0]);
   }
 
   private absoluteRanges(): { range: Range; nameRange?: Range } {

@@ -35,6 +35,10 @@ describe('ParsedChunk positions', () => {
       const parsed = new ParsedChunk(text, false);
       const summary = summarizeChunk(parsed)!;
       const fromSummary = new ParsedChunk(text, false, structuredClone(summary));
+      // Before any position was asked for, the line is counted in the text; the same line.
+      for (let offset = 0; offset <= text.length; offset++) {
+        assert.equal(fromSummary.lineOf(offset), yamlPosition(counter, offset).line, `${offset}`);
+      }
       assert.deepEqual(parsed.lineStarts, counter.lineStarts);
       assert.deepEqual(fromSummary.lineStarts, counter.lineStarts);
       for (let offset = 0; offset <= text.length; offset++) {
@@ -42,10 +46,12 @@ describe('ParsedChunk positions', () => {
         assert.deepEqual(position, yamlPosition(counter, offset), `offset ${offset}`);
         assert.deepEqual(fromSummary.positionAt(offset), position, `offset ${offset}`);
         assert.equal(parsed.offsetAt(position), offset, `offset ${offset}`);
+        assert.equal(parsed.lineOf(offset), position.line, `offset ${offset}`);
       }
       // Offsets outside the text are clamped to it.
       assert.deepEqual(parsed.positionAt(-5), parsed.positionAt(0));
       assert.deepEqual(parsed.positionAt(text.length + 9), parsed.positionAt(text.length));
+      assert.equal(fromSummary.lineOf(text.length + 9), parsed.positionAt(text.length).line);
     });
   }
 

@@ -30,6 +30,25 @@ describe('Workspace', () => {
     assert.equal([...ws.allObjects()].length, 2);
   });
 
+  it('knows the line an object starts on before its range is worked out, and the same after', () => {
+    const ws = new Workspace();
+    // A comment and blank lines before the first object, a list of two items after it.
+    const list = `apiVersion: v1\nkind: List\nitems:\n  - ${pvc('x').replace(/\n/g, '\n    ').trimEnd()}\n  - ${pvc('y').replace(/\n/g, '\n    ').trimEnd()}\n`;
+    ws.setFile('file:///w/a.yaml', `# claims\n\n${pvc('data')}---\n\n${pvc('logs')}---\n${list}`);
+    const claims = ws.objectsOfKind('PersistentVolumeClaim');
+    const before = claims.map((o) => o.startLine);
+    assert.deepEqual(
+      before,
+      claims.map((o) => o.range.start.line),
+    );
+    assert.deepEqual(
+      claims.map((o) => o.startLine),
+      before,
+    );
+    assert.deepEqual(before.slice(0, 2), [2, 12]);
+    assert.equal(claims.length, 4);
+  });
+
   it('re-parses only the documents whose text changed', () => {
     const ws = new Workspace();
     const first = ws.setFile(
