@@ -1,6 +1,6 @@
 // One build script for every bundle: the extension client, the language server and the CLI.
 import { build, context } from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { buildValidators } from './scripts/build-validators.mjs';
@@ -35,6 +35,28 @@ const yamlWithoutProcessPlugin = {
   },
 };
 
+/**
+ * Keeps each bundle ASCII. esbuild escapes what is not ASCII in strings, but leaves the comments
+ * it keeps as written, and one em dash in a comment makes V8 hold the whole source as two bytes
+ * per character: dist/server.js took 6.7 MB of the server's heap instead of 3.4 MB. In a comment,
+ * an escape is only text.
+ */
+const asciiOutputPlugin = {
+  name: 'ascii-output',
+  setup(b) {
+    b.onEnd(() => {
+      const file = b.initialOptions.outfile;
+      if (!file || !existsSync(file)) return;
+      const code = readFileSync(file, 'utf8');
+      const ascii = code.replace(
+        /[^\x00-\x7f]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+      );
+      if (ascii !== code) writeFileSync(file, ascii);
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -43,7 +65,7 @@ const common = {
   sourcemap: true,
   minify: production,
   logLevel: 'warning',
-  plugins: [yamlPlugin, yamlWithoutProcessPlugin],
+  plugins: [yamlPlugin, yamlWithoutProcessPlugin, asciiOutputPlugin],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */
