@@ -5,7 +5,7 @@
  */
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import type { ServerFileSystem } from '../node/fileSystem';
-import { collectSoonerAfterScan, holdYoungGeneration } from '../node/heapFlags';
+import { collectSoonerAfterScan } from '../node/heapFlags';
 import { readWorkspace } from '../node/workspaceReader';
 import { clusterSettings } from './cluster';
 import type { ServerContext } from './context';
@@ -83,7 +83,6 @@ export class WorkspaceScan {
       const limit = MAX_WORKSPACE_FILES - uris.length;
       uris.push(...(await this.fileSystem.findYamlFiles(folder.uri, files.exclude, limit)));
     }
-    holdYoungGeneration();
     const progress = await IndexProgress.begin(this.ctx, uris.length);
     // Read and parsed by worker threads on a large workspace (node/workspaceReader.ts).
     let read = 0;

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { chartRootsAmong } from '../service/parse/helm';
 import { shareStrings, type FileSummary } from '../service/parse/summary';
 import { NodeFileSystem, type ServerFileSystem } from './fileSystem';
-import { startWorkersWithFullYoungGeneration } from './heapFlags';
+import { holdYoungGeneration, startWorkersWithFullYoungGeneration } from './heapFlags';
 import type { ScanJob, ScannedFile } from './scanWorker';
 
 /** Below this many files the threads cost more to start than they save. */
@@ -60,6 +60,8 @@ function readInWorkers(
   count: number,
 ): Promise<number> {
   const chartRoots = chartRootsAmong(uris);
+  // What arrives is kept: V8 would grow the young generation for it (node/heapFlags.ts).
+  holdYoungGeneration();
   const shares: ScanJob['files'][] = Array.from({ length: count }, () => []);
   uris.forEach((uri, index) =>
     shares[Math.floor(index / FILES_PER_BLOCK) % count]!.push({ index, uri }),
