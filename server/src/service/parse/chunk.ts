@@ -23,6 +23,9 @@ import type { RelativeSite } from '../navigation/sites';
 
 export const MAX_ALIAS_COUNT = 100;
 
+/** `lineOf` counts line ends up to this offset (UTF-16 units) rather than keep line starts. */
+const COUNTED_LINES_REACH = 4096;
+
 export interface ParsedDocument {
   doc: Document.Parsed;
   recognition: Recognition;
@@ -115,6 +118,11 @@ export class ParsedChunk {
     else if (this.trees) this.hold();
   }
 
+  /** True once the line starts were worked out and kept (for tests). */
+  get holdsLineStarts(): boolean {
+    return this.starts !== undefined;
+  }
+
   /** True while the parsed trees are held (for tests and the benchmark). */
   get holdsTrees(): boolean {
     return this.keepsTrees || this.trees !== undefined;
@@ -166,10 +174,15 @@ export class ParsedChunk {
     return (this.starts ??= lineStartsOf(this.text));
   }
 
-  /** The line holding `offset`, without working out every line start when none were yet. */
+  /**
+   * The line holding `offset`. Near the chunk's start (where a document begins, in all but lists)
+   * the line ends before it are counted, and no line start is kept; further in, the line starts
+   * are worked out once, so asking for each item of a long list is not quadratic.
+   */
   lineOf(offset: number): number {
     const at = Math.max(0, Math.min(offset, this.text.length));
-    return this.starts ? lineAt(this.starts, at) : countLinesBefore(this.text, at);
+    if (this.starts || at > COUNTED_LINES_REACH) return lineAt(this.lineStarts, at);
+    return countLinesBefore(this.text, at);
   }
 
   positionAt(offset: number): Position {

@@ -63,3 +63,19 @@ describe('ParsedChunk positions', () => {
     assert.deepEqual(chunk.positionAt(text.length - 2), { line: 1, character: 3 });
   });
 });
+
+describe('ParsedChunk.lineOf', () => {
+  it('counts near the start and keeps no line starts; further in, works them out once', () => {
+    const items = Array.from({ length: 400 }, (_, i) => `  - name: item-${i}\n    size: 1Gi\n`);
+    const text = `kind: List\nitems:\n${items.join('')}`;
+    const chunk = new ParsedChunk(text, false);
+    const near = text.indexOf('item-3');
+    assert.equal(chunk.lineOf(near), 2 + 3 * 2);
+    assert.equal(chunk.holdsLineStarts, false, 'no line starts kept for a near offset');
+    const far = text.indexOf('item-399');
+    assert.equal(chunk.lineOf(far), 2 + 399 * 2);
+    assert.equal(chunk.holdsLineStarts, true, 'line starts worked out once for a far offset');
+    assert.equal(chunk.lineStarts.length, 2 + 400 * 2 + 1);
+    assert.equal(chunk.lineOf(near), 2 + 3 * 2);
+  });
+});
