@@ -7,10 +7,13 @@ import { onEdit } from '../../../server/src/lsp/documentSync';
 
 type Handler = (params: unknown) => void;
 
-/** TextDocuments listening to a connection whose notifications the test sends by hand. */
-function documentsWithHandlers(): {
-  documents: TextDocuments<TextDocument>;
+/**
+ * `onEdit` on TextDocuments listening to a connection whose notifications the test sends by hand:
+ * how many edits it has reported so far.
+ */
+function countedEdits(): {
   send: (method: 'open' | 'change' | 'close', params: unknown) => void;
+  edits: () => number;
 } {
   const handlers = new Map<string, Handler>();
   const register = (name: string) => (handler: Handler) => {
@@ -27,7 +30,9 @@ function documentsWithHandlers(): {
   } as unknown as Connection;
   const documents = new TextDocuments(TextDocument);
   documents.listen(connection);
-  return { documents, send: (method, params) => handlers.get(method)!(params) };
+  let edits = 0;
+  onEdit(documents, () => edits++);
+  return { send: (method, params) => handlers.get(method)!(params), edits: () => edits };
 }
 
 const open = (uri: string, version = 1) => ({
@@ -39,26 +44,22 @@ const change = (uri: string, version: number) => ({
 });
 
 void test('opening documents is not an edit; changing one is, every time', () => {
-  const { documents, send } = documentsWithHandlers();
-  let edits = 0;
-  onEdit(documents, () => edits++);
+  const { send, edits } = countedEdits();
   send('open', open('file:///a.yaml'));
   send('open', open('file:///b.yaml', 7));
-  assert.equal(edits, 0);
+  assert.equal(edits(), 0);
   send('change', change('file:///a.yaml', 2));
-  assert.equal(edits, 1);
+  assert.equal(edits(), 1);
   send('change', change('file:///b.yaml', 8));
   send('change', change('file:///b.yaml', 9));
-  assert.equal(edits, 3);
+  assert.equal(edits(), 3);
 });
 
 void test('a document closed and opened again is opened, not edited', () => {
-  const { documents, send } = documentsWithHandlers();
-  let edits = 0;
-  onEdit(documents, () => edits++);
+  const { send, edits } = countedEdits();
   send('open', open('file:///a.yaml'));
   send('change', change('file:///a.yaml', 2));
   send('close', { textDocument: { uri: 'file:///a.yaml' } });
   send('open', open('file:///a.yaml', 3));
-  assert.equal(edits, 1);
+  assert.equal(edits(), 1);
 });

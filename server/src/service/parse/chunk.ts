@@ -180,16 +180,21 @@ export class ParsedChunk {
    * are worked out once, so asking for each item of a long list is not quadratic.
    */
   lineOf(offset: number): number {
-    const at = Math.max(0, Math.min(offset, this.text.length));
+    const at = this.clamped(offset);
     if (this.starts || at > COUNTED_LINES_REACH) return lineAt(this.lineStarts, at);
     return countLinesBefore(this.text, at);
   }
 
   positionAt(offset: number): Position {
-    const at = Math.max(0, Math.min(offset, this.text.length));
+    const at = this.clamped(offset);
     const starts = this.lineStarts;
     const line = lineAt(starts, at);
     return { line, character: at - (starts[line] ?? 0) };
+  }
+
+  /** An offset brought inside the text. */
+  private clamped(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
   }
 
   rangeOf(span: Span): Range {
