@@ -10,7 +10,8 @@ import {
 import { normalizeRuleSettings } from '../settings';
 import { parseArgs } from './args';
 import { collectYamlFiles, fileUri, UsageError } from './files';
-import { claimsFrom, indexShare, lintInWorkers, MIN_FILES_FOR_WORKERS } from './lintWorkers';
+import { claimsFrom } from '../node/claims';
+import { indexShare, lintInWorkers, MIN_FILES_FOR_WORKERS } from './lintWorkers';
 import { displayPath, summarize, toJson, toSarif, toText, type FileReport } from './output';
 import { langFromFlags, type CliIO } from './common';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';

@@ -27,6 +27,7 @@ import {
   type KubeDiagnostic,
   type LanguageService,
 } from '../service';
+import { claimsFrom, sharedCounter } from '../node/claims';
 import { loadPrecompiledValidators } from '../node/precompiled';
 import { chartRootsAmong, isTemplateFile } from '../service/parse/helm';
 import type { FileSummary } from '../service/parse/summary';
@@ -65,18 +66,6 @@ interface Share {
   settings: DiagnosticSettings;
   /** The next file this thread parses and checks; undefined once every file has been taken. */
   claim: () => number | undefined;
-}
-
-/**
- * Hands out the indexes 0 to `count - 1`, each once, to whichever thread asks first: `next` is a
- * counter in memory the threads share (`Atomics`). A thread that parses faster takes more files,
- * so no thread waits for another at the end of the parse.
- */
-export function claimsFrom(next: Int32Array, count: number): () => number | undefined {
-  return () => {
-    const index = Atomics.add(next, 0, 1);
-    return index < count ? index : undefined;
-  };
 }
 
 /**
@@ -176,7 +165,7 @@ export async function lintInWorkers(
       peers[b]!.push(port2);
     }
   }
-  const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const next = sharedCounter();
   const job = (ports: MessagePort[]): Job => ({
     kubeStorageLintWorker: true,
     paths,

@@ -1,8 +1,9 @@
 /**
- * A thread that reads and parses a share of the workspace for the index (node/workspaceReader.ts):
- * each file is read from disk, split and parsed here, and only what the index keeps of it (its
+ * A thread that reads and parses files of the workspace for the index (node/workspaceReader.ts),
+ * taking them one at a time from a counter it shares with the main thread, which reads files too.
+ * Each file is read from disk, split and parsed here, and only what the index keeps of it (its
  * text and summary, parse/summary.ts) goes back to the main thread, a batch at a time. The parsed
- * trees never leave this thread, so the main one neither parses nor collects them.
+ * trees never leave this thread.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,12 +14,15 @@ import { splitDocuments } from '../service/parse/split';
 import { relativeSites } from '../service/navigation/sites';
 import { summarizeChunk, type FileSummary } from '../service/parse/summary';
 import { addStorageHashes } from '../service/rules/signature';
+import { claimsFrom } from './claims';
 import { MAX_INDEXED_FILE_BYTES } from './fileSystem';
 
 export interface ScanJob {
   kubeStorageScanWorker: true;
-  /** The files of this share: their index in the whole list and their URI. */
-  files: { index: number; uri: string }[];
+  /** Every file of the workspace, in the order the index takes them. */
+  uris: string[];
+  /** The index of the next file to read, shared with the main thread (node/claims.ts). */
+  next: Int32Array;
   /** Chart folders (URIs ending with `/`) of the whole workspace: their templates are templates. */
   chartRoots: string[];
   /** Files per message back. */
@@ -55,8 +59,9 @@ export function summarizeFile(uri: string, text: string, chartRoots: string[]): 
 }
 
 /**
- * NodeFileSystem.readFile, blocking: this thread has nothing else to do, and an awaited read
- * costs a trip through the event loop per call (on 5,000 files, longer than parsing them).
+ * NodeFileSystem.readFile, blocking: an awaited read costs a trip through the event loop per call
+ * (on 5,000 files, longer than parsing them). On the main thread too, the read is short next to the
+ * parse that follows it: a file of at most 4 MB, most often from the page cache.
  */
 function readFile(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -70,15 +75,19 @@ function readFile(uri: string): string | undefined {
   }
 }
 
+/** A file of the workspace read from disk and summarized, on whichever thread took it. */
+export function scanFile(index: number, uri: string, chartRoots: string[]): ScannedFile {
+  const text = readFile(uri);
+  return text === undefined
+    ? { index, uri }
+    : { index, uri, text, summary: summarizeFile(uri, text, chartRoots) };
+}
+
 function run(job: ScanJob): void {
+  const claim = claimsFrom(job.next, job.uris.length);
   let batch: ScannedFile[] = [];
-  for (const { index, uri } of job.files) {
-    const text = readFile(uri);
-    batch.push(
-      text === undefined
-        ? { index, uri }
-        : { index, uri, text, summary: summarizeFile(uri, text, job.chartRoots) },
-    );
+  for (let index = claim(); index !== undefined; index = claim()) {
+    batch.push(scanFile(index, job.uris[index]!, job.chartRoots));
     if (batch.length >= job.batch) {
       parentPort!.postMessage(batch);
       batch = [];

@@ -1,9 +1,14 @@
 /**
- * Reads the workspace into the index at start. With enough files the reading and parsing go to
- * worker threads (node/scanWorker.ts), one per core up to two: the main thread only takes each
- * file's text and summary (parse/summary.ts) in the order of the list, so the index is the same
- * as a single thread reading the files one by one, and requests are answered meanwhile. A worker
- * that fails leaves its remaining files to the main thread.
+ * Reads the workspace into the index at start. With enough files, the main thread and a worker
+ * thread (node/scanWorker.ts; none on a single core) take the files one at a time from a counter
+ * they share, and each reads a file and makes its summary (parse/summary.ts) the same way. The main
+ * thread reads for a few milliseconds at a time, so requests are answered meanwhile, and hands each
+ * file's text and summary to the index in the order of the list: the index is the same as a single
+ * thread reading the files one by one. A worker that fails leaves the files it had taken to the
+ * main thread.
+ *
+ * Two threads, not three: a third (two workers and the main thread receiving) made the scan no
+ * faster on two cores, and each worker holds its own heap while it parses (issue 19's peak memory).
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -12,12 +17,15 @@ import { chartRootsAmong } from '../service/parse/helm';
 import { shareStrings, type FileSummary } from '../service/parse/summary';
 import { NodeFileSystem, type ServerFileSystem } from './fileSystem';
 import { holdYoungGeneration, startWorkersWithFullYoungGeneration } from './heapFlags';
-import type { ScanJob, ScannedFile } from './scanWorker';
+import { claimedSoFar, claimsFrom, sharedCounter } from './claims';
+import { scanFile, type ScanJob, type ScannedFile } from './scanWorker';
 
 /** Below this many files the threads cost more to start than they save. */
 export const MIN_FILES_FOR_SCAN_WORKERS = 100;
-const MAX_SCAN_WORKERS = 2;
-const FILES_PER_BLOCK = 16;
+/** The main thread and one worker: each more thread costs its own heap (issue 19: memory). */
+const MAX_SCAN_THREADS = 2;
+/** The main thread reads files this long at a time, then answers the requests that came. */
+const MAIN_THREAD_SLICE_MS = 8;
 
 export interface ReadHandlers {
   /** A file read (text undefined: unreadable or too large), in the order of the list. */
@@ -31,21 +39,20 @@ export async function readWorkspace(
   fileSystem: ServerFileSystem,
   uris: readonly string[],
   handlers: ReadHandlers,
-  workers = Math.min(MAX_SCAN_WORKERS, availableParallelism()),
+  threads = Math.min(MAX_SCAN_THREADS, availableParallelism()),
 ): Promise<number> {
   if (!(fileSystem instanceof NodeFileSystem) || uris.length < MIN_FILES_FOR_SCAN_WORKERS) {
-    return readInline(fileSystem, uris, 0, handlers);
+    return readInline(fileSystem, uris, handlers);
   }
-  return readInWorkers(fileSystem, uris, handlers, Math.max(1, workers));
+  return readInThreads(uris, handlers, Math.max(1, threads));
 }
 
 async function readInline(
   fileSystem: ServerFileSystem,
   uris: readonly string[],
-  from: number,
   handlers: ReadHandlers,
 ): Promise<number> {
-  let done = from;
+  let done = 0;
   for (; done < uris.length; done++) {
     if (handlers.isCancelled()) break;
     handlers.onFile(uris[done]!, await fileSystem.readFile(uris[done]!));
@@ -53,75 +60,96 @@ async function readInline(
   return done;
 }
 
-function readInWorkers(
-  fileSystem: ServerFileSystem,
+function readInThreads(
   uris: readonly string[],
   handlers: ReadHandlers,
-  count: number,
+  threads: number,
 ): Promise<number> {
   const chartRoots = chartRootsAmong(uris);
   // What arrives is kept: V8 would grow the young generation for it (node/heapFlags.ts).
   holdYoungGeneration();
-  const shares: ScanJob['files'][] = Array.from({ length: count }, () => []);
-  uris.forEach((uri, index) =>
-    shares[Math.floor(index / FILES_PER_BLOCK) % count]!.push({ index, uri }),
-  );
+  const next = sharedCounter();
+  const claim = claimsFrom(next, uris.length);
   const received = new Map<number, ScannedFile>();
   /** The summaries' strings, shared across files while they arrive (parse/summary.ts). */
   const strings = new Map<string, string>();
-  let next = 0;
+  /** Files a worker took and never sent (it failed): this thread reads them. */
+  const orphans: number[] = [];
+  let delivered = 0;
   return new Promise<number>((resolve) => {
     const workers: Worker[] = [];
     let finished = false;
+    let scanning = false;
     const finish = (): void => {
       if (finished) return;
       finished = true;
       for (const worker of workers) void worker.terminate();
-      resolve(next);
+      resolve(delivered);
+    };
+    /** A file read by any thread; one read twice (taken over from a failed worker) counts once. */
+    const accept = (file: ScannedFile): void => {
+      if (file.index < delivered || received.has(file.index)) return;
+      if (file.summary) shareStrings(file.summary, strings);
+      received.set(file.index, file);
     };
     /** Hands over the files received in order; stops everything on a cancel. */
     const drain = (): void => {
-      for (let file = received.get(next); file && !finished; file = received.get(next)) {
+      for (let file = received.get(delivered); file && !finished; file = received.get(delivered)) {
         if (handlers.isCancelled()) return finish();
-        received.delete(next++);
+        received.delete(delivered++);
         handlers.onFile(file.uri, file.text, file.summary);
       }
-      if (next === uris.length) finish();
+      if (delivered === uris.length) finish();
     };
-    /** A worker failed: the main thread reads what it had not sent yet. */
-    const takeOver = async (share: ScanJob['files']): Promise<void> => {
-      for (const { index, uri } of share) {
-        if (finished) return;
-        if (received.has(index) || index < next) continue;
-        received.set(index, { index, uri, text: await fileSystem.readFile(uri) });
-        drain();
-      }
+    /** This thread's share: files for a slice of time, then what arrived meanwhile (requests). */
+    const scanHere = (): void => {
+      if (finished) return;
+      const until = performance.now() + MAIN_THREAD_SLICE_MS;
+      let index: number | undefined;
+      do {
+        index = orphans.shift() ?? claim();
+        if (index !== undefined) accept(scanFile(index, uris[index]!, chartRoots));
+      } while (index !== undefined && performance.now() < until);
+      drain();
+      if (index !== undefined) setImmediate(scanHere);
+      else scanning = false;
     };
-    for (const share of shares) {
-      const job: ScanJob = { kubeStorageScanWorker: true, files: share, chartRoots, batch: 16 };
+    const scanHereSoon = (): void => {
+      if (scanning || finished) return;
+      scanning = true;
+      setImmediate(scanHere);
+    };
+    const job: ScanJob = {
+      kubeStorageScanWorker: true,
+      uris: [...uris],
+      next,
+      chartRoots,
+      batch: 16,
+    };
+    for (let started = 1; started < threads; started++) {
       let worker: Worker;
       try {
         worker = startWorker(job);
       } catch {
-        void takeOver(share);
-        continue;
+        break; // This thread takes the files the worker would have.
       }
       workers.push(worker);
-      let sent = 0;
       worker.on('message', (batch: ScannedFile[]) => {
-        for (const file of batch) {
-          if (file.summary) shareStrings(file.summary, strings);
-          received.set(file.index, file);
-        }
-        sent += batch.length;
+        for (const file of batch) accept(file);
         drain();
       });
-      const failed = (): void => {
-        if (sent < share.length) void takeOver(share);
-      };
-      worker.once('error', failed);
-      worker.once('exit', failed);
+      // A worker that fails (its heap was too small for a file) exits after this; what it had
+      // taken and not sent is then read here. Its messages all arrive before its exit.
+      worker.on('error', () => undefined);
+      worker.once('exit', () => {
+        if (finished) return;
+        for (let index = delivered; index < claimedSoFar(next, uris.length); index++) {
+          if (!received.has(index)) orphans.push(index);
+        }
+        scanHereSoon();
+      });
     }
+    scanHereSoon();
   });
 }
 
@@ -130,7 +158,7 @@ function startWorker(job: ScanJob): Worker {
   // each grew to some 100 MB of young and old generations while it parsed (most of the server's
   // peak during the scan). With these it collects sooner: 5,000 files, the process at the scan's
   // end 364 MB instead of 411-431 MB, the scan as fast. A file whose trees do not fit (a single
-  // document of megabytes) ends the thread, and the main thread reads the rest of its share.
+  // document of megabytes) ends the thread, and the main thread reads the files it had taken.
   const resourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 32 };
   startWorkersWithFullYoungGeneration(resourceLimits.maxYoungGenerationSizeMb);
   const options = { workerData: job, resourceLimits };

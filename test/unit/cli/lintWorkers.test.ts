@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileUri } from '../../../server/src/cli/files';
-import { checkShare, claimsFrom, lintInWorkers } from '../../../server/src/cli/lintWorkers';
+import { checkShare, lintInWorkers } from '../../../server/src/cli/lintWorkers';
+import { claimsFrom } from '../../../server/src/node/claims';
 import { getLanguageService } from '../../../server/src/service';
 import { defaultDiagnosticSettings } from '../../../server/src/service/diagnostics/fileDiagnostics';
 import { DEFAULT_MAX_FILE_SIZE } from '../../../server/src/service/largeFile';
@@ -93,13 +94,6 @@ describe('lint workers', () => {
         `seed ${seed}: the workspace has findings to compare`,
       );
     }
-  });
-
-  it('hand out every file once to threads that share the counter', () => {
-    const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
-    const [first, second] = [claimsFrom(next, 5), claimsFrom(next, 5)];
-    const taken = [first(), second(), second(), first(), first(), second(), first()];
-    assert.deepEqual(taken, [0, 1, 2, 3, 4, undefined, undefined]);
   });
 
   it("give the same cross-file findings once a file's trees were let go after its precheck", () => {

@@ -1,7 +1,7 @@
 /**
- * Reading the workspace at start (node/workspaceReader.ts): from 100 files worker threads read
- * and parse; the files come back in the order of the list, with the summaries the index would
- * make of them, and a cancel stops the reading where it is.
+ * Reading the workspace at start (node/workspaceReader.ts): from 100 files the main thread and a
+ * worker read and parse; the files come back in the order of the list, with the summaries the index
+ * would make of them, and a cancel stops the reading where it is.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -59,7 +59,7 @@ async function readAll(uris: string[]): Promise<{ done: number; read: Read[] }> 
 }
 
 describe('readWorkspace', () => {
-  it('gives every file in order, with the summaries the index makes, read by threads', async () => {
+  it('gives every file in order, with the summaries the index makes, read by two threads', async () => {
     const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 50);
     const { done, read } = await readAll(uris);
     assert.equal(done, uris.length);
@@ -78,15 +78,17 @@ describe('readWorkspace', () => {
     assert.equal(read[2]!.text, undefined, 'a folder is not read');
   });
 
-  it('gives a file too large for a thread heap, and the rest of its share, from this thread', async () => {
+  it('gives a file too large for a worker heap, whichever thread took it, and every other', async () => {
     const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 50);
-    // One document of 3 MB: its trees take far more than a scan thread may hold.
-    const big = uris[40]!;
+    // Documents of 3 MB: their trees take far more than the scan worker may hold. The main thread
+    // reads whatever the worker had taken when it ended, this file first.
     const items = Array.from(
       { length: 40000 },
       (_, i) => `      - name: item-${i}\n        value: ${i}\n`,
     );
-    writeFileSync(new URL(big), `${claim('big')}  extra:\n    list:\n${items.join('')}`);
+    const big = [40, 80, 120].map((i) => uris[i]!);
+    for (const uri of big)
+      writeFileSync(new URL(uri), `${claim('big')}  extra:\n    list:\n${items.join('')}`);
     const { done, read } = await readAll(uris);
     assert.equal(done, uris.length);
     assert.deepEqual(
@@ -94,8 +96,32 @@ describe('readWorkspace', () => {
       uris,
     );
     const fileSystem = new NodeFileSystem();
-    for (const r of read) assert.equal(r.text, await fileSystem.readFile(r.uri), r.uri);
-    assert.equal(read[40]!.summary, undefined, 'the large file was read by this thread');
+    const chartRoots = [uris[1]!.slice(0, uris[1]!.lastIndexOf('/') + 1)];
+    for (const r of read) {
+      const text = await fileSystem.readFile(r.uri);
+      assert.equal(r.text, text, r.uri);
+      if (big.includes(r.uri)) assert.deepEqual(r.summary, summarizeFile(r.uri, text!, chartRoots));
+    }
+  });
+
+  it('reads every file on this thread alone when there is one core', async () => {
+    const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 10);
+    const read: Read[] = [];
+    const done = await readWorkspace(
+      new NodeFileSystem(),
+      uris,
+      {
+        onFile: (uri, text, summary) => read.push({ uri, text, summary }),
+        isCancelled: () => false,
+      },
+      1,
+    );
+    assert.equal(done, uris.length);
+    assert.deepEqual(
+      read.map((r) => r.uri),
+      uris,
+    );
+    assert.ok(read.filter((r) => r.text !== undefined).every((r) => r.summary !== undefined));
   });
 
   it('stops where it is when cancelled', async () => {
