@@ -32,7 +32,7 @@ import { simulateBindings } from '../server/src/service/binding';
 import type { BindingInput } from '../server/src/service/binding';
 import { buildPeerSchema } from './peer-schema';
 import { BindingsRequest, type BindingsParams, type BindingsResult } from '../server/src/protocol';
-import { SERVER_HEAP_FLAGS } from '../server/src/node/heapFlags';
+import { SERVER_ENVIRONMENT, SERVER_HEAP_FLAGS } from '../server/src/node/heapFlags';
 
 const here = __dirname;
 const root = resolve(here, '..');
@@ -118,9 +118,18 @@ export class LspClient {
   readonly spawnedAt: number;
   stderr = '';
 
-  constructor(command: string, args: string[], cwd: string) {
+  constructor(
+    command: string,
+    args: string[],
+    cwd: string,
+    env?: Readonly<Record<string, string>>,
+  ) {
     this.spawnedAt = performance.now();
-    this.proc = spawn(command, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = spawn(command, args, {
+      cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: env && { ...process.env, ...env },
+    });
     this.proc.stdout!.on('data', (data: Buffer) => this.onData(data));
     this.proc.stderr!.on('data', (data: Buffer) => {
       this.stderr = (this.stderr + data.toString()).slice(-4000);
@@ -287,6 +296,8 @@ interface ServerSpec {
   label: string;
   command: string;
   args: string[];
+  /** Variables added to the environment it starts in. */
+  env?: Readonly<Record<string, string>>;
   /** Settings answered to workspace/configuration, by section. */
   settings: Record<string, unknown>;
   afterInitialized?(client: LspClient): void;
@@ -314,8 +325,10 @@ function servers(node: string, schemaDir: string): ServerSpec[] {
       id: 'ours',
       label: 'kube-storage',
       command: node,
-      // The heap flags the extension starts it with, then the bench's own (benchNodeArgs).
+      // The heap flags and environment the extension starts it with, then the bench's own
+      // (benchNodeArgs).
       args: [...SERVER_HEAP_FLAGS, ...benchNodeArgs(), join(root, 'dist/server.js'), '--stdio'],
+      env: SERVER_ENVIRONMENT,
       // The 5,000-document file (3.9 MB) is above the default size limit (2 MB), beyond which
       // only syntax is checked: raise it, as a user with such files would.
       settings: { kubeStorage: { language: 'en', maxFileSize: 64 * 1024 * 1024 } },
@@ -343,7 +356,7 @@ async function startServer(
   spec: ServerSpec,
   workDir: string,
 ): Promise<{ client: LspClient; coldMs: number; capabilities: Record<string, unknown> }> {
-  const client = new LspClient(spec.command, spec.args, workDir);
+  const client = new LspClient(spec.command, spec.args, workDir, spec.env);
   client.onRequest('workspace/configuration', (params) => {
     const items = (params as { items: { section?: string }[] }).items;
     return items.map((item) =>

@@ -44,7 +44,7 @@ import {
   quantile,
 } from './lsp-driver';
 import { generateWorkspace, writeWorkspace } from './workspace';
-import { SERVER_HEAP_FLAGS } from '../server/src/node/heapFlags';
+import { SERVER_ENVIRONMENT, SERVER_HEAP_FLAGS } from '../server/src/node/heapFlags';
 import { bundledParse, parseFloor, timedLint, type LintRun } from './floor';
 
 const here = __dirname;
@@ -135,11 +135,13 @@ async function serverRun(
   openedText: string,
   ask: boolean,
 ): Promise<ServerRun> {
-  // Started as the extension starts it (client/src/languageClient.ts): with its heap flags.
+  // Started as the extension starts it (client/src/languageClient.ts): with its heap flags and
+  // environment.
   const client = new LspClient(
     node,
     [...SERVER_HEAP_FLAGS, ...benchNodeArgs(), join(root, 'dist/server.js'), '--stdio'],
     root,
+    SERVER_ENVIRONMENT,
   );
   const settings = { kubeStorage: { language: 'en' } };
   client.onRequest('workspace/configuration', (params) =>

@@ -6,19 +6,24 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SERVER_HEAP_FLAGS } from '../../server/src/node/heapFlags';
+import { SERVER_ENVIRONMENT, SERVER_HEAP_FLAGS } from '../../server/src/node/heapFlags';
 import { WorkspaceTrustNotification } from '../../server/src/protocol';
 
 export const CLIENT_ID = 'kubeStorage';
 
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  const env = { ...process.env, ...SERVER_ENVIRONMENT };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_HEAP_FLAGS] } },
+    run: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_HEAP_FLAGS], env },
+    },
     debug: {
       module,
       transport: TransportKind.ipc,
-      options: { execArgv: [...SERVER_HEAP_FLAGS, '--nolazy', '--inspect=6010'] },
+      options: { execArgv: [...SERVER_HEAP_FLAGS, '--nolazy', '--inspect=6010'], env },
     },
   };
   const clientOptions: LanguageClientOptions = {
