@@ -69,7 +69,7 @@ export class ParsedChunk {
   /** The chunk's documents; their trees are built on demand (`doc`), the rest is kept. */
   readonly docs: ParsedDocument[];
   /** Per-chunk diagnostics, relative to the chunk; filled on first request and then reused. */
-  diagnostics?: KubeDiagnostic[];
+  diagnostics?: readonly KubeDiagnostic[];
   /** Where the chunk nests too deeply to be parsed safely (parse/limits.ts); it then has no docs. */
   readonly tooDeepAt?: number;
   /** The parsed documents while the tree is held, in the order of `docs`. */
