@@ -11,6 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { isTemplateFile } from '../service/parse/helm';
 import { ParsedChunk } from '../service/parse/chunk';
 import { splitDocuments } from '../service/parse/split';
+import { packSites } from '../service/navigation/packedSites';
 import { relativeSites } from '../service/navigation/sites';
 import { summarizeChunk, type FileSummary } from '../service/parse/summary';
 import { addStorageHashes } from '../service/rules/signature';
@@ -48,7 +49,7 @@ export function summarizeFile(uri: string, text: string, chartRoots: string[]): 
     summary?.docs.forEach((d, i) => {
       if (d.recognition.type !== 'object') return;
       const { kind, namespace } = d.recognition.facts;
-      d.sites = JSON.stringify(relativeSites(chunk, chunk.docs[i]!, kind, namespace));
+      d.sites = packSites(relativeSites(chunk, chunk.docs[i]!, kind, namespace));
     });
     chunk.release();
     return summary;

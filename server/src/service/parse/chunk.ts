@@ -20,6 +20,7 @@ import type { Span } from './nodes';
 import { keepsData, type ChunkSummary } from './summary';
 import { kubernetesTags } from './yamlTags';
 import type { RelativeSite } from '../navigation/sites';
+import { unpackSites } from '../navigation/packedSites';
 
 export const MAX_ALIAS_COUNT = 100;
 
@@ -255,16 +256,16 @@ class DocumentHandle implements ParsedDocument {
     private readonly index: number,
     readonly recognition: Recognition,
     kept?: DocumentValue,
-    private sitesJson?: string,
+    private packedSites?: string,
     public storageHash?: number,
   ) {
     this.kept = kept;
   }
 
   get sites(): RelativeSite[] | undefined {
-    if (this.sitesJson !== undefined) {
-      this.siteList = JSON.parse(this.sitesJson) as RelativeSite[];
-      this.sitesJson = undefined;
+    if (this.packedSites !== undefined) {
+      this.siteList = unpackSites(this.packedSites);
+      this.packedSites = undefined;
     }
     return this.siteList;
   }

@@ -35,9 +35,10 @@ export interface DocumentSummary {
   /** The document's value, for the kinds in DATA_KINDS. */
   value?: DocumentValue;
   /**
-   * Where it names other objects (navigation/sites.ts, as JSON: one string crosses threads and is
-   * kept at the cost of its text, read when navigation first asks), found by the thread that read
-   * the file, so going to a definition or listing references needs no tree of files nobody opened.
+   * Where it names other objects (navigation/sites.ts, packed by navigation/packedSites.ts: one
+   * string crosses threads and is kept at the cost of its text, read when navigation first asks),
+   * found by the thread that read the file, so going to a definition or listing references needs no
+   * tree of files nobody opened.
    */
   sites?: string;
   /** The hash of what the storage signature reads of it (rules/signature.ts `addStorageHashes`). */
