@@ -14,6 +14,17 @@ import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-lan
 import type { NotificationType, RequestType } from 'vscode-jsonrpc';
 import { safely, type ServerContext } from './context';
 
+let inFlight = 0;
+let lastAnsweredAt = -Infinity;
+
+/**
+ * Milliseconds since the last request was answered; 0 while one is being answered. The workspace
+ * scan's main-thread share waits while the user is at work (lsp/workspaceScan.ts).
+ */
+export function msSinceLastRequest(): number {
+  return inFlight > 0 ? 0 : performance.now() - lastAnsweredAt;
+}
+
 /** The answer to a request the client cancelled. */
 export function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
@@ -30,13 +41,17 @@ export function runSafe<T>(
   fallback: T,
   run: () => T | Promise<T>,
 ): Promise<T | ResponseError<void>> {
-  return new Promise((resolve) => {
+  inFlight++;
+  return new Promise<T | ResponseError<void>>((resolve) => {
     setImmediate(() => {
       if (token.isCancellationRequested) return resolve(cancelled());
       void safely(ctx, what, fallback, run).then((result) =>
         resolve(token.isCancellationRequested ? cancelled() : result),
       );
     });
+  }).finally(() => {
+    inFlight--;
+    lastAnsweredAt = performance.now();
   });
 }
 

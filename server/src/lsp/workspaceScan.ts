@@ -11,9 +11,19 @@ import { clusterSettings } from './cluster';
 import type { ServerContext } from './context';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { IndexProgress } from './indexProgress';
+import { msSinceLastRequest } from './runner';
 
 /** The collection after the scan waits this long: the open documents are checked first. */
 const COLLECT_AFTER_SCAN_MS = 200;
+
+/**
+ * The main thread reads files of the workspace only when no request was answered for this long:
+ * a user who hovers or completes meanwhile is answered at once, and the worker reads on. Hovers
+ * asked back to back during the scan of the 5,000-file bench: p50 / p95 45 / 65 ms when the main
+ * thread read 8 ms slices regardless, 9 / 20 ms with 2 ms slices waiting only while a request was
+ * being answered, 0.1 / 0.2 ms with this quiet time (as with no reading on the main thread).
+ */
+const QUIET_BEFORE_SCANNING_MS = 50;
 
 /** At most this many YAML files are read from disk into the index at start. */
 const MAX_WORKSPACE_FILES = 20000;
@@ -92,6 +102,7 @@ export class WorkspaceScan {
         progress.report(++read, uris.length);
       },
       isCancelled: () => progress.isCancelled,
+      isBusy: () => msSinceLastRequest() < QUIET_BEFORE_SCANNING_MS,
     });
     progress.end(done, uris.length);
     this.ctx.log(

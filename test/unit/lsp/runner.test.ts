@@ -1,4 +1,7 @@
-/** lsp/runner.ts: requests yield a tick, honour cancellation before and after, log failures. */
+/**
+ * lsp/runner.ts: requests yield a tick, honour cancellation before and after, log failures, and
+ * tell how long ago the last one was answered.
+ */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
@@ -8,7 +11,7 @@ import {
   type CancellationToken,
 } from 'vscode-languageserver';
 import { RequestType } from 'vscode-jsonrpc';
-import { onRequest, runSafe } from '../../../server/src/lsp/runner';
+import { msSinceLastRequest, onRequest, runSafe } from '../../../server/src/lsp/runner';
 import type { ServerContext } from '../../../server/src/lsp/context';
 
 function logger(): { log: (m: string) => void; lines: string[] } {
@@ -84,4 +87,22 @@ void test('onRequest registers a typed request by its method, through runSafe', 
   assert.deepEqual(await handler({ text: 'hi' }, token), { ok: true, text: 'hi' });
   assert.deepEqual(await handler({ text: 'boom' }, token), { ok: false });
   assert.match(lines[0]!, /^test\/echo failed: Error: boom/);
+});
+
+void test('tells how long ago a request was answered: 0 while one is being answered', async () => {
+  const ctx = logger();
+  const token = new CancellationTokenSource().token;
+  let during = -1;
+  await runSafe(ctx, 'hover', token, null, async () => {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    during = msSinceLastRequest();
+  });
+  assert.equal(during, 0);
+  const justAfter = msSinceLastRequest();
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  assert.ok(msSinceLastRequest() >= justAfter + 25, 'the time since grows');
+  const failing = runSafe(ctx, 'rename', token, null, () => Promise.reject(new Error('x')));
+  assert.equal(msSinceLastRequest(), 0, 'a request that will fail is in flight too');
+  await failing;
+  assert.ok(msSinceLastRequest() < 25);
 });

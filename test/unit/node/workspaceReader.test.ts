@@ -124,6 +124,23 @@ describe('readWorkspace', () => {
     assert.ok(read.filter((r) => r.text !== undefined).every((r) => r.summary !== undefined));
   });
 
+  it('reads nothing on this thread while told it is busy, then every file', async () => {
+    const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 10);
+    let busy = true;
+    const read: string[] = [];
+    const reading = readWorkspace(
+      new NodeFileSystem(),
+      uris,
+      { onFile: (uri) => read.push(uri), isCancelled: () => false, isBusy: () => busy },
+      1,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(read, [], 'no file read while busy');
+    busy = false;
+    assert.equal(await reading, uris.length);
+    assert.deepEqual(read, uris);
+  });
+
   it('stops where it is when cancelled', async () => {
     const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 50);
     const read: string[] = [];
