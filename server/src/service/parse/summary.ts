@@ -65,11 +65,38 @@ export function summarizeChunk(chunk: ParsedChunk): ChunkSummary | undefined {
   if (chunk.docs.some((d) => d.items !== undefined)) return undefined;
   return {
     tooDeepAt: chunk.tooDeepAt,
-    docs: chunk.docs.map((d) => ({
-      recognition: d.recognition,
-      value: keepsData(d.recognition) ? d.value() : undefined,
-    })),
+    docs: chunk.docs.map((d) => {
+      const value = keepsData(d.recognition) ? d.value() : undefined;
+      return { recognition: withLabelsOf(d.recognition, value), value };
+    }),
   };
+}
+
+/**
+ * The recognition, its labels being the very object the value holds in `metadata.labels` when they
+ * are the same strings in the same order: a structured clone then keeps one object, not two (on
+ * the 5,000-file bench, the labels of 20,000 documents took 2.4 MB).
+ */
+function withLabelsOf(recognition: Recognition, value: DocumentValue | undefined): Recognition {
+  if (recognition.type !== 'object' || !value?.ok) return recognition;
+  const labels = labelsIn(value.data);
+  if (!labels || labels === recognition.facts.labels) return recognition;
+  if (!sameStrings(labels, recognition.facts.labels)) return recognition;
+  return { type: 'object', facts: { ...recognition.facts, labels } };
+}
+
+function labelsIn(data: unknown): Record<string, string> | undefined {
+  const metadata = (data as { metadata?: unknown } | null)?.metadata;
+  const labels = (metadata as { labels?: unknown } | null | undefined)?.labels;
+  return labels !== null && typeof labels === 'object' && isPlain(labels)
+    ? (labels as Record<string, string>)
+    : undefined;
+}
+
+function sameStrings(a: Record<string, unknown>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  return keys.length === other.length && keys.every((k, i) => other[i] === k && a[k] === b[k]);
 }
 
 /** Strings longer than this are left as they come (names and values that repeat are short). */

@@ -44,3 +44,36 @@ describe('shareStrings', () => {
     assert.deepEqual(arrived, sent);
   });
 });
+
+describe('summarizeChunk', () => {
+  const labelled = (labels: string): string =>
+    `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  labels:\n${labels}spec:\n  accessModes: [ReadWriteOnce]\n`;
+  const factsAndData = (summary: FileSummary): { facts: unknown; data: unknown } => {
+    const doc = summary.chunks[0]!.docs[0]!;
+    assert.equal(doc.recognition.type, 'object');
+    assert.equal(doc.value?.ok, true);
+    const facts = doc.recognition.type === 'object' ? doc.recognition.facts.labels : undefined;
+    const data = doc.value?.ok ? (doc.value.data as { metadata: { labels: unknown } }) : undefined;
+    return { facts, data: data?.metadata.labels };
+  };
+
+  it('keeps one labels object for the recognition and the value, also once cloned', () => {
+    const text = labelled('    app: queue\n    tier: storage\n');
+    const sent = summaryOf(text);
+    const arrived = factsAndData(clone(sent));
+    assert.equal(arrived.facts, arrived.data, 'one object after the clone');
+    assert.deepEqual(arrived.facts, { app: 'queue', tier: 'storage' });
+    // The recognition reads as the chunk's own.
+    const chunk = new ParsedChunk(text, false);
+    assert.deepEqual(sent.chunks[0]!.docs[0]!.recognition, chunk.docs[0]!.recognition);
+  });
+
+  it('keeps two when the value holds what is not the same string (a number, a null)', () => {
+    for (const labels of ['    version: 2\n', '    app:\n']) {
+      const { facts, data } = factsAndData(clone(summaryOf(labelled(labels))));
+      const expected = new ParsedChunk(labelled(labels), false).docs[0]!.recognition;
+      assert.deepEqual(facts, expected.type === 'object' ? expected.facts.labels : undefined);
+      assert.notEqual(facts, data);
+    }
+  });
+});
