@@ -86,7 +86,8 @@ function readInThreads(
   const orphans: number[] = [];
   let delivered = 0;
   return new Promise<number>((resolve) => {
-    const workers: Worker[] = [];
+    let workers: Worker[] = [];
+    let running = 0;
     let finished = false;
     let scanning = false;
     const finish = (): void => {
@@ -115,7 +116,8 @@ function readInThreads(
       if (finished) return;
       // A request takes a few turns of the event loop (a tick first, then its work), and a slice
       // of reading in each turn made it wait: hover p50 45 ms with 8 ms slices (lsp/workspaceScan.ts).
-      if (handlers.isBusy?.()) {
+      // Without a worker running, this thread reads anyway, or nothing would.
+      if (running > 0 && handlers.isBusy?.()) {
         setTimeout(scanHere, BUSY_RETRY_MS);
         return;
       }
@@ -141,31 +143,50 @@ function readInThreads(
       chartRoots,
       batch: 16,
     };
-    for (let started = 1; started < threads; started++) {
-      let worker: Worker;
-      try {
-        worker = startWorker(job);
-      } catch {
-        break; // This thread takes the files the worker would have.
-      }
-      workers.push(worker);
-      worker.on('message', (batch: ScannedFile[]) => {
+    workers = startScanWorkers(job, threads - 1, {
+      onBatch: (batch) => {
         for (const file of batch) accept(file);
         drain();
-      });
-      // A worker that fails (its heap was too small for a file) exits after this; what it had
-      // taken and not sent is then read here. Its messages all arrive before its exit.
-      worker.on('error', () => undefined);
-      worker.once('exit', () => {
+      },
+      onExit: () => {
+        running--;
         if (finished) return;
         for (let index = delivered; index < claimedSoFar(next, uris.length); index++) {
           if (!received.has(index)) orphans.push(index);
         }
         scanHereSoon();
-      });
-    }
+      },
+    });
+    running = workers.length;
     scanHereSoon();
   });
+}
+
+/**
+ * Starts up to `count` scan workers on `job` (fewer if a thread cannot start: the main thread then
+ * takes the files it would have). A worker that fails (its heap was too small for a file) exits
+ * after its error; all its messages arrive before its exit, so what it had taken and not sent is
+ * known then.
+ */
+function startScanWorkers(
+  job: ScanJob,
+  count: number,
+  on: { onBatch(batch: ScannedFile[]): void; onExit(): void },
+): Worker[] {
+  const workers: Worker[] = [];
+  for (let started = 0; started < count; started++) {
+    let worker: Worker;
+    try {
+      worker = startWorker(job);
+    } catch {
+      break;
+    }
+    workers.push(worker);
+    worker.on('message', on.onBatch);
+    worker.on('error', () => undefined);
+    worker.once('exit', on.onExit);
+  }
+  return workers;
 }
 
 function startWorker(job: ScanJob): Worker {
