@@ -48,13 +48,22 @@ interface Read {
   summary?: FileSummary;
 }
 
-/** Every file of `uris` read from disk to the end, as the index receives them. */
-async function readAll(uris: string[]): Promise<{ done: number; read: Read[] }> {
+/**
+ * Every file of `uris` read from disk to the end, as the index receives them; by `threads` (the
+ * default: one per core up to two), with a caller `isBusy` says it is busy.
+ */
+async function readAll(
+  uris: string[],
+  options: { threads?: number; isBusy?: () => boolean } = {},
+): Promise<{ done: number; read: Read[] }> {
   const read: Read[] = [];
-  const done = await readWorkspace(new NodeFileSystem(), uris, {
-    onFile: (uri, text, summary) => read.push({ uri, text, summary }),
+  const handlers = {
+    onFile: (uri: string, text?: string, summary?: FileSummary) =>
+      read.push({ uri, text, summary }),
     isCancelled: () => false,
-  });
+    isBusy: options.isBusy,
+  };
+  const done = await readWorkspace(new NodeFileSystem(), uris, handlers, options.threads);
   return { done, read };
 }
 
@@ -106,16 +115,7 @@ describe('readWorkspace', () => {
 
   it('reads every file on this thread alone when there is one core', async () => {
     const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 10);
-    const read: Read[] = [];
-    const done = await readWorkspace(
-      new NodeFileSystem(),
-      uris,
-      {
-        onFile: (uri, text, summary) => read.push({ uri, text, summary }),
-        isCancelled: () => false,
-      },
-      1,
-    );
+    const { done, read } = await readAll(uris, { threads: 1 });
     assert.equal(done, uris.length);
     assert.deepEqual(
       read.map((r) => r.uri),
@@ -126,29 +126,24 @@ describe('readWorkspace', () => {
 
   it('reads every file while told it is busy: the worker reads on', async () => {
     const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 10);
-    const read: string[] = [];
     let asked = 0;
-    const done = await readWorkspace(new NodeFileSystem(), uris, {
-      onFile: (uri) => read.push(uri),
-      isCancelled: () => false,
-      isBusy: () => ++asked > 0,
-    });
+    const { done, read } = await readAll(uris, { isBusy: () => ++asked > 0 });
     assert.equal(done, uris.length);
-    assert.deepEqual(read, uris);
+    assert.deepEqual(
+      read.map((r) => r.uri),
+      uris,
+    );
     assert.ok(asked > 0, 'this thread asked before it read');
   });
 
   it('reads on a single core even while told it is busy: no other thread would', async () => {
     const uris = workspace(MIN_FILES_FOR_SCAN_WORKERS + 10);
-    const read: string[] = [];
-    const done = await readWorkspace(
-      new NodeFileSystem(),
-      uris,
-      { onFile: (uri) => read.push(uri), isCancelled: () => false, isBusy: () => true },
-      1,
-    );
+    const { done, read } = await readAll(uris, { threads: 1, isBusy: () => true });
     assert.equal(done, uris.length);
-    assert.deepEqual(read, uris);
+    assert.deepEqual(
+      read.map((r) => r.uri),
+      uris,
+    );
   });
 
   it('stops where it is when cancelled', async () => {
