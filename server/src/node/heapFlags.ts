@@ -63,11 +63,11 @@ let youngGenerationHeld = false;
 let editedOnce = false;
 
 /**
- * While scan threads read a large workspace and the workspace pass follows, until the user first
- * types (node/workspaceReader.ts; a small workspace is read without them, and not held): the young
- * generation keeps the size it has (V8 grows it when much of what it holds survives, and what the
- * index keeps always does). Nothing is lost: what survives is promoted to the old generation at
- * once rather than copied back and forth first.
+ * While the scan's threads read a large workspace (the main thread among them) and the workspace
+ * pass follows, until the user first types (node/workspaceReader.ts; a small workspace is read
+ * without a worker, and not held): the young generation keeps the size it has (V8 grows it when
+ * much of what it holds survives, and what the index keeps always does). Nothing is lost: what
+ * survives is promoted to the old generation at once rather than copied back and forth first.
  */
 export function holdYoungGeneration(): void {
   if (editedOnce || youngGenerationHeld) return;
