@@ -21,7 +21,7 @@ import { MAX_INDEXED_FILE_BYTES } from './fileSystem';
 export interface ScanJob {
   kubeStorageScanWorker: true;
   /** Every file of the workspace, in the order the index takes them. */
-  uris: string[];
+  uris: readonly string[];
   /** The index of the next file to read, shared with the main thread (node/claims.ts). */
   next: Int32Array;
   /** Chart folders (URIs ending with `/`) of the whole workspace: their templates are templates. */

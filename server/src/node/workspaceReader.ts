@@ -138,7 +138,7 @@ function readInThreads(
     };
     const job: ScanJob = {
       kubeStorageScanWorker: true,
-      uris: [...uris],
+      uris,
       next,
       chartRoots,
       batch: 16,
