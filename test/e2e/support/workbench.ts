@@ -59,28 +59,44 @@ async function typeCommand(page: Page, title: string, timeoutMs?: number): Promi
     return true;
   } catch (e) {
     if (timeoutMs === undefined) throw e;
-    await page.keyboard.press('Escape');
+    return false;
+  }
+}
+
+/** Clicks the palette's row of `title` and waits for the palette to close; false when it did not. */
+async function pickCommand(page: Page, title: string, timeoutMs?: number): Promise<boolean> {
+  const row = page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title })
+    .first();
+  try {
+    await row.click({ timeout: timeoutMs });
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs });
+    return true;
+  } catch (e) {
+    if (timeoutMs === undefined) throw e;
     return false;
   }
 }
 
 /**
  * Runs a command from the palette. Right after a layout change (an editor moved to another group)
- * the workbench may take the focus back from a palette it has just opened, which then stays inert:
- * the palette is opened again, up to three times, before the last try may fail.
+ * the workbench may take the focus back from a palette it has just opened, or re-lay its list out
+ * under the pointer, and the palette then stays inert: it is closed and opened again, up to three
+ * times, before the last try may fail.
  */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const tries = 3;
   for (let attempt = 1; attempt <= tries; attempt++) {
     // The last try waits as long as Playwright's default, and fails the test if it must.
-    if (await typeCommand(page, title, attempt < tries ? 5000 : undefined)) break;
+    const timeoutMs = attempt < tries ? 5000 : undefined;
+    if ((await typeCommand(page, title, timeoutMs)) && (await pickCommand(page, title, timeoutMs)))
+      return;
+    await page.keyboard.press('Escape');
+    await page
+      .locator('.quick-input-widget')
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .catch(() => undefined);
   }
-  const row = page
-    .locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title })
-    .first();
-  await row.waitFor();
-  await row.click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
 /**
