@@ -70,8 +70,11 @@ export function expandStatefulSet(set: StatefulSet, defaultNamespace = 'default'
   return out;
 }
 
-/** Where a workload keeps its pod spec, and which kinds run pods: one fact, kubernetes/podSpec.ts. */
-export { WORKLOAD_KINDS, workloadPodSpec as podSpecOf } from '../kubernetes/podSpec';
+/**
+ * Which kinds run pods, and a workload's pod spec as its pods get it (a StatefulSet's template
+ * volumes named like its claim templates left out): one fact, kubernetes/podSpec.ts.
+ */
+export { WORKLOAD_KINDS, workloadPodSpecAsRun as podSpecOf } from '../kubernetes/podSpec';
 
 /** Names of the claims a pod spec mounts through `persistentVolumeClaim.claimName`. */
 export function claimNamesOf(spec: PodSpec | undefined): string[] {

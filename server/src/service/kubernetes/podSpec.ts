@@ -53,3 +53,42 @@ export function workloadPodSpec(kind: string, data: unknown): PodSpec | undefine
     ? (node as PodSpec)
     : undefined;
 }
+
+/**
+ * The names of a workload's pod-template volumes that its pods do not get as written. A
+ * StatefulSet's controller replaces every volume named like one of its `volumeClaimTemplates` with a
+ * volume of that template's claim (`updateStorage`, pkg/controller/statefulset/stateful_set_utils.go),
+ * and the API server accepts the pair (`ValidatePodTemplateSpecForStatefulSet` leaves the pod spec's
+ * volumes unchecked). Empty for every other kind.
+ */
+export function volumesReplacedByClaimTemplates(kind: string, data: unknown): ReadonlySet<string> {
+  if (kind !== 'StatefulSet' || !isMap(data) || !isMap(data.spec)) return NO_NAMES;
+  const templates = data.spec.volumeClaimTemplates;
+  if (!Array.isArray(templates) || !templates.length) return NO_NAMES;
+  const names = new Set<string>();
+  for (const template of templates) {
+    const name = isMap(template) && isMap(template.metadata) ? template.metadata.name : undefined;
+    if (typeof name === 'string' && name) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * A workload's pod spec as its pods get it: without the volumes a StatefulSet's claim templates
+ * replace (`volumesReplacedByClaimTemplates`; the claims themselves come from the templates). The
+ * same object when nothing is replaced, else a shallow copy.
+ */
+export function workloadPodSpecAsRun(kind: string, data: unknown): PodSpec | undefined {
+  const spec = workloadPodSpec(kind, data);
+  if (!spec || !Array.isArray(spec.volumes)) return spec;
+  const replaced = volumesReplacedByClaimTemplates(kind, data);
+  if (!replaced.size) return spec;
+  const volumes = spec.volumes.filter((v) => !(isMap(v) && replaced.has(v.name as string)));
+  return volumes.length === spec.volumes.length ? spec : { ...spec, volumes };
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

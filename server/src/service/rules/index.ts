@@ -39,6 +39,7 @@ import {
   claimTemplateWithoutStorage,
   partitionBlocksUpdate,
   rollingUpdateWithOnDelete,
+  volumeReplacedByClaimTemplate,
 } from './statefulSets';
 import type { Rule, RuleFamily, RuleMeta } from './types';
 import { volumeMountRules } from './volumeMounts';
@@ -80,6 +81,7 @@ const workloadRules: readonly Rule[] = [
   unsafeSubPath,
   claimTemplateWithoutStorage,
   claimTemplateWithoutAccessModes,
+  volumeReplacedByClaimTemplate,
   selectorTemplateMismatch,
   rollingUpdateWithOnDelete,
   partitionBlocksUpdate,

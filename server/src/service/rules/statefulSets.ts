@@ -1,10 +1,10 @@
 /** StatefulSets: their claim templates, update strategy and what happens to claims on deletion. */
 import { localize } from '../i18n/format';
 import type { Rule } from './types';
-import { claimTemplatesOf, get, replicasOf, strings } from './util';
+import { claimTemplatesOf, get, podSpecOf, replicasOf, strings, writtenVolumesOf } from './util';
 import { setValueFix } from './fixes/storageFixes';
 import { replaceScalarFix } from './fixes/quickFix';
-import { onDeleteFixes } from './fixes/workloadFixes';
+import { onDeleteFixes, removeVolumeFix } from './fixes/workloadFixes';
 
 export const claimTemplateWithoutStorage: Rule = {
   id: 'claim-template-without-storage',
@@ -180,5 +180,40 @@ export const claimRetentionDeletesData: Rule = {
           }),
       },
     );
+  },
+};
+
+export const volumeReplacedByClaimTemplate: Rule = {
+  id: 'volume-replaced-by-claim-template',
+  family: 'workloads',
+  severity: 'information',
+  kinds: ['StatefulSet'],
+  fixable: true,
+  title: {
+    en: 'A pod volume has the name of a claim template, which replaces it',
+    ru: 'Том пода назван как шаблон заявки и заменяется им',
+  },
+  docs: {
+    en: "The StatefulSet controller gives each pod a volume for each `volumeClaimTemplates` entry, named like the template and backed by that replica's claim (`<template>-<set>-<ordinal>`). A volume of the pod template with the same name is dropped: its `emptyDir`, `hostPath` or `persistentVolumeClaim` is never mounted. The API server accepts the pair, so nothing warns that, say, an `emptyDir` meant for a test run is ignored, or that a fixed `claimName` is not the claim the pods get. The other rules check the pods as the controller makes them. Remove the volume (the quick fix does), or rename one of the two if both were meant.",
+    ru: 'Контроллер StatefulSet даёт каждому поду по тому на каждый шаблон из `volumeClaimTemplates`: том называется как шаблон, а за ним стоит заявка этой реплики (`<шаблон>-<набор>-<номер>`). Том из шаблона пода с тем же именем отбрасывается — его `emptyDir`, `hostPath` или `persistentVolumeClaim` не монтируется. API-сервер такую пару принимает, поэтому никто не предупредит, что, например, `emptyDir` для пробного запуска игнорируется или что заявка из `claimName` — не та, которую получат поды. Остальные правила проверяют поды такими, какими их создаёт контроллер. Удалите том (это сделает быстрое исправление) или переименуйте один из двух, если нужны оба.',
+  },
+  check(object, data, ctx) {
+    const at = podSpecOf(object.kind, data);
+    if (!at?.replaced.size) return;
+    for (const v of writtenVolumesOf(at)) {
+      if (!at.replaced.has(v.volume.name)) continue;
+      const source = Object.keys(v.volume).find((key) => key !== 'name') ?? '';
+      ctx.report(
+        [...v.path, 'name'],
+        localize(
+          {
+            en: 'Volume `{name}` is replaced by claim template `{name}`: the pods mount their own claim `{name}-{set}-<ordinal>`, not the `{source}` written here. Remove the volume.',
+            ru: 'Том `{name}` заменяется шаблоном заявки `{name}`: поды монтируют свою заявку `{name}-{set}-<номер>`, а не указанный здесь `{source}`. Удалите том.',
+          },
+          { name: v.volume.name, set: object.name || '?', source: source || 'volume' },
+        ),
+        { fix: () => removeVolumeFix(object, v.path, v.volume.name) },
+      );
+    }
   },
 };

@@ -1,6 +1,11 @@
 /** Helpers shared by the rule families: where pod specs live, ranges of paths, small readers. */
 import type { Container, PodSpec, Volume, VolumeMount } from 'kubernetes-types/core/v1';
-import { WORKLOAD_KINDS, workloadPodSpec, workloadPodSpecPath } from '../kubernetes/podSpec';
+import {
+  WORKLOAD_KINDS,
+  volumesReplacedByClaimTemplates,
+  workloadPodSpec,
+  workloadPodSpecPath,
+} from '../kubernetes/podSpec';
 import { nodeSpan, nodesAtPath, type YamlPath } from '../parse/nodes';
 import { shiftRange, type IndexedObject } from '../workspace/file';
 import type { Range } from '../types';
@@ -11,13 +16,16 @@ export const workloadKinds: string[] = [...WORKLOAD_KINDS];
 export interface PodSpecAt {
   spec: PodSpec;
   path: YamlPath;
+  /** Volumes of the template the pods do not get: a StatefulSet's claim templates replace them. */
+  replaced: ReadonlySet<string>;
 }
 
 /** A workload's pod spec with its path (for ranges), when it is there and is a map. */
 export function podSpecOf(kind: string, data: Record<string, unknown>): PodSpecAt | undefined {
   const spec = workloadPodSpec(kind, data);
   const path = workloadPodSpecPath(kind);
-  return spec && path ? { spec, path: [...path] } : undefined;
+  if (!spec || !path) return undefined;
+  return { spec, path: [...path], replaced: volumesReplacedByClaimTemplates(kind, data) };
 }
 
 export type ContainerGroup = 'containers' | 'initContainers' | 'ephemeralContainers';
@@ -68,7 +76,16 @@ export interface VolumeAt {
   path: YamlPath;
 }
 
+/**
+ * The pod spec's volumes the pods get, with their paths; a volume a StatefulSet's claim template
+ * replaces is not one of them (`writtenVolumesOf` lists every entry).
+ */
 export function volumesOf(at: PodSpecAt): VolumeAt[] {
+  return writtenVolumesOf(at).filter((v) => !at.replaced.has(v.volume.name));
+}
+
+/** Every named entry of the pod spec's `volumes`, with its path. */
+export function writtenVolumesOf(at: PodSpecAt): VolumeAt[] {
   const list = at.spec.volumes;
   if (!Array.isArray(list)) return [];
   const out: VolumeAt[] = [];

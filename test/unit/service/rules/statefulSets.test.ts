@@ -1,0 +1,41 @@
+/**
+ * StatefulSets: a pod-template volume named like a claim template is replaced by the replica's
+ * claim (`updateStorage` in the StatefulSet controller), so the rules check the pods as the
+ * controller makes them and say so once, on the volume.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { assertFixApplies, caseFixtureText, codes, diagnose, fixtureText } from './helpers';
+
+const RULE = 'volume-replaced-by-claim-template';
+
+void test('a replaced emptyDir gets no emptyDir finding, only the replacement', () => {
+  const found = diagnose({ 'file:///sts/bad.yaml': fixtureText(RULE, 'bad') });
+  assert.equal(codes(found), `${RULE}@25`);
+  assert.match(found[0]!.message.en, /claim `journal-ledger-<ordinal>`/);
+  assert.match(found[0]!.message.ru, /заявку `journal-ledger-<номер>`/);
+});
+
+void test('a replaced claimName is not looked up: no claim-not-found for a claim nobody mounts', () => {
+  const found = diagnose({ 'file:///sts/claim.yaml': caseFixtureText(RULE, 'bad-claim-name') });
+  assert.equal(codes(found), `${RULE}@23`);
+});
+
+void test('the same volume in a Deployment is checked as written', () => {
+  const deployment = caseFixtureText(RULE, 'bad-claim-name')
+    .replace('kind: StatefulSet', 'kind: Deployment')
+    .replace(/ {2}serviceName: ledger\n/, '')
+    .replace(/ {2}volumeClaimTemplates:[\s\S]*?(?=---)/, '');
+  const found = diagnose({ 'file:///sts/deployment.yaml': deployment });
+  assert.ok(
+    found.some((d) => d.code === 'claim-not-found'),
+    `expected claim-not-found: ${codes(found)}`,
+  );
+  assert.ok(!found.some((d) => d.code === RULE));
+});
+
+void test('the quick fix removes the replaced volume', () => {
+  const fixed = assertFixApplies(fixtureText(RULE, 'bad'), RULE);
+  assert.doesNotMatch(fixed, /emptyDir: \{\}/);
+  assert.match(fixed, /volumeClaimTemplates:\n {4}- metadata:\n {8}name: journal/);
+});
