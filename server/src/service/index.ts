@@ -21,6 +21,7 @@ import {
 } from './workspace/cluster';
 import { snapshotDiagnostics } from './diagnostics/snapshotDiagnostics';
 import { withCustomResources } from './diagnostics/customResourceDiagnostics';
+import { patchDiagnostics } from './diagnostics/kustomizePatch';
 import { customKindsOf } from './schema/customResources';
 import type { KubeDiagnostic, Lang, Position, Range } from './types';
 import { hoverAt, type HoverInfo } from './hover';
@@ -60,12 +61,10 @@ import {
 } from './navigation/symbols';
 import type { BindingOptions, BindingResult, BindingScope } from './binding';
 
-export type { DiagnosticSettings, ErrorReporter, FileSource };
+export type { DiagnosticSettings, ErrorReporter, FileSource, ClusterDefaultClass, ClusterSettings };
 export { defaultDiagnosticSettings };
-export type { ClusterDefaultClass, ClusterSettings };
 export { defaultClusterSettings, parseDefaultClass };
-export type { HoverInfo };
-export type { KubeCodeAction };
+export type { HoverInfo, KubeCodeAction, ChartFiles, ChartInspection };
 export type { KubeCompletionItem, ItemKind, SnippetTemplate } from './completion';
 export { parseSnippetFile } from './completion';
 export type { NavLocation, PrepareRenameResult, RenameResult, KubeSymbol, WorkspaceSymbol };
@@ -75,7 +74,6 @@ export type { BindingOptions, BindingResult, BindingScope };
 export type { ClaimResult, EphemeralOrigin } from './binding/types';
 export { parseNodeLabels } from './binding';
 export type { TextEdit as NavTextEdit } from './navigation/navigate';
-export type { ChartFiles, ChartInspection };
 export type { ValueCompletion, ValueRow, ValuesReport, ChartModel } from './helm';
 export { mayBeValuesFile } from './helm';
 /** The values table of a chart compared with a values file: the inspector's and the CLI's data. */
@@ -195,6 +193,7 @@ export class LanguageService extends ChartFacade {
       file,
       settings,
     );
+    if (this.workspace.isKustomizePatch(uri)) return patchDiagnostics(file, schema, settings);
     if (!settings.enable) return schema;
     const rendered = this.renderedFindings(uri, settings);
     const rules = settings.rules ?? defaultRuleSettings;
@@ -221,6 +220,7 @@ export class LanguageService extends ChartFacade {
     if (file.origin === 'cluster' || this.isLargeFile(uri))
       return this.getDiagnostics(uri, settings);
     const schema = fileDiagnostics(file, settings);
+    if (this.workspace.isKustomizePatch(uri)) return patchDiagnostics(file, schema, settings);
     if (!settings.enable) return schema;
     const rules = settings.rules ?? defaultRuleSettings;
     const local = this.helm.chartKeyOf(uri) === undefined;

@@ -3,6 +3,7 @@
  * (at start and on file-system events) and from the editor; an open document wins over disk.
  */
 import { chartRootOf, isChartFile, isTemplateFile } from '../parse/helm';
+import { fileKey, isKustomizationFile, kustomizePatchKeys } from '../parse/kustomize';
 import { defaultClusterSettings, type ClusterSettings } from './cluster';
 import { WorkspaceFile, type IndexedObject, type ObjectOrigin } from './file';
 import type { FileSummary } from '../parse/summary';
@@ -20,6 +21,9 @@ export class Workspace {
   private readonly openUris = new Set<string>();
   private readonly chartRoots = new Set<string>();
   private byKind?: Map<string, IndexedObject[]>;
+  /** Kustomization files → the files they read as patches (`fileKey`s, parse/kustomize.ts). */
+  private readonly kustomizations = new Map<string, readonly string[]>();
+  private patchKeys?: Set<string>;
   private clusterSettings: ClusterSettings = defaultClusterSettings;
   /** Increases on every change; caches of cross-file results compare against it. */
   generation = 0;
@@ -49,6 +53,7 @@ export class Workspace {
     }
     const file = this.makeFile(uri, text, version, previous, summary);
     this.files.set(uri, file);
+    if (isKustomizationFile(uri)) this.kustomizations.set(uri, kustomizePatchKeys(uri, text));
     this.changed();
     return file;
   }
@@ -124,6 +129,7 @@ export class Workspace {
 
   removeFile(uri: string): void {
     if (this.openUris.has(uri)) return;
+    this.kustomizations.delete(uri);
     if (this.files.delete(uri)) this.changed();
     if (isChartFile(uri)) this.chartRoots.delete(chartRootOf(uri));
   }
@@ -141,10 +147,22 @@ export class Workspace {
     return this.chartRoots;
   }
 
+  /**
+   * True when a kustomization of the workspace reads the file as a patch: a partial object that
+   * is merged into another, so it is neither linted as a whole object nor one of the objects the
+   * others link to (`objectsOfKind`, `allObjects`).
+   */
+  isKustomizePatch(uri: string): boolean {
+    if (!this.kustomizations.size) return false;
+    this.patchKeys ??= new Set([...this.kustomizations.values()].flat());
+    return this.patchKeys.has(fileKey(uri));
+  }
+
   objectsOfKind(kind: string): readonly IndexedObject[] {
     if (!this.byKind) {
       this.byKind = new Map();
       for (const file of this.files.values()) {
+        if (this.isKustomizePatch(file.uri)) continue;
         for (const object of file.objects()) {
           const list = this.byKind.get(object.kind);
           if (list) list.push(object);
@@ -156,7 +174,8 @@ export class Workspace {
   }
 
   *allObjects(): IterableIterator<IndexedObject> {
-    for (const file of this.files.values()) yield* file.objects();
+    for (const file of this.files.values())
+      if (!this.isKustomizePatch(file.uri)) yield* file.objects();
   }
 
   /** A Chart.yaml appeared: files already known under its templates/ become templates. */
@@ -180,5 +199,6 @@ export class Workspace {
   private changed(): void {
     this.generation++;
     this.byKind = undefined;
+    this.patchKeys = undefined;
   }
 }

@@ -1,0 +1,89 @@
+/**
+ * Kustomize awareness: which files a kustomization reads as patches. A patch is a partial object
+ * (`kubectl kustomize` merges it into a resource of its base and never sends it on its own), so the
+ * workspace neither lints it as a whole object nor counts it among the objects others link to.
+ *
+ * The fields are kustomize's own (api/types/kustomization.go): `patches[].path` and
+ * `patchesJson6902[].path` name files; `patchesStrategicMerge` entries are a file's path or the
+ * patch itself inline (then it holds a line break). A Component (`kind: Component`) lists its
+ * patches the same way, in the same file names. An entry commented out (`#- path: x.yaml`) names a
+ * patch too: kubebuilder's scaffolds keep their patches that way until they are turned on, and
+ * such a file is no more a whole object than the patches in use (`resources` never use `path:`).
+ */
+import { parse } from 'yaml';
+
+/** `#- path: patches/x.yaml` or `#  path: x.yaml`: a patch entry commented out. */
+const COMMENTED_PATH = /^[ \t]*#[ \t]*(?:-[ \t]*)?path:[ \t]*["']?([^\s"'#]+)/gm;
+
+/** The names kustomize looks for in a folder (`konfig.RecognizedKustomizationFileNames`). */
+const KUSTOMIZATION_FILE_NAMES = new Set([
+  'kustomization.yaml',
+  'kustomization.yml',
+  'Kustomization',
+]);
+
+/** True for a kustomization file (or a component's), by its name. */
+export function isKustomizationFile(uri: string): boolean {
+  return KUSTOMIZATION_FILE_NAMES.has(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/**
+ * The files a kustomization reads as patches, as `fileKey`s, resolved against its folder; [] when
+ * the text is not a mapping (a syntax error is reported on the file itself). Remote patches
+ * (`https://…`) are left out: they are not workspace files.
+ */
+export function kustomizePatchKeys(uri: string, text: string): string[] {
+  let data: unknown;
+  try {
+    data = parse(text, { maxAliasCount: 100, prettyErrors: false });
+  } catch {
+    return [];
+  }
+  if (!isMap(data)) return [];
+  const paths = [
+    ...listOf(data.patchesStrategicMerge).filter(
+      (entry): entry is string => typeof entry === 'string' && !entry.includes('\n'),
+    ),
+    ...[...listOf(data.patches), ...listOf(data.patchesJson6902)].map((patch) =>
+      isMap(patch) && typeof patch.path === 'string' ? patch.path : undefined,
+    ),
+  ];
+  for (const match of text.matchAll(COMMENTED_PATH)) paths.push(match[1]);
+  const keys: string[] = [];
+  for (const path of paths) {
+    const key = path?.trim() ? resolveLocal(path.trim(), uri) : undefined;
+    if (key) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * What names a file whatever the URI's escapes: the decoded path. VS Code escapes more characters
+ * in a file URI (`@`, `+`, `=`) than Node's `pathToFileURL`, and a kustomization writes plain paths.
+ */
+export function fileKey(uri: string): string {
+  try {
+    const url = new URL(uri);
+    return url.protocol + decodeURIComponent(url.pathname);
+  } catch {
+    return uri;
+  }
+}
+
+/** A relative or absolute file path against the kustomization's URI; undefined for a remote one. */
+function resolveLocal(path: string, base: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return undefined;
+  try {
+    return fileKey(new URL(path, base).href);
+  } catch {
+    return undefined;
+  }
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,80 @@
+/** Which files a kustomization reads as patches (parse/kustomize.ts). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  fileKey,
+  isKustomizationFile,
+  kustomizePatchKeys,
+} from '../../../../server/src/service/parse/kustomize';
+
+const base = 'file:///repo/over%20lays/prod/kustomization.yaml';
+
+void test('kustomize recognizes three file names', () => {
+  assert.ok(isKustomizationFile('file:///repo/kustomization.yaml'));
+  assert.ok(isKustomizationFile('file:///repo/kustomization.yml'));
+  assert.ok(isKustomizationFile('file:///repo/Kustomization'));
+  assert.ok(!isKustomizationFile('file:///repo/my-kustomization.yaml'));
+  assert.ok(!isKustomizationFile('file:///repo/kustomization.yaml.bak'));
+});
+
+void test('patches, patchesJson6902 and patchesStrategicMerge name files against the folder', () => {
+  const text = [
+    'apiVersion: kustomize.config.k8s.io/v1beta1',
+    'kind: Kustomization',
+    'resources: [../../base, claim.yaml]',
+    'patches:',
+    '  - path: replicas.yaml',
+    '  - target: {kind: Deployment}',
+    '    patch: |-',
+    '      - op: replace',
+    '        path: /spec/replicas',
+    '        value: 2',
+    'patchesJson6902:',
+    '  - target: {kind: StatefulSet, name: db}',
+    '    path: ../shared/size.yaml',
+    'patchesStrategicMerge:',
+    '  - storage@fast.yaml',
+    '  - |-',
+    '    apiVersion: v1',
+    '    kind: ConfigMap',
+    '    metadata: {name: inline}',
+    '  - https://example.invalid/remote.yaml',
+  ].join('\n');
+  assert.deepEqual(kustomizePatchKeys(base, text), [
+    'file:/repo/over lays/prod/storage@fast.yaml',
+    'file:/repo/over lays/prod/replicas.yaml',
+    'file:/repo/over lays/shared/size.yaml',
+  ]);
+});
+
+void test('an entry commented out (a kubebuilder scaffold) names a patch; resources never do', () => {
+  const text = [
+    'resources:',
+    '  - bases/clusters.yaml',
+    '#  - bases/backups.yaml',
+    'patches:',
+    '#- path: patches/webhook_in_clusters.yaml',
+    '#  target:',
+    '#    kind: CustomResourceDefinition',
+    '  #  path: "patches/cainjection.yaml" # later',
+  ].join('\n');
+  assert.deepEqual(kustomizePatchKeys(base, text), [
+    'file:/repo/over lays/prod/patches/webhook_in_clusters.yaml',
+    'file:/repo/over lays/prod/patches/cainjection.yaml',
+  ]);
+});
+
+void test('a kustomization that is not a mapping, or not YAML, names no patch', () => {
+  assert.deepEqual(kustomizePatchKeys(base, '- a\n- b\n'), []);
+  assert.deepEqual(kustomizePatchKeys(base, 'patches: [\n'), []);
+  assert.deepEqual(kustomizePatchKeys(base, ''), []);
+});
+
+void test('a file is named by its decoded path, however its URI escapes it', () => {
+  // VS Code escapes `@` in a file URI, Node's pathToFileURL does not.
+  assert.equal(
+    fileKey('file:///repo/storage%40fast.yaml'),
+    fileKey('file:///repo/storage@fast.yaml'),
+  );
+  assert.equal(fileKey('file:///repo/a%20b.yaml'), 'file:/repo/a b.yaml');
+});
