@@ -12,10 +12,13 @@ import {
   isBidirectional,
   isNodeAgent,
   isPlumbingWrite,
+  isSocketOrDeviceType,
   isUnconfined,
   isWritableMount,
+  nodeSecrets,
   type HostPathRole,
   type HostPathUse,
+  type NodeSecrets,
 } from './nodePlumbing';
 import { podSpecOf, str, workloadKinds, type MountAt } from './util';
 import { setValueFix } from './fixes/storageFixes';
@@ -88,15 +91,47 @@ function checkHostPathVolume(pv: PersistentVolume, ctx: RuleContext): void {
   );
 }
 
-/** Why a host path exposes the node: one text per role of the path. */
+/** What a `node-config` path holds, and why reading it is enough to hurt. */
+const SECRETS: Record<NodeSecrets, LocalizedText> = {
+  'node-etc': {
+    en: "Host path `{path}` is the node's whole configuration with its secrets: the kubelet's and the cluster's certificates and keys, SSH host keys, password hashes. A compromised container can read them and take over the node, even with `readOnly`. Mount only the files it needs, read-only.",
+    ru: 'Путь `{path}` — это все настройки узла вместе с его секретами: сертификатами и ключами kubelet и кластера, ключами SSH узла, хешами паролей. Взломанный контейнер прочитает их и захватит узел даже при `readOnly`. Монтируйте только нужные файлы и только для чтения.',
+  },
+  'cluster-credentials': {
+    en: "Host path `{path}` is where the kubelet and the cluster keep their configuration and credentials (certificates, keys, kubeconfigs). A compromised container can read them and take over the node or the whole cluster, even with `readOnly`. Give the pod its own credentials (a service account, a Secret) instead of the node's.",
+    ru: 'По пути `{path}` kubelet и кластер хранят свои настройки и учётные данные (сертификаты, ключи, kubeconfig). Взломанный контейнер прочитает их и захватит узел или весь кластер даже при `readOnly`. Выдайте поду собственные учётные данные (сервисный аккаунт, Secret), а не учётные данные узла.',
+  },
+  'kubelet-state': {
+    en: "Host path `{path}` lies in the kubelet's own directory, where it keeps its configuration and, on some distributions, its kubeconfig. A compromised container can read them, even with `readOnly`. Mount only the files it needs, read-only.",
+    ru: 'Путь `{path}` лежит в собственном каталоге kubelet, где он хранит свои настройки, а в некоторых дистрибутивах и kubeconfig. Взломанный контейнер прочитает их даже при `readOnly`. Монтируйте только нужные файлы и только для чтения.',
+  },
+  'etcd-data': {
+    en: "Host path `{path}` is etcd's data: every object of the cluster, Secrets included. A compromised container can read them and take over the cluster, even with `readOnly`. Only etcd itself (and its backup job) should mount it.",
+    ru: 'Путь `{path}` — это данные etcd: все объекты кластера, включая Secret. Взломанный контейнер прочитает их и захватит кластер даже при `readOnly`. Монтировать его должен только сам etcd (и задание его резервного копирования).',
+  },
+  'ssh-keys': {
+    en: "Host path `{path}` belongs to the node's SSH configuration, which holds the node's private host keys. A compromised container can read them and pose as the node, even with `readOnly`. Do not mount it; give the pod its own keys in a Secret.",
+    ru: 'Путь `{path}` относится к настройкам SSH узла, где лежат его закрытые ключи. Взломанный контейнер прочитает их и сможет выдать себя за узел даже при `readOnly`. Не монтируйте его, а собственные ключи передайте поду в Secret.',
+  },
+  'password-hashes': {
+    en: "Host path `{path}` holds the node's password hashes. A compromised container can read them and crack the passwords offline, even with `readOnly`. Do not mount it.",
+    ru: 'По пути `{path}` лежат хеши паролей узла. Взломанный контейнер прочитает их и подберёт пароли офлайн даже при `readOnly`. Не монтируйте его.',
+  },
+  'tls-keys': {
+    en: "Host path `{path}` holds the node's TLS private keys. A compromised container can read them and pose as the node's services, even with `readOnly`. Mount only the public certificates it needs (`/etc/ssl/certs`), read-only.",
+    ru: 'По пути `{path}` лежат закрытые TLS-ключи узла. Взломанный контейнер прочитает их и сможет выдать себя за службы узла даже при `readOnly`. Монтируйте только нужные открытые сертификаты (`/etc/ssl/certs`) и только для чтения.',
+  },
+  'root-home': {
+    en: "Host path `{path}` is root's home directory on the node, where root keeps its SSH keys, kubeconfig and shell history. A compromised container can read them and take over the node, even with `readOnly`. Mount only the files it needs, read-only.",
+    ru: 'Путь `{path}` — домашний каталог root на узле, где лежат его ключи SSH, kubeconfig и история команд. Взломанный контейнер прочитает их и захватит узел даже при `readOnly`. Монтируйте только нужные файлы и только для чтения.',
+  },
+};
+
+/** Why a host path exposes the node: one text per role of the path (`node-config`: `SECRETS`). */
 const EXPOSURE: Partial<Record<HostPathRole, LocalizedText>> = {
   'node-root': {
     en: "Host path `{path}` is the node's whole filesystem: the kubelet's credentials, every pod's secrets and volumes. A compromised container can take over the node, even with `readOnly`. Mount only the directories it needs, read-only.",
     ru: 'Путь `{path}` — это вся файловая система узла: учётные данные kubelet, секреты и тома всех подов. Взломанный контейнер сможет захватить узел даже при `readOnly`. Монтируйте только нужные каталоги и только для чтения.',
-  },
-  'node-config': {
-    en: "Host path `{path}` holds the node's configuration and secrets (kubelet and cluster certificates, keys). A compromised container can read them and take over the node, even with `readOnly`. Mount only the files it needs, read-only.",
-    ru: 'По пути `{path}` лежат настройки и секреты узла (сертификаты kubelet и кластера, ключи). Взломанный контейнер прочитает их и захватит узел даже при `readOnly`. Монтируйте только нужные файлы и только для чтения.',
   },
   'kubelet-volumes': {
     en: "Host path `{path}` holds the volumes and secrets of every pod on the node. Only a CSI node plugin mounts it, with `mountPropagation: Bidirectional`; any other pod gets other pods' data. Mount a narrower path.",
@@ -114,6 +149,10 @@ const EXPOSURE: Partial<Record<HostPathRole, LocalizedText>> = {
     en: "Host path `{path}` is mounted writable: the container can change the runtime's images and containers. Mount it `readOnly: true`.",
     ru: 'Путь `{path}` смонтирован с правом записи: контейнер может изменить образы и контейнеры среды выполнения. Монтируйте с `readOnly: true`.',
   },
+  'host-config': {
+    en: "Host path `{path}` is mounted writable: the container can change the node's own settings, which its system services read. Mount it `readOnly: true`.",
+    ru: 'Путь `{path}` смонтирован с правом записи: контейнер может изменить настройки самого узла, которые читают его системные службы. Монтируйте с `readOnly: true`.',
+  },
   system: {
     en: "Host path `{path}` is mounted writable: the container can change the node's system files. Mount it `readOnly: true`, or a narrower path.",
     ru: 'Путь `{path}` смонтирован с правом записи: контейнер может изменить системные файлы узла. Монтируйте с `readOnly: true` или более узкий путь.',
@@ -124,13 +163,23 @@ const EXPOSURE: Partial<Record<HostPathRole, LocalizedText>> = {
   },
 };
 
-/** Roles that expose the node only through a writable mount. */
+/**
+ * Roles that expose the node only through a writable mount; never through a socket or a device
+ * node, which `readOnly` does not restrict (see `isSocketOrDeviceType`).
+ */
 const EXPOSED_WHEN_WRITTEN: ReadonlySet<HostPathRole> = new Set([
   'kernel',
   'runtime-data',
   'system',
+  'host-config',
   'network',
 ]);
+
+/** The text for a host path that exposes the node (what it holds for a `node-config` path). */
+function exposureText(role: HostPathRole, path: string): LocalizedText | undefined {
+  const secrets = role === 'node-config' ? nodeSecrets(path) : undefined;
+  return secrets ? SECRETS[secrets] : EXPOSURE[role];
+}
 
 /** A mount `readOnly` would restrict: writable, by a confined container, without propagation. */
 function isPlainWrite(m: MountAt): boolean {
@@ -139,6 +188,7 @@ function isPlainWrite(m: MountAt): boolean {
 
 /** Does mounting this host path give the pod power over the node it should not have? */
 function exposesNode(use: HostPathUse, nodeAgent: boolean): boolean {
+  if (use.socketOrDevice && EXPOSED_WHEN_WRITTEN.has(use.role)) return false;
   switch (use.role) {
     case 'node-root':
     case 'node-config':
@@ -152,6 +202,7 @@ function exposesNode(use: HostPathUse, nodeAgent: boolean): boolean {
     case 'kernel':
     case 'runtime-data':
     case 'system':
+    case 'host-config':
       return use.mounts.some(isPlainWrite);
     default:
       return false;
@@ -169,23 +220,27 @@ export const sensitiveHostPath: Rule = {
     ru: 'Том `hostPath` открывает поду важную часть узла',
   },
   docs: {
-    en: "Mounting `/`, `/etc`, `/root` or the kubelet's pod directory `/var/lib/kubelet/pods` gives the pod power over the node even read-only: a compromised container reads the kubelet's credentials and other pods' secrets. The container runtime's socket (`/var/run/docker.sock`, containerd, CRI-O) and `/run` itself are reported in applications, not in node agents (DaemonSets, privileged pods) whose job they are. `/proc`, `/sys`, `/dev`, `/boot`, kernel modules, the runtime's data, CNI files and system folders are reported only when a container `readOnly` could restrict mounts them writable: node agents read them all the time, and a privileged (or `CAP_SYS_ADMIN`) container or a `Bidirectional` mount writes there by design. Node plumbing is never reported: a driver's own plugin directory `/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `device-plugins`, daemons' `/run/…` sockets, and the kubelet's directories mounted `Bidirectional` by a CSI node plugin. hostPath PersistentVolumes are checked as if mounted writable. Mount only the narrow path you need, read-only.",
-    ru: 'Монтирование `/`, `/etc`, `/root` или каталога подов kubelet `/var/lib/kubelet/pods` даёт поду власть над узлом даже только для чтения: взломанный контейнер прочитает учётные данные kubelet и секреты чужих подов. Сокет среды выполнения контейнеров (`/var/run/docker.sock`, containerd, CRI-O) и сам `/run` отмечаются в приложениях, но не в агентах узла (DaemonSet, привилегированные поды), которым они нужны по работе. `/proc`, `/sys`, `/dev`, `/boot`, модули ядра, данные среды выполнения, файлы CNI и системные каталоги отмечаются, только если их монтирует с правом записи контейнер, которого `readOnly` может ограничить: агенты узла постоянно их читают, а привилегированный контейнер (или с `CAP_SYS_ADMIN`) и монтирование с `Bidirectional` пишут туда по замыслу. Служебные пути узла не отмечаются никогда: собственный каталог драйвера `/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `device-plugins`, сокеты служб в `/run/…` и каталоги kubelet, которые CSI-плагин узла монтирует с `Bidirectional`. Постоянные тома `hostPath` проверяются так, будто смонтированы с правом записи. Монтируйте только нужный узкий путь и только для чтения.',
+    en: "Mounting `/`, `/etc` itself, a place where the node keeps secrets or the kubelet's pod directory `/var/lib/kubelet/pods` gives the pod power over the node even read-only: a compromised container reads the kubelet's credentials and other pods' secrets. The places with secrets are the kubelet's and the cluster's configuration (`/etc/kubernetes`, `/etc/kubelet…`, `/etc/rancher`, `/etc/etcd`, `/var/lib/kubelet/pki` and the kubelet's other files), etcd's data (`/var/lib/etcd`), SSH host keys (`/etc/ssh`), password hashes (`/etc/shadow`, `/etc/gshadow`), TLS private keys (`/etc/ssl/private`, `/etc/pki/tls/private`, and `/etc/ssl` or `/etc/pki` as a whole) and root's home `/root`; the message says which. Any other file or folder under `/etc` (`/etc/hosts`, `/etc/udev`, `/etc/projid`…) holds settings, not secrets, and is reported like a system folder. The container runtime's socket (`/var/run/docker.sock`, containerd, CRI-O) and `/run` itself are reported in applications, not in node agents (DaemonSets, privileged pods) whose job they are. `/proc`, `/sys`, `/dev`, `/boot`, kernel modules, the runtime's data, CNI files, the node's settings under `/etc` and system folders are reported only when a container `readOnly` could restrict mounts them writable: node agents read them all the time, and a privileged (or `CAP_SYS_ADMIN`) container or a `Bidirectional` mount writes there by design. A hostPath of `type: Socket`, `CharDevice` or `BlockDevice` is never reported for being writable: `readOnly` restricts neither. Node plumbing is never reported: a driver's own plugin directory `/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `device-plugins`, daemons' `/run/…` sockets, the node's log sockets (syslog's `/dev/log`, journald's `/run/systemd/journal`), and the kubelet's directories mounted `Bidirectional` by a CSI node plugin. hostPath PersistentVolumes are checked as if mounted writable. Mount only the narrow path you need, read-only.",
+    ru: 'Монтирование `/`, самого `/etc`, места, где узел хранит секреты, или каталога подов kubelet `/var/lib/kubelet/pods` даёт поду власть над узлом даже только для чтения: взломанный контейнер прочитает учётные данные kubelet и секреты чужих подов. Места с секретами — это настройки kubelet и кластера (`/etc/kubernetes`, `/etc/kubelet…`, `/etc/rancher`, `/etc/etcd`, `/var/lib/kubelet/pki` и прочие файлы kubelet), данные etcd (`/var/lib/etcd`), ключи SSH узла (`/etc/ssh`), хеши паролей (`/etc/shadow`, `/etc/gshadow`), закрытые TLS-ключи (`/etc/ssl/private`, `/etc/pki/tls/private`, а также `/etc/ssl` или `/etc/pki` целиком) и домашний каталог root `/root`; что именно лежит по пути, сказано в сообщении. Любой другой файл или каталог в `/etc` (`/etc/hosts`, `/etc/udev`, `/etc/projid`…) хранит настройки, а не секреты, и отмечается как системный каталог. Сокет среды выполнения контейнеров (`/var/run/docker.sock`, containerd, CRI-O) и сам `/run` отмечаются в приложениях, но не в агентах узла (DaemonSet, привилегированные поды), которым они нужны по работе. `/proc`, `/sys`, `/dev`, `/boot`, модули ядра, данные среды выполнения, файлы CNI, настройки узла в `/etc` и системные каталоги отмечаются, только если их монтирует с правом записи контейнер, которого `readOnly` может ограничить: агенты узла постоянно их читают, а привилегированный контейнер (или с `CAP_SYS_ADMIN`) и монтирование с `Bidirectional` пишут туда по замыслу. Том `hostPath` с `type: Socket`, `CharDevice` или `BlockDevice` никогда не отмечается за право записи: `readOnly` не ограничивает ни сокет, ни устройство. Служебные пути узла не отмечаются никогда: собственный каталог драйвера `/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `device-plugins`, сокеты служб в `/run/…`, сокеты журналов узла (`/dev/log` для syslog, `/run/systemd/journal` для journald) и каталоги kubelet, которые CSI-плагин узла монтирует с `Bidirectional`. Постоянные тома `hostPath` проверяются так, будто смонтированы с правом записи. Монтируйте только нужный узкий путь и только для чтения.',
   },
   check(object, data, ctx) {
     if (object.kind === 'PersistentVolume') {
       // A claim's pods may mount it anywhere and writable: every exposure counts.
-      const path = str((data as PersistentVolume).spec?.hostPath?.path);
-      const text = path ? EXPOSURE[hostPathRole(path)] : undefined;
-      if (path && text) ctx.report(['spec', 'hostPath', 'path'], localize(text, { path }));
+      const hostPath = (data as PersistentVolume).spec?.hostPath;
+      const path = str(hostPath?.path);
+      const role = path ? hostPathRole(path) : undefined;
+      if (!path || !role) return;
+      if (isSocketOrDeviceType(hostPath?.type) && EXPOSED_WHEN_WRITTEN.has(role)) return;
+      const text = exposureText(role, path);
+      if (text) ctx.report(['spec', 'hostPath', 'path'], localize(text, { path }));
       return;
     }
     const at = podSpecOf(object.kind, data);
     if (!at) return;
     const nodeAgent = isNodeAgent(object.kind, at);
     for (const use of hostPathUses(at)) {
-      const text = EXPOSURE[use.role];
-      if (!use.path || !text || !exposesNode(use, nodeAgent)) continue;
+      const text = use.path ? exposureText(use.role, use.path) : undefined;
+      if (!text || !exposesNode(use, nodeAgent)) continue;
       const v = use.volume;
       ctx.report(
         [...v.path, 'hostPath', 'path'],
@@ -209,8 +264,8 @@ export const writableHostPath: Rule = {
     ru: 'Контейнер монтирует `hostPath` с правом записи',
   },
   docs: {
-    en: "A writable `hostPath` mount lets the container change files on the node, which outlive the pod and are shared with everything else on that node. Mount it with `readOnly: true` unless writing is the point (the quick fix sets it). Not reported where writing is the container's job or `readOnly` would restrict nothing: privileged and `CAP_SYS_ADMIN` containers, mounts with `mountPropagation: Bidirectional`, sockets, devices and plugin registration directories (`/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `/run/…`), and CNI files written by a node agent.",
-    ru: 'Монтирование `hostPath` с правом записи позволяет контейнеру менять файлы на узле: они переживут под и видны всему остальному на этом узле. Монтируйте с `readOnly: true`, если запись не нужна по сути задачи (быстрое исправление добавит это поле). Не отмечается там, где запись — работа контейнера или где `readOnly` ничего не ограничит: привилегированные контейнеры и контейнеры с `CAP_SYS_ADMIN`, монтирование с `mountPropagation: Bidirectional`, сокеты, устройства и каталоги регистрации плагинов (`/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `/run/…`), а также файлы CNI, которые пишет агент узла.',
+    en: "A writable `hostPath` mount lets the container change files on the node, which outlive the pod and are shared with everything else on that node. Mount it with `readOnly: true` unless writing is the point (the quick fix sets it). Not reported where writing is the container's job or `readOnly` would restrict nothing: privileged and `CAP_SYS_ADMIN` containers, mounts with `mountPropagation: Bidirectional`, sockets and devices (a hostPath of `type: Socket`, `CharDevice` or `BlockDevice`; the node's log sockets `/dev/log` and `/run/systemd/journal`), plugin registration directories (`/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `/run/…`), and CNI files written by a node agent.",
+    ru: 'Монтирование `hostPath` с правом записи позволяет контейнеру менять файлы на узле: они переживут под и видны всему остальному на этом узле. Монтируйте с `readOnly: true`, если запись не нужна по сути задачи (быстрое исправление добавит это поле). Не отмечается там, где запись — работа контейнера или где `readOnly` ничего не ограничит: привилегированные контейнеры и контейнеры с `CAP_SYS_ADMIN`, монтирование с `mountPropagation: Bidirectional`, сокеты и устройства (том `hostPath` с `type: Socket`, `CharDevice` или `BlockDevice`; сокеты журналов узла `/dev/log` и `/run/systemd/journal`), каталоги регистрации плагинов (`/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `/run/…`), а также файлы CNI, которые пишет агент узла.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);

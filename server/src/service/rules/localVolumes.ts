@@ -2,7 +2,7 @@
 import type { PersistentVolume } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { localize } from '../i18n/format';
-import { NO_PROVISIONER } from '../binding/state';
+import { isNodeLocalProvisioner } from '../kubernetes/nodeLocalProvisioners';
 import type { Rule } from './types';
 import { isRecord, str, strings } from './util';
 import { replaceFix, setValueFix } from './fixes/storageFixes';
@@ -92,13 +92,13 @@ export const localClassImmediateBinding: Rule = {
     ru: 'Класс хранилища для локальных томов с немедленной привязкой',
   },
   docs: {
-    en: 'With `volumeBindingMode: Immediate` (the default) a claim binds to a volume before the scheduler picks a node for the pod. For node-local volumes this chooses the node by accident: the pod may need resources the node does not have, or conflict with other volumes, and stays `Pending`. Use `WaitForFirstConsumer` (the quick fix sets it) so binding waits for scheduling.',
-    ru: 'При `volumeBindingMode: Immediate` (по умолчанию) заявка привязывается к тому ещё до того, как планировщик выберет узел для пода. Для локальных томов это выбирает узел случайно: поду может не хватить ресурсов узла или помешать другой том, и он останется в `Pending`. Укажите `WaitForFirstConsumer` (это сделает быстрое исправление), чтобы привязка ждала планирования.',
+    en: 'With `volumeBindingMode: Immediate` (the default) a claim binds to a volume before the scheduler picks a node for the pod. For node-local volumes this chooses the node by accident: the pod may need resources the node does not have, or conflict with other volumes, and stays `Pending`. Use `WaitForFirstConsumer` (the quick fix sets it) so binding waits for scheduling. A class counts as node-local by its provisioner, from a list of known ones: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (and the `cluster.local/…local-path-provisioner` name its Helm chart generates), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` and `local.csi.aliyun.com`; other provisioners are not judged by the words in their names. Pitfall: a local-path-provisioner class given a `sharedFileSystemPath` in the ConfigMap of the provisioner (`storageClassConfigs`) serves a filesystem mounted on every node, where `Immediate` is fine; the class itself does not show it, so disable the rule for that class (`# kube-storage-disable local-class-immediate-binding` в его документе).',
+    ru: 'При `volumeBindingMode: Immediate` (по умолчанию) заявка привязывается к тому ещё до того, как планировщик выберет узел для пода. Для локальных томов это выбирает узел случайно: поду может не хватить ресурсов узла или помешать другой том, и он останется в `Pending`. Укажите `WaitForFirstConsumer` (это сделает быстрое исправление), чтобы привязка ждала планирования. Класс считается классом локальных томов по провижинеру из списка известных: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (и имя `cluster.local/…local-path-provisioner`, которое создаёт его Helm-чарт), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` и `local.csi.aliyun.com`; остальные провижинеры по словам в имени не распознаются. Подвох: класс local-path-provisioner, которому в ConfigMap провижинера (`storageClassConfigs`) задан `sharedFileSystemPath`, обслуживает файловую систему, смонтированную на всех узлах, и ему `Immediate` подходит; по самому классу этого не видно, поэтому отключите правило для такого класса (`# kube-storage-disable-next-line local-class-immediate-binding`).',
   },
   check(object, data, ctx) {
     const sc = data as unknown as StorageClass;
     const provisioner = str(sc.provisioner) ?? '';
-    if (provisioner !== NO_PROVISIONER && !/(^|[/.-])local([/.-]|$)/.test(provisioner)) return;
+    if (!isNodeLocalProvisioner(provisioner)) return;
     if (sc.volumeBindingMode === 'WaitForFirstConsumer') return;
     ctx.report(
       sc.volumeBindingMode ? ['volumeBindingMode'] : ['provisioner'],

@@ -27,11 +27,17 @@ import {
 /**
  * What a host path is to the node:
  * - `node-root`: `/`, the whole filesystem of the node;
- * - `node-config`: `/etc`, `/root`, etcd's data, the kubelet's certificates: node and cluster secrets;
+ * - `node-config`: where the node keeps secrets (see `nodeSecrets`): `/etc` as a whole, the
+ *   kubelet's and the cluster's credentials, etcd's data, SSH host keys, password hashes, TLS
+ *   private keys, root's home;
+ * - `host-config`: any other file or folder under `/etc` (`/etc/hosts`, `/etc/udev`,
+ *   `/etc/projid`…): the node's own settings, no secrets: harmless to read, not to write;
  * - `kubelet-volumes`: where the kubelet mounts every pod's volumes (and keeps its credentials);
  *   a CSI node plugin mounts it with `Bidirectional` propagation;
  * - `control-socket`: the container runtime's socket or state, systemd and D-Bus: whoever talks
  *   to them runs anything on the node;
+ * - `log-socket`: the node's log sockets, syslog's `/dev/log` and journald's
+ *   `/run/systemd/journal`: a container sends its log lines there, nothing more;
  * - `plugin-socket`: a plugin's socket or registration directory (`/var/lib/kubelet/plugins/<driver>`,
  *   `plugins_registry`, `device-plugins`, `pod-resources`) or a daemon's `/run/…` directory;
  * - `kernel`: `/proc`, `/sys`, `/dev`, `/boot`, kernel modules: read by agents, dangerous to write;
@@ -45,8 +51,10 @@ import {
 export type HostPathRole =
   | 'node-root'
   | 'node-config'
+  | 'host-config'
   | 'kubelet-volumes'
   | 'control-socket'
+  | 'log-socket'
   | 'plugin-socket'
   | 'kernel'
   | 'network'
@@ -93,7 +101,72 @@ const HOST_INFO = [
   '/usr/share/ca-certificates',
 ];
 const NETWORK = ['/etc/cni', '/opt/cni', '/var/lib/cni', ...withRunAlias(['/run/xtables.lock'])];
-const NODE_CONFIG = ['/etc', '/root', '/var/lib/etcd', '/var/lib/kubelet/pki'];
+
+/**
+ * What a `node-config` path holds:
+ * - `node-etc`: `/etc` itself, every setting and secret of the node;
+ * - `cluster-credentials`: the kubelet's and the cluster's certificates, keys and kubeconfigs
+ *   (`/etc/kubernetes`, `/etc/kubelet…`, k3s and RKE2's `/etc/rancher`, `/etc/etcd`,
+ *   `/var/lib/kubelet/pki`);
+ * - `kubelet-state`: any other file of the kubelet's directory (`/var/lib/kubelet/config.yaml`,
+ *   on some distributions its kubeconfig);
+ * - `etcd-data`: etcd's data, every object of the cluster with its Secrets;
+ * - `ssh-keys`: the node's SSH host keys (`/etc/ssh`);
+ * - `password-hashes`: `/etc/shadow`, `/etc/gshadow`;
+ * - `tls-keys`: TLS private keys (`/etc/ssl/private`, `/etc/pki/tls/private`), or a folder
+ *   holding them (`/etc/ssl`, `/etc/pki`);
+ * - `root-home`: root's home directory, `/root`.
+ */
+export type NodeSecrets =
+  | 'node-etc'
+  | 'cluster-credentials'
+  | 'kubelet-state'
+  | 'etcd-data'
+  | 'ssh-keys'
+  | 'password-hashes'
+  | 'tls-keys'
+  | 'root-home';
+
+/** Where the node keeps secrets, and what they are. */
+const SECRET_LOCATIONS: readonly (readonly [string, NodeSecrets])[] = [
+  ['/etc/kubernetes', 'cluster-credentials'],
+  ['/etc/rancher', 'cluster-credentials'],
+  ['/etc/etcd', 'cluster-credentials'],
+  ['/var/lib/kubelet/pki', 'cluster-credentials'],
+  ['/var/lib/etcd', 'etcd-data'],
+  ['/etc/ssh', 'ssh-keys'],
+  ['/etc/shadow', 'password-hashes'],
+  ['/etc/shadow-', 'password-hashes'],
+  ['/etc/gshadow', 'password-hashes'],
+  ['/etc/gshadow-', 'password-hashes'],
+  ['/etc/ssl/private', 'tls-keys'],
+  ['/etc/pki/tls/private', 'tls-keys'],
+  ['/etc/pki/CA/private', 'tls-keys'],
+  ['/root', 'root-home'],
+];
+
+/**
+ * The secrets at a normalised path: `/etc` itself, a secret location, a path inside one, or a
+ * folder of `/etc` that contains one (`/etc/ssl` holds `/etc/ssl/private`).
+ */
+function secretsAt(p: string): NodeSecrets | undefined {
+  if (p === '/etc') return 'node-etc';
+  if (/^\/etc\/kubelet[^/]*(\/|$)/.test(p)) return 'cluster-credentials';
+  for (const [at, holds] of SECRET_LOCATIONS) {
+    if (under(p, [at]) || (p.startsWith('/etc/') && at.startsWith(p + '/'))) return holds;
+  }
+  return undefined;
+}
+
+/** What the node keeps at a `node-config` path (undefined for any other role). */
+export function nodeSecrets(path: string): NodeSecrets | undefined {
+  if (hostPathRole(path) !== 'node-config') return undefined;
+  // Whatever else is node-config lies in the kubelet's directory (see `hostPathRole`).
+  return secretsAt(normalizeHostPath(path)) ?? 'kubelet-state';
+}
+
+/** Syslog's socket and journald's sockets (`socket`, `stdout`, `dev-log`). */
+const LOG_SOCKETS = ['/dev/log', ...withRunAlias(['/run/systemd/journal'])];
 const KUBELET_PLUGIN_DIRS = [
   '/var/lib/kubelet/plugins_registry',
   '/var/lib/kubelet/device-plugins',
@@ -136,11 +209,13 @@ export function hostPathRole(path: string): HostPathRole {
   if (p === '/') return 'node-root';
   if (under(p, HOST_INFO)) return 'host-info';
   if (under(p, NETWORK)) return 'network';
-  if (under(p, NODE_CONFIG)) return 'node-config';
+  if (secretsAt(p)) return 'node-config';
+  if (under(p, ['/etc'])) return 'host-config';
   if (KUBELET_VOLUMES.includes(p) || under(p, KUBELET_STAGING)) return 'kubelet-volumes';
   if (under(p, KUBELET_PLUGIN_DIRS) || p.startsWith('/var/lib/kubelet/plugins/')) {
     return 'plugin-socket';
   }
+  if (under(p, LOG_SOCKETS)) return 'log-socket';
   if (p === '/run' || p === '/var/run' || under(p, CONTROL_SOCKETS)) return 'control-socket';
   if (under(p, ['/run', '/var/run'])) return 'plugin-socket';
   if (under(p, KERNEL)) return 'kernel';
@@ -151,8 +226,18 @@ export function hostPathRole(path: string): HostPathRole {
   return 'data';
 }
 
-/** hostPath `type`s that name a socket or a device, never a directory of data. */
+/**
+ * hostPath `type`s that name a socket or a device, never a directory of data. `readOnly`
+ * restricts neither: a read-only mount stops writes to files and folders only, and the kernel
+ * exempts special files (`do_dentry_open`), so a container still connects to the socket and
+ * writes to the device through it.
+ */
 const NOT_DATA_TYPES = new Set(['Socket', 'CharDevice', 'BlockDevice']);
+
+/** The hostPath `type` names a socket or a device (see `NOT_DATA_TYPES`). */
+export function isSocketOrDeviceType(type: unknown): boolean {
+  return typeof type === 'string' && NOT_DATA_TYPES.has(type);
+}
 
 /** A `hostPath` volume of the pod, with the role of its path and every mount of it. */
 export interface HostPathUse {
@@ -175,7 +260,7 @@ export function hostPathUses(at: PodSpecAt): HostPathUse[] {
       volume,
       path,
       role: path ? hostPathRole(path) : 'data',
-      socketOrDevice: NOT_DATA_TYPES.has(str(source.type) ?? ''),
+      socketOrDevice: isSocketOrDeviceType(source.type),
       mounts: mounts.filter((m) => m.mount.name === volume.volume.name),
     });
   }
@@ -234,7 +319,12 @@ export function isNodeAgent(kind: string, at: PodSpecAt): boolean {
  * `/proc`, system folders and the runtime's data stay reported.
  */
 export function isPlumbingWrite(use: HostPathUse, nodeAgent: boolean): boolean {
-  if (use.socketOrDevice || use.role === 'plugin-socket' || use.role === 'control-socket') {
+  if (
+    use.socketOrDevice ||
+    use.role === 'plugin-socket' ||
+    use.role === 'control-socket' ||
+    use.role === 'log-socket'
+  ) {
     return true;
   }
   return nodeAgent && (use.role === 'network' || use.role === 'node-logs' || use.role === 'data');

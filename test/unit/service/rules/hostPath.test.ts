@@ -59,4 +59,143 @@ void describe('hostPath rules in detail', () => {
     assert.equal(sensitive(daemonSet('/etc/cni/net.d', false)), 0);
     assert.equal(sensitive(daemonSet('/lib/modules', true)), 0);
   });
+
+  const pod = (volume: string, mount: string): string =>
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: app}',
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      image: example/app:1',
+      `      volumeMounts: [${mount}]`,
+      `  volumes: [${volume}]`,
+      '',
+    ].join('\n');
+  const found = (text: string, code: string) =>
+    diagnose({ 'file:///pod.yaml': text }).filter((d) => d.code === code);
+
+  void test('sensitive-host-path: a file or settings folder of /etc is no secret: reported only when written', () => {
+    for (const path of [
+      '/etc/hosts',
+      '/etc/projid',
+      '/etc/udev',
+      '/etc/nvidia',
+      '/etc/resolv.conf',
+    ]) {
+      assert.equal(sensitive(deployment(path)), 0, path);
+      assert.equal(sensitive(daemonSet(path, true)), 0, path);
+    }
+    const written = found(
+      pod(
+        '{name: hosts, hostPath: {path: /etc/hosts, type: File}}',
+        '{name: hosts, mountPath: /h}',
+      ),
+      'sensitive-host-path',
+    );
+    assert.equal(written.length, 1);
+    assert.match(
+      written[0]!.message.en,
+      /mounted writable: the container can change the node's own settings/,
+    );
+    assert.doesNotMatch(written[0]!.message.en, /certificates|keys/);
+    const privileged = daemonSet('/etc/projects', false).replace(
+      'image: example/agent:1',
+      'image: example/agent:1\n          securityContext: {privileged: true}',
+    );
+    assert.equal(sensitive(privileged), 0, 'a privileged helper writes /etc/projects by design');
+  });
+
+  void test('sensitive-host-path: places with secrets count even read-only, and the message names what they hold', () => {
+    const message = (path: string) =>
+      found(
+        pod(`{name: h, hostPath: {path: ${path}}}`, '{name: h, mountPath: /h, readOnly: true}'),
+        'sensitive-host-path',
+      ).map((d) => d.message.en);
+    const cases: [string, RegExp][] = [
+      ['/etc', /whole configuration with its secrets/],
+      ['/etc/kubernetes', /the kubelet and the cluster keep their configuration and credentials/],
+      ['/etc/kubelet.conf', /the kubelet and the cluster keep/],
+      ['/etc/ssh', /private host keys/],
+      ['/etc/shadow', /password hashes/],
+      ['/etc/ssl', /TLS private keys/],
+      ['/etc/pki/tls/private/node.key', /TLS private keys/],
+      ['/root', /root's home directory/],
+      ['/var/lib/etcd', /etcd's data/],
+    ];
+    for (const [path, text] of cases) {
+      const messages = message(path);
+      assert.equal(messages.length, 1, path);
+      assert.match(messages[0]!, text, path);
+    }
+    assert.deepEqual(message('/etc/ssl/certs'), [], 'public CA certificates');
+  });
+
+  void test('log sockets: no device wording and no readOnly advice, in either rule', () => {
+    for (const [path, type] of [
+      ['/dev/log', 'Socket'],
+      ['/dev/log', ''],
+      ['/run/systemd/journal/socket', 'Socket'],
+      ['/var/run/systemd/journal/socket', ''],
+    ]) {
+      const text = pod(
+        `{name: log, hostPath: {path: ${path}${type ? `, type: ${type}` : ''}}}`,
+        '{name: log, mountPath: /dev/log}',
+      );
+      const all = diagnose({ 'file:///pod.yaml': text });
+      assert.deepEqual(
+        all
+          .filter((d) => d.code.endsWith('host-path') || d.code === 'hostpath-in-workload')
+          .map((d) => d.code),
+        [],
+        `${path} ${type}`,
+      );
+    }
+    assert.equal(
+      sensitive(deployment('/run/systemd/private')),
+      1,
+      "systemd's own bus stays reported",
+    );
+  });
+
+  void test('sensitive-host-path: a socket or device hostPath gets no readOnly advice; the runtime socket still counts', () => {
+    const socket = pod(
+      '{name: s, hostPath: {path: /var/lib/containerd/app.sock, type: Socket}}',
+      '{name: s, mountPath: /s}',
+    );
+    assert.equal(found(socket, 'sensitive-host-path').length, 0);
+    assert.equal(found(socket, 'writable-host-path').length, 0);
+    const device = pod(
+      '{name: d, hostPath: {path: /dev/fuse, type: CharDevice}}',
+      '{name: d, mountPath: /dev/fuse}',
+    );
+    assert.equal(found(device, 'sensitive-host-path').length, 0);
+    const docker = pod(
+      '{name: s, hostPath: {path: /var/run/docker.sock, type: Socket}}',
+      '{name: s, mountPath: /var/run/docker.sock}',
+    );
+    const hits = found(docker, 'sensitive-host-path');
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]!.message.en, /`readOnly` does not restrict a socket/);
+  });
+
+  void test('sensitive-host-path: hostPath PersistentVolumes follow the same paths', () => {
+    const pv = (path: string, type = '') =>
+      [
+        'apiVersion: v1',
+        'kind: PersistentVolume',
+        'metadata: {name: pv}',
+        'spec:',
+        '  capacity: {storage: 1Gi}',
+        '  accessModes: [ReadWriteOnce]',
+        `  hostPath: {path: ${path}${type ? `, type: ${type}` : ''}}`,
+        '',
+      ].join('\n');
+    const messages = (text: string) => found(text, 'sensitive-host-path').map((d) => d.message.en);
+    assert.match(messages(pv('/etc/kubernetes/pki'))[0] ?? '', /credentials/);
+    assert.match(messages(pv('/etc/udev'))[0] ?? '', /node's own settings/);
+    assert.deepEqual(messages(pv('/dev/log', 'Socket')), []);
+    assert.deepEqual(messages(pv('/dev/kvm', 'CharDevice')), []);
+  });
 });

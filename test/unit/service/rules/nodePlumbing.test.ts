@@ -1,14 +1,38 @@
 /** Where a host path points on the node (rules/nodePlumbing.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hostPathRole, type HostPathRole } from '../../../../server/src/service/rules/nodePlumbing';
+import {
+  hostPathRole,
+  nodeSecrets,
+  type HostPathRole,
+  type NodeSecrets,
+} from '../../../../server/src/service/rules/nodePlumbing';
 
 void describe('node plumbing: where a host path points', () => {
   void test('hostPathRole: one answer per kind of node path', () => {
     const cases: [string, HostPathRole][] = [
       ['/', 'node-root'],
       ['/etc/kubernetes/pki', 'node-config'],
+      ['/etc', 'node-config'],
+      ['/etc/ssl', 'node-config'],
+      ['/etc/shadow', 'node-config'],
+      ['/etc/kubelet.d', 'node-config'],
       ['/etc/localtime', 'host-info'],
+      ['/etc/ssl/certs', 'host-info'],
+      ['/etc/hosts', 'host-config'],
+      ['/etc/projid', 'host-config'],
+      ['/etc/udev', 'host-config'],
+      ['/etc/nvidia', 'host-config'],
+      ['/etc/resolv.conf', 'host-config'],
+      ['/etc/sudoers', 'host-config'],
+      ['/etc/pki/tls/cert.pem', 'host-config'],
+      ['/etc/kubernetesx', 'host-config'],
+      ['/dev/log', 'log-socket'],
+      ['/run/systemd/journal/socket', 'log-socket'],
+      ['/var/run/systemd/journal/dev-log', 'log-socket'],
+      ['/run/systemd/private', 'control-socket'],
+      ['/run/systemd', 'control-socket'],
+      ['/dev/logs', 'kernel'],
       ['/etc/cni/net.d', 'network'],
       ['/var/lib/kubelet', 'kubelet-volumes'],
       ['/var/lib/kubelet/pods', 'kubelet-volumes'],
@@ -32,5 +56,33 @@ void describe('node plumbing: where a host path points', () => {
       ['/var/lib/csi-hostpath-data/', 'data'],
     ];
     for (const [path, role] of cases) assert.equal(hostPathRole(path), role, path);
+  });
+
+  void test('nodeSecrets: what the node keeps at a node-config path, nothing for other paths', () => {
+    const cases: [string, NodeSecrets | undefined][] = [
+      ['/etc', 'node-etc'],
+      ['/etc/', 'node-etc'],
+      ['/etc/kubernetes', 'cluster-credentials'],
+      ['/etc/kubernetes/pki/ca.key', 'cluster-credentials'],
+      ['/etc/kubelet.conf', 'cluster-credentials'],
+      ['/etc/rancher/k3s', 'cluster-credentials'],
+      ['/var/lib/kubelet/pki', 'cluster-credentials'],
+      ['/var/lib/kubelet/config.yaml', 'kubelet-state'],
+      ['/var/lib/etcd', 'etcd-data'],
+      ['/etc/ssh/ssh_host_ed25519_key', 'ssh-keys'],
+      ['/etc/shadow', 'password-hashes'],
+      ['/etc/gshadow', 'password-hashes'],
+      ['/etc/ssl', 'tls-keys'],
+      ['/etc/ssl/private/node.key', 'tls-keys'],
+      ['/etc/pki', 'tls-keys'],
+      ['/etc/pki/tls', 'tls-keys'],
+      ['/root/.kube', 'root-home'],
+      ['/etc/hosts', undefined],
+      ['/etc/ssl/certs', undefined],
+      ['/var/lib/kubelet/pods', undefined],
+      ['/var/lib', undefined],
+      ['/', undefined],
+    ];
+    for (const [path, secrets] of cases) assert.equal(nodeSecrets(path), secrets, path);
   });
 });
