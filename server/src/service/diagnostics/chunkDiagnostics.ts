@@ -16,6 +16,7 @@ import {
   kubernetesVersion,
   preferredApiVersion,
 } from '../schema/registry';
+import { removedKind } from '../schema/removedKinds';
 import { validateObject } from '../schema/validate';
 import { closestMatch } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText, Severity } from '../types';
@@ -128,7 +129,17 @@ function documentDiagnostics(
   const versions = apiVersionsOf(facts.kind);
   const k8s = kubernetesVersion;
   if (!versions) {
-    if (isBuiltinApiVersion(facts.apiVersion)) {
+    const removed = removedKind(facts.kind, facts.apiVersion);
+    if (removed) {
+      const base = localize(coreMessages.removedKind, {
+        kind: removed.kind,
+        removedIn: removed.removedIn,
+        apiVersion: facts.apiVersion,
+        k8s,
+      });
+      const message = { en: base.en + removed.instead.en, ru: base.ru + removed.instead.ru };
+      add(facts.kindSpan ?? facts.span, 'unknown-kind', message);
+    } else if (isBuiltinApiVersion(facts.apiVersion)) {
       const suggestion = closestMatch(facts.kind, allKinds());
       const base = localize(coreMessages.unknownKind, {
         kind: facts.kind,

@@ -37,6 +37,10 @@ export const coreMessages = {
     en: 'Kubernetes {k8s} has no kind `{kind}` in `{apiVersion}`.',
     ru: 'В Kubernetes {k8s} нет вида объектов `{kind}` в `{apiVersion}`.',
   },
+  removedKind: {
+    en: '`{kind}` was removed in Kubernetes {removedIn}: Kubernetes {k8s} does not serve it in `{apiVersion}` or anywhere else. ',
+    ru: '`{kind}` убрали в Kubernetes {removedIn}: Kubernetes {k8s} не обслуживает его ни в `{apiVersion}`, ни где-либо ещё. ',
+  },
   didYouMean: {
     en: ' Did you mean `{suggestion}`?',
     ru: ' Возможно, имелось в виду `{suggestion}`?',

@@ -178,4 +178,19 @@ describe('schema diagnostics', () => {
     assert.ok(!codes({ enable: true, unknownFields: false }).includes('unknown-field'));
     assert.deepEqual(codes({ enable: false, unknownFields: true }), []);
   });
+
+  it('says when a kind was removed and what replaced it, not the closest kind name', () => {
+    const psp = diagnose(
+      'apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: restricted\nspec:\n  volumes: [persistentVolumeClaim]\n',
+    );
+    assert.deepEqual(psp.map(brief), ['1:6-1:23 unknown-kind']);
+    assert.match(psp[0]!.message.en, /removed in Kubernetes 1\.25/);
+    assert.match(psp[0]!.message.en, /Pod Security Admission/);
+    assert.doesNotMatch(psp[0]!.message.en, /Did you mean/);
+    assert.match(psp[0]!.message.ru, /убрали в Kubernetes 1\.25/);
+    assert.equal(psp[0]!.data, undefined, 'no "change to Pod" fix');
+    // The same name in a group that never served it is only an unknown kind.
+    const other = diagnose('apiVersion: apps/v1\nkind: PodSecurityPolicy\nmetadata:\n  name: x\n');
+    assert.doesNotMatch(other[0]!.message.en, /removed/);
+  });
 });
