@@ -34,8 +34,8 @@ export const initContainerVolumeNotFound: Rule = {
   },
   check(object, data, ctx) {
     reportUndeclaredMounts(object, data, ctx, 'initContainers', {
-      en: 'Init container `{container}` mounts `{name}`, but the pod declares no such volume. The API server rejects the pod. Use the name of a volume the main containers mount, or add the volume.',
-      ru: 'Init-контейнер `{container}` монтирует `{name}`, но такого тома в поде нет. API-сервер отклонит под. Возьмите имя тома, который монтируют основные контейнеры, или добавьте том.',
+      en: 'Init container `{container}` mounts `{name}`, but the pod declares no such volume. {rejected} Use the name of a volume the main containers mount, or add the volume.',
+      ru: 'Init-контейнер `{container}` монтирует `{name}`, но такого тома в поде нет. {rejected} Возьмите имя тома, который монтируют основные контейнеры, или добавьте том.',
     });
   },
 };

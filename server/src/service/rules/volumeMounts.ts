@@ -27,20 +27,34 @@ export const volumeMountNotFound: Rule = {
     ru: 'Контейнер монтирует том, которого нет в поде',
   },
   docs: {
-    en: "Every `volumeMounts[].name` and `volumeDevices[].name` must match an entry of the pod's `volumes` (or, in a StatefulSet, a `volumeClaimTemplates` name). The API server rejects the object otherwise. Add the volume (the quick fix adds one backed by a claim of the same name) or fix the name.",
-    ru: 'Каждое имя в `volumeMounts[].name` и `volumeDevices[].name` должно совпадать с томом из `volumes` пода (а в StatefulSet — ещё и с именем из `volumeClaimTemplates`). Иначе API-сервер отклонит объект. Добавьте том (быстрое исправление добавит том с заявкой того же имени) или исправьте имя.',
+    en: "Every `volumeMounts[].name` and `volumeDevices[].name` must match an entry of the pod's `volumes` (or, in a StatefulSet, a `volumeClaimTemplates` name). The API server rejects the object otherwise; a StatefulSet's pod template is the exception (the API server does not check it), so the StatefulSet is stored and every pod it makes is rejected (`FailedCreate` events). Add the volume (the quick fix adds one backed by a claim of the same name) or fix the name.",
+    ru: 'Каждое имя в `volumeMounts[].name` и `volumeDevices[].name` должно совпадать с томом из `volumes` пода (а в StatefulSet — ещё и с именем из `volumeClaimTemplates`). Иначе API-сервер отклонит объект. Исключение — шаблон пода StatefulSet: API-сервер его не проверяет, поэтому StatefulSet сохранится, а каждый создаваемый им под будет отклонён (события `FailedCreate`). Добавьте том (быстрое исправление добавит том с заявкой того же имени) или исправьте имя.',
   },
   check(object, data, ctx) {
     reportUndeclaredMounts(object, data, ctx, 'containers', {
-      en: 'Container `{container}` mounts `{name}`, but the pod declares no such volume. The API server rejects the object. Add the volume to `volumes` or fix the name.',
-      ru: 'Контейнер `{container}` монтирует `{name}`, но такого тома в поде нет. API-сервер отклонит объект. Добавьте том в `volumes` или исправьте имя.',
+      en: 'Container `{container}` mounts `{name}`, but the pod declares no such volume. {rejected} Add the volume to `volumes` or fix the name.',
+      ru: 'Контейнер `{container}` монтирует `{name}`, но такого тома в поде нет. {rejected} Добавьте том в `volumes` или исправьте имя.',
     });
   },
 };
 
 /**
+ * What the API server does with a pod spec whose mount names no volume: it rejects the object,
+ * except a StatefulSet, whose pod template it does not validate
+ * (`ValidatePodTemplateSpecForStatefulSet`): the set is stored and each pod it makes is rejected.
+ */
+const REJECTED: Record<'object' | 'statefulSetPods', LocalizedText> = {
+  object: { en: 'The API server rejects the object.', ru: 'API-сервер отклонит объект.' },
+  statefulSetPods: {
+    en: 'The API server stores the StatefulSet but rejects every pod it makes (`FailedCreate` events).',
+    ru: 'API-сервер сохранит StatefulSet, но отклонит каждый его под (события `FailedCreate`).',
+  },
+};
+
+/**
  * Reports each mount, of the init containers or of the others, whose name matches no volume of
- * the pod (nor a StatefulSet's claim template), with `message` ({container}, {name}).
+ * the pod (nor a StatefulSet's claim template), with `message` ({container}, {name}, and
+ * {rejected}: what the API server does about it).
  */
 export function reportUndeclaredMounts(
   object: IndexedObject,
@@ -60,7 +74,11 @@ export function reportUndeclaredMounts(
     if ((c.group === 'initContainers') !== init) continue;
     for (const m of mountsOf(c)) {
       if (declared.has(m.mount.name)) continue;
-      const params = { name: m.mount.name, container: String(c.container.name ?? '?') };
+      const params = {
+        name: m.mount.name,
+        container: String(c.container.name ?? '?'),
+        rejected: REJECTED[object.kind === 'StatefulSet' ? 'statefulSetPods' : 'object'],
+      };
       ctx.report([...m.path, 'name'], localize(message, params), {
         data: { volume: m.mount.name },
         fix: () => addVolumeFix(object, at.path, m.mount.name),

@@ -13,4 +13,33 @@ void describe('volume mount rules in detail', () => {
       ['claim-not-mounted:warning'],
     );
   });
+
+  void test('a StatefulSet is stored with an undeclared mount; its pods are the ones rejected', () => {
+    const pod = (kind: string, head: string) =>
+      [
+        'apiVersion: ' + (kind === 'Pod' ? 'v1' : 'apps/v1'),
+        `kind: ${kind}`,
+        'metadata: {name: queue}',
+        head,
+        '      containers:',
+        '        - name: broker',
+        '          image: rabbitmq:4',
+        '          volumeMounts: [{name: journal, mountPath: /var/lib/rabbitmq}]',
+        '',
+      ].join('\n');
+    const set = pod(
+      'StatefulSet',
+      'spec:\n  serviceName: queue\n  selector: {matchLabels: {app: q}}\n  template:\n    metadata: {labels: {app: q}}\n    spec:',
+    );
+    const deployment = pod(
+      'Deployment',
+      'spec:\n  selector: {matchLabels: {app: q}}\n  template:\n    metadata: {labels: {app: q}}\n    spec:',
+    );
+    const message = (text: string) =>
+      diagnose({ 'file:///m.yaml': text }).find((d) => d.code === 'volume-mount-not-found')!
+        .message;
+    assert.match(message(set).en, /stores the StatefulSet but rejects every pod it makes/);
+    assert.match(message(set).ru, /сохранит StatefulSet, но отклонит каждый его под/);
+    assert.match(message(deployment).en, /The API server rejects the object\./);
+  });
 });
