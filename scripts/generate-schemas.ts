@@ -10,13 +10,15 @@
  *
  * Only structure is kept (types, properties, required, items, maps, formats, curated enums, and
  * `x-empty-means-unset` where the API server takes `""` as not set); the upstream description
- * prose is dropped. Output:
+ * prose is dropped. `required` leaves out the fields that the API server accepts missing
+ * (`notRequiredInPractice` in server/src/service/schema/requiredInPractice.ts). Output:
  *   schemas/k8s/definitions.json  every definition reachable from a served kind, short names
  *   schemas/k8s/kinds.json        kind -> apiVersion -> definition name
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { notRequiredInPractice } from '../server/src/service/schema/requiredInPractice';
 import { curatedEnums, emptyMeansUnset } from './schema-enums';
 import {
   SNAPSHOT_PREFIX,
@@ -86,6 +88,7 @@ function main(): void {
   }
   applyCuratedEnums(out);
   markEmptyMeansUnset(out);
+  dropRequiredOnlyInOpenApi(out);
   for (const file of crdFiles) addCrdKinds(readFileSync(file, 'utf8'), out, kinds);
 
   const sortedKinds = Object.fromEntries(
@@ -285,6 +288,22 @@ function markEmptyMeansUnset(out: Record<string, OutSchema>): void {
         throw new Error(`empty means unset: ${defName}.${field}`);
       prop['x-empty-means-unset'] = true;
     }
+  }
+}
+
+/**
+ * Takes out of `required` the fields that OpenAPI lists only because their Go field has no
+ * `omitempty`, while the API server accepts the object without them (requiredInPractice.ts).
+ */
+function dropRequiredOnlyInOpenApi(out: Record<string, OutSchema>): void {
+  for (const [defName, fields] of Object.entries(notRequiredInPractice)) {
+    const def = out[defName] as { required?: string[] } | undefined;
+    for (const field of Object.keys(fields)) {
+      if (!def?.required?.includes(field))
+        throw new Error(`not required in practice: ${defName}.${field} is not required upstream`);
+      def.required = def.required.filter((f) => f !== field);
+    }
+    if (def && !def.required?.length) delete def.required;
   }
 }
 

@@ -10,16 +10,26 @@ export function isValidQuantity(value: string): boolean {
 }
 
 /**
+ * A quantity as the grammar reads it (`ParseQuantity`): its number (`500`, `1.5`) and its one
+ * suffix, binary (`Ki`…`Ei`), decimal (`m`, `k`, `M`…`E`) or an exponent (`e6`), `''` when it has
+ * none; `undefined` when the text is not a quantity.
+ */
+export function quantityParts(value: string): { number: string; suffix: string } | undefined {
+  const m = QUANTITY.exec(value);
+  return m ? { number: m[1]!, suffix: m[2] ?? '' } : undefined;
+}
+
+/**
  * The value of a quantity as a number (bytes for storage). Exact for every realistic storage
  * size; `undefined` when the text is not a quantity.
  */
 export function parseQuantity(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  const m = QUANTITY.exec(value);
-  if (!m) return undefined;
-  const base = Number(m[1]);
-  const suffix = m[2] ?? '';
+  const parts = quantityParts(value);
+  if (!parts) return undefined;
+  const base = Number(parts.number);
+  const suffix = parts.suffix;
   if (suffix in BINARY) return base * 1024 ** BINARY[suffix]!;
   if (suffix in DECIMAL) return base * 1000 ** DECIMAL[suffix]!;
   return base * 10 ** Number(suffix.slice(1));

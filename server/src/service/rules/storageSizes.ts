@@ -1,11 +1,15 @@
 /** Storage sizes: a volume's capacity, a claim's request and limit, and the units they are written in. */
 import { localize } from '../i18n/format';
-import type { YamlPath } from '../parse/nodes';
-import { describeBytes, parseQuantity } from '../quantity';
+import { formatNumber } from '../i18n/numbers';
+import { isScalar, nodesAtPath, type YamlPath } from '../parse/nodes';
+import { describeBytes, parseQuantity, quantityParts } from '../quantity';
+import type { Lang, LocalizedText } from '../types';
+import type { IndexedObject } from '../workspace/file';
 import type { Rule } from './types';
 import { claimSpecFields, get } from './util';
 import { replaceFix, setValueFix } from './fixes/storageFixes';
 import { scalarText } from './fixes/edits';
+import { tinySizeCorrections } from './fixes/quantityFixes';
 
 export const volumeWithoutCapacity: Rule = {
   id: 'volume-without-capacity',
@@ -119,6 +123,66 @@ export const storageLimitBelowRequest: Rule = {
 
 const ONE_MIB = 1024 * 1024;
 
+const pluralRules = { en: new Intl.PluralRules('en'), ru: new Intl.PluralRules('ru') };
+const BYTE_WORDS: Record<Lang, Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }> = {
+  en: { one: 'byte', other: 'bytes' },
+  ru: { one: 'байт', few: 'байта', many: 'байт', other: 'байта' },
+};
+
+/** `0.5 bytes` / `0,5 байта`, `1,000 bytes` / `1 000 байт`: a count of bytes in each language. */
+function byteCount(bytes: number): LocalizedText {
+  const text = (lang: Lang): string => {
+    const words = BYTE_WORDS[lang];
+    const word = words[pluralRules[lang].select(bytes)] ?? words.other;
+    return `${formatNumber(bytes, lang, 6)} ${word}`;
+  };
+  return { en: text('en'), ru: text('ru') };
+}
+
+/** The value at `path` as the manifest writes it: `1e6`, not the number YAML reads from it. */
+function writtenText(object: IndexedObject, path: YamlPath, value: unknown): string {
+  const node = nodesAtPath(object.document.doc, path)?.value;
+  return isScalar(node) && typeof node.source === 'string' ? node.source : String(value);
+}
+
+/** What a tiny size's message says, by how it is written (quantity.ts reads the suffix). */
+const tinySizeMessages: Record<'bare' | 'milli' | 'kilo' | 'unit' | 'number', LocalizedText> = {
+  // `10`, `1.5`: a plain number, which counts bytes.
+  bare: {
+    en: '`{value}` is only {bytes}: a number without a unit counts bytes. Did you mean `{first}`?',
+    ru: '`{value}` — всего {bytes}: число без единицы измерения считается в байтах. Может быть, имелось в виду `{first}`?',
+  },
+  // `500m`: milli, a thousandth.
+  milli: {
+    en: '`{value}` is only {bytes}: `m` means milli (a thousandth), a suffix for CPU, not for sizes. Did you mean `{first}` or `{second}`?',
+    ru: '`{value}` — всего {bytes}: суффикс `m` означает «милли» (тысячную долю) и пишется для CPU, а не для размеров. Может быть, имелось в виду `{first}` или `{second}`?',
+  },
+  // `1k`: kilo, a thousand bytes.
+  kilo: {
+    en: '`{value}` is only {bytes}: `k` means kilo, a thousand bytes. Volumes are sized in `Mi` or `Gi`: check the unit.',
+    ru: '`{value}` — всего {bytes}: суффикс `k` означает «кило», тысячу байт. Размер тома указывают в `Mi` или `Gi` — проверьте единицу измерения.',
+  },
+  // `512Ki`, `0.5Mi`, `1M`: a unit chosen, and still less than one mebibyte.
+  unit: {
+    en: '`{value}` is only {bytes}, less than one mebibyte: too small for a volume. Check the unit.',
+    ru: '`{value}` — всего {bytes}, меньше одного мебибайта: для тома это слишком мало. Проверьте единицу измерения.',
+  },
+  // `1e6`, or a YAML number that is no quantity as written (`0x10`): bytes as well.
+  number: {
+    en: '`{value}` is only {bytes}: a number without a unit counts bytes. Volumes are sized in `Mi` or `Gi`: write the unit you mean.',
+    ru: '`{value}` — всего {bytes}: число без единицы измерения считается в байтах. Размер тома указывают в `Mi` или `Gi` — допишите нужную единицу.',
+  },
+};
+
+function tinySizeKind(written: string): keyof typeof tinySizeMessages {
+  const suffix = quantityParts(written)?.suffix;
+  if (suffix === undefined || /^[eE]/.test(suffix)) return 'number';
+  if (suffix === '') return 'bare';
+  if (suffix === 'm') return 'milli';
+  if (suffix === 'k') return 'kilo';
+  return 'unit';
+}
+
 export const storageSizeWithoutUnit: Rule = {
   id: 'storage-size-without-unit',
   family: 'volumes',
@@ -126,12 +190,12 @@ export const storageSizeWithoutUnit: Rule = {
   kinds: ['PersistentVolumeClaim', 'PersistentVolume', 'StatefulSet'],
   fixable: true,
   title: {
-    en: 'A storage size is tiny: probably a missing unit',
-    ru: 'Подозрительно маленький размер: вероятно, забыта единица',
+    en: 'A storage size is tiny: a missing or mistaken unit',
+    ru: 'Подозрительно маленький размер: забыта или перепутана единица',
   },
   docs: {
-    en: 'A quantity without a unit counts bytes: `storage: 10` is ten bytes, not ten gigabytes, and `storage: 500m` is half a byte. Sizes below 1Mi are almost always a missing `Gi`/`Mi`. Write the unit (the quick fix appends `Gi` to a bare number).',
-    ru: 'Количество без единицы измерения — это байты: `storage: 10` — десять байт, а не гигабайт, а `storage: 500m` — полбайта. Размеры меньше 1Mi почти всегда означают забытые `Gi`/`Mi`. Укажите единицу (быстрое исправление допишет `Gi` к числу без единицы).',
+    en: 'A quantity without a unit counts bytes: `storage: 10` is ten bytes, not ten gigabytes. A suffix can be just as wrong: `m` is milli, so `storage: 500m` is half a byte (megabytes are a capital `M`), and `k` is a thousand bytes. Sizes below 1Mi are almost always a missing or mistaken unit. Write the unit you mean (the quick fix appends `Gi` to a bare number and turns `m` into `Mi` or `M`).',
+    ru: 'Количество без единицы измерения — это байты: `storage: 10` — десять байт, а не гигабайт. Суффикс тоже бывает не тот: `m` означает «милли», и `storage: 500m` — полбайта (мегабайты пишутся заглавной `M`), а `k` — тысяча байт. Размеры меньше 1Mi почти всегда означают забытую или перепутанную единицу. Укажите нужную единицу (быстрое исправление допишет `Gi` к числу без единицы, а `m` заменит на `Mi` или `M`).',
   },
   check(object, data, ctx) {
     const targets: { value: unknown; path: YamlPath }[] = [];
@@ -153,23 +217,32 @@ export const storageSizeWithoutUnit: Rule = {
     for (const { value, path } of targets) {
       const bytes = parseQuantity(value);
       if (bytes === undefined || bytes <= 0 || bytes >= ONE_MIB) continue;
-      const text = String(value);
-      const bare = /^\d+$/.test(text);
+      const written = writtenText(object, path, value);
+      const corrections = tinySizeCorrections(written);
+      const kind = tinySizeKind(written);
+      // A bare number or `m` without a valid correction (`+10`) gets the message of a number.
+      const message =
+        (kind === 'bare' && corrections.length < 1) || (kind === 'milli' && corrections.length < 2)
+          ? tinySizeMessages.number
+          : tinySizeMessages[kind];
       ctx.report(
         path,
-        localize(
-          {
-            en: '`{value}` is only {bytes} byte(s). A quantity without a unit counts bytes. Did you mean `{value}Gi`?',
-            ru: 'Размер `{value}` меньше одного мебибайта: количество без единицы измерения считается в байтах. Может быть, имелось в виду `{value}Gi`?',
-          },
-          { value: text, bytes: Math.round(bytes * 1000) / 1000 },
-        ),
-        bare
+        localize(message, {
+          value: written,
+          bytes: byteCount(bytes),
+          first: corrections[0] ?? '',
+          second: corrections[1] ?? '',
+        }),
+        corrections.length
           ? {
-              fix: replaceFix(object, path, `${text}Gi`, {
-                en: `Use \`${text}Gi\``,
-                ru: `Заменить на \`${text}Gi\``,
-              }),
+              fix: () =>
+                corrections.flatMap(
+                  (q) =>
+                    replaceFix(object, path, q, {
+                      en: `Change to \`${q}\``,
+                      ru: `Заменить на \`${q}\``,
+                    })() ?? [],
+                ),
             }
           : undefined,
       );

@@ -66,6 +66,42 @@ const practical: Record<string, Record<string, Requirement>> = {
   },
 };
 
+/**
+ * The reverse: fields the OpenAPI document lists as required although the API server accepts an
+ * object without them. OpenAPI calls a field required whenever its Go field has no `omitempty`,
+ * and for a struct or a list that says nothing: decoding leaves it empty, defaulting may fill it,
+ * and validation decides. scripts/generate-schemas.ts drops these from `required` (and fails
+ * when one is no longer there), so neither the schema check nor the hover calls them required.
+ * Each entry names the upstream code (kubernetes/kubernetes) that accepts the object without it.
+ */
+export const notRequiredInPractice: Record<string, Record<string, string>> = {
+  'storage.v1.CSIDriver': {
+    // `Spec CSIDriverSpec json:"spec"`: SetDefaults_CSIDriver (pkg/apis/storage/v1/defaults.go)
+    // sets attachRequired, podInfoOnMount, storageCapacity, fsGroupPolicy, requiresRepublish,
+    // volumeLifecycleModes and seLinuxMount, the only fields validateCSIDriverSpec
+    // (pkg/apis/storage/validation/validation.go) requires.
+    spec: 'SetDefaults_CSIDriver, validateCSIDriverSpec',
+  },
+  'storage.v1.CSINode': {
+    // validateCSINodeSpec only passes `drivers` on to validateCSINodeDrivers.
+    spec: 'validateCSINodeSpec',
+  },
+  'storage.v1.CSINodeSpec': {
+    // validateCSINodeDrivers validates each driver of the list; an empty list has none.
+    drivers: 'validateCSINodeDrivers',
+  },
+  'storage.v1.TokenRequest': {
+    // validateTokenRequests only refuses a duplicate audience: one request may leave it empty
+    // (the API server's own audiences).
+    audience: 'validateTokenRequests',
+  },
+  'storage.v1.VolumeAttachmentStatus': {
+    // validateVolumeAttachmentStatus checks the metadata size and the errors, not `attached`
+    // (a bool: absent is `false`).
+    attached: 'validateVolumeAttachmentStatus',
+  },
+};
+
 /** How required a field is: the schema's `required`, else what validation or meaning adds. */
 export function fieldRequirement(
   definition: string,

@@ -13,7 +13,10 @@ import {
   type LanguageService,
 } from '../../../../server/src/service';
 import { ruleRegistry } from '../../../../server/src/service/rules/index';
-import { quantityCorrections } from '../../../../server/src/service/rules/fixes/quantityFixes';
+import {
+  quantityCorrections,
+  tinySizeCorrections,
+} from '../../../../server/src/service/rules/fixes/quantityFixes';
 import { codes, fixtureText, settings as defaults, settingsFor } from './helpers';
 
 const URI = 'file:///fix/test.yaml';
@@ -318,6 +321,30 @@ void describe('quantities', () => {
     assert.deepEqual(quantityCorrections('100KB'), ['100Ki', '100k']);
     assert.deepEqual(quantityCorrections('250 m'), ['250m']);
     assert.deepEqual(quantityCorrections('lots'), []);
+  });
+
+  void test('a tiny storage size: a unit for a bare number, mega for milli, nothing for the rest', () => {
+    assert.deepEqual(tinySizeCorrections('10'), ['10Gi']);
+    assert.deepEqual(tinySizeCorrections('0.5'), ['0.5Gi']);
+    assert.deepEqual(tinySizeCorrections('500m'), ['500Mi', '500M']);
+    assert.deepEqual(tinySizeCorrections('1k'), []);
+    assert.deepEqual(tinySizeCorrections('1e6'), []);
+    assert.deepEqual(tinySizeCorrections('512Ki'), []);
+    assert.deepEqual(tinySizeCorrections('+10'), []);
+    assert.deepEqual(tinySizeCorrections('0x10'), []);
+  });
+
+  void test('storage-size-without-unit: both corrections of `500m` apply', () => {
+    const text = fixtureText('storage-size-without-unit', 'bad').replace(
+      /storage: \S+/,
+      'storage: 500m',
+    );
+    const s = serviceWith({ [URI]: text });
+    assert.deepEqual(
+      fixesFor(s, URI, 'storage-size-without-unit').map((a) => a.title.en),
+      ['Change to `500Mi`', 'Change to `500M`'],
+    );
+    assertEveryFixApplies({ [URI]: text }, URI, 'storage-size-without-unit');
   });
 
   void test('invalid-quantity: each proposed unit applies and leaves a valid claim', () => {

@@ -7,7 +7,10 @@ import { describe, test } from 'node:test';
 import { getLanguageService, type Lang } from '../../../../server/src/service';
 import { catalog } from '../../../../server/src/service/docs/catalog';
 import { definitions } from '../../../../server/src/service/schema/registry';
-import { fieldRequirement } from '../../../../server/src/service/schema/requiredInPractice';
+import {
+  fieldRequirement,
+  notRequiredInPractice,
+} from '../../../../server/src/service/schema/requiredInPractice';
 import { cursor } from '../../../support/cursor';
 
 /** Texts that say "required" about something else than the field itself. */
@@ -105,5 +108,82 @@ spec:
         .sort(),
       ['accessModes', 'resources'],
     );
+  });
+});
+
+void describe('fields required only in the OpenAPI document', () => {
+  const missingRequired = (text: string): string[] => {
+    const service = getLanguageService();
+    service.setFile('file:///work/openapi-required.yaml', text, 'editor', 1);
+    return service
+      .getDiagnostics('file:///work/openapi-required.yaml')
+      .filter((d) => d.code === 'missing-required')
+      .map((d) => d.message.en);
+  };
+
+  void test('the generated schemas no longer require them (npm run schemas was run)', () => {
+    let checked = 0;
+    for (const [definition, fields] of Object.entries(notRequiredInPractice)) {
+      const schema = definitions[definition];
+      assert.ok(schema, definition);
+      for (const field of Object.keys(fields)) {
+        assert.ok(schema.properties?.[field], `${definition}.${field} is not a field`);
+        assert.ok(!schema.required?.includes(field), `${definition}.${field} is still required`);
+        assert.equal(fieldRequirement(definition, field, schema.required).kind, 'optional');
+        checked++;
+      }
+    }
+    assert.equal(checked, 5);
+  });
+
+  void test('a CSIDriver without spec is accepted: defaulting fills every field', () => {
+    const driver =
+      'apiVersion: storage.k8s.io/v1\nkind: CSIDriver\nmetadata:\n  name: mock.storage.k8s.io\n';
+    assert.deepEqual(missingRequired(driver), []);
+    assert.deepEqual(missingRequired(driver + 'spec: {}\n'), []);
+  });
+
+  void test('a CSINode without drivers, or without spec, is accepted', () => {
+    const node = 'apiVersion: storage.k8s.io/v1\nkind: CSINode\nmetadata:\n  name: node-1\n';
+    assert.deepEqual(missingRequired(node), []);
+    assert.deepEqual(missingRequired(node + 'spec: {}\n'), []);
+    // A driver entry still needs its name and node ID (validateCSINodeDriver).
+    assert.deepEqual(missingRequired(node + 'spec:\n  drivers:\n  - name: ebs.csi.aws.com\n'), [
+      'Required field `nodeID` is missing in `CSINodeDriver`.',
+    ]);
+  });
+
+  void test('a token request without audience, and a VolumeAttachment status without attached', () => {
+    const driver = `apiVersion: storage.k8s.io/v1
+kind: CSIDriver
+metadata:
+  name: secrets-store.csi.k8s.io
+spec:
+  tokenRequests:
+  - expirationSeconds: 3600
+  - audience: vault
+`;
+    assert.deepEqual(missingRequired(driver), []);
+    const attachment = `apiVersion: storage.k8s.io/v1
+kind: VolumeAttachment
+metadata:
+  name: csi-0123
+spec:
+  attacher: ebs.csi.aws.com
+  nodeName: node-1
+  source:
+    persistentVolumeName: pv-1
+status:
+  attachmentMetadata: {devicePath: /dev/xvdba}
+`;
+    assert.deepEqual(missingRequired(attachment), []);
+  });
+
+  void test('what the API server does require stays required', () => {
+    const attachment =
+      'apiVersion: storage.k8s.io/v1\nkind: VolumeAttachment\nmetadata:\n  name: csi-0123\n';
+    assert.deepEqual(missingRequired(attachment), [
+      'Required field `spec` is missing in `VolumeAttachment`.',
+    ]);
   });
 });

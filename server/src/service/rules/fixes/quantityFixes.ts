@@ -1,10 +1,11 @@
 /**
  * Fixes for a malformed quantity (`invalid-quantity`): the unit people write (`10GB`, `500mi`,
  * `5 Gi`, `1,5Ti`) turned into the one Kubernetes reads. A unit that is ambiguous between bytes
- * in powers of 1000 and 1024 (`GB`) gets both, binary first.
+ * in powers of 1000 and 1024 (`GB`) gets both, binary first. Also what a valid but tiny storage
+ * size was probably meant to be (`storage-size-without-unit`).
  */
 import { localize } from '../../i18n/format';
-import { isValidQuantity } from '../../quantity';
+import { isValidQuantity, quantityParts } from '../../quantity';
 import type { KubeDiagnostic } from '../../types';
 import type { WorkspaceFile } from '../../workspace/file';
 import type { QuickFix } from '../types';
@@ -47,6 +48,20 @@ export function quantityCorrections(text: string): string[] {
   return [...new Set(suffixes.map((s) => number + s))].filter(
     (q) => q !== text && isValidQuantity(q),
   );
+}
+
+/**
+ * Valid quantities a storage size under one mebibyte was probably meant to be, the likelier
+ * first, from the value as the manifest writes it: a number without a unit lacks one (`10` ->
+ * `10Gi`); `m` is milli, most likely mega typed in lower case (`500m` -> `500Mi`, `500M`). None
+ * for the other suffixes (`1k`, `512Ki`) and exponents (`1e6`): a unit was chosen on purpose, and
+ * the same number with another suffix is no safer a guess than any other size.
+ */
+export function tinySizeCorrections(written: string): string[] {
+  const parts = quantityParts(written);
+  if (!parts || /^[+-]/.test(parts.number)) return [];
+  const suffixes = parts.suffix === '' ? ['Gi'] : parts.suffix === 'm' ? ['Mi', 'M'] : [];
+  return suffixes.map((suffix) => parts.number + suffix).filter(isValidQuantity);
 }
 
 export function quantityFixes(file: WorkspaceFile, diagnostic: KubeDiagnostic): QuickFix[] {
