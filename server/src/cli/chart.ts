@@ -110,6 +110,28 @@ function templatePath(run: ChartRun, chartArg: string, template: string): string
   return join(base, template);
 }
 
+/**
+ * The files a rendered chart had checked, as shown (displayPath): the templates that printed
+ * objects and the values files (the chart's values.yaml, the `-f` files). Undefined when the
+ * render failed: then nothing of the chart was checked.
+ */
+export function chartCheckedFiles(
+  run: ChartRun,
+  chartArg: string,
+): { templates: string[]; valuesFiles: string[] } | undefined {
+  if (!run.ok || !run.outcome) return undefined;
+  const templates = run.outcome.templates.map((t) => displayPath(templatePath(run, chartArg, t)));
+  const valuesFiles: string[] = [];
+  for (const layer of run.subject.merged.layers) {
+    if (layer.kind === 'file' && layer.uri) valuesFiles.push(displayPath(pathOfUri(layer.uri)));
+    else if (layer.kind === 'chart') {
+      const name = ['values.yaml', 'values.yml'].find((n) => run.subject.templates.has(n));
+      if (name) valuesFiles.push(displayPath(templatePath(run, chartArg, name)));
+    }
+  }
+  return { templates: [...new Set(templates)], valuesFiles: [...new Set(valuesFiles)] };
+}
+
 /** The chart's findings (or its render failure) as reports, one per file they are reported on. */
 export function chartReports(
   service: LanguageService,

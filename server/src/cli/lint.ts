@@ -12,10 +12,26 @@ import { parseArgs } from './args';
 import { collectYamlFiles, fileUri, UsageError } from './files';
 import { claimsFrom } from '../node/claims';
 import { indexShare, lintInWorkers, MIN_FILES_FOR_WORKERS } from './lintWorkers';
-import { displayPath, summarize, toJson, toSarif, toText, type FileReport } from './output';
+import {
+  displayPath,
+  summarize,
+  toJson,
+  toSarif,
+  toText,
+  type CheckedSummary,
+  type FileReport,
+} from './output';
 import { langFromFlags, type CliIO } from './common';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';
-import { chartFlags, chartReports, chartUsage, loadChart, traceChart } from './chart';
+import {
+  chartCheckedFiles,
+  chartFlags,
+  chartReports,
+  chartUsage,
+  loadChart,
+  traceChart,
+  type ChartRun,
+} from './chart';
 import { PRODUCT_VERSION } from '../version';
 
 export const lintUsage = `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]... [--jobs <threads>] ${clusterUsage} ${chartUsage}`;
@@ -71,15 +87,16 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     const diagnostics = service.getDiagnostics(fileUri(path), settings);
     if (diagnostics.length) reports.push({ file: displayPath(path), diagnostics });
   }
-  if (chart) {
+  const chartArg = args.flags.get('--chart')?.[0];
+  if (chart && chartArg) {
     await traceChart(service, chart, settings);
-    addReports(reports, chartReports(service, chart, args.flags.get('--chart')![0]!, settings));
+    addReports(reports, chartReports(service, chart, chartArg, settings));
   }
 
   if (format === 'json') io.out(JSON.stringify(toJson(reports, lang), null, 2) + '\n');
   else if (format === 'sarif')
     io.out(JSON.stringify(toSarif(reports, lang, PRODUCT_VERSION), null, 2) + '\n');
-  else io.out(toText(reports, lang));
+  else io.out(toText(reports, lang, checkedSummary(reports, chart, chartArg)));
   return summarize(reports).errors > 0 ? 1 : 0;
 }
 
@@ -105,6 +122,29 @@ export function jobsFor(
     flags.has(f),
   );
   return oneThread || files < MIN_FILES_FOR_WORKERS ? 1 : jobs;
+}
+
+/**
+ * What was checked: every file reported on (the files given are reported even without a finding)
+ * and, for a chart that rendered, its templates that printed objects and its values files.
+ */
+export function checkedSummary(
+  reports: readonly FileReport[],
+  chart: ChartRun | undefined,
+  chartArg: string | undefined,
+): CheckedSummary {
+  const files = new Set(reports.map((r) => r.file));
+  const checked = chart && chartArg ? chartCheckedFiles(chart, chartArg) : undefined;
+  if (!chart || !checked) return { files: files.size };
+  for (const file of [...checked.templates, ...checked.valuesFiles]) files.add(file);
+  return {
+    files: files.size,
+    chart: {
+      name: chart.subject.chartName,
+      templates: checked.templates.length,
+      valuesFiles: checked.valuesFiles.length,
+    },
+  };
 }
 
 /** Adds the chart's reports, merged into a file's report when that file was linted too. */

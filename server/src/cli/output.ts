@@ -71,7 +71,44 @@ const labels: Record<Lang, Record<KubeDiagnostic['severity'], string>> = {
   ru: { error: 'ошибка', warning: 'предупреждение', information: 'сведения', hint: 'подсказка' },
 };
 
-export function toText(reports: FileReport[], lang: Lang): string {
+/** What a `lint` run checked, for the text report's summary line. */
+export interface CheckedSummary {
+  /** Files checked: the ones given (folders' files), a rendered chart's templates and values files. */
+  files: number;
+  /** The chart of `--chart`, when it rendered and was checked. */
+  chart?: {
+    name: string;
+    /** Templates that printed objects. */
+    templates: number;
+    /** Values files: the chart's values.yaml and the `-f` files. */
+    valuesFiles: number;
+  };
+}
+
+function summaryLine(
+  checked: CheckedSummary,
+  errors: number,
+  warnings: number,
+  lang: Lang,
+): string {
+  const { files, chart } = checked;
+  if (lang === 'ru') {
+    const of = chart
+      ? `, из них отрендеренных шаблонов чарта «${chart.name}» — ${chart.templates}, файлов значений — ${chart.valuesFiles}`
+      : '';
+    return `Файлов проверено: ${files}${of}; ошибок: ${errors}, предупреждений: ${warnings}.`;
+  }
+  const of = chart
+    ? ` (chart “${chart.name}”: ${chart.templates} rendered template(s), ${chart.valuesFiles} values file(s))`
+    : '';
+  return `${files} file(s) checked${of}: ${errors} error(s), ${warnings} warning(s).`;
+}
+
+export function toText(
+  reports: FileReport[],
+  lang: Lang,
+  checked: CheckedSummary = { files: reports.length },
+): string {
   const lines: string[] = [];
   for (const r of reports) {
     for (const d of r.diagnostics) {
@@ -82,12 +119,7 @@ export function toText(reports: FileReport[], lang: Lang): string {
     }
   }
   const { errors, warnings } = summarize(reports);
-  const files = reports.length;
-  lines.push(
-    lang === 'ru'
-      ? `Файлов проверено: ${files}; ошибок: ${errors}, предупреждений: ${warnings}.`
-      : `${files} file(s) checked: ${errors} error(s), ${warnings} warning(s).`,
-  );
+  lines.push(summaryLine(checked, errors, warnings, lang));
   return lines.join('\n') + '\n';
 }
 

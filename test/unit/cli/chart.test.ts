@@ -8,6 +8,7 @@ import { realTool } from '../../support/tools';
 
 const helm = realTool('helm');
 const ledger = resolve(__dirname, '../../fixtures/helm-render/ledger');
+const namespaced = resolve(__dirname, '../../fixtures/helm-render/namespaced');
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -101,6 +102,78 @@ describe('kube-storage lint/bindings --chart', { skip: helm.missing }, () => {
     assert.ok(pending, out);
     assert.match(pending.file, /templates\/backup-pvc\.yaml$/);
     assert.equal(pending.d.rendered?.object, 'PersistentVolumeClaim release-name-ledger-backup');
+  });
+
+  it('lint: a chart with no finding counts its rendered templates and values files', async () => {
+    const { values } = workspace();
+    writeFileSync(values, 'auth:\n  password: s3cret\npersistence:\n  size: 1Gi\n');
+    const args = ['lint', '--chart', ledger, '-f', values];
+    const en = await run([...args, '--helm', helm.path!]);
+    assert.equal(en.code, 0, en.out);
+    assert.equal(
+      en.out,
+      '5 file(s) checked (chart “ledger”: 3 rendered template(s), 2 values file(s)): 0 error(s), 0 warning(s).\n',
+    );
+    const ru = await run([...args, '--helm', helm.path!, '--lang', 'ru']);
+    assert.equal(
+      ru.out,
+      'Файлов проверено: 5, из них отрендеренных шаблонов чарта «ledger» — 3, файлов значений — 2; ошибок: 0, предупреждений: 0.\n',
+    );
+  });
+
+  it('lint: files given and a chart are counted once each', async () => {
+    const { dir, values } = workspace();
+    const { out } = await run([
+      'lint',
+      dir,
+      values,
+      '--chart',
+      ledger,
+      '-f',
+      values,
+      '--set',
+      'persistence.size=1Gi',
+      '--helm',
+      helm.path!,
+    ]);
+    // classes.yaml and prod-values.yaml, 3 templates and the chart's values.yaml.
+    assert.match(
+      out,
+      /^6 file\(s\) checked \(chart “ledger”: 3 rendered template\(s\), 2 values file\(s\)\)/m,
+    );
+  });
+
+  it('lint: a namespace written last, in flow style or quoted is not added again', async () => {
+    for (const namespace of ['default', 'shop']) {
+      const { code, out } = await run([
+        'lint',
+        '--chart',
+        namespaced,
+        '--namespace',
+        namespace,
+        '--helm',
+        helm.path!,
+      ]);
+      assert.equal(code, 0, out);
+      assert.doesNotMatch(out, /duplicate-key|claim-not-found/);
+      assert.match(out, /^2 file\(s\) checked/m);
+    }
+    const { out } = await run([
+      'bindings',
+      '--chart',
+      namespaced,
+      '--namespace',
+      'shop',
+      '--helm',
+      helm.path!,
+      '--format',
+      'json',
+    ]);
+    const claims = (JSON.parse(out) as { claims: { namespace: string; name: string }[] }).claims;
+    assert.deepEqual(
+      claims.map((c) => `${c.namespace}/${c.name}`),
+      ['other/data'],
+    );
   });
 
   it('lint: helm’s failure is an error on the values file', async () => {

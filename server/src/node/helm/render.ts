@@ -28,6 +28,7 @@ import {
   valuesFileProblem,
   perturbation,
   renderProblem,
+  renderedTemplates,
   valuePathText,
   withNamespace,
   type MarkedRender,
@@ -74,6 +75,8 @@ export type RenderOutcome =
       ok: true;
       subject: RenderSubject;
       output: string;
+      /** The templates that printed objects (`templates/pvc.yaml`; see renderedTemplates). */
+      templates: string[];
       /**
        * Renders again with markers on these values (the same inputs otherwise); undefined when
        * that render fails or is too slow. Cached by the values marked.
@@ -306,6 +309,7 @@ export class HelmRenderer {
       ok: true,
       subject,
       output: withNamespace(output, request.namespace),
+      templates: renderedTemplates(output),
       markValues(leaves) {
         if (!leaves.length) return Promise.resolve(undefined);
         const id = leaves.map((l) => `${l.layer}:${valuePathText(l.path)}`).join('\n');

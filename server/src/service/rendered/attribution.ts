@@ -86,7 +86,6 @@ const PASSING_WORDS = new Set([
 const WHOLE_WORDS = new Set(['toYaml', 'toJson', 'toPrettyJson', 'toRawJson', 'range']);
 
 const ACTION = /\{\{-?([\s\S]*?)-?\}\}/g;
-const VALUES_PATH = /(?:^|[\s($])\.Values((?:\.[A-Za-z_][\w-]*)+)/g;
 
 interface PathUses {
   safe: Set<string>;
@@ -115,26 +114,63 @@ function readValueUses(templates: ReadonlyMap<string, string>): PathUses {
     for (let m = ACTION.exec(text); m; m = ACTION.exec(text)) {
       const body = m[1]!;
       if (body.trim().startsWith('/*')) continue;
-      const paths: string[] = [];
-      VALUES_PATH.lastIndex = 0;
-      for (let p = VALUES_PATH.exec(body); p; p = VALUES_PATH.exec(body))
-        paths.push(valuePathId(p[1]!.slice(1).split('.')));
-      if (!paths.length) continue;
-      const words = body
-        .replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, ' ')
-        .replace(/[$.][\w.$-]*/g, ' ')
-        .match(/[A-Za-z_]\w*/g);
-      const safe =
-        !/:?=/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, '')) &&
-        (words ?? []).every((w) => SAFE_WORDS.has(w) || PASSING_WORDS.has(w));
-      const whole = safe && (words ?? []).some((w) => WHOLE_WORDS.has(w));
-      for (const path of paths) {
-        (safe ? uses.safe : uses.unsafe).add(path);
-        if (whole) uses.whole.add(path);
+      for (const use of actionUses(body)) {
+        (use.safe ? uses.safe : uses.unsafe).add(use.path);
+        if (use.whole) uses.whole.add(use.path);
       }
     }
   }
   return uses;
+}
+
+const STRING = /"(?:[^"\\]|\\.)*"|`[^`]*`/g;
+const TOKEN = /[()]|\$?\.Values(?:\.[A-Za-z_][\w-]*)+|[$.][\w.$-]*|[A-Za-z_]\w*/g;
+
+/** A parenthesized part of an action: the functions written at its level, the paths in it. */
+interface Group {
+  words: string[];
+  paths: string[];
+  groups: Group[];
+}
+
+/**
+ * How one action uses each `.Values` path in it. A path is used safely when every function it
+ * flows into is safe: the ones written at its own level of parentheses and at each enclosing
+ * level, not the ones of a sibling group (in `and (eq .Values.a "x") (not .Values.b)`, `eq`
+ * compares `a` only). An action that assigns a variable uses all its paths unsafely.
+ */
+export function actionUses(body: string): { path: string; safe: boolean; whole: boolean }[] {
+  const code = body.replace(STRING, (s) => ' '.repeat(s.length));
+  const assigns = /:?=/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, ''));
+  const root: Group = { words: [], paths: [], groups: [] };
+  const stack: Group[] = [root];
+  TOKEN.lastIndex = 0;
+  for (let t = TOKEN.exec(code); t; t = TOKEN.exec(code)) {
+    const token = t[0];
+    const top = stack[stack.length - 1]!;
+    if (token === '(') {
+      const group: Group = { words: [], paths: [], groups: [] };
+      top.groups.push(group);
+      stack.push(group);
+    } else if (token === ')') {
+      if (stack.length > 1) stack.pop();
+    } else if (/^\$?\.Values\./.test(token)) {
+      if (t.index > 0 && /[\w.]/.test(code[t.index - 1]!)) continue;
+      top.paths.push(valuePathId(token.slice(token.indexOf('.Values.') + 8).split('.')));
+    } else if (/^[A-Za-z_]/.test(token)) {
+      top.words.push(token);
+    }
+  }
+  const out: { path: string; safe: boolean; whole: boolean }[] = [];
+  const walk = (group: Group, chain: readonly string[]) => {
+    const words = [...chain, ...group.words];
+    const safe = !assigns && words.every((w) => SAFE_WORDS.has(w) || PASSING_WORDS.has(w));
+    const whole = safe && words.some((w) => WHOLE_WORDS.has(w));
+    for (const path of group.paths) out.push({ path, safe, whole });
+    for (const child of group.groups) walk(child, words);
+  };
+  walk(root, []);
+  return out;
 }
 
 function isEligibleValue(value: unknown): boolean {

@@ -53,6 +53,7 @@ export {
   type RenderProblem,
 } from './errors';
 export { withNamespace } from './namespace';
+export { renderedTemplates } from './output';
 export {
   renderedStorage,
   renderedStorageFields,

@@ -43,6 +43,20 @@ export function renderedDocuments(output: string): RenderedDocument[] {
   return out;
 }
 
+/**
+ * The templates that printed objects, in the order of the output: helm's `# Source:` paths
+ * without the chart's name (`templates/pvc.yaml`, `charts/common/templates/x.yaml`).
+ */
+export function renderedTemplates(output: string): string[] {
+  const out = new Set<string>();
+  for (const doc of renderedDocuments(output)) {
+    if (!doc.source || !/^(?!---)[ \t]*[^\s#]/m.test(doc.text)) continue;
+    const slash = doc.source.indexOf('/');
+    out.add(slash < 0 ? doc.source : doc.source.slice(slash + 1));
+  }
+  return [...out];
+}
+
 /** The identity of a document across two renders of the same chart. */
 export function documentKey(doc: Pick<RenderedDocument, 'source' | 'index'>): string {
   return `${doc.source ?? ''}#${doc.index}`;

@@ -85,12 +85,58 @@ export function templateLineOf(
   const exact = keyLines.filter((k) => sameKeys(k.keys, keys));
   if (exact.length) return pick(exact, keyLines, query, templateText);
   // A key printed by toYaml/include below one of its ancestors' lines.
+  let actions: PrintingAction[] | undefined;
   for (let n = keys.length - 1; n > 0; n--) {
     const above = keyLines.filter((k) => k.actionBelow && sameKeys(k.keys, keys.slice(0, n)));
     if (above.length === 1) return above[0]!.line;
     if (above.length > 1) return undefined;
+    // Or by one further down in the ancestor's block (after keys of its own).
+    actions ??= printingActions(templateText);
+    const owned = actions.filter((a) => sameKeys(a.keys, keys.slice(0, n)));
+    if (owned.length === 1) return owned[0]!.line;
+    if (owned.length > 1) return undefined;
   }
   return undefined;
+}
+
+interface PrintingAction {
+  /** 0-based line of the action. */
+  line: number;
+  /** The keys of the block it prints into. */
+  keys: string[];
+}
+
+const PRINTING_ACTION = /^\s*\{\{-?\s*(toYaml|toJson|include|tpl|template)\b/;
+
+/**
+ * The lines that are only an action printing YAML (`{{- include "x" . | nindent 8 }}`) with the
+ * block they print into: the nearest key line above indented less than what they print (the
+ * `nindent`/`indent` width when given, else the action's own column).
+ */
+function printingActions(text: string): PrintingAction[] {
+  const out: PrintingAction[] = [];
+  let stack: { indent: number; key: string }[] = [];
+  text.split(/\r?\n/).forEach((raw, line) => {
+    if (/^---(\s|$)/.test(raw)) {
+      stack = [];
+      return;
+    }
+    if (!raw.trim() || raw.trim().startsWith('#')) return;
+    if (ONLY_ACTION.test(raw)) {
+      if (!PRINTING_ACTION.test(raw)) return;
+      const width = /\bn?indent\s+(\d+)/.exec(raw)?.[1];
+      const indent = width !== undefined ? Number(width) : raw.length - raw.trimStart().length;
+      const keys = stack.filter((s) => s.indent < indent).map((s) => s.key);
+      if (keys.length) out.push({ line, keys });
+      return;
+    }
+    const m = KEY_LINE.exec(raw);
+    if (!m) return;
+    const indent = m[1]!.length + m[2]!.length;
+    while (stack.length && stack[stack.length - 1]!.indent >= indent) stack.pop();
+    stack.push({ indent, key: m[3]!.trim().replace(/^["']|["']$/g, '') });
+  });
+  return out;
 }
 
 function pick(

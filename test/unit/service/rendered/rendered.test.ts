@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  actionUses,
   couldHold,
   eligibleLeaves,
   goFloat,
@@ -9,8 +10,6 @@ import {
 } from '../../../../server/src/service/rendered/attribution';
 import { RenderedCharts } from '../../../../server/src/service/rendered';
 import { helmMessageText, renderProblem } from '../../../../server/src/service/rendered/errors';
-import { withNamespace } from '../../../../server/src/service/rendered/namespace';
-import { renderedDocuments } from '../../../../server/src/service/rendered/output';
 import {
   templateKeyLines,
   templateLineOf,
@@ -101,6 +100,34 @@ describe('which values may be changed for the second render', () => {
   it('loop bounds, comparisons, variables, empty strings and unused values are not', () => {
     for (const id of ['shards', 'architecture', 'persistence.size', 'image.tag', 'unused'])
       assert.ok(!ids.includes(id), id);
+  });
+
+  it('a comparison makes unsafe only the values it compares, not those of a sibling group', () => {
+    const uses = (body: string) =>
+      Object.fromEntries(
+        actionUses(body).map((u) => [
+          u.path.slice(1),
+          u.safe ? (u.whole ? 'whole' : 'safe') : 'unsafe',
+        ]),
+      );
+    // bitnami/redis templates/master/pvc.yaml: existingClaim is only tested for truth.
+    assert.deepEqual(
+      uses(
+        ' if and (eq .Values.architecture "standalone") (.Values.master.persistence.enabled) (not .Values.master.persistence.existingClaim) ',
+      ),
+      {
+        architecture: 'unsafe',
+        'master.persistence.enabled': 'safe',
+        'master.persistence.existingClaim': 'safe',
+      },
+    );
+    assert.deepEqual(uses(' printf "%s" (tpl .Values.claim .) '), { claim: 'safe' });
+    // What a value's function prints flows into the functions around it.
+    assert.deepEqual(uses(' if eq (lower .Values.mode) "x" '), { mode: 'unsafe' });
+    assert.deepEqual(uses(' .Values.mode | quote | eq "x" '), { mode: 'unsafe' });
+    assert.deepEqual(uses(' toYaml (default .Values.a .Values.b) '), { a: 'whole', b: 'whole' });
+    assert.deepEqual(uses(' $x := (quote .Values.a) '), { a: 'unsafe' });
+    assert.deepEqual(uses(' include "x" (dict "v" $.Values.a "s" "eq .Values.b") '), { a: 'safe' });
   });
 });
 
@@ -254,6 +281,34 @@ describe('template lines of rendered fields', () => {
     assert.equal(templateLineOf(lines, { path, renderedLine: 'storage: 1Gi' }, template), 18);
   });
 
+  it('a key printed by an include further down its parent key’s block: the include’s line', () => {
+    const sts = [
+      'spec:', // 0
+      '  volumeClaimTemplates:', // 1
+      '    - metadata:', // 2
+      '        name: data', // 3
+      '      spec:', // 4
+      '        accessModes:', // 5
+      '        {{- range .Values.accessModes }}', // 6
+      '          - {{ . | quote }}', // 7
+      '        {{- end }}', // 8
+      '        selector: {{- include "x.render" .Values.selector | nindent 10 }}', // 9
+      '        {{- if .Values.storageClass }}', // 10
+      '{{ include "x.storage.class" . | indent 8 }}', // 11
+      '        {{- end }}', // 12
+      '  template:', // 13
+      '    spec:', // 14
+      '      hostNetwork: false', // 15
+      '      {{- include "x.pod" . | nindent 6 }}', // 16
+      '      {{- include "x.more" . | nindent 6 }}', // 17
+    ].join('\n');
+    const keyLines = templateKeyLines(sts);
+    const line = (path: (string | number)[]) => templateLineOf(keyLines, { path }, sts);
+    assert.equal(line(['spec', 'volumeClaimTemplates', 0, 'spec', 'storageClassName']), 11);
+    // Two includes print into spec.template.spec: neither is known to be the one.
+    assert.equal(line(['spec', 'template', 'spec', 'volumes', 0, 'name']), undefined);
+  });
+
   it('a key printed by include under a key line: that key line', () => {
     assert.equal(
       templateLineOf(lines, { path: ['metadata', 'labels', 'app.kubernetes.io/name'] }, template),
@@ -287,23 +342,5 @@ describe('helm failures', () => {
     );
     assert.deepEqual(problem.template, { path: 'templates/cm.yaml', line: 3 });
     assert.match(problem.message.ru, /`templates\/cm\.yaml`, строка 4/);
-  });
-});
-
-describe('the namespace of the install', () => {
-  it('goes into namespaced objects that have none, not into cluster-scoped ones', () => {
-    const out = withNamespace(
-      '---\n# Source: x/templates/pv.yaml\napiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: a\n---\n# Source: x/templates/pvc.yaml\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: b\n  labels:\n    app: b\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: other\n',
-      'shop',
-    );
-    const docs = renderedDocuments(out);
-    assert.deepEqual(
-      docs.map((d) => /namespace: (\S+)/.exec(d.text)?.[1] ?? null),
-      [null, 'shop', 'other'],
-    );
-    assert.deepEqual(
-      docs.map((d) => `${d.source ?? '-'}#${d.index}`),
-      ['x/templates/pv.yaml#0', 'x/templates/pvc.yaml#0', '-#0'],
-    );
   });
 });
