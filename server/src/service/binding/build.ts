@@ -1,7 +1,7 @@
 /** Turns plain PersistentVolume / PersistentVolumeClaim objects into the simulation's state. */
 import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { accessModesKey } from './match';
-import { compileLabelSelector } from './selectors';
+import { compileLabelSelector, provisionersRefuse } from './selectors';
 import { storageOf } from './capacity';
 import {
   ANN_BETA_STORAGE_CLASS,
@@ -111,6 +111,7 @@ export function claimState(
     specClass: typeof specClass === 'string' ? specClass : undefined,
     selector: selector.ok ? selector.matches : undefined,
     selectorError: selector.ok ? undefined : selector.error,
+    hasSelector: provisionersRefuse(spec.selector),
     volumeName: str(spec.volumeName) ?? '',
     // `syncClaim` decides by the annotation alone: a Bound status without it is synced as unbound.
     bindCompleted: ANN_BIND_COMPLETED in annotations,

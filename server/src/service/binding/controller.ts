@@ -106,8 +106,9 @@ export class PersistentVolumeController {
   private syncClaimWithoutVolumeName(c: ClaimState): void {
     const store = this.store;
     if (c.unnamedClusterDefault) {
-      // A class the input does not hold: none of its volumes are known, its provisioner is.
-      this.pending(c, 'provisionClusterDefault');
+      // A class the input does not hold: none of its volumes are known, its provisioner is
+      // (and refuses a claim with a selector).
+      this.pending(c, c.hasSelector ? 'pendingSelectorClusterDefault' : 'provisionClusterDefault');
       return;
     }
     if (c.selectorError !== undefined) {
@@ -285,13 +286,18 @@ export class PersistentVolumeController {
     return true;
   }
 
-  /** pv_controller.go `provisionClaim` / `findProvisionablePlugin`, as far as the outcome goes. */
+  /**
+   * pv_controller.go `provisionClaim` / `findProvisionablePlugin`, as far as the outcome goes;
+   * the provisioner then refuses a claim with a selector (`provisionersRefuse`).
+   */
   provisionClaim(c: ClaimState): void {
     const store = this.store;
     const name = claimClass(c);
     const sc = this.state.classes.get(name);
-    if (!sc && name === this.state.clusterDefault?.name)
-      store.decide(c, 'provisionClusterDefaultNamed', { class: name });
+    const outside = !sc && name === this.state.clusterDefault?.name;
+    if (c.hasSelector && (outside || (sc?.provisioner && sc.provisioner !== NO_PROVISIONER)))
+      store.decide(c, 'pendingSelector', { class: name });
+    else if (outside) store.decide(c, 'provisionClusterDefaultNamed', { class: name });
     else if (!sc) store.decide(c, 'pendingClassMissing', { class: name });
     else if (sc.provisioner === NO_PROVISIONER || !sc.provisioner)
       store.decide(c, 'pendingNoProvisioner', { class: name });

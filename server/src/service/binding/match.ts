@@ -181,6 +181,20 @@ function buildClassReject(volumeClass: string, claimClassName: string): Rejectio
   });
 }
 
+/**
+ * The claim's class rules the volume out: another class, or — for a claim that gets the
+ * cluster's default class, whose name is not known — any class (the default class has a name, so
+ * never `""`; whether a named one is the default nobody here can tell).
+ */
+function classProblem(claim: ClaimState, volume: VolumeState): Rejection | undefined {
+  if (claim.unnamedClusterDefault) {
+    return volume.storageClass
+      ? reject('unknownDefaultClass', ['volumeClass'], volume.storageClass)
+      : reject('unknownDefaultNoClass');
+  }
+  return classMismatch(claim, volume) ? classReject(volume, claim) : undefined;
+}
+
 const modeLists = new WeakMap<readonly string[], string>();
 const modeList = (modes: readonly string[]): string => {
   let text = modeLists.get(modes);
@@ -201,7 +215,8 @@ export function checkVolumeSatisfiesClaim(
 ): Rejection | undefined {
   if (volume.deleting) return reject('beingDeleted');
   if (requestExceedsCapacity(claim, volume)) return tooSmall(volume, claim);
-  if (classMismatch(claim, volume)) return classReject(volume, claim);
+  const cls = classProblem(claim, volume);
+  if (cls) return cls;
   if (volumeModeMismatch(claim, volume)) return volumeModeReject(volume, claim);
   if (!checkAccessModes(claim, volume)) return modesReject(volume, claim);
   if (claim.attributesClass !== volume.attributesClass) return attributesReject(volume, claim);
@@ -254,6 +269,9 @@ export function explainRejection(
     if (ref.namespace === claim.namespace && ref.name === claim.name) {
       return reject('claimRefUid', ['uid'], ref.uid);
     }
+    if (ref.namespace === '' && ref.name === claim.name) {
+      return reject('claimRefNoNamespace', ['name', 'namespace'], ref.name, claim.namespace);
+    }
     if (volume.takenBy) {
       // Say "taken" only when the volume would otherwise have fitted.
       const otherwise = explainRejection(claim, volume, node, delayBinding, true, partialNode);
@@ -287,6 +305,16 @@ function staticMismatch(
 ): Rejection | undefined {
   if (!asFree && volume.phase !== 'Available') return reject('phase', ['phase'], volume.phase);
   if (claim.selector && !claim.selector(volume.labels)) return reject('selector');
-  if (classMismatch(claim, volume)) return classReject(volume, claim);
-  return undefined;
+  return classProblem(claim, volume);
+}
+
+/**
+ * The PV controller could bind `volume` to `claim` by `FindMatchingVolume`'s checks and the
+ * access-mode index alone, no other claim competing for it. A written volume without a status is
+ * `Available` once the controller first syncs it.
+ */
+export function volumeCouldBind(claim: ClaimState, volume: VolumeState): boolean {
+  const synced: VolumeState =
+    volume.phase === 'Pending' ? { ...volume, phase: 'Available' } : volume;
+  return explainRejection(claim, synced, undefined, false).key === 'notChosen';
 }

@@ -93,7 +93,10 @@ export class PodScheduler {
       if (!this.isUnboundDelayed(k)) continue;
       const verdict = this.verdictOn(k, node, pod, chosen);
       if (verdict.bind) chosen.add(verdict.bind.name);
-      const satisfied = !!verdict.bind || verdict.key.startsWith('provision');
+      // The scheduler counts on the provisioner even for a claim with a selector, which it
+      // refuses only afterwards: the pod's other claims are bound all the same.
+      const satisfied =
+        !!verdict.bind || verdict.key.startsWith('provision') || verdict.key === 'pendingSelector';
       if (!satisfied && k !== c)
         return { key: 'pendingPodOtherClaim', params: { pod, node: where, claim: k.key } };
       if (k === c) own = verdict;
@@ -161,6 +164,7 @@ export class PodScheduler {
           params: { class: cls, pod },
         };
       case 'provision':
+        if (k.hasSelector) return { key: 'pendingSelector', params: { class: cls } };
         return {
           key: partial ? 'provisionForPod' : 'provisionAtNode',
           params: { class: cls, provisioner: verdict.provisioner, pod },

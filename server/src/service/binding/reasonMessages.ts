@@ -129,6 +129,14 @@ export const claimReasons = {
     en: "`{pod}`'s pod also mounts `{claim}`, which binds immediately but is not bound: the scheduler does not place the pod until it is, so this claim waits too.",
     ru: 'Под `{pod}` монтирует и `{claim}` с немедленной привязкой, а она не привязана: пока это так, планировщик не размещает под, поэтому ждёт и эта заявка.',
   },
+  pendingSelector: {
+    en: 'No volume fits the claim, and StorageClass `{class}` will not provision one: provisioners refuse claims with a `selector` ("claim Selector is not supported"). The claim stays `Pending`.',
+    ru: 'Подходящего тома нет, а класс хранилища `{class}` новый не выделит: провижинеры не принимают заявки с `selector` («claim Selector is not supported»). Заявка останется в `Pending`.',
+  },
+  pendingSelectorClusterDefault: {
+    en: "The claim sets no `storageClassName`, so it gets the cluster's default StorageClass when created (its name is not known here: `kubeStorage.cluster.defaultStorageClass` is unset). Provisioners refuse claims with a `selector`, so unless a volume of that class matches the selector, the claim stays `Pending`.",
+    ru: 'В заявке нет `storageClassName`, поэтому при создании ей назначат класс хранилища по умолчанию из кластера (его имя здесь неизвестно: `kubeStorage.cluster.defaultStorageClass` не задан). Провижинеры не принимают заявки с `selector`, так что, если под селектор не подойдёт том этого класса, заявка останется в `Pending`.',
+  },
   pendingInvalidSelector: {
     en: "The claim's label selector is invalid ({detail}); the controller cannot match it to any volume.",
     ru: 'Селектор меток у заявки некорректен ({detail}): контроллер не сможет подобрать к нему том.',
@@ -188,6 +196,10 @@ export const rejectReasons = {
     en: '`claimRef` names this claim but with another `uid` ({uid}): it belonged to an earlier claim of the same name.',
     ru: '`claimRef` указывает на эту заявку, но с другим `uid` ({uid}): том принадлежал прежней заявке с тем же именем.',
   },
+  claimRefNoNamespace: {
+    en: 'Its `claimRef` names `{name}` without a `namespace`. Nothing fills one in and the controller compares namespaces exactly, so it is reserved for no claim at all.',
+    ru: 'Его `claimRef` называет `{name}` без `namespace`. Само пространство имён не подставляется, а контроллер сравнивает его точно, так что том не зарезервирован ни за какой заявкой.',
+  },
   takenByEarlierClaim: {
     en: 'Claim `{other}`, processed earlier, took it. The outcome depends on order.',
     ru: 'Его забрала заявка `{other}`, обработанная раньше. Результат зависит от порядка.',
@@ -235,6 +247,14 @@ export const rejectReasons = {
   storageClass: {
     en: 'Its class is {volumeClass}, the claim wants {claimClass}.',
     ru: 'Его класс — {volumeClass}, а заявке нужен {claimClass}.',
+  },
+  unknownDefaultClass: {
+    en: "Its class is `{volumeClass}`, but the claim gets the cluster's default StorageClass when created, whose name is not known here (`kubeStorage.cluster.defaultStorageClass` is unset).",
+    ru: 'Его класс — `{volumeClass}`, а заявке при создании назначат класс хранилища по умолчанию из кластера, чьё имя здесь неизвестно (`kubeStorage.cluster.defaultStorageClass` не задан).',
+  },
+  unknownDefaultNoClass: {
+    en: 'It has no class (`""`), but the claim gets the cluster\'s default StorageClass when created (`kubeStorage.cluster.defaultStorageClass` is unset), and that class has a name.',
+    ru: 'У него нет класса (`""`), но заявке при создании назначат класс хранилища по умолчанию из кластера (`kubeStorage.cluster.defaultStorageClass` не задан) — а у этого класса есть имя.',
   },
   notChosen: {
     en: 'It fits, but another volume was preferred.',

@@ -25,6 +25,10 @@ export const rejectFixes = {
     en: 'Remove `claimRef.uid` from the volume (once the old claim is gone): it then binds to this claim.',
     ru: 'Уберите у тома `claimRef.uid` (когда прежней заявки уже нет): тогда он привяжется к этой заявке.',
   },
+  claimRefNoNamespace: {
+    en: "Add `namespace: {namespace}` to the volume's `claimRef`.",
+    ru: 'Добавьте `namespace: {namespace}` в `claimRef` тома.',
+  },
   takenByEarlierClaim: {
     en: 'Reserve it for this claim with `spec.volumeName`, or add another volume like it.',
     ru: 'Зарезервируйте его за этой заявкой через `spec.volumeName` или добавьте ещё один такой же том.',
@@ -73,6 +77,14 @@ export const rejectFixes = {
     en: "Give the claim the volume's class ({volumeClass}), or the volume the claim's class ({claimClass}).",
     ru: 'Укажите заявке класс тома ({volumeClass}) или тому — класс заявки ({claimClass}).',
   },
+  unknownDefaultClass: {
+    en: "Give the claim `storageClassName: {volumeClass}`, or, if `{volumeClass}` is the cluster's default class, name it in `kubeStorage.cluster.defaultStorageClass` (`--default-class`).",
+    ru: 'Укажите заявке `storageClassName: {volumeClass}` или, если `{volumeClass}` и есть класс кластера по умолчанию, назовите его в `kubeStorage.cluster.defaultStorageClass` (`--default-class`).',
+  },
+  unknownDefaultNoClass: {
+    en: 'Set `storageClassName: ""` on the claim: it then binds volumes without a class.',
+    ru: 'Укажите заявке `storageClassName: ""`: тогда она привяжется к тому без класса.',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export const claimRemedies = {
@@ -95,6 +107,14 @@ export const claimRemedies = {
   pendingVolumeNameTaken: {
     en: 'To bind it: name a free volume in `spec.volumeName`, or remove it to let the controller choose.',
     ru: 'Чтобы заявка привязалась, укажите в `spec.volumeName` свободный том или уберите это поле, чтобы том выбрал контроллер.',
+  },
+  pendingSelector: {
+    en: 'To bind it: remove the `selector` so that `{class}` provisions a volume, or create a PersistentVolume of class `{class}` whose labels match the `selector`.',
+    ru: 'Чтобы заявка привязалась, уберите `selector`, и класс `{class}` выделит том, или создайте постоянный том класса `{class}` с метками, подходящими под `selector`.',
+  },
+  pendingSelectorClusterDefault: {
+    en: 'To bind it: remove the `selector` so that the default class provisions a volume, or set `storageClassName` and create a PersistentVolume of that class whose labels match the `selector`.',
+    ru: 'Чтобы заявка привязалась, уберите `selector`, и том выделит класс по умолчанию, или укажите `storageClassName` и создайте постоянный том этого класса с метками, подходящими под `selector`.',
   },
   pendingInvalidSelector: {
     en: "To bind it: fix the claim's `selector` (operators `In`, `NotIn` with values; `Exists`, `DoesNotExist` without).",

@@ -61,6 +61,17 @@ export function compileLabelSelector(
 }
 
 /**
+ * Provisioners do not provision a claim that has a `spec.selector`, whatever it selects (`{}`
+ * too): kubernetes-csi/external-provisioner `Provision` returns "claim Selector is not
+ * supported" when `claim.Spec.Selector != nil`, and so do the provisioners built on
+ * sig-storage-lib-external-provisioner and the old in-tree plugins ("claim.Spec.Selector is not
+ * supported for dynamic provisioning"). Such a claim binds only an existing volume.
+ */
+export function provisionersRefuse(selector: unknown): boolean {
+  return selector !== undefined && selector !== null;
+}
+
+/**
  * `CheckNodeAffinity`: a volume without `nodeAffinity.required` fits every node; otherwise one
  * of the terms must match (terms are ORed, expressions in a term ANDed, an empty term matches
  * nothing). `matchFields` on `metadata.name` compares with the `kubernetes.io/hostname` label,

@@ -72,6 +72,8 @@ export interface ClaimState {
   specClass?: string;
   selector?: LabelPredicate;
   selectorError?: string;
+  /** `spec.selector` is set: provisioners refuse the claim (`provisionersRefuse`). */
+  hasSelector: boolean;
   volumeName: string;
   bindCompleted: boolean;
   boundByController: boolean;

@@ -2,7 +2,9 @@
  * Binding to a named volume: a claim that names its volume (`spec.volumeName`) binds only if the
  * volume satisfies it — size, access modes, volume mode, class, reservation. The checks are the binding engine's
  * (binding/match.ts, after the PV controller's `checkVolumeSatisfyClaim`), on the engine's view
- * of both objects (binding/build.ts); the rules only say where and how to fix it.
+ * of both objects (binding/build.ts); the rules only say where and how to fix it. A claim and a
+ * volume that name each other (`volumeName` and `claimRef`) are bound without those checks
+ * (`syncUnboundClaim`, `IsVolumeBoundToClaim` branch): the rules then say what the claim gets.
  */
 import type {
   PersistentVolume,
@@ -14,6 +16,7 @@ import { claimState, volumeState } from '../binding/build';
 import {
   checkAccessModes,
   classMismatch,
+  isVolumeBoundToClaim,
   requestExceedsCapacity,
   volumeModeMismatch as modesDiffer,
 } from '../binding/match';
@@ -61,6 +64,16 @@ function engineViews(
   return claim && volume ? { claim, volume } : undefined;
 }
 
+/** The claim and its volume name each other: the PV controller binds them without checks. */
+function namesEachOther(found: NamedVolume): boolean {
+  return isVolumeBoundToClaim(found.volume, found.claim);
+}
+
+const BOUND_ANYWAY = {
+  en: 'Volume `{pv}` and this claim name each other (`claimRef` and `volumeName`), so the PV controller binds them without checking',
+  ru: 'Том `{pv}` и эта заявка указывают друг на друга (`claimRef` и `volumeName`), поэтому контроллер PV привяжет их, не проверяя',
+};
+
 function size(bytes: number): string {
   return describeBytes(bytes).binary;
 }
@@ -76,8 +89,8 @@ export const claimLargerThanVolume: Rule = {
     ru: 'Заявка запрашивает больше ёмкости указанного или зарезервированного за ней тома',
   },
   docs: {
-    en: "A volume binds to a claim only if its `capacity.storage` is at least the claim's `resources.requests.storage`. A claim whose `volumeName` points at a smaller volume, or that a smaller volume reserves with its `claimRef`, stays `Pending`: the PV controller checks the size before it honours either. Lower the request or pick (or grow) a bigger volume.",
-    ru: 'Том привяжется к заявке, только если его `capacity.storage` не меньше запроса `resources.requests.storage`. Заявка, у которой `volumeName` указывает на том меньшего размера или за которой такой том зарезервирован через `claimRef`, останется в `Pending`: контроллер PV проверяет размер раньше, чем учитывает любую из этих привязок. Уменьшите запрос или выберите (увеличьте) том побольше.',
+    en: "A volume binds to a claim only if its `capacity.storage` is at least the claim's `resources.requests.storage`. A claim whose `volumeName` points at a smaller free volume, or that a smaller volume reserves with its `claimRef` alone, stays `Pending`: the PV controller checks the size before it honours either. When both point at each other (`volumeName` on the claim, `claimRef` naming the claim on the volume), the controller binds them without checking anything, and the claim gets the volume's smaller capacity: the rule then says so. Lower the request or pick (or grow) a bigger volume.",
+    ru: 'Том привяжется к заявке, только если его `capacity.storage` не меньше запроса `resources.requests.storage`. Заявка, у которой `volumeName` указывает на свободный том меньшего размера или за которой такой том зарезервирован одним лишь `claimRef`, останется в `Pending`: контроллер PV проверяет размер раньше, чем учитывает любую из этих привязок. Если же они указывают друг на друга (`volumeName` у заявки и `claimRef` с этой заявкой у тома), контроллер привязывает их без всяких проверок, и заявка получает меньшую ёмкость тома — об этом правило и сообщит. Уменьшите запрос или выберите (увеличьте) том побольше.',
   },
   check(object, data, ctx) {
     const found = namedVolume(object, data, ctx);
@@ -92,10 +105,15 @@ export const claimLargerThanVolume: Rule = {
     ctx.report(
       REQUEST_PATH,
       localize(
-        {
-          en: 'The claim requests {request}, but volume `{pv}` has only {capacity}. The volume will not bind and the claim stays `Pending`. Lower the request or use a bigger volume.',
-          ru: 'Заявка запрашивает {request}, а у тома `{pv}` ёмкость всего {capacity}. Том не привяжется, заявка останется в `Pending`. Уменьшите запрос или возьмите том побольше.',
-        },
+        namesEachOther(found)
+          ? {
+              en: `${BOUND_ANYWAY.en} the size: the claim gets {capacity}, not the {request} it requests. Request {capacity}, or grow the volume.`,
+              ru: `${BOUND_ANYWAY.ru} размер: заявка получит {capacity}, а не запрошенные {request}. Запросите {capacity} или увеличьте том.`,
+            }
+          : {
+              en: 'The claim requests {request}, but volume `{pv}` has only {capacity}. The volume will not bind and the claim stays `Pending`. Lower the request or use a bigger volume.',
+              ru: 'Заявка запрашивает {request}, а у тома `{pv}` ёмкость всего {capacity}. Том не привяжется, заявка останется в `Pending`. Уменьшите запрос или возьмите том побольше.',
+            },
         { request: size(request), capacity: size(capacity), pv: found.pv.object.name ?? '?' },
       ),
       { fix: requestCapacityFix(object, found.pv) },
@@ -127,7 +145,10 @@ function checkReservedVolume(
   ctx: RuleContext,
 ): void {
   if (!object.name || !isRecord(data.spec) || str(data.spec.volumeName)) return;
-  const pv = reservedVolume(ctx.lookups, namespaceOf(object), object.name);
+  const ns = namespaceOf(object);
+  const pv = reservedVolume(ctx.lookups, ns, object.name);
+  // A `claimRef` without a namespace reserves the volume for no claim (claim-ref-not-found).
+  if (pv && str(pv.data.spec?.claimRef?.namespace) !== ns) return;
   const tooBig = pv && requestExceedsReservedVolume(data.spec, pv);
   if (!pv || !tooBig) return;
   ctx.report(
@@ -158,8 +179,8 @@ export const accessModesNotOffered: Rule = {
     ru: 'Заявка требует режимы доступа, которых у указанного тома нет',
   },
   docs: {
-    en: "A volume satisfies a claim only if the volume's `accessModes` include every mode the claim asks for. Otherwise the claim stays `Pending`. Ask only for modes the volume offers, or add the mode to the volume if its storage really supports it.",
-    ru: 'Том подходит заявке, только если его `accessModes` содержат все режимы доступа, которые просит заявка. Иначе заявка останется в `Pending`. Запросите только те режимы, что есть у тома, или добавьте режим тому, если его хранилище действительно это умеет.',
+    en: "A volume satisfies a claim only if the volume's `accessModes` include every mode the claim asks for. Otherwise the claim stays `Pending`. A claim and a volume that name each other (`volumeName` and `claimRef`) are bound without that check, and the claim gets the volume's modes: the rule then says so. Ask only for modes the volume offers, or add the mode to the volume if its storage really supports it.",
+    ru: 'Том подходит заявке, только если его `accessModes` содержат все режимы доступа, которые просит заявка. Иначе заявка останется в `Pending`. Заявку и том, которые указывают друг на друга (`volumeName` и `claimRef`), контроллер привязывает без этой проверки, и заявка получает режимы тома — об этом правило и сообщит. Запросите только те режимы, что есть у тома, или добавьте режим тому, если его хранилище действительно это умеет.',
   },
   check(object, data, ctx) {
     const found = namedVolume(object, data, ctx);
@@ -169,10 +190,15 @@ export const accessModesNotOffered: Rule = {
     ctx.report(
       ['spec', 'accessModes'],
       localize(
-        {
-          en: 'Volume `{pv}` does not offer {missing} (it offers {offered}). The claim will not bind and stays `Pending`. Request only modes the volume offers.',
-          ru: 'У тома `{pv}` нет режима {missing} (есть {offered}). Заявка не привяжется и останется в `Pending`. Запросите только режимы, которые есть у тома.',
-        },
+        namesEachOther(found)
+          ? {
+              en: `${BOUND_ANYWAY.en} access modes: the claim gets the volume's modes, {offered}, and not {missing}. Request only modes the volume offers.`,
+              ru: `${BOUND_ANYWAY.ru} режимы доступа: заявка получит режимы тома — {offered}, а не {missing}. Запросите только режимы, которые есть у тома.`,
+            }
+          : {
+              en: 'Volume `{pv}` does not offer {missing} (it offers {offered}). The claim will not bind and stays `Pending`. Request only modes the volume offers.',
+              ru: 'У тома `{pv}` нет режима {missing} (есть {offered}). Заявка не привяжется и останется в `Pending`. Запросите только режимы, которые есть у тома.',
+            },
         {
           pv: found.pv.object.name ?? '?',
           missing: missing.map((m) => '`' + m + '`').join(', '),
@@ -200,8 +226,8 @@ export const volumeModeMismatch: Rule = {
     ru: 'У заявки и указанного тома разный `volumeMode`',
   },
   docs: {
-    en: '`volumeMode` (`Filesystem`, the default, or `Block`) must be the same on the claim and the volume. A raw block volume never binds to a filesystem claim or the other way round, so the claim stays `Pending`. Make both the same.',
-    ru: '`volumeMode` (`Filesystem` по умолчанию или `Block`) у заявки и тома должен совпадать. Блочное устройство не привяжется к заявке на файловую систему и наоборот — заявка останется в `Pending`. Сделайте режимы одинаковыми.',
+    en: "`volumeMode` (`Filesystem`, the default, or `Block`) must be the same on the claim and the volume. A raw block volume never binds to a filesystem claim or the other way round, so the claim stays `Pending`. A claim and a volume that name each other (`volumeName` and `claimRef`) are bound all the same, but the kubelet uses the volume's mode: a pod that uses the claim in the claim's mode (`volumeMounts` for `Filesystem`, `volumeDevices` for `Block`) does not start. Make both the same.",
+    ru: '`volumeMode` (`Filesystem` по умолчанию или `Block`) у заявки и тома должен совпадать. Блочное устройство не привяжется к заявке на файловую систему и наоборот — заявка останется в `Pending`. Заявку и том, которые указывают друг на друга (`volumeName` и `claimRef`), контроллер всё равно привяжет, но kubelet берёт режим тома: под, который подключает заявку в её режиме (`volumeMounts` для `Filesystem`, `volumeDevices` для `Block`), не запустится. Сделайте режимы одинаковыми.',
   },
   check(object, data, ctx) {
     const found = namedVolume(object, data, ctx);
@@ -211,11 +237,21 @@ export const volumeModeMismatch: Rule = {
     ctx.report(
       found.spec.volumeMode ? ['spec', 'volumeMode'] : ['spec', 'volumeName'],
       localize(
+        namesEachOther(found)
+          ? {
+              en: "The claim wants `volumeMode: {claim}`, volume `{pv}` has `{volume}`. They name each other (`claimRef` and `volumeName`), so the PV controller binds them anyway, but the kubelet uses the volume's mode: a pod that uses the claim through {how} does not start. Use the same mode on both.",
+              ru: 'Заявке нужен `volumeMode: {claim}`, а у тома `{pv}` — `{volume}`. Они указывают друг на друга (`claimRef` и `volumeName`), поэтому контроллер PV их всё равно привяжет, но kubelet берёт режим тома: под, который подключает заявку через {how}, не запустится. Укажите одинаковый режим.',
+            }
+          : {
+              en: 'The claim wants `volumeMode: {claim}`, volume `{pv}` has `{volume}`. They will not bind. Use the same mode on both.',
+              ru: 'Заявке нужен `volumeMode: {claim}`, а у тома `{pv}` — `{volume}`. Привязки не будет. Укажите одинаковый режим.',
+            },
         {
-          en: 'The claim wants `volumeMode: {claim}`, volume `{pv}` has `{volume}`. They will not bind. Use the same mode on both.',
-          ru: 'Заявке нужен `volumeMode: {claim}`, а у тома `{pv}` — `{volume}`. Привязки не будет. Укажите одинаковый режим.',
+          claim: claimMode,
+          volume: volumeMode,
+          pv: found.pv.object.name ?? '?',
+          how: claimMode === 'Block' ? '`volumeDevices`' : '`volumeMounts`',
         },
-        { claim: claimMode, volume: volumeMode, pv: found.pv.object.name ?? '?' },
       ),
       {
         fix: setValueFix(
@@ -247,13 +283,13 @@ export const volumeClassMismatch: Rule = {
     ru: 'У заявки и указанного тома разные классы хранилища',
   },
   docs: {
-    en: 'A volume binds only to claims of its own `storageClassName`; `""` and an unset class on a volume mean "no class". A claim that names a volume of another class stays `Pending`. Set the same class on both (often `storageClassName: ""` on the claim for a hand-made volume).',
-    ru: 'Том привязывается только к заявкам своего класса `storageClassName`; `""` и отсутствие класса у тома означают «без класса». Заявка, указавшая том другого класса, останется в `Pending`. Укажите одинаковый класс (для тома, созданного вручную, часто это `storageClassName: ""` у заявки).',
+    en: 'A volume binds only to claims of its own `storageClassName`; `""` and an unset class on a volume mean "no class". A claim that names a volume of another class stays `Pending`. Not reported when the volume\'s `claimRef` names the claim too: the PV controller binds a claim and a volume that name each other without comparing classes. Set the same class on both (often `storageClassName: ""` on the claim for a hand-made volume).',
+    ru: 'Том привязывается только к заявкам своего класса `storageClassName`; `""` и отсутствие класса у тома означают «без класса». Заявка, указавшая том другого класса, останется в `Pending`. Правило молчит, если `claimRef` тома тоже указывает на эту заявку: заявку и том, которые указывают друг на друга, контроллер PV привязывает, не сравнивая классы. Укажите одинаковый класс (для тома, созданного вручную, часто это `storageClassName: ""` у заявки).',
   },
   check(object, data, ctx) {
     const found = namedVolume(object, data, ctx);
     if (typeof found?.spec.storageClassName !== 'string') return; // the default class decides
-    if (!classMismatch(found.claim, found.volume)) return;
+    if (!classMismatch(found.claim, found.volume) || namesEachOther(found)) return;
     const claimClass = found.spec.storageClassName;
     const volumeClass = found.volume.storageClass;
     ctx.report(
@@ -302,8 +338,12 @@ export const volumeReservedForOtherClaim: Rule = {
     const found = namedVolume(object, data, ctx);
     const ref = found?.pv.data.spec?.claimRef;
     if (!found || !isRecord(ref) || typeof ref.name !== 'string') return;
-    const refNs = str(ref.namespace) || 'default';
+    const refNs = str(ref.namespace) ?? '';
     if (ref.name === found.claim.name && refNs === found.claim.namespace) return;
+    if (ref.name === found.claim.name && !refNs) {
+      reportRefWithoutNamespace(found, ctx);
+      return;
+    }
     ctx.report(
       ['spec', 'volumeName'],
       localize(
@@ -317,6 +357,36 @@ export const volumeReservedForOtherClaim: Rule = {
     );
   },
 };
+
+/** The volume's `claimRef` names this claim but no namespace: it reserves the volume for no claim. */
+function reportRefWithoutNamespace(found: NamedVolume, ctx: RuleContext): void {
+  const ns = found.claim.namespace;
+  ctx.report(
+    ['spec', 'volumeName'],
+    localize(
+      {
+        en: "Volume `{pv}` is reserved by its `claimRef` for `{claim}` without a `namespace`. The PV controller compares namespaces exactly and nothing fills one in, so the reservation is not for this claim (namespace `{ns}`) and it stays `Pending`. Add `namespace: {ns}` to the volume's `claimRef`.",
+        ru: 'Том `{pv}` зарезервирован через `claimRef` за `{claim}` без `namespace`. Контроллер PV сравнивает пространства имён точно, а само оно не подставляется, так что резерв не для этой заявки (пространство имён `{ns}`), и она останется в `Pending`. Добавьте `namespace: {ns}` в `claimRef` тома.',
+      },
+      { pv: found.pv.object.name ?? '?', claim: found.claim.name, ns },
+    ),
+    {
+      fix: setValueFix(
+        found.pv.object,
+        ['spec', 'claimRef'],
+        'namespace',
+        ns,
+        localize(
+          {
+            en: "Add `namespace: {ns}` to the volume's `claimRef`",
+            ru: 'Добавить `namespace: {ns}` в `claimRef` тома',
+          },
+          { ns },
+        ),
+      ),
+    },
+  );
+}
 
 export const namedVolumeRules: Rule[] = [
   claimLargerThanVolume,

@@ -3,13 +3,17 @@
  * point at something. The target may live in the cluster rather than in the workspace, so every
  * rule here honours `kubeStorage.rules.knownObjects`.
  */
-import type { PersistentVolume } from 'kubernetes-types/core/v1';
+import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
+import { claimState, volumeState } from '../binding/build';
+import { volumeCouldBind } from '../binding/match';
+import type { YamlPath } from '../parse/nodes';
+import type { IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
-import { knownIn } from './lookups';
-import type { Rule } from './types';
+import { knownIn, type Found } from './lookups';
+import type { QuickFix, Rule, RuleContext } from './types';
 import {
-  claimSpecFields,
+  claimTemplatesOf,
   ephemeralTemplatesOf,
   get,
   isRecord,
@@ -19,7 +23,7 @@ import {
   volumesOf,
   workloadKinds,
 } from './util';
-import { createClaimFix } from './fixes/storageFixes';
+import { createClaimFix, setValueFix } from './fixes/storageFixes';
 import { storageClassFixes, volumeNameFixes } from './fixes/nameFixes';
 import { removeFieldFix } from './fixes/quickFix';
 
@@ -66,6 +70,58 @@ export const claimNotFound: Rule = {
   },
 };
 
+/** The claim specs an object defines: its own, its StatefulSet templates', its ephemeral volumes'. */
+function claimSpecsOf(
+  object: IndexedObject,
+  data: Record<string, unknown>,
+): { spec: Record<string, unknown>; path: YamlPath }[] {
+  const specs: { spec: Record<string, unknown>; path: YamlPath }[] = [];
+  if (object.kind === 'PersistentVolumeClaim' && isRecord(data.spec))
+    specs.push({ spec: data.spec, path: ['spec'] });
+  if (object.kind === 'StatefulSet') {
+    for (const t of claimTemplatesOf(data))
+      if (isRecord(t.template.spec))
+        specs.push({ spec: t.template.spec, path: [...t.path, 'spec'] });
+  }
+  // Generic ephemeral volumes: the claim each pod gets is created from the template's spec.
+  for (const t of ephemeralTemplatesOf(object.kind, data))
+    specs.push({ spec: t.spec, path: t.path });
+  return specs;
+}
+
+/**
+ * A written volume of the class could bind the claim: the PV controller matches classes by name
+ * alone (`FindMatchingVolume`), and needs the StorageClass object only to provision. Judged by
+ * the engine's checks for one claim (binding/match.ts `volumeCouldBind`), not the whole
+ * simulation: claims competing for one volume are the simulation's to tell. A volume whose
+ * `claimRef` names a claim this object creates (a StatefulSet replica's) counts for it.
+ */
+function classVolumeFits(
+  object: IndexedObject,
+  data: Record<string, unknown>,
+  spec: Record<string, unknown>,
+  volumes: readonly Found<PersistentVolume>[],
+  ctx: RuleContext,
+): boolean {
+  const ns = namespaceOf(object);
+  const own = object.kind === 'PersistentVolumeClaim';
+  const pvc = own ? data : { metadata: { name: '\u0000template', namespace: ns }, spec };
+  const claim = claimState(pvc as PersistentVolumeClaim, ns, undefined, null);
+  if (!claim) return false;
+  return volumes.some((pv) => {
+    const volume = volumeState(pv.data, 0, undefined);
+    const ref = volume?.claimRef;
+    const mine = !own && ref && ctx.lookups.claim(ref.namespace, ref.name)?.object === object;
+    return !!volume && volumeCouldBind(mine ? { ...claim, ...ref, uid: claim.uid } : claim, volume);
+  });
+}
+
+const codeList = (names: readonly string[]): string =>
+  names
+    .slice(0, 3)
+    .map((n) => '`' + n + '`')
+    .join(', ') + (names.length > 3 ? ', …' : '');
+
 export const storageClassNotFound: Rule = {
   id: 'storage-class-not-found',
   family: 'links',
@@ -77,30 +133,33 @@ export const storageClassNotFound: Rule = {
     ru: 'Заявка ссылается на несуществующий класс хранилища',
   },
   docs: {
-    en: 'A claim with `storageClassName` set waits for a volume of that class. If no StorageClass of that name exists, nothing can provision a volume and the claim stays `Pending`. Create the StorageClass, use an existing one, or list the cluster\'s classes in `kubeStorage.rules.knownObjects.storageClasses`. `""` (no class) is not checked. The claim templates of StatefulSets and of generic ephemeral volumes (`ephemeral.volumeClaimTemplate`) are checked like claims.',
-    ru: 'Заявка с `storageClassName` ждёт том этого класса. Если класса хранилища с таким именем нет, выделить том некому, и заявка останется в `Pending`. Создайте класс хранилища, выберите существующий или перечислите классы кластера в `kubeStorage.rules.knownObjects.storageClasses`. Значение `""` (без класса) не проверяется. Шаблоны заявок StatefulSet и универсальных эфемерных томов (`ephemeral.volumeClaimTemplate`) проверяются так же, как заявки.',
+    en: 'A claim with `storageClassName` set binds only volumes of that class, and only the StorageClass of that name can provision one. The PV controller matches classes by name alone: a written PersistentVolume with the same `storageClassName` binds the claim even though no StorageClass object exists (the Kubernetes tutorial "Configure a Pod to Use a PersistentVolume" does exactly this with `manual`), so such a claim is not reported. If no StorageClass of that name exists and no written volume of that class fits the claim, nothing can provision a volume and the claim stays `Pending`. Create the StorageClass, use an existing one, add a fitting volume, or list the cluster\'s classes in `kubeStorage.rules.knownObjects.storageClasses`. `""` (no class) is not checked. The claim templates of StatefulSets and of generic ephemeral volumes (`ephemeral.volumeClaimTemplate`) are checked like claims.',
+    ru: 'Заявка с `storageClassName` привязывается только к томам этого класса, а выделить том может только класс хранилища с таким именем. Контроллер PV сравнивает классы только по имени: постоянный том в файлах с тем же `storageClassName` привяжется к заявке, даже если объекта StorageClass нет (так делает учебник Kubernetes «Configure a Pod to Use a PersistentVolume» с классом `manual`), поэтому о такой заявке правило молчит. Если класса хранилища с таким именем нет и ни один том этого класса в файлах заявке не подходит, выделить том некому, и заявка останется в `Pending`. Создайте класс хранилища, выберите существующий, добавьте подходящий том или перечислите классы кластера в `kubeStorage.rules.knownObjects.storageClasses`. Значение `""` (без класса) не проверяется. Шаблоны заявок StatefulSet и универсальных эфемерных томов (`ephemeral.volumeClaimTemplate`) проверяются так же, как заявки.',
   },
   check(object, data, ctx) {
-    const classNames =
-      object.kind === 'PersistentVolumeClaim' || object.kind === 'StatefulSet'
-        ? claimSpecFields(object.kind, data, 'storageClassName')
-        : [];
-    // Generic ephemeral volumes: the claim each pod gets is created from the template's spec.
-    for (const t of ephemeralTemplatesOf(object.kind, data))
-      classNames.push({ value: t.spec.storageClassName, path: [...t.path, 'storageClassName'] });
-    for (const { value: className, path } of classNames) {
+    for (const { spec, path: specPath } of claimSpecsOf(object, data)) {
+      const className = spec.storageClassName;
+      const path = [...specPath, 'storageClassName'];
       if (typeof className !== 'string' || className === '') continue;
       if (ctx.lookups.storageClasses.has(className)) continue;
       if (knownIn(ctx.settings.knownObjects.storageClasses, className)) continue;
       if (isClusterDefaultClass(ctx.lookups.workspace, className)) continue;
+      const volumes = ctx.lookups.volumesByClass.get(className) ?? [];
+      if (volumes.length && classVolumeFits(object, data, spec, volumes, ctx)) continue;
+      const names = volumes.map((pv) => pv.object.name ?? '?');
       ctx.report(
         path,
         localize(
-          {
-            en: 'No StorageClass `{name}` in the workspace. Nothing will provision a volume for this claim, so it stays `Pending`. Create the class, use an existing one, or list it in `kubeStorage.rules.knownObjects.storageClasses`.',
-            ru: 'Класса хранилища `{name}` в рабочей области нет. Выделить том для этой заявки некому — она останется в `Pending`. Создайте класс, выберите существующий или добавьте его в `kubeStorage.rules.knownObjects.storageClasses`.',
-          },
-          { name: className },
+          names.length
+            ? {
+                en: 'No StorageClass `{name}` in the workspace, and no volume of that class ({volumes}) fits this claim. Nothing will provision a volume for it, so it stays `Pending`. Create the class, make a volume fit, or list the class in `kubeStorage.rules.knownObjects.storageClasses`.',
+                ru: 'Класса хранилища `{name}` в рабочей области нет, а тома этого класса ({volumes}) заявке не подходят. Выделить том некому — она останется в `Pending`. Создайте класс, подгоните том или добавьте класс в `kubeStorage.rules.knownObjects.storageClasses`.',
+              }
+            : {
+                en: 'No StorageClass `{name}` in the workspace. Nothing will provision a volume for this claim, so it stays `Pending`. Create the class, use an existing one, or list it in `kubeStorage.rules.knownObjects.storageClasses`.',
+                ru: 'Класса хранилища `{name}` в рабочей области нет. Выделить том для этой заявки некому — она останется в `Pending`. Создайте класс, выберите существующий или добавьте его в `kubeStorage.rules.knownObjects.storageClasses`.',
+              },
+          { name: className, volumes: codeList(names) },
         ),
         { fix: () => storageClassFixes(object, path, className, ctx.lookups) },
       );
@@ -151,13 +210,17 @@ export const claimRefNotFound: Rule = {
     ru: 'Постоянный том зарезервирован за несуществующей заявкой',
   },
   docs: {
-    en: "A PV with `spec.claimRef` is reserved: only the named claim can bind to it. If that claim never appears, the volume sits unused, and other claims cannot take it. Check the claim's name and namespace (an unset namespace means `default`), create the claim, or remove `claimRef`.",
-    ru: 'Постоянный том с `spec.claimRef` зарезервирован: привязаться к нему может только указанная заявка. Если она так и не появится, том простаивает, а другие заявки взять его не могут. Проверьте имя и пространство имён заявки (если не указано — `default`), создайте заявку или уберите `claimRef`.',
+    en: "A PV with `spec.claimRef` is reserved: only the named claim can bind to it. If that claim never appears, the volume sits unused, and other claims cannot take it. Check the claim's name and namespace, create the claim, or remove `claimRef`. Pitfall: `claimRef.namespace` must be written. The API server does not fill it in, and the PV controller compares it with the claim's namespace exactly (`IsVolumeBoundToClaim`), so a `claimRef` without a namespace reserves the volume for no claim at all, not for one in `default`; the quick fix adds the namespace.",
+    ru: 'Постоянный том с `spec.claimRef` зарезервирован: привязаться к нему может только указанная заявка. Если она так и не появится, том простаивает, а другие заявки взять его не могут. Проверьте имя и пространство имён заявки, создайте заявку или уберите `claimRef`. Подвох: `claimRef.namespace` нужно указать явно. API-сервер его не подставляет, а контроллер PV сравнивает его с пространством имён заявки точно (`IsVolumeBoundToClaim`), поэтому `claimRef` без пространства имён резервирует том ни за какой заявкой, а вовсе не за заявкой из `default`; быстрое исправление добавит пространство имён.',
   },
   check(object, data, ctx) {
     const ref = (data as unknown as PersistentVolume).spec?.claimRef;
     if (!isRecord(ref) || typeof ref.name !== 'string' || !ref.name) return;
-    const ns = typeof ref.namespace === 'string' && ref.namespace ? ref.namespace : 'default';
+    const ns = str(ref.namespace);
+    if (!ns) {
+      reportRefWithoutNamespace(object, ref.name, ctx);
+      return;
+    }
     if (ctx.lookups.claim(ns, ref.name)) return;
     if (knownIn(ctx.settings.knownObjects.persistentVolumeClaims, ref.name, ns)) return;
     ctx.report(
@@ -179,3 +242,46 @@ export const claimRefNotFound: Rule = {
     );
   },
 };
+
+/**
+ * A `claimRef` without a namespace: nothing defaults it (core/v1 `SetDefaults_PersistentVolume`
+ * leaves `claimRef` alone) and `IsVolumeBoundToClaim` compares namespaces exactly, so it matches
+ * no claim. The fixes add the namespace of each claim of that name, else `default`.
+ */
+function reportRefWithoutNamespace(object: IndexedObject, name: string, ctx: RuleContext): void {
+  const namespaces = [...ctx.lookups.claims.keys()]
+    .filter((k) => k.endsWith('/' + name) && k.length > name.length + 1)
+    .map((k) => k.slice(0, -name.length - 1))
+    .sort();
+  const choices = namespaces.length ? namespaces.slice(0, 5) : ['default'];
+  ctx.report(
+    ['spec', 'claimRef', 'name'],
+    localize(
+      {
+        en: "`claimRef` names claim `{name}` but no `namespace`. The API server does not fill it in and the PV controller compares namespaces exactly, so no claim matches this reservation: the volume sits unused and no other claim can bind it. Add the claim's namespace (`namespace: {ns}`).",
+        ru: '`claimRef` называет заявку `{name}`, но без `namespace`. API-сервер его не подставляет, а контроллер PV сравнивает пространства имён точно, поэтому под этот резерв не подойдёт ни одна заявка: том простаивает, и другие заявки к нему не привяжутся. Добавьте пространство имён заявки (`namespace: {ns}`).',
+      },
+      { name, ns: choices[0]! },
+    ),
+    {
+      fix: () =>
+        choices
+          .map((ns) =>
+            setValueFix(
+              object,
+              ['spec', 'claimRef'],
+              'namespace',
+              ns,
+              localize(
+                {
+                  en: 'Add `namespace: {ns}` to `claimRef`',
+                  ru: 'Добавить `namespace: {ns}` в `claimRef`',
+                },
+                { ns },
+              ),
+            )(),
+          )
+          .filter((f): f is QuickFix => !!f),
+    },
+  );
+}
