@@ -11,7 +11,9 @@ import { get, isRecord, str } from './util';
 
 /**
  * The PV whose `claimRef` reserves it for this claim (pre-bound from the volume's side), for a
- * claim without `volumeName`. An unset `claimRef.namespace` means `default`, like `claim-ref-not-found`.
+ * claim without `volumeName`. A `claimRef` without `namespace` reserves the volume for no claim: the
+ * PV controller compares namespaces exactly (`IsVolumeBoundToClaim`) and nothing defaults it
+ * (`claim-ref-not-found` reports it).
  */
 export function reservedVolume(
   lookups: Lookups,
@@ -36,7 +38,8 @@ function reservationsOf(lookups: Lookups): Reservations {
   for (const pv of lookups.volumes.values()) {
     const ref = pv.data.spec?.claimRef;
     if (!isRecord(ref) || typeof ref.name !== 'string') continue;
-    const namespace = str(ref.namespace) || 'default';
+    const namespace = str(ref.namespace);
+    if (!namespace) continue;
     let byName = reservations.get(namespace);
     if (!byName) reservations.set(namespace, (byName = new Map()));
     if (!byName.has(ref.name)) byName.set(ref.name, pv);

@@ -62,3 +62,31 @@ void describe('claim-will-stay-pending in detail', () => {
     );
   });
 });
+
+void test('a claimRef without namespace reserves nothing: the claim it names is still reported Pending', () => {
+  const found = diagnose({
+    'file:///p/ref.yaml': [
+      'apiVersion: v1',
+      'kind: PersistentVolume',
+      'metadata: {name: pv-small}',
+      'spec:',
+      '  capacity: {storage: 10Gi}',
+      '  accessModes: [ReadWriteOnce]',
+      '  storageClassName: ""',
+      '  claimRef: {name: data}',
+      '  nfs: {server: nfs.example.com, path: /exports/data}',
+      '---',
+      'apiVersion: v1',
+      'kind: PersistentVolumeClaim',
+      'metadata: {name: data}',
+      'spec:',
+      '  accessModes: [ReadWriteOnce]',
+      '  storageClassName: ""',
+      '  resources: {requests: {storage: 20Gi}}',
+      '',
+    ].join('\n'),
+  });
+  const codesFound = found.map((d) => d.code);
+  assert.ok(codesFound.includes('claim-will-stay-pending'), codesFound.join(', '));
+  assert.ok(!codesFound.includes('claim-larger-than-volume'), codesFound.join(', '));
+});

@@ -87,8 +87,8 @@ export function reserveVolumeFix(
   if (!isRecord(ref) || !claim.name) return undefined;
   const ns = namespaceOf(claim);
   const edits = [setKey(pv.object, ['spec', 'claimRef'], 'name', claim.name)];
-  if (typeof ref.namespace === 'string' || ns !== 'default')
-    edits.push(setKey(pv.object, ['spec', 'claimRef'], 'namespace', ns));
+  // Always written: a `claimRef` without a namespace reserves the volume for no claim.
+  edits.push(setKey(pv.object, ['spec', 'claimRef'], 'namespace', ns));
   if (ref.uid !== undefined) edits.push(removeKey(pv.object, ['spec', 'claimRef', 'uid']));
   return fix(
     localize(
