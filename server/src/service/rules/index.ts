@@ -16,7 +16,13 @@ import {
   localVolumeWithoutNodeAffinity,
   sharedModeOnNodeLocalVolume,
 } from './localVolumes';
-import { namedVolumeRules } from './namedVolumes';
+import {
+  accessModesNotOffered,
+  claimLargerThanVolume,
+  volumeModeMismatch,
+  volumeReservedForOtherClaim,
+} from './namedVolumes';
+import { volumeClassMismatch } from './volumeClassMismatch';
 import { permissionRules } from './permissions';
 import { claimWillStayPending } from './pending';
 import {
@@ -68,7 +74,11 @@ const linkRules: readonly Rule[] = [
 
 /** The binding family, from several files, in the order the rules reference lists it. */
 const bindingRules: readonly Rule[] = [
-  ...namedVolumeRules,
+  claimLargerThanVolume,
+  accessModesNotOffered,
+  volumeModeMismatch,
+  volumeClassMismatch,
+  volumeReservedForOtherClaim,
   selectorWithDynamicProvisioning,
   claimWillStayPending,
 ];

@@ -15,7 +15,6 @@ import { localize } from '../i18n/format';
 import { claimState, volumeState } from '../binding/build';
 import {
   checkAccessModes,
-  classMismatch,
   isVolumeBoundToClaim,
   requestExceedsCapacity,
   volumeModeMismatch as modesDiffer,
@@ -41,7 +40,7 @@ interface NamedVolume {
 }
 
 /** The PV a claim names with `volumeName`, if it is in the workspace. */
-function namedVolume(
+export function namedVolume(
   object: IndexedObject,
   data: Record<string, unknown>,
   ctx: RuleContext,
@@ -65,7 +64,7 @@ function engineViews(
 }
 
 /** The claim and its volume name each other: the PV controller binds them without checks. */
-function namesEachOther(found: NamedVolume): boolean {
+export function namesEachOther(found: NamedVolume): boolean {
   return isVolumeBoundToClaim(found.volume, found.claim);
 }
 
@@ -272,54 +271,6 @@ export const volumeModeMismatch: Rule = {
   },
 };
 
-export const volumeClassMismatch: Rule = {
-  id: 'volume-class-mismatch',
-  family: 'binding',
-  severity: 'warning',
-  kinds: ['PersistentVolumeClaim'],
-  fixable: true,
-  title: {
-    en: 'A claim and the volume it names have different StorageClasses',
-    ru: 'У заявки и указанного тома разные классы хранилища',
-  },
-  docs: {
-    en: 'A volume binds only to claims of its own `storageClassName`; `""` and an unset class on a volume mean "no class". A claim that names a volume of another class stays `Pending`. Not reported when the volume\'s `claimRef` names the claim too: the PV controller binds a claim and a volume that name each other without comparing classes. Set the same class on both (often `storageClassName: ""` on the claim for a hand-made volume).',
-    ru: 'Том привязывается только к заявкам своего класса `storageClassName`; `""` и отсутствие класса у тома означают «без класса». Заявка, указавшая том другого класса, останется в `Pending`. Правило молчит, если `claimRef` тома тоже указывает на эту заявку: заявку и том, которые указывают друг на друга, контроллер PV привязывает, не сравнивая классы. Укажите одинаковый класс (для тома, созданного вручную, часто это `storageClassName: ""` у заявки).',
-  },
-  check(object, data, ctx) {
-    const found = namedVolume(object, data, ctx);
-    if (typeof found?.spec.storageClassName !== 'string') return; // the default class decides
-    if (!classMismatch(found.claim, found.volume) || namesEachOther(found)) return;
-    const claimClass = found.spec.storageClassName;
-    const volumeClass = found.volume.storageClass;
-    ctx.report(
-      ['spec', 'storageClassName'],
-      localize(
-        {
-          en: 'The claim is of class {claim}, volume `{pv}` of class {volume}. They will not bind. Use the same `storageClassName` on both.',
-          ru: 'Заявка класса {claim}, а том `{pv}` — класса {volume}. Привязки не будет. Укажите одинаковый `storageClassName`.',
-        },
-        {
-          claim: '`' + (claimClass || '""') + '`',
-          volume: '`' + (volumeClass || '""') + '`',
-          pv: found.pv.object.name ?? '?',
-        },
-      ),
-      {
-        fix: replaceFix(
-          object,
-          ['spec', 'storageClassName'],
-          scalarText(volumeClass),
-          localize(
-            { en: "Use the volume's class ({cls})", ru: 'Взять класс тома ({cls})' },
-            { cls: '`' + (volumeClass || '""') + '`' },
-          ),
-        ),
-      },
-    );
-  },
-};
-
 export const volumeReservedForOtherClaim: Rule = {
   id: 'volume-reserved-for-other-claim',
   family: 'binding',
@@ -387,11 +338,3 @@ function reportRefWithoutNamespace(found: NamedVolume, ctx: RuleContext): void {
     },
   );
 }
-
-export const namedVolumeRules: Rule[] = [
-  claimLargerThanVolume,
-  accessModesNotOffered,
-  volumeModeMismatch,
-  volumeClassMismatch,
-  volumeReservedForOtherClaim,
-];
