@@ -81,7 +81,11 @@ function addNestingLimit(chunk: ParsedChunk, add: Add): void {
   );
 }
 
-/** Adds the parser's errors and warnings; true when the document's structure is broken. */
+/**
+ * Adds the parser's errors and warnings; true when the document's structure is broken. A tag the `yaml` package cannot resolve is left
+ * alone in a document that is not a Kubernetes object: it belongs to the tool that reads that file
+ * (`!!python/name:` in mkdocs.yml, `!Ref` in a CloudFormation template).
+ */
 function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): boolean {
   const { doc } = parsed;
   let structural = false;
@@ -95,6 +99,7 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
     }
   }
   for (const warning of doc.warnings) {
+    if (warning.code === 'TAG_RESOLVE_FAILED' && parsed.recognition.type === 'other') continue;
     add(warning.pos, 'yaml-syntax', syntaxMessage(warning), 'warning');
   }
   return structural;

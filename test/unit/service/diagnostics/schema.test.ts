@@ -193,4 +193,15 @@ describe('schema diagnostics', () => {
     const other = diagnose('apiVersion: apps/v1\nkind: PodSecurityPolicy\nmetadata:\n  name: x\n');
     assert.doesNotMatch(other[0]!.message.en, /removed/);
   });
+
+  it("leaves other tools' tags to them, but not in a Kubernetes object", () => {
+    const mkdocs =
+      'site_name: docs\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n';
+    assert.deepEqual(diagnose(mkdocs, 'file:///w/mkdocs.yml'), []);
+    const claim = pvc('  volumeMode: !Ref Filesystem\n');
+    assert.deepEqual(
+      diagnose(claim).map((d) => `${d.code}:${d.severity}`),
+      ['yaml-syntax:warning'],
+    );
+  });
 });
