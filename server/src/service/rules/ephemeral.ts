@@ -7,7 +7,19 @@ import { localize } from '../i18n/format';
 import { describeBytes, parseQuantity } from '../quantity';
 import type { YamlPath } from '../parse/nodes';
 import type { Rule } from './types';
-import { get, isRecord, podSpecOf, str, volumesOf, workloadKinds } from './util';
+import {
+  containersOf,
+  get,
+  isRecord,
+  mountsOf,
+  podSpecOf,
+  str,
+  strings,
+  volumesOf,
+  workloadKinds,
+  type ContainerAt,
+  type PodSpecAt,
+} from './util';
 import {
   containerLimit,
   containerName,
@@ -19,6 +31,90 @@ import {
 } from './podStorage';
 import { setValueFix } from './fixes/storageFixes';
 
+/** `/csi/` -> `/csi`; `unix:///csi/csi.sock` and `unix:/csi/csi.sock` -> `/csi/csi.sock`. */
+function plainPath(p: string): string {
+  const path = p.replace(/^unix:(\/\/)?/, '');
+  return path.replace(/\/{2,}/g, '/').replace(/(.)\/+$/, '$1');
+}
+
+/** The folder a path lies in directly: `/csi/csi.sock` -> `/csi`. */
+function folderOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i > 0 ? path.slice(0, i) : '/';
+}
+
+/**
+ * What a container hands its process, as the kubelet expands it: the words of `command` and
+ * `args`, then its `env` values; `$(NAME)` becomes the value of an earlier literal `env` entry.
+ */
+function processWords(c: ContainerAt): { words: string[]; values: string[] } {
+  const env = new Map<string, string>();
+  const values: string[] = [];
+  const expand = (text: string): string =>
+    text.replace(/\$\(([A-Za-z_][\w.-]*)\)/g, (all, name: string) => env.get(name) ?? all);
+  const entries = Array.isArray(c.container.env) ? c.container.env : [];
+  for (const e of entries) {
+    if (!isRecord(e)) continue;
+    const name = str(e.name);
+    const value = str(e.value);
+    if (value === undefined) continue;
+    const expanded = expand(value);
+    if (name) env.set(name, expanded);
+    values.push(expanded);
+  }
+  const words = [...strings(c.container.command), ...strings(c.container.args)]
+    .map(expand)
+    .flatMap((w) => w.split(/[\s'"]+/))
+    .filter(Boolean);
+  return { words, values };
+}
+
+/** A socket a word names (`unix://…`, or an absolute path ending in `.sock`), after any `--flag=`. */
+function socketOf(word: string): string | undefined {
+  const value = /^-{1,2}[\w.-]+=/.test(word) ? word.slice(word.indexOf('=') + 1) : word;
+  if (value.startsWith('unix:')) return plainPath(value);
+  return value.startsWith('/') && value.endsWith('.sock') ? plainPath(value) : undefined;
+}
+
+/** What a CSI sidecar's `--csi-address` (or `-csi-address`) names: the driver's socket. */
+function csiAddressesOf(words: readonly string[]): string[] {
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    const m = /^-{1,2}csi-address(?:=(.*))?$/.exec(w);
+    const value = m ? (m[1] ?? words[i + 1]) : undefined;
+    if (value) out.push(plainPath(value));
+  });
+  return out;
+}
+
+/**
+ * A CSI socket folder: an `emptyDir` in which every container mounting it writable names a socket
+ * file directly (`unix:///csi/csi.sock`, `/csi/csi.sock`, in its command, arguments or
+ * environment), and which a container passes to its process as `--csi-address`, the flag of the
+ * Kubernetes CSI sidecars (provisioner, attacher, resizer, snapshotter, livenessprobe…). That is
+ * how a CSI driver and its sidecars share the driver's socket; they keep nothing else there. The
+ * `--csi-address` is what tells such a folder from a folder of data that also holds a socket
+ * (MySQL's `mysql.sock` beside its files).
+ */
+function isCsiSocketFolder(at: PodSpecAt, name: string): boolean {
+  let sidecar = false;
+  for (const c of containersOf(at)) {
+    const mounts = mountsOf(c).filter((m) => m.field === 'volumeMounts' && m.mount.name === name);
+    if (!mounts.length) continue;
+    const { words, values } = processWords(c);
+    const sockets = [...words, ...values].flatMap((w) => socketOf(w) ?? []);
+    const addresses = csiAddressesOf(words);
+    for (const m of mounts) {
+      const dir = str(m.mount.mountPath);
+      if (!dir || m.mount.subPath || m.mount.subPathExpr) return false;
+      const inDir = (p: string) => folderOf(p) === plainPath(dir);
+      if (addresses.some(inDir)) sidecar = true;
+      else if (m.mount.readOnly !== true && !sockets.some(inDir)) return false;
+    }
+  }
+  return sidecar;
+}
+
 export const emptyDirWithoutSizeLimit: Rule = {
   id: 'emptydir-without-size-limit',
   family: 'ephemeral',
@@ -29,8 +125,8 @@ export const emptyDirWithoutSizeLimit: Rule = {
     ru: 'Том `emptyDir` для записи без ограничения размера',
   },
   docs: {
-    en: "A disk-backed `emptyDir` lives in the kubelet's directory on the node's disk. Without `sizeLimit`, and with no `ephemeral-storage` limit on any container of the pod, nothing stops a runaway log, cache or upload from filling that disk: the node gets `DiskPressure` and the kubelet evicts pods, other applications' pods included. Set `emptyDir.sizeLimit` (the pod is evicted when the volume grows past it) or `resources.limits.ephemeral-storage` on the containers (the kubelet then limits the pod's container layers, logs and `emptyDir` volumes together). A `LimitRange` in the namespace may add such limits; then turn this rule off.",
-    ru: 'Том `emptyDir` на диске лежит в каталоге kubelet на диске узла. Без `sizeLimit` и без лимита `ephemeral-storage` хотя бы у одного контейнера пода ничто не помешает разросшемуся журналу, кэшу или загрузкам заполнить этот диск: узел получит `DiskPressure`, и kubelet начнёт вытеснять поды, в том числе чужие. Задайте `emptyDir.sizeLimit` (под вытеснят, когда том его превысит) или `resources.limits.ephemeral-storage` у контейнеров (тогда kubelet ограничит слои контейнеров, журналы и тома `emptyDir` пода вместе). Если такие лимиты добавляет `LimitRange` пространства имён, отключите это правило.',
+    en: "A disk-backed `emptyDir` lives in the kubelet's directory on the node's disk. Without `sizeLimit`, and with no `ephemeral-storage` limit on any container of the pod, nothing stops a runaway log, cache or upload from filling that disk: the node gets `DiskPressure` and the kubelet evicts pods, other applications' pods included. Set `emptyDir.sizeLimit` (the pod is evicted when the volume grows past it) or `resources.limits.ephemeral-storage` on the containers (the kubelet then limits the pod's container layers, logs and `emptyDir` volumes together). A `LimitRange` in the namespace may add such limits; then turn this rule off. Not reported for a CSI socket folder: an `emptyDir` in which every container mounting it writable names a socket (`unix:///csi/csi.sock`, `/csi/csi.sock`: in its command, arguments or environment, `$(VAR)` expanded), and which a container passes as `--csi-address`, the flag of the Kubernetes CSI sidecars. That is how a CSI driver and its sidecars share the driver's socket, and a socket takes no disk space. Without the `--csi-address` the folder is reported all the same: a socket may sit beside data (MySQL's `mysql.sock` in its data folder).",
+    ru: 'Том `emptyDir` на диске лежит в каталоге kubelet на диске узла. Без `sizeLimit` и без лимита `ephemeral-storage` хотя бы у одного контейнера пода ничто не помешает разросшемуся журналу, кэшу или загрузкам заполнить этот диск: узел получит `DiskPressure`, и kubelet начнёт вытеснять поды, в том числе чужие. Задайте `emptyDir.sizeLimit` (под вытеснят, когда том его превысит) или `resources.limits.ephemeral-storage` у контейнеров (тогда kubelet ограничит слои контейнеров, журналы и тома `emptyDir` пода вместе). Если такие лимиты добавляет `LimitRange` пространства имён, отключите это правило. Не отмечается каталог сокета CSI: том `emptyDir`, в котором каждый контейнер, монтирующий его с правом записи, называет сокет (`unix:///csi/csi.sock`, `/csi/csi.sock` — в команде, аргументах или переменных окружения, с подстановкой `$(VAR)`), а какой-то контейнер передаёт его как `--csi-address` — это флаг sidecar-контейнеров CSI из Kubernetes. Так CSI-драйвер и его sidecar-контейнеры делят сокет драйвера, а сокет места на диске не занимает. Без `--csi-address` каталог отмечается как обычно: сокет может лежать рядом с данными (`mysql.sock` MySQL в каталоге его данных).',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
@@ -39,7 +135,7 @@ export const emptyDirWithoutSizeLimit: Rule = {
       if (!isDiskEmptyDir(v.volume) || get(v.volume, ['emptyDir', 'sizeLimit']) !== undefined)
         continue;
       const writers = writersOf(at, v.volume.name);
-      if (!writers.length) continue;
+      if (!writers.length || isCsiSocketFolder(at, v.volume.name)) continue;
       ctx.report(
         [...v.path, 'emptyDir'],
         localize(

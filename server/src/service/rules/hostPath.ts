@@ -12,15 +12,18 @@ import {
   isBidirectional,
   isNodeAgent,
   isPlumbingWrite,
+  isPodVolumeAgentMount,
   isSocketOrDeviceType,
   isUnconfined,
   isWritableMount,
+  kubeletVolumeDir,
   nodeSecrets,
   type HostPathRole,
   type HostPathUse,
+  type KubeletVolumeDir,
   type NodeSecrets,
 } from './nodePlumbing';
-import { podSpecOf, str, workloadKinds, type MountAt } from './util';
+import { podSpecOf, str, strings, workloadKinds, type MountAt } from './util';
 import { setValueFix } from './fixes/storageFixes';
 import { dataVolumeToClaimFix, readOnlyMountsFix } from './fixes/workloadFixes';
 
@@ -28,7 +31,7 @@ import { dataVolumeToClaimFix, readOnlyMountsFix } from './fixes/workloadFixes';
 const APPLICATION_KINDS = workloadKinds.filter((k) => k !== 'DaemonSet');
 
 /** Required node affinity with at least one term: the volume belongs to the nodes it names. */
-function hasRequiredNodeAffinity(pv: PersistentVolume): boolean {
+export function hasRequiredNodeAffinity(pv: PersistentVolume): boolean {
   const terms = pv.spec?.nodeAffinity?.required?.nodeSelectorTerms;
   return Array.isArray(terms) && terms.length > 0;
 }
@@ -44,8 +47,8 @@ export const hostPathInWorkload: Rule = {
     ru: 'Приложение хранит данные в томе `hostPath`',
   },
   docs: {
-    en: "A `hostPath` volume is a directory on whichever node the pod lands on. When a pod of a Deployment, StatefulSet, Job, CronJob or a bare Pod is recreated on another node it sees an empty (or someone else's) directory: the data is silently \"lost\". Use a PersistentVolumeClaim; for node-local disks use a `local` PersistentVolume with node affinity. A hostPath PersistentVolume without `nodeAffinity` has the same problem: pods using it may run on any node. Node plumbing is not reported: DaemonSets, pods with a privileged (or `CAP_SYS_ADMIN`) container or with mount propagation (node agents, CSI and CNI plugins), sockets and devices, and the node's own directories (`/dev`, `/sys`, `/proc`, `/run`, logs, the kubelet's directories; `sensitive-host-path` judges those).",
-    ru: 'Том `hostPath` — это каталог на том узле, куда попал под. Если под Deployment, StatefulSet, Job, CronJob или отдельный Pod пересоздадут на другом узле, он увидит пустой (или чужой) каталог: данные молча «пропадут». Используйте заявку на том (PVC), а для локальных дисков узла — постоянный том типа `local` с привязкой к узлам. У постоянного тома `hostPath` без `nodeAffinity` та же беда: поды с ним могут запуститься на любом узле. Служебные тома узла не отмечаются: DaemonSet, поды с привилегированным контейнером (или с `CAP_SYS_ADMIN`) либо с распространением монтирования (агенты узла, CSI- и CNI-плагины), сокеты и устройства, а также собственные каталоги узла (`/dev`, `/sys`, `/proc`, `/run`, логи, каталоги kubelet) — их оценивает правило `sensitive-host-path`.',
+    en: "A `hostPath` volume is a directory on whichever node the pod lands on. When a pod of a Deployment, StatefulSet, Job, CronJob or a bare Pod is recreated on another node it sees an empty (or someone else's) directory: the data is silently \"lost\". Use a PersistentVolumeClaim; for node-local disks use a `local` PersistentVolume with node affinity. A hostPath PersistentVolume without `nodeAffinity` has the same problem: pods using it may run on any node (one that offers `ReadWriteMany` or `ReadOnlyMany` is left to `shared-mode-on-node-local-volume`, which says what sharing it across nodes means). Node plumbing is not reported: DaemonSets, pods with a privileged (or `CAP_SYS_ADMIN`) container or with mount propagation (node agents, CSI and CNI plugins), sockets and devices, and the node's own directories (`/dev`, `/sys`, `/proc`, `/run`, logs, the kubelet's directories; `sensitive-host-path` judges those).",
+    ru: 'Том `hostPath` — это каталог на том узле, куда попал под. Если под Deployment, StatefulSet, Job, CronJob или отдельный Pod пересоздадут на другом узле, он увидит пустой (или чужой) каталог: данные молча «пропадут». Используйте заявку на том (PVC), а для локальных дисков узла — постоянный том типа `local` с привязкой к узлам. У постоянного тома `hostPath` без `nodeAffinity` та же беда: поды с ним могут запуститься на любом узле (том с `ReadWriteMany` или `ReadOnlyMany` оставлен правилу `shared-mode-on-node-local-volume`, которое объясняет, что значит делить его между узлами). Служебные тома узла не отмечаются: DaemonSet, поды с привилегированным контейнером (или с `CAP_SYS_ADMIN`) либо с распространением монтирования (агенты узла, CSI- и CNI-плагины), сокеты и устройства, а также собственные каталоги узла (`/dev`, `/sys`, `/proc`, `/run`, логи, каталоги kubelet) — их оценивает правило `sensitive-host-path`.',
   },
   check(object, data, ctx) {
     if (object.kind === 'PersistentVolume') {
@@ -78,6 +81,10 @@ export const hostPathInWorkload: Rule = {
 function checkHostPathVolume(pv: PersistentVolume, ctx: RuleContext): void {
   const path = str(pv.spec?.hostPath?.path);
   if (!path || hostPathRole(path) !== 'data' || hasRequiredNodeAffinity(pv)) return;
+  // Offered to pods on several nodes: `shared-mode-on-node-local-volume` says what that means.
+  if (strings(pv.spec?.accessModes).some((m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany')) {
+    return;
+  }
   ctx.report(
     ['spec', 'hostPath'],
     localize(
@@ -133,10 +140,6 @@ const EXPOSURE: Partial<Record<HostPathRole, LocalizedText>> = {
     en: "Host path `{path}` is the node's whole filesystem: the kubelet's credentials, every pod's secrets and volumes. A compromised container can take over the node, even with `readOnly`. Mount only the directories it needs, read-only.",
     ru: 'Путь `{path}` — это вся файловая система узла: учётные данные kubelet, секреты и тома всех подов. Взломанный контейнер сможет захватить узел даже при `readOnly`. Монтируйте только нужные каталоги и только для чтения.',
   },
-  'kubelet-volumes': {
-    en: "Host path `{path}` holds the volumes and secrets of every pod on the node. Only a CSI node plugin mounts it, with `mountPropagation: Bidirectional`; any other pod gets other pods' data. Mount a narrower path.",
-    ru: 'По пути `{path}` лежат тома и секреты всех подов узла. Его монтирует только CSI-плагин узла, с `mountPropagation: Bidirectional`; любой другой под получит данные чужих подов. Монтируйте более узкий путь.',
-  },
   'control-socket': {
     en: 'Host path `{path}` reaches the container runtime (or systemd): whoever talks to it starts privileged containers on the node, and `readOnly` does not restrict a socket. Node agents (DaemonSets) mount it; an application should not.',
     ru: 'Путь `{path}` ведёт к среде выполнения контейнеров (или к systemd): кто к ней обратится, запустит на узле привилегированный контейнер, а `readOnly` сокет не защищает. Его монтируют агенты узла (DaemonSet), но не приложения.',
@@ -163,6 +166,40 @@ const EXPOSURE: Partial<Record<HostPathRole, LocalizedText>> = {
   },
 };
 
+/** How the kubelet's pod and plugin directories are mounted without being reported. */
+const POD_VOLUME_AGENTS: LocalizedText = {
+  en: "Node agents that work with pod volumes (a CSI node plugin, a backup agent such as Velero's node agent) mount it from a DaemonSet with `mountPropagation: HostToContainer` or `Bidirectional`, and are not reported; anywhere else mount a narrower path.",
+  ru: 'Агенты узла, которые работают с томами подов (CSI-плагин узла, агент резервного копирования вроде node agent Velero), монтируют его из DaemonSet с `mountPropagation: HostToContainer` или `Bidirectional`, и правило их не отмечает; в остальных случаях монтируйте более узкий путь.',
+};
+
+function withAgents(text: LocalizedText): LocalizedText {
+  return { en: `${text.en} ${POD_VOLUME_AGENTS.en}`, ru: `${text.ru} ${POD_VOLUME_AGENTS.ru}` };
+}
+
+/** What each of the kubelet's volume directories holds (the `kubelet-volumes` role). */
+const KUBELET_VOLUMES: Record<KubeletVolumeDir, LocalizedText> = {
+  'kubelet-root': {
+    en: "Host path `{path}` is the kubelet's whole directory: its credentials (`pki`, on some distributions its kubeconfig), the volumes of every pod on the node with their Secrets and service account tokens, and the volumes attached to the node. A compromised container can read them, even with `readOnly`. A CSI node plugin mounts it with `mountPropagation: Bidirectional` and is not reported; anywhere else mount a narrower path.",
+    ru: 'Путь `{path}` — весь каталог kubelet: его учётные данные (`pki`, а в некоторых дистрибутивах и kubeconfig), тома всех подов узла вместе с их секретами и токенами сервисных аккаунтов и тома, подключённые к узлу. Взломанный контейнер прочитает их даже при `readOnly`. CSI-плагин узла монтирует его с `mountPropagation: Bidirectional`, и правило его не отмечает; в остальных случаях монтируйте более узкий путь.',
+  },
+  pods: withAgents({
+    en: "Host path `{path}` is the kubelet's pod directory, where it mounts the volumes of every pod on the node, Secrets and service account tokens included. A compromised container can read them, even with `readOnly`.",
+    ru: 'Путь `{path}` — каталог подов kubelet: сюда он монтирует тома всех подов узла, в том числе секреты и токены сервисных аккаунтов. Взломанный контейнер прочитает их даже при `readOnly`.',
+  }),
+  'pod-inside': withAgents({
+    en: "Host path `{path}` lies in the kubelet's pod directory `/var/lib/kubelet/pods`, where it mounts the volumes of the node's pods, Secrets and service account tokens included. A compromised container can read them, even with `readOnly`.",
+    ru: 'Путь `{path}` лежит в каталоге подов kubelet `/var/lib/kubelet/pods`, куда он монтирует тома подов узла, в том числе секреты и токены сервисных аккаунтов. Взломанный контейнер прочитает их даже при `readOnly`.',
+  }),
+  plugins: withAgents({
+    en: "Host path `{path}` is the kubelet's plugin directory: the sockets of the node's CSI and DRA drivers and, under `kubernetes.io`, the staging mounts of the volumes attached to the node, with their data, whichever pod uses them. A compromised container can read that data, even with `readOnly`, and call any driver through its socket.",
+    ru: 'Путь `{path}` — каталог плагинов kubelet: сокеты CSI- и DRA-драйверов узла, а в `kubernetes.io` — промежуточные точки монтирования (staging) томов, подключённых к узлу, с их данными, какой бы под их ни использовал. Взломанный контейнер прочитает эти данные даже при `readOnly` и через сокет обратится к любому драйверу.',
+  }),
+  staging: withAgents({
+    en: 'Host path `{path}` lies in `/var/lib/kubelet/plugins/kubernetes.io`, where the kubelet stages the volumes attached to the node: their data, whichever pod uses them. A compromised container can read it, even with `readOnly`.',
+    ru: 'Путь `{path}` лежит в `/var/lib/kubelet/plugins/kubernetes.io`, где kubelet держит промежуточные точки монтирования (staging) томов, подключённых к узлу: их данные, какой бы под их ни использовал. Взломанный контейнер прочитает их даже при `readOnly`.',
+  }),
+};
+
 /**
  * Roles that expose the node only through a writable mount; never through a socket or a device
  * node, which `readOnly` does not restrict (see `isSocketOrDeviceType`).
@@ -177,6 +214,10 @@ const EXPOSED_WHEN_WRITTEN: ReadonlySet<HostPathRole> = new Set([
 
 /** The text for a host path that exposes the node (what it holds for a `node-config` path). */
 function exposureText(role: HostPathRole, path: string): LocalizedText | undefined {
+  if (role === 'kubelet-volumes') {
+    const dir = kubeletVolumeDir(path);
+    return dir && KUBELET_VOLUMES[dir];
+  }
   const secrets = role === 'node-config' ? nodeSecrets(path) : undefined;
   return secrets ? SECRETS[secrets] : EXPOSURE[role];
 }
@@ -187,14 +228,18 @@ function isPlainWrite(m: MountAt): boolean {
 }
 
 /** Does mounting this host path give the pod power over the node it should not have? */
-function exposesNode(use: HostPathUse, nodeAgent: boolean): boolean {
+function exposesNode(use: HostPathUse, kind: string, nodeAgent: boolean): boolean {
   if (use.socketOrDevice && EXPOSED_WHEN_WRITTEN.has(use.role)) return false;
   switch (use.role) {
     case 'node-root':
     case 'node-config':
       return true;
     case 'kubelet-volumes':
-      return !use.mounts.length || !use.mounts.every(isBidirectional);
+      // A CSI node plugin (`Bidirectional`), or a DaemonSet following the pods' volumes.
+      return (
+        !use.mounts.length ||
+        !use.mounts.every((m) => isBidirectional(m) || isPodVolumeAgentMount(kind, use, m))
+      );
     case 'control-socket':
       return !nodeAgent;
     case 'network':
@@ -220,8 +265,8 @@ export const sensitiveHostPath: Rule = {
     ru: 'Том `hostPath` открывает поду важную часть узла',
   },
   docs: {
-    en: "Mounting `/`, `/etc` itself, a place where the node keeps secrets or the kubelet's pod directory `/var/lib/kubelet/pods` gives the pod power over the node even read-only: a compromised container reads the kubelet's credentials and other pods' secrets. The places with secrets are the kubelet's and the cluster's configuration (`/etc/kubernetes`, `/etc/kubelet…`, `/etc/rancher`, `/etc/etcd`, `/var/lib/kubelet/pki` and the kubelet's other files), etcd's data (`/var/lib/etcd`), SSH host keys (`/etc/ssh`), password hashes (`/etc/shadow`, `/etc/gshadow`), TLS private keys (`/etc/ssl/private`, `/etc/pki/tls/private`, and `/etc/ssl` or `/etc/pki` as a whole) and root's home `/root`; the message says which. Any other file or folder under `/etc` (`/etc/hosts`, `/etc/udev`, `/etc/projid`…) holds settings, not secrets, and is reported like a system folder. The container runtime's socket (`/var/run/docker.sock`, containerd, CRI-O) and `/run` itself are reported in applications, not in node agents (DaemonSets, privileged pods) whose job they are. `/proc`, `/sys`, `/dev`, `/boot`, kernel modules, the runtime's data, CNI files, the node's settings under `/etc` and system folders are reported only when a container `readOnly` could restrict mounts them writable: node agents read them all the time, and a privileged (or `CAP_SYS_ADMIN`) container or a `Bidirectional` mount writes there by design. A hostPath of `type: Socket`, `CharDevice` or `BlockDevice` is never reported for being writable: `readOnly` restricts neither. Node plumbing is never reported: a driver's own plugin directory `/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `device-plugins`, daemons' `/run/…` sockets, the node's log sockets (syslog's `/dev/log`, journald's `/run/systemd/journal`), and the kubelet's directories mounted `Bidirectional` by a CSI node plugin. hostPath PersistentVolumes are checked as if mounted writable. Mount only the narrow path you need, read-only.",
-    ru: 'Монтирование `/`, самого `/etc`, места, где узел хранит секреты, или каталога подов kubelet `/var/lib/kubelet/pods` даёт поду власть над узлом даже только для чтения: взломанный контейнер прочитает учётные данные kubelet и секреты чужих подов. Места с секретами — это настройки kubelet и кластера (`/etc/kubernetes`, `/etc/kubelet…`, `/etc/rancher`, `/etc/etcd`, `/var/lib/kubelet/pki` и прочие файлы kubelet), данные etcd (`/var/lib/etcd`), ключи SSH узла (`/etc/ssh`), хеши паролей (`/etc/shadow`, `/etc/gshadow`), закрытые TLS-ключи (`/etc/ssl/private`, `/etc/pki/tls/private`, а также `/etc/ssl` или `/etc/pki` целиком) и домашний каталог root `/root`; что именно лежит по пути, сказано в сообщении. Любой другой файл или каталог в `/etc` (`/etc/hosts`, `/etc/udev`, `/etc/projid`…) хранит настройки, а не секреты, и отмечается как системный каталог. Сокет среды выполнения контейнеров (`/var/run/docker.sock`, containerd, CRI-O) и сам `/run` отмечаются в приложениях, но не в агентах узла (DaemonSet, привилегированные поды), которым они нужны по работе. `/proc`, `/sys`, `/dev`, `/boot`, модули ядра, данные среды выполнения, файлы CNI, настройки узла в `/etc` и системные каталоги отмечаются, только если их монтирует с правом записи контейнер, которого `readOnly` может ограничить: агенты узла постоянно их читают, а привилегированный контейнер (или с `CAP_SYS_ADMIN`) и монтирование с `Bidirectional` пишут туда по замыслу. Том `hostPath` с `type: Socket`, `CharDevice` или `BlockDevice` никогда не отмечается за право записи: `readOnly` не ограничивает ни сокет, ни устройство. Служебные пути узла не отмечаются никогда: собственный каталог драйвера `/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `device-plugins`, сокеты служб в `/run/…`, сокеты журналов узла (`/dev/log` для syslog, `/run/systemd/journal` для journald) и каталоги kubelet, которые CSI-плагин узла монтирует с `Bidirectional`. Постоянные тома `hostPath` проверяются так, будто смонтированы с правом записи. Монтируйте только нужный узкий путь и только для чтения.',
+    en: "Mounting `/`, `/etc` itself, a place where the node keeps secrets or the kubelet's directories (`/var/lib/kubelet`, its pod directory `/var/lib/kubelet/pods`, its plugin directory `/var/lib/kubelet/plugins`) gives the pod power over the node even read-only: a compromised container reads the kubelet's credentials, other pods' secrets and volumes. The places with secrets are the kubelet's and the cluster's configuration (`/etc/kubernetes`, `/etc/kubelet…`, `/etc/rancher`, `/etc/etcd`, `/var/lib/kubelet/pki` and the kubelet's other files), etcd's data (`/var/lib/etcd`), SSH host keys (`/etc/ssh`), password hashes (`/etc/shadow`, `/etc/gshadow`), TLS private keys (`/etc/ssl/private`, `/etc/pki/tls/private`, and `/etc/ssl` or `/etc/pki` as a whole) and root's home `/root`; the message says which. Any other file or folder under `/etc` (`/etc/hosts`, `/etc/udev`, `/etc/projid`…) holds settings, not secrets, and is reported like a system folder. The container runtime's socket (`/var/run/docker.sock`, containerd, CRI-O) and `/run` itself are reported in applications, not in node agents (DaemonSets, privileged pods) whose job they are. `/proc`, `/sys`, `/dev`, `/boot`, kernel modules, the runtime's data, CNI files, the node's settings under `/etc` and system folders are reported only when a container `readOnly` could restrict mounts them writable: node agents read them all the time, and a privileged (or `CAP_SYS_ADMIN`) container or a `Bidirectional` mount writes there by design. A hostPath of `type: Socket`, `CharDevice` or `BlockDevice` is never reported for being writable: `readOnly` restricts neither. Node plumbing is never reported: a driver's own plugin directory `/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `device-plugins`, daemons' `/run/…` sockets, the node's log sockets (syslog's `/dev/log`, journald's `/run/systemd/journal`), the kubelet's directories mounted `Bidirectional` (a CSI node plugin), and the kubelet's pod and plugin directories mounted by a DaemonSet with `mountPropagation: HostToContainer` or `Bidirectional`: a node agent that works with pod volumes, such as a CSI node plugin or Velero's node agent (it backs pod volumes up and restores them). The same folders are reported in a Deployment, a Pod, a DaemonSet without propagation (which does not even see the volumes mounted after its container started) and for the whole `/var/lib/kubelet` without `Bidirectional`, since it also holds the kubelet's credentials. hostPath PersistentVolumes are checked as if mounted writable. Mount only the narrow path you need, read-only.",
+    ru: 'Монтирование `/`, самого `/etc`, места, где узел хранит секреты, или каталогов kubelet (`/var/lib/kubelet`, его каталога подов `/var/lib/kubelet/pods` и каталога плагинов `/var/lib/kubelet/plugins`) даёт поду власть над узлом даже только для чтения: взломанный контейнер прочитает учётные данные kubelet, секреты и тома чужих подов. Места с секретами — это настройки kubelet и кластера (`/etc/kubernetes`, `/etc/kubelet…`, `/etc/rancher`, `/etc/etcd`, `/var/lib/kubelet/pki` и прочие файлы kubelet), данные etcd (`/var/lib/etcd`), ключи SSH узла (`/etc/ssh`), хеши паролей (`/etc/shadow`, `/etc/gshadow`), закрытые TLS-ключи (`/etc/ssl/private`, `/etc/pki/tls/private`, а также `/etc/ssl` или `/etc/pki` целиком) и домашний каталог root `/root`; что именно лежит по пути, сказано в сообщении. Любой другой файл или каталог в `/etc` (`/etc/hosts`, `/etc/udev`, `/etc/projid`…) хранит настройки, а не секреты, и отмечается как системный каталог. Сокет среды выполнения контейнеров (`/var/run/docker.sock`, containerd, CRI-O) и сам `/run` отмечаются в приложениях, но не в агентах узла (DaemonSet, привилегированные поды), которым они нужны по работе. `/proc`, `/sys`, `/dev`, `/boot`, модули ядра, данные среды выполнения, файлы CNI, настройки узла в `/etc` и системные каталоги отмечаются, только если их монтирует с правом записи контейнер, которого `readOnly` может ограничить: агенты узла постоянно их читают, а привилегированный контейнер (или с `CAP_SYS_ADMIN`) и монтирование с `Bidirectional` пишут туда по замыслу. Том `hostPath` с `type: Socket`, `CharDevice` или `BlockDevice` никогда не отмечается за право записи: `readOnly` не ограничивает ни сокет, ни устройство. Служебные пути узла не отмечаются никогда: собственный каталог драйвера `/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `device-plugins`, сокеты служб в `/run/…`, сокеты журналов узла (`/dev/log` для syslog, `/run/systemd/journal` для journald) каталоги kubelet, смонтированные с `Bidirectional` (CSI-плагин узла), а также каталоги подов и плагинов kubelet, которые DaemonSet монтирует с `mountPropagation: HostToContainer` или `Bidirectional`: это агент узла, работающий с томами подов, например CSI-плагин узла или node agent Velero (он делает резервные копии томов подов и восстанавливает их). Те же каталоги отмечаются в Deployment, в Pod, в DaemonSet без распространения монтирования (он даже не увидит тома, смонтированные после запуска его контейнера) и для всего `/var/lib/kubelet` без `Bidirectional`: там ещё и учётные данные kubelet. Постоянные тома `hostPath` проверяются так, будто смонтированы с правом записи. Монтируйте только нужный узкий путь и только для чтения.',
   },
   check(object, data, ctx) {
     if (object.kind === 'PersistentVolume') {
@@ -240,7 +285,7 @@ export const sensitiveHostPath: Rule = {
     const nodeAgent = isNodeAgent(object.kind, at);
     for (const use of hostPathUses(at)) {
       const text = use.path ? exposureText(use.role, use.path) : undefined;
-      if (!text || !exposesNode(use, nodeAgent)) continue;
+      if (!text || !exposesNode(use, object.kind, nodeAgent)) continue;
       const v = use.volume;
       ctx.report(
         [...v.path, 'hostPath', 'path'],
@@ -264,8 +309,8 @@ export const writableHostPath: Rule = {
     ru: 'Контейнер монтирует `hostPath` с правом записи',
   },
   docs: {
-    en: "A writable `hostPath` mount lets the container change files on the node, which outlive the pod and are shared with everything else on that node. Mount it with `readOnly: true` unless writing is the point (the quick fix sets it). Not reported where writing is the container's job or `readOnly` would restrict nothing: privileged and `CAP_SYS_ADMIN` containers, mounts with `mountPropagation: Bidirectional`, sockets and devices (a hostPath of `type: Socket`, `CharDevice` or `BlockDevice`; the node's log sockets `/dev/log` and `/run/systemd/journal`), plugin registration directories (`/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `/run/…`), and CNI files written by a node agent.",
-    ru: 'Монтирование `hostPath` с правом записи позволяет контейнеру менять файлы на узле: они переживут под и видны всему остальному на этом узле. Монтируйте с `readOnly: true`, если запись не нужна по сути задачи (быстрое исправление добавит это поле). Не отмечается там, где запись — работа контейнера или где `readOnly` ничего не ограничит: привилегированные контейнеры и контейнеры с `CAP_SYS_ADMIN`, монтирование с `mountPropagation: Bidirectional`, сокеты и устройства (том `hostPath` с `type: Socket`, `CharDevice` или `BlockDevice`; сокеты журналов узла `/dev/log` и `/run/systemd/journal`), каталоги регистрации плагинов (`/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `/run/…`), а также файлы CNI, которые пишет агент узла.',
+    en: "A writable `hostPath` mount lets the container change files on the node, which outlive the pod and are shared with everything else on that node. Mount it with `readOnly: true` unless writing is the point (the quick fix sets it). Not reported where writing is the container's job or `readOnly` would restrict nothing: privileged and `CAP_SYS_ADMIN` containers, mounts with `mountPropagation: Bidirectional`, sockets and devices (a hostPath of `type: Socket`, `CharDevice` or `BlockDevice`; the node's log sockets `/dev/log` and `/run/systemd/journal`), plugin registration directories (`/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `/run/…`), CNI files written by a node agent, and the kubelet's pod and plugin directories mounted by a DaemonSet with `mountPropagation: HostToContainer`: a node agent that works with pod volumes, such as Velero's node agent, writes into them to restore a backup (and `readOnly` would not even cover the volumes mounted below: it is not recursive, and `recursiveReadOnly` cannot be combined with propagation).",
+    ru: 'Монтирование `hostPath` с правом записи позволяет контейнеру менять файлы на узле: они переживут под и видны всему остальному на этом узле. Монтируйте с `readOnly: true`, если запись не нужна по сути задачи (быстрое исправление добавит это поле). Не отмечается там, где запись — работа контейнера или где `readOnly` ничего не ограничит: привилегированные контейнеры и контейнеры с `CAP_SYS_ADMIN`, монтирование с `mountPropagation: Bidirectional`, сокеты и устройства (том `hostPath` с `type: Socket`, `CharDevice` или `BlockDevice`; сокеты журналов узла `/dev/log` и `/run/systemd/journal`), каталоги регистрации плагинов (`/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `/run/…`), файлы CNI, которые пишет агент узла, а также каталоги подов и плагинов kubelet, которые DaemonSet монтирует с `mountPropagation: HostToContainer`: агент узла, работающий с томами подов (например, node agent Velero), пишет в них при восстановлении из резервной копии (а `readOnly` не защитил бы даже смонтированные ниже тома: оно не рекурсивно, а `recursiveReadOnly` несовместим с распространением монтирования).',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
@@ -275,6 +320,8 @@ export const writableHostPath: Rule = {
       if (isPlumbingWrite(use, nodeAgent)) continue;
       for (const m of use.mounts) {
         if (m.field !== 'volumeMounts' || !isPlainWrite(m)) continue;
+        // A backup agent restores into pod volumes: writing is its job.
+        if (isPodVolumeAgentMount(object.kind, use, m)) continue;
         ctx.report(
           [...m.path, 'name'],
           localize(

@@ -1,12 +1,95 @@
 /** Node-local volumes: tied to one node, shared by no other, bound once the pod is scheduled. */
-import type { PersistentVolume } from 'kubernetes-types/core/v1';
+import type { PersistentVolume, PersistentVolumeSpec } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { localize } from '../i18n/format';
 import { isNodeLocalProvisioner } from '../kubernetes/nodeLocalProvisioners';
+import type { LocalizedText } from '../types';
+import { key, type Lookups } from './lookups';
 import type { Rule } from './types';
+import { hasRequiredNodeAffinity } from './hostPath';
 import { isRecord, str, strings } from './util';
 import { replaceFix, setValueFix } from './fixes/storageFixes';
 import { localNodeAffinityFix } from './fixes/volumeFixes';
+
+/** A mode other than `ReadWriteOnce`: what offering only `ReadWriteOnce` takes away. */
+const beyondOnce = (m: string): boolean => m !== 'ReadWriteOnce';
+
+/**
+ * The claims of the workspace that ask this volume for more than `ReadWriteOnce`, by name: those
+ * that name it (`volumeName`, or the volume's `claimRef`), and those without `volumeName` that
+ * could pick it by class (the claim's `storageClassName` is the volume's, or is unset and the
+ * volume has no class or the default one) and whose modes it offers. Offering only
+ * `ReadWriteOnce` would leave each of them `Pending`.
+ */
+function claimsAskingToShare(
+  pvName: string | undefined,
+  spec: PersistentVolumeSpec,
+  lookups: Lookups,
+): { names: string[]; modes: string[] } {
+  const offered = strings(spec.accessModes);
+  const pvClass = str(spec.storageClassName) ?? '';
+  const ref = spec.claimRef;
+  const refKey = ref?.name ? key(str(ref.namespace) ?? '', ref.name) : undefined;
+  const names: string[] = [];
+  const modes = new Set<string>();
+  for (const [k, claim] of lookups.claims) {
+    const wanted = strings(claim.spec.accessModes);
+    if (!wanted.some(beyondOnce)) continue;
+    const volumeName = str(claim.spec.volumeName);
+    const namesIt = k === refKey || (pvName !== undefined && volumeName === pvName);
+    const claimClass = claim.spec.storageClassName;
+    const byClass =
+      !volumeName &&
+      wanted.every((m) => offered.includes(m)) &&
+      (typeof claimClass === 'string'
+        ? claimClass === pvClass
+        : pvClass === '' || lookups.defaultClasses.some((c) => c.object.name === pvClass));
+    if (!namesIt && !byClass) continue;
+    names.push(k.slice(k.indexOf('/') + 1));
+    for (const m of wanted.filter(beyondOnce)) modes.add(m);
+  }
+  return { names, modes: [...modes] };
+}
+
+const code = (items: readonly string[]): string => items.map((m) => '`' + m + '`').join(', ');
+
+/** At most three names in code spans, then `…`. */
+const listed = (names: readonly string[]): string =>
+  code(names.slice(0, 3)) + (names.length > 3 ? ', …' : '');
+
+/** What each node-local volume is, for the message. */
+const PINNED_LOCAL: LocalizedText = {
+  en: 'This `local` volume is storage of the node its node affinity selects',
+  ru: 'Этот том `local` — хранилище узла, выбранного его привязкой к узлам',
+};
+const PINNED_HOST_PATH: LocalizedText = {
+  en: 'This `hostPath` volume is directory `{path}` of the node its node affinity selects',
+  ru: 'Этот том `hostPath` — каталог `{path}` узла, выбранного его привязкой к узлам',
+};
+const PINNED: LocalizedText = {
+  en: ', yet it offers {modes}. Every pod using it must run on that node (a pod that cannot be placed there stays `Pending`), and `ReadWriteOnce` already lets every pod of one node mount it. Offer `ReadWriteOnce`, and share data between nodes through network storage.',
+  ru: ', но он объявляет {modes}. Все поды, которые его используют, должны работать на этом узле (под, который туда не поместится, останется в `Pending`), а `ReadWriteOnce` и так разрешает монтировать том всем подам одного узла. Объявите `ReadWriteOnce`, а общий доступ с разных узлов дайте через сетевое хранилище.',
+};
+const UNPINNED_WRITE: LocalizedText = {
+  en: "This `hostPath` volume is directory `{path}` on whichever node a pod using it lands on, yet it offers {modes}: pods on different nodes write to different copies and never see each other's changes. Share data through network storage (NFS, CephFS, a CSI driver with `ReadWriteMany`), or offer `ReadWriteOnce` and pin the volume to one node (`nodeAffinity.required`).",
+  ru: 'Этот том `hostPath` — каталог `{path}` на том узле, куда попадёт использующий его под, но он объявляет {modes}: поды на разных узлах пишут в разные копии и не видят изменений друг друга. Для общего доступа используйте сетевое хранилище (NFS, CephFS, CSI-драйвер с `ReadWriteMany`) или объявите `ReadWriteOnce` и привяжите том к одному узлу (`nodeAffinity.required`).',
+};
+const UNPINNED_READ: LocalizedText = {
+  en: 'This `hostPath` volume is directory `{path}` on whichever node a pod using it lands on, and it offers `ReadOnlyMany`: each pod reads the copy on its own node. That works only if every node holds the same content at `{path}` (baked into the node image, or copied there by a DaemonSet); otherwise put the data on network storage.',
+  ru: 'Этот том `hostPath` — каталог `{path}` на том узле, куда попадёт использующий его под, и он объявляет `ReadOnlyMany`: каждый под читает копию на своём узле. Это работает, только если на всех узлах по пути `{path}` лежит одно и то же (заложено в образ узла или скопировано туда с помощью DaemonSet); иначе разместите данные в сетевом хранилище.',
+};
+const CLAIM_ASKS: LocalizedText = {
+  en: " Claim {claims} asks it for {claimModes}: change the claim's `accessModes` too, or it stays `Pending`.",
+  ru: ' Заявка {claims} просит у него {claimModes}: измените и её `accessModes`, иначе она останется в `Pending`.',
+};
+const CLAIMS_ASK: LocalizedText = {
+  en: ' Claims {claims} ask it for {claimModes}: change their `accessModes` too, or they stay `Pending`.',
+  ru: ' Заявки {claims} просят у него {claimModes}: измените и их `accessModes`, иначе они останутся в `Pending`.',
+};
+
+function join(...parts: LocalizedText[]): LocalizedText {
+  return { en: parts.map((p) => p.en).join(''), ru: parts.map((p) => p.ru).join('') };
+}
 
 export const sharedModeOnNodeLocalVolume: Rule = {
   id: 'shared-mode-on-node-local-volume',
@@ -19,8 +102,8 @@ export const sharedModeOnNodeLocalVolume: Rule = {
     ru: '`ReadWriteMany`/`ReadOnlyMany` у тома `hostPath` или `local`',
   },
   docs: {
-    en: 'A `hostPath` or `local` volume is a directory or disk of one node. Declaring `ReadWriteMany` or `ReadOnlyMany` lets claims that need sharing bind to it, but pods on other nodes can never use it: they stay `Pending` or see different data. Declare `ReadWriteOnce` and use network storage (NFS, CephFS, a CSI driver with RWX) for sharing.',
-    ru: 'Том `hostPath` или `local` — это каталог или диск одного узла. Если объявить `ReadWriteMany` или `ReadOnlyMany`, к нему привяжутся заявки, которым нужен общий доступ, но поды на других узлах использовать его не смогут: они застрянут в `Pending` или увидят другие данные. Объявите `ReadWriteOnce`, а для общего доступа используйте сетевое хранилище (NFS, CephFS, CSI-драйвер с RWX).',
+    en: "A `local` volume, or a `hostPath` volume with `nodeAffinity.required`, is storage of the node its node affinity selects: every pod using it runs on that node, and a pod that cannot be placed there stays `Pending`. Declaring `ReadWriteMany` or `ReadOnlyMany` there promises sharing across nodes that never happens, while `ReadWriteOnce` already lets every pod of one node mount it: declare `ReadWriteOnce`. A `hostPath` volume without node affinity is the directory at its path on whichever node a pod lands on, so each node has its own copy: with `ReadWriteMany`, pods on different nodes write to different copies and never see each other's changes (use network storage such as NFS, CephFS or a CSI driver with RWX, or declare `ReadWriteOnce` and pin the volume to one node); with `ReadOnlyMany` alone, pods read the copy of their own node, which works only when every node holds the same content at that path (files baked into the node image or copied by a DaemonSet), so no quick fix is offered. The quick fix (offer only `ReadWriteOnce`) is not offered either when a claim of the workspace asks the volume for more than `ReadWriteOnce` — one that names it (`volumeName`, or the volume's `claimRef`), or that could pick it by class and modes: the claim would stay `Pending`; the message names it, to be changed along with the volume.",
+    ru: 'Том `local` или том `hostPath` с `nodeAffinity.required` — это хранилище узла, выбранного привязкой к узлам: все использующие его поды работают на этом узле, а под, который туда не поместится, останется в `Pending`. Объявляя у такого тома `ReadWriteMany` или `ReadOnlyMany`, вы обещаете общий доступ с разных узлов, которого не будет, а `ReadWriteOnce` и так разрешает монтировать том всем подам одного узла: объявите `ReadWriteOnce`. Том `hostPath` без привязки к узлам — это каталог по одному и тому же пути на том узле, куда попал под, так что у каждого узла своя копия: при `ReadWriteMany` поды на разных узлах пишут в разные копии и не видят изменений друг друга (используйте сетевое хранилище — NFS, CephFS, CSI-драйвер с RWX — или объявите `ReadWriteOnce` и привяжите том к одному узлу); при одном лишь `ReadOnlyMany` каждый под читает копию своего узла, и это работает, только если на всех узлах по этому пути лежит одно и то же (файлы заложены в образ узла или скопированы туда с помощью DaemonSet), поэтому быстрого исправления нет. Быстрое исправление (оставить только `ReadWriteOnce`) не предлагается и тогда, когда заявка из рабочей области просит у тома больше, чем `ReadWriteOnce`, — заявка, которая указывает на него (`volumeName` или `claimRef` тома) или может выбрать его по классу и режимам доступа: она осталась бы в `Pending`; сообщение называет её, чтобы изменить её вместе с томом.',
   },
   check(object, data, ctx) {
     const spec = (data as PersistentVolume).spec;
@@ -29,24 +112,36 @@ export const sharedModeOnNodeLocalVolume: Rule = {
       (m) => m === 'ReadWriteMany' || m === 'ReadOnlyMany',
     );
     if (!shared.length) return;
+    const path = str(spec.hostPath?.path) ?? '?';
+    const pinned = isRecord(spec.local) || hasRequiredNodeAffinity(data as PersistentVolume);
+    const params = { path, modes: code(shared) };
+    if (!pinned && !shared.includes('ReadWriteMany')) {
+      // Each node's own copy, read-only: right when every node holds the same files.
+      ctx.report(['spec', 'accessModes'], localize(UNPINNED_READ, params));
+      return;
+    }
+    const asking = claimsAskingToShare(object.name, spec, ctx.lookups);
+    const text = pinned
+      ? join(isRecord(spec.local) ? PINNED_LOCAL : PINNED_HOST_PATH, PINNED)
+      : UNPINNED_WRITE;
+    const claims = asking.names.length > 1 ? CLAIMS_ASK : CLAIM_ASKS;
     ctx.report(
       ['spec', 'accessModes'],
-      localize(
-        {
-          en: 'This {type} volume lives on one node, yet it offers {modes}. Pods on other nodes cannot use it. Offer `ReadWriteOnce` and use network storage for sharing.',
-          ru: 'Этот том {type} находится на одном узле, но объявляет {modes}. Поды на других узлах его использовать не смогут. Объявите `ReadWriteOnce`, а для общего доступа возьмите сетевое хранилище.',
-        },
-        {
-          type: isRecord(spec.local) ? '`local`' : '`hostPath`',
-          modes: shared.map((m) => '`' + m + '`').join(', '),
-        },
-      ),
-      {
-        fix: replaceFix(object, ['spec', 'accessModes'], '[ReadWriteOnce]', {
-          en: 'Offer only `ReadWriteOnce`',
-          ru: 'Оставить только `ReadWriteOnce`',
-        }),
-      },
+      asking.names.length
+        ? localize(join(text, claims), {
+            ...params,
+            claims: listed(asking.names),
+            claimModes: code(asking.modes),
+          })
+        : localize(text, params),
+      asking.names.length
+        ? undefined
+        : {
+            fix: replaceFix(object, ['spec', 'accessModes'], '[ReadWriteOnce]', {
+              en: 'Offer only `ReadWriteOnce`',
+              ru: 'Оставить только `ReadWriteOnce`',
+            }),
+          },
     );
   },
 };
@@ -92,8 +187,8 @@ export const localClassImmediateBinding: Rule = {
     ru: 'Класс хранилища для локальных томов с немедленной привязкой',
   },
   docs: {
-    en: 'With `volumeBindingMode: Immediate` (the default) a claim binds to a volume before the scheduler picks a node for the pod. For node-local volumes this chooses the node by accident: the pod may need resources the node does not have, or conflict with other volumes, and stays `Pending`. Use `WaitForFirstConsumer` (the quick fix sets it) so binding waits for scheduling. A class counts as node-local by its provisioner, from a list of known ones: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (and the `cluster.local/…local-path-provisioner` name its Helm chart generates), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` and `local.csi.aliyun.com`; other provisioners are not judged by the words in their names. Pitfall: a local-path-provisioner class given a `sharedFileSystemPath` in the ConfigMap of the provisioner (`storageClassConfigs`) serves a filesystem mounted on every node, where `Immediate` is fine; the class itself does not show it, so disable the rule for that class (`# kube-storage-disable local-class-immediate-binding` в его документе).',
-    ru: 'При `volumeBindingMode: Immediate` (по умолчанию) заявка привязывается к тому ещё до того, как планировщик выберет узел для пода. Для локальных томов это выбирает узел случайно: поду может не хватить ресурсов узла или помешать другой том, и он останется в `Pending`. Укажите `WaitForFirstConsumer` (это сделает быстрое исправление), чтобы привязка ждала планирования. Класс считается классом локальных томов по провижинеру из списка известных: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (и имя `cluster.local/…local-path-provisioner`, которое создаёт его Helm-чарт), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` и `local.csi.aliyun.com`; остальные провижинеры по словам в имени не распознаются. Подвох: класс local-path-provisioner, которому в ConfigMap провижинера (`storageClassConfigs`) задан `sharedFileSystemPath`, обслуживает файловую систему, смонтированную на всех узлах, и ему `Immediate` подходит; по самому классу этого не видно, поэтому отключите правило для такого класса (`# kube-storage-disable-next-line local-class-immediate-binding`).',
+    en: 'With `volumeBindingMode: Immediate` (the default) a claim binds to a volume before the scheduler picks a node for the pod. For node-local volumes this chooses the node by accident: the pod may need resources the node does not have, or conflict with other volumes, and stays `Pending`. Use `WaitForFirstConsumer` (the quick fix sets it) so binding waits for scheduling. A class counts as node-local by its provisioner, from a list of known ones: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (and the `cluster.local/…local-path-provisioner` name its Helm chart generates), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` and `local.csi.aliyun.com`; other provisioners are not judged by the words in their names. Pitfall: a local-path-provisioner class given a `sharedFileSystemPath` in the ConfigMap of the provisioner (`storageClassConfigs`) serves a filesystem mounted on every node, where `Immediate` is fine; the class itself does not show it, so disable the rule for that class (`# kube-storage-disable local-class-immediate-binding` in its document).',
+    ru: 'При `volumeBindingMode: Immediate` (по умолчанию) заявка привязывается к тому ещё до того, как планировщик выберет узел для пода. Для локальных томов это выбирает узел случайно: поду может не хватить ресурсов узла или помешать другой том, и он останется в `Pending`. Укажите `WaitForFirstConsumer` (это сделает быстрое исправление), чтобы привязка ждала планирования. Класс считается классом локальных томов по провижинеру из списка известных: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (и имя `cluster.local/…local-path-provisioner`, которое создаёт его Helm-чарт), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` и `local.csi.aliyun.com`; остальные провижинеры по словам в имени не распознаются. Подвох: класс local-path-provisioner, которому в ConfigMap провижинера (`storageClassConfigs`) задан `sharedFileSystemPath`, обслуживает файловую систему, смонтированную на всех узлах, и ему `Immediate` подходит; по самому классу этого не видно, поэтому отключите правило для такого класса (`# kube-storage-disable local-class-immediate-binding` в его документе).',
   },
   check(object, data, ctx) {
     const sc = data as unknown as StorageClass;

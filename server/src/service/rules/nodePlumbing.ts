@@ -32,8 +32,9 @@ import {
  *   private keys, root's home;
  * - `host-config`: any other file or folder under `/etc` (`/etc/hosts`, `/etc/udev`,
  *   `/etc/projid`…): the node's own settings, no secrets: harmless to read, not to write;
- * - `kubelet-volumes`: where the kubelet mounts every pod's volumes (and keeps its credentials);
- *   a CSI node plugin mounts it with `Bidirectional` propagation;
+ * - `kubelet-volumes`: where the kubelet mounts every pod's volumes (and keeps its credentials,
+ *   see `KubeletVolumeDir`); node agents that work with pod volumes mount it with propagation (a
+ *   CSI node plugin `Bidirectional`, a backup agent `HostToContainer`);
  * - `control-socket`: the container runtime's socket or state, systemd and D-Bus: whoever talks
  *   to them runs anything on the node;
  * - `log-socket`: the node's log sockets, syslog's `/dev/log` and journald's
@@ -172,10 +173,12 @@ const KUBELET_PLUGIN_DIRS = [
   '/var/lib/kubelet/device-plugins',
   '/var/lib/kubelet/pod-resources',
 ];
-/** The kubelet's root and the two directories the CSI node plugin mounts volumes under. */
-const KUBELET_VOLUMES = ['/var/lib/kubelet', '/var/lib/kubelet/pods', '/var/lib/kubelet/plugins'];
-/** Every pod's volumes, and the staging mounts of every driver's volumes. */
-const KUBELET_STAGING = ['/var/lib/kubelet/pods', '/var/lib/kubelet/plugins/kubernetes.io'];
+const KUBELET_ROOT = '/var/lib/kubelet';
+/** Where the kubelet mounts every pod's volumes. */
+const KUBELET_PODS = '/var/lib/kubelet/pods';
+/** The drivers' sockets and, under `kubernetes.io`, the staging mounts of every driver's volumes. */
+const KUBELET_PLUGINS = '/var/lib/kubelet/plugins';
+const KUBELET_STAGING = '/var/lib/kubelet/plugins/kubernetes.io';
 const CONTROL_SOCKETS = withRunAlias([
   '/run/docker.sock',
   '/run/docker',
@@ -211,7 +214,7 @@ export function hostPathRole(path: string): HostPathRole {
   if (under(p, NETWORK)) return 'network';
   if (secretsAt(p)) return 'node-config';
   if (under(p, ['/etc'])) return 'host-config';
-  if (KUBELET_VOLUMES.includes(p) || under(p, KUBELET_STAGING)) return 'kubelet-volumes';
+  if (kubeletVolumeDirAt(p)) return 'kubelet-volumes';
   if (under(p, KUBELET_PLUGIN_DIRS) || p.startsWith('/var/lib/kubelet/plugins/')) {
     return 'plugin-socket';
   }
@@ -224,6 +227,32 @@ export function hostPathRole(path: string): HostPathRole {
   if (SYSTEM.has(p)) return 'system';
   if (p.startsWith('/var/lib/kubelet/')) return 'node-config';
   return 'data';
+}
+
+/**
+ * Which of the kubelet's volume directories a `kubelet-volumes` path is:
+ * - `kubelet-root`: `/var/lib/kubelet` itself, with the kubelet's credentials beside the volumes;
+ * - `pods`: the pod directory `/var/lib/kubelet/pods`, where the kubelet mounts every pod's
+ *   volumes (Secrets and service account tokens among them);
+ * - `pod-inside`: a path inside it;
+ * - `plugins`: the plugin directory `/var/lib/kubelet/plugins`: the drivers' sockets and, under
+ *   `kubernetes.io`, the staging (global) mounts of the volumes attached to the node;
+ * - `staging`: `/var/lib/kubelet/plugins/kubernetes.io` or a path inside it.
+ */
+export type KubeletVolumeDir = 'kubelet-root' | 'pods' | 'pod-inside' | 'plugins' | 'staging';
+
+function kubeletVolumeDirAt(p: string): KubeletVolumeDir | undefined {
+  if (p === KUBELET_ROOT) return 'kubelet-root';
+  if (p === KUBELET_PODS) return 'pods';
+  if (under(p, [KUBELET_PODS])) return 'pod-inside';
+  if (p === KUBELET_PLUGINS) return 'plugins';
+  if (under(p, [KUBELET_STAGING])) return 'staging';
+  return undefined;
+}
+
+/** Which kubelet volume directory the path is (undefined unless its role is `kubelet-volumes`). */
+export function kubeletVolumeDir(path: string): KubeletVolumeDir | undefined {
+  return kubeletVolumeDirAt(normalizeHostPath(path));
 }
 
 /**
@@ -309,6 +338,31 @@ export function isNodeAgent(kind: string, at: PodSpecAt): boolean {
         m.mount.mountPropagation === 'Bidirectional' ||
         m.mount.mountPropagation === 'HostToContainer',
     );
+}
+
+/**
+ * The mount follows the mounts the node makes below it: `mountPropagation: HostToContainer` or
+ * `Bidirectional`. Without propagation a container sees only what was mounted before it started,
+ * so no volume the kubelet mounts later.
+ */
+export function followsNodeMounts(m: MountAt): boolean {
+  return (
+    m.mount.mountPropagation === 'HostToContainer' || m.mount.mountPropagation === 'Bidirectional'
+  );
+}
+
+/**
+ * A mount of a node agent that works with the volumes of the node's pods: a DaemonSet (one pod
+ * on every node) mounting the kubelet's pod or plugin directory (not the kubelet's root, which
+ * holds its credentials too) with mount propagation, so that it sees the volumes the kubelet
+ * mounts there. CSI node plugins do it (`Bidirectional`) and so do backup agents: Velero's node
+ * agent mounts `/var/lib/kubelet/pods` and `/var/lib/kubelet/plugins` with `HostToContainer`,
+ * reads pod volumes to back them up and writes into them to restore.
+ */
+export function isPodVolumeAgentMount(kind: string, use: HostPathUse, m: MountAt): boolean {
+  if (kind !== 'DaemonSet' || use.role !== 'kubelet-volumes') return false;
+  const dir = use.path ? kubeletVolumeDir(use.path) : undefined;
+  return dir !== undefined && dir !== 'kubelet-root' && followsNodeMounts(m);
 }
 
 /**

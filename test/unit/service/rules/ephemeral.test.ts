@@ -67,6 +67,100 @@ void describe('emptydir-without-size-limit in detail', () => {
     assert.equal(count(deployment({ volume: 'emptyDir: {sizeLimit: 500Mi}' }), code), 0);
   });
 
+  /** A CSI controller pod: containers (YAML flow lines) sharing volume `socket-dir`. */
+  const csiPod = (...containers: string[]): string =>
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata: {name: csi-controller}',
+      'spec:',
+      '  containers:',
+      ...containers.map((c) => `    - ${c}`),
+      '  volumes: [{name: socket-dir, emptyDir: {}}]',
+      '',
+    ].join('\n');
+  const sidecar = (args: string, mount = '/csi', env = '') =>
+    `{name: sidecar, image: registry.k8s.io/sig-storage/csi-attacher:v4.8.0, args: ${args}${env}, volumeMounts: [{name: socket-dir, mountPath: ${mount}}]}`;
+  const driver = (args: string, mount = '/csi', extra = '') =>
+    `{name: driver, image: example/driver:1, args: ${args}, volumeMounts: [{name: socket-dir, mountPath: ${mount}${extra}}]}`;
+
+  void test('a CSI socket folder: every writer names a socket in it, a sidecar as --csi-address', () => {
+    const quiet: [string, string][] = [
+      [
+        'literal',
+        csiPod(
+          sidecar('[--csi-address=/csi/csi.sock]'),
+          driver('[--endpoint=unix:///csi/csi.sock]'),
+        ),
+      ],
+      [
+        'single dash, $(VAR)',
+        csiPod(
+          sidecar(
+            '["-csi-address=$(ADDRESS)"]',
+            '/csi',
+            ', env: [{name: ADDRESS, value: /csi/csi.sock}]',
+          ),
+          driver('["--endpoint=unix:/csi/csi.sock"]'),
+        ),
+      ],
+      [
+        'two words, trailing slash',
+        csiPod(
+          sidecar('[--csi-address, /csi/csi.sock]', '/csi/'),
+          driver('[--endpoint, unix:///csi/csi.sock]'),
+        ),
+      ],
+      [
+        'socket by its .sock name',
+        csiPod(
+          sidecar('[--csi-address=/plugin/csi.sock]', '/plugin'),
+          driver('[--listen=/plugin/csi.sock]', '/plugin'),
+        ),
+      ],
+      [
+        'the driver only reads',
+        csiPod(
+          sidecar('[--csi-address=/csi/csi.sock]'),
+          driver('[--v=5]', '/csi', ', readOnly: true'),
+        ),
+      ],
+    ];
+    for (const [how, text] of quiet) assert.equal(count(text, code), 0, how);
+  });
+
+  void test('not a CSI socket folder: reported as any emptyDir', () => {
+    const loud: [string, string][] = [
+      ['no --csi-address', csiPod(driver('[--endpoint=unix:///csi/csi.sock]'))],
+      [
+        'a writer names no socket there',
+        csiPod(sidecar('[--csi-address=/csi/csi.sock]'), driver('[--v=5]')),
+      ],
+      [
+        'the socket lies deeper',
+        csiPod(
+          sidecar('[--csi-address=/csi/run/csi.sock]'),
+          driver('[--endpoint=unix:///csi/run/csi.sock]'),
+        ),
+      ],
+      [
+        'a sub-path mount',
+        csiPod(
+          sidecar('[--csi-address=/csi/csi.sock]'),
+          driver('[--endpoint=unix:///csi/csi.sock]', '/csi', ', subPath: run'),
+        ),
+      ],
+      [
+        'the address is elsewhere',
+        csiPod(
+          sidecar('[--csi-address=/var/run/csi.sock]'),
+          driver('[--endpoint=unix:///csi/csi.sock]'),
+        ),
+      ],
+    ];
+    for (const [how, text] of loud) assert.equal(count(text, code), 1, how);
+  });
+
   void test('the message names the volume and the writers, in both languages', () => {
     const [d] = diagnose({ 'file:///app.yaml': deployment({ volume: 'emptyDir: {}' }) }).filter(
       (x) => x.code === code,

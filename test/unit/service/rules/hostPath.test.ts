@@ -198,4 +198,90 @@ void describe('hostPath rules in detail', () => {
     assert.deepEqual(messages(pv('/dev/log', 'Socket')), []);
     assert.deepEqual(messages(pv('/dev/kvm', 'CharDevice')), []);
   });
+
+  /** A workload of `kind` mounting host path `path` with `mount` (YAML flow fields). */
+  const kubeletMount = (kind: string, path: string, mount: string): string =>
+    [
+      'apiVersion: apps/v1',
+      `kind: ${kind}`,
+      'metadata: {name: agent}',
+      'spec:',
+      '  selector: {matchLabels: {app: agent}}',
+      '  template:',
+      '    metadata: {labels: {app: agent}}',
+      '    spec:',
+      '      containers:',
+      '        - name: agent',
+      '          image: example/agent:1',
+      `          volumeMounts: [{name: host, mountPath: /host, ${mount}}]`,
+      `      volumes: [{name: host, hostPath: {path: ${path}}}]`,
+      '',
+    ].join('\n');
+  const hits = (text: string, code: string) =>
+    diagnose({ 'file:///agent.yaml': text }).filter((d) => d.code === code);
+  const follow = 'mountPropagation: HostToContainer';
+
+  void test('kubelet pod and plugin directories: a DaemonSet following their mounts is a node agent at work', () => {
+    for (const path of [
+      '/var/lib/kubelet/pods',
+      '/var/lib/kubelet/pods/',
+      '/var/lib/kubelet/plugins',
+      '/var/lib/kubelet/plugins/kubernetes.io/csi',
+    ]) {
+      const agent = kubeletMount('DaemonSet', path, follow);
+      assert.deepEqual(hits(agent, 'sensitive-host-path'), [], path);
+      assert.deepEqual(hits(agent, 'writable-host-path'), [], `${path}: restore writes there`);
+    }
+  });
+
+  void test('kubelet pod and plugin directories: still reported outside such a DaemonSet', () => {
+    for (const path of ['/var/lib/kubelet/pods', '/var/lib/kubelet/plugins']) {
+      const inDeployment = kubeletMount('Deployment', path, follow);
+      assert.equal(hits(inDeployment, 'sensitive-host-path').length, 1, `${path} in a Deployment`);
+      assert.equal(hits(inDeployment, 'writable-host-path').length, 1, `${path} in a Deployment`);
+      const noPropagation = kubeletMount('DaemonSet', path, 'readOnly: false');
+      assert.equal(hits(noPropagation, 'sensitive-host-path').length, 1, `${path} unpropagated`);
+      assert.equal(hits(noPropagation, 'writable-host-path').length, 1, `${path} unpropagated`);
+    }
+    const root = kubeletMount('DaemonSet', '/var/lib/kubelet', follow);
+    const rootHits = hits(root, 'sensitive-host-path');
+    assert.equal(rootHits.length, 1, "the kubelet's root holds its credentials too");
+    assert.match(rootHits[0]!.message.en, /the kubelet's whole directory: its credentials/);
+    assert.equal(hits(root, 'writable-host-path').length, 1);
+    const csiPlugin = kubeletMount(
+      'DaemonSet',
+      '/var/lib/kubelet',
+      'mountPropagation: Bidirectional',
+    ).replace(
+      'image: example/agent:1',
+      'image: example/agent:1\n          securityContext: {privileged: true}',
+    );
+    assert.deepEqual(hits(csiPlugin, 'sensitive-host-path'), [], 'a CSI node plugin');
+  });
+
+  void test('kubelet pod and plugin directories: each has its own true message', () => {
+    const message = (path: string) =>
+      hits(kubeletMount('Deployment', path, 'readOnly: true'), 'sensitive-host-path').map(
+        (d) => d.message,
+      );
+    const [pods] = message('/var/lib/kubelet/pods');
+    assert.match(pods!.en, /the kubelet's pod directory, where it mounts the volumes of every pod/);
+    assert.match(pods!.en, /Secrets and service account tokens/);
+    const [podInside] = message('/var/lib/kubelet/pods/0c4b/volumes');
+    assert.match(podInside!.en, /lies in the kubelet's pod directory `\/var\/lib\/kubelet\/pods`/);
+    const [plugins] = message('/var/lib/kubelet/plugins');
+    assert.match(
+      plugins!.en,
+      /the kubelet's plugin directory: the sockets of the node's CSI and DRA drivers/,
+    );
+    assert.match(plugins!.en, /staging mounts of the volumes attached to the node/);
+    assert.doesNotMatch(plugins!.en, /Secrets|every pod on the node/, 'not the pods text');
+    const [staging] = message('/var/lib/kubelet/plugins/kubernetes.io/csi');
+    assert.match(staging!.en, /where the kubelet stages the volumes attached to the node/);
+    for (const m of [pods!, podInside!, plugins!, staging!]) {
+      assert.doesNotMatch(m.en, /Only a CSI node plugin/);
+      assert.match(m.en, /a backup agent such as Velero's node agent/);
+      assert.match(m.ru, /node agent Velero/);
+    }
+  });
 });

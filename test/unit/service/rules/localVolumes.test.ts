@@ -1,0 +1,140 @@
+/** The node-local volume rules in detail (their bad/good fixtures run in index.test.ts). */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { getLanguageService, type KubeDiagnostic } from '../../../../server/src/service';
+import { settings } from './helpers';
+
+const CODE = 'shared-mode-on-node-local-volume';
+
+function pv(options: { modes: string; source: string; affinity?: boolean; extra?: string }) {
+  return [
+    'apiVersion: v1',
+    'kind: PersistentVolume',
+    'metadata: {name: models}',
+    'spec:',
+    '  capacity: {storage: 1Gi}',
+    `  accessModes: ${options.modes}`,
+    '  storageClassName: ""',
+    `  ${options.source}`,
+    ...(options.affinity
+      ? [
+          '  nodeAffinity:',
+          '    required:',
+          '      nodeSelectorTerms:',
+          '        - matchExpressions:',
+          '            - {key: kubernetes.io/hostname, operator: In, values: [node-1]}',
+        ]
+      : []),
+    ...(options.extra ? [options.extra] : []),
+    '',
+  ].join('\n');
+}
+
+function claim(name: string, modes: string, fields = ''): string {
+  return [
+    'apiVersion: v1',
+    'kind: PersistentVolumeClaim',
+    `metadata: {name: ${name}, namespace: default}`,
+    'spec:',
+    `  accessModes: ${modes}`,
+    '  resources: {requests: {storage: 1Gi}}',
+    ...(fields ? [`  ${fields}`] : []),
+    '',
+  ].join('\n');
+}
+
+const HOST_PATH = 'hostPath: {path: /mnt/models}';
+const LOCAL = 'local: {path: /mnt/disks/ssd1}';
+
+/** The finding on the volume and whether a quick fix (not "Disable…") is offered. */
+function check(volume: string, ...claims: string[]): { d: KubeDiagnostic; fixed: boolean } {
+  const s = getLanguageService();
+  const uri = 'file:///pv.yaml';
+  s.setFile(uri, volume);
+  claims.forEach((text, i) => s.setFile(`file:///claim-${i}.yaml`, text));
+  const found = s.getDiagnostics(uri, settings).filter((x) => x.code === CODE);
+  assert.equal(found.length, 1, volume);
+  const d = found[0]!;
+  const fixes = s
+    .getCodeActions(uri, d.range, settings)
+    .filter((a) => a.diagnostic.code === CODE && !/^Disable /.test(a.title.en));
+  return { d, fixed: fixes.length > 0 };
+}
+
+void describe('shared-mode-on-node-local-volume in detail', () => {
+  void test('ReadOnlyMany on a hostPath with no node affinity: each node its own copy, no fix', () => {
+    const volume = pv({ modes: '[ReadOnlyMany]', source: HOST_PATH });
+    for (const claims of [[], [claim('models', '[ReadOnlyMany]', 'volumeName: models')]]) {
+      const { d, fixed } = check(volume, ...claims);
+      assert.match(d.message.en, /each pod reads the copy on its own node/);
+      assert.match(d.message.en, /only if every node holds the same content at `\/mnt\/models`/);
+      assert.doesNotMatch(d.message.en, /cannot use it|Offer `ReadWriteOnce`/);
+      assert.match(d.message.ru, /на всех узлах по пути `\/mnt\/models` лежит одно и то же/);
+      assert.equal(fixed, false, 'ReadWriteOnce would not make the copies the same');
+    }
+  });
+
+  void test('ReadWriteMany on a hostPath with no node affinity: different copies; pin it or share over the network', () => {
+    const { d, fixed } = check(pv({ modes: '[ReadWriteMany]', source: HOST_PATH }));
+    assert.match(d.message.en, /write to different copies and never see each other's changes/);
+    assert.match(d.message.en, /pin the volume to one node/);
+    assert.equal(fixed, true);
+  });
+
+  void test('a local volume, or a hostPath pinned by node affinity: one node, ReadWriteOnce suffices', () => {
+    for (const volume of [
+      pv({ modes: '[ReadWriteMany]', source: LOCAL, affinity: true }),
+      pv({ modes: '[ReadOnlyMany]', source: HOST_PATH, affinity: true }),
+    ]) {
+      const { d, fixed } = check(volume);
+      assert.match(d.message.en, /of the node its node affinity selects/);
+      assert.match(d.message.en, /`ReadWriteOnce` already lets every pod of one node mount it/);
+      assert.equal(fixed, true);
+    }
+  });
+
+  void test('no ReadWriteOnce fix when a claim asks the volume for a shared mode; the message names it', () => {
+    const volume = pv({ modes: '[ReadWriteOnce, ReadOnlyMany]', source: LOCAL, affinity: true });
+    const cases: [string, string][] = [
+      ['by volumeName', claim('reader', '[ReadOnlyMany]', 'volumeName: models')],
+      ['by class', claim('reader', '[ReadOnlyMany]', 'storageClassName: ""')],
+      ['with no class', claim('reader', '[ReadOnlyMany]')],
+    ];
+    for (const [how, text] of cases) {
+      const { d, fixed } = check(volume, text);
+      assert.equal(fixed, false, how);
+      assert.match(
+        d.message.en,
+        /Claim `reader` asks it for `ReadOnlyMany`: change the claim's `accessModes` too/,
+        how,
+      );
+      assert.match(d.message.ru, /Заявка `reader` просит у него `ReadOnlyMany`/, how);
+    }
+    const reserved = pv({
+      modes: '[ReadOnlyMany]',
+      source: LOCAL,
+      affinity: true,
+      extra: '  claimRef: {namespace: default, name: reader}',
+    });
+    assert.equal(
+      check(reserved, claim('reader', '[ReadOnlyMany]', 'storageClassName: other')).fixed,
+      false,
+      'by claimRef',
+    );
+  });
+
+  void test('the fix stays when no claim that could bind asks for more than ReadWriteOnce', () => {
+    const volume = pv({ modes: '[ReadWriteOnce, ReadOnlyMany]', source: LOCAL, affinity: true });
+    const cases: [string, string][] = [
+      ['asks ReadWriteOnce', claim('writer', '[ReadWriteOnce]', 'volumeName: models')],
+      ['another class', claim('reader', '[ReadOnlyMany]', 'storageClassName: fast')],
+      ['a mode not offered', claim('reader', '[ReadWriteMany]', 'storageClassName: ""')],
+      ['names another volume', claim('reader', '[ReadOnlyMany]', 'volumeName: other')],
+    ];
+    for (const [how, text] of cases) {
+      const { d, fixed } = check(volume, text);
+      assert.equal(fixed, true, how);
+      assert.doesNotMatch(d.message.en, /Claim/, how);
+    }
+  });
+});
