@@ -4,10 +4,11 @@ import { describe, test } from 'node:test';
 import { diagnose } from './helpers';
 
 void describe('hostPath rules in detail', () => {
-  const daemonSet = (path: string, readOnly: boolean): string =>
+  /** A workload of `kind` mounting host path `path` with `mount` (YAML flow fields). */
+  const hostMount = (kind: string, path: string, mount: string): string =>
     [
       'apiVersion: apps/v1',
-      'kind: DaemonSet',
+      `kind: ${kind}`,
       'metadata: {name: agent}',
       'spec:',
       '  selector: {matchLabels: {app: agent}}',
@@ -17,10 +18,12 @@ void describe('hostPath rules in detail', () => {
       '      containers:',
       '        - name: agent',
       '          image: example/agent:1',
-      `          volumeMounts: [{name: host, mountPath: /host, readOnly: ${readOnly}}]`,
+      `          volumeMounts: [{name: host, mountPath: /host, ${mount}}]`,
       `      volumes: [{name: host, hostPath: {path: ${path}}}]`,
       '',
     ].join('\n');
+  const daemonSet = (path: string, readOnly: boolean): string =>
+    hostMount('DaemonSet', path, `readOnly: ${readOnly}`);
   const sensitive = (text: string) =>
     diagnose({ 'file:///ds.yaml': text }).filter((d) => d.code === 'sensitive-host-path').length;
 
@@ -199,24 +202,6 @@ void describe('hostPath rules in detail', () => {
     assert.deepEqual(messages(pv('/dev/kvm', 'CharDevice')), []);
   });
 
-  /** A workload of `kind` mounting host path `path` with `mount` (YAML flow fields). */
-  const kubeletMount = (kind: string, path: string, mount: string): string =>
-    [
-      'apiVersion: apps/v1',
-      `kind: ${kind}`,
-      'metadata: {name: agent}',
-      'spec:',
-      '  selector: {matchLabels: {app: agent}}',
-      '  template:',
-      '    metadata: {labels: {app: agent}}',
-      '    spec:',
-      '      containers:',
-      '        - name: agent',
-      '          image: example/agent:1',
-      `          volumeMounts: [{name: host, mountPath: /host, ${mount}}]`,
-      `      volumes: [{name: host, hostPath: {path: ${path}}}]`,
-      '',
-    ].join('\n');
   const hits = (text: string, code: string) =>
     diagnose({ 'file:///agent.yaml': text }).filter((d) => d.code === code);
   const follow = 'mountPropagation: HostToContainer';
@@ -228,7 +213,7 @@ void describe('hostPath rules in detail', () => {
       '/var/lib/kubelet/plugins',
       '/var/lib/kubelet/plugins/kubernetes.io/csi',
     ]) {
-      const agent = kubeletMount('DaemonSet', path, follow);
+      const agent = hostMount('DaemonSet', path, follow);
       assert.deepEqual(hits(agent, 'sensitive-host-path'), [], path);
       assert.deepEqual(hits(agent, 'writable-host-path'), [], `${path}: restore writes there`);
     }
@@ -236,19 +221,19 @@ void describe('hostPath rules in detail', () => {
 
   void test('kubelet pod and plugin directories: still reported outside such a DaemonSet', () => {
     for (const path of ['/var/lib/kubelet/pods', '/var/lib/kubelet/plugins']) {
-      const inDeployment = kubeletMount('Deployment', path, follow);
+      const inDeployment = hostMount('Deployment', path, follow);
       assert.equal(hits(inDeployment, 'sensitive-host-path').length, 1, `${path} in a Deployment`);
       assert.equal(hits(inDeployment, 'writable-host-path').length, 1, `${path} in a Deployment`);
-      const noPropagation = kubeletMount('DaemonSet', path, 'readOnly: false');
+      const noPropagation = hostMount('DaemonSet', path, 'readOnly: false');
       assert.equal(hits(noPropagation, 'sensitive-host-path').length, 1, `${path} unpropagated`);
       assert.equal(hits(noPropagation, 'writable-host-path').length, 1, `${path} unpropagated`);
     }
-    const root = kubeletMount('DaemonSet', '/var/lib/kubelet', follow);
+    const root = hostMount('DaemonSet', '/var/lib/kubelet', follow);
     const rootHits = hits(root, 'sensitive-host-path');
     assert.equal(rootHits.length, 1, "the kubelet's root holds its credentials too");
     assert.match(rootHits[0]!.message.en, /the kubelet's whole directory: its credentials/);
     assert.equal(hits(root, 'writable-host-path').length, 1);
-    const csiPlugin = kubeletMount(
+    const csiPlugin = hostMount(
       'DaemonSet',
       '/var/lib/kubelet',
       'mountPropagation: Bidirectional',
@@ -261,7 +246,7 @@ void describe('hostPath rules in detail', () => {
 
   void test('kubelet pod and plugin directories: each has its own true message', () => {
     const message = (path: string) =>
-      hits(kubeletMount('Deployment', path, 'readOnly: true'), 'sensitive-host-path').map(
+      hits(hostMount('Deployment', path, 'readOnly: true'), 'sensitive-host-path').map(
         (d) => d.message,
       );
     const [pods] = message('/var/lib/kubelet/pods');
