@@ -39,6 +39,8 @@ export interface BindingsJson {
     volume: string | null;
     outcome: ClaimResult['outcome'];
     storageClass: string;
+    /** The claim gets the cluster's default class, its name not known: `storageClass` is `""`. */
+    unnamedDefaultClass?: true;
     fromStatefulSet: string | null;
     /**
      * The pod's generic ephemeral volume whose `volumeClaimTemplate` creates the claim; `pod` (and
@@ -128,6 +130,7 @@ export function toBindingsJson(result: BindingResult): BindingsJson {
       volume: c.volume,
       outcome: c.outcome,
       storageClass: c.storageClass,
+      ...(c.unnamedDefaultClass ? { unnamedDefaultClass: true as const } : {}),
       fromStatefulSet: c.fromStatefulSet,
       ...(c.ephemeral ? { ephemeral: ephemeralJson(c.ephemeral) } : {}),
       reason: { code: c.reason.code, en: c.reason.en, ru: c.reason.ru },
@@ -181,6 +184,7 @@ const words = {
     rejected: 'rejected',
     none: 'No PersistentVolumes, claims, StatefulSets with volumeClaimTemplates or generic ephemeral volumes found.',
     noClass: '(none)',
+    defaultClass: '(default)',
     deleted: '(deleted)',
     inCluster: '(cluster)',
     more: '…',
@@ -198,6 +202,7 @@ const words = {
     rejected: 'отклонён',
     none: 'Не найдено ни томов, ни заявок, ни StatefulSet с volumeClaimTemplates, ни универсальных эфемерных томов.',
     noClass: '(нет)',
+    defaultClass: '(по умолчанию)',
     deleted: '(удалён)',
     inCluster: '(кластер)',
     more: '…',
@@ -248,7 +253,7 @@ export function toBindingsText(result: BindingResult, lang: Lang): string {
         c.phase,
         outcomes[lang][c.outcome],
         c.volume ?? '-',
-        c.storageClass === '' ? w.noClass : c.storageClass,
+        c.storageClass !== '' ? c.storageClass : c.unnamedDefaultClass ? w.defaultClass : w.noClass,
         createdBy(c),
       ]);
     }

@@ -206,4 +206,23 @@ void describe('kube-storage bindings', () => {
     const none = await run(['bindings']);
     assert.equal(none.code, 2);
   });
+
+  void it("marks a claim that gets the cluster's default class of unknown name", async () => {
+    const file = 'test/fixtures/rules/volume-class-mismatch/bad-default-class.yaml';
+    const parsed = JSON.parse(
+      (await run(['bindings', file, '--format', 'json'])).out,
+    ) as BindingsJson;
+    assert.equal(claim(parsed, 'default/archive').unnamedDefaultClass, true);
+    assert.equal(claim(parsed, 'default/archive').storageClass, '');
+    assert.match(
+      (await run(['bindings', file])).out,
+      /default\/archive +Pending +pending +- +\(default\)/,
+    );
+    assert.match((await run(['bindings', file, '--lang', 'ru'])).out, /\(по умолчанию\)/);
+    const none = JSON.parse(
+      (await run(['bindings', file, '--format', 'json', '--default-class', 'none'])).out,
+    ) as BindingsJson;
+    assert.equal(claim(none, 'default/archive').unnamedDefaultClass, undefined);
+    assert.match((await run(['bindings', file, '--default-class', 'none'])).out, /\(none\)/);
+  });
 });

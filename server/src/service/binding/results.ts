@@ -206,6 +206,7 @@ function claimResult(
     volume: c.phase === 'Pending' ? null : c.volumeName || null,
     outcome,
     storageClass: claimClass(c),
+    ...(c.unnamedClusterDefault ? { unnamedDefaultClass: true as const } : {}),
     fromStatefulSet: c.fromStatefulSet,
     ...(c.ephemeral ? { ephemeral: c.ephemeral } : {}),
     reason: withPodConflict(withDefaultsNote(reasonOf(c), c, store.state), c, store, pods),

@@ -167,6 +167,8 @@ export interface ClaimResult {
   outcome: ClaimOutcome;
   /** The class the controller uses: the annotation, else `spec.storageClassName`, else the default class; `""` means no class. */
   storageClass: string;
+  /** The claim gets the cluster's default class, whose name is not known (`storageClass` is then `""`). */
+  unnamedDefaultClass?: true;
   /** Name of the StatefulSet whose volumeClaimTemplates create this claim. */
   fromStatefulSet: string | null;
   /** The generic ephemeral volume (`ephemeral.volumeClaimTemplate`) of a pod that creates it. */
