@@ -4,7 +4,7 @@
  */
 import type { YAMLError } from 'yaml';
 import { coreMessages, yamlErrorTexts } from '../i18n/coreMessages';
-import { localize } from '../i18n/format';
+import { joinTexts, localize } from '../i18n/format';
 import { MAX_ALIAS_COUNT, type ParsedChunk, type ParsedDocument } from '../parse/chunk';
 import { MAX_NESTING_DEPTH } from '../parse/limits';
 import type { Span } from '../parse/nodes';
@@ -82,9 +82,10 @@ function addNestingLimit(chunk: ParsedChunk, add: Add): void {
 }
 
 /**
- * Adds the parser's errors and warnings; true when the document's structure is broken. A tag the `yaml` package cannot resolve is left
- * alone in a document that is not a Kubernetes object: it belongs to the tool that reads that file
- * (`!!python/name:` in mkdocs.yml, `!Ref` in a CloudFormation template).
+ * Adds the parser's errors and warnings; true when the document's structure is broken. A tag the
+ * `yaml` package cannot resolve is left alone in a document that is not a Kubernetes object: it
+ * belongs to the tool that reads that file (`!!python/name:` in mkdocs.yml, `!Ref` in a
+ * CloudFormation template).
  */
 function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): boolean {
   const { doc } = parsed;
@@ -142,8 +143,7 @@ function documentDiagnostics(
         apiVersion: facts.apiVersion,
         k8s,
       });
-      const message = { en: base.en + removed.instead.en, ru: base.ru + removed.instead.ru };
-      add(facts.kindSpan ?? facts.span, 'unknown-kind', message);
+      add(facts.kindSpan ?? facts.span, 'unknown-kind', joinTexts(base, removed.instead));
     } else if (isBuiltinApiVersion(facts.apiVersion)) {
       const suggestion = closestMatch(facts.kind, allKinds());
       const base = localize(coreMessages.unknownKind, {
@@ -154,7 +154,7 @@ function documentDiagnostics(
       const hint = suggestion
         ? localize(coreMessages.didYouMean, { suggestion })
         : { en: '', ru: '' };
-      const message = { en: base.en + hint.en, ru: base.ru + hint.ru };
+      const message = joinTexts(base, hint);
       add(
         facts.kindSpan ?? facts.span,
         'unknown-kind',

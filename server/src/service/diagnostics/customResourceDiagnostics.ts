@@ -4,7 +4,7 @@
  * serve, a kind its group does not define, and a CRD whose schema cannot be compiled. Kinds that
  * are neither built in nor defined stay unchecked. Results are kept per document and definition.
  */
-import { localize } from '../i18n/format';
+import { joinTexts, localize } from '../i18n/format';
 import { coreMessages } from '../i18n/coreMessages';
 import type { ParsedDocument } from '../parse/chunk';
 import { nodeSpan, nodesAtPath, type Span } from '../parse/nodes';
@@ -105,7 +105,7 @@ function customResourceProblems(kinds: CustomKinds, object: IndexedObject): Rela
       {
         span: facts.kindSpan ?? facts.span,
         code: 'unknown-kind',
-        message: { en: base.en + hint.en, ru: base.ru + hint.ru },
+        message: joinTexts(base, hint),
         severity: 'warning',
         data: { suggestion },
       },

@@ -24,6 +24,11 @@ export function localize(text: LocalizedText, params?: LocalizedParams): Localiz
   return { en: fill(text.en, paramsIn(params, 'en')), ru: fill(text.ru, paramsIn(params, 'ru')) };
 }
 
+/** Texts one after the other, in each language (a message and its hint). */
+export function joinTexts(...parts: readonly LocalizedText[]): LocalizedText {
+  return { en: parts.map((p) => p.en).join(''), ru: parts.map((p) => p.ru).join('') };
+}
+
 export function resolveLang(setting: string | undefined, locale: string | undefined): Lang {
   if (setting === 'en' || setting === 'ru') return setting;
   return locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en';

@@ -1,7 +1,7 @@
 /** Node-local volumes: tied to one node, shared by no other, bound once the pod is scheduled. */
 import type { PersistentVolume, PersistentVolumeSpec } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
-import { localize } from '../i18n/format';
+import { joinTexts, localize } from '../i18n/format';
 import { isNodeLocalProvisioner } from '../kubernetes/nodeLocalProvisioners';
 import type { LocalizedText } from '../types';
 import { key, type Lookups } from './lookups';
@@ -87,10 +87,6 @@ const CLAIMS_ASK: LocalizedText = {
   ru: ' Заявки {claims} просят у него {claimModes}: измените и их `accessModes`, иначе они останутся в `Pending`.',
 };
 
-function join(...parts: LocalizedText[]): LocalizedText {
-  return { en: parts.map((p) => p.en).join(''), ru: parts.map((p) => p.ru).join('') };
-}
-
 export const sharedModeOnNodeLocalVolume: Rule = {
   id: 'shared-mode-on-node-local-volume',
   family: 'volumes',
@@ -122,13 +118,13 @@ export const sharedModeOnNodeLocalVolume: Rule = {
     }
     const asking = claimsAskingToShare(object.name, spec, ctx.lookups);
     const text = pinned
-      ? join(isRecord(spec.local) ? PINNED_LOCAL : PINNED_HOST_PATH, PINNED)
+      ? joinTexts(isRecord(spec.local) ? PINNED_LOCAL : PINNED_HOST_PATH, PINNED)
       : UNPINNED_WRITE;
     const claims = asking.names.length > 1 ? CLAIMS_ASK : CLAIM_ASKS;
     ctx.report(
       ['spec', 'accessModes'],
       asking.names.length
-        ? localize(join(text, claims), {
+        ? localize(joinTexts(text, claims), {
             ...params,
             claims: listed(asking.names),
             claimModes: code(asking.modes),

@@ -4,7 +4,7 @@ import localizeEn from 'ajv-i18n/localize/en';
 import localizeRu from 'ajv-i18n/localize/ru';
 import type { Document } from 'yaml';
 import { coreMessages, typeNames } from '../i18n/coreMessages';
-import { localize } from '../i18n/format';
+import { joinTexts, localize } from '../i18n/format';
 import { nodeSpan, nodesAtPath, type Span, type YamlPath } from '../parse/nodes';
 import { isValidQuantity } from '../quantity';
 import { closestMatch } from '../text/similarity';
@@ -212,7 +212,7 @@ function unknownFieldProblem({ doc, error, definition, rootSpan, path }: ErrorAt
     },
   );
   const full = suggestion
-    ? appendText(text, localize(coreMessages.didYouMean, { suggestion }))
+    ? joinTexts(text, localize(coreMessages.didYouMean, { suggestion }))
     : text;
   return {
     code: 'unknown-field',
@@ -278,9 +278,7 @@ function invalidEnumProblem({ doc, error, rootSpan, path, field }: ErrorAt): Sch
   return {
     code: 'invalid-enum',
     span: spanAt(doc, path, rootSpan),
-    message: suggestion
-      ? appendText(base, localize(coreMessages.didYouMean, { suggestion }))
-      : base,
+    message: suggestion ? joinTexts(base, localize(coreMessages.didYouMean, { suggestion })) : base,
     data: suggestion ? { value, suggestion, allowed } : { value, allowed },
   };
 }
@@ -340,10 +338,6 @@ function jsonType(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
-}
-
-function appendText(a: LocalizedText, b: LocalizedText): LocalizedText {
-  return { en: a.en + b.en, ru: a.ru + b.ru };
 }
 
 function joinOr(parts: LocalizedText[]): LocalizedText {
