@@ -7,7 +7,7 @@ import type { LocalizedText } from '../types';
 import { key, type Lookups } from './lookups';
 import type { Rule } from './types';
 import { hasRequiredNodeAffinity } from './hostPath';
-import { isRecord, str, strings } from './util';
+import { codeList, isRecord, str, strings } from './util';
 import { replaceFix, setValueFix } from './fixes/storageFixes';
 import { localNodeAffinityFix } from './fixes/volumeFixes';
 
@@ -50,12 +50,6 @@ function claimsAskingToShare(
   }
   return { names, modes: [...modes] };
 }
-
-const code = (items: readonly string[]): string => items.map((m) => '`' + m + '`').join(', ');
-
-/** At most three names in code spans, then `…`. */
-const listed = (names: readonly string[]): string =>
-  code(names.slice(0, 3)) + (names.length > 3 ? ', …' : '');
 
 /** What each node-local volume is, for the message. */
 const PINNED_LOCAL: LocalizedText = {
@@ -110,7 +104,7 @@ export const sharedModeOnNodeLocalVolume: Rule = {
     if (!shared.length) return;
     const path = str(spec.hostPath?.path) ?? '?';
     const pinned = isRecord(spec.local) || hasRequiredNodeAffinity(data as PersistentVolume);
-    const params = { path, modes: code(shared) };
+    const params = { path, modes: codeList(shared) };
     if (!pinned && !shared.includes('ReadWriteMany')) {
       // Each node's own copy, read-only: right when every node holds the same files.
       ctx.report(['spec', 'accessModes'], localize(UNPINNED_READ, params));
@@ -126,8 +120,8 @@ export const sharedModeOnNodeLocalVolume: Rule = {
       asking.names.length
         ? localize(joinTexts(text, claims), {
             ...params,
-            claims: listed(asking.names),
-            claimModes: code(asking.modes),
+            claims: codeList(asking.names, 3),
+            claimModes: codeList(asking.modes),
           })
         : localize(text, params),
       asking.names.length

@@ -24,7 +24,7 @@ import { describeBytes, parseQuantity } from '../quantity';
 import type { IndexedObject } from '../workspace/file';
 import type { Found } from './lookups';
 import type { Rule, RuleContext } from './types';
-import { isRecord, namespaceOf, str, strings } from './util';
+import { codeList, isRecord, namespaceOf, str, strings } from './util';
 import type { YamlPath } from '../parse/nodes';
 import { replaceFix, setValueFix } from './fixes/storageFixes';
 import { scalarText } from './fixes/edits';
@@ -200,8 +200,8 @@ export const accessModesNotOffered: Rule = {
             },
         {
           pv: found.pv.object.name ?? '?',
-          missing: missing.map((m) => '`' + m + '`').join(', '),
-          offered: [...offered].map((m) => '`' + m + '`').join(', ') || '—',
+          missing: codeList(missing),
+          offered: codeList(offered) || '—',
         },
       ),
       {

@@ -6,7 +6,7 @@
 import { localize } from '../i18n/format';
 import type { YamlPath } from '../parse/nodes';
 import type { Rule, StoragePolicy } from './types';
-import { get, isRecord, podSpecOf, str, volumesOf, workloadKinds } from './util';
+import { codeList, get, isRecord, podSpecOf, str, volumesOf, workloadKinds } from './util';
 import { volumeTypeOf } from './podStorage';
 import { normalizeHostPath } from './nodePlumbing';
 
@@ -84,8 +84,6 @@ function claimSpecsOf(kind: string, data: Record<string, unknown>): ClaimSpecAt[
 
 const CLAIM_KINDS = ['PersistentVolumeClaim', ...workloadKinds];
 
-const quoted = (names: readonly string[]): string => names.map((n) => '`' + n + '`').join(', ');
-
 export const storageClassNotAllowed: Rule = {
   id: 'storage-class-not-allowed',
   family: 'policy',
@@ -112,7 +110,7 @@ export const storageClassNotAllowed: Rule = {
             en: 'StorageClass `{name}` is not in the allowed list ({allowed}, `kubeStorage.policy.allowedStorageClasses`). Use one of the allowed classes.',
             ru: 'Класса хранилища `{name}` нет в списке разрешённых ({allowed}, `kubeStorage.policy.allowedStorageClasses`). Выберите один из разрешённых классов.',
           },
-          { name, allowed: quoted(allowed) },
+          { name, allowed: codeList(allowed) },
         ),
       );
     }
@@ -185,7 +183,7 @@ export const hostPathNotAllowed: Rule = {
             en: 'Host path `{path}` is outside the allowed directories ({allowed}, `kubeStorage.policy.allowedHostPaths`).',
             ru: 'Путь узла `{path}` лежит вне разрешённых каталогов ({allowed}, `kubeStorage.policy.allowedHostPaths`).',
           },
-          { path: t.path, allowed: quoted(allowed) },
+          { path: t.path, allowed: codeList(allowed) },
         ),
       );
     }
@@ -223,7 +221,7 @@ export const volumeTypeNotAllowed: Rule = {
           {
             name: v.volume.name,
             type,
-            allowed: quoted(ctx.settings.policy.allowedVolumeTypes),
+            allowed: codeList(ctx.settings.policy.allowedVolumeTypes),
           },
         ),
         { onKey: true },

@@ -14,6 +14,7 @@ import { knownIn, type Found } from './lookups';
 import type { QuickFix, Rule, RuleContext } from './types';
 import {
   claimTemplatesOf,
+  codeList,
   ephemeralTemplatesOf,
   get,
   isRecord,
@@ -116,12 +117,6 @@ function classVolumeFits(
   });
 }
 
-const codeList = (names: readonly string[]): string =>
-  names
-    .slice(0, 3)
-    .map((n) => '`' + n + '`')
-    .join(', ') + (names.length > 3 ? ', …' : '');
-
 export const storageClassNotFound: Rule = {
   id: 'storage-class-not-found',
   family: 'links',
@@ -159,7 +154,7 @@ export const storageClassNotFound: Rule = {
                 en: 'No StorageClass `{name}` in the workspace. Nothing will provision a volume for this claim, so it stays `Pending`. Create the class, use an existing one, or list it in `kubeStorage.rules.knownObjects.storageClasses`.',
                 ru: 'Класса хранилища `{name}` в рабочей области нет. Выделить том для этой заявки некому — она останется в `Pending`. Создайте класс, выберите существующий или добавьте его в `kubeStorage.rules.knownObjects.storageClasses`.',
               },
-          { name: className, volumes: codeList(names) },
+          { name: className, volumes: codeList(names, 3) },
         ),
         { fix: () => storageClassFixes(object, path, className, ctx.lookups) },
       );

@@ -7,6 +7,7 @@ import { localize } from '../i18n/format';
 import type { IndexedObject } from '../workspace/file';
 import type { QuickFix, Rule } from './types';
 import {
+  codeList,
   containersOf,
   isRecord,
   podSpecOf,
@@ -181,7 +182,7 @@ export const readOnlyRootFilesystemPossible: Rule = {
           {
             container: containerName(c),
             image: '`' + (str(c.container.image) ?? '?') + '`',
-            paths: paths.map((p) => '`' + p + '`').join(', '),
+            paths: codeList(paths),
           },
         ),
         {
@@ -267,7 +268,7 @@ export const rootGroupOnVolumes: Rule = {
             en: "`runAsGroup: 0` runs {containers} with group root, and they write to volumes: their files there belong to root's group. Use a dedicated non-zero group.",
             ru: '`runAsGroup: 0` запускает {containers} с группой root, а они пишут в тома: их файлы там принадлежат группе root. Используйте отдельную ненулевую группу.',
           },
-          { containers: podRootGroup.map((n) => '`' + n + '`').join(', ') },
+          { containers: codeList(podRootGroup) },
         ),
       );
     }

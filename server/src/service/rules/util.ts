@@ -153,6 +153,13 @@ export function claimSpecFields(
   return [{ value: get(data, ['spec', field]), path: ['spec', field] }];
 }
 
+/** Names in code spans for a message: `` `a`, `b` ``; with `max`, at most that many, then `…`. */
+export function codeList(names: Iterable<string>, max = Infinity): string {
+  const all = [...names];
+  const shown = all.slice(0, max).map((n) => '`' + n + '`');
+  return shown.join(', ') + (all.length > max ? ', …' : '');
+}
+
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
