@@ -46,12 +46,10 @@ export function workloadPodSpec(kind: string, data: unknown): PodSpec | undefine
   if (!path) return undefined;
   let node = data;
   for (const key of path) {
-    if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
-    node = (node as Record<string, unknown>)[key];
+    if (!isMap(node)) return undefined;
+    node = node[key];
   }
-  return typeof node === 'object' && node !== null && !Array.isArray(node)
-    ? (node as PodSpec)
-    : undefined;
+  return isMap(node) ? (node as unknown as PodSpec) : undefined;
 }
 
 /**

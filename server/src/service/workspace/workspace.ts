@@ -23,6 +23,7 @@ export class Workspace {
   private byKind?: Map<string, IndexedObject[]>;
   /** Kustomization files → the files they read as patches (`fileKey`s, parse/kustomize.ts). */
   private readonly kustomizations = new Map<string, readonly string[]>();
+  /** Every kustomization's patches; worked out again only when a kustomization changes. */
   private patchKeys?: Set<string>;
   private clusterSettings: ClusterSettings = defaultClusterSettings;
   /** Increases on every change; caches of cross-file results compare against it. */
@@ -53,7 +54,7 @@ export class Workspace {
     }
     const file = this.makeFile(uri, text, version, previous, summary);
     this.files.set(uri, file);
-    if (isKustomizationFile(uri)) this.kustomizations.set(uri, kustomizePatchKeys(uri, text));
+    if (isKustomizationFile(uri)) this.setKustomization(uri, kustomizePatchKeys(uri, text));
     this.changed();
     return file;
   }
@@ -129,7 +130,7 @@ export class Workspace {
 
   removeFile(uri: string): void {
     if (this.openUris.has(uri)) return;
-    this.kustomizations.delete(uri);
+    if (isKustomizationFile(uri)) this.setKustomization(uri, undefined);
     if (this.files.delete(uri)) this.changed();
     if (isChartFile(uri)) this.chartRoots.delete(chartRootOf(uri));
   }
@@ -152,6 +153,12 @@ export class Workspace {
    * is merged into another, so it is neither linted as a whole object nor one of the objects the
    * others link to (`objectsOfKind`, `allObjects`).
    */
+  private setKustomization(uri: string, patches: readonly string[] | undefined): void {
+    if (patches) this.kustomizations.set(uri, patches);
+    else this.kustomizations.delete(uri);
+    this.patchKeys = undefined;
+  }
+
   isKustomizePatch(uri: string): boolean {
     if (!this.kustomizations.size) return false;
     this.patchKeys ??= new Set([...this.kustomizations.values()].flat());
@@ -199,6 +206,5 @@ export class Workspace {
   private changed(): void {
     this.generation++;
     this.byKind = undefined;
-    this.patchKeys = undefined;
   }
 }
