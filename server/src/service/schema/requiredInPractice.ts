@@ -46,6 +46,9 @@ const practical: Record<string, Record<string, Requirement>> = {
       when: { en: 'to pre-bind a volume', ru: 'чтобы заранее привязать том' },
     },
   },
+  // validateScaleIOVolumeSource and validateScaleIOPersistentVolumeSource: "Required value".
+  'core.v1.ScaleIOVolumeSource': { volumeName: API_SERVER },
+  'core.v1.ScaleIOPersistentVolumeSource': { volumeName: API_SERVER },
   'core.v1.ResourceFieldSelector': {
     containerName: {
       kind: 'when',
@@ -81,6 +84,21 @@ export const notRequiredInPractice: Record<string, Record<string, string>> = {
     // volumeLifecycleModes and seLinuxMount, the only fields validateCSIDriverSpec
     // (pkg/apis/storage/validation/validation.go) requires.
     spec: 'SetDefaults_CSIDriver, validateCSIDriverSpec',
+  },
+  'core.v1.ISCSIVolumeSource': {
+    // `Lun int32 json:"lun"`: absent decodes as 0, and validateISCSIVolumeSource only checks that
+    // it lies in 0..255.
+    lun: 'validateISCSIVolumeSource',
+  },
+  'core.v1.ISCSIPersistentVolumeSource': {
+    lun: 'validateISCSIPersistentVolumeSource',
+  },
+  'core.v1.ScaleIOVolumeSource': {
+    // validateScaleIOVolumeSource requires gateway, system and volumeName, not the secret.
+    secretRef: 'validateScaleIOVolumeSource',
+  },
+  'core.v1.ScaleIOPersistentVolumeSource': {
+    secretRef: 'validateScaleIOPersistentVolumeSource',
   },
   'storage.v1.CSINode': {
     // validateCSINodeSpec only passes `drivers` on to validateCSINodeDrivers.

@@ -133,7 +133,7 @@ void describe('fields required only in the OpenAPI document', () => {
         checked++;
       }
     }
-    assert.equal(checked, 5);
+    assert.equal(checked, 9);
   });
 
   void test('a CSIDriver without spec is accepted: defaulting fills every field', () => {
@@ -177,6 +177,42 @@ status:
   attachmentMetadata: {devicePath: /dev/xvdba}
 `;
     assert.deepEqual(missingRequired(attachment), []);
+  });
+
+  void test('an iSCSI volume without lun (LUN 0) and a ScaleIO volume without secretRef', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: legacy
+spec:
+  containers:
+  - name: app
+    image: busybox
+    volumeMounts: [{name: lun0, mountPath: /a}, {name: sio, mountPath: /b}]
+  volumes:
+  - name: lun0
+    iscsi:
+      targetPortal: 10.0.0.1:3260
+      iqn: iqn.2001-04.com.example:storage.disk1
+  - name: sio
+    scaleIO:
+      gateway: https://gateway.example:443/api
+      system: scaleio
+      volumeName: vol-0
+`;
+    assert.deepEqual(missingRequired(pod), []);
+    const volume = `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: lun0
+spec:
+  capacity: {storage: 10Gi}
+  accessModes: [ReadWriteOnce]
+  iscsi:
+    targetPortal: 10.0.0.1:3260
+    iqn: iqn.2001-04.com.example:storage.disk1
+`;
+    assert.deepEqual(missingRequired(volume), []);
   });
 
   void test('what the API server does require stays required', () => {
