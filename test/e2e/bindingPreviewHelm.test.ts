@@ -6,8 +6,7 @@
  * that wrote the claim.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Frame } from 'playwright-core';
@@ -22,6 +21,7 @@ import {
   screenshot,
   type Workbench,
 } from './support/workbench';
+import { makeTempDir } from '../support/tempDir';
 
 const helm = realTool('helm');
 
@@ -62,7 +62,7 @@ void describe('a rendered chart in the binding preview', { skip: helm.missing },
   let bench: Workbench;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'ks-e2e-preview-chart-'));
+    dir = makeTempDir('ks-e2e-preview-chart-');
     cpSync(resolve(__dirname, '../fixtures/helm-render/ledger'), join(dir, 'ledger'), {
       recursive: true,
     });
@@ -85,7 +85,6 @@ void describe('a rendered chart in the binding preview', { skip: helm.missing },
   after(async () => {
     await bench?.close();
     await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   void it("the chart's claims in its box, bound to the workspace's volume or Pending; Open template", async () => {

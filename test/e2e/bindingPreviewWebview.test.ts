@@ -5,8 +5,7 @@
  * Needs `npm run build` first (dist/webview/bindingPreview.js).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +16,7 @@ import {
   type BindingResult,
 } from '../../server/src/service/binding';
 import { english } from '../../client/src/bindingPreview/uiText';
+import { makeTempDir } from '../support/tempDir';
 
 const root = resolve(__dirname, '../..');
 const evil = '<img src=x onerror=alert(1)>';
@@ -90,7 +90,7 @@ function page(data: BindingResult = sampleData()): string {
     ':root{--vscode-foreground:#ccc;--vscode-editor-background:#1e1e1e;--vscode-editorWidget-background:#252526;' +
     '--vscode-editor-foreground:#d4d4d4;--vscode-descriptionForeground:#9d9d9d;--vscode-charts-green:#89d185;' +
     '--vscode-editorWarning-foreground:#cca700;--vscode-focusBorder:#007fd4}';
-  const dir = mkdtempSync(join(tmpdir(), 'kube-storage-binding-webview-'));
+  const dir = makeTempDir('kube-storage-binding-webview-');
   const file = join(dir, 'index.html');
   writeFileSync(
     file,

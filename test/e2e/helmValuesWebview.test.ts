@@ -6,12 +6,12 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { helmInspect } from '../../server/src/service';
 import type { HelmInspectData } from '../../server/src/protocol';
+import { makeTempDir } from '../support/tempDir';
 
 const REPO = resolve(__dirname, '../..');
 const BUNDLE = join(REPO, 'dist', 'webview', 'helmValues.js');
@@ -80,7 +80,7 @@ const PAGE = `<!DOCTYPE html><html><head>
 
 let context: BrowserContext;
 let page: Page;
-const profile = mkdtempSync(join(tmpdir(), 'ks-webview-'));
+const profile = makeTempDir('ks-webview-');
 
 before(async () => {
   context = await chromium.launchPersistentContext(profile, {
@@ -116,7 +116,6 @@ before(async () => {
 
 after(async () => {
   await context?.close();
-  rmSync(profile, { recursive: true, force: true });
 });
 
 void test('renders storage values first, chart strings as text, Russian storage texts', async () => {

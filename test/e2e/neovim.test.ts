@@ -1,14 +1,13 @@
 /** The standalone language server in another editor: headless Neovim reads diagnostics and a hover. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO } from './support/codeServer';
+import { makeTempDir } from '../support/tempDir';
 
 function runNeovim(file: string, line: number, col: number, locale: string): string {
-  const home = mkdtempSync(join(tmpdir(), 'kube-storage-nvim-'));
+  const home = makeTempDir('kube-storage-nvim-');
   const result = spawnSync(
     'nvim',
     ['--headless', '-n', '-i', 'NONE', '-u', join(__dirname, 'neovim', 'check.lua')],

@@ -6,8 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO, startCodeServer, type CodeServer } from './support/codeServer';
@@ -20,6 +19,7 @@ import {
   screenshot,
   type Workbench,
 } from './support/workbench';
+import { makeTempDir } from '../support/tempDir';
 
 const WORKSPACE = join(__dirname, 'workspace');
 
@@ -29,7 +29,7 @@ void describe('the extension installed from its .vsix', () => {
   let outDir: string;
 
   before(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'kube-storage-vsix-'));
+    outDir = makeTempDir('kube-storage-vsix-');
     const vsix = join(outDir, 'kube-storage.vsix');
     execFileSync(process.execPath, [join(REPO, 'scripts', 'package.mjs'), '--out', vsix], {
       cwd: REPO,
@@ -43,7 +43,6 @@ void describe('the extension installed from its .vsix', () => {
   after(async () => {
     await bench?.close();
     await server?.stop();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
   void it('is unpacked into the extensions folder, not linked', () => {

@@ -3,8 +3,7 @@
  * simulation, an edit changes the answer, the scope narrows it, and bad params get a fallback.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +16,7 @@ import {
 } from '../../server/src/protocol';
 import { realTool } from '../support/tools';
 import { TestClient } from './support/client';
+import { makeTempDir } from '../support/tempDir';
 
 const DIR = 'file:///tmp/kube-storage-bindings-test/';
 const PV = `apiVersion: v1
@@ -117,7 +117,7 @@ spec:
 `;
 
     before(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'ks-bindings-chart-'));
+      dir = makeTempDir('ks-bindings-chart-');
       cpSync(resolve(__dirname, '../fixtures/helm-render/ledger'), join(dir, 'ledger'), {
         recursive: true,
       });
@@ -138,7 +138,6 @@ spec:
     });
     after(async () => {
       await client.stop();
-      rmSync(dir, { recursive: true, force: true });
     });
 
     const ask = async (params: object = {}) => {

@@ -4,13 +4,13 @@
  * class setting decides claims without a class; changing the settings re-checks at once.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { BindingsRequest } from '../../server/src/protocol';
 import { TestClient } from './support/client';
+import { makeTempDir } from '../support/tempDir';
 
 const job = `apiVersion: batch/v1
 kind: Job
@@ -52,7 +52,7 @@ describe('LSP: cluster snapshots and the default class', () => {
   const uri = (name: string): string => pathToFileURL(join(root, name)).href;
 
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'kube-storage-lsp-cluster-'));
+    root = makeTempDir('kube-storage-lsp-cluster-');
     mkdirSync(join(root, 'cluster'));
     copyFileSync(
       join(__dirname, '..', 'fixtures', 'cluster', 'snapshot.yaml'),

@@ -5,8 +5,7 @@
  * old, and forgetting it brings the broken link back.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +18,7 @@ import { readList, snapshotText } from '../../server/src/service/clusterRead/out
 import { CLUSTER_RESOURCES } from '../../server/src/service/clusterRead/resources';
 import { printedList } from '../fixtures/clusterRead/printed';
 import { TestClient } from './support/client';
+import { makeTempDir } from '../support/tempDir';
 
 const app = `apiVersion: apps/v1
 kind: Deployment
@@ -86,7 +86,7 @@ describe('LSP: the cluster snapshot read with kubectl', () => {
   };
 
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'kube-storage-lsp-cluster-read-'));
+    root = makeTempDir('kube-storage-lsp-cluster-read-');
     writeFileSync(join(root, 'app.yaml'), app);
     client = await TestClient.start({ rootPath: root });
     await client.open(appUri(), app);

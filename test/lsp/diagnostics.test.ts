@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { messageOf, TestClient } from './support/client';
+import { makeTempDir } from '../support/tempDir';
 
 const pvc = (modes: string): string =>
   `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [${modes}]\n  resources:\n    requests:\n      storage: 1Gi\n`;
@@ -14,7 +14,7 @@ describe('LSP: diagnostics over stdio', () => {
   let root: string;
 
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'kube-storage-lsp-'));
+    root = makeTempDir('kube-storage-lsp-');
     writeFileSync(join(root, 'on-disk.yaml'), pvc('ReadWriteOnce'));
     client = await TestClient.start({ rootPath: root, locale: 'en' });
   });

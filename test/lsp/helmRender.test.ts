@@ -1,7 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -12,12 +11,13 @@ import {
 import type { RenderedStorage } from '../../server/src/service';
 import { messageOf, TestClient } from './support/client';
 import { realTool } from '../support/tools';
+import { makeTempDir } from '../support/tempDir';
 
 const helm = realTool('helm');
 const ledger = resolve(__dirname, '../fixtures/helm-render/ledger');
 
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ks-helm-render-lsp-'));
+  const dir = makeTempDir('ks-helm-render-lsp-');
   cpSync(ledger, join(dir, 'ledger'), { recursive: true });
   return dir;
 }
@@ -34,11 +34,6 @@ async function trustedServer(dir: string): Promise<TestClient> {
   return client;
 }
 
-async function stopAndRemove(client: TestClient, dir: string): Promise<void> {
-  await client.stop();
-  rmSync(dir, { recursive: true, force: true });
-}
-
 describe('rendering open values files with helm', { skip: helm.missing }, () => {
   let dir: string;
   let client: TestClient;
@@ -47,7 +42,7 @@ describe('rendering open values files with helm', { skip: helm.missing }, () => 
     writeFileSync(join(dir, 'my-values.yaml'), values);
     client = await trustedServer(dir);
   });
-  after(() => stopAndRemove(client, dir));
+  after(() => client.stop());
 
   it('a wrong size is flagged on its line, and goes away when fixed', async () => {
     const uri = pathToFileURL(join(dir, 'my-values.yaml')).href;
@@ -106,7 +101,6 @@ describe('rendering is off in an untrusted workspace', { skip: helm.missing }, (
       assert.equal(d.find((x) => x.code === 'helm-render-untrusted')!.severity, 3);
     } finally {
       await client.stop();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
@@ -118,7 +112,7 @@ describe('what the values file creates, for the inspector', { skip: helm.missing
     dir = workspace();
     client = await trustedServer(dir);
   });
-  after(() => stopAndRemove(client, dir));
+  after(() => client.stop());
 
   it('claims per replica with class, size, modes, outcome and the value behind each; updated on edit', async () => {
     const uri = pathToFileURL(join(dir, 'my-values.yaml')).href;
@@ -190,7 +184,7 @@ describe(
       dir = workspace();
       client = await trustedServer(dir);
     });
-    after(() => stopAndRemove(client, dir));
+    after(() => client.stop());
 
     /** Waits for the next render of `uri` and asks what it creates. */
     async function nextRender(uri: string, change: () => void) {

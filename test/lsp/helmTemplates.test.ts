@@ -6,8 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type {
@@ -19,6 +18,7 @@ import type {
   Position,
 } from 'vscode-languageserver-protocol';
 import { TestClient } from './support/client';
+import { makeTempDir } from '../support/tempDir';
 
 const ledger = resolve(__dirname, '../fixtures/helm-render/ledger');
 let dir: string;
@@ -47,7 +47,7 @@ const MY_VALUES =
   'auth:\n  password: s3cret\npersistence:\n  size: 40Gi\ntuning:\n  walBuffers: 16MB\n';
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ks-helm-templates-'));
+  dir = makeTempDir('ks-helm-templates-');
   cpSync(ledger, join(dir, 'ledger'), { recursive: true });
   writeFileSync(join(dir, 'ledger', 'templates', 'archive-pvc.yaml'), ARCHIVE);
   writeFileSync(join(dir, 'my-values.yaml'), MY_VALUES);
@@ -59,7 +59,6 @@ before(async () => {
 
 after(async () => {
   await client.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Opens a template with `text` and asks until the chart is known (it loads in the background). */

@@ -1,12 +1,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { HelmInspectRequest, HelmLinkRequest } from '../../server/src/protocol';
 import { messageOf, TestClient } from './support/client';
+import { makeTempDir } from '../support/tempDir';
 
 const fixtures = resolve(__dirname, '../fixtures/helm');
 let dir: string;
@@ -15,7 +15,7 @@ const uriOf = (...p: string[]) => pathToFileURL(join(dir, ...p)).href;
 const typos = readFileSync(join(fixtures, 'overrides', 'typos.yaml'), 'utf8');
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ks-helm-lsp-'));
+  dir = makeTempDir('ks-helm-lsp-');
   cpSync(join(fixtures, 'keeper'), join(dir, 'keeper'), { recursive: true });
   writeFileSync(join(dir, 'my-values.yaml'), typos);
   client = await TestClient.start({
@@ -26,7 +26,6 @@ before(async () => {
 
 after(async () => {
   await client.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 void test('a values file next to the chart folder gets the chart diagnostics', async () => {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Hover } from 'vscode-languageserver-protocol';
 import { messageOf, TestClient } from './support/client';
+import { makeTempDir } from '../support/tempDir';
 
 /** A claim with an unknown field, padded to `size` bytes with a comment, and a syntax error. */
 function manifest(size: number): string {
@@ -19,7 +19,7 @@ void describe('LSP: kubeStorage.maxFileSize', () => {
   let root: string;
 
   before(async () => {
-    root = mkdtempSync(join(tmpdir(), 'kube-storage-large-'));
+    root = makeTempDir('kube-storage-large-');
     writeFileSync(join(root, 'big-on-disk.yaml'), manifest(10_000));
     client = await TestClient.start({
       rootPath: root,

@@ -4,14 +4,14 @@
  * withdrawn with `kubeStorage.diagnostics.scope: openFiles`.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { TestClient } from './support/client';
 import { WORKSPACE_DELAY_MS } from '../../server/src/lsp/diagnostics';
+import { makeTempDir } from '../support/tempDir';
 
 const storageClass = (name: string): string =>
   `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: ${name}\nprovisioner: ebs.csi.aws.com\n`;
@@ -31,7 +31,7 @@ describe('LSP: problems of files that are not open', () => {
   const write = (name: string, text: string): void => writeFileSync(join(root, name), text);
 
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'kube-storage-lsp-ws-'));
+    root = makeTempDir('kube-storage-lsp-ws-');
     write('classes.yaml', storageClass('fast-ssd'));
     write('orders.yaml', claim('orders', 'fast-ssd'));
     write('typo.yaml', claim('invoices', 'fast-ssd', 'ReadWriteOnse'));

@@ -4,13 +4,13 @@
  * server tells how far it has read (kubeStorage/indexState).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
 import { TestClient } from './support/client';
 import type { IndexState } from '../../server/src/protocol';
+import { makeTempDir } from '../support/tempDir';
 
 /** Enough files that the scan is still running when the opened file is first checked. */
 const APPS = 300;
@@ -30,7 +30,7 @@ describe('LSP: the first workspace scan', () => {
   });
 
   it('publishes local findings at once and no missing link before the scan completes', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'kube-storage-lsp-scan-'));
+    const root = makeTempDir('kube-storage-lsp-scan-');
     for (let i = 0; i < APPS; i++) {
       mkdirSync(join(root, `app-${i}`));
       writeFileSync(join(root, `app-${i}`, 'storage.yaml'), claim(`data-${i}`));
@@ -74,7 +74,7 @@ describe('LSP: the first workspace scan', () => {
   });
 
   it('navigates into files the scan threads read, with their ranges', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'kube-storage-lsp-scan-'));
+    const root = makeTempDir('kube-storage-lsp-scan-');
     for (let i = 0; i < APPS; i++) {
       mkdirSync(join(root, `app-${i}`));
       // A comment and a second document first: the claim's ranges are not those of line 0.

@@ -5,11 +5,11 @@
  * the shape the API server sends (lists whose items carry no kind, `Status` objects for errors).
  * A kubeconfig pointing at it is written to a temp dir.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir } from './tempDir';
 
 /** One resource the fake server serves: where it lives and what its list holds. */
 interface FakeResource {
@@ -231,7 +231,7 @@ export async function startFakeKubeApi(options: FakeKubeApiOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  const dir = mkdtempSync(join(tmpdir(), 'ks-kubectl-'));
+  const dir = makeTempDir('ks-kubectl-');
   const kubeconfig = join(dir, 'config');
   writeFileSync(kubeconfig, kubeconfigText(url));
   const cacheDir = join(dir, 'cache');

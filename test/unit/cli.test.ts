@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
+import { makeTempDir } from '../support/tempDir';
 
 const root = join(__dirname, '../..');
 const entry = join(root, 'server/src/cli.ts');
@@ -43,7 +43,7 @@ const pod = (name: string): string =>
 void describe('kube-storage as a process', () => {
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kube-storage-cli-'));
+    dir = makeTempDir('kube-storage-cli-');
     // More files than lint checks on one thread (MIN_FILES_FOR_WORKERS).
     mkdirSync(join(dir, 'pods'));
     for (let i = 0; i < 240; i++) {
@@ -54,7 +54,6 @@ void describe('kube-storage as a process', () => {
       'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: c}\nspec: {accessModes: [ReadWriteOnce]}\n',
     );
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
 
   void it('lint on two threads writes every finding, as one thread does, and exits 1 on errors', () => {
     const two = kubeStorage('lint', '--jobs', '2', dir);

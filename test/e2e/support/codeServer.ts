@@ -3,10 +3,10 @@
  * profile, the freshly built extension linked into its extensions folder, and a workspace.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { makeTempDir } from '../../support/tempDir';
 
 export const REPO = resolve(__dirname, '..', '..', '..');
 
@@ -100,7 +100,7 @@ async function waitFor(
 export async function startCodeServer(options: StartOptions): Promise<CodeServer> {
   const node24 = requireEnv('E2E_NODE24');
   const entry = requireEnv('E2E_CODE_SERVER');
-  const runDir = mkdtempSync(join(tmpdir(), 'kube-storage-e2e-'));
+  const runDir = makeTempDir('kube-storage-e2e-');
   const userData = join(runDir, 'user-data');
   const extensions = join(runDir, 'extensions');
   const home = join(runDir, 'home');

@@ -1,8 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /** Driving the VS Code workbench in Chromium with Playwright: every step waits on a condition. */
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   chromium,
@@ -12,6 +11,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { REPO } from './codeServer';
+import { makeTempDir } from '../../support/tempDir';
 
 export const RESULTS = join(REPO, 'test-results', 'e2e');
 
@@ -22,7 +22,7 @@ export interface Workbench {
 }
 
 export async function openWorkbench(url: string): Promise<Workbench> {
-  const profile = mkdtempSync(join(tmpdir(), 'kube-storage-chromium-'));
+  const profile = makeTempDir('kube-storage-chromium-');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.E2E_CHROMIUM || '/usr/bin/chromium',
     headless: true,

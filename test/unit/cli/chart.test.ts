@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../../server/src/cli';
 import { realTool } from '../../support/tools';
+import { makeTempDir } from '../../support/tempDir';
 
 const helm = realTool('helm');
 const ledger = resolve(__dirname, '../../fixtures/helm-render/ledger');
@@ -18,7 +18,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 function workspace(): { dir: string; values: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'ks-cli-chart-'));
+  const dir = makeTempDir('ks-cli-chart-');
   const values = join(dir, 'prod-values.yaml');
   writeFileSync(
     values,

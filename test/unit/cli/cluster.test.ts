@@ -1,11 +1,11 @@
 /** `--cluster FILE` (repeatable) and `--default-class NAME|none` of `lint` and `bindings`. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../../server/src/cli';
 import type { BindingsJson } from '../../../server/src/cli/bindings';
+import { makeTempDir } from '../../support/tempDir';
 
 const fixtures = 'test/fixtures/cluster';
 const snapshot = `${fixtures}/snapshot.yaml`;
@@ -36,7 +36,7 @@ async function bindings(...args: string[]): Promise<{ code: number; report: Bind
 
 /** A manifest that mounts a claim only the cluster has, and a claim without class. */
 function manifests(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kube-storage-cluster-'));
+  const dir = makeTempDir('kube-storage-cluster-');
   const file = join(dir, 'jobs.yaml');
   writeFileSync(
     file,
@@ -109,7 +109,7 @@ describe('kube-storage --cluster and --default-class', () => {
   });
 
   it('lint: a snapshot whose YAML is broken is reported', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kube-storage-cluster-'));
+    const dir = makeTempDir('kube-storage-cluster-');
     const broken = join(dir, 'broken.yaml');
     writeFileSync(
       broken,
@@ -123,7 +123,7 @@ describe('kube-storage --cluster and --default-class', () => {
   });
 
   it('bindings: the snapshot is the existing state; repeated --cluster files add up', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kube-storage-cluster-'));
+    const dir = makeTempDir('kube-storage-cluster-');
     const more = join(dir, 'more-pv.yaml');
     writeFileSync(
       more,
@@ -180,7 +180,7 @@ describe('kube-storage --cluster and --default-class', () => {
         (d) => d.code,
       );
     assert.deepEqual(await codes(), []);
-    const dir = mkdtempSync(join(tmpdir(), 'kube-storage-cluster-'));
+    const dir = makeTempDir('kube-storage-cluster-');
     const noDefault = join(dir, 'no-default.yaml');
     writeFileSync(noDefault, 'apiVersion: v1\nkind: List\nitems: []\n');
     const found = (await lint(file, '--cluster', noDefault, '--default-class', 'none')).report

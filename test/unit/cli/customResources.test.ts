@@ -4,11 +4,11 @@
  * with a custom resource of our own.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../../server/src/cli';
+import { makeTempDir } from '../../support/tempDir';
 
 async function run(args: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -30,7 +30,7 @@ function codes(report: Report, name: string): string[] {
 
 void describe('kube-storage lint: custom resources', () => {
   void it('checks the resources against the CRD given with them, and only then', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kube-storage-crd-'));
+    const dir = makeTempDir('kube-storage-crd-');
     for (const name of ['backup-schedule-crd.yaml', 'backup-schedules.yaml'])
       writeFileSync(join(dir, name), readFileSync(join(fixtures, name), 'utf8'));
     const withCrd = await run(['lint', dir, '--format', 'json']);
@@ -51,7 +51,7 @@ void describe('kube-storage lint: custom resources', () => {
     'real CRDs: longhorn compiles, and a RecurringJob of ours is checked against it',
     { skip: existsSync(LONGHORN) ? false : 'the corpus is not on this machine' },
     async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'kube-storage-longhorn-'));
+      const dir = makeTempDir('kube-storage-longhorn-');
       writeFileSync(
         join(dir, 'recurring.yaml'),
         [

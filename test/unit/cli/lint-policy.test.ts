@@ -1,11 +1,11 @@
 /** The storage policy reaches the rules from VS Code settings and from `lint --settings`. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { main } from '../../../server/src/cli';
 import { defaultSettings, normalizeSettings } from '../../../server/src/settings';
+import { makeTempDir } from '../../support/tempDir';
 
 const claim = [
   'apiVersion: v1',
@@ -22,7 +22,7 @@ const claim = [
 ].join('\n');
 
 async function lint(settings: unknown): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'kube-storage-policy-'));
+  const dir = makeTempDir('kube-storage-policy-');
   writeFileSync(join(dir, 'claim.yaml'), claim);
   const args = ['lint', join(dir, 'claim.yaml'), '--lang', 'en', '--format', 'json'];
   if (settings !== undefined) {

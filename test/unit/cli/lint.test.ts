@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../../server/src/cli';
 import { UsageError } from '../../../server/src/cli/files';
 import { DEFAULT_MAX_JOBS, jobsFor } from '../../../server/src/cli/lint';
 import { MIN_FILES_FOR_WORKERS } from '../../../server/src/cli/lintWorkers';
+import { makeTempDir } from '../../support/tempDir';
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -16,7 +16,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kube-storage-lint-'));
+  const dir = makeTempDir('kube-storage-lint-');
   mkdirSync(join(dir, 'nested'));
   writeFileSync(
     join(dir, 'good.yaml'),

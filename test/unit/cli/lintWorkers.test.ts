@@ -4,8 +4,7 @@
  * Each worker reads the files, parses its own and takes the others' from the other workers' summaries.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileUri } from '../../../server/src/cli/files';
@@ -15,6 +14,7 @@ import { getLanguageService } from '../../../server/src/service';
 import { defaultDiagnosticSettings } from '../../../server/src/service/diagnostics/fileDiagnostics';
 import { DEFAULT_MAX_FILE_SIZE } from '../../../server/src/service/largeFile';
 import { prng } from '../../../bench/generate';
+import { makeTempDir } from '../../support/tempDir';
 
 const claim = (name: string, className: string, mode: string): string =>
   `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  storageClassName: ${className}\n  accessModes: [${mode}]\n  resources:\n    requests:\n      storage: 5Gi\n`;
@@ -68,7 +68,7 @@ function randomWorkspace(
 describe('lint workers', () => {
   it('give the single-thread results, in order, over random workspaces', async () => {
     for (let seed = 1; seed <= 4; seed++) {
-      const dir = mkdtempSync(join(tmpdir(), 'lint-workers-'));
+      const dir = makeTempDir('lint-workers-');
       const { paths, uris, texts } = randomWorkspace(seed, dir);
       const settings = defaultDiagnosticSettings;
       // One thread as `lint` without --jobs: every file set, then every file checked.
@@ -87,7 +87,6 @@ describe('lint workers', () => {
       );
       const workers = 2 + (seed % 2);
       const shared = await lintInWorkers(paths, uris, settings, workers);
-      rmSync(dir, { recursive: true });
       assert.deepEqual(shared, single, `seed ${seed}, ${workers} workers`);
       assert.ok(
         single.some((d) => d.length),

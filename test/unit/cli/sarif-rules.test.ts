@@ -1,10 +1,10 @@
 /** `kube-storage lint --format sarif` runs the storage rules and describes them in the SARIF driver. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../../server/src/cli';
+import { makeTempDir } from '../../support/tempDir';
 
 interface SarifRule {
   id: string;
@@ -14,7 +14,7 @@ interface SarifRule {
 }
 
 void test('SARIF carries rule metadata and results of the storage rules', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kube-storage-sarif-'));
+  const dir = makeTempDir('kube-storage-sarif-');
   writeFileSync(
     join(dir, 'pv.yaml'),
     'apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: old\nspec:\n  capacity:\n    storage: 1Gi\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: Recycle\n  nfs:\n    server: nfs.example.com\n    path: /x\n',
@@ -45,7 +45,7 @@ void test('SARIF carries rule metadata and results of the storage rules', async 
 });
 
 void test('lint takes rule settings from a settings file and --rule flags', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kube-storage-rules-'));
+  const dir = makeTempDir('kube-storage-rules-');
   writeFileSync(
     join(dir, 'claim.yaml'),
     'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: gp3\n  resources:\n    requests:\n      storage: 5\n',

@@ -1,10 +1,10 @@
 /** `kube-storage lint` on snapshots: schema and rule findings in the stable JSON shape, both languages. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../../server/src/cli';
+import { makeTempDir } from '../../support/tempDir';
 
 async function run(args: string[]): Promise<{ code: number; out: string }> {
   let out = '';
@@ -19,7 +19,7 @@ interface Report {
 const backup = readFileSync(join(__dirname, '../../fixtures/snapshots/backup.yaml'), 'utf8');
 
 function workspace(restore: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kube-storage-snapshots-'));
+  const dir = makeTempDir('kube-storage-snapshots-');
   writeFileSync(join(dir, 'backup.yaml'), backup);
   writeFileSync(join(dir, 'restore.yaml'), restore);
   return dir;

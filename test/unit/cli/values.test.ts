@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../../server/src/cli';
 import type { ValuesJson } from '../../../server/src/cli/values';
 import { keeperTgz } from '../node/charts/build';
 import { fixturesDir } from '../service/helm/fixture';
+import { makeTempDir } from '../../support/tempDir';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -80,38 +80,30 @@ void test('values text in Russian lists storage values first and the diagnostics
 });
 
 void test('values on a .tgz without a values file: exit 0, the same values as the folder', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ks-cli-values-'));
-  try {
-    const tgz = join(dir, 'keeper-1.4.0.tgz');
-    writeFileSync(tgz, await keeperTgz());
-    const fromArchive = await run('values', tgz, '--format', 'json');
-    const fromFolder = await run('values', chart, '--format', 'json');
-    assert.equal(fromArchive.code, 0);
-    const a = JSON.parse(fromArchive.out) as ValuesJson;
-    const f = JSON.parse(fromFolder.out) as ValuesJson;
-    assert.equal(a.chart.kind, 'archive');
-    assert.deepEqual(a.values, f.values);
-    assert.deepEqual(a.diagnostics, []);
-    assert.equal(a.valuesFile, null);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const dir = makeTempDir('ks-cli-values-');
+  const tgz = join(dir, 'keeper-1.4.0.tgz');
+  writeFileSync(tgz, await keeperTgz());
+  const fromArchive = await run('values', tgz, '--format', 'json');
+  const fromFolder = await run('values', chart, '--format', 'json');
+  assert.equal(fromArchive.code, 0);
+  const a = JSON.parse(fromArchive.out) as ValuesJson;
+  const f = JSON.parse(fromFolder.out) as ValuesJson;
+  assert.equal(a.chart.kind, 'archive');
+  assert.deepEqual(a.values, f.values);
+  assert.deepEqual(a.diagnostics, []);
+  assert.equal(a.valuesFile, null);
 });
 
 void test('hostile or missing charts and bad arguments exit 2 with a clear message', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ks-cli-values-'));
-  try {
-    const bad = join(dir, 'bad.tgz');
-    writeFileSync(bad, 'not gzip at all');
-    const r = await run('values', bad, '--lang', 'ru');
-    assert.equal(r.code, 2);
-    assert.match(r.err, /не упакованный чарт/);
-    assert.equal((await run('values')).code, 2);
-    assert.equal((await run('values', chart, '--format', 'sarif')).code, 2);
-    const missing = await run('values', chart, '-f', join(dir, 'nope.yaml'));
-    assert.equal(missing.code, 2);
-    assert.match(missing.err, /cannot read the values file/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const dir = makeTempDir('ks-cli-values-');
+  const bad = join(dir, 'bad.tgz');
+  writeFileSync(bad, 'not gzip at all');
+  const r = await run('values', bad, '--lang', 'ru');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /не упакованный чарт/);
+  assert.equal((await run('values')).code, 2);
+  assert.equal((await run('values', chart, '--format', 'sarif')).code, 2);
+  const missing = await run('values', chart, '-f', join(dir, 'nope.yaml'));
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /cannot read the values file/);
 });

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../../server/src/cli';
 import { realTool } from '../../support/tools';
+import { makeTempDir } from '../../support/tempDir';
 
 const CHARTS = join(__dirname, '..', '..', 'fixtures', 'charts-real-style');
 const helm = realTool('helm');
@@ -34,7 +34,7 @@ function render(chart: string, ...sets: string[]): string {
 
 /** `kube-storage lint --format json` of one file with this text; findings with 1-based lines. */
 async function lint(text: string): Promise<Finding[]> {
-  const file = join(mkdtempSync(join(tmpdir(), 'kube-storage-corpus-')), 'rendered.yaml');
+  const file = join(makeTempDir('kube-storage-corpus-'), 'rendered.yaml');
   writeFileSync(file, text);
   let out = '';
   await main(['lint', file, '--format', 'json', '--lang', 'en'], {

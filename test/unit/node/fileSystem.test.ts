@@ -1,14 +1,13 @@
 /** NodeFileSystem.findYamlFiles: the YAML files of a folder, depth first, excludes and a limit. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { NodeFileSystem } from '../../../server/src/node/fileSystem';
+import { makeTempDir } from '../../support/tempDir';
 
-const root = mkdtempSync(join(tmpdir(), 'kube-storage-fs-'));
-after(() => rmSync(root, { recursive: true, force: true }));
+const root = makeTempDir('kube-storage-fs-');
 
 const files = [
   'top.yaml',

@@ -4,8 +4,7 @@
  * would make of them, and a cancel stops the reading where it is.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
@@ -16,13 +15,14 @@ import {
   readWorkspace,
 } from '../../../server/src/node/workspaceReader';
 import type { FileSummary } from '../../../server/src/service/parse/summary';
+import { makeTempDir } from '../../support/tempDir';
 
 const claim = (name: string): string =>
   `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\nspec:\n  accessModes: [ReadWriteOnce]\n`;
 
 /** A folder of `count` files of different lengths, a chart template and a folder named .yaml. */
 function workspace(count: number): string[] {
-  const root = mkdtempSync(join(tmpdir(), 'kube-storage-reader-'));
+  const root = makeTempDir('kube-storage-reader-');
   const uris: string[] = [];
   mkdirSync(join(root, 'chart', 'templates'), { recursive: true });
   writeFileSync(join(root, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: chart\nversion: 1.0.0\n');

@@ -1,14 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChartWatchers } from '../../../../server/src/node/helm/chartWatch';
+import { makeTempDir } from '../../../support/tempDir';
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('changes in a watched chart folder (nested, not YAML) are reported once they settle', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'ks-chart-watch-'));
+  const root = makeTempDir('ks-chart-watch-');
   const chart = join(root, 'ledger');
   const other = join(root, 'other');
   mkdirSync(join(chart, 'templates'), { recursive: true });
@@ -30,7 +31,6 @@ test('changes in a watched chart folder (nested, not YAML) are reported once the
     assert.deepEqual(seen, [chart]);
   } finally {
     watchers.dispose();
-    rmSync(root, { recursive: true, force: true });
   }
 });
 

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
@@ -10,13 +9,14 @@ import { runHelmProcess, offlineEnvironment } from '../../../../server/src/node/
 import { traceFields, traceFindings } from '../../../../server/src/node/helm/trace';
 import { defaultDiagnosticSettings, getLanguageService } from '../../../../server/src/service';
 import { realTool } from '../../../support/tools';
+import { makeTempDir } from '../../../support/tempDir';
 
 const helm = realTool('helm');
 const fixtures = resolve(__dirname, '../../../fixtures/helm-render');
 const ledger = join(fixtures, 'ledger');
 
 function valuesFile(text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ks-render-'));
+  const dir = makeTempDir('ks-render-');
   const path = join(dir, 'my-values.yaml');
   writeFileSync(path, text);
   return path;
@@ -24,7 +24,7 @@ function valuesFile(text: string): string {
 
 /** A helm that counts its runs (a script in front of the real one). */
 function countingHelm(): { helmPath: string; runs: () => number } {
-  const dir = mkdtempSync(join(tmpdir(), 'ks-helm-count-'));
+  const dir = makeTempDir('ks-helm-count-');
   const log = join(dir, 'runs');
   writeFileSync(log, '');
   const helmPath = join(dir, 'helm');
@@ -122,7 +122,7 @@ describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
   });
 
   it('renders a packaged .tgz chart', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ks-render-tgz-'));
+    const dir = makeTempDir('ks-render-tgz-');
     execFileSync(helm.path!, ['package', ledger, '--destination', dir], {
       env: offlineEnvironment(),
     });

@@ -5,9 +5,8 @@
  * named, and every other failure is one clear error.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import {
@@ -20,6 +19,7 @@ import { getLanguageService } from '../../../../server/src/service';
 import { clusterItems } from '../../../fixtures/clusterRead/objects';
 import { kubeconfigText, startFakeKubeApi, type FakeKubeApi } from '../../../support/fakeKubeApi';
 import { realTool } from '../../../support/tools';
+import { makeTempDir } from '../../../support/tempDir';
 
 const kubectl = realTool('kubectl');
 
@@ -45,7 +45,7 @@ async function readFailure(promise: Promise<unknown>): Promise<ClusterReadError>
 
 /** A kubeconfig of its own, in a temp dir. */
 function kubeconfigFile(text: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'ks-kubeconfig-')), 'config');
+  const path = join(makeTempDir('ks-kubeconfig-'), 'config');
   writeFileSync(path, text);
   return path;
 }
@@ -227,7 +227,7 @@ void describe('reading the cluster with the real kubectl', { skip: kubectl.missi
   void it('an unreachable API server is one error', async () => {
     const port = await closedPort();
     const kubeconfig = kubeconfigFile(kubeconfigText(`http://127.0.0.1:${port}`));
-    const cacheDir = mkdtempSync(join(tmpdir(), 'ks-kubectl-cache-'));
+    const cacheDir = makeTempDir('ks-kubectl-cache-');
     const error = await readFailure(readClusterStorage(options({ kubeconfig, cacheDir })));
     assert.equal(error.problem.kind, 'unreachable');
     assert.match(error.problem.detail, /was refused/);
