@@ -3,9 +3,11 @@
  * source, a class of another driver, another volume mode.
  * What the API server does with a data source follows kubernetes/kubernetes
  * `pkg/api/persistentvolumeclaim/util.go` and `ValidatePersistentVolumeClaimSpec`; what makes
- * provisioning from a source fail follows the CSI external-provisioner (size, driver, class and
- * volume mode of the source).
+ * provisioning from a source fail follows the CSI external-provisioner `getPVCSource` and
+ * `getSnapshotSource` (size, driver and volume mode of the source; a clone may change class).
  */
+import type { PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { localize } from '../i18n/format';
 import { ALLOW_VOLUME_MODE_CHANGE_ANNOTATION } from '../kubernetes/snapshots';
 import { describeBytes, parseQuantity } from '../quantity';
@@ -21,7 +23,7 @@ import {
   SNAPSHOT_CLAIM_KINDS,
   type ClaimSpecAt,
 } from './snapshotSources';
-import type { QuickFix, Rule } from './types';
+import type { QuickFix, Rule, RuleContext } from './types';
 import { namespaceOf, str } from './util';
 import { setKey } from './fixes/edits';
 import { fix, replaceScalarFix } from './fixes/quickFix';
@@ -95,8 +97,8 @@ export const restoreDriverMismatch: Rule = {
     ru: 'Восстановление или клон выделяет не тот драйвер, что хранит источник',
   },
   docs: {
-    en: "Only the CSI driver that holds a snapshot can restore it: the restoring claim's StorageClass must have that driver as its `provisioner` (the driver of the snapshot's VolumeSnapshotClass). A clone must even use the same StorageClass as the claim it clones. Otherwise the provisioner ignores the claim or refuses it, and it stays `Pending`. Use a StorageClass of the source's driver (the quick fix picks one from the workspace).",
-    ru: 'Восстановить снимок может только тот CSI-драйвер, который его хранит: у класса хранилища восстанавливающей заявки `provisioner` должен быть этим драйвером (драйвером класса снимков). Клон и вовсе должен быть того же класса хранилища, что и клонируемая заявка. Иначе провижинер проигнорирует заявку или откажет, и она останется в `Pending`. Возьмите класс хранилища драйвера источника (быстрое исправление подберёт его из рабочей области).',
+    en: "Only the CSI driver that holds a snapshot can restore it: the restoring claim's StorageClass must have that driver as its `provisioner` (the driver of the snapshot's VolumeSnapshotClass). A clone needs a class of the driver that holds the volume it clones; the class itself may differ (the provisioner compares drivers, not classes). Otherwise the provisioner ignores the claim or refuses it, and it stays `Pending`. Use a StorageClass of the source's driver (the quick fix picks one from the workspace).",
+    ru: 'Восстановить снимок может только тот CSI-драйвер, который его хранит: у класса хранилища восстанавливающей заявки `provisioner` должен быть этим драйвером (драйвером класса снимков). Клону нужен класс хранилища того драйвера, который хранит клонируемый том; сам класс может быть другим (провижинер сравнивает драйверы, а не классы). Иначе провижинер проигнорирует заявку или откажет, и она останется в `Pending`. Возьмите класс хранилища драйвера источника (быстрое исправление подберёт его из рабочей области).',
   },
   check(object, data, ctx) {
     const ns = namespaceOf(object);
@@ -108,28 +110,32 @@ export const restoreDriverMismatch: Rule = {
       if (!target || !provisioner) continue;
       const classPath = [...at.path, 'storageClassName'];
       if (source.type === 'clone' && source.claim) {
+        // external-provisioner `getPVCSource` compares the source volume's CSI driver with the
+        // clone's class provisioner, not the classes: a clone may use another class of the driver.
         const sourceClass = classOf(source.claim.spec, ctx.lookups);
-        const sourceName = sourceClass?.object.name;
-        if (!sourceName || sourceName === target.object.name) continue;
+        const driver = cloneSourceDriver(source.claim.spec, sourceClass?.data, ctx);
+        if (!driver || driver === provisioner) continue;
+        const fitting =
+          str(sourceClass?.data.provisioner) === driver
+            ? sourceClass?.object.name
+            : classOfDriver(driver, ctx);
         ctx.report(
           at.spec.storageClassName !== undefined ? classPath : [...source.written.path, 'name'],
           localize(
             {
-              en: 'Claim `{name}` is of StorageClass `{source}`, this clone of `{target}`. CSI clones only within one StorageClass, so the clone stays `Pending`. Use `storageClassName: {source}`.',
-              ru: 'Заявка `{name}` относится к классу хранилища `{source}`, а этот клон — к `{target}`. CSI клонирует только в пределах одного класса хранилища, поэтому клон останется в `Pending`. Укажите `storageClassName: {source}`.',
+              en: 'The volume of claim `{name}` is held by driver `{driver}`, but StorageClass `{target}` is provisioned by `{provisioner}`. Only `{driver}` can clone it, so the clone stays `Pending`. Use a StorageClass of `{driver}`.',
+              ru: 'Том заявки `{name}` хранит драйвер `{driver}`, а класс хранилища `{target}` выделяет `{provisioner}`. Клонировать его может только `{driver}`, поэтому клон останется в `Pending`. Возьмите класс хранилища драйвера `{driver}`.',
             },
-            { name: source.name, source: sourceName, target: target.object.name ?? '' },
+            { name: source.name, driver, target: target.object.name ?? '', provisioner },
           ),
-          { fix: () => classFix(object, at, sourceName) },
+          { data: { driver }, fix: fitting ? () => classFix(object, at, fitting) : undefined },
         );
         continue;
       }
       if (source.type !== 'restore') continue;
       const driver = snapshotDriver(source, ctx.lookups);
       if (!driver || driver === provisioner) continue;
-      const fitting = [...ctx.lookups.storageClasses.values()].find(
-        (c) => c.data.provisioner === driver,
-      )?.object.name;
+      const fitting = classOfDriver(driver, ctx);
       ctx.report(
         at.spec.storageClassName !== undefined ? classPath : [...source.written.path, 'name'],
         localize(
@@ -144,6 +150,27 @@ export const restoreDriverMismatch: Rule = {
     }
   },
 };
+
+/** The first StorageClass of the workspace provisioned by `driver`. */
+function classOfDriver(driver: string, ctx: RuleContext): string | undefined {
+  return [...ctx.lookups.storageClasses.values()].find((c) => c.data.provisioner === driver)?.object
+    .name;
+}
+
+/**
+ * The CSI driver holding the volume of a cloned claim: that of the volume it names, when the
+ * workspace has it, else its StorageClass's provisioner (which made the volume).
+ */
+function cloneSourceDriver(
+  spec: PersistentVolumeClaimSpec,
+  sourceClass: StorageClass | undefined,
+  ctx: RuleContext,
+): string | undefined {
+  const volumeName = str(spec.volumeName);
+  const volume = volumeName ? ctx.lookups.volumes.get(volumeName) : undefined;
+  const csi = volume?.data.spec?.csi;
+  return str(csi?.driver) ?? str(sourceClass?.provisioner);
+}
 
 function classFix(object: IndexedObject, at: ClaimSpecAt, name: string): QuickFix | undefined {
   return fix(

@@ -96,7 +96,9 @@ export const rollingUpdateWithOnDelete: Rule = {
   },
   check(object, data, ctx) {
     if (get(data, ['spec', 'updateStrategy', 'type']) !== 'OnDelete') return;
-    if (get(data, ['spec', 'updateStrategy', 'rollingUpdate']) === undefined) return;
+    // `rollingUpdate: null` decodes to nil, which ValidateStatefulSetSpec accepts with OnDelete
+    // (charts write it to switch strategies).
+    if (get(data, ['spec', 'updateStrategy', 'rollingUpdate']) == null) return;
     ctx.report(
       ['spec', 'updateStrategy', 'rollingUpdate'],
       {

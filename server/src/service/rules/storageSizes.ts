@@ -10,6 +10,7 @@ import { claimSpecFields, get } from './util';
 import { replaceFix, setValueFix } from './fixes/storageFixes';
 import { scalarText } from './fixes/edits';
 import { tinySizeCorrections } from './fixes/quantityFixes';
+import { fixes, removeFieldFix } from './fixes/quickFix';
 
 export const volumeWithoutCapacity: Rule = {
   id: 'volume-without-capacity',
@@ -80,7 +81,7 @@ export const claimWithoutStorageRequest: Rule = {
 export const storageLimitBelowRequest: Rule = {
   id: 'storage-limit-below-request',
   family: 'volumes',
-  severity: 'error',
+  severity: 'warning',
   kinds: ['PersistentVolumeClaim', 'StatefulSet'],
   fixable: true,
   title: {
@@ -88,38 +89,51 @@ export const storageLimitBelowRequest: Rule = {
     ru: 'Лимит ёмкости заявки меньше запроса',
   },
   docs: {
-    en: '`resources.limits.storage` on a claim must not be smaller than `resources.requests.storage`; the API server rejects the claim otherwise. Most provisioners ignore the limit anyway: usually it is simplest to remove it.',
-    ru: '`resources.limits.storage` у заявки не может быть меньше `resources.requests.storage`, иначе API-сервер её не примет. Большинство провижинеров лимит всё равно не учитывают — обычно проще его убрать.',
+    en: 'Kubernetes neither checks nor uses `resources.limits.storage` on a claim: the API server accepts any limit (`ValidatePersistentVolumeClaimSpec` reads only the request), the PV controller binds by the request, and the CSI provisioner sizes a new volume from the request alone. A limit below the request caps nothing, and whoever reads the manifest takes the volume for smaller than it is. Remove the limit, or raise it to the request.',
+    ru: 'Kubernetes не проверяет и не использует `resources.limits.storage` у заявки: API-сервер принимает любой лимит (`ValidatePersistentVolumeClaimSpec` смотрит только на запрос), контроллер PV привязывает по запросу, а CSI-провижинер выделяет новый том только по запросу. Лимит меньше запроса ничего не ограничивает, а тот, кто читает манифест, решит, что том меньше, чем он есть. Уберите лимит или поднимите его до запроса.',
   },
-  check(_object, data, ctx) {
-    for (const { value: resources, path } of claimSpecFields(_object.kind, data, 'resources')) {
+  check(object, data, ctx) {
+    for (const { value: resources, path } of claimSpecFields(object.kind, data, 'resources')) {
       const request = parseQuantity(get(resources, ['requests', 'storage']));
       const limit = parseQuantity(get(resources, ['limits', 'storage']));
       if (request === undefined || limit === undefined || limit >= request) continue;
+      const limitPath = [...path, 'limits', 'storage'];
       ctx.report(
-        [...path, 'limits', 'storage'],
+        limitPath,
         localize(
           {
-            en: 'The limit ({limit}) is below the request ({request}). The API server rejects the claim. Raise or remove the limit.',
-            ru: 'Лимит ({limit}) меньше запроса ({request}). API-сервер не примет заявку. Увеличьте лимит или уберите его.',
+            en: "The limit ({limit}) is below the request ({request}). Kubernetes ignores a claim's limit: the volume gets the request, and the limit caps nothing. Remove the limit or raise it to the request.",
+            ru: 'Лимит ({limit}) меньше запроса ({request}). Kubernetes не учитывает лимит заявки: том получит запрошенный размер, а лимит ничего не ограничит. Уберите лимит или поднимите его до запроса.',
           },
           { limit: describeBytes(limit).binary, request: describeBytes(request).binary },
         ),
         {
-          fix: replaceFix(
-            _object,
-            [...path, 'limits', 'storage'],
-            scalarText(get(resources, ['requests', 'storage'])),
-            {
-              en: 'Raise the limit to the request',
-              ru: 'Поднять лимит до запроса',
-            },
-          ),
+          fix: () =>
+            fixes(
+              removeFieldFix(
+                object,
+                onlyStorageLimit(resources) ? limitPath.slice(0, -1) : limitPath,
+                {
+                  en: 'Remove the limit',
+                  ru: 'Убрать лимит',
+                },
+              ),
+              replaceFix(object, limitPath, scalarText(get(resources, ['requests', 'storage'])), {
+                en: 'Raise the limit to the request',
+                ru: 'Поднять лимит до запроса',
+              })(),
+            ),
         },
       );
     }
   },
 };
+
+/** `limits` holds only `storage`: removing the limit removes `limits` (no empty map left). */
+function onlyStorageLimit(resources: unknown): boolean {
+  const limits = get(resources, ['limits']);
+  return limits !== null && typeof limits === 'object' && Object.keys(limits).length === 1;
+}
 
 const ONE_MIB = 1024 * 1024;
 

@@ -304,6 +304,20 @@ void describe('workloads', () => {
     );
   });
 
+  void test('a storage limit below the request: remove it (with `limits`) or raise it', () => {
+    const files = { [URI]: fixtureText('storage-limit-below-request', 'bad') };
+    const s = serviceWith(files);
+    const actions = fixesFor(s, URI, 'storage-limit-below-request');
+    assert.deepEqual(
+      actions.map((a) => a.title.en),
+      ['Remove the limit', 'Raise the limit to the request'],
+    );
+    const removed = apply(serviceWith(files), files, actions[0]!)[URI]!;
+    assert.doesNotMatch(removed, /limits/);
+    assert.match(removed, /requests:\n {6}storage: 10Gi/);
+    assertEveryFixApplies(files, URI, 'storage-limit-below-request');
+  });
+
   void test('an absolute subPath becomes relative', () => {
     const s = serviceWith({ [URI]: fixtureText('unsafe-sub-path', 'bad') });
     const [action] = fixesFor(s, URI, 'unsafe-sub-path');

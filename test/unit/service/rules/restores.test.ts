@@ -75,6 +75,35 @@ void describe('restore rules in detail', () => {
     );
   });
 
+  void test('restore-driver-mismatch: a clone may use another class of the same driver', () => {
+    // external-provisioner getPVCSource compares the source volume's driver with the clone's
+    // class provisioner only.
+    const sameDriver = caseFixtureText('restore-driver-mismatch', 'bad-clone').replace(
+      'provisioner: efs.csi.aws.com',
+      'provisioner: ebs.csi.aws.com',
+    );
+    assert.deepEqual(
+      diagnose({ 'file:///ws/clone.yaml': sameDriver })
+        .filter((x) => x.code === 'restore-driver-mismatch')
+        .map((x) => x.message.en),
+      [],
+    );
+    const d = diagnose({
+      'file:///ws/clone.yaml': caseFixtureText('restore-driver-mismatch', 'bad-clone'),
+    }).find((x) => x.code === 'restore-driver-mismatch');
+    assert.ok(d, 'a class of another driver is reported');
+    assert.match(d.message.en, /held by driver `ebs.csi.aws.com`, but StorageClass `shared-files`/);
+    assert.match(d.message.ru, /хранит драйвер `ebs.csi.aws.com`/);
+    const fixed = assertFixApplies(
+      caseFixtureText('restore-driver-mismatch', 'bad-clone'),
+      'restore-driver-mismatch',
+    );
+    assert.match(
+      fixed,
+      /name: orders-db-copy\n {2}namespace: shop\nspec:\n {2}storageClassName: gp3\n/,
+    );
+  });
+
   void test('restore-volume-mode-mismatch: a content that allows the change is not reported', () => {
     const content = [
       '---',

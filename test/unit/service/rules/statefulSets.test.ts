@@ -39,3 +39,17 @@ void test('the quick fix removes the replaced volume', () => {
   assert.doesNotMatch(fixed, /emptyDir: \{\}/);
   assert.match(fixed, /volumeClaimTemplates:\n {4}- metadata:\n {8}name: journal/);
 });
+
+void test('rollingUpdate: null with OnDelete is accepted (it decodes to nil), an empty map is not', () => {
+  const RULE_ON_DELETE = 'statefulset-rolling-update-with-on-delete';
+  const bad = fixtureText(RULE_ON_DELETE, 'bad');
+  const written = (rollingUpdate: string) =>
+    diagnose({
+      'file:///sts/on-delete.yaml': bad.replace(
+        /rollingUpdate:\n {6}partition: 1\n/,
+        `rollingUpdate:${rollingUpdate}\n`,
+      ),
+    }).filter((d) => d.code === RULE_ON_DELETE);
+  for (const empty of [' null', ' ~', '']) assert.deepEqual(written(empty), [], `'${empty}'`);
+  assert.equal(written(' {}').length, 1);
+});

@@ -135,3 +135,22 @@ spec:
     assert.match(d?.message.en ?? '', /^`2e5` is only 200,000 bytes:/);
   });
 });
+
+void describe('storage-limit-below-request', () => {
+  void test('a warning that says the limit is ignored, never that the API server rejects', () => {
+    const service = getLanguageService();
+    const uri = 'file:///ws/limit.yaml';
+    service.setFile(
+      uri,
+      'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests: {storage: 10Gi}\n    limits: {storage: 5Gi}\n',
+    );
+    const found = service
+      .getDiagnostics(uri, settings)
+      .filter((d) => d.code === 'storage-limit-below-request');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.severity, 'warning');
+    assert.match(found[0]!.message.en, /Kubernetes ignores a claim's limit/);
+    assert.doesNotMatch(found[0]!.message.en, /rejects/);
+    assert.match(found[0]!.message.ru, /не учитывает лимит заявки/);
+  });
+});
