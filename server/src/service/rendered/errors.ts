@@ -88,14 +88,14 @@ function failedProblem(
   const code = FAILURE_CODES.failed;
   const deps = MISSING_DEPS.exec(stderr);
   if (deps) {
-    const list = deps[1]!
-      .split(/,\s*/)
-      .map((d) => `\`${d.trim()}\``)
-      .join(', ');
+    const names = deps[1]!.split(/,\s*/).map((d) => `\`${d.trim()}\``);
     return {
       code: 'helm-missing-dependency',
       severity: 'error',
-      message: localize(m.missingDependency, { deps: list, detail }),
+      message: localize(names.length > 1 ? m.missingDependencies : m.missingDependency, {
+        deps: names.join(', '),
+        detail,
+      }),
     };
   }
   const valuesFile = VALUES_FILE.exec(stderr);

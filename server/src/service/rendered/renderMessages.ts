@@ -10,8 +10,8 @@ export const renderMessages = {
     ru: 'Рабочей области нет доверия, поэтому helm не запускается и то, что создаст этот чарт, не проверяется. Доверьтесь рабочей области, чтобы проверять отрендеренный чарт.',
   },
   missing: {
-    en: 'helm was not found (`{path}`), so what this chart creates is not checked. Install Helm 3 or 4, or set `kubeStorage.helm.path`.',
-    ru: 'helm не найден (`{path}`), поэтому то, что создаст этот чарт, не проверяется. Установите Helm 3 или 4 либо укажите путь в `kubeStorage.helm.path`.',
+    en: 'helm was not found (`{path}`), so what this chart creates is not checked. Install Helm 3 or 4, or give its path: `kubeStorage.helm.path` in the editor, `--helm` on the command line.',
+    ru: 'helm не найден (`{path}`), поэтому то, что создаст этот чарт, не проверяется. Установите Helm 3 или 4 либо укажите путь к нему: `kubeStorage.helm.path` в редакторе, `--helm` в командной строке.',
   },
   timeout: {
     en: '`helm template` did not finish in {ms} ms and was stopped; the rendered chart is not checked.',
@@ -28,6 +28,10 @@ export const renderMessages = {
   missingDependency: {
     en: 'The chart depends on {deps}, which is missing from its `charts/` folder. Run `helm dependency build` in the chart folder (kube-storage never downloads charts). Helm says: {detail}',
     ru: 'Чарт зависит от {deps}, а в его папке `charts/` этого нет. Выполните `helm dependency build` в папке чарта (kube-storage никогда не скачивает чарты). Сообщение helm: {detail}',
+  },
+  missingDependencies: {
+    en: 'The chart depends on {deps}, which are missing from its `charts/` folder. Run `helm dependency build` in the chart folder (kube-storage never downloads charts). Helm says: {detail}',
+    ru: 'Чарт зависит от {deps}, а в его папке `charts/` их нет. Выполните `helm dependency build` в папке чарта (kube-storage никогда не скачивает чарты). Сообщение helm: {detail}',
   },
   failedAt: {
     en: '`helm template` failed in `{template}`, line {line}: {detail}',
