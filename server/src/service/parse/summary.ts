@@ -10,6 +10,7 @@ import type { DocumentValue, ParsedChunk } from './chunk';
 import type { Recognition } from './objects';
 import { WORKLOAD_KINDS } from '../kubernetes/podSpec';
 import { STORAGE_STATE_KINDS } from '../kubernetes/storageKinds';
+import { classConfigMap } from '../kubernetes/classConfigMaps';
 
 /**
  * The kinds whose plain data the index keeps with each object: what the cross-file rules'
@@ -27,7 +28,10 @@ export const DATA_KINDS: ReadonlySet<string> = new Set([
 
 /** True when the document's value is kept with it (see DATA_KINDS). */
 export function keepsData(recognition: Recognition): boolean {
-  return recognition.type === 'object' && DATA_KINDS.has(recognition.facts.kind);
+  if (recognition.type !== 'object') return false;
+  const { kind, name } = recognition.facts;
+  // A ConfigMap an operator makes a StorageClass from is read like the class.
+  return DATA_KINDS.has(kind) || (kind === 'ConfigMap' && classConfigMap(name) !== undefined);
 }
 
 export interface DocumentSummary {

@@ -34,6 +34,11 @@ export interface IndexedObject {
   startLine: number;
   /** True when the object comes from a Helm template (names may be partial). */
   template: boolean;
+  /**
+   * The object an operator creates this one from (workspace/madeObjects.ts): its text is inside
+   * that object, and it is not linted itself.
+   */
+  madeFrom?: IndexedObject;
   /** The parsed document and its chunk, for rules that read the whole object. */
   document: ParsedDocument;
   placed: PlacedChunk;

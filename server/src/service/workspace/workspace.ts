@@ -6,6 +6,7 @@ import { chartRootOf, isChartFile, isTemplateFile } from '../parse/helm';
 import { fileKey, isKustomizationFile, kustomizePatchKeys } from '../parse/kustomize';
 import { defaultClusterSettings, type ClusterSettings } from './cluster';
 import { WorkspaceFile, type IndexedObject, type ObjectOrigin } from './file';
+import { objectsMadeFrom } from './madeObjects';
 import type { FileSummary } from '../parse/summary';
 
 export type FileSource = 'disk' | 'editor';
@@ -171,18 +172,28 @@ export class Workspace {
       for (const file of this.files.values()) {
         if (this.isKustomizePatch(file.uri)) continue;
         for (const object of file.objects()) {
-          const list = this.byKind.get(object.kind);
-          if (list) list.push(object);
-          else this.byKind.set(object.kind, [object]);
+          this.addByKind(object);
+          for (const made of objectsMadeFrom(object)) this.addByKind(made);
         }
       }
     }
     return this.byKind.get(kind) ?? [];
   }
 
+  private addByKind(object: IndexedObject): void {
+    const list = this.byKind!.get(object.kind);
+    if (list) list.push(object);
+    else this.byKind!.set(object.kind, [object]);
+  }
+
   *allObjects(): IterableIterator<IndexedObject> {
-    for (const file of this.files.values())
-      if (!this.isKustomizePatch(file.uri)) yield* file.objects();
+    for (const file of this.files.values()) {
+      if (this.isKustomizePatch(file.uri)) continue;
+      for (const object of file.objects()) {
+        yield object;
+        yield* objectsMadeFrom(object);
+      }
+    }
   }
 
   /** A Chart.yaml appeared: files already known under its templates/ become templates. */

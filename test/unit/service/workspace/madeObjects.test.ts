@@ -1,0 +1,131 @@
+/**
+ * Objects an operator makes from one a file writes (workspace/madeObjects.ts): Longhorn's
+ * StorageClass, created by longhorn-manager from ConfigMap `longhorn-storageclass`.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getLanguageService } from '../../../../server/src/service';
+import { summarizeFile } from '../../../../server/src/node/scanWorker';
+
+const CONFIG_MAP_URI = 'file:///ws/longhorn/storageclass.yaml';
+const CLAIM_URI = 'file:///ws/apps/claim.yaml';
+
+const classConfigMap = (name = 'longhorn-storageclass', manifestKind = 'StorageClass') =>
+  `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ${name}
+  namespace: longhorn-system
+data:
+  storageclass.yaml: |
+    kind: ${manifestKind}
+    apiVersion: storage.k8s.io/v1
+    metadata:
+      name: longhorn
+      annotations:
+        storageclass.kubernetes.io/is-default-class: "true"
+    provisioner: driver.longhorn.io
+    allowVolumeExpansion: true
+    reclaimPolicy: Delete
+    volumeBindingMode: Immediate
+`;
+
+const claim = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: uploads
+  namespace: web
+spec:
+  accessModes: [ReadWriteOnce]
+  storageClassName: longhorn
+  resources:
+    requests:
+      storage: 2Gi
+`;
+
+function codesOf(files: Record<string, string>, uri: string): string[] {
+  const service = getLanguageService();
+  for (const [u, text] of Object.entries(files)) service.setFile(u, text, 'disk', 0);
+  return service.getDiagnostics(uri).map((d) => d.code);
+}
+
+void describe('the StorageClass Longhorn makes from its ConfigMap', () => {
+  it('exists for the claims of the workspace: no class-not-found, the claim is provisioned', () => {
+    assert.ok(
+      !codesOf({ [CONFIG_MAP_URI]: classConfigMap(), [CLAIM_URI]: claim }, CLAIM_URI).includes(
+        'storage-class-not-found',
+      ),
+    );
+    const service = getLanguageService();
+    service.setFile(CONFIG_MAP_URI, classConfigMap(), 'disk', 0);
+    service.setFile(CLAIM_URI, claim, 'disk', 0);
+    const result = service.bindings();
+    const uploads = result.claims.find((c) => c.name === 'uploads');
+    assert.equal(uploads?.outcome, 'provision');
+    assert.equal(uploads?.storageClass, 'longhorn');
+  });
+
+  it('is not made from another ConfigMap, or from a manifest that is not a StorageClass', () => {
+    for (const configMap of [
+      classConfigMap('longhorn-settings'),
+      classConfigMap(undefined, 'Secret'),
+    ])
+      assert.ok(
+        codesOf({ [CONFIG_MAP_URI]: configMap, [CLAIM_URI]: claim }, CLAIM_URI).includes(
+          'storage-class-not-found',
+        ),
+      );
+    const broken = classConfigMap().replace('provisioner: driver.longhorn.io', 'provisioner: [x');
+    assert.ok(
+      codesOf({ [CONFIG_MAP_URI]: broken, [CLAIM_URI]: claim }, CLAIM_URI).includes(
+        'storage-class-not-found',
+      ),
+    );
+  });
+
+  it('is found from a summary made in another thread, as from the parsed file', () => {
+    const service = getLanguageService();
+    const summary = structuredClone(summarizeFile(CONFIG_MAP_URI, classConfigMap(), []));
+    service.setFile(CONFIG_MAP_URI, classConfigMap(), 'disk', 0, summary);
+    service.setFile(CLAIM_URI, claim, 'disk', 0);
+    assert.ok(!service.getDiagnostics(CLAIM_URI).some((d) => d.code === 'storage-class-not-found'));
+  });
+
+  it('is not linted itself: the ConfigMap gets no StorageClass findings', () => {
+    // A node-local class with Immediate binding would be reported on a StorageClass object.
+    const local = classConfigMap().replace('driver.longhorn.io', 'rancher.io/local-path');
+    const codes = codesOf({ [CONFIG_MAP_URI]: local }, CONFIG_MAP_URI);
+    assert.deepEqual(codes, []);
+  });
+
+  it('"go to definition" of the class name lands on the ConfigMap key that holds it', () => {
+    const service = getLanguageService();
+    service.setFile(CONFIG_MAP_URI, classConfigMap(), 'disk', 0);
+    service.setFile(CLAIM_URI, claim, 'disk', 0);
+    const line = claim.split('\n').findIndex((l) => l.includes('storageClassName'));
+    const [target] = service.definition(CLAIM_URI, { line, character: 22 });
+    assert.equal(target?.uri, CONFIG_MAP_URI);
+    assert.equal(target?.range.start.line, 6);
+    assert.equal(target?.range.start.character, 2);
+  });
+
+  it('counts as a default class with another default one', () => {
+    const gp3 = `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: gp3
+  annotations:
+    storageclass.kubernetes.io/is-default-class: "true"
+provisioner: ebs.csi.aws.com
+volumeBindingMode: WaitForFirstConsumer
+`;
+    const service = getLanguageService();
+    service.setFile(CONFIG_MAP_URI, classConfigMap(), 'disk', 0);
+    service.setFile('file:///ws/gp3.yaml', gp3, 'disk', 0);
+    const found = service
+      .getDiagnostics('file:///ws/gp3.yaml')
+      .find((d) => d.code === 'multiple-default-storage-classes');
+    assert.ok(found, 'reported on the class a file writes');
+    assert.match(found.message.en, /longhorn/);
+  });
+});
