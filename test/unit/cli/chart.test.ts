@@ -80,6 +80,31 @@ describe('kube-storage lint/bindings --chart', { skip: helm.missing }, () => {
     assert.ok(!all.includes('storage-class-not-found'), all.join());
   });
 
+  it('lint: a subchart’s finding is on its template line; JSON lines are 0-based, messages 1-based', async () => {
+    const dir = makeTempDir('ks-cli-shop-');
+    const values = join(dir, 'shop-values.yaml');
+    writeFileSync(values, 'cache:\n  storageClass: fast\n');
+    const shop = resolve(__dirname, '../../fixtures/helm-render/shop');
+    const args = ['lint', '--chart', shop, '-f', values, '--helm', helm.path!];
+    const { out } = await run([...args, '--format', 'json']);
+    const report = JSON.parse(out) as {
+      files: { file: string; diagnostics: (JsonFinding & { message: string })[] }[];
+    };
+    const sub = report.files.find((f) =>
+      f.file.endsWith('charts/cache/templates/statefulset.yaml'),
+    );
+    const found = sub?.diagnostics.find((d) => d.code === 'storage-class-not-found');
+    assert.ok(found, out);
+    assert.equal(found.range.start.line, 29);
+    assert.equal(found.rendered?.templateLine, 29);
+    assert.match(found.message, /statefulset\.yaml[”`"]?, line 30\)/);
+    const text = await run(args);
+    assert.match(
+      text.out,
+      /charts\/cache\/templates\/statefulset\.yaml:30:1: warning \[storage-class-not-found\]/,
+    );
+  });
+
   it('lint: a finding no value produced is reported on the template line', async () => {
     const { code, out } = await run([
       'lint',

@@ -69,3 +69,12 @@ export function runHelmProcess(args: string[], options: HelmProcessOptions): Pro
     throw e;
   });
 }
+
+/**
+ * The merged values as helm reads them on its standard input: JSON (which is YAML), so that every
+ * string stays a string. Written as plain YAML, the string "ON" of a values file (a chart's
+ * default) would come out unquoted, and helm, which reads YAML 1.1, would take it for `true`.
+ */
+export function valuesInput(values: unknown): string {
+  return JSON.stringify(values ?? {});
+}

@@ -20,7 +20,6 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { stringify } from 'yaml';
 import {
   fileLayerData,
   MergedValues,
@@ -44,7 +43,9 @@ import {
   DEFAULT_HELM_TIMEOUT_MS,
   HelmProcessError,
   runHelmProcess,
+  valuesInput,
 } from './process';
+import { withSubchartTemplates } from './subcharts';
 
 export interface RenderValuesFile {
   /** The file on disk (shown in messages). */
@@ -127,7 +128,8 @@ export class HelmRenderer {
     const stamp = await chartStamp(chartPath);
     const hit = this.sources.get(chartPath);
     if (stamp && hit?.stamp === stamp) return hit;
-    const read = { stamp, source: await readChart(chartPath) };
+    // With the templates of unpacked subcharts: findings on what they print are traced to them.
+    const read = { stamp, source: await withSubchartTemplates(await readChart(chartPath)) };
     if (stamp) {
       this.sources.delete(chartPath);
       this.sources.set(chartPath, read);
@@ -271,7 +273,7 @@ export class HelmRenderer {
     const started = Date.now();
     const baseline = runHelmProcess([...base, ...request.set.map((p) => `--set=${p}`)], {
       ...options,
-      input: stringify(userValues),
+      input: valuesInput(userValues),
     });
     // helm runs in its own process: meanwhile the values are merged.
     baseline.catch(() => undefined);
@@ -298,7 +300,7 @@ export class HelmRenderer {
         const marked = await runHelmProcess([...base, ...marks.setPairs.map((p) => `--set=${p}`)], {
           ...options,
           timeoutMs: markedTimeout,
-          input: stringify(mergeValuesFiles([userValues, marks.overlay])),
+          input: valuesInput(mergeValuesFiles([userValues, marks.overlay])),
         });
         return { output: withNamespace(marked, request.namespace), perturbation: marks };
       } catch {

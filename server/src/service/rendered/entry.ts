@@ -120,10 +120,23 @@ export function traceAt(entry: Entry, range: Range): RenderedTrace {
       path,
       renderedLine,
       valuePaths: values.map((v) => v.path.filter((p) => typeof p === 'string').join('.')),
+      contextLines: contextLines(parsed, doc.text, path),
     },
     text,
   );
   return { template, templateLine, values, object };
+}
+
+/** The lines of the deepest list item a path is in, else of the whole document, trimmed. */
+function contextLines(parsed: ParsedRendered, text: string, path: NodePath): string[] {
+  const lines = text.split('\n');
+  let last = -1;
+  path.forEach((p, i) => {
+    if (typeof p === 'number') last = i;
+  });
+  const range = last >= 0 ? nodeRange(parsed, 0, path.slice(0, last + 1)) : undefined;
+  const chosen = range ? lines.slice(range.start.line, range.end.line + 1) : lines;
+  return chosen.map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 }
 
 /** Two attributions of one render (from renders with markers on different values) as one. */

@@ -72,6 +72,12 @@ export interface TemplateLineQuery {
   renderedLine?: string;
   /** Values the field was traced to (`persistence.size`): a template line that names one wins. */
   valuePaths?: readonly string[];
+  /**
+   * The rendered lines around the field, trimmed: the list item it is in (the deepest one), else
+   * its document. Of two template lines that fit, the one whose item holds more of these lines
+   * as written wins (`name: data` tells the claim templates `data` and `logs` apart).
+   */
+  contextLines?: readonly string[];
 }
 
 /** The template line of a rendered field, or undefined when no single line fits. */
@@ -88,13 +94,11 @@ export function templateLineOf(
   let actions: PrintingAction[] | undefined;
   for (let n = keys.length - 1; n > 0; n--) {
     const above = keyLines.filter((k) => k.actionBelow && sameKeys(k.keys, keys.slice(0, n)));
-    if (above.length === 1) return above[0]!.line;
-    if (above.length > 1) return undefined;
+    if (above.length) return byContext(above, query, templateText);
     // Or by one further down in the ancestor's block (after keys of its own).
     actions ??= printingActions(templateText);
     const owned = actions.filter((a) => sameKeys(a.keys, keys.slice(0, n)));
-    if (owned.length === 1) return owned[0]!.line;
-    if (owned.length > 1) return undefined;
+    if (owned.length) return byContext(owned, query, templateText);
   }
   return undefined;
 }
@@ -139,6 +143,12 @@ function printingActions(text: string): PrintingAction[] {
   return out;
 }
 
+/**
+ * Several template lines have the field's key path (branches of an `if`, containers of a pod):
+ * each clue that some of them have narrows them down, and a line is given when one is left.
+ * The clues: the line (or the actions under it) reads a value the field was traced to; the line
+ * is written as rendered; its actions could have printed the rendered text.
+ */
 function pick(
   candidates: readonly TemplateKeyLine[],
   keyLines: readonly TemplateKeyLine[],
@@ -147,24 +157,129 @@ function pick(
 ): number | undefined {
   if (candidates.length === 1) return candidates[0]!.line;
   const lines = templateText.split(/\r?\n/);
+  let left = candidates;
+  const narrow = (keep: (c: TemplateKeyLine) => boolean) => {
+    const kept = left.filter(keep);
+    if (kept.length) left = kept;
+  };
   if (query.valuePaths?.length) {
-    // The key's line and the action lines under it, up to the next key.
+    // The key's line and the action lines after it, as long as they are indented as far as the
+    // key (`{{- range .Values.modes }}` under `accessModes:`; not an `if` further out).
     const block = (c: TemplateKeyLine): string => {
       const next = keyLines.find((k) => k.line > c.line)?.line ?? lines.length;
-      return lines.slice(c.line, next).join('\n');
+      const column = lines[c.line]!.length - lines[c.line]!.trimStart().length;
+      let end = c.line + 1;
+      while (end < next && lines[end]!.length - lines[end]!.trimStart().length >= column) end++;
+      return lines.slice(c.line, end).join('\n');
     };
-    const naming = candidates.filter((c) =>
+    narrow((c) =>
       query.valuePaths!.some((p) => new RegExp(`\\.Values\\.${escape(p)}\\b`).test(block(c))),
     );
-    if (naming.length === 1) return naming[0]!.line;
   }
-  if (query.renderedLine !== undefined) {
-    const same = candidates.filter(
-      (c) => !/\{\{/.test(lines[c.line]!) && lines[c.line]!.trim() === query.renderedLine,
-    );
-    if (same.length === 1) return same[0]!.line;
+  if (left.length > 1 && query.renderedLine !== undefined) {
+    const rendered = withoutDashes(query.renderedLine);
+    const literal = (c: TemplateKeyLine) => !/\{\{/.test(lines[c.line]!);
+    const same = left.filter((c) => literal(c) && withoutDashes(lines[c.line]!) === rendered);
+    if (same.length) left = same;
+    // A line whose actions could have printed the rendered text (`storageClassName: "{{ … }}"`).
+    else narrow((c) => !literal(c) && linePattern(lines[c.line]!).test(rendered));
   }
-  return undefined;
+  return byContext(left, query, templateText);
+}
+
+/** The one line left, or the one whose list item (or document) fits the rendered one best. */
+function byContext(
+  candidates: readonly { line: number }[],
+  query: TemplateLineQuery,
+  templateText: string,
+): number | undefined {
+  if (candidates.length === 1) return candidates[0]!.line;
+  if (!candidates.length || !query.contextLines?.length) return undefined;
+  const lines = templateText.split(/\r?\n/);
+  const wanted = new Set(query.contextLines.map(withoutDashes).filter((l) => l && !/^#/.test(l)));
+  let best: number | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const c of candidates) {
+    const [from, to] = enclosingItem(lines, c.line);
+    const seen = new Set<string>();
+    for (let i = from; i < to; i++) {
+      const text = lines[i]!;
+      if (/\{\{/.test(text)) continue;
+      const plain = withoutDashes(text);
+      if (wanted.has(plain)) seen.add(plain);
+    }
+    if (seen.size > bestScore) [best, bestScore, tie] = [c.line, seen.size, false];
+    else if (seen.size === bestScore) tie = true;
+  }
+  return tie || !bestScore ? undefined : best;
+}
+
+/**
+ * The lines [from, to) of the list item a template line is in: from the nearest `- ` above (or
+ * on) it that is less indented than its text, to the next line of text indented no deeper than
+ * that dash (action-only lines do not count: `{{- end }}`). Outside any item: its `---` document.
+ */
+function enclosingItem(lines: readonly string[], line: number): [number, number] {
+  const own = lines[line]!;
+  let indent = own.length - own.trimStart().length;
+  const dashes = /^(\s*)((?:-\s+)*)/.exec(own)!;
+  if (dashes[2]) indent = dashes[1]!.length + dashes[2].length;
+  const width = ONLY_ACTION.test(own) ? /\bn?indent\s+(\d+)/.exec(own)?.[1] : undefined;
+  if (width !== undefined) indent = Math.max(indent, Number(width));
+  const text = (i: number) => {
+    const raw = lines[i]!;
+    return raw.trim() && !raw.trim().startsWith('#') && !ONLY_ACTION.test(raw);
+  };
+  for (let i = line; i >= 0; i--) {
+    const raw = lines[i]!;
+    if (/^---(\s|$)/.test(raw)) break;
+    if (!text(i)) continue;
+    const lead = raw.length - raw.trimStart().length;
+    if (raw.trimStart().startsWith('- ') && lead < indent) {
+      let end = i + 1;
+      for (; end < lines.length; end++) {
+        if (/^---(\s|$)/.test(lines[end]!)) break;
+        if (text(end) && lines[end]!.length - lines[end]!.trimStart().length <= lead) break;
+      }
+      return [i, end];
+    }
+    if (lead < indent) indent = lead;
+    if (lead === 0) break;
+  }
+  let from = line;
+  while (from > 0 && !/^---(\s|$)/.test(lines[from - 1]!)) from--;
+  let to = line + 1;
+  while (to < lines.length && !/^---(\s|$)/.test(lines[to]!)) to++;
+  return [from, to];
+}
+
+/** A line trimmed, without the `- ` of the list items it starts. */
+function withoutDashes(line: string): string {
+  return line.trim().replace(/^(?:-\s+)+/, '');
+}
+
+/**
+ * What a template line can print, as a pattern: its text as written, each action any text. An
+ * action's `{{-`/`-}}` eats the blanks before/after it (`selector: {{- include … }}` prints
+ * `selector:`).
+ */
+export function linePattern(templateLine: string): RegExp {
+  const parts = withoutDashes(templateLine).split(/(\{\{-?[\s\S]*?-?\}\})/);
+  let source = '';
+  for (let i = 0; i < parts.length; i++) {
+    let part = parts[i]!;
+    if (i % 2 === 1) {
+      source += '.*';
+      continue;
+    }
+    const before = parts[i - 1];
+    const after = parts[i + 1];
+    if (before?.endsWith('-}}')) part = part.trimStart();
+    if (after?.startsWith('{{-')) part = part.trimEnd();
+    source += escape(part);
+  }
+  return new RegExp(`^${source}$`);
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {

@@ -258,6 +258,42 @@ describe('rendering without helm or without trust', () => {
 });
 
 describe('findings on the rendered chart, traced back', { skip: helm.missing }, () => {
+  it('a subchart’s, a quoted and an included field go to their template lines and values', async () => {
+    const values = valuesFile(
+      'persistence:\n  existingClaim: uploads\nlogs:\n  storageClass: slow\ncache:\n  storageClass: fast\n',
+    );
+    const outcome = await new HelmRenderer().render(
+      request({ chart: join(fixtures, 'shop'), values: [{ path: values }] }),
+    );
+    // The chart's default "ON" stays a string in the render with markers (its schema wants one).
+    const findings = await traced(outcome);
+    const where = findings
+      .filter((f) => f.original.code !== 'claim-not-mounted')
+      .map((f) => ({
+        code: f.original.code,
+        template: `${f.trace.template}:${f.trace.templateLine}`,
+        values: f.trace.values.map((v) => `${v.path.join('.')}@${v.range.start.line}`),
+      }))
+      .sort((a, b) => a.template.localeCompare(b.template));
+    assert.deepEqual(where, [
+      {
+        code: 'storage-class-not-found',
+        template: 'charts/cache/templates/statefulset.yaml:29',
+        values: [],
+      },
+      {
+        code: 'claim-not-found',
+        template: 'templates/statefulset.yaml:21',
+        values: ['persistence.existingClaim@1'],
+      },
+      {
+        code: 'storage-class-not-found',
+        template: 'templates/statefulset.yaml:39',
+        values: ['logs.storageClass@3'],
+      },
+    ]);
+  });
+
   it('each wrong size goes to the value that produced it, not to the one with the same text', async () => {
     // Both sizes are the same wrong text: only the second render tells which claim reads which.
     const values = valuesFile(

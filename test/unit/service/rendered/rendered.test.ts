@@ -11,6 +11,7 @@ import {
 import { RenderedCharts } from '../../../../server/src/service/rendered';
 import { helmMessageText, renderProblem } from '../../../../server/src/service/rendered/errors';
 import {
+  linePattern,
   templateKeyLines,
   templateLineOf,
 } from '../../../../server/src/service/rendered/templateLines';
@@ -307,6 +308,106 @@ describe('template lines of rendered fields', () => {
     assert.equal(line(['spec', 'volumeClaimTemplates', 0, 'spec', 'storageClassName']), 11);
     // Two includes print into spec.template.spec: neither is known to be the one.
     assert.equal(line(['spec', 'template', 'spec', 'volumes', 0, 'name']), undefined);
+  });
+
+  it('a line whose action prints the rendered text, not a literal line with the same keys', () => {
+    const sts = [
+      'spec:', // 0
+      '  volumeClaimTemplates:', // 1
+      '    - spec:', // 2
+      '      {{- if (eq "-" .Values.storageClass) }}', // 3
+      '        storageClassName: ""', // 4
+      '      {{- else }}', // 5
+      '        storageClassName: "{{ .Values.storageClass }}"', // 6
+      '      {{- end }}', // 7
+    ].join('\n');
+    const path = ['spec', 'volumeClaimTemplates', 0, 'spec', 'storageClassName'];
+    const keyLines = templateKeyLines(sts);
+    const line = (renderedLine: string) => templateLineOf(keyLines, { path, renderedLine }, sts);
+    assert.equal(line('storageClassName: "gp3"'), 6);
+    assert.equal(line('storageClassName: ""'), 4);
+    assert.equal(
+      linePattern('  - name: {{ .Chart.Name }}-{{ .Values.x }}').source,
+      '^name: .*-.*$',
+    );
+    assert.ok(linePattern('selector: {{- include "x" . | nindent 4 }}').test('selector:'));
+  });
+
+  it('several clues together: the value read, then the text the actions could print', () => {
+    const deploy = [
+      'spec:', // 0
+      '  template:', // 1
+      '    spec:', // 2
+      '      containers:', // 3
+      '        - name: {{ template "p.name" . }}-{{ .Values.server.name }}-{{ .Values.reload.name }}', // 4
+      '          image: reload', // 5
+      '        - name: {{ template "p.name" . }}-{{ .Values.server.name }}', // 6
+      '          image: server', // 7
+      '        {{- range $name, $spec := .Values.sidecars }}', // 8
+      '        - name: {{ $name }}', // 9
+      '        {{- end }}', // 10
+    ].join('\n');
+    const path = ['spec', 'template', 'spec', 'containers', 1, 'name'];
+    const query = { path, renderedLine: '- name: prometheus-server', valuePaths: ['server.name'] };
+    assert.equal(templateLineOf(templateKeyLines(deploy), query, deploy), 6);
+  });
+
+  it('a value read by an `if` further out does not name the key line above it', () => {
+    const sts = [
+      'spec:', // 0
+      '  template:', // 1
+      '    spec:', // 2
+      '      volumes:', // 3
+      '        {{- if .Values.data.existingClaim }}', // 4
+      '        - name: data', // 5
+      '          persistentVolumeClaim:', // 6
+      '            claimName: {{ tpl .Values.data.existingClaim . }}', // 7
+      '        {{- end }}', // 8
+      '        {{- if .Values.logs.existingClaim }}', // 9
+      '        - name: logs', // 10
+      '          persistentVolumeClaim:', // 11
+      '            claimName: {{ tpl .Values.logs.existingClaim . }}', // 12
+      '        {{- end }}', // 13
+      '  {{- if not .Values.data.existingClaim }}', // 14
+      '  volumeClaimTemplates: []', // 15
+      '  {{- end }}', // 16
+    ].join('\n');
+    const path = ['spec', 'template', 'spec', 'volumes', 0, 'persistentVolumeClaim', 'claimName'];
+    const query = { path, renderedLine: 'claimName: d', valuePaths: ['data.existingClaim'] };
+    assert.equal(templateLineOf(templateKeyLines(sts), query, sts), 7);
+  });
+
+  it('the same include in two list items: the one whose item is written like the rendered one', () => {
+    const sts = [
+      'spec:', // 0
+      '  volumeClaimTemplates:', // 1
+      '    {{- if .Values.data.enabled }}', // 2
+      '    - apiVersion: v1', // 3
+      '      metadata:', // 4
+      '        name: data', // 5
+      '      spec:', // 6
+      '        accessModes: [ReadWriteOnce]', // 7
+      '        {{- include "x.storage.class" .Values.data | nindent 8 }}', // 8
+      '    {{- end }}', // 9
+      '    - apiVersion: v1', // 10
+      '      metadata:', // 11
+      '        name: logs', // 12
+      '      spec:', // 13
+      '        accessModes: [ReadWriteOnce]', // 14
+      '        {{- include "x.storage.class" .Values.logs | nindent 8 }}', // 15
+    ].join('\n');
+    const keyLines = templateKeyLines(sts);
+    const path = ['spec', 'volumeClaimTemplates', 0, 'spec', 'storageClassName'];
+    const item = (name: string) => [
+      '- apiVersion: v1',
+      'metadata:',
+      `name: ${name}`,
+      'spec:',
+      'storageClassName: fast',
+    ];
+    assert.equal(templateLineOf(keyLines, { path }, sts), undefined);
+    assert.equal(templateLineOf(keyLines, { path, contextLines: item('data') }, sts), 8);
+    assert.equal(templateLineOf(keyLines, { path, contextLines: item('logs') }, sts), 15);
   });
 
   it('a key printed by include under a key line: that key line', () => {
