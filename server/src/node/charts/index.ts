@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { parse } from 'yaml';
 import { localize } from '../../service/i18n/format';
 import { defaultArchiveLimits, readChartArchive, type ArchiveLimits } from './archive';
 import { isChartFolder, readChartFolder } from './folder';
@@ -22,7 +23,7 @@ export interface ChartSource {
   kind: 'folder' | 'archive';
   /** The chart folder, or the .tgz file. */
   path: string;
-  /** Display name: the folder name, or the archive's top folder. */
+  /** Display name: the name in its Chart.yaml, else the folder name or the archive's top folder. */
   name: string;
   files: Map<string, string>;
 }
@@ -42,11 +43,10 @@ export async function readChart(
   } catch {
     throw new ChartSourceError('notFound', localize(m.notFound, { path }));
   }
-  if (stat.isDirectory())
-    return { kind: 'folder', path, name: basename(path), files: await readChartFolder(path) };
-  if (/^Chart\.ya?ml$/.test(basename(path))) {
-    const dir = dirname(path);
-    return { kind: 'folder', path: dir, name: basename(dir), files: await readChartFolder(dir) };
+  if (stat.isDirectory() || /^Chart\.ya?ml$/.test(basename(path))) {
+    const dir = stat.isDirectory() ? path : dirname(path);
+    const files = await readChartFolder(dir);
+    return { kind: 'folder', path: dir, name: chartNameIn(files) ?? basename(dir), files };
   }
   if (stat.size > archiveLimits.maxArchiveBytes) {
     throw new ChartSourceError(
@@ -55,7 +55,19 @@ export async function readChart(
     );
   }
   const { root, files } = await readChartArchive(await fs.readFile(path), archiveLimits);
-  return { kind: 'archive', path, name: root, files };
+  return { kind: 'archive', path, name: chartNameIn(files) ?? root, files };
+}
+
+/** The `name` of a chart's Chart.yaml (chart-relative paths -> text), if it has one. */
+export function chartNameIn(files: ReadonlyMap<string, string>): string | undefined {
+  const text = files.get('Chart.yaml') ?? files.get('Chart.yml');
+  if (!text) return undefined;
+  try {
+    const data = parse(text) as { name?: unknown } | null;
+    return typeof data?.name === 'string' && data.name ? data.name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

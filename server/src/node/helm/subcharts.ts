@@ -10,7 +10,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isChartFolder, readChartFolder, type ChartSource } from '../charts';
+import { chartNameIn, isChartFolder, readChartFolder, type ChartSource } from '../charts';
 
 const MAX_DEPTH = 3;
 const MAX_SUBCHARTS = 64;
@@ -54,7 +54,7 @@ export async function readSubchartTemplates(chartDir: string): Promise<Map<strin
         continue;
       }
       const own = files.get('Chart.yaml') ?? files.get('Chart.yml');
-      const name = chartName(own) ?? entry.name;
+      const name = chartNameIn(files) ?? entry.name;
       for (const shown of aliases.get(name) ?? [name]) {
         const base = `${prefix}charts/${shown}/`;
         for (const [path, text] of files) {
@@ -85,11 +85,6 @@ function readYaml(text: string | undefined): unknown {
   } catch {
     return undefined;
   }
-}
-
-function chartName(chartYaml: string | undefined): string | undefined {
-  const data = readYaml(chartYaml) as { name?: unknown } | undefined;
-  return typeof data?.name === 'string' && data.name ? data.name : undefined;
 }
 
 /** Chart name -> the names its dependencies give it (the alias, else the name itself). */

@@ -78,3 +78,15 @@ void test('finding the chart of a values file: inside the chart, in ci/, or next
     'two charts next to it: ambiguous',
   );
 });
+
+void test('a chart is named by its Chart.yaml, not by the folder it sits in', async () => {
+  const dir = makeTempDir('ks-chart-');
+  const chart = join(dir, 'chart');
+  mkdirSync(join(chart, 'templates'), { recursive: true });
+  writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: longhorn\nversion: 1.9.0\n');
+  assert.equal((await readChart(chart)).name, 'longhorn');
+  assert.equal((await readChart(join(chart, 'Chart.yaml'))).name, 'longhorn');
+  // Without a usable name the folder's stays.
+  writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: [broken\n');
+  assert.equal((await readChart(chart)).name, 'chart');
+});
