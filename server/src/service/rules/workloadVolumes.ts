@@ -72,7 +72,6 @@ const DATA_PATHS = [
   '/var/lib/mysql',
   '/var/lib/mariadb',
   '/data/db',
-  '/data/configdb',
   '/var/lib/rabbitmq',
   '/var/lib/cassandra',
   '/var/lib/clickhouse',
@@ -124,9 +123,25 @@ function redisPersists(c: ContainerShape): boolean {
   return !noSnapshots || /--appendonly\s+yes\b/.test(line);
 }
 
+/**
+ * MongoDB keeps data in `/data/configdb` only as a config server started without `--dbpath`
+ * (`--configsvr` changes the default data directory, SERVER-1554); charts otherwise keep
+ * `mongod.conf` and key files there and the data in `/data/db`. A config server set up in its
+ * config file (`sharding.clusterRole`) is not seen here.
+ */
+const MONGO_CONFIG_DIR = '/data/configdb';
+
+function mongoConfigServerData(c: ContainerShape): boolean {
+  // Also inside a shell command line (`sh -c "mongod --configsvr …"`).
+  const line = argvOf(c).join(' ');
+  return /(^|\s)--configsvr(\s|$)/.test(line) && !/(^|\s)--dbpath(\s|=|$)/.test(line);
+}
+
 /** True when `mountPath` of this container holds a database's (or broker's) files. */
 export function isDatabaseDataPath(mountPath: string, container: ContainerShape): boolean {
   const p = normalizeHostPath(mountPath);
+  if (p === MONGO_CONFIG_DIR || p.startsWith(MONGO_CONFIG_DIR + '/'))
+    return mongoConfigServerData(container);
   if (DATA_PATHS.some((d) => p === d || p.startsWith(d + '/'))) return true;
   if (p !== '/data' && !p.startsWith('/data/')) return false;
   const image = (str(container.image) ?? '').toLowerCase();

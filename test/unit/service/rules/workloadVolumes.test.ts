@@ -40,6 +40,30 @@ void describe('workload volume rules in detail', () => {
     );
   });
 
+  void test('/data/configdb holds data only for a config server started without --dbpath', () => {
+    // A replica set keeps mongod.conf and its key there, the data in /data/db (SERVER-1554).
+    const member = {
+      image: 'mongo:7',
+      command: ['mongod', '--config=/data/configdb/mongod.conf', '--dbpath=/data/db'],
+    };
+    assert.equal(isDatabaseDataPath('/data/configdb', member), false);
+    assert.equal(isDatabaseDataPath('/data/configdb', { image: 'mongo:7' }), false);
+    assert.equal(
+      isDatabaseDataPath('/data/configdb', {
+        image: 'mongo:7',
+        command: ['sh', '-c', 'exec mongod --configsvr --replSet cfg --bind_ip_all'],
+      }),
+      true,
+    );
+    assert.equal(
+      isDatabaseDataPath('/data/configdb', {
+        image: 'mongo:7',
+        args: ['--configsvr', '--dbpath', '/data/db'],
+      }),
+      false,
+    );
+  });
+
   void test('emptydir-for-database-data: arbiters and sentinels keep no data', () => {
     assert.equal(keepsNoData({ name: 'mongodb-arbiter' }), true);
     assert.equal(
