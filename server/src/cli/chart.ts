@@ -148,14 +148,10 @@ export function chartReports(
   const key = run.subject.key;
   const problem = service.renderProblem(key);
   if (problem) {
-    const site = problem.valueSite;
-    // On the user's values file: the value's line there, else its first line.
-    const siteLayer = site ? run.subject.merged.layers[site.layer] : undefined;
-    const layer = siteLayer?.kind === 'file' ? siteLayer : undefined;
-    const primary = run.subject.primaryUri;
+    const { range, file } = failurePlace(run, chartArg, problem);
     // In CI a chart that cannot be rendered is an error, whatever the reason.
     const d: KubeDiagnostic = {
-      range: site && layer?.uri ? site.range : NO_RANGE,
+      range,
       severity: 'error',
       code: problem.code,
       message: problem.message,
@@ -166,13 +162,6 @@ export function chartReports(
         },
       },
     };
-    const file = layer?.uri
-      ? pathOfUri(layer.uri)
-      : primary
-        ? pathOfUri(primary)
-        : problem.template
-          ? templatePath(run, chartArg, problem.template.path)
-          : resolve(chartArg);
     add(file, d);
   } else {
     const uri = service.renderedUriOf(key);
@@ -236,4 +225,29 @@ export function renderedSource(
     uri: pathToFileURL(templatePath(run, chartArg, found.trace.template)).href,
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
   };
+}
+
+/**
+ * Where helm's failure is reported: on the user's values file (the value's line there, else its
+ * first line: that is where a value is set); without one, where the chart's values.yaml writes
+ * the value, else the template line helm names, else the chart.
+ */
+function failurePlace(
+  run: ChartRun,
+  chartArg: string,
+  problem: NonNullable<ReturnType<LanguageService['renderProblem']>>,
+): { range: Range; file: string } {
+  const site = problem.valueSite;
+  const layer = site ? run.subject.merged.layers[site.layer] : undefined;
+  if (site && layer?.kind === 'file' && layer.uri)
+    return { range: site.range, file: pathOfUri(layer.uri) };
+  const primary = run.subject.primaryUri;
+  if (primary) return { range: NO_RANGE, file: pathOfUri(primary) };
+  if (site && layer?.uri) return { range: site.range, file: pathOfUri(layer.uri) };
+  const template = problem.template;
+  if (template) {
+    const line = { line: template.line, character: 0 };
+    return { range: { start: line, end: line }, file: templatePath(run, chartArg, template.path) };
+  }
+  return { range: NO_RANGE, file: resolve(chartArg) };
 }

@@ -37,14 +37,18 @@ export const FAILURE_CODES: Record<RenderFailureReason, string> = {
 
 /** helm's message without `Error: ` and the `--debug` hint, on one line. */
 export function helmMessageText(stderr: string): string {
-  return stderr
-    .split(/\r?\n/)
-    .filter((l) => !/^Use --debug flag/.test(l.trim()))
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .join(' ')
-    .replace(/^Error:\s*/, '')
-    .slice(0, 1000);
+  return (
+    stderr
+      .split(/\r?\n/)
+      .filter((l) => !/^Use --debug flag/.test(l.trim()))
+      // Helm 4 logs through slog: `level=WARN msg="this chart is deprecated"` is not the error.
+      .filter((l) => !/^(time=\S+\s+)?level=(DEBUG|INFO|WARN)\b/.test(l.trim()))
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' ')
+      .replace(/^Error:\s*/, '')
+      .slice(0, 1000)
+  );
 }
 
 const TEMPLATE_AT = /((?:[\w.-]+\/)+?templates\/[^\s:()]+?):(\d+)(?::(\d+))?/;

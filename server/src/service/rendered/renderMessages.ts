@@ -35,11 +35,11 @@ export const renderMessages = {
   },
   failedAt: {
     en: '`helm template` failed in `{template}`, line {line}: {detail}',
-    ru: '`helm template` упал в `{template}`, строка {line}: {detail}',
+    ru: '`helm template` завершился с ошибкой в `{template}`, строка {line}: {detail}',
   },
   failedAtValue: {
     en: '`helm template` failed on the value `{value}` (used in `{template}`, line {line}): {detail}',
-    ru: '`helm template` упал на значении `{value}` (используется в `{template}`, строка {line}): {detail}',
+    ru: '`helm template` завершился с ошибкой на значении `{value}` (используется в `{template}`, строка {line}): {detail}',
   },
   failedValues: {
     en: 'helm cannot read the values file {file}: {detail}',

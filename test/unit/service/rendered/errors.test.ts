@@ -45,3 +45,21 @@ void test('helm not found names the editor setting and the command-line flag', (
     /`kubeStorage\.helm\.path` в редакторе, `--helm` в командной строке/,
   );
 });
+
+void test("helm 4's log lines are not part of the error it reports", () => {
+  const problem = renderProblem(
+    {
+      reason: 'failed',
+      detail:
+        'level=WARN msg="this chart is deprecated"\nError: execution error at (req/templates/secret.yaml:7:10): A MongoDB URI is required\n',
+    },
+    undefined,
+    new Map([
+      ['templates/secret.yaml', 'a\nb\nc\nd\ne\nf\nuri: {{ required "x" .Values.mongodb.uri }}\n'],
+    ]),
+  );
+  assert.doesNotMatch(problem.message.en, /level=WARN|deprecated/);
+  assert.match(problem.message.en, /failed on the value `mongodb\.uri`/);
+  assert.match(problem.message.ru, /завершился с ошибкой на значении `mongodb\.uri`/);
+  assert.deepEqual(problem.template, { path: 'templates/secret.yaml', line: 6 });
+});
