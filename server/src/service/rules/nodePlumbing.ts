@@ -10,13 +10,13 @@
  * `/var/lib/kubelet/plugins/<driver>` and `/var/lib/kubelet/plugins_registry`). An application
  * keeping its data on a node mounts an ordinary directory instead.
  */
-import type { HostPathVolumeSource, SecurityContext } from 'kubernetes-types/core/v1';
+import type { HostPathVolumeSource } from 'kubernetes-types/core/v1';
+import { addedCapabilities, isPrivileged } from '../kubernetes/securityContext';
 import {
   containersOf,
   isRecord,
   mountsOf,
   str,
-  strings,
   volumesOf,
   type ContainerAt,
   type MountAt,
@@ -314,11 +314,7 @@ export function isBidirectional(m: MountAt): boolean {
  * remount anything on the node).
  */
 export function isUnconfined(c: ContainerAt): boolean {
-  const sc = c.container.securityContext as SecurityContext | undefined;
-  if (!isRecord(sc)) return false;
-  if (sc.privileged === true) return true;
-  const added = strings(isRecord(sc.capabilities) ? sc.capabilities.add : undefined);
-  return added.some((cap) => cap.toUpperCase().replace(/^CAP_/, '') === 'SYS_ADMIN');
+  return isPrivileged(c.container) || addedCapabilities(c.container).includes('SYS_ADMIN');
 }
 
 /**

@@ -2,7 +2,6 @@
  * Init containers and permissions: the volumes init containers prepare, who may write to a volume
  * (the classic "permission denied" on a fresh claim).
  */
-import type { PodSecurityContext, SecurityContext } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { Rule } from './types';
 import {
@@ -17,6 +16,11 @@ import {
 } from './util';
 import { setValueFix } from './fixes/storageFixes';
 import { reportUndeclaredMounts } from './volumeMounts';
+import {
+  containerSecurityContext,
+  podSecurityContext,
+  runsAsNonRootUser,
+} from '../kubernetes/securityContext';
 
 export const initContainerVolumeNotFound: Rule = {
   id: 'init-container-volume-not-found',
@@ -57,9 +61,7 @@ export const missingFsGroup: Rule = {
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
     if (!at) return;
-    const podSc: PodSecurityContext = isRecord(at.spec.securityContext)
-      ? at.spec.securityContext
-      : {};
+    const podSc = podSecurityContext(at.spec);
     if (podSc.fsGroup !== undefined) return;
     const claims = new Set(
       volumesOf(at)
@@ -78,13 +80,9 @@ export const missingFsGroup: Rule = {
     }
     for (const c of containers) {
       if (c.group !== 'containers') continue;
-      const sc: SecurityContext = isRecord(c.container.securityContext)
-        ? c.container.securityContext
-        : {};
+      if (!runsAsNonRootUser(c.container, at.spec)) continue;
+      const sc = containerSecurityContext(c.container);
       const user = sc.runAsUser ?? podSc.runAsUser;
-      const nonRoot =
-        user !== undefined ? user !== 0 : (sc.runAsNonRoot ?? podSc.runAsNonRoot) === true;
-      if (!nonRoot) continue;
       for (const m of mountsOf(c)) {
         if (m.field !== 'volumeMounts' || m.mount.readOnly === true) continue;
         if (!claims.has(m.mount.name) || prepared.has(m.mount.name)) continue;

@@ -2,14 +2,12 @@
  * Writing and owning files: a read-only root filesystem and the volumes an app needs for its
  * writes, and the root group (gid 0) on the files of a pod's volumes.
  */
-import type { PodSecurityContext, SecurityContext } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { IndexedObject } from '../workspace/file';
 import type { QuickFix, Rule } from './types';
 import {
   codeList,
   containersOf,
-  isRecord,
   podSpecOf,
   str,
   volumesOf,
@@ -20,15 +18,17 @@ import {
 import { declaredTempPaths, knownWritePaths } from './imageWritePaths';
 import { containerName, isReadOnlySource, writableMountsOf } from './podStorage';
 import { normalizeHostPath } from './nodePlumbing';
+import {
+  containerSecurityContext,
+  isPrivileged,
+  podSecurityContext,
+  runsAsNonRootUser,
+} from '../kubernetes/securityContext';
 import { setValueFix } from './fixes/storageFixes';
 import { insertInSeq } from './fixes/edits';
 
-function securityContextOf(c: ContainerAt): SecurityContext {
-  return isRecord(c.container.securityContext) ? c.container.securityContext : {};
-}
-
-function podSecurityContextOf(at: PodSpecAt): PodSecurityContext {
-  return isRecord(at.spec.securityContext) ? at.spec.securityContext : {};
+function securityContextOf(c: ContainerAt) {
+  return containerSecurityContext(c.container);
 }
 
 /** `/var/run` is a link to `/run` in the images we know: both spellings are one directory. */
@@ -206,11 +206,8 @@ function writableVolumeNames(at: PodSpecAt): Set<string> {
 }
 
 /** A process that is not root: the group it runs with decides what it may touch. */
-function runsAsNonRoot(c: ContainerAt, podSc: PodSecurityContext): boolean {
-  const sc = securityContextOf(c);
-  if (sc.privileged === true) return false;
-  const user = sc.runAsUser ?? podSc.runAsUser;
-  return user !== undefined ? user !== 0 : (sc.runAsNonRoot ?? podSc.runAsNonRoot) === true;
+function runsAsNonRoot(c: ContainerAt, at: PodSpecAt): boolean {
+  return !isPrivileged(c.container) && runsAsNonRootUser(c.container, at.spec);
 }
 
 export const rootGroupOnVolumes: Rule = {
@@ -231,10 +228,10 @@ export const rootGroupOnVolumes: Rule = {
     if (!at) return;
     const writable = writableVolumeNames(at);
     if (!writable.size) return;
-    const podSc = podSecurityContextOf(at);
+    const podSc = podSecurityContext(at.spec);
     // Group 0 gives a root process nothing it does not have: only non-root writers count.
     const writers = containersOf(at).filter(
-      (c) => runsAsNonRoot(c, podSc) && writableMountsOf(c).some((m) => writable.has(m.mount.name)),
+      (c) => runsAsNonRoot(c, at) && writableMountsOf(c).some((m) => writable.has(m.mount.name)),
     );
     if (!writers.length) return;
     const scPath = [...at.path, 'securityContext'];

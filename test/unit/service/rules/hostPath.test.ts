@@ -269,4 +269,134 @@ void describe('hostPath rules in detail', () => {
       assert.match(m.ru, /node agent Velero/);
     }
   });
+
+  /** A metrics DaemonSet reading host `path` at /host/root; `podSc` and `sc` are flow maps. */
+  const reader = (path: string, podSc: string, sc: string, mount = 'readOnly: true'): string =>
+    [
+      'apiVersion: apps/v1',
+      'kind: DaemonSet',
+      'metadata: {name: metrics}',
+      'spec:',
+      '  selector: {matchLabels: {app: metrics}}',
+      '  template:',
+      '    metadata: {labels: {app: metrics}}',
+      '    spec:',
+      ...(podSc ? [`      securityContext: ${podSc}`] : []),
+      '      containers:',
+      '        - name: exporter',
+      '          image: example/exporter:1',
+      ...(sc ? [`          securityContext: ${sc}`] : []),
+      `          volumeMounts: [{name: root, mountPath: /host/root, mountPropagation: HostToContainer, ${mount}}]`,
+      `      volumes: [{name: root, hostPath: {path: ${path}}}]`,
+      '',
+    ].join('\n');
+  const nobodyPod = '{runAsUser: 65534, runAsGroup: 65534, runAsNonRoot: true, fsGroup: 65534}';
+  const noEscalation = '{allowPrivilegeEscalation: false, readOnlyRootFilesystem: true}';
+  const sensitiveOf = (text: string) =>
+    diagnose({ 'file:///metrics.yaml': text }).filter((d) => d.code === 'sensitive-host-path');
+
+  void test('sensitive-host-path: an ordinary non-root user reading / or /etc read-only sees only world-readable files', () => {
+    for (const path of ['/', '/etc', '/etc/']) {
+      assert.deepEqual(sensitiveOf(reader(path, nobodyPod, noEscalation)), [], path);
+    }
+    const containerLevel = reader(
+      '/',
+      '',
+      '{runAsNonRoot: true, runAsGroup: 1000, allowPrivilegeEscalation: false}',
+    );
+    assert.deepEqual(sensitiveOf(containerLevel), [], 'runAsNonRoot with a non-zero group');
+    // Places of secrets stay reported whoever reads them: mounting them is asking for them.
+    const credentials = sensitiveOf(reader('/etc/kubernetes', nobodyPod, noEscalation));
+    assert.equal(credentials.length, 1);
+    assert.match(credentials[0]!.message.en, /credentials/);
+    assert.equal(sensitiveOf(reader('/var/lib/kubelet', nobodyPod, noEscalation)).length, 1);
+  });
+
+  void test('sensitive-host-path: / read by root keeps the takeover warning', () => {
+    for (const [podSc, sc] of [
+      ['', ''],
+      ['{runAsUser: 0}', noEscalation],
+      [nobodyPod, '{runAsUser: 0, allowPrivilegeEscalation: false}'],
+      ['{runAsGroup: 65534}', noEscalation],
+    ] as const) {
+      const hits = sensitiveOf(reader('/', podSc, sc));
+      assert.equal(hits.length, 1, `${podSc} ${sc}`);
+      assert.match(hits[0]!.message.en, /can take over the node, even with `readOnly`/);
+    }
+  });
+
+  void test('sensitive-host-path: a non-root user short of an ordinary one is told what it lacks', () => {
+    const written = sensitiveOf(reader('/', nobodyPod, noEscalation, 'readOnly: false'));
+    assert.equal(written.length, 1, 'a writable / stays reported');
+    assert.match(written[0]!.message.en, /Container `exporter` runs as a non-root user/);
+    assert.match(written[0]!.message.en, /settings it lacks: `readOnly: true`\./);
+    assert.doesNotMatch(written[0]!.message.en, /allowPrivilegeEscalation/);
+
+    const escalates = sensitiveOf(reader('/', nobodyPod, '{readOnlyRootFilesystem: true}'));
+    assert.equal(escalates.length, 1, 'setuid programs of the node make it root');
+    assert.match(escalates[0]!.message.en, /`allowPrivilegeEscalation: false` \(else a setuid/);
+    assert.match(escalates[0]!.message.en, /the kubelet's credentials and every pod's secrets/);
+    assert.match(escalates[0]!.message.ru, /работает не от root/);
+
+    const rootGroup = sensitiveOf(reader('/', '{runAsUser: 1000}', noEscalation));
+    assert.equal(rootGroup.length, 1, 'without runAsGroup the group may be 0');
+    assert.match(rootGroup[0]!.message.en, /a non-zero `runAsGroup`/);
+    const groups = sensitiveOf(
+      reader(
+        '/etc',
+        '{runAsUser: 1000, runAsGroup: 1000, fsGroup: 0, supplementalGroups: [0]}',
+        noEscalation,
+      ),
+    );
+    assert.equal(groups.length, 1);
+    assert.match(groups[0]!.message.en, /the node's whole configuration/);
+    assert.match(groups[0]!.message.en, /a non-zero `fsGroup`.*`supplementalGroups` without 0/);
+    const caps = sensitiveOf(
+      reader('/', nobodyPod, '{allowPrivilegeEscalation: false, capabilities: {add: [SYS_TIME]}}'),
+    );
+    assert.equal(caps.length, 1);
+    assert.match(caps[0]!.message.en, /no `capabilities.add`/);
+  });
+
+  void test('sensitive-host-path: a privileged container mounting / or /etc is told about its privilege', () => {
+    for (const [path, mount] of [
+      ['/etc/', 'readOnly: true'],
+      ['/', 'readOnly: true'],
+      ['/', 'readOnly: false'],
+    ] as const) {
+      const hits = sensitiveOf(reader(path, '', '{privileged: true}', mount));
+      assert.equal(hits.length, 1, `${path} ${mount}`);
+      const { en, ru } = hits[0]!.message;
+      assert.match(en, /^Container `exporter` is privileged: .* owns the node whatever it mounts/);
+      assert.match(en, new RegExp(`this mount of host path \`${path}\``));
+      assert.doesNotMatch(en, /can take over the node, even with `readOnly`|can read them/);
+      assert.match(ru, /^Контейнер `exporter` привилегированный/);
+    }
+    const nonRootPrivileged = reader('/', nobodyPod, '{privileged: true}');
+    assert.match(sensitiveOf(nonRootPrivileged)[0]!.message.en, /is privileged/);
+    const sysAdmin = reader('/', '', '{capabilities: {add: [SYS_ADMIN]}}');
+    assert.match(
+      sensitiveOf(sysAdmin)[0]!.message.en,
+      /can take over the node, even with `readOnly`/,
+      'CAP_SYS_ADMIN as root remounts it writable: the takeover text holds',
+    );
+  });
+
+  void test('sensitive-host-path: root anywhere in the pod keeps the takeover warning for a shared mount', () => {
+    const shared = reader('/', nobodyPod, noEscalation).replace(
+      '      containers:\n',
+      [
+        '      initContainers:',
+        '        - name: setup',
+        '          image: example/setup:1',
+        '          securityContext: {runAsUser: 0}',
+        '          volumeMounts: [{name: root, mountPath: /host/root, readOnly: true}]',
+        '      containers:',
+        '',
+      ].join('\n'),
+    );
+    const hits = sensitiveOf(shared);
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]!.message.en, /can take over the node, even with `readOnly`/);
+  });
 });

@@ -1,0 +1,85 @@
+/**
+ * Who a container's processes are on the node, read from its and its pod's security context: one
+ * Kubernetes fact, used by every rule that judges what a process may read or write (the root
+ * group on volumes, `fsGroup` for non-root writers, host paths). A container's `runAsUser`,
+ * `runAsGroup` and `runAsNonRoot` win over the pod's.
+ */
+import type {
+  Container,
+  PodSecurityContext,
+  PodSpec,
+  SecurityContext,
+} from 'kubernetes-types/core/v1';
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function containerSecurityContext(c: Container): SecurityContext {
+  return isMap(c.securityContext) ? c.securityContext : {};
+}
+
+export function podSecurityContext(spec: PodSpec): PodSecurityContext {
+  return isMap(spec.securityContext) ? spec.securityContext : {};
+}
+
+/**
+ * The process runs as a user other than root: `runAsUser` other than 0, or, without one,
+ * `runAsNonRoot: true` (the kubelet then refuses to start an image whose user is root).
+ */
+export function runsAsNonRootUser(c: Container, spec: PodSpec): boolean {
+  const sc = containerSecurityContext(c);
+  const podSc = podSecurityContext(spec);
+  const user = sc.runAsUser ?? podSc.runAsUser;
+  return user !== undefined ? user !== 0 : (sc.runAsNonRoot ?? podSc.runAsNonRoot) === true;
+}
+
+/** `privileged: true`: every device of the node and every capability. */
+export function isPrivileged(c: Container): boolean {
+  return containerSecurityContext(c).privileged === true;
+}
+
+/** The capabilities the container adds, upper-case and without `CAP_` (`SYS_ADMIN`). */
+export function addedCapabilities(c: Container): string[] {
+  const caps = containerSecurityContext(c).capabilities;
+  const add: unknown = isMap(caps) ? caps.add : undefined;
+  if (!Array.isArray(add)) return [];
+  return add
+    .filter((cap): cap is string => typeof cap === 'string')
+    .map((cap) => cap.toUpperCase().replace(/^CAP_/, ''));
+}
+
+/**
+ * What could still give a non-root process root's powers or root's group (see
+ * `ordinaryUserGaps`):
+ * - `escalation`: no `allowPrivilegeEscalation: false`, so a setuid program it runs (`su`,
+ *   `sudo`, `pkexec`…) makes it root;
+ * - `run-as-group`: no `runAsGroup` other than 0: without one the process gets its image's group
+ *   for the user, and group 0 when the image does not list the user (containerd's `WithUserID`);
+ * - `fs-group`: `fsGroup: 0` adds root's group to every container of the pod;
+ * - `supplemental-groups`: `supplementalGroups` lists 0;
+ * - `capabilities`: the container adds capabilities (some read any file: `DAC_READ_SEARCH`).
+ */
+export type OrdinaryUserGap =
+  'escalation' | 'run-as-group' | 'fs-group' | 'supplemental-groups' | 'capabilities';
+
+/**
+ * For a container that runs as a non-root user (`runsAsNonRootUser`) and is not privileged: what
+ * is missing for it to be an ordinary user of the node, one that can neither become root nor
+ * join root's group and so reads only what the node lets every user read. Empty when nothing is.
+ * A group the image's own `/etc/group` gives the user is not visible in a manifest.
+ */
+export function ordinaryUserGaps(c: Container, spec: PodSpec): OrdinaryUserGap[] {
+  const sc = containerSecurityContext(c);
+  const podSc = podSecurityContext(spec);
+  const gaps: OrdinaryUserGap[] = [];
+  if (sc.allowPrivilegeEscalation !== false) gaps.push('escalation');
+  const group = sc.runAsGroup ?? podSc.runAsGroup;
+  if (typeof group !== 'number' || group === 0) gaps.push('run-as-group');
+  if (podSc.fsGroup === 0) gaps.push('fs-group');
+  if (Array.isArray(podSc.supplementalGroups) && podSc.supplementalGroups.includes(0)) {
+    gaps.push('supplemental-groups');
+  }
+  if (addedCapabilities(c).length) gaps.push('capabilities');
+  return gaps;
+}
