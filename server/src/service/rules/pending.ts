@@ -65,11 +65,12 @@ const ephemeralKey = (namespace: string, kind: string, workload: string): string
 
 /** The finding's first sentence: which claims will not bind. */
 function lead(count: number, name: string, ephemeral: boolean): LocalizedText {
+  // With several claims, the reason (written of "the claim") is the first one's.
   if (ephemeral)
     return count > 1
       ? {
-          en: `${count} claims of this ephemeral volume (one per pod) will not bind.`,
-          ru: `Не привяжутся заявки этого эфемерного тома (${count}, по одной на под).`,
+          en: `${count} claims of this ephemeral volume (one per pod) will not bind. The first, \`${name}\`:`,
+          ru: `Не привяжутся заявки этого эфемерного тома (${count}, по одной на под). Первая, \`${name}\`:`,
         }
       : {
           en: `Claim \`${name}\` of this ephemeral volume will not bind.`,
@@ -77,11 +78,17 @@ function lead(count: number, name: string, ephemeral: boolean): LocalizedText {
         };
   return count > 1
     ? {
-        en: `None of the ${count} claims of this template will bind.`,
-        ru: `Ни одна из заявок этого шаблона (${count}) не привяжется.`,
+        en: `None of the ${count} claims of this template will bind. The first, \`${name}\`:`,
+        ru: `Ни одна из заявок этого шаблона (${count}) не привяжется. Первая, \`${name}\`:`,
       }
     : { en: 'The claim will not bind.', ru: 'Заявка не привяжется.' };
 }
+
+/**
+ * Reasons that lie in the claim's class: the finding goes on `storageClassName` when it is
+ * written (in a chart, that traces it to the value that set it, e.g. `storageClass: "-"`).
+ */
+const CLASS_REASONS = new Set(['pending-no-class', 'pending-no-provisioner']);
 
 /** Reasons other rules already explain better. */
 const EXPLAINED_ELSEWHERE = new Set([
@@ -121,8 +128,13 @@ export const claimWillStayPending: Rule = {
       if (get(spec, ['volumeName']) || get(spec, ['selector'])) return;
       const cls = claim.storageClass;
       if (cls && ctx.settings.knownObjects.storageClasses.includes(cls)) return;
+      // An ephemeral volume's claims stay on the volume's name, which the pod spec shows.
+      const onClass =
+        !ephemeral &&
+        CLASS_REASONS.has(claim.reason.code) &&
+        get(spec, ['storageClassName']) !== undefined;
       ctx.report(
-        path,
+        onClass ? [...specPath, 'storageClassName'] : path,
         {
           en: `${lead(count, claim.name, ephemeral).en} ${claim.reason.en} Create a fitting PersistentVolume or use a StorageClass with a provisioner.`,
           ru: `${lead(count, claim.name, ephemeral).ru} ${claim.reason.ru} Создайте подходящий постоянный том или используйте класс хранилища с провижинером.`,

@@ -90,3 +90,63 @@ void test('a claimRef without namespace reserves nothing: the claim it names is 
   assert.ok(codesFound.includes('claim-will-stay-pending'), codesFound.join(', '));
   assert.ok(!codesFound.includes('claim-larger-than-volume'), codesFound.join(', '));
 });
+
+void describe('claim-will-stay-pending: where and of whom', () => {
+  const set = [
+    'apiVersion: apps/v1',
+    'kind: StatefulSet',
+    'metadata: {name: queue, namespace: mq}',
+    'spec:',
+    '  serviceName: queue',
+    '  replicas: 3',
+    '  selector: {matchLabels: {app: queue}}',
+    '  template:',
+    '    metadata: {labels: {app: queue}}',
+    '    spec:',
+    '      containers:',
+    '        - name: broker',
+    '          image: rabbitmq:4',
+    '          volumeMounts: [{name: data, mountPath: /var/lib/rabbitmq}]',
+    '  volumeClaimTemplates:',
+    '    - metadata: {name: data}',
+    '      spec:',
+    '        accessModes: [ReadWriteOnce]',
+    '        storageClassName: ""',
+    '        resources: {requests: {storage: 8Gi}}',
+    '',
+  ].join('\n');
+
+  void test('a class-less claim template: on storageClassName, the reason told of the first claim', () => {
+    const hit = diagnose({ 'file:///mq.yaml': set }).find(
+      (d) => d.code === 'claim-will-stay-pending',
+    );
+    assert.ok(hit);
+    assert.equal(hit.range.start.line, 18);
+    assert.match(
+      hit.message.en,
+      /^None of the 3 claims of this template will bind\. The first, `data-queue-0`: No volume fits/,
+    );
+    assert.match(
+      hit.message.ru,
+      /^Ни одна из заявок этого шаблона \(3\) не привяжется\. Первая, `data-queue-0`:/,
+    );
+  });
+
+  void test('a class that only binds existing volumes: on storageClassName too', () => {
+    const local = [
+      'apiVersion: storage.k8s.io/v1',
+      'kind: StorageClass',
+      'metadata: {name: local-disks}',
+      'provisioner: kubernetes.io/no-provisioner',
+      'volumeBindingMode: Immediate',
+      '',
+    ].join('\n');
+    const hit = diagnose({
+      'file:///mq.yaml': set.replace('storageClassName: ""', 'storageClassName: local-disks'),
+      'file:///classes.yaml': local,
+    }).find((d) => d.code === 'claim-will-stay-pending');
+    assert.ok(hit);
+    assert.equal(hit.range.start.line, 18);
+    assert.match(hit.message.en, /`kubernetes\.io\/no-provisioner`/);
+  });
+});
