@@ -32,6 +32,7 @@ import {
   traceChart,
   type ChartRun,
 } from './chart';
+import { byPosition, chartValuesReports, SET_LABEL } from './chartValues';
 import { PRODUCT_VERSION } from '../version';
 
 export const lintUsage = `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]... [--jobs <threads>] ${clusterUsage} ${chartUsage}`;
@@ -91,6 +92,13 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   if (chart && chartArg) {
     await traceChart(service, chart, settings);
     addReports(reports, chartReports(service, chart, chartArg, settings));
+    // The values files and `--set` pairs checked against the chart, as `values` and the editor do.
+    const values = chartValuesReports(service, chart, settings);
+    addReports(reports, values);
+    for (const file of new Set(values.map((r) => r.file))) {
+      const report = reports.find((r) => r.file === file)!;
+      report.diagnostics = byPosition(report.diagnostics);
+    }
   }
 
   if (format === 'json') io.out(JSON.stringify(toJson(reports, lang), null, 2) + '\n');
@@ -133,7 +141,8 @@ export function checkedSummary(
   chart: ChartRun | undefined,
   chartArg: string | undefined,
 ): CheckedSummary {
-  const files = new Set(reports.map((r) => r.file));
+  // `--set` findings are reported under its name, which is no file.
+  const files = new Set(reports.filter((r) => r.file !== SET_LABEL).map((r) => r.file));
   const checked = chart && chartArg ? chartCheckedFiles(chart, chartArg) : undefined;
   if (!chart || !checked) return { files: files.size };
   for (const file of [...checked.templates, ...checked.valuesFiles]) files.add(file);
