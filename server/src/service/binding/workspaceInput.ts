@@ -80,7 +80,7 @@ function oneCopy<T extends Named>(
  * The default class to assume when the input marks none. With the cluster's StorageClasses in a
  * snapshot, the snapshot answers: none of them is default, so the cluster has no default class.
  */
-function clusterDefaultClass(workspace: Workspace): ClusterDefaultClass {
+export function clusterDefaultClass(workspace: Workspace): ClusterDefaultClass {
   const setting = workspace.cluster.defaultStorageClass;
   if (setting.mode !== 'unknown') return setting;
   const known = workspace.objectsOfKind('StorageClass').some((o) => o.origin === 'cluster');
