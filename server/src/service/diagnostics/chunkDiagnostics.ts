@@ -2,10 +2,11 @@
  * Diagnostics that depend on one `---` chunk only: YAML syntax, duplicate keys, apiVersion/kind,
  * and the schema. Computed once per chunk text and cached on the chunk.
  */
-import type { YAMLError } from 'yaml';
+import { isScalar, visit, type Node, type YAMLError } from 'yaml';
 import { coreMessages, yamlErrorTexts } from '../i18n/coreMessages';
 import { joinTexts, localize } from '../i18n/format';
 import { MAX_ALIAS_COUNT, type ParsedChunk, type ParsedDocument } from '../parse/chunk';
+import { goYamlIgnoresTag, meantTag, shallowContinuations } from '../parse/goYaml';
 import { MAX_NESTING_DEPTH } from '../parse/limits';
 import type { Span } from '../parse/nodes';
 import {
@@ -85,25 +86,125 @@ function addNestingLimit(chunk: ParsedChunk, add: Add): void {
  * Adds the parser's errors and warnings; true when the document's structure is broken. A tag the
  * `yaml` package cannot resolve is left alone in a document that is not a Kubernetes object: it
  * belongs to the tool that reads that file (`!!python/name:` in mkdocs.yml, `!Ref` in a
- * CloudFormation template).
+ * CloudFormation template). What Kubernetes reads differently is told as it reads it
+ * (parse/goYaml.ts): a tag it ignores, continuation lines it accepts at any column, a repeated
+ * key whose last value it keeps.
  */
 function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): boolean {
   const { doc } = parsed;
   let structural = false;
+  let duplicates: DuplicateKey[] | undefined;
   for (const error of doc.errors) {
     if (error.code === 'DUPLICATE_KEY') {
-      const key = duplicateKeySpan(chunk, error);
-      add(key.span, 'duplicate-key', localize(coreMessages.duplicateKey, { key: key.name }));
+      duplicates ??= duplicateKeys(chunk, doc);
+      const key = duplicates.shift() ?? duplicateKeySpan(chunk, error);
+      add(
+        key.span,
+        'duplicate-key',
+        localize(coreMessages.duplicateKey, { key: key.name }),
+        'warning',
+      );
     } else {
       structural = true;
       add(error.pos, 'yaml-syntax', syntaxMessage(error));
     }
   }
   for (const warning of doc.warnings) {
-    if (warning.code === 'TAG_RESOLVE_FAILED' && parsed.recognition.type === 'other') continue;
+    if (warning.code === 'TAG_RESOLVE_FAILED') {
+      if (parsed.recognition.type === 'other') continue;
+      const ignored = ignoredTag(chunk, doc, warning);
+      if (ignored) {
+        add(warning.pos, 'yaml-unknown-tag', ignored, 'information');
+        continue;
+      }
+    }
     add(warning.pos, 'yaml-syntax', syntaxMessage(warning), 'warning');
   }
+  for (const shallow of shallowContinuations(doc)) {
+    const what = {
+      quoted: coreMessages.shallowQuoted,
+      sequence: coreMessages.shallowSequence,
+      mapping: coreMessages.shallowMapping,
+    }[shallow.kind];
+    add(
+      shallow.span,
+      'yaml-continuation-indent',
+      localize(coreMessages.shallowContinuation, { what }),
+      'information',
+    );
+  }
   return structural;
+}
+
+/**
+ * The message for a tag Kubernetes ignores (`!!string`, `!Ref`): the value is read as if it
+ * were not there. Undefined for a tag Kubernetes knows (`!!int abc`, a value it refuses) or a
+ * message of another kind (an undeclared tag handle).
+ */
+function ignoredTag(
+  chunk: ParsedChunk,
+  doc: ParsedDocument['doc'],
+  warning: YAMLError,
+): LocalizedText | undefined {
+  const resolved = /^Unresolved tag: (\S+)/.exec(warning.message)?.[1];
+  if (!resolved || !goYamlIgnoresTag(resolved)) return undefined;
+  const tag = chunk.text.slice(warning.pos[0], warning.pos[1]).trim() || resolved;
+  const node = nodeAfter(doc, warning.pos[1]);
+  const meant = meantTag(resolved);
+  const hint = meant ? localize(coreMessages.didYouMean, { suggestion: meant }) : undefined;
+  const base = isScalar(node)
+    ? localize(coreMessages.unknownTagScalar, { tag, text: shortText(String(node.value ?? '')) })
+    : localize(coreMessages.unknownTagCollection, { tag });
+  return hint ? joinTexts(base, hint) : base;
+}
+
+/** The node that starts first at or after `offset` (the one a tag ending there belongs to). */
+function nodeAfter(doc: ParsedDocument['doc'], offset: number): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Node(_, node: Node) {
+      const start = node.range?.[0];
+      if (start === undefined || start < offset) return;
+      if (!found || start < found.range![0]) found = node;
+    },
+  });
+  return found;
+}
+
+/** A value shown in a message: its first line, at most 60 characters, without backticks. */
+function shortText(value: string): string {
+  const line = (value.split('\n')[0] ?? '').replace(/`/g, "'");
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
+interface DuplicateKey {
+  span: Span;
+  name: string;
+}
+
+/**
+ * The keys that repeat one before them in the same mapping, in the order the `yaml` package
+ * reports them (it compares scalar keys by value), each marked from its first character: the
+ * package's own position is where the pair's properties end, which is the previous line when the
+ * value before is empty.
+ */
+function duplicateKeys(chunk: ParsedChunk, doc: ParsedDocument['doc']): DuplicateKey[] {
+  const out: DuplicateKey[] = [];
+  visit(doc, {
+    Map(_, map) {
+      map.items.forEach((pair, i) => {
+        const key = pair.key as Node | null;
+        const same = (other: unknown): boolean =>
+          other === key || (isScalar(other) && isScalar(key) && other.value === key.value);
+        if (!key?.range || !map.items.slice(0, i).some((p) => same(p.key))) return;
+        const [start, end] = key.range;
+        const written = chunk.text.slice(start, end);
+        const name = isScalar(key) ? String(key.value) : (written.split('\n')[0] ?? '').trim();
+        out.push({ span: [start, Math.max(end, start + 1)], name: name || '?' });
+      });
+    },
+  });
+  return out.sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** Checks of one object; `structural` when its YAML is broken. A list's items are each checked. */

@@ -10,8 +10,23 @@ export const coreMessages = {
     ru: 'Ошибка синтаксиса YAML: {detail}',
   },
   duplicateKey: {
-    en: 'Duplicate key `{key}`: Kubernetes keeps only one of them, so one value is silently lost.',
-    ru: 'Ключ `{key}` повторяется: Kubernetes оставит только одно значение, другое молча пропадёт.',
+    en: 'Key `{key}` is repeated in this mapping: kubectl and Helm keep only its last value and silently drop the earlier one, and kustomize refuses the file.',
+    ru: 'Ключ `{key}` в этом отображении повторяется: kubectl и Helm оставят только последнее значение, а предыдущее молча отбросят, kustomize же такой файл не примет.',
+  },
+  shallowContinuation: {
+    en: 'The continuation lines of a {what} are not indented past its key. kubectl, Helm and kustomize read it as intended, but the YAML spec wants them indented, and strict parsers (such as the `yaml` npm package that many editors use) reject the file. Indent the continuation lines.',
+    ru: 'Строки продолжения {what} не сдвинуты правее ключа. kubectl, Helm и kustomize прочитают значение как задумано, но спецификация YAML требует отступа, и строгие парсеры (например, npm-пакет `yaml`, на котором работают многие редакторы) файл не примут. Добавьте строкам продолжения отступ.',
+  },
+  shallowQuoted: { en: 'quoted value', ru: 'значения в кавычках' },
+  shallowSequence: { en: '`[ ]` list', ru: 'списка `[ ]`' },
+  shallowMapping: { en: '`{ }` mapping', ru: 'отображения `{ }`' },
+  unknownTagScalar: {
+    en: 'Kubernetes does not know the tag `{tag}` and ignores it: the value is read as the text `{text}`.',
+    ru: 'Тег `{tag}` Kubernetes не знает и пропускает: значение читается как текст `{text}`.',
+  },
+  unknownTagCollection: {
+    en: 'Kubernetes does not know the tag `{tag}` and ignores it: the value is read as if it had no tag.',
+    ru: 'Тег `{tag}` Kubernetes не знает и пропускает: значение читается так, будто тега нет.',
   },
   aliasBomb: {
     en: 'The document expands too many aliases (more than {max}); it was not checked. This looks like a YAML bomb.',

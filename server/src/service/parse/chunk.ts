@@ -13,6 +13,7 @@ import { parseAllDocuments, type Document } from 'yaml';
 import type { KubeDiagnostic, Position, Range } from '../types';
 import { countLinesBefore, lineAt, lineStartsOf } from '../text/lines';
 import { maskTemplateActions } from './helm';
+import { readLeniently } from './goYaml';
 import { excessiveNesting } from './limits';
 import { impliedItemType, itemDocument, listItemNodes } from './list';
 import { recognise, type ImpliedType, type Recognition } from './objects';
@@ -283,6 +284,14 @@ class DocumentHandle implements ParsedDocument {
 }
 
 function parseTrees(source: string): ParsedDocument[] {
+  let list = parseDocuments(source);
+  // Kubernetes reads some shapes the `yaml` package refuses (parse/goYaml.ts); only a document
+  // with an error can hold one, so a clean chunk costs nothing more.
+  if (list.some((doc) => doc.errors.length > 0)) list = readLeniently(source, list, parseDocuments);
+  return list.map((doc) => makeParsedDocument(doc));
+}
+
+function parseDocuments(source: string): Document.Parsed[] {
   const docs = parseAllDocuments(source, {
     version: '1.1',
     customTags: kubernetesTags,
@@ -290,8 +299,7 @@ function parseTrees(source: string): ParsedDocument[] {
     prettyErrors: false,
     logLevel: 'error', // no process warnings (e.g. collection keys in toJS) on the server's stderr
   });
-  const list = Array.isArray(docs) ? docs : [];
-  return list.map((doc) => makeParsedDocument(doc));
+  return Array.isArray(docs) ? docs : [];
 }
 
 function makeParsedDocument(doc: Document.Parsed, implied?: ImpliedType): ParsedDocument {

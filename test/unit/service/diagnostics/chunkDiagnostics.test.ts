@@ -1,0 +1,159 @@
+/**
+ * YAML that Kubernetes reads differently from the `yaml` package (parse/goYaml.ts), as findings:
+ * what kubectl and Helm accept is never an error, the message says what Kubernetes does, and a
+ * later finding in the same document keeps its place.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getLanguageService, type KubeDiagnostic } from '../../../../server/src/service';
+
+const URI = 'file:///w/manifest.yaml';
+
+function diagnose(text: string): KubeDiagnostic[] {
+  const service = getLanguageService();
+  service.setFile(URI, text, 'editor', 1);
+  return service.getDiagnostics(URI);
+}
+
+function brief(d: KubeDiagnostic): string {
+  const r = d.range;
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character} ${d.severity} ${d.code}`;
+}
+
+/** A pod whose container gets `lines` (indented for its mapping), then a wrong pull policy. */
+function pod(lines: string[]): string {
+  return [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: p',
+    'spec:',
+    '  containers:',
+    '    - name: app',
+    '      image: busybox',
+    ...lines,
+    '      imagePullPolicy: Sometimes',
+    '',
+  ].join('\n');
+}
+
+/** The value a finding on `imagePullPolicy` is marked on, whatever came before it. */
+function pullPolicyFinding(text: string): string {
+  const line = text.split('\n').findIndex((l) => l.includes('Sometimes'));
+  return `${line}:23-${line}:32 error invalid-enum`;
+}
+
+describe('YAML Kubernetes reads more leniently than the `yaml` package', () => {
+  it('a flow list continued at its key’s column: information, not an error', () => {
+    const text = pod(['      command: [ "/bin/sh",', '      "-c",', '      "sleep 3600" ]']);
+    const found = diagnose(text);
+    assert.deepEqual(found.map(brief), [
+      '9:6-9:11 information yaml-continuation-indent',
+      pullPolicyFinding(text),
+    ]);
+    assert.match(found[0]!.message.en, /`\[ \]` list .*kubectl, Helm and kustomize read it/);
+    assert.match(found[0]!.message.ru, /списка `\[ \]`.*kubectl, Helm и kustomize прочитают/);
+  });
+
+  it('a quoted value continued left of its key (old go-yaml emitters)', () => {
+    const text = pod([
+      '      env:',
+      '        - name: NOTE',
+      "          value: 'APIVersion defines the versioned schema of this representation",
+      "          of an object. Servers should convert'",
+      '        - name: OTHER',
+      '          value: "x',
+      'y"',
+    ]);
+    const found = diagnose(text);
+    assert.deepEqual(found.map(brief), [
+      '11:10-11:47 information yaml-continuation-indent',
+      '14:0-14:2 information yaml-continuation-indent',
+      pullPolicyFinding(text),
+    ]);
+    assert.match(found[0]!.message.en, /quoted value/);
+    assert.match(found[0]!.message.ru, /значения в кавычках/);
+  });
+
+  it('a syntax error after a lenient list keeps its own position', () => {
+    const text = pod(['      command: [ "a",', '      "b" ]', '      args: ["c"']);
+    const found = diagnose(text).filter((d) => d.code === 'yaml-syntax');
+    assert.ok(found.length > 0);
+    for (const d of found) assert.ok(d.range.start.line >= 10, brief(d));
+  });
+
+  it('a tag Kubernetes does not know (stable/pgadmin): information, silenced by a comment', () => {
+    const env = [
+      '      env:',
+      '        - name: PGADMIN_CONFIG_ENHANCED_COOKIE_PROTECTION',
+      '          value: !!string False',
+    ];
+    const text = pod(env);
+    const found = diagnose(text);
+    assert.deepEqual(found.map(brief), [
+      '10:17-10:25 information yaml-unknown-tag',
+      pullPolicyFinding(text),
+    ]);
+    assert.equal(
+      found[0]!.message.en,
+      'Kubernetes does not know the tag `!!string` and ignores it: the value is read as the text `False`. Did you mean `!!str`?',
+    );
+    assert.equal(
+      found[0]!.message.ru,
+      'Тег `!!string` Kubernetes не знает и пропускает: значение читается как текст `False`. Возможно, имелось в виду `!!str`?',
+    );
+    // The value is the string, so no `invalid-type` for a boolean.
+    const silenced = pod([
+      ...env.slice(0, 2),
+      '          # kube-storage-disable-next-line yaml-unknown-tag',
+      env[2]!,
+    ]);
+    assert.deepEqual(diagnose(silenced).map(brief), [pullPolicyFinding(silenced)]);
+  });
+
+  it('an unknown tag on a mapping, and a value that does not fit a tag Kubernetes knows', () => {
+    const collection = diagnose(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels: !custom {a: b}\n',
+    );
+    assert.deepEqual(collection.map(brief), ['4:10-4:17 information yaml-unknown-tag']);
+    assert.match(collection[0]!.message.en, /read as if it had no tag/);
+    // kubectl: "cannot decode !!str `abc` as a !!int".
+    const wrong = diagnose(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  uid: !!int abc\n',
+    );
+    assert.deepEqual(wrong.map(brief), ['4:7-4:12 warning yaml-syntax']);
+  });
+
+  it('a duplicate key after an empty value (stable/prometheus-snmp-exporter)', () => {
+    const text = pod([
+      '      securityContext:',
+      '        runAsNonRoot: true',
+      '      args:',
+      '      securityContext:',
+      '        readOnlyRootFilesystem: true',
+    ]);
+    const found = diagnose(text);
+    assert.deepEqual(found.map(brief), [
+      '11:6-11:21 warning duplicate-key',
+      pullPolicyFinding(text),
+    ]);
+    assert.equal(
+      found[0]!.message.en,
+      'Key `securityContext` is repeated in this mapping: kubectl and Helm keep only its last value and silently drop the earlier one, and kustomize refuses the file.',
+    );
+    assert.match(found[0]!.message.ru, /^Ключ `securityContext` в этом отображении повторяется/);
+  });
+
+  it('duplicates in nested and outer mappings, each named and marked on its own key', () => {
+    const text = 'a:\n  x: 1\n  x:\na:\n  "y": {k: 1, k: 2}\n';
+    const found = diagnose(text).filter((d) => d.code === 'duplicate-key');
+    assert.deepEqual(
+      found.map((d) => `${brief(d)} ${d.message.en.split(' ')[1]}`),
+      [
+        '2:2-2:3 warning duplicate-key `x`',
+        '3:0-3:1 warning duplicate-key `a`',
+        '4:14-4:15 warning duplicate-key `k`',
+      ],
+    );
+  });
+});
