@@ -129,6 +129,51 @@ describe('kube-storage lint/bindings --chart', { skip: helm.missing }, () => {
     assert.equal(pending.d.rendered?.object, 'PersistentVolumeClaim release-name-ledger-backup');
   });
 
+  it('lint: stable-chart idioms land on the value that wrote the text, else on the template line', async () => {
+    const idioms = resolve(__dirname, '../../fixtures/helm-render/idioms');
+    const dir = makeTempDir('ks-cli-idioms-');
+    const lint = async (valuesText: string) => {
+      const values = join(dir, 'prod.yaml');
+      writeFileSync(values, valuesText);
+      const args = ['lint', '--chart', idioms, '-f', values, '--helm', helm.path!];
+      const { out } = await run([...args, '--format', 'json']);
+      const report = JSON.parse(out) as { files: { file: string; diagnostics: JsonFinding[] }[] };
+      const find = (code: string) => {
+        for (const f of report.files) {
+          const d = f.diagnostics.find((x) => x.code === code);
+          if (d) return { file: f.file, line: d.range.start.line, d };
+        }
+        assert.fail(`${code} not in ${out}`);
+      };
+      return find;
+    };
+    let find = await lint('persistence:\n  storageClass: fast-ssd\n');
+    // `if (eq "-" .Values.persistence.storageClass)`: the class printed is the value's.
+    const sc = find('storage-class-not-found');
+    assert.match(sc.file, /prod\.yaml$/);
+    assert.equal(sc.line, 1);
+    assert.equal(sc.d.rendered?.templateLine, 15);
+    // A literal `selector:` written under metadata: the template line, not `name: web`.
+    const unknown = find('unknown-field');
+    assert.match(unknown.file, /idioms\/templates\/deployment\.yaml$/);
+    assert.equal(unknown.line, 7);
+    assert.deepEqual(unknown.d.rendered?.values, []);
+    // NFS `server` missing: the empty `nfs.server:`, not its sibling `nfs.path`.
+    const missing = find('missing-required');
+    assert.match(missing.file, /idioms\/values\.yaml$/);
+    assert.equal(missing.line, 6);
+    assert.equal(missing.d.rendered?.templateLine, 34);
+    assert.deepEqual(
+      missing.d.rendered?.values.map((v) => v.path),
+      ['nfs.server'],
+    );
+    // existingClaim is printed, and only tested for truth in `$ownClaim := and … (not …)`.
+    find = await lint('persistence:\n  existingClaim: mydata\n');
+    const claim = find('claim-not-found');
+    assert.match(claim.file, /prod\.yaml$/);
+    assert.equal(claim.line, 1);
+  });
+
   it('lint: a chart with no finding counts its rendered templates and values files', async () => {
     const { values } = workspace();
     writeFileSync(values, 'auth:\n  password: s3cret\npersistence:\n  size: 1Gi\n');

@@ -92,6 +92,11 @@ interface PathUses {
   /** Paths printed whole (toYaml): their descendants are safe too. */
   whole: Set<string>;
   unsafe: Set<string>;
+  /**
+   * Paths compared with constants (`eq "-" .Values.storageClass`): the texts they are compared
+   * with. A value equal to none of them may be changed (a marker equals none of them either).
+   */
+  comparedTo: Map<string, Set<string>>;
 }
 
 /** The uses of a chart's templates, kept while the chart is not read again (node/helm/render.ts). */
@@ -107,7 +112,12 @@ export function valueUses(templates: ReadonlyMap<string, string>): PathUses {
 }
 
 function readValueUses(templates: ReadonlyMap<string, string>): PathUses {
-  const uses: PathUses = { safe: new Set(), whole: new Set(), unsafe: new Set() };
+  const uses: PathUses = {
+    safe: new Set(),
+    whole: new Set(),
+    unsafe: new Set(),
+    comparedTo: new Map(),
+  };
   for (const [file, text] of templates) {
     if (!/^templates\//.test(file)) continue;
     ACTION.lastIndex = 0;
@@ -117,6 +127,11 @@ function readValueUses(templates: ReadonlyMap<string, string>): PathUses {
       for (const use of actionUses(body)) {
         (use.safe ? uses.safe : uses.unsafe).add(use.path);
         if (use.whole) uses.whole.add(use.path);
+        if (use.comparedTo) {
+          const texts = uses.comparedTo.get(use.path) ?? new Set<string>();
+          for (const text of use.comparedTo) texts.add(text);
+          uses.comparedTo.set(use.path, texts);
+        }
       }
     }
   }
@@ -124,49 +139,92 @@ function readValueUses(templates: ReadonlyMap<string, string>): PathUses {
 }
 
 const STRING = /"(?:[^"\\]|\\.)*"|`[^`]*`/g;
-const TOKEN = /[()]|\$?\.Values(?:\.[A-Za-z_][\w-]*)+|[$.][\w.$-]*|[A-Za-z_]\w*/g;
+const TOKEN =
+  /"(?:[^"\\]|\\.)*"|`[^`]*`|[()]|\$?\.Values(?:\.[A-Za-z_][\w-]*)+|[$.][\w.$-]*|[A-Za-z_]\w*|-?\d+(?:\.\d+)?|\S/g;
 
-/** A parenthesized part of an action: the functions written at its level, the paths in it. */
+/**
+ * A parenthesized part of an action: the functions written at its level, the paths in it, the
+ * constants (strings, numbers) and how many other operands (`$x`, `.Release.Name`, `|`).
+ */
 interface Group {
   words: string[];
   paths: string[];
   groups: Group[];
+  constants: string[];
+  others: number;
+}
+
+/** Words that only decide, from a value, whether a branch runs (they print nothing of it). */
+const BRANCH_WORDS = new Set(['if', 'else', 'with']);
+
+/** A constant's text: "…" with its escapes read (as JSON reads them), `…` raw, a number. */
+function constantText(token: string): string {
+  if (!token.startsWith('"')) return token.startsWith('`') ? token.slice(1, -1) : token;
+  try {
+    return String(JSON.parse(token));
+  } catch {
+    return token.slice(1, -1);
+  }
 }
 
 /**
  * How one action uses each `.Values` path in it. A path is used safely when every function it
  * flows into is safe: the ones written at its own level of parentheses and at each enclosing
  * level, not the ones of a sibling group (in `and (eq .Values.a "x") (not .Values.b)`, `eq`
- * compares `a` only). An action that assigns a variable uses all its paths unsafely.
+ * compares `a` only). An action that assigns a variable uses all its paths unsafely, except
+ * those only tested for truth (`not .Values.a`: the variable gets a boolean). A path only
+ * compared with constants (`eq "-" .Values.a`, `ne .Values.a "x" "y"`) is safe for a value
+ * equal to none of them (`comparedTo`): the comparison then decides the same for a marker.
  */
-export function actionUses(body: string): { path: string; safe: boolean; whole: boolean }[] {
+export function actionUses(
+  body: string,
+): { path: string; safe: boolean; whole: boolean; comparedTo?: string[] }[] {
   const code = body.replace(STRING, (s) => ' '.repeat(s.length));
   const assigns = /:?=/.test(body.replace(/"(?:[^"\\]|\\.)*"/g, ''));
-  const root: Group = { words: [], paths: [], groups: [] };
+  const group = (): Group => ({ words: [], paths: [], groups: [], constants: [], others: 0 });
+  const root = group();
   const stack: Group[] = [root];
   TOKEN.lastIndex = 0;
-  for (let t = TOKEN.exec(code); t; t = TOKEN.exec(code)) {
+  for (let t = TOKEN.exec(body); t; t = TOKEN.exec(body)) {
     const token = t[0];
     const top = stack[stack.length - 1]!;
     if (token === '(') {
-      const group: Group = { words: [], paths: [], groups: [] };
-      top.groups.push(group);
-      stack.push(group);
+      const child = group();
+      top.groups.push(child);
+      stack.push(child);
     } else if (token === ')') {
       if (stack.length > 1) stack.pop();
+    } else if (/^["`]/.test(token) || /^-?\d/.test(token)) {
+      top.constants.push(constantText(token));
     } else if (/^\$?\.Values\./.test(token)) {
       if (t.index > 0 && /[\w.]/.test(code[t.index - 1]!)) continue;
       top.paths.push(valuePathId(token.slice(token.indexOf('.Values.') + 8).split('.')));
     } else if (/^[A-Za-z_]/.test(token)) {
       top.words.push(token);
+    } else if (token !== '-' && token !== ':=' && token !== '=') {
+      top.others++;
     }
   }
-  const out: { path: string; safe: boolean; whole: boolean }[] = [];
+  const out: { path: string; safe: boolean; whole: boolean; comparedTo?: string[] }[] = [];
   const walk = (group: Group, chain: readonly string[]) => {
     const words = [...chain, ...group.words];
     const safe = !assigns && words.every((w) => SAFE_WORDS.has(w) || PASSING_WORDS.has(w));
     const whole = safe && words.some((w) => WHOLE_WORDS.has(w));
-    for (const path of group.paths) out.push({ path, safe, whole });
+    const own = group.words.filter((w) => !BRANCH_WORDS.has(w));
+    // What encloses a truth test or a comparison gets a boolean, whatever the value.
+    const truth = own.length === 1 && (own[0] === 'not' || own[0] === 'empty');
+    const compared =
+      own.length === 1 &&
+      (own[0] === 'eq' || own[0] === 'ne') &&
+      group.paths.length === 1 &&
+      group.constants.length > 0 &&
+      !group.others &&
+      !group.groups.length;
+    for (const path of group.paths) {
+      if (compared) out.push({ path, safe: true, whole: false, comparedTo: group.constants });
+      else if (truth) out.push({ path, safe: true, whole: false });
+      else out.push({ path, safe, whole });
+    }
     for (const child of group.groups) walk(child, words);
   };
   walk(root, []);
@@ -185,10 +243,17 @@ export function eligibleLeaves(merged: MergedValues, uses: PathUses): ValueLeaf[
     if (!isEligibleValue(leaf.value)) continue;
     const ancestors = ancestorIds(leaf.path);
     if (ancestors.some((a) => uses.unsafe.has(a))) continue;
+    const compared = uses.comparedTo.get(id);
+    if (compared && [...compared].some((text) => sameConstant(leaf.value, text))) continue;
     const used = uses.safe.has(id) || ancestors.some((a) => uses.whole.has(a));
     if (used) out.push(leaf);
   }
   return out;
+}
+
+/** A value is the constant a template compares it with (`"-"`, `3`, `3.0`). */
+function sameConstant(value: unknown, text: string): boolean {
+  return String(value) === text || (typeof value === 'number' && Number(text || 'x') === value);
 }
 
 /** Ids of a path and of each of its ancestors (keys only; list items are matched by the list). */

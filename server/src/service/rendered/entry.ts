@@ -18,9 +18,15 @@ import {
   type ParsedRendered,
   type RenderedDocument,
 } from './output';
-import { templateKeyLines, templateLineOf, type TemplateKeyLine } from './templateLines';
+import {
+  fieldLines,
+  templateKeyLines,
+  templateLineOf,
+  writesKey,
+  type TemplateKeyLine,
+} from './templateLines';
 import type { RenderedTrace, RenderSubject, TracedFinding } from './types';
-import type { ValueLeaf } from './values';
+import { valuePathId, type ValueLeaf } from './values';
 
 export interface Entry {
   subject: RenderSubject;
@@ -100,22 +106,39 @@ export function fieldTexts(entry: Entry, range: Range): string[] {
   return [...scalarsOf(node)].map(({ value }) => value);
 }
 
+/**
+ * What a finding says of the field it is on, when that changes which values explain it: a
+ * finding on a key's name (an unknown or repeated key) is not explained by a value printed
+ * under the key; a field found missing is not explained by its siblings' values.
+ */
+export interface FindingAbout {
+  /** The finding is about the key itself, not about what is under it. */
+  key?: boolean;
+  /** The field the finding says is missing in the object it is on. */
+  missing?: string;
+}
+
 /** Where a range of the render's file comes from. */
-export function traceAt(entry: Entry, range: Range): RenderedTrace {
+export function traceAt(entry: Entry, range: Range, about: FindingAbout = {}): RenderedTrace {
   const doc = entry.docs && documentAtLine(entry.docs, range.start.line);
   if (!doc) return { values: [] };
   const parsed = parsedOf(entry, doc);
   const relative = range.start.line - doc.startLine;
   const path = pathAt(parsed, relative, range.start.character);
-  const values = attributedLeaves(entry.attribution?.get(documentKey(doc)), path);
+  const fields = entry.attribution?.get(documentKey(doc));
+  // A missing field is not explained by the values printed beside it (below).
+  let values = attributedLeaves(fields, path, about.missing === undefined);
   const object = doc.kind ? `${doc.kind}${doc.name ? ` ${doc.name}` : ''}` : undefined;
   const template = doc.source?.slice(doc.source.indexOf('/') + 1);
   if (!template) return { values, object };
   const text = entry.subject.templates.get(template);
   if (text === undefined) return { template, values, object };
+  const keyLines = keyLinesOf(entry, template, text);
+  // The key is the template's own text: no value wrote it.
+  if (about.key && writesKey(keyLines, path)) values = [];
   const renderedLine = doc.text.split('\n')[relative]?.trim();
   const templateLine = templateLineOf(
-    keyLinesOf(entry, template, text),
+    keyLines,
     {
       path,
       renderedLine,
@@ -124,7 +147,48 @@ export function traceAt(entry: Entry, range: Range): RenderedTrace {
     },
     text,
   );
+  if (about.missing !== undefined && templateLine !== undefined) {
+    const field = missingField(entry, keyLines, templateLine, about.missing, text);
+    if (field)
+      return { template, templateLine: field.line, values: field.leaf ? [field.leaf] : [], object };
+  }
   return { template, templateLine, values, object };
+}
+
+/**
+ * The template line that would write a missing field in the object written at `objectLine`,
+ * when it reads a value of the field's name (`server: {{ .Values.nfs.server }}`), and that value
+ * when a values file writes it empty (`server:` or `""`): the value made the template print
+ * nothing there. Undefined when no line in the object's block writes the field from such a value.
+ */
+function missingField(
+  entry: Entry,
+  keyLines: readonly TemplateKeyLine[],
+  objectLine: number,
+  field: string,
+  text: string,
+): { line: number; leaf?: ValueLeaf } | undefined {
+  const candidates = fieldLines(keyLines, objectLine, field, text).filter((c) =>
+    c.reads.some((r) => r.split('.').pop() === field),
+  );
+  if (candidates.length !== 1) return undefined;
+  const { line } = candidates[0]!;
+  const read = new Set(candidates[0]!.reads.filter((r) => r.split('.').pop() === field));
+  if (read.size !== 1) return { line };
+  const valuePath = [...read][0]!.split('.');
+  const merged = entry.subject.merged;
+  const site = merged.siteOf(valuePath);
+  if (!site || site.found.length !== valuePath.length) return { line };
+  const value = valuePath.reduce<unknown>(
+    (at, key) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined),
+    merged.data,
+  );
+  // A value the template would have printed: something else left the field out.
+  if (value !== undefined && value !== null && value !== '') return { line };
+  const leaf = merged.leaves.get(valuePathId(valuePath));
+  // `server:` with nothing after it: the key, not the empty place after it.
+  if (leaf && leaf.value !== null) return { line, leaf };
+  return { line, leaf: { path: valuePath, value: null, layer: site.layer, range: site.range } };
 }
 
 /** The lines of the deepest list item a path is in, else of the whole document, trimmed. */
@@ -135,8 +199,14 @@ function contextLines(parsed: ParsedRendered, text: string, path: NodePath): str
     if (typeof p === 'number') last = i;
   });
   const range = last >= 0 ? nodeRange(parsed, 0, path.slice(0, last + 1)) : undefined;
-  const chosen = range ? lines.slice(range.start.line, range.end.line + 1) : lines;
-  return chosen.map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  if (!range) return trimmed(lines);
+  // A block item ends at column 0 of the line after it (the next item's line): not its own.
+  const end = range.end.character === 0 ? range.end.line : range.end.line + 1;
+  return trimmed(lines.slice(range.start.line, Math.max(end, range.start.line + 1)));
+}
+
+function trimmed(lines: readonly string[]): string[] {
+  return lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
 }
 
 /** Two attributions of one render (from renders with markers on different values) as one. */
@@ -151,18 +221,22 @@ export function mergeAttribution(a: Attribution | undefined, b: Attribution): At
   return a;
 }
 
-/** The leaves of a field, or of the fields under it when it is a small block (at most three). */
+/**
+ * The leaves of a field, or (with `below`) of the fields under it when it is a small block (at
+ * most three).
+ */
 function attributedLeaves(
   fields: Map<string, ValueLeaf[]> | undefined,
   path: NodePath,
+  below = true,
 ): ValueLeaf[] {
   if (!fields) return [];
   const own = fields.get(pathKey(path));
-  if (own) return own;
+  if (own || !below) return own ?? [];
   const prefix = pathKey(path);
-  const below = new Set<ValueLeaf>();
+  const under = new Set<ValueLeaf>();
   for (const [key, leaves] of fields)
     if (key.startsWith(prefix + '.') || key.startsWith(prefix + '['))
-      for (const leaf of leaves) below.add(leaf);
-  return below.size && below.size <= 3 ? [...below] : [];
+      for (const leaf of leaves) under.add(leaf);
+  return under.size && under.size <= 3 ? [...under] : [];
 }

@@ -5,7 +5,7 @@
  */
 import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { localize } from '../i18n/format';
-import { traceAt, type Entry } from './entry';
+import { traceAt, type Entry, type FindingAbout } from './entry';
 import type { RenderProblem } from './errors';
 import { renderMessages as m } from './renderMessages';
 import type { RenderedTrace, RenderSubject, Target, TracedFinding } from './types';
@@ -129,9 +129,21 @@ function tracedData(subject: RenderSubject, trace: RenderedTrace): KubeDiagnosti
   };
 }
 
+/** Codes of findings on a key's name: a value printed under the key did not write it. */
+const KEY_CODES = new Set(['unknown-field', 'duplicate-key']);
+
+/** What a finding says of its field that tracing needs (entry.ts FindingAbout). */
+function aboutOf(d: KubeDiagnostic): FindingAbout {
+  const field = d.data?.field;
+  return {
+    key: KEY_CODES.has(String(d.code)),
+    missing: d.code === 'missing-required' && typeof field === 'string' ? field : undefined,
+  };
+}
+
 /** A finding on the rendered file, traced and placed. */
 export function traceFinding(entry: Entry, original: KubeDiagnostic): TracedFinding {
-  const trace = traceAt(entry, original.range);
+  const trace = traceAt(entry, original.range, aboutOf(original));
   const s = entry.subject;
   const leaf = trace.values[0];
   const leafUri = leaf ? s.merged.layers[leaf.layer]?.uri : undefined;

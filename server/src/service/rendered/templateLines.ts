@@ -103,6 +103,62 @@ export function templateLineOf(
   return undefined;
 }
 
+/** The template writes the key of this path as text (a `key:` line), not by an action. */
+export function writesKey(
+  keyLines: readonly TemplateKeyLine[],
+  path: readonly (string | number)[],
+): boolean {
+  const keys = path.filter((p): p is string => typeof p === 'string');
+  return keys.length > 0 && keyLines.some((k) => sameKeys(k.keys, keys));
+}
+
+const VALUE_READ = /\$?\.Values((?:\.[A-Za-z_][\w-]*)+)/g;
+
+/**
+ * The template lines that would write the field `field` of the object whose key is written at
+ * `objectLine` (the `field:` lines right under it), each with the values it reads (`nfs.server`
+ * for `server: {{ .Values.nfs.server }}`): on the line itself or on the action lines right under
+ * it, indented as far as the key.
+ */
+export function fieldLines(
+  keyLines: readonly TemplateKeyLine[],
+  objectLine: number,
+  field: string,
+  templateText: string,
+): { line: number; reads: string[] }[] {
+  const object = keyLines.find((k) => k.line === objectLine);
+  if (!object) return [];
+  const keys = [...object.keys, field];
+  const lines = templateText.split(/\r?\n/);
+  const column = (line: number) => lines[line]!.length - lines[line]!.trimStart().length;
+  const out: { line: number; reads: string[] }[] = [];
+  for (const k of keyLines) {
+    if (k.line <= objectLine) continue;
+    // The object's block ends at the first key line indented no deeper than its key.
+    if (column(k.line) <= column(objectLine) && k.keys.length <= object.keys.length) break;
+    if (!sameKeys(k.keys, keys)) continue;
+    const reads = [...keyBlock(keyLines, lines, k).matchAll(VALUE_READ)].map((m) => m[1]!.slice(1));
+    out.push({ line: k.line, reads });
+  }
+  return out;
+}
+
+/**
+ * A key's line and the action lines after it, as long as they are indented as far as the key
+ * (`{{- range .Values.modes }}` under `accessModes:`; not an `if` further out).
+ */
+function keyBlock(
+  keyLines: readonly TemplateKeyLine[],
+  lines: readonly string[],
+  c: TemplateKeyLine,
+): string {
+  const next = keyLines.find((k) => k.line > c.line)?.line ?? lines.length;
+  const column = lines[c.line]!.length - lines[c.line]!.trimStart().length;
+  let end = c.line + 1;
+  while (end < next && lines[end]!.length - lines[end]!.trimStart().length >= column) end++;
+  return lines.slice(c.line, end).join('\n');
+}
+
 interface PrintingAction {
   /** 0-based line of the action. */
   line: number;
@@ -163,17 +219,10 @@ function pick(
     if (kept.length) left = kept;
   };
   if (query.valuePaths?.length) {
-    // The key's line and the action lines after it, as long as they are indented as far as the
-    // key (`{{- range .Values.modes }}` under `accessModes:`; not an `if` further out).
-    const block = (c: TemplateKeyLine): string => {
-      const next = keyLines.find((k) => k.line > c.line)?.line ?? lines.length;
-      const column = lines[c.line]!.length - lines[c.line]!.trimStart().length;
-      let end = c.line + 1;
-      while (end < next && lines[end]!.length - lines[end]!.trimStart().length >= column) end++;
-      return lines.slice(c.line, end).join('\n');
-    };
     narrow((c) =>
-      query.valuePaths!.some((p) => new RegExp(`\\.Values\\.${escape(p)}\\b`).test(block(c))),
+      query.valuePaths!.some((p) =>
+        new RegExp(`\\.Values\\.${escape(p)}\\b`).test(keyBlock(keyLines, lines, c)),
+      ),
     );
   }
   if (left.length > 1 && query.renderedLine !== undefined) {

@@ -77,6 +77,15 @@ describe('which values may be changed for the second render', () => {
         'replicas: {{ .Values.replicaCount }}',
         '{{- range $i := until (int .Values.shards) }}',
         '{{- if eq .Values.architecture "replication" }}',
+        '{{- if eq .Values.architecture "standalone" }}',
+        '{{- if .Values.storageClass }}{{- if (eq "-" .Values.storageClass) }}',
+        'storageClassName: "{{ .Values.storageClass }}"',
+        '{{- if ne "-" .Values.backupClass }}{{ .Values.backupClass }}{{ end }}',
+        '{{- if eq .Values.port 80.0 }}{{ .Values.port }}{{ end }}',
+        '{{- if eq .Values.mode "a" }}{{ .Values.mode | quote }}{{ end }}',
+        '{{- if eq .Values.other $x }}{{ .Values.other }}{{ end }}',
+        '{{- $perms := and .Values.perms.enabled (not .Values.existingClaim) }}',
+        'claimName: {{ .Values.existingClaim }}',
         'resources: {{- toYaml .Values.resources | nindent 2 }}',
         '{{- $size := .Values.persistence.size }}',
         'image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"',
@@ -87,7 +96,7 @@ describe('which values may be changed for the second render', () => {
     {
       kind: 'chart',
       label: 'values.yaml',
-      text: 'replicaCount: 3\nshards: 4\narchitecture: standalone\nresources:\n  requests:\n    cpu: 100m\npersistence:\n  size: 8Gi\nimage:\n  repository: example/db\n  tag: ""\nunused: x\n',
+      text: 'replicaCount: 3\nshards: 4\narchitecture: standalone\nresources:\n  requests:\n    cpu: 100m\npersistence:\n  size: 8Gi\nimage:\n  repository: example/db\n  tag: ""\nunused: x\nstorageClass: fast-ssd\nbackupClass: "-"\nport: 80\nmode: b\nother: y\nperms:\n  enabled: true\nexistingClaim: data-0\n',
     },
   ]);
   const ids = eligibleLeaves(merged, valueUses(templates)).map((l) => l.path.join('.'));
@@ -103,12 +112,31 @@ describe('which values may be changed for the second render', () => {
       assert.ok(!ids.includes(id), id);
   });
 
+  it('a value compared only with constants it differs from is changed; one it equals is not', () => {
+    // The stable charts' storageClass idiom: a marker is no more "-" than fast-ssd is.
+    assert.ok(ids.includes('storageClass'));
+    assert.ok(ids.includes('mode'), 'compared with "a", printed quoted');
+    // Equal to a constant it is compared with ("-", 80 as 80.0), or compared with a variable.
+    for (const id of ['backupClass', 'port', 'other']) assert.ok(!ids.includes(id), id);
+  });
+
+  it('a value a variable only tests for truth (`not`) is changed', () => {
+    // stable/redis: `$needsVolumePermissions := and … (not .Values.persistence.existingClaim)`.
+    assert.ok(ids.includes('existingClaim'));
+  });
+
   it('a comparison makes unsafe only the values it compares, not those of a sibling group', () => {
     const uses = (body: string) =>
       Object.fromEntries(
         actionUses(body).map((u) => [
           u.path.slice(1),
-          u.safe ? (u.whole ? 'whole' : 'safe') : 'unsafe',
+          u.comparedTo
+            ? `unless ${u.comparedTo.join(' ')}`
+            : u.safe
+              ? u.whole
+                ? 'whole'
+                : 'safe'
+              : 'unsafe',
         ]),
       );
     // bitnami/redis templates/master/pvc.yaml: existingClaim is only tested for truth.
@@ -117,7 +145,7 @@ describe('which values may be changed for the second render', () => {
         ' if and (eq .Values.architecture "standalone") (.Values.master.persistence.enabled) (not .Values.master.persistence.existingClaim) ',
       ),
       {
-        architecture: 'unsafe',
+        architecture: 'unless standalone',
         'master.persistence.enabled': 'safe',
         'master.persistence.existingClaim': 'safe',
       },
@@ -128,6 +156,10 @@ describe('which values may be changed for the second render', () => {
     assert.deepEqual(uses(' .Values.mode | quote | eq "x" '), { mode: 'unsafe' });
     assert.deepEqual(uses(' toYaml (default .Values.a .Values.b) '), { a: 'whole', b: 'whole' });
     assert.deepEqual(uses(' $x := (quote .Values.a) '), { a: 'unsafe' });
+    assert.deepEqual(uses(' $x := and .Values.a (not .Values.b) '), { a: 'unsafe', b: 'safe' });
+    assert.deepEqual(uses(' if (eq "-" .Values.sc) '), { sc: 'unless -' });
+    assert.deepEqual(uses(' if ne .Values.t "a" `b` 3 '), { t: 'unless a b 3' });
+    assert.deepEqual(uses(' if eq .Values.a .Values.b '), { a: 'unsafe', b: 'unsafe' });
     assert.deepEqual(uses(' include "x" (dict "v" $.Values.a "s" "eq .Values.b") '), { a: 'safe' });
   });
 });
