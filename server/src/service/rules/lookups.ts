@@ -45,6 +45,13 @@ export interface ClaimEntry {
 
 export class Lookups {
   readonly claims = new Map<string, ClaimEntry>();
+  /**
+   * Claims and volumes that several manifests write under one name, every copy: a folder of
+   * examples, or one folder per environment, often repeats a name. Only one can exist in a
+   * cluster, and the object that names it means the copy beside it (`claim`, `volume`).
+   */
+  private readonly claimCopies = new Map<string, ClaimEntry[]>();
+  private readonly volumeCopies = new Map<string, Found<PersistentVolume>[]>();
   readonly storageClasses = new Map<string, Found<StorageClass>>();
   readonly volumes = new Map<string, Found<PersistentVolume>>();
   readonly services = new Map<string, Found<Service>>();
@@ -62,11 +69,10 @@ export class Lookups {
     for (const object of manifestsLast(workspace.objectsOfKind('PersistentVolumeClaim'))) {
       const data = objectData<PersistentVolumeClaim>(object);
       if (data && object.name) {
-        this.claims.set(key(namespaceOf(object), object.name), {
-          object,
-          spec: isRecord(data.spec) ? data.spec : {},
-          fromTemplate: false,
-        });
+        const k = key(namespaceOf(object), object.name);
+        const entry = { object, spec: isRecord(data.spec) ? data.spec : {}, fromTemplate: false };
+        addCopy(this.claimCopies, k, this.claims.get(k), entry);
+        this.claims.set(k, entry);
       }
     }
     for (const object of workspace.objectsOfKind('StatefulSet')) {
@@ -96,6 +102,7 @@ export class Lookups {
     for (const object of manifestsLast(workspace.objectsOfKind('PersistentVolume'))) {
       const data = objectData<PersistentVolume>(object);
       if (!data || !object.name) continue;
+      addCopy(this.volumeCopies, object.name, this.volumes.get(object.name), { object, data });
       this.volumes.set(object.name, { object, data });
       const className =
         typeof data.spec?.storageClassName === 'string' ? data.spec.storageClassName : '';
@@ -158,8 +165,27 @@ export class Lookups {
     return this.snapshots.get(key(namespace, name));
   }
 
-  claim(namespace: string, name: string): ClaimEntry | undefined {
-    return this.claims.get(key(namespace, name));
+  /**
+   * The claim of that name; with `near` (the uri of the object that names it), of several
+   * manifests with that name the nearest one (`nearestCopy`).
+   */
+  claim(namespace: string, name: string, near?: string): ClaimEntry | undefined {
+    const k = key(namespace, name);
+    const copies = near === undefined ? undefined : this.claimCopies.get(k);
+    return copies ? nearestCopy(copies, near!) : this.claims.get(k);
+  }
+
+  /**
+   * The PersistentVolume of that name, the nearest copy to `near` as for `claim`; of copies as
+   * near (files of one folder), the last that `fits`, if one does.
+   */
+  volume(
+    name: string,
+    near?: string,
+    fits?: (copy: Found<PersistentVolume>) => boolean,
+  ): Found<PersistentVolume> | undefined {
+    const copies = near === undefined ? undefined : this.volumeCopies.get(name);
+    return copies ? nearestCopy(copies, near!, fits) : this.volumes.get(name);
   }
 
   /**
@@ -176,6 +202,43 @@ export class Lookups {
   service(namespace: string, name: string): Found<Service> | undefined {
     return this.services.get(key(namespace, name));
   }
+}
+
+/** Records a second manifest copy of a name (a cluster object and its manifest are one object). */
+function addCopy<T extends { object: IndexedObject }>(
+  copies: Map<string, T[]>,
+  name: string,
+  previous: T | undefined,
+  entry: T,
+): void {
+  if (!previous || previous.object.origin !== 'manifest' || entry.object.origin !== 'manifest')
+    return;
+  const list = copies.get(name);
+  if (list) list.push(entry);
+  else copies.set(name, [previous, entry]);
+}
+
+/**
+ * Of several copies, the one in the same file as `near`, else the one whose folder shares the
+ * longest path with it; on a tie, the last that `fits`, else the last (the one kept without
+ * `near`).
+ */
+function nearestCopy<T extends { object: IndexedObject }>(
+  copies: readonly T[],
+  near: string,
+  fits?: (copy: T) => boolean,
+): T {
+  const folder = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1);
+  const shared = (a: string, b: string) => {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return a.slice(0, i).lastIndexOf('/');
+  };
+  const score = (copy: T) =>
+    copy.object.uri === near ? Number.MAX_SAFE_INTEGER : shared(folder(copy.object.uri), near);
+  const top = Math.max(...copies.map(score));
+  const nearest = copies.filter((c) => score(c) === top);
+  return nearest.filter((c) => fits?.(c) ?? false).pop() ?? nearest[nearest.length - 1]!;
 }
 
 /**

@@ -15,6 +15,7 @@ import { localize } from '../i18n/format';
 import { claimState, volumeState } from '../binding/build';
 import {
   checkAccessModes,
+  checkVolumeSatisfiesClaim,
   isVolumeBoundToClaim,
   requestExceedsCapacity,
   volumeModeMismatch as modesDiffer,
@@ -48,7 +49,12 @@ export function namedVolume(
   const spec = data.spec;
   if (!isRecord(spec)) return undefined;
   const name = str(spec.volumeName);
-  const pv = name ? ctx.lookups.volumes.get(name) : undefined;
+  // Of copies of the volume in one folder, the one this claim could bind is the one meant.
+  const fits = (copy: Found<PersistentVolume>) => {
+    const views = engineViews(object, data, copy);
+    return !!views && checkVolumeSatisfiesClaim(views.volume, views.claim) === undefined;
+  };
+  const pv = name ? ctx.lookups.volume(name, object.uri, fits) : undefined;
   const views = pv && engineViews(object, data, pv);
   return views && { spec: spec as PersistentVolumeClaimSpec, pv, ...views };
 }

@@ -112,7 +112,8 @@ function classVolumeFits(
   return volumes.some((pv) => {
     const volume = volumeState(pv.data, 0, undefined);
     const ref = volume?.claimRef;
-    const mine = !own && ref && ctx.lookups.claim(ref.namespace, ref.name)?.object === object;
+    const mine =
+      !own && ref && ctx.lookups.claim(ref.namespace, ref.name, object.uri)?.object === object;
     return !!volume && volumeCouldBind(mine ? { ...claim, ...ref, uid: claim.uid } : claim, volume);
   });
 }

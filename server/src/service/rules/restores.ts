@@ -113,7 +113,7 @@ export const restoreDriverMismatch: Rule = {
         // external-provisioner `getPVCSource` compares the source volume's CSI driver with the
         // clone's class provisioner, not the classes: a clone may use another class of the driver.
         const sourceClass = classOf(source.claim.spec, ctx.lookups);
-        const driver = cloneSourceDriver(source.claim.spec, sourceClass?.data, ctx);
+        const driver = cloneSourceDriver(source.claim, sourceClass?.data, ctx);
         if (!driver || driver === provisioner) continue;
         const fitting =
           str(sourceClass?.data.provisioner) === driver
@@ -162,12 +162,12 @@ function classOfDriver(driver: string, ctx: RuleContext): string | undefined {
  * workspace has it, else its StorageClass's provisioner (which made the volume).
  */
 function cloneSourceDriver(
-  spec: PersistentVolumeClaimSpec,
+  claim: { spec: PersistentVolumeClaimSpec; object?: IndexedObject },
   sourceClass: StorageClass | undefined,
   ctx: RuleContext,
 ): string | undefined {
-  const volumeName = str(spec.volumeName);
-  const volume = volumeName ? ctx.lookups.volumes.get(volumeName) : undefined;
+  const volumeName = str(claim.spec.volumeName);
+  const volume = volumeName ? ctx.lookups.volume(volumeName, claim.object?.uri) : undefined;
   const csi = volume?.data.spec?.csi;
   return str(csi?.driver) ?? str(sourceClass?.provisioner);
 }

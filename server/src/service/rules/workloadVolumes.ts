@@ -41,7 +41,7 @@ export const sharedSingleNodeClaim: Rule = {
     if (!at) return;
     for (const v of volumesOf(at)) {
       const name = str(v.volume.persistentVolumeClaim?.claimName);
-      const claim = name ? ctx.lookups.claim(namespaceOf(object), name) : undefined;
+      const claim = name ? ctx.lookups.claim(namespaceOf(object), name, object.uri) : undefined;
       if (!claim) continue;
       const modes = strings(claim.spec.accessModes);
       const single =
