@@ -80,3 +80,19 @@ export function storageClassMeaning(value: unknown): StorageClassMeaning {
   if (value === undefined || value === null || value === '') return 'default';
   return 'named';
 }
+
+/** The chart-wide class that Bitnami-style charts and their subcharts read ahead of each claim's own. */
+export const GLOBAL_STORAGE_CLASS = 'global.storageClass';
+
+/**
+ * The chart's templates read `global.storageClass`: directly (`.Values.global.storageClass` in a
+ * helper) or through the Bitnami common library's `common.storage.class`, which reads it from the
+ * `global` it is given (the library is a subchart, whose templates are not read).
+ */
+export function readsGlobalStorageClass(uses: readonly TemplateUse[]): boolean {
+  return uses.some(
+    (use) =>
+      use.id === GLOBAL_STORAGE_CLASS ||
+      /\b(?:include|template)\s+"common\.storage\.class"/.test(use.text),
+  );
+}

@@ -58,6 +58,12 @@ function tokenize(source: string, start: number): Token[] {
 }
 
 const WHOLE = /\b(toYaml|toJson|toPrettyJson|toRawJson|tpl|range)\b/;
+/**
+ * An action that may hand a value on whole: to a named template (whose reads of it are not
+ * followed) or into another map or list (`merge`, `dict`, `set`…).
+ */
+const PASSES =
+  /(?<![\w.$])(?:(?:include|template)\s+"|(?:merge|mergeOverwrite|mustMerge|mustMergeOverwrite|deepCopy|mustDeepCopy|dict|set|list|append|pick|omit|keys|values)\s)/;
 const ACTION = /\{\{(-?)([\s\S]*?)(-?)\}\}/g;
 
 interface Frame {
@@ -76,6 +82,8 @@ class UseScanner {
   private readonly lineStarts: number[];
   private readonly stack: Frame[] = [];
   private readonly vars = new Map<string, string[]>();
+  /** The action being scanned may hand values on (PASSES). */
+  private passes = false;
 
   constructor(
     private readonly file: string,
@@ -114,6 +122,7 @@ class UseScanner {
       character: offset - this.lineStarts[line]!,
       kind,
       whole,
+      ...(this.passes ? { passed: true as const } : {}),
       text: this.lineText(line).slice(0, 200),
     });
   }
@@ -199,6 +208,7 @@ class UseScanner {
     const tokens = tokenize(body, bodyStart);
     if (!tokens.length) return;
     const whole = WHOLE.test(body);
+    this.passes = PASSES.test(body);
     const first = tokens[0]!;
     const keyword = first.type === 'ident' ? first.text : '';
     if ((keyword === 'end' || keyword === 'else') && this.closing(tokens, keyword)) return;

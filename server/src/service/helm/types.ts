@@ -61,6 +61,11 @@ export interface TemplateUse {
   kind: TemplateUseKind;
   /** The whole value is consumed (toYaml, tpl, range, bare `.`), so keys under it are free-form. */
   whole: boolean;
+  /**
+   * The action also calls a named template (`include "x" (dict "v" .Values.a)`): the value may be
+   * handed to it, and what the named template does with it is not followed.
+   */
+  passed?: true;
   /** The template line, trimmed (for display). */
   text: string;
 }

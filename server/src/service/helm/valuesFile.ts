@@ -15,6 +15,7 @@ import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { chartDefaults } from './chart';
 import { helmMessages, valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
+import { GLOBAL_STORAGE_CLASS, readsGlobalStorageClass } from './storage';
 import { mergeValues, schemaAt, validateValues } from './schema';
 import type { ChartModel, ValueType } from './types';
 import { isPlainObject, typeOf } from './valuesTree';
@@ -53,6 +54,8 @@ interface UseIndex {
   whole: Set<string>;
   /** Child keys by parent id, from template uses. */
   children: Map<string, Set<string>>;
+  /** Ids of values read by an action that may hand them on (a named template, `merge`, `dict`…). */
+  passed: Set<string>;
 }
 
 const useIndexes = new WeakMap<ChartModel, UseIndex>();
@@ -60,9 +63,10 @@ const useIndexes = new WeakMap<ChartModel, UseIndex>();
 function useIndex(model: ChartModel): UseIndex {
   let index = useIndexes.get(model);
   if (!index) {
-    index = { prefixes: new Set(), whole: new Set(), children: new Map() };
+    index = { prefixes: new Set(), whole: new Set(), children: new Map(), passed: new Set() };
     for (const use of model.uses) {
       if (use.whole) index.whole.add(use.id);
+      if (use.passed) index.passed.add(use.id);
       for (let i = 1; i <= use.path.length; i++) {
         const parent = pathId(use.path.slice(0, i - 1));
         index.prefixes.add(pathId(use.path.slice(0, i)));
@@ -99,7 +103,11 @@ export function isKnownPath(model: ChartModel, path: readonly string[]): boolean
   return !!(model.schema && schemaAt(model.schema, path));
 }
 
-/** Keys under `path` are free-form (labels, annotations, resources, a value passed to toYaml). */
+/**
+ * Keys under `path` are free-form (labels, annotations, resources, a value passed to toYaml, a
+ * map with an empty default). An empty default is not enough when the chart names the keys it
+ * takes there (template reads, commented-out examples) and never hands the map on whole.
+ */
 export function isFreeForm(model: ChartModel, path: readonly string[]): boolean {
   if (!path.length) {
     return model.schema?.additionalProperties === false
@@ -114,16 +122,34 @@ export function isFreeForm(model: ChartModel, path: readonly string[]): boolean 
   const whole = useIndex(model).whole;
   for (let i = 1; i <= path.length; i++) if (whole.has(pathId(path.slice(0, i)))) return true;
   const node = model.byId.get(pathId(path));
-  if (!node) return !schema?.properties;
-  if (node.unset) return true;
-  if (node.type === 'null') return true;
+  if (!node) return !schema?.properties && !namesKeysUnder(model, path);
+  if (node.unset || node.type === 'null') return !namesKeysUnder(model, path);
   if (node.type === 'object')
     return (
       isPlainObject(node.defaultValue) &&
       !Object.keys(node.defaultValue).length &&
-      !schema?.properties
+      !schema?.properties &&
+      !namesKeysUnder(model, path)
     );
   return false;
+}
+
+/**
+ * The chart names the keys of an otherwise empty map: the templates read the map and keys under
+ * it (or values.yaml documents keys there as commented-out examples: `persistence: {}` over
+ * `# existingClaim:`), and no template hands the map on (to a named template, `merge`, `dict`…),
+ * which might use it whole. Only then is another key a likely typo. `global` and subchart blocks
+ * stay free: the subcharts read them too.
+ */
+function namesKeysUnder(model: ChartModel, path: readonly string[]): boolean {
+  if (isPassThrough(model, path[0])) return false;
+  const id = pathId(path);
+  const index = useIndex(model);
+  if (!index.prefixes.has(id)) return false;
+  for (let i = 1; i <= path.length; i++)
+    if (index.passed.has(pathId(path.slice(0, i)))) return false;
+  if (index.children.get(id)?.size) return true;
+  return !!model.byId.get(id)?.children.length;
 }
 
 function compatible(expected: ValueType, actual: ValueType): boolean {
@@ -227,7 +253,10 @@ function checkPair(check: ValuesCheck, pair: Pair, path: string[]): void {
   const value: unknown = valueNode ? safeToJS(valueNode, doc) : null;
   typeMismatch(check, childPath, value, valueRange);
   storageNote(check, childPath, value, valueRange);
-  if (isMap(valueNode) && !isFreeForm(model, childPath)) checkMap(check, valueNode, childPath);
+  // `global` is walked even when free-form, for the note on `global.storageClass`: every key
+  // under it is known (passed on to the subcharts), so nothing else is reported there.
+  const walk = !isFreeForm(model, childPath) || (path.length === 0 && key === 'global');
+  if (isMap(valueNode) && walk) checkMap(check, valueNode, childPath);
 }
 
 /** A key the chart does not know: `accessMode` for `accessModes` (and back), or the closest key. */
@@ -281,28 +310,36 @@ function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range:
 
 /** What a storage value means: the class `-`, the empty class, persistence turned off. */
 function storageNote(check: ValuesCheck, path: string[], value: unknown, range: Range): void {
-  const storage = check.model.byId.get(pathId(path))?.storage;
+  const { model, report } = check;
+  const id = pathId(path);
+  if (id === GLOBAL_STORAGE_CLASS) {
+    // Helpers read it ahead of the claim's own class; an empty value falls back to that one.
+    if (value === '-' && readsGlobalStorageClass(model.uses))
+      report(
+        range,
+        'information',
+        'helm-values-storage-class-dash',
+        localize(helmMessages.globalStorageClassDash, { path: id }),
+      );
+    return;
+  }
+  const storage = model.byId.get(id)?.storage;
   if (storage === 'storageClass' && value === '-') {
-    check.report(
+    report(
       range,
       'information',
       'helm-values-storage-class-dash',
-      helmMessages.storageClassDash,
+      localize(helmMessages.storageClassDash, { path: id }),
     );
   } else if (storage === 'storageClass' && value === '') {
-    check.report(
+    report(
       range,
       'information',
       'helm-values-storage-class-empty',
-      helmMessages.storageClassEmpty,
+      localize(helmMessages.storageClassEmpty, { path: id }),
     );
   } else if (storage === 'enabled' && value === false) {
-    check.report(
-      range,
-      'information',
-      'helm-values-persistence-off',
-      helmMessages.persistenceDisabled,
-    );
+    report(range, 'information', 'helm-values-persistence-off', helmMessages.persistenceDisabled);
   }
 }
 

@@ -55,12 +55,16 @@ export const helmMessages = {
     ru: 'Итоговые значения не проходят проверку по values.schema.json чарта: {detail}',
   },
   storageClassDash: {
-    en: '`storageClass: "-"` makes the chart render `storageClassName: ""`: no dynamic provisioning, the claim binds only to an existing PersistentVolume without a class. Leave the key unset (or null) to use the default StorageClass of the cluster.',
-    ru: '`storageClass: "-"` превращается в `storageClassName: ""`: динамического выделения тома не будет, заявка привяжется только к уже созданному постоянному тому (PV) без класса. Чтобы взять класс хранилища по умолчанию, не задавайте ключ вовсе (или задайте null).',
+    en: '`{path}: "-"` makes the chart render `storageClassName: ""`: no dynamic provisioning, the claim binds only to an existing PersistentVolume without a class. Leave the key unset (or null) to use the default StorageClass of the cluster.',
+    ru: '`{path}: "-"` превращается в `storageClassName: ""`: динамического выделения тома не будет, заявка привяжется только к уже созданному постоянному тому (PV) без класса. Чтобы взять класс хранилища по умолчанию, не задавайте ключ вовсе (или задайте null).',
+  },
+  globalStorageClassDash: {
+    en: '`{path}: "-"` makes the chart render `storageClassName: ""` on every claim that takes its class from this key, overriding the class the claim would get otherwise. No dynamic provisioning: those claims bind only to existing PersistentVolumes without a class. Subcharts that read `{path}` do the same. Leave the key unset (or null) so that each claim keeps its own StorageClass or gets the default one of the cluster.',
+    ru: '`{path}: "-"` превращается в `storageClassName: ""` у каждой заявки, класс которой берётся из этого ключа, — вместо класса, который она получила бы без него. Динамического выделения тома не будет: такие заявки привяжутся только к уже созданным постоянным томам (PV) без класса. Подчарты, которые читают `{path}`, поступят так же. Чтобы каждая заявка осталась со своим классом хранилища или получила класс по умолчанию, не задавайте ключ вовсе (или задайте null).',
   },
   storageClassEmpty: {
-    en: 'An empty `storageClass` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. Use `"-"` to turn dynamic provisioning off.',
-    ru: 'Пустой `storageClass` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. Чтобы отключить динамическое выделение тома, укажите `"-"`.',
+    en: 'An empty `{path}` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. Use `"-"` to turn dynamic provisioning off.',
+    ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. Чтобы отключить динамическое выделение тома, укажите `"-"`.',
   },
   persistenceDisabled: {
     en: 'Persistence is off: the data lives in an `emptyDir` volume and is lost when the pod is deleted or moved to another node.',

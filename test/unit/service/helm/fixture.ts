@@ -23,6 +23,11 @@ export function keeper(): ChartModel {
   return buildChartModel(readChart('keeper'));
 }
 
+/** A redis-like chart: `persistence: {}` with documented keys, free-form maps beside it. */
+export function cache(): ChartModel {
+  return buildChartModel(readChart('cache'));
+}
+
 export function override(name: string): string {
   return readFileSync(join(fixturesDir, 'overrides', name), 'utf8');
 }

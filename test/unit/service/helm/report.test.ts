@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { storageBlock, valuesReport } from '../../../../server/src/service/helm';
-import { keeper, override } from './fixture';
+import { cache, keeper, override } from './fixture';
 
 void test('one row per value path with default, override, type, comment, storage flag and uses', () => {
   const report = valuesReport(keeper(), override('typos.yaml'));
@@ -49,4 +49,14 @@ void test('the storage block is the storage part of the defaults, with the overr
     annotations: {},
     mountPath: '/var/lib/keeper',
   });
+});
+
+void test('a key under an empty map whose keys the chart names is listed as not in the chart', () => {
+  const report = valuesReport(
+    cache(),
+    'persistence:\n  existingClam: cache-data\npodAnnotations:\n  a.io/b: x\n',
+  );
+  const row = (path: string) => report.rows.find((r) => r.path === path)!;
+  assert.equal(row('persistence.existingClam').unknown, true);
+  assert.equal(row('podAnnotations["a.io/b"]').unknown, false);
 });

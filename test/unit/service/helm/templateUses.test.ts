@@ -98,3 +98,32 @@ void test('the test chart: uses through with, range, index, variables and helper
   assert.equal(where('persistence.storageClass').length, 3);
   assert.equal(where('notAUse').length, 0);
 });
+
+void test('values read by an action that may hand them on (named template, merge, dict) are marked passed', () => {
+  const uses = templateUsesOf(
+    'templates/t.yaml',
+    [
+      '{{ include "x.labels" (dict "labels" .Values.podLabels) }}',
+      '{{- $_ := mergeOverwrite $config .Values.extraConfig -}}',
+      '{{ template "x.name" .Values.name }}',
+      '{{ if .Values.persistence.existingClaim }}{{ .Values.persistence.existingClaim }}{{ end }}',
+      '{{ .Values.keys.enabled }}',
+      '{{ .Values.dict }} {{ .Values.values }}',
+      '{{ mustMergeOverwrite (dict) .Values.extra }}',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    uses.map((u) => [u.id, !!u.passed]),
+    [
+      ['podLabels', true],
+      ['extraConfig', true],
+      ['name', true],
+      ['persistence.existingClaim', false],
+      ['persistence.existingClaim', false],
+      ['keys.enabled', false],
+      ['dict', false],
+      ['values', false],
+      ['extra', true],
+    ],
+  );
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildChartModel, checkValuesFile } from '../../../../server/src/service/helm';
-import { keeper, override } from './fixture';
+import { cache, keeper, override } from './fixture';
 
 function codesByLine(text: string) {
   return checkValuesFile(keeper(), text, { syntax: true }).map(
@@ -158,4 +158,123 @@ void test('global and subchart blocks pass through unchecked', () => {
     ]),
   );
   assert.deepEqual(checkValuesFile(v1, 'mysql:\n  persistence:\n    size: 1Gi\n'), []);
+});
+
+void test('a typo under an empty map whose keys the chart documents and reads is an unknown key', () => {
+  // stable/redis: `persistence: {}` over `# existingClaim:`, read by the templates. Helm ignores
+  // `existingClam`, and the StatefulSet gets a new claim instead of the existing one.
+  const ds = checkValuesFile(
+    cache(),
+    'persistence:\n  existingClam: cache-data\nservice:\n  portt: 6380\n',
+  );
+  assert.deepEqual(
+    ds.map((d) => `${d.range.start.line + 1}:${d.severity}:${d.code}`),
+    ['2:warning:helm-values-unknown-key', '4:warning:helm-values-unknown-key'],
+  );
+  assert.match(
+    ds[0]!.message.en,
+    /no value `persistence\.existingClam`.*Did you mean `existingClaim`\?/,
+  );
+  assert.match(
+    ds[0]!.message.ru,
+    /нет значения `persistence\.existingClam`.*Возможно, имелось в виду `existingClaim`\?/,
+  );
+  assert.deepEqual(ds[0]!.data, { suggestion: 'existingClaim' });
+  assert.match(ds[1]!.message.en, /no value `service\.portt`.*Did you mean `port`\?/);
+  assert.deepEqual(
+    checkValuesFile(
+      cache(),
+      'persistence:\n  existingClaim: cache-data\n  storageClassName: fast\nservice:\n  port: 6380\n',
+    ),
+    [],
+  );
+});
+
+void test('empty maps stay free-form when templates take them whole, hand them on or never read them', () => {
+  // toYaml (podAnnotations, nodeSelector over a commented `# disktype:`), range (extraEnv),
+  // a named template (podLabels), mergeOverwrite (extraConfig), no template at all (hooks).
+  assert.deepEqual(
+    checkValuesFile(
+      cache(),
+      [
+        'podAnnotations:',
+        '  backup.velero.io/backup-volumes: data',
+        'nodeSelector:',
+        '  topology.kubernetes.io/zone: eu-1a',
+        'extraEnv:',
+        '  MAXCLIENTS: "100"',
+        'podLabels:',
+        '  tier: cache',
+        'extraConfig:',
+        '  appendonly: "yes"',
+        'hooks:',
+        '  postStart: echo hi',
+        '',
+      ].join('\n'),
+    ),
+    [],
+  );
+  const viaRoot = buildChartModel(
+    new Map([
+      ['values.yaml', 'relabel: {}\n  # keep: true\n'],
+      ['templates/cm.yaml', '{{- $root := . }}{{ toYaml $root.Values.relabel }}'],
+    ]),
+  );
+  assert.deepEqual(checkValuesFile(viaRoot, 'relabel:\n  drop: true\n'), []);
+});
+
+void test('keys named only by the templates under a map the chart leaves out are typo candidates', () => {
+  const model = buildChartModel(
+    new Map([
+      ['values.yaml', 'replicas: 1\n'],
+      ['templates/svc.yaml', 'port: {{ .Values.metrics.port }}\n'],
+    ]),
+  );
+  const [d] = checkValuesFile(model, 'metrics:\n  portt: 9121\n');
+  assert.equal(d?.code, 'helm-values-unknown-key');
+  assert.deepEqual(d.data, { suggestion: 'port' });
+});
+
+void test('the storageClass "-" and "" notes name the key written', () => {
+  const [dash] = checkValuesFile(cache(), 'persistence:\n  storageClassName: "-"\n');
+  assert.equal(dash?.code, 'helm-values-storage-class-dash');
+  assert.match(dash.message.en, /^`persistence\.storageClassName: "-"` makes the chart render/);
+  assert.match(dash.message.ru, /^`persistence\.storageClassName: "-"` превращается в/);
+  const [keeperDash] = checkValuesFile(keeper(), 'persistence:\n  storageClass: "-"\n');
+  assert.match(keeperDash!.message.en, /^`persistence\.storageClass: "-"`/);
+  const [empty] = checkValuesFile(cache(), 'persistence:\n  storageClassName: ""\n');
+  assert.equal(empty?.code, 'helm-values-storage-class-empty');
+  assert.match(empty.message.en, /^An empty `persistence\.storageClassName` is usually/);
+  assert.match(empty.message.ru, /^Пустой `persistence\.storageClassName` чарты/);
+});
+
+void test('global.storageClass "-" gets a note when the templates read it', () => {
+  const [d] = checkValuesFile(cache(), 'global:\n  storageClass: "-"\n');
+  assert.equal(d?.code, 'helm-values-storage-class-dash');
+  assert.equal(d.severity, 'information');
+  assert.deepEqual(d.range, { start: { line: 1, character: 16 }, end: { line: 1, character: 19 } });
+  assert.match(
+    d.message.en,
+    /^`global\.storageClass: "-"` makes the chart render `storageClassName: ""`/,
+  );
+  assert.match(d.message.en, /overriding the class the claim would get otherwise/);
+  assert.match(d.message.ru, /^`global\.storageClass: "-"` превращается в `storageClassName: ""`/);
+  // Bitnami charts read it through the common library, a subchart whose templates are not read.
+  const bitnami = buildChartModel(
+    new Map([
+      ['values.yaml', 'global:\n  imageRegistry: ""\npersistence:\n  storageClass: ""\n'],
+      [
+        'templates/sts.yaml',
+        '{{ include "common.storage.class" (dict "persistence" .Values.persistence "global" .Values.global) }}',
+      ],
+    ]),
+  );
+  assert.deepEqual(
+    checkValuesFile(bitnami, 'global:\n  storageClass: "-"\n').map((x) => x.code),
+    ['helm-values-storage-class-dash'],
+  );
+  // Not read by the chart, or not "-": nothing to say.
+  assert.deepEqual(checkValuesFile(keeper(), 'global:\n  storageClass: "-"\n'), []);
+  assert.deepEqual(checkValuesFile(cache(), 'global:\n  storageClass: ""\n'), []);
+  assert.deepEqual(checkValuesFile(cache(), 'global:\n  storageClass: fast\n'), []);
 });

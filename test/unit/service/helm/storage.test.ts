@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readsGlobalStorageClass } from '../../../../server/src/service/helm/storage';
+import { templateUsesOf } from '../../../../server/src/service/helm/templateUses';
+
+const reads = (template: string) =>
+  readsGlobalStorageClass(templateUsesOf('templates/t.yaml', template));
+
+void test('global.storageClass is read directly or through the Bitnami common library', () => {
+  assert.equal(reads('{{ if eq "-" .Values.global.storageClass }}x{{ end }}'), true);
+  assert.equal(
+    reads(
+      '{{ include "common.storage.class" (dict "persistence" .Values.persistence "global" .Values.global) }}',
+    ),
+    true,
+  );
+  assert.equal(
+    reads('{{ include "common.storage.class" (dict "persistence" .Values.p "global" $) }}'),
+    true,
+  );
+  assert.equal(
+    reads('{{ .Values.global.imageRegistry }} {{ .Values.persistence.storageClass }}'),
+    false,
+  );
+});
