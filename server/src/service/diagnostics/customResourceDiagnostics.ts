@@ -4,6 +4,7 @@
  * serve, a kind its group does not define, and a CRD whose schema cannot be compiled. Kinds that
  * are neither built in nor defined stay unchecked. Results are kept per document and definition.
  */
+import { isMap, isScalar, isSeq } from 'yaml';
 import { joinTexts, localize } from '../i18n/format';
 import { coreMessages } from '../i18n/coreMessages';
 import type { ParsedDocument } from '../parse/chunk';
@@ -13,6 +14,7 @@ import {
   customKindsOf,
   splitApiVersion,
   type CustomKinds,
+  type CustomKindVersion,
 } from '../schema/customResources';
 import { definitionFor, isBuiltinApiVersion } from '../schema/registry';
 import { validateObject } from '../schema/validate';
@@ -30,6 +32,10 @@ const messages = {
   unknownKind: {
     en: 'No CustomResourceDefinition in the workspace defines kind `{kind}` in group `{group}` (it defines {kinds}); the API server rejects an unknown kind.',
     ru: 'Ни одно определение ресурса (CRD) в рабочей области не задаёт вид `{kind}` в группе `{group}` (там есть {kinds}); неизвестный вид API-сервер не примет.',
+  },
+  schemaMissing: {
+    en: 'Version `{version}` has no `schema.openAPIV3Schema`: the API server requires one for every version of an `apiextensions.k8s.io/v1` CustomResourceDefinition ("schemas are required"), and {kind} objects cannot be checked without it.',
+    ru: 'У версии `{version}` нет `schema.openAPIV3Schema`: для каждой версии CustomResourceDefinition в `apiextensions.k8s.io/v1` API-сервер требует схему («schemas are required»), а без неё объекты {kind} не проверить.',
   },
   schemaInvalid: {
     en: 'The schema of version `{version}` cannot be compiled, so its {kind} objects are not checked: {detail}. The API server rejects such a CRD too.',
@@ -162,7 +168,14 @@ function validate(object: IndexedObject, definition: string, rootSpan: Span): Re
 function crdProblems(kinds: CustomKinds, crd: IndexedObject): Relative[] {
   const out: Relative[] = [];
   for (const entry of kinds.byGvk.values()) {
-    if (entry.crd !== crd || !entry.served || compile(entry)) continue;
+    if (entry.crd !== crd || !entry.served) continue;
+    if (!entry.definition && !entry.error) {
+      // No schema: apiextensions.k8s.io/v1beta1 allowed that (`validation` was optional; the CRD
+      // itself is reported as a version no longer served); v1 requires one per version.
+      if (crd.apiVersion === 'apiextensions.k8s.io/v1') out.push(missingSchema(crd, entry));
+      continue;
+    }
+    if (compile(entry)) continue;
     const nodes = nodesAtPath(crd.document.doc, entry.schemaPath);
     const span = nodeSpan(nodes?.key) ?? crdSpan(crd);
     out.push({
@@ -177,6 +190,21 @@ function crdProblems(kinds: CustomKinds, crd: IndexedObject): Relative[] {
     });
   }
   return out;
+}
+
+/** A v1 CRD version without a schema: reported at the version's name. */
+function missingSchema(crd: IndexedObject, entry: CustomKindVersion): Relative {
+  const versions = nodesAtPath(crd.document.doc, ['spec', 'versions'])?.value;
+  const item = isSeq(versions)
+    ? versions.items.find((v) => isMap(v) && v.get('name') === entry.version)
+    : undefined;
+  const name = isMap(item) ? item.get('name', true) : undefined;
+  return {
+    span: nodeSpan(isScalar(name) ? name : undefined) ?? crdSpan(crd),
+    code: 'crd-schema-invalid',
+    message: localize(messages.schemaMissing, { version: entry.version, kind: entry.kind }),
+    severity: 'error',
+  };
 }
 
 function crdSpan(crd: IndexedObject): Span {

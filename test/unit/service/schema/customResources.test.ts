@@ -165,6 +165,33 @@ void describe('custom resources from CRDs in the workspace', () => {
     assert.ok(s.getDiagnostics(CRD).some((d) => d.code === 'crd-schema-invalid'));
   });
 
+  void test('a version without schema: an error in v1 ("schemas are required"), nothing in v1beta1', () => {
+    const noSchema = (apiVersion: string) =>
+      [
+        `apiVersion: ${apiVersion}`,
+        'kind: CustomResourceDefinition',
+        'metadata: {name: backups.example.com}',
+        'spec:',
+        '  group: example.com',
+        '  scope: Namespaced',
+        '  names: {kind: Backup, plural: backups}',
+        '  versions:',
+        '    - name: v1alpha1',
+        '      served: true',
+        '      storage: true',
+        '',
+      ].join('\n');
+    const v1 = service({ [CRD]: noSchema('apiextensions.k8s.io/v1') })
+      .getDiagnostics(CRD)
+      .filter((d) => d.code === 'crd-schema-invalid');
+    assert.deepEqual(v1.map(brief), ['8:12-8:20 crd-schema-invalid']);
+    assert.match(v1[0]!.message.en, /has no `schema\.openAPIV3Schema`/);
+    assert.doesNotMatch(v1[0]!.message.en, /: \./);
+    assert.match(v1[0]!.message.ru, /нет `schema\.openAPIV3Schema`/);
+    const beta = service({ [CRD]: noSchema('apiextensions.k8s.io/v1beta1') }).getDiagnostics(CRD);
+    assert.ok(!beta.some((d) => d.code === 'crd-schema-invalid'));
+  });
+
   void test('hover shows the CRD description, in a Russian card too', () => {
     const s = service({ [CRD]: crd, [CR]: resources });
     const en = s.hover(CR, { line: 7, character: 4 }, 'en');
