@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { main } from '../../../server/src/cli';
+import { runCli as run } from '../../support/cli';
 import type { BindingsJson } from '../../../server/src/cli/bindings';
 
 const fixtures = 'test/fixtures/binding';
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 async function json(
   file: string,

@@ -2,20 +2,13 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../../server/src/cli';
+import { runCli as run } from '../../support/cli';
 import { realTool } from '../../support/tools';
 import { makeTempDir } from '../../support/tempDir';
 
 const helm = realTool('helm');
 const ledger = resolve(__dirname, '../../fixtures/helm-render/ledger');
 const namespaced = resolve(__dirname, '../../fixtures/helm-render/namespaced');
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 function workspace(): { dir: string; values: string } {
   const dir = makeTempDir('ks-cli-chart-');

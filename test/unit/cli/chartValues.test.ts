@@ -2,19 +2,12 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../../server/src/cli';
+import { runCli as run } from '../../support/cli';
 import { realTool } from '../../support/tools';
 import { makeTempDir } from '../../support/tempDir';
 
 const helm = realTool('helm');
 const ledger = resolve(__dirname, '../../fixtures/helm-render/ledger');
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 /** A values file for the ledger chart; line 6 has the typo `sise` under `persistence`. */
 const TYPO = [

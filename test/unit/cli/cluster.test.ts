@@ -3,20 +3,13 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../../server/src/cli';
+import { runCli as run } from '../../support/cli';
 import type { BindingsJson } from '../../../server/src/cli/bindings';
 import { makeTempDir } from '../../support/tempDir';
 
 const fixtures = 'test/fixtures/cluster';
 const snapshot = `${fixtures}/snapshot.yaml`;
 const app = `${fixtures}/app.yaml`;
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 interface LintJson {
   files: { file: string; diagnostics: { code: string; range: { start: { line: number } } }[] }[];

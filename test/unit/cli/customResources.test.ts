@@ -7,14 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../../server/src/cli';
+import { runCli as run } from '../../support/cli';
 import { makeTempDir } from '../../support/tempDir';
-
-async function run(args: string[]): Promise<{ code: number; out: string }> {
-  let out = '';
-  const code = await main(args, { out: (t) => (out += t), err: () => undefined });
-  return { code, out };
-}
 
 interface Report {
   files: { file: string; diagnostics: { code: string; range: { start: { line: number } } }[] }[];

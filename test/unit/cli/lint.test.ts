@@ -2,18 +2,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { main } from '../../../server/src/cli';
+import { runCli as run } from '../../support/cli';
 import { UsageError } from '../../../server/src/cli/files';
 import { DEFAULT_MAX_JOBS, jobsFor } from '../../../server/src/cli/lint';
 import { MIN_FILES_FOR_WORKERS } from '../../../server/src/cli/lintWorkers';
 import { makeTempDir } from '../../support/tempDir';
-
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 function workspace(): string {
   const dir = makeTempDir('kube-storage-lint-');
