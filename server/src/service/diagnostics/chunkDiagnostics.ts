@@ -2,13 +2,14 @@
  * Diagnostics that depend on one `---` chunk only: YAML syntax, duplicate keys, apiVersion/kind,
  * and the schema. Computed once per chunk text and cached on the chunk.
  */
-import { isScalar, visit, type Node, type YAMLError } from 'yaml';
+import { isMap, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { coreMessages, yamlErrorTexts } from '../i18n/coreMessages';
 import { joinTexts, localize } from '../i18n/format';
 import { MAX_ALIAS_COUNT, type ParsedChunk, type ParsedDocument } from '../parse/chunk';
 import { goYamlIgnoresTag, meantTag, shallowContinuations } from '../parse/goYaml';
 import { MAX_NESTING_DEPTH } from '../parse/limits';
-import type { Span } from '../parse/nodes';
+import { nodeSpan, type Span } from '../parse/nodes';
+import type { Recognition } from '../parse/objects';
 import {
   apiVersionsOf,
   definitionFor,
@@ -221,15 +222,7 @@ function documentDiagnostics(
     return;
   }
   if (recognition.type === 'incomplete') {
-    const message =
-      recognition.missing === 'apiVersion'
-        ? coreMessages.missingApiVersion
-        : coreMessages.missingKind;
-    add(
-      recognition.span,
-      recognition.missing === 'apiVersion' ? 'missing-api-version' : 'missing-kind',
-      message,
-    );
+    incompleteObject(doc, recognition, add);
     return;
   }
   const { facts } = recognition;
@@ -331,4 +324,44 @@ function duplicateKeySpan(chunk: ParsedChunk, error: YAMLError): { span: Span; n
     span: [start, start + (match?.[1]?.trimEnd().length || Math.max(1, error.pos[1] - start))],
     name,
   };
+}
+
+/** An object with only one of `apiVersion` and `kind` (or the other in the wrong case). */
+function incompleteObject(
+  doc: Document.Parsed,
+  recognition: Extract<Recognition, { type: 'incomplete' }>,
+  add: Add,
+): void {
+  const code = recognition.missing === 'apiVersion' ? 'missing-api-version' : 'missing-kind';
+  // `apiversion:` or `Kind:` is another key: keys are case-sensitive.
+  const miscased = rootKeyIgnoringCase(doc, recognition.missing);
+  if (miscased) {
+    add(
+      miscased.span,
+      code,
+      localize(coreMessages.miscasedKey, { written: miscased.key, key: recognition.missing }),
+    );
+    return;
+  }
+  const message =
+    recognition.missing === 'apiVersion'
+      ? coreMessages.missingApiVersion
+      : coreMessages.missingKind;
+  add(recognition.span, code, message);
+}
+
+/** A root key written like `key` but in another case (`apiversion`), with its span. */
+function rootKeyIgnoringCase(
+  doc: Document.Parsed,
+  key: string,
+): { key: string; span: Span } | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  for (const pair of doc.contents.items) {
+    const written = isScalar(pair.key) ? pair.key.value : undefined;
+    if (typeof written !== 'string' || written === key) continue;
+    if (written.toLowerCase() !== key.toLowerCase()) continue;
+    const span = nodeSpan(pair.key as Node);
+    if (span) return { key: written, span };
+  }
+  return undefined;
 }

@@ -40,6 +40,10 @@ export const coreMessages = {
     en: 'This object has `kind` but no `apiVersion`; the API server rejects it.',
     ru: 'У объекта есть `kind`, но нет `apiVersion`: API-сервер его не примет.',
   },
+  miscasedKey: {
+    en: '`{written}` is not `{key}`: keys are case-sensitive, so this object has no `{key}` and the API server rejects it. Write `{key}`.',
+    ru: '`{written}` — не `{key}`: регистр в ключах важен, так что `{key}` у объекта нет и API-сервер его не примет. Напишите `{key}`.',
+  },
   missingKind: {
     en: 'This object has `apiVersion` but no `kind`; the API server rejects it.',
     ru: 'У объекта есть `apiVersion`, но нет `kind`: API-сервер его не примет.',

@@ -4,7 +4,7 @@
  * later finding in the same document keeps its place.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import { getLanguageService, type KubeDiagnostic } from '../../../../server/src/service';
 
 const URI = 'file:///w/manifest.yaml';
@@ -156,4 +156,21 @@ describe('YAML Kubernetes reads more leniently than the `yaml` package', () => {
       ],
     );
   });
+});
+
+void test('`apiversion` in the wrong case is named, on its own key', () => {
+  const text = [
+    'kind: Configuration',
+    'apiversion: scorecard.operatorframework.io/v1alpha3',
+    'metadata:',
+    '  name: config',
+    '',
+  ].join('\n');
+  const service = getLanguageService();
+  service.setFile('file:///ws/config.yaml', text, 'disk', 0);
+  const [found] = service.getDiagnostics('file:///ws/config.yaml');
+  assert.equal(found?.code, 'missing-api-version');
+  assert.deepEqual(found?.range.start, { line: 1, character: 0 });
+  assert.match(found!.message.en, /^`apiversion` is not `apiVersion`: keys are case-sensitive/);
+  assert.match(found!.message.ru, /^`apiversion` — не `apiVersion`: регистр в ключах важен/);
 });
