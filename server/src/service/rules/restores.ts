@@ -8,7 +8,7 @@
  */
 import type { PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
-import { localize } from '../i18n/format';
+import { joinTexts, localize } from '../i18n/format';
 import { ALLOW_VOLUME_MODE_CHANGE_ANNOTATION } from '../kubernetes/snapshots';
 import { describeBytes, parseQuantity } from '../quantity';
 import type { IndexedObject } from '../workspace/file';
@@ -172,6 +172,12 @@ function cloneSourceDriver(
   return str(csi?.driver) ?? str(sourceClass?.provisioner);
 }
 
+/** Only a restore may change the mode, and only when an admin allows it on the content. */
+const RESTORE_MODE_CHANGE = {
+  en: 'Or, if the change is meant, annotate the VolumeSnapshotContent with `snapshot.storage.kubernetes.io/allow-volume-mode-change: "true"` (an administrator\'s step: it lets the claim see the snapshot\'s raw data through another mode).',
+  ru: 'Если смена режима задумана, добавьте VolumeSnapshotContent аннотацию `snapshot.storage.kubernetes.io/allow-volume-mode-change: "true"` (это шаг администратора: заявка увидит данные снимка через другой режим).',
+};
+
 function classFix(object: IndexedObject, at: ClaimSpecAt, name: string): QuickFix | undefined {
   return fix(
     localize(
@@ -214,21 +220,19 @@ export const restoreVolumeModeMismatch: Rule = {
         at.spec.volumeMode !== undefined
           ? [...at.path, 'volumeMode']
           : [...source.written.path, 'name'];
+      const text = {
+        en: '{what} `{name}` has `volumeMode: {wanted}`, this claim `{mode}`. The CSI provisioner refuses to change the mode, so the claim stays `Pending`. Use `volumeMode: {wanted}`.',
+        ru: '{whatRu} `{name}` — `volumeMode: {wanted}`, а у этой заявки — `{mode}`. CSI-провижинер не меняет режим тома, поэтому заявка останется в `Pending`. Укажите `volumeMode: {wanted}`.',
+      };
       ctx.report(
         path,
-        localize(
-          {
-            en: '{what} `{name}` has `volumeMode: {wanted}`, this claim `{mode}`. The CSI provisioner refuses to change the mode, so the claim stays `Pending`. Use `volumeMode: {wanted}`.',
-            ru: '{whatRu} `{name}` — `volumeMode: {wanted}`, а у этой заявки — `{mode}`. CSI-провижинер не меняет режим тома, поэтому заявка останется в `Pending`. Укажите `volumeMode: {wanted}`.',
-          },
-          {
-            name: source.name,
-            wanted,
-            mode,
-            what: source.type === 'restore' ? 'The volume of snapshot' : 'Claim',
-            whatRu: source.type === 'restore' ? 'У тома снимка' : 'У заявки',
-          },
-        ),
+        localize(source.type === 'restore' ? joinTexts(text, RESTORE_MODE_CHANGE) : text, {
+          name: source.name,
+          wanted,
+          mode,
+          what: source.type === 'restore' ? 'The volume of snapshot' : 'Claim',
+          whatRu: source.type === 'restore' ? 'У тома снимка' : 'У заявки',
+        }),
         {
           data: { volumeMode: wanted },
           fix: () =>

@@ -140,6 +140,18 @@ void describe('restore rules in detail', () => {
     ].join('\n');
     assert.equal(has(content, 'restore-volume-mode-mismatch'), false);
     assert.equal(has(content.replace('"true"', '"false"'), 'restore-volume-mode-mismatch'), true);
+    // Without the annotation, the message says how an administrator allows the change.
+    const found = diagnose({ 'file:///ws/a.yaml': content.replace('"true"', '"false"') }).find(
+      (d) => d.code === 'restore-volume-mode-mismatch',
+    );
+    assert.match(
+      found!.message.en,
+      /annotate the VolumeSnapshotContent with `snapshot\.storage\.kubernetes\.io\/allow-volume-mode-change: "true"`/,
+    );
+    assert.match(
+      found!.message.ru,
+      /аннотацию `snapshot\.storage\.kubernetes\.io\/allow-volume-mode-change: "true"`/,
+    );
   });
 
   void test('every snapshot message has a Russian text that follows the glossary words', () => {
