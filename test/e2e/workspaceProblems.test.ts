@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startCodeServer, type CodeServer } from './support/codeServer';
-import { poll, problemsByFile, showProblems } from './support/steps';
+import { filterProblems, poll, problemsByFile, showProblems } from './support/steps';
 import { openFile, openWorkbench, screenshot, type Workbench } from './support/workbench';
 
 const WORKSPACE = join(__dirname, 'workspace');
@@ -51,15 +51,23 @@ void describe('problems of the whole workspace', () => {
 
   void it('a file written on disk joins the list without being opened', async () => {
     const { page } = bench;
-    writeFileSync(
-      join(server.workspace, 'late-claim.yaml'),
-      'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: late\n  namespace: default\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: no-such-class\n  resources:\n    requests:\n      storage: 1Gi\n',
-    );
-    const markers = await poll(
-      page,
-      'late-claim.yaml in the Problems panel',
-      async () => (await problemsByFile(page)).get('late-claim.yaml'),
-      60000,
+    const write = () =>
+      writeFileSync(
+        join(server.workspace, 'late-claim.yaml'),
+        'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: late\n  namespace: default\nspec:\n  accessModes: [ReadWriteOnce]\n  storageClassName: no-such-class\n  resources:\n    requests:\n      storage: 1Gi\n',
+      );
+    write();
+    // The panel's list is virtual: a row below its fold is not in the page. The filter keeps
+    // this file's rows in view however many problems the other files have.
+    await filterProblems(page, 'late-claim');
+    const listed = async () => (await problemsByFile(page)).get('late-claim.yaml');
+    // On a loaded machine VS Code's file watcher has been seen to drop a creation event (one CI
+    // run in many): a second write is a second event. The server is not what is retried.
+    const markers = await poll(page, 'late-claim.yaml in the Problems panel', listed, 30000).catch(
+      () => {
+        write();
+        return poll(page, 'late-claim.yaml in the Problems panel (written twice)', listed, 30000);
+      },
     );
     assert.ok(
       markers.some((m) => /no-such-class/.test(m)),

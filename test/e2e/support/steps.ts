@@ -77,6 +77,14 @@ export async function showProblems(page: Page): Promise<void> {
   await page.locator('.markers-panel').waitFor();
 }
 
+/** Types `text` into the Problems panel's filter (the panel must be shown). */
+export async function filterProblems(page: Page, text: string): Promise<void> {
+  const input = page
+    .locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input')
+    .first();
+  await input.fill(text);
+}
+
 export async function hidePanel(page: Page): Promise<void> {
   await runCommand(page, 'View: Hide Panel');
   await page.locator('.markers-panel').waitFor({ state: 'hidden' });
