@@ -44,7 +44,12 @@ export interface ChartRun {
   outcome?: Extract<RenderOutcome, { ok: true }>;
 }
 
-const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+/** The start of a (0-based) line, where a finding on a whole template or values line goes. */
+function lineStart(line: number): Range {
+  return { start: { line, character: 0 }, end: { line, character: 0 } };
+}
+
+const NO_RANGE: Range = lineStart(0);
 
 /** Renders the chart of `--chart` into the service; undefined without `--chart`. */
 export async function loadChart(
@@ -96,7 +101,7 @@ export async function traceChart(
   await traceFindings(service, run.subject.key, run.outcome, settings);
 }
 
-function pathOfUri(uri: string): string {
+export function pathOfUri(uri: string): string {
   try {
     return fileURLToPath(uri);
   } catch {
@@ -176,10 +181,7 @@ export function chartReports(
       else if (trace.template)
         add(templatePath(run, chartArg, trace.template), {
           ...d,
-          range: {
-            start: { line: trace.templateLine ?? 0, character: 0 },
-            end: { line: trace.templateLine ?? 0, character: 0 },
-          },
+          range: lineStart(trace.templateLine ?? 0),
         });
       else add(resolve(chartArg), { ...d, range: NO_RANGE });
     }
@@ -220,10 +222,9 @@ export function renderedSource(
 ): { uri: string; range: Range } | undefined {
   const found = service.traceRange(uri, range);
   if (!found?.trace.template) return undefined;
-  const line = found.trace.templateLine ?? 0;
   return {
     uri: pathToFileURL(templatePath(run, chartArg, found.trace.template)).href,
-    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    range: lineStart(found.trace.templateLine ?? 0),
   };
 }
 
@@ -245,9 +246,7 @@ function failurePlace(
   if (primary) return { range: NO_RANGE, file: pathOfUri(primary) };
   if (site && layer?.uri) return { range: site.range, file: pathOfUri(layer.uri) };
   const template = problem.template;
-  if (template) {
-    const line = { line: template.line, character: 0 };
-    return { range: { start: line, end: line }, file: templatePath(run, chartArg, template.path) };
-  }
+  if (template)
+    return { range: lineStart(template.line), file: templatePath(run, chartArg, template.path) };
   return { range: NO_RANGE, file: resolve(chartArg) };
 }

@@ -7,7 +7,6 @@
  * The chart's own values.yaml is not checked: it is what the other files are checked against.
  * Files of the chart such as `ci/*.yaml` are checked only when given with `-f`.
  */
-import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import {
   parseSetPair,
@@ -15,7 +14,8 @@ import {
   type KubeDiagnostic,
   type LanguageService,
 } from '../service';
-import type { ChartRun } from './chart';
+import { pathOfUri, type ChartRun } from './chart';
+import { byPosition } from '../service/diagnostics/fileDiagnostics';
 import { displayPath, type FileReport } from './output';
 
 /** How `--set` findings are reported: this "file", the line is the flag's place among the `--set` flags. */
@@ -57,7 +57,10 @@ export function chartValuesReports(
     service.linkValuesFile(layer.uri, key);
     const diagnostics = service.getDiagnostics(layer.uri, settings).filter(keep);
     if (diagnostics.length)
-      reports.push({ file: displayPath(pathOf(layer.uri)), diagnostics: byPosition(diagnostics) });
+      reports.push({
+        file: displayPath(pathOfUri(layer.uri)),
+        diagnostics: [...diagnostics].sort(byPosition),
+      });
     service.linkValuesFile(layer.uri, undefined);
   }
   const set: KubeDiagnostic[] = [];
@@ -81,20 +84,4 @@ export function chartValuesReports(
   if (set.length) reports.push({ file: SET_LABEL, diagnostics: set });
   service.removeChart(key);
   return reports;
-}
-
-/** Diagnostics in the order of their place in the file (a stable sort: ties keep their order). */
-export function byPosition(list: readonly KubeDiagnostic[]): KubeDiagnostic[] {
-  return [...list].sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
-}
-
-function pathOf(uri: string): string {
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return uri;
-  }
 }

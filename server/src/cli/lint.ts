@@ -32,7 +32,8 @@ import {
   traceChart,
   type ChartRun,
 } from './chart';
-import { byPosition, chartValuesReports, SET_LABEL } from './chartValues';
+import { chartValuesReports, SET_LABEL } from './chartValues';
+import { byPosition } from '../service/diagnostics/fileDiagnostics';
 import { PRODUCT_VERSION } from '../version';
 
 export const lintUsage = `kube-storage lint <files or folders...> [--format text|json|sarif] [--lang en|ru] [--settings <settings.json>] [--rule <id>=<error|warning|information|hint|off>]... [--jobs <threads>] ${clusterUsage} ${chartUsage}`;
@@ -97,7 +98,7 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     addReports(reports, values);
     for (const file of new Set(values.map((r) => r.file))) {
       const report = reports.find((r) => r.file === file)!;
-      report.diagnostics = byPosition(report.diagnostics);
+      report.diagnostics = [...report.diagnostics].sort(byPosition);
     }
   }
 
