@@ -6,13 +6,10 @@
  */
 import { parse, stringify } from 'yaml';
 import { NODE_RESOURCE, type ClusterResource } from './resources';
+import { isRecord } from '../plainData';
 
 export type ParsedList =
   { ok: true; items: Record<string, unknown>[] } | { ok: false; reason: string };
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return !!value && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** The items of a `kind: List` (or `…List`) kubectl printed; anything else is a reason. */
 export function parseKubectlList(stdout: string): ParsedList {
@@ -22,11 +19,11 @@ export function parseKubectlList(stdout: string): ParsedList {
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
   }
-  if (!isMap(data) || typeof data.kind !== 'string' || !/List$/.test(data.kind))
+  if (!isRecord(data) || typeof data.kind !== 'string' || !/List$/.test(data.kind))
     return { ok: false, reason: 'not a kind: List' };
   if (data.items === null || data.items === undefined) return { ok: true, items: [] };
   if (!Array.isArray(data.items)) return { ok: false, reason: 'items is not a list' };
-  return { ok: true, items: data.items.filter(isMap) };
+  return { ok: true, items: data.items.filter(isRecord) };
 }
 
 /** The items of the expected kind (an item of another kind, or without a name, is dropped). */
@@ -36,15 +33,15 @@ export function itemsOfKind(
 ): Record<string, unknown>[] {
   return items.filter((item) => {
     const metadata = item.metadata;
-    return item.kind === kind && isMap(metadata) && typeof metadata.name === 'string';
+    return item.kind === kind && isRecord(metadata) && typeof metadata.name === 'string';
   });
 }
 
 /** A node cut down to what kube-storage reads: its name and labels (no status, no images). */
 export function nodeLabelsOnly(node: Record<string, unknown>): Record<string, unknown> {
-  const metadata = isMap(node.metadata) ? node.metadata : {};
+  const metadata = isRecord(node.metadata) ? node.metadata : {};
   const labels: Record<string, string> = {};
-  if (isMap(metadata.labels)) {
+  if (isRecord(metadata.labels)) {
     for (const [key, value] of Object.entries(metadata.labels))
       if (typeof value === 'string') labels[key] = value;
   }

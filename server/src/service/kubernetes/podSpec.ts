@@ -6,6 +6,7 @@
  * nothing itself, so it is not a workload).
  */
 import type { PodSpec } from 'kubernetes-types/core/v1';
+import { isRecord } from '../plainData';
 
 const TEMPLATE = ['spec', 'template', 'spec'] as const;
 
@@ -46,10 +47,10 @@ export function workloadPodSpec(kind: string, data: unknown): PodSpec | undefine
   if (!path) return undefined;
   let node = data;
   for (const key of path) {
-    if (!isMap(node)) return undefined;
+    if (!isRecord(node)) return undefined;
     node = node[key];
   }
-  return isMap(node) ? (node as unknown as PodSpec) : undefined;
+  return isRecord(node) ? (node as unknown as PodSpec) : undefined;
 }
 
 /**
@@ -60,12 +61,13 @@ export function workloadPodSpec(kind: string, data: unknown): PodSpec | undefine
  * volumes unchecked). Empty for every other kind.
  */
 export function volumesReplacedByClaimTemplates(kind: string, data: unknown): ReadonlySet<string> {
-  if (kind !== 'StatefulSet' || !isMap(data) || !isMap(data.spec)) return NO_NAMES;
+  if (kind !== 'StatefulSet' || !isRecord(data) || !isRecord(data.spec)) return NO_NAMES;
   const templates = data.spec.volumeClaimTemplates;
   if (!Array.isArray(templates) || !templates.length) return NO_NAMES;
   const names = new Set<string>();
   for (const template of templates) {
-    const name = isMap(template) && isMap(template.metadata) ? template.metadata.name : undefined;
+    const name =
+      isRecord(template) && isRecord(template.metadata) ? template.metadata.name : undefined;
     if (typeof name === 'string' && name) names.add(name);
   }
   return names;
@@ -81,12 +83,8 @@ export function workloadPodSpecAsRun(kind: string, data: unknown): PodSpec | und
   if (!spec || !Array.isArray(spec.volumes)) return spec;
   const replaced = volumesReplacedByClaimTemplates(kind, data);
   if (!replaced.size) return spec;
-  const volumes = spec.volumes.filter((v) => !(isMap(v) && replaced.has(v.name as string)));
+  const volumes = spec.volumes.filter((v) => !(isRecord(v) && replaced.has(v.name as string)));
   return volumes.length === spec.volumes.length ? spec : { ...spec, volumes };
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -10,17 +10,14 @@ import type {
   PodSpec,
   SecurityContext,
 } from 'kubernetes-types/core/v1';
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isRecord } from '../plainData';
 
 export function containerSecurityContext(c: Container): SecurityContext {
-  return isMap(c.securityContext) ? c.securityContext : {};
+  return isRecord(c.securityContext) ? c.securityContext : {};
 }
 
 export function podSecurityContext(spec: PodSpec): PodSecurityContext {
-  return isMap(spec.securityContext) ? spec.securityContext : {};
+  return isRecord(spec.securityContext) ? spec.securityContext : {};
 }
 
 /**
@@ -42,7 +39,7 @@ export function isPrivileged(c: Container): boolean {
 /** The capabilities the container adds, upper-case and without `CAP_` (`SYS_ADMIN`). */
 export function addedCapabilities(c: Container): string[] {
   const caps = containerSecurityContext(c).capabilities;
-  const add: unknown = isMap(caps) ? caps.add : undefined;
+  const add: unknown = isRecord(caps) ? caps.add : undefined;
   if (!Array.isArray(add)) return [];
   return add
     .filter((cap): cap is string => typeof cap === 'string')

@@ -11,6 +11,7 @@
  * such a file is no more a whole object than the patches in use (`resources` never use `path:`).
  */
 import { parse } from 'yaml';
+import { isRecord } from '../plainData';
 
 /** `#- path: patches/x.yaml` or `#  path: x.yaml`: a patch entry commented out. */
 const COMMENTED_PATH = /^[ \t]*#[ \t]*(?:-[ \t]*)?path:[ \t]*["']?([^\s"'#]+)/gm;
@@ -39,13 +40,13 @@ export function kustomizePatchKeys(uri: string, text: string): string[] {
   } catch {
     return [];
   }
-  if (!isMap(data)) return [];
+  if (!isRecord(data)) return [];
   const paths = [
     ...listOf(data.patchesStrategicMerge).filter(
       (entry): entry is string => typeof entry === 'string' && !entry.includes('\n'),
     ),
     ...[...listOf(data.patches), ...listOf(data.patchesJson6902)].map((patch) =>
-      isMap(patch) && typeof patch.path === 'string' ? patch.path : undefined,
+      isRecord(patch) && typeof patch.path === 'string' ? patch.path : undefined,
     ),
   ];
   for (const match of text.matchAll(COMMENTED_PATH)) paths.push(match[1]);
@@ -82,8 +83,4 @@ function resolveLocal(path: string, base: string): string | undefined {
 
 function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

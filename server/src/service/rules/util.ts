@@ -9,6 +9,7 @@ import {
 import { nodeSpan, nodesAtPath, type YamlPath } from '../parse/nodes';
 import { shiftRange, type IndexedObject } from '../workspace/file';
 import type { Range } from '../types';
+import { isRecord } from '../plainData';
 
 /** Kinds that run pods (kubernetes/podSpec.ts). */
 export const workloadKinds: string[] = [...WORKLOAD_KINDS];
@@ -160,9 +161,7 @@ export function codeList(names: Iterable<string>, max = Infinity): string {
   return shown.join(', ') + (all.length > max ? ', …' : '');
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isRecord };
 
 export function get(v: unknown, path: YamlPath): unknown {
   let cur = v;

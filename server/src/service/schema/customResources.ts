@@ -19,6 +19,7 @@ import { MAX_NESTING_DEPTH } from '../parse/limits';
 import { definitions, type JsonSchema } from './registry';
 import { validatorFor } from './validate';
 import { hash53 } from '../text/hash';
+import { isRecord } from '../plainData';
 
 /** One version of a custom kind. */
 export interface CustomKindVersion {
@@ -198,10 +199,6 @@ export function compile(entry: CustomKindVersion): boolean {
   const error = compilations.get(entry.definition);
   if (error) entry.error = error;
   return !error;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Converts the root schema; returns the name of its definition. */

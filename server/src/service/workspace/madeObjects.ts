@@ -13,6 +13,7 @@ import type { RelativeSite } from '../navigation/sites';
 import { kubernetesTags } from '../parse/yamlTags';
 import type { Range } from '../types';
 import { shiftRange, type IndexedObject } from './file';
+import { isRecord } from '../plainData';
 
 const made = new WeakMap<IndexedObject, readonly IndexedObject[]>();
 
@@ -27,10 +28,6 @@ export function objectsMadeFrom(object: IndexedObject): readonly IndexedObject[]
     made.set(object, list);
   }
   return list;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** The StorageClass written in the ConfigMap's key, when it is one. */
