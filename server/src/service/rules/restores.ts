@@ -6,7 +6,6 @@
  * provisioning from a source fail follows the CSI external-provisioner `getPVCSource` and
  * `getSnapshotSource` (size, driver and volume mode of the source; a clone may change class).
  */
-import type { PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { joinTexts, localize } from '../i18n/format';
 import { ALLOW_VOLUME_MODE_CHANGE_ANNOTATION } from '../kubernetes/snapshots';
@@ -23,6 +22,7 @@ import {
   SNAPSHOT_CLAIM_KINDS,
   type ClaimSpecAt,
 } from './snapshotSources';
+import type { ClaimEntry } from './lookups';
 import type { QuickFix, Rule, RuleContext } from './types';
 import { namespaceOf, str } from './util';
 import { setKey } from './fixes/edits';
@@ -162,12 +162,12 @@ function classOfDriver(driver: string, ctx: RuleContext): string | undefined {
  * workspace has it, else its StorageClass's provisioner (which made the volume).
  */
 function cloneSourceDriver(
-  claim: { spec: PersistentVolumeClaimSpec; object?: IndexedObject },
+  claim: ClaimEntry,
   sourceClass: StorageClass | undefined,
   ctx: RuleContext,
 ): string | undefined {
   const volumeName = str(claim.spec.volumeName);
-  const volume = volumeName ? ctx.lookups.volume(volumeName, claim.object?.uri) : undefined;
+  const volume = volumeName ? ctx.lookups.volume(volumeName, claim.object.uri) : undefined;
   const csi = volume?.data.spec?.csi;
   return str(csi?.driver) ?? str(sourceClass?.provisioner);
 }

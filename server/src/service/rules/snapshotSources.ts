@@ -16,7 +16,7 @@ import {
 } from '../kubernetes/snapshots';
 import type { YamlPath } from '../parse/nodes';
 import { parseQuantity } from '../quantity';
-import type { Found, Lookups } from './lookups';
+import type { ClaimEntry, Found, Lookups } from './lookups';
 import type { RuleContext } from './types';
 import { claimTemplatesOf, get, isRecord, str } from './util';
 
@@ -83,7 +83,7 @@ export interface ResolvedSource {
   /** The content bound to (or named by) the snapshot. */
   content?: Found<VolumeSnapshotContent>;
   /** The claim cloned, or the claim the snapshot was taken from. */
-  claim?: { spec: PersistentVolumeClaimSpec };
+  claim?: ClaimEntry;
 }
 
 /**
