@@ -85,14 +85,28 @@ export function storageClassMeaning(value: unknown): StorageClassMeaning {
 export const GLOBAL_STORAGE_CLASS = 'global.storageClass';
 
 /**
+ * The chart-wide class the Bitnami common library falls back to when neither `global.storageClass`
+ * nor the claim's own `storageClass` is set (`common.storage.class` in its `_storage.tpl`).
+ */
+export const GLOBAL_DEFAULT_STORAGE_CLASS = 'global.defaultStorageClass';
+
+/** How the Bitnami common library's templates are included (it is a subchart, not read here). */
+const COMMON_STORAGE_CLASS_INCLUDE = /\b(?:include|template)\s+"common\.storage\.class"/;
+
+/**
  * The chart's templates read `global.storageClass`: directly (`.Values.global.storageClass` in a
  * helper) or through the Bitnami common library's `common.storage.class`, which reads it from the
  * `global` it is given (the library is a subchart, whose templates are not read).
  */
 export function readsGlobalStorageClass(uses: readonly TemplateUse[]): boolean {
-  return uses.some(
-    (use) =>
-      use.id === GLOBAL_STORAGE_CLASS ||
-      /\b(?:include|template)\s+"common\.storage\.class"/.test(use.text),
-  );
+  return readsGlobalClassKey(uses, GLOBAL_STORAGE_CLASS);
+}
+
+/** The chart's templates read `global.defaultStorageClass`, directly or through the library. */
+export function readsGlobalDefaultStorageClass(uses: readonly TemplateUse[]): boolean {
+  return readsGlobalClassKey(uses, GLOBAL_DEFAULT_STORAGE_CLASS);
+}
+
+function readsGlobalClassKey(uses: readonly TemplateUse[], id: string): boolean {
+  return uses.some((use) => use.id === id || COMMON_STORAGE_CLASS_INCLUDE.test(use.text));
 }

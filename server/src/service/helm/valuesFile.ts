@@ -15,7 +15,12 @@ import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { chartDefaults } from './chart';
 import { helmMessages, valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
-import { GLOBAL_STORAGE_CLASS, readsGlobalStorageClass } from './storage';
+import {
+  GLOBAL_DEFAULT_STORAGE_CLASS,
+  GLOBAL_STORAGE_CLASS,
+  readsGlobalDefaultStorageClass,
+  readsGlobalStorageClass,
+} from './storage';
 import { mergeValues, schemaAt, validateValues } from './schema';
 import type { ChartModel, ValueType } from './types';
 import { isPlainObject, typeOf } from './valuesTree';
@@ -308,18 +313,31 @@ function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range:
   report(range, 'warning', 'helm-values-type', { en: text('en'), ru: text('ru') });
 }
 
+/** The chart-wide class keys whose `"-"` turns provisioning off for many claims at once. */
+const globalClassNotes = new Map([
+  [
+    GLOBAL_STORAGE_CLASS,
+    { read: readsGlobalStorageClass, message: helmMessages.globalStorageClassDash },
+  ],
+  [
+    GLOBAL_DEFAULT_STORAGE_CLASS,
+    { read: readsGlobalDefaultStorageClass, message: helmMessages.globalDefaultStorageClassDash },
+  ],
+]);
+
 /** What a storage value means: the class `-`, the empty class, persistence turned off. */
 function storageNote(check: ValuesCheck, path: string[], value: unknown, range: Range): void {
   const { model, report } = check;
   const id = pathId(path);
-  if (id === GLOBAL_STORAGE_CLASS) {
-    // Helpers read it ahead of the claim's own class; an empty value falls back to that one.
-    if (value === '-' && readsGlobalStorageClass(model.uses))
+  const globalNote = globalClassNotes.get(id);
+  if (globalNote) {
+    // Helpers read these ahead of (or after) the claim's own class; an empty value is skipped.
+    if (value === '-' && globalNote.read(model.uses))
       report(
         range,
         'information',
         'helm-values-storage-class-dash',
-        localize(helmMessages.globalStorageClassDash, { path: id }),
+        localize(globalNote.message, { path: id }),
       );
     return;
   }

@@ -62,6 +62,10 @@ export const helmMessages = {
     en: '`{path}: "-"` makes the chart render `storageClassName: ""` on every claim that takes its class from this key, overriding the class the claim would get otherwise. No dynamic provisioning: those claims bind only to existing PersistentVolumes without a class. Subcharts that read `{path}` do the same. Leave the key unset (or null) so that each claim keeps its own StorageClass or gets the default one of the cluster.',
     ru: '`{path}: "-"` превращается в `storageClassName: ""` у каждой заявки, класс которой берётся из этого ключа, — вместо класса, который она получила бы без него. Динамического выделения тома не будет: такие заявки привяжутся только к уже созданным постоянным томам (PV) без класса. Подчарты, которые читают `{path}`, поступят так же. Чтобы каждая заявка осталась со своим классом хранилища или получила класс по умолчанию, не задавайте ключ вовсе (или задайте null).',
   },
+  globalDefaultStorageClassDash: {
+    en: '`{path}: "-"` makes the chart render `storageClassName: ""` on every claim that gets no class from `global.storageClass` or its own `storageClass`. No dynamic provisioning for those claims: they bind only to existing PersistentVolumes without a class. Subcharts that read `{path}` do the same. Leave the key empty so that such claims get the default StorageClass of the cluster.',
+    ru: '`{path}: "-"` превращается в `storageClassName: ""` у каждой заявки, которая не получила класс ни из `global.storageClass`, ни из своего `storageClass`. Динамического выделения тома для таких заявок не будет: они привяжутся только к уже созданным постоянным томам (PV) без класса. Подчарты, которые читают `{path}`, поступят так же. Чтобы такие заявки получили класс хранилища по умолчанию, оставьте ключ пустым.',
+  },
   storageClassEmpty: {
     en: 'An empty `{path}` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. Use `"-"` to turn dynamic provisioning off.',
     ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. Чтобы отключить динамическое выделение тома, укажите `"-"`.',

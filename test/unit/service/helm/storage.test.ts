@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readsGlobalStorageClass } from '../../../../server/src/service/helm/storage';
+import {
+  readsGlobalDefaultStorageClass,
+  readsGlobalStorageClass,
+} from '../../../../server/src/service/helm/storage';
 import { templateUsesOf } from '../../../../server/src/service/helm/templateUses';
 
 const reads = (template: string) =>
@@ -22,4 +25,15 @@ void test('global.storageClass is read directly or through the Bitnami common li
     reads('{{ .Values.global.imageRegistry }} {{ .Values.persistence.storageClass }}'),
     false,
   );
+});
+
+void test('global.defaultStorageClass is read directly or through the Bitnami common library', () => {
+  const readsDefault = (template: string) =>
+    readsGlobalDefaultStorageClass(templateUsesOf('templates/t.yaml', template));
+  assert.equal(readsDefault('{{ .Values.global.defaultStorageClass | default "x" }}'), true);
+  assert.equal(
+    readsDefault('{{ include "common.storage.class" (dict "persistence" .Values.p "global" $) }}'),
+    true,
+  );
+  assert.equal(readsDefault('{{ .Values.global.storageClass }}'), false);
 });

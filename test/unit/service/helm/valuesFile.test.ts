@@ -278,3 +278,26 @@ void test('global.storageClass "-" gets a note when the templates read it', () =
   assert.deepEqual(checkValuesFile(cache(), 'global:\n  storageClass: ""\n'), []);
   assert.deepEqual(checkValuesFile(cache(), 'global:\n  storageClass: fast\n'), []);
 });
+
+void test('global.defaultStorageClass "-" gets its own note when the common library reads it', () => {
+  const bitnami = buildChartModel(
+    new Map([
+      ['values.yaml', 'global:\n  defaultStorageClass: ""\npersistence:\n  storageClass: ""\n'],
+      [
+        'templates/sts.yaml',
+        '{{ include "common.storage.class" (dict "persistence" .Values.persistence "global" .Values.global) }}',
+      ],
+    ]),
+  );
+  const [d] = checkValuesFile(bitnami, 'global:\n  defaultStorageClass: "-"\n');
+  assert.equal(d?.code, 'helm-values-storage-class-dash');
+  assert.equal(d.severity, 'information');
+  assert.deepEqual(d.range, { start: { line: 1, character: 23 }, end: { line: 1, character: 26 } });
+  assert.match(d.message.en, /^`global\.defaultStorageClass: "-"` makes the chart render/);
+  assert.match(d.message.en, /no class from `global\.storageClass` or its own `storageClass`/);
+  assert.match(d.message.ru, /^`global\.defaultStorageClass: "-"` превращается в/);
+  // A chart that never reads it, or another value: nothing to say.
+  assert.deepEqual(checkValuesFile(keeper(), 'global:\n  defaultStorageClass: "-"\n'), []);
+  assert.deepEqual(checkValuesFile(bitnami, 'global:\n  defaultStorageClass: ""\n'), []);
+  assert.deepEqual(checkValuesFile(bitnami, 'global:\n  defaultStorageClass: fast\n'), []);
+});
