@@ -1,6 +1,7 @@
 /**
  * Where templates read values: `.Values.a.b`, `$.Values.a.b`, `index .Values "a" "b"`, and
- * through `with`/`range` blocks and `$variables` when the expression they bind is a values path.
+ * through `with`/`range` blocks and `$variables` when the expression they bind is a values path
+ * (or the root: `$root := .`, then `$root.Values.a`).
  * A small scanner of Go template actions, not a full parser: what it cannot resolve it skips.
  */
 import { lineAt, lineStartsOf } from '../text/lines';
@@ -82,6 +83,8 @@ class UseScanner {
   private readonly lineStarts: number[];
   private readonly stack: Frame[] = [];
   private readonly vars = new Map<string, string[]>();
+  /** The `$variables` bound to the root (`$root := .` at the top, `$top := $`). */
+  private readonly roots = new Set<string>();
   /** The action being scanned may hand values on (PASSES). */
   private passes = false;
 
@@ -102,7 +105,7 @@ class UseScanner {
     if (t.type === 'var') return t.text === '$' ? undefined : this.vars.get(t.text);
     if (t.type !== 'chain') return undefined;
     const fields = t.fields!;
-    if (t.base === '$' || t.base === '') {
+    if (t.base === '$' || t.base === '' || this.roots.has(t.base!)) {
       if (fields[0] === 'Values') return fields.slice(1);
       if (t.base === '' && this.dot.kind === 'values') return [...this.dot.path, ...fields];
       return undefined;
@@ -136,7 +139,7 @@ class UseScanner {
     if (t.type === 'ident' && t.text === 'index') {
       const base = tokens[j + 1];
       if (!base) return { end: j + 1 };
-      let path = isValuesRoot(base) ? [] : this.resolve(base);
+      let path = this.isValuesRoot(base) ? [] : this.resolve(base);
       let k = j + 2;
       while (path && tokens[k]?.type === 'str') path = [...path, tokens[k++]!.base!];
       return { path: path?.length ? path : undefined, end: k };
@@ -164,7 +167,7 @@ class UseScanner {
       if (t.type !== 'chain' && t.type !== 'var') continue;
       if (t.type === 'var' && list[i + 1]?.text === ':=') continue;
       const path = this.resolve(t);
-      if (path?.length) this.record(path, t.offset, useKind(t), whole);
+      if (path?.length) this.record(path, t.offset, this.useKind(t), whole);
     }
     this.dot = saved;
   }
@@ -188,6 +191,7 @@ class UseScanner {
       this.dot = path && !declared.length ? { kind: 'each', path } : { kind: 'unknown' };
       for (const v of declared) this.vars.delete(v);
     }
+    for (const v of declared) this.roots.delete(v);
   }
 
   /** `end` and `else` restore the `.` of the block; true when the action is done with. */
@@ -200,6 +204,30 @@ class UseScanner {
     const frame = this.stack[this.stack.length - 1];
     if (frame) this.dot = frame.prevDot;
     return tokens[1]?.text !== 'with';
+  }
+
+  /** `$x := .` where `.` is the root, or `$x := $`: `$x.Values` reads the values. */
+  private bindsRoot(tokens: Token[]): boolean {
+    const bound = tokens[2];
+    if (tokens.length !== 3 || !bound) return false;
+    if (bound.type === 'var') return bound.text === '$' || this.roots.has(bound.text);
+    return bound.type === 'dot' && this.dot.kind === 'root';
+  }
+
+  /** `.Values`, `$.Values` or `$root.Values`, as in `index .Values "a"`. */
+  private isValuesRoot(t: Token): boolean {
+    return (
+      t.type === 'chain' &&
+      (t.base === '$' || t.base === '' || this.roots.has(t.base!)) &&
+      t.fields!.length === 1 &&
+      t.fields![0] === 'Values'
+    );
+  }
+
+  private useKind(t: Token): TemplateUseKind {
+    const root = t.base === '' || t.base === '$' || this.roots.has(t.base!);
+    if (t.type === 'var' || !root) return 'variable';
+    return t.fields![0] === 'Values' ? 'direct' : 'with';
   }
 
   /** One action's body, starting at `bodyStart` of the text. */
@@ -225,24 +253,13 @@ class UseScanner {
       const { path } = this.expression(tokens, 2);
       if (path) this.vars.set(first.text, path);
       else this.vars.delete(first.text);
+      if (this.bindsRoot(tokens)) this.roots.add(first.text);
+      else this.roots.delete(first.text);
     }
     this.scanRest(tokens, this.dot, whole);
   }
 }
 
-function isValuesRoot(t: Token): boolean {
-  return (
-    t.type === 'chain' &&
-    (t.base === '$' || t.base === '') &&
-    t.fields!.length === 1 &&
-    t.fields![0] === 'Values'
-  );
-}
-
-function useKind(t: Token): TemplateUseKind {
-  if (t.type === 'var' || (t.base !== '' && t.base !== '$')) return 'variable';
-  return t.fields![0] === 'Values' ? 'direct' : 'with';
-}
 
 /** `with $x := expr`, `range $i, $v := expr`: the variables, and where the expression starts. */
 function declaredVariables(tokens: Token[], start: number): { declared: string[]; at: number } {

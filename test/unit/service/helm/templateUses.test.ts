@@ -30,6 +30,34 @@ void test('with binds the dot to a values path, else and end restore it', () => 
   );
 });
 
+void test('a variable bound to the root reads the values like $', () => {
+  assert.deepEqual(
+    ids(
+      [
+        '{{- $root := . }}',
+        '{{- range .Values.nodes }}',
+        '{{ $root.Values.persistence.size }} {{ index $root.Values "image" "tag" }}',
+        '{{- end }}',
+        '{{- $top := $ }}{{ $top.Values.a }}',
+        '{{- range $i, $root := .Values.list }}{{ $root.Values.b }}{{ end }}',
+      ].join('\n'),
+    ),
+    [
+      'nodes@1:range',
+      'persistence.size@2:direct',
+      'image.tag@2:index',
+      'a@4:direct',
+      'list@5:range',
+    ],
+  );
+  // Bound inside a block, `.` is not the root: the variable is that values path.
+  assert.deepEqual(ids('{{- with .Values.p }}{{ $r := . }}{{ $r.Values.x }}{{ end }}'), [
+    'p@0:direct',
+    'p@0:with',
+    'p.Values.x@0:variable',
+  ]);
+});
+
 void test('nested with and if, variables, range over a values path', () => {
   assert.deepEqual(
     ids(
