@@ -94,19 +94,11 @@ export const GLOBAL_DEFAULT_STORAGE_CLASS = 'global.defaultStorageClass';
 const COMMON_STORAGE_CLASS_INCLUDE = /\b(?:include|template)\s+"common\.storage\.class"/;
 
 /**
- * The chart's templates read `global.storageClass`: directly (`.Values.global.storageClass` in a
- * helper) or through the Bitnami common library's `common.storage.class`, which reads it from the
- * `global` it is given (the library is a subchart, whose templates are not read).
+ * The chart's templates read a chart-wide class key (`global.storageClass`,
+ * `global.defaultStorageClass`): directly (`.Values.global.storageClass` in a helper) or through the
+ * Bitnami common library's `common.storage.class`, which reads both from the `global` it is given
+ * (the library is a subchart, whose templates are not read).
  */
-export function readsGlobalStorageClass(uses: readonly TemplateUse[]): boolean {
-  return readsGlobalClassKey(uses, GLOBAL_STORAGE_CLASS);
-}
-
-/** The chart's templates read `global.defaultStorageClass`, directly or through the library. */
-export function readsGlobalDefaultStorageClass(uses: readonly TemplateUse[]): boolean {
-  return readsGlobalClassKey(uses, GLOBAL_DEFAULT_STORAGE_CLASS);
-}
-
-function readsGlobalClassKey(uses: readonly TemplateUse[], id: string): boolean {
+export function readsGlobalClassKey(uses: readonly TemplateUse[], id: string): boolean {
   return uses.some((use) => use.id === id || COMMON_STORAGE_CLASS_INCLUDE.test(use.text));
 }

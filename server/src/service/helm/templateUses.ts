@@ -260,7 +260,6 @@ class UseScanner {
   }
 }
 
-
 /** `with $x := expr`, `range $i, $v := expr`: the variables, and where the expression starts. */
 function declaredVariables(tokens: Token[], start: number): { declared: string[]; at: number } {
   const declared: string[] = [];

@@ -15,12 +15,7 @@ import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { chartDefaults } from './chart';
 import { helmMessages, valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
-import {
-  GLOBAL_DEFAULT_STORAGE_CLASS,
-  GLOBAL_STORAGE_CLASS,
-  readsGlobalDefaultStorageClass,
-  readsGlobalStorageClass,
-} from './storage';
+import { GLOBAL_DEFAULT_STORAGE_CLASS, GLOBAL_STORAGE_CLASS, readsGlobalClassKey } from './storage';
 import { mergeValues, schemaAt, validateValues } from './schema';
 import type { ChartModel, ValueType } from './types';
 import { isPlainObject, typeOf } from './valuesTree';
@@ -314,50 +309,28 @@ function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range:
 }
 
 /** The chart-wide class keys whose `"-"` turns provisioning off for many claims at once. */
-const globalClassNotes = new Map([
-  [
-    GLOBAL_STORAGE_CLASS,
-    { read: readsGlobalStorageClass, message: helmMessages.globalStorageClassDash },
-  ],
-  [
-    GLOBAL_DEFAULT_STORAGE_CLASS,
-    { read: readsGlobalDefaultStorageClass, message: helmMessages.globalDefaultStorageClassDash },
-  ],
-]);
+const globalClassDash: Record<string, LocalizedText> = {
+  [GLOBAL_STORAGE_CLASS]: helmMessages.globalStorageClassDash,
+  [GLOBAL_DEFAULT_STORAGE_CLASS]: helmMessages.globalDefaultStorageClassDash,
+};
 
 /** What a storage value means: the class `-`, the empty class, persistence turned off. */
 function storageNote(check: ValuesCheck, path: string[], value: unknown, range: Range): void {
-  const { model, report } = check;
+  const { model } = check;
   const id = pathId(path);
-  const globalNote = globalClassNotes.get(id);
-  if (globalNote) {
-    // Helpers read these ahead of (or after) the claim's own class; an empty value is skipped.
-    if (value === '-' && globalNote.read(model.uses))
-      report(
-        range,
-        'information',
-        'helm-values-storage-class-dash',
-        localize(globalNote.message, { path: id }),
-      );
-    return;
-  }
+  const note = (code: string, message: LocalizedText) =>
+    check.report(range, 'information', code, localize(message, { path: id }));
   const storage = model.byId.get(id)?.storage;
-  if (storage === 'storageClass' && value === '-') {
-    report(
-      range,
-      'information',
-      'helm-values-storage-class-dash',
-      localize(helmMessages.storageClassDash, { path: id }),
-    );
+  if (globalClassDash[id]) {
+    // Helpers read these before or after the claim's own class; an empty value is skipped.
+    if (value === '-' && readsGlobalClassKey(model.uses, id))
+      note('helm-values-storage-class-dash', globalClassDash[id]);
+  } else if (storage === 'storageClass' && value === '-') {
+    note('helm-values-storage-class-dash', helmMessages.storageClassDash);
   } else if (storage === 'storageClass' && value === '') {
-    report(
-      range,
-      'information',
-      'helm-values-storage-class-empty',
-      localize(helmMessages.storageClassEmpty, { path: id }),
-    );
+    note('helm-values-storage-class-empty', helmMessages.storageClassEmpty);
   } else if (storage === 'enabled' && value === false) {
-    report(range, 'information', 'helm-values-persistence-off', helmMessages.persistenceDisabled);
+    note('helm-values-persistence-off', helmMessages.persistenceDisabled);
   }
 }
 
