@@ -46,6 +46,7 @@ import {
   valuesInput,
 } from './process';
 import { withSubchartTemplates } from './subcharts';
+import { templateFlags } from './capabilities';
 
 export interface RenderValuesFile {
   /** The file on disk (shown in messages). */
@@ -255,14 +256,7 @@ export class HelmRenderer {
     }
     // The values files go to helm merged into one, on its standard input: nothing is written.
     const userValues = mergeValuesFiles(files.data);
-    const base = [
-      'template',
-      request.release,
-      chartPath,
-      `--namespace=${request.namespace}`,
-      '--skip-tests',
-      '--values=-',
-    ];
+    const base = ['template', request.release, chartPath, ...templateFlags(request.namespace)];
     const options = {
       helmPath: /[\\/]/.test(request.helmPath) ? resolve(request.helmPath) : request.helmPath,
       trusted: request.trusted,

@@ -5,6 +5,7 @@
 import definitionsFile from '../../../../schemas/k8s/definitions.json';
 import kindsFile from '../../../../schemas/k8s/kinds.json';
 import type { YamlPath } from '../parse/nodes';
+import { SNAPSHOT_GROUP } from '../kubernetes/snapshots';
 
 export interface JsonSchema {
   /** Only in definitions made from a CRD of the workspace (schema/customResources.ts). */
@@ -44,6 +45,22 @@ export function preferredApiVersion(kind: string): string | undefined {
 
 export function definitionFor(kind: string, apiVersion: string): string | undefined {
   return kinds[kind]?.[apiVersion];
+}
+
+/**
+ * Every `group/version/Kind` a cluster of `kubernetesVersion` serves, as Helm lists them in
+ * `.Capabilities.APIVersions` from the API server's discovery (helm `GetVersionSet`:
+ * `path.Join(GroupVersion, Kind)`), so `Has "batch/v1/CronJob"` is true. The CSI snapshot kinds
+ * come from CRDs a cluster may not have installed, and are left out.
+ */
+export function servedKindIds(): string[] {
+  const ids: string[] = [];
+  for (const [kind, versions] of Object.entries(kinds)) {
+    for (const apiVersion of Object.keys(versions)) {
+      if (!apiVersion.startsWith(`${SNAPSHOT_GROUP}/`)) ids.push(`${apiVersion}/${kind}`);
+    }
+  }
+  return ids.sort();
 }
 
 /** The API groups that Kubernetes itself serves (`""` for core), to tell built-ins from CRDs. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
@@ -8,6 +8,7 @@ import { HelmRenderer, type RenderRequest } from '../../../../server/src/node/he
 import { runHelmProcess, offlineEnvironment } from '../../../../server/src/node/helm/process';
 import { traceFields, traceFindings } from '../../../../server/src/node/helm/trace';
 import { defaultDiagnosticSettings, getLanguageService } from '../../../../server/src/service';
+import { kubernetesVersion } from '../../../../server/src/service/schema/registry';
 import { realTool } from '../../../support/tools';
 import { makeTempDir } from '../../../support/tempDir';
 
@@ -69,6 +70,38 @@ describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
     assert.match(outcome.output, /storage: "3Gi"/);
     // helm template prints no namespace; the install would put the objects there.
     assert.match(outcome.output, /kind: StatefulSet\nmetadata:\n {2}namespace: accounting\n/);
+  });
+
+  it('tells helm the cluster serves the kinds of the Kubernetes version the checks follow', async () => {
+    const chart = makeTempDir('ks-capabilities-');
+    mkdirSync(join(chart, 'templates'));
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: rotator\nversion: 0.1.0\n');
+    writeFileSync(
+      join(chart, 'templates', 'cronjob.yaml'),
+      [
+        '{{- if .Capabilities.APIVersions.Has "batch/v1/CronJob" }}',
+        'apiVersion: batch/v1',
+        '{{- else }}',
+        'apiVersion: batch/v1beta1',
+        '{{- end }}',
+        'kind: CronJob',
+        'metadata:',
+        '  name: rotate',
+        '  annotations:',
+        '    kube: {{ .Capabilities.KubeVersion.Version | quote }}',
+        '    snapshots: {{ .Capabilities.APIVersions.Has "snapshot.storage.k8s.io/v1/VolumeSnapshot" | quote }}',
+        '',
+      ].join('\n'),
+    );
+    const outcome = await new HelmRenderer().render(request({ chart }));
+    assert.ok(outcome.ok, JSON.stringify(!outcome.ok && outcome.problem));
+    assert.match(outcome.output, /^apiVersion: batch\/v1$/m);
+    assert.match(
+      outcome.output,
+      new RegExp(`kube: "v${kubernetesVersion.replace('.', '\\.')}\\.0"`),
+    );
+    // The snapshot kinds come from CRDs a cluster may not have.
+    assert.match(outcome.output, /snapshots: "false"/);
   });
 
   it('uses the unsaved text of a values file, not the copy on disk', async () => {
