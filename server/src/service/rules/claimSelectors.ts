@@ -49,7 +49,7 @@ export const selectorWithDynamicProvisioning: Rule = {
       }
       const sc =
         typeof className === 'string'
-          ? ctx.lookups.storageClasses.get(className)
+          ? ctx.lookups.storageClass(className, object.uri)
           : ctx.lookups.defaultClasses.length === 1
             ? ctx.lookups.defaultClasses[0]
             : undefined;

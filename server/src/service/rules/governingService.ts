@@ -1,6 +1,7 @@
 /** A StatefulSet's governing Service (`serviceName`): it exists, and it is headless. */
 import { localize } from '../i18n/format';
 import { knownIn, type Lookups } from './lookups';
+import type { IndexedObject } from '../workspace/file';
 import type { QuickFix, Rule } from './types';
 import { get, isRecord, namespaceOf, replicasOf, str } from './util';
 import { addHeadlessClusterIp, createHeadlessServiceFix, replaceFix } from './fixes/storageFixes';
@@ -25,7 +26,7 @@ export const statefulSetServiceNotFound: Rule = {
     const replicas = replicasOf(data);
     if (!name || replicas <= 1) return;
     const ns = namespaceOf(object);
-    if (ctx.lookups.service(ns, name)) return;
+    if (ctx.lookups.service(ns, name, object.uri)) return;
     if (knownIn(ctx.settings.knownObjects.services, name, ns)) return;
     ctx.report(
       ['spec', 'serviceName'],
@@ -48,17 +49,20 @@ export const statefulSetServiceNotFound: Rule = {
  */
 function headlessServiceFor(
   lookups: Lookups,
-  namespace: string,
+  statefulSet: IndexedObject,
   names: readonly string[],
   data: Record<string, unknown>,
 ): string | undefined {
   const labels = get(data, ['spec', 'template', 'metadata', 'labels']);
   if (!isRecord(labels)) return undefined;
+  const namespace = namespaceOf(statefulSet);
   let best: { name: string; score: number } | undefined;
-  for (const found of lookups.services.values()) {
-    const spec = found.data.spec;
-    const name = found.object.name;
-    if (!name || namespaceOf(found.object) !== namespace || spec?.clusterIP !== 'None') continue;
+  for (const { object } of lookups.services.values()) {
+    const name = object.name;
+    if (!name || namespaceOf(object) !== namespace) continue;
+    // Of Services written under one name in several folders, the one nearest the StatefulSet.
+    const spec = lookups.service(namespace, name, statefulSet.uri)?.data.spec;
+    if (spec?.clusterIP !== 'None') continue;
     const selector = isRecord(spec.selector) ? Object.entries(spec.selector) : [];
     if (!selector.length || !selector.every(([k, v]) => labels[k] === v)) continue;
     const named = names.some((n) => n && name.startsWith(n)) ? 1000 : 0;
@@ -87,11 +91,11 @@ export const statefulSetServiceNotHeadless: Rule = {
     const replicas = replicasOf(data);
     if (!name || replicas <= 1) return;
     const ns = namespaceOf(object);
-    const service = ctx.lookups.service(ns, name);
+    const service = ctx.lookups.service(ns, name, object.uri);
     if (!service || service.object.template) return;
     const clusterIP = service.data.spec?.clusterIP;
     if (clusterIP === 'None' || service.data.spec?.type === 'ExternalName') return;
-    const headless = headlessServiceFor(ctx.lookups, ns, [object.name ?? '', name], data);
+    const headless = headlessServiceFor(ctx.lookups, object, [object.name ?? '', name], data);
     const params = {
       name,
       replicas,

@@ -46,12 +46,15 @@ export interface ClaimEntry {
 export class Lookups {
   readonly claims = new Map<string, ClaimEntry>();
   /**
-   * Claims and volumes that several manifests write under one name, every copy: a folder of
-   * examples, or one folder per environment, often repeats a name. Only one can exist in a
-   * cluster, and the object that names it means the copy beside it (`claim`, `volume`).
+   * Claims, volumes, classes and Services that several manifests write under one name, every
+   * copy: a folder of examples, or one folder per environment, often repeats a name. Only one can
+   * exist in a cluster, and the object that names it means the copy beside it (`claim`,
+   * `volume`, `storageClass`, `service`).
    */
   private readonly claimCopies = new Map<string, ClaimEntry[]>();
   private readonly volumeCopies = new Map<string, Found<PersistentVolume>[]>();
+  private readonly classCopies = new Map<string, Found<StorageClass>[]>();
+  private readonly serviceCopies = new Map<string, Found<Service>[]>();
   readonly storageClasses = new Map<string, Found<StorageClass>>();
   readonly volumes = new Map<string, Found<PersistentVolume>>();
   readonly services = new Map<string, Found<Service>>();
@@ -94,7 +97,10 @@ export class Lookups {
     this.indexEphemeralClaims(workspace);
     for (const object of manifestsLast(workspace.objectsOfKind('StorageClass'))) {
       const data = objectData<StorageClass>(object);
-      if (data && object.name) this.storageClasses.set(object.name, { object, data });
+      if (!data || !object.name) continue;
+      const entry = { object, data };
+      addCopy(this.classCopies, object.name, this.storageClasses.get(object.name), entry);
+      this.storageClasses.set(object.name, entry);
     }
     for (const found of this.storageClasses.values()) {
       if (isDefaultStorageClass(found.data.metadata)) this.defaultClasses.push(found);
@@ -112,8 +118,10 @@ export class Lookups {
     }
     for (const object of manifestsLast(workspace.objectsOfKind('Service'))) {
       const data = objectData<Service>(object);
-      if (data && object.name)
-        this.services.set(key(namespaceOf(object), object.name), { object, data });
+      if (!data || !object.name) continue;
+      const k = key(namespaceOf(object), object.name);
+      addCopy(this.serviceCopies, k, this.services.get(k), { object, data });
+      this.services.set(k, { object, data });
     }
     this.indexSnapshots(workspace);
   }
@@ -199,8 +207,17 @@ export class Lookups {
     return (this.volumesByClass.get(className) ?? []).some((pv) => matches(pv.object.labels));
   }
 
-  service(namespace: string, name: string): Found<Service> | undefined {
-    return this.services.get(key(namespace, name));
+  /** The Service of that name, the nearest copy to `near` as for `claim`. */
+  service(namespace: string, name: string, near?: string): Found<Service> | undefined {
+    const k = key(namespace, name);
+    const copies = near === undefined ? undefined : this.serviceCopies.get(k);
+    return copies ? nearestCopy(copies, near!) : this.services.get(k);
+  }
+
+  /** The StorageClass of that name, the nearest copy to `near` as for `claim`. */
+  storageClass(name: string, near?: string): Found<StorageClass> | undefined {
+    const copies = near === undefined ? undefined : this.classCopies.get(name);
+    return copies ? nearestCopy(copies, near!) : this.storageClasses.get(name);
   }
 }
 
@@ -220,25 +237,37 @@ function addCopy<T extends { object: IndexedObject }>(
 
 /**
  * Of several copies, the one in the same file as `near`, else the one whose folder shares the
- * longest path with it; on a tie, the last that `fits`, else the last (the one kept without
- * `near`).
+ * longest path with it, and of those the one fewest folders below the shared one (a parent
+ * folder's copy before a sibling folder's); on a tie, the last that `fits`, else the last (the
+ * one kept without `near`).
  */
-function nearestCopy<T extends { object: IndexedObject }>(
+export function nearestCopy<T extends { object: IndexedObject }>(
   copies: readonly T[],
   near: string,
   fits?: (copy: T) => boolean,
 ): T {
-  const folder = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1);
-  const shared = (a: string, b: string) => {
-    let i = 0;
-    while (i < a.length && i < b.length && a[i] === b[i]) i++;
-    return a.slice(0, i).lastIndexOf('/');
-  };
-  const score = (copy: T) =>
-    copy.object.uri === near ? Number.MAX_SAFE_INTEGER : shared(folder(copy.object.uri), near);
-  const top = Math.max(...copies.map(score));
-  const nearest = copies.filter((c) => score(c) === top);
+  const rank = (copy: T) => copyDistance(copy.object.uri, near);
+  const best = copies.map(rank).reduce((a, b) => (compareDistance(a, b) <= 0 ? a : b));
+  const nearest = copies.filter((c) => compareDistance(rank(c), best) === 0);
   return nearest.filter((c) => fits?.(c) ?? false).pop() ?? nearest[nearest.length - 1]!;
+}
+
+/** How far a copy's file is from `near`: the path they share (longer is nearer), the levels down. */
+function copyDistance(uri: string, near: string): { shared: number; below: number } {
+  if (uri === near) return { shared: Number.MAX_SAFE_INTEGER, below: 0 };
+  const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
+  let i = 0;
+  while (i < folder.length && i < near.length && folder[i] === near[i]) i++;
+  const shared = folder.slice(0, i).lastIndexOf('/');
+  const below = folder.slice(shared + 1).split('/').length - 1;
+  return { shared, below };
+}
+
+function compareDistance(
+  a: { shared: number; below: number },
+  b: { shared: number; below: number },
+): number {
+  return b.shared - a.shared || a.below - b.below;
 }
 
 /**

@@ -45,7 +45,7 @@ export const restoreSmallerThanSource: Rule = {
   check(object, data, ctx) {
     const ns = namespaceOf(object);
     for (const at of claimSpecsOf(object.kind, data)) {
-      const source = resolveSource(at, ns, ctx);
+      const source = resolveSource(at, ns, ctx, object.uri);
       if (!source || source.type === 'other') continue;
       const size = sourceSize(source);
       const request = requestOf(at.spec);
@@ -103,16 +103,16 @@ export const restoreDriverMismatch: Rule = {
   check(object, data, ctx) {
     const ns = namespaceOf(object);
     for (const at of claimSpecsOf(object.kind, data)) {
-      const source = resolveSource(at, ns, ctx);
+      const source = resolveSource(at, ns, ctx, object.uri);
       if (!source || source.type === 'other') continue;
-      const target = classOf(at.spec, ctx.lookups);
+      const target = classOf(at.spec, ctx.lookups, object.uri);
       const provisioner = str(target?.data.provisioner);
       if (!target || !provisioner) continue;
       const classPath = [...at.path, 'storageClassName'];
       if (source.type === 'clone' && source.claim) {
         // external-provisioner `getPVCSource` compares the source volume's CSI driver with the
         // clone's class provisioner, not the classes: a clone may use another class of the driver.
-        const sourceClass = classOf(source.claim.spec, ctx.lookups);
+        const sourceClass = classOf(source.claim.spec, ctx.lookups, source.claim.object.uri);
         const driver = cloneSourceDriver(source.claim, sourceClass?.data, ctx);
         if (!driver || driver === provisioner) continue;
         const fitting =
@@ -205,7 +205,7 @@ export const restoreVolumeModeMismatch: Rule = {
   check(object, data, ctx) {
     const ns = namespaceOf(object);
     for (const at of claimSpecsOf(object.kind, data)) {
-      const source = resolveSource(at, ns, ctx);
+      const source = resolveSource(at, ns, ctx, object.uri);
       if (!source || source.type === 'other') continue;
       const annotations = source.content?.data.metadata?.annotations;
       if (

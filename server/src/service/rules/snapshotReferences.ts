@@ -49,7 +49,7 @@ export const restoreSourceNotFound: Rule = {
   check(object, data, ctx) {
     const ns = namespaceOf(object);
     for (const at of claimSpecsOf(object.kind, data)) {
-      const source = resolveSource(at, ns, ctx);
+      const source = resolveSource(at, ns, ctx, object.uri);
       if (!source || source.type === 'other') continue;
       const path = [...source.written.path, 'name'];
       if (source.type === 'restore' && !source.snapshot) {

@@ -89,12 +89,14 @@ export interface ResolvedSource {
 /**
  * The claim's source in the workspace. Other objects are read (`ctx.lookups`) only when the claim
  * names a source: for the others a rule stays a check of the claim alone, which the editor's first
- * diagnostics and a lint thread's precheck give at once (rules/engine.ts).
+ * diagnostics and a lint thread's precheck give at once (rules/engine.ts). `near` is the file of
+ * the claim: of a source name written in several folders, the nearest copy is meant.
  */
 export function resolveSource(
   at: ClaimSpecAt,
   claimNamespace: string,
   ctx: Pick<RuleContext, 'lookups'>,
+  near?: string,
 ): ResolvedSource | undefined {
   const written = effectiveSource(at);
   if (!written?.ref.name) return undefined;
@@ -103,7 +105,7 @@ export function resolveSource(
   const namespace = sourceNamespace(written.ref, claimNamespace);
   const name = written.ref.name;
   const out: ResolvedSource = { written, type, name, namespace };
-  if (type === 'clone') out.claim = lookups.claim(namespace, name);
+  if (type === 'clone') out.claim = lookups.claim(namespace, name, near);
   if (type === 'restore') {
     out.snapshot = lookups.snapshot(namespace, name);
     const data = out.snapshot?.data;
@@ -112,7 +114,7 @@ export function resolveSource(
       str(data?.spec?.source?.volumeSnapshotContentName);
     if (contentName) out.content = lookups.snapshotContents.get(contentName);
     const claimName = str(data?.spec?.source?.persistentVolumeClaimName);
-    if (claimName) out.claim = lookups.claim(namespace, claimName);
+    if (claimName) out.claim = lookups.claim(namespace, claimName, out.snapshot?.object.uri);
   }
   return out;
 }
@@ -146,15 +148,17 @@ export function sourceVolumeMode(source: ResolvedSource): string | undefined {
 }
 
 /**
- * The StorageClass a claim spec is provisioned from: the one it names, or the workspace's only
- * default class when it names none; undefined when unknown or `""`.
+ * The StorageClass a claim spec is provisioned from: the one it names (the copy nearest `near`,
+ * the file of the claim), or the workspace's only default class when it names none; undefined
+ * when unknown or `""`.
  */
 export function classOf(
   spec: PersistentVolumeClaimSpec | Record<string, unknown>,
   lookups: Lookups,
+  near?: string,
 ): Found<StorageClass> | undefined {
   const name = (spec as Record<string, unknown>).storageClassName;
-  if (typeof name === 'string') return name ? lookups.storageClasses.get(name) : undefined;
+  if (typeof name === 'string') return name ? lookups.storageClass(name, near) : undefined;
   return lookups.defaultClasses.length === 1 ? lookups.defaultClasses[0] : undefined;
 }
 
@@ -170,5 +174,6 @@ export function snapshotDriver(source: ResolvedSource, lookups: Lookups): string
   if (fromClass) return fromClass;
   const fromContent = str(source.content?.data.spec?.driver);
   if (fromContent) return fromContent;
-  return source.claim ? str(classOf(source.claim.spec, lookups)?.data.provisioner) : undefined;
+  const claim = source.claim;
+  return claim ? str(classOf(claim.spec, lookups, claim.object.uri)?.data.provisioner) : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * A name several manifests write (a folder of examples, a folder per environment): the object that
- * names it means the copy beside it (rules/lookups.ts `claim`, `volume`).
+ * names it means the copy beside it (rules/lookups.ts `claim`, `volume`, `service`, `storageClass`).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -120,4 +120,88 @@ void test('of copies of a volume in one folder, the claim is checked against the
     'file:///example/pvc-static.yaml',
   );
   assert.ok(codes(none).includes('volume-class-mismatch'), codes(none));
+});
+
+const statefulSet = (serviceName: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: mysql
+spec:
+  serviceName: ${serviceName}
+  replicas: 3
+  selector:
+    matchLabels: {app: mysql}
+  template:
+    metadata:
+      labels: {app: mysql}
+    spec:
+      containers:
+        - name: mysql
+          image: mysql:8.4
+`;
+
+const service = (clusterIP?: string) => `apiVersion: v1
+kind: Service
+metadata:
+  name: mysql
+spec:
+${clusterIP ? `  clusterIP: ${clusterIP}\n` : ''}  selector: {app: mysql}
+  ports: [{port: 3306}]
+`;
+
+void test('a StatefulSet is checked against the Service in its own file, not a same-named one elsewhere', () => {
+  const files = {
+    'file:///samples/c1/mysql.yaml': `${service('None')}---\n${statefulSet('mysql')}`,
+    'file:///samples/zz/mysql-service.yaml': service(),
+  };
+  const found = diagnose(files, 'file:///samples/c1/mysql.yaml');
+  assert.ok(!codes(found).includes('statefulset-service-not-headless'), codes(found));
+  // The copy beside it is the one that counts: there, it is reported.
+  const other = diagnose(
+    { ...files, 'file:///samples/zz/sts.yaml': statefulSet('mysql') },
+    'file:///samples/zz/sts.yaml',
+  );
+  assert.ok(codes(other).includes('statefulset-service-not-headless'), codes(other));
+});
+
+const cloneSource = (size: string) => `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: pvc-smb
+spec:
+  accessModes: [ReadWriteMany]
+  storageClassName: smb
+  resources:
+    requests:
+      storage: ${size}
+`;
+
+const clone = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: pvc-smb-cloning
+spec:
+  accessModes: [ReadWriteMany]
+  storageClassName: smb
+  resources:
+    requests:
+      storage: 10Gi
+  dataSource:
+    kind: PersistentVolumeClaim
+    name: pvc-smb
+`;
+
+void test('of copies as near by shared path, the one in a parent folder wins over a sibling folder', () => {
+  const files = {
+    'file:///example/pvc-smb.yaml': cloneSource('10Gi'),
+    'file:///example/windows/pvc-smb.yaml': cloneSource('100Gi'),
+    'file:///example/cloning/clone.yaml': clone,
+  };
+  const found = diagnose(files, 'file:///example/cloning/clone.yaml');
+  assert.ok(!codes(found).includes('restore-smaller-than-source'), codes(found));
+  // With only the sibling folder's copy, that one is meant.
+  const { 'file:///example/pvc-smb.yaml': _parent, ...sibling } = files;
+  void _parent;
+  const other = diagnose(sibling, 'file:///example/cloning/clone.yaml');
+  assert.ok(codes(other).includes('restore-smaller-than-source'), codes(other));
 });
