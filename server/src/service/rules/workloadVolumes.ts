@@ -150,13 +150,18 @@ export function isDatabaseDataPath(mountPath: string, container: ContainerShape)
 }
 
 /** A container beside a database that keeps none of its data: a MongoDB arbiter, Redis Sentinel. */
-const NO_DATA_NAME = /(^|[-_])(arbiter|sentinel)([-_]|$)/i;
+const NO_DATA_NAME = /(^|[-_])(arbiter|sentinel|mongos)([-_]|$)/i;
+/** MongoDB's sharding router (`mongos`, not the `mongosh` shell): it keeps no data of its own. */
+const MONGOS_PROGRAM = /(^|[\s/])mongos(\s|$)/;
 const NO_DATA_IMAGE = /(^|\/)redis-sentinel(:|@|$)/;
 
 export function keepsNoData(c: Container): boolean {
   if (NO_DATA_NAME.test(str(c.name) ?? '')) return true;
   if (NO_DATA_IMAGE.test((str(c.image) ?? '').toLowerCase())) return true;
-  if (argvOf(c).some((a) => /(^|\s)--sentinel(\s|$)/.test(a))) return true;
+  const argv = argvOf(c);
+  if (argv.some((a) => /(^|\s)--sentinel(\s|$)/.test(a))) return true;
+  if (argv.length && MONGOS_PROGRAM.test(argv[0]!)) return true;
+  if (argv.some((a) => /(^|[;&|]\s*|\bexec\s+)mongos(\s|$)/.test(a))) return true;
   const env = Array.isArray(c.env) ? c.env : [];
   return env.some(
     (e) =>
@@ -177,8 +182,8 @@ export const emptyDirForDatabase: Rule = {
     ru: 'База данных хранит данные в томе `emptyDir`',
   },
   docs: {
-    en: 'An `emptyDir` lives exactly as long as the pod. When the pod is deleted, evicted or moved to another node (an update, a node drain), the database files are gone. Mount the data directory from a PersistentVolumeClaim, in a StatefulSet from a `volumeClaimTemplates` entry. Redis counts too unless its arguments turn persistence off (`--save ""` without `--appendonly yes`: a cache); containers that keep no data, such as a MongoDB arbiter or Redis Sentinel, and read-only mounts are not reported.',
-    ru: 'Том `emptyDir` живёт ровно столько, сколько под. Когда под удалят, вытеснят или перенесут на другой узел (обновление, вывод узла на обслуживание), файлы базы исчезнут. Монтируйте каталог данных из заявки на том (PVC), а в StatefulSet — из шаблона заявки в `volumeClaimTemplates`. Redis тоже считается, если его аргументы не отключают сохранение на диск (`--save ""` без `--appendonly yes` — это кэш); контейнеры, которые данных не хранят (арбитр MongoDB, Redis Sentinel), и монтирование только для чтения не отмечаются.',
+    en: 'An `emptyDir` lives exactly as long as the pod. When the pod is deleted, evicted or moved to another node (an update, a node drain), the database files are gone. Mount the data directory from a PersistentVolumeClaim, in a StatefulSet from a `volumeClaimTemplates` entry. Redis counts too unless its arguments turn persistence off (`--save ""` without `--appendonly yes`: a cache); containers that keep no data, such as a MongoDB arbiter, the MongoDB router `mongos` or Redis Sentinel, and read-only mounts are not reported.',
+    ru: 'Том `emptyDir` живёт ровно столько, сколько под. Когда под удалят, вытеснят или перенесут на другой узел (обновление, вывод узла на обслуживание), файлы базы исчезнут. Монтируйте каталог данных из заявки на том (PVC), а в StatefulSet — из шаблона заявки в `volumeClaimTemplates`. Redis тоже считается, если его аргументы не отключают сохранение на диск (`--save ""` без `--appendonly yes` — это кэш); контейнеры, которые данных не хранят (арбитр MongoDB, маршрутизатор `mongos`, Redis Sentinel), и монтирование только для чтения не отмечаются.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);

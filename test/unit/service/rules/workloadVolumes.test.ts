@@ -77,4 +77,23 @@ void describe('workload volume rules in detail', () => {
     );
     assert.equal(keepsNoData({ name: 'mongodb', image: 'mongo:7' }), false);
   });
+
+  void test('emptydir-for-database-data: the mongos router keeps no data, the mongosh shell is no router', () => {
+    const image = 'percona/percona-server-mongodb:7.0.14-8';
+    assert.equal(keepsNoData({ name: 'mongos', image }), true);
+    assert.equal(keepsNoData({ name: 'cluster-mongos', image }), true);
+    assert.equal(keepsNoData({ name: 'router', image, args: ['mongos', '--bind_ip_all'] }), true);
+    assert.equal(keepsNoData({ name: 'router', image, command: ['/usr/bin/mongos'] }), true);
+    assert.equal(
+      keepsNoData({
+        name: 'router',
+        image,
+        command: ['sh', '-c'],
+        args: ['exec mongos --port 27017'],
+      }),
+      true,
+    );
+    assert.equal(keepsNoData({ name: 'db', image, args: ['mongod', '--shardsvr'] }), false);
+    assert.equal(keepsNoData({ name: 'db', image, command: ['mongosh', '--eval', 'x'] }), false);
+  });
 });
