@@ -177,6 +177,10 @@ export const claimNotes = {
     en: ' The outcome depends on order: `{volume}` fits {claims} as well; claims are processed by creation time, then by their place in the files.',
     ru: ' Результат зависит от порядка: `{volume}` подходит и для {claims}; заявки обрабатываются по времени создания, затем по месту в файлах.',
   },
+  orderDependentLost: {
+    en: ' Only because {claims} takes `{volume}` first: it fits this claim as well, so the outcome depends on order (claims are processed by creation time, then by their place in the files).',
+    ru: ' Но только потому, что `{volume}` раньше достаётся {claims}: он подходит и этой заявке, так что результат зависит от порядка (заявки обрабатываются по времени создания, затем по месту в файлах).',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export const rejectReasons = {

@@ -97,7 +97,10 @@ function reasonOf(c: ClaimState): Reason {
       .map((k) => `\`${k}\``)
       .join(', ');
     const volume = [...c.contestedVolumes].sort().join('`, `');
-    appendNote(text, localize(claimNotes.orderDependent, { claims: names, volume }));
+    // The claim that lost the volume says why no volume fits it; the one that took it, who else could.
+    const lost = !decision.key.startsWith('bound');
+    const note = lost ? claimNotes.orderDependentLost : claimNotes.orderDependent;
+    appendNote(text, localize(note, { claims: names, volume }));
   }
   return { code: reasonCode(decision.key), ...text };
 }

@@ -84,6 +84,12 @@ function lead(count: number, name: string, ephemeral: boolean): LocalizedText {
     : { en: 'The claim will not bind.', ru: 'Заявка не привяжется.' };
 }
 
+/** The reason, its first word in lower case after a lead that ends with a colon. */
+function afterLead(lead: string, reason: string): string {
+  if (!lead.endsWith(':') || !/^\p{Lu}\p{Ll}/u.test(reason)) return reason;
+  return reason[0]!.toLowerCase() + reason.slice(1);
+}
+
 /**
  * Reasons that lie in the claim's class: the finding goes on `storageClassName` when it is
  * written (in a chart, that traces it to the value that set it, e.g. `storageClass: "-"`).
@@ -133,11 +139,12 @@ export const claimWillStayPending: Rule = {
         !ephemeral &&
         CLASS_REASONS.has(claim.reason.code) &&
         get(spec, ['storageClassName']) !== undefined;
+      const first = lead(count, claim.name, ephemeral);
       ctx.report(
         onClass ? [...specPath, 'storageClassName'] : path,
         {
-          en: `${lead(count, claim.name, ephemeral).en} ${claim.reason.en} Create a fitting PersistentVolume or use a StorageClass with a provisioner.`,
-          ru: `${lead(count, claim.name, ephemeral).ru} ${claim.reason.ru} Создайте подходящий постоянный том или используйте класс хранилища с провижинером.`,
+          en: `${first.en} ${afterLead(first.en, claim.reason.en)} Create a fitting PersistentVolume or use a StorageClass with a provisioner.`,
+          ru: `${first.ru} ${afterLead(first.ru, claim.reason.ru)} Создайте подходящий постоянный том или используйте класс хранилища с провижинером.`,
         },
         { fix: () => provisioningClassFixes(object, specPath, spec, ctx.lookups) },
       );

@@ -124,11 +124,57 @@ void describe('claim-will-stay-pending: where and of whom', () => {
     assert.equal(hit.range.start.line, 18);
     assert.match(
       hit.message.en,
-      /^None of the 3 claims of this template will bind\. The first, `data-queue-0`: No volume fits/,
+      /^None of the 3 claims of this template will bind\. The first, `data-queue-0`: no volume fits/,
     );
     assert.match(
       hit.message.ru,
-      /^Ни одна из заявок этого шаблона \(3\) не привяжется\. Первая, `data-queue-0`:/,
+      /^Ни одна из заявок этого шаблона \(3\) не привяжется\. Первая, `data-queue-0`: подходящего тома нет/,
+    );
+  });
+
+  void test('a claim that loses a volume to another says so instead of that no volume fits', () => {
+    const files = {
+      'file:///share.yaml': `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: shared-pv
+spec:
+  storageClassName: ""
+  capacity: {storage: 1Ti}
+  accessModes: [ReadWriteMany]
+  nfs: {server: 10.0.0.2, path: /share}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: owner
+  namespace: slurm
+spec:
+  storageClassName: ""
+  volumeName: shared-pv
+  accessModes: [ReadWriteMany]
+  resources: {requests: {storage: 1Ti}}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: other
+spec:
+  storageClassName: ""
+  accessModes: [ReadWriteMany]
+  resources: {requests: {storage: 1Ti}}
+`,
+    };
+    const hit = diagnose(files).find((d) => d.code === 'claim-will-stay-pending');
+    assert.ok(hit);
+    assert.match(
+      hit.message.en,
+      /Only because `slurm\/owner` takes `shared-pv` first: it fits this claim as well, so the outcome depends on order/,
+    );
+    assert.doesNotMatch(hit.message.en, /fits `slurm\/owner` as well/);
+    assert.match(
+      hit.message.ru,
+      /Но только потому, что `shared-pv` раньше достаётся `slurm\/owner`/,
     );
   });
 
