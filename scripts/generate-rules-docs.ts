@@ -47,7 +47,7 @@ const texts = {
     generated:
       '<!-- Создано scripts/generate-rules-docs.ts из реестра правил. Не редактируйте вручную. -->',
     intro: (n: number, fixes: number) =>
-      `kube-storage проверяет ${n} правил хранилища во всех YAML-файлах рабочей области — в редакторе и в \`kube-storage lint\` (в том числе в формате SARIF). Для ${fixes} из них есть быстрое исправление. Проверки схемы (неизвестные поля, неверные типы, значения перечислений, количества) работают в дополнение к ним.`,
+      `kube-storage проверяет ${n} ${rulesWordRu(n)} хранилища во всех YAML-файлах рабочей области — в редакторе и в \`kube-storage lint\` (в том числе в формате SARIF). Для ${fixes} из них есть быстрое исправление. Проверки схемы (неизвестные поля, неверные типы, значения перечислений, количества) работают в дополнение к ним.`,
     configTitle: '## Настройка',
     config: [
       '- **Уровень или отключение для каждого правила:** `"kubeStorage.rules.severity": { "hostpath-in-workload": "off", "volume-not-mounted": "hint" }`. Уровни: `error`, `warning`, `information`, `hint`, `off`. Так же настраиваются коды проверок схемы, например `unknown-field`.',
@@ -102,4 +102,10 @@ if (process.argv[1]?.endsWith('generate-rules-docs.ts')) {
     writeFileSync(rulesDocPaths[lang], renderRulesDoc(lang));
     console.log(`wrote ${rulesDocPaths[lang]}`);
   }
+}
+
+/** «правило», «правила» or «правил» for a count, by Russian plural rules (63 правила, 65 правил). */
+function rulesWordRu(count: number): string {
+  const forms = { one: 'правило', few: 'правила', many: 'правил', other: 'правила' } as const;
+  return forms[new Intl.PluralRules('ru').select(count) as keyof typeof forms];
 }

@@ -23,6 +23,7 @@ import {
   volumeReservedForOtherClaim,
 } from './namedVolumes';
 import { volumeClassMismatch } from './volumeClassMismatch';
+import { ignoredClassAnnotation } from './classAnnotations';
 import { permissionRules } from './permissions';
 import { claimWillStayPending } from './pending';
 import {
@@ -81,6 +82,7 @@ const bindingRules: readonly Rule[] = [
   volumeReservedForOtherClaim,
   selectorWithDynamicProvisioning,
   claimWillStayPending,
+  ignoredClassAnnotation,
 ];
 
 /** The workloads family, from several files, in the order the rules reference lists it. */
