@@ -94,13 +94,10 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     await traceChart(service, chart, settings);
     addReports(reports, chartReports(service, chart, chartArg, settings));
     // The values files and `--set` pairs checked against the chart, as `values` and the editor do.
-    const values = chartValuesReports(service, chart, settings);
-    addReports(reports, values);
-    for (const file of new Set(values.map((r) => r.file))) {
-      const report = reports.find((r) => r.file === file)!;
-      report.diagnostics = [...report.diagnostics].sort(byPosition);
-    }
+    addReports(reports, chartValuesReports(service, chart, settings));
   }
+  // Each file's findings in the order of their lines (schema before rules on the same spot).
+  for (const report of reports) report.diagnostics = [...report.diagnostics].sort(byPosition);
 
   if (format === 'json') io.out(JSON.stringify(toJson(reports, lang), null, 2) + '\n');
   else if (format === 'sarif')

@@ -62,6 +62,37 @@ describe('kube-storage lint', () => {
     assert.deepEqual(report.summary, { errors: 1, warnings: 0 });
   });
 
+  it("lists each file's findings in the order of their lines, rules and schema mixed", async () => {
+    const dir = makeTempDir('kube-storage-lint-order-');
+    const file = join(dir, 'app.yaml');
+    writeFileSync(
+      file,
+      [
+        'apiVersion: v1',
+        'kind: Pod',
+        'metadata: {name: web}',
+        'spec:',
+        '  containers: [{name: web, image: nginx, volumeMounts: [{name: d, mountPath: /d}]}]',
+        '  volumes: [{name: d, persistentVolumeClaim: {claimName: missing}}]',
+        '---',
+        'apiVersion: v1',
+        'kind: PersistentVolumeClaim',
+        'metadata: {name: bad}',
+        'spec: {accessModes: [ReadWriteOnse], resources: {requests: {storage: 1Gi}}}',
+        '',
+      ].join('\n'),
+    );
+    const { out } = await run(['lint', file, '--format', 'json']);
+    const lines = (
+      JSON.parse(out) as { files: { diagnostics: { range: { start: { line: number } } }[] }[] }
+    ).files[0]!.diagnostics.map((d) => d.range.start.line);
+    assert.ok(lines.length >= 2, out);
+    assert.deepEqual(
+      lines,
+      [...lines].sort((a, b) => a - b),
+    );
+  });
+
   it('speaks Russian with --lang ru', async () => {
     const dir = workspace();
     const { out } = await run(['lint', dir, '--lang', 'ru']);
