@@ -5,6 +5,7 @@
  */
 import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
+import { platformsCreatingClass } from '../kubernetes/platformClasses';
 import { claimState, volumeState } from '../binding/build';
 import { volumeCouldBind } from '../binding/match';
 import type { YamlPath } from '../parse/nodes';
@@ -118,6 +119,12 @@ function classVolumeFits(
   });
 }
 
+/** A missing class that a Kubernetes distribution creates in each of its clusters. */
+const PLATFORM_CLASS_MISSING = {
+  en: 'No StorageClass `{name}` in the workspace, but every cluster of {platforms} has one of its own. If the claim is meant for such a cluster, list the class in `kubeStorage.rules.knownObjects.storageClasses`; elsewhere nothing will provision a volume for it, and it stays `Pending`.',
+  ru: 'Класса хранилища `{name}` в рабочей области нет, но он есть в каждом кластере {platforms}. Если заявка предназначена для такого кластера, добавьте класс в `kubeStorage.rules.knownObjects.storageClasses`; в другом кластере выделить том некому, и заявка останется в `Pending`.',
+};
+
 export const storageClassNotFound: Rule = {
   id: 'storage-class-not-found',
   family: 'links',
@@ -129,8 +136,8 @@ export const storageClassNotFound: Rule = {
     ru: 'Заявка ссылается на несуществующий класс хранилища',
   },
   docs: {
-    en: 'A claim with `storageClassName` set binds only volumes of that class, and only the StorageClass of that name can provision one. The PV controller matches classes by name alone: a written PersistentVolume with the same `storageClassName` binds the claim even though no StorageClass object exists (the Kubernetes tutorial "Configure a Pod to Use a PersistentVolume" does exactly this with `manual`), so such a claim is not reported. If no StorageClass of that name exists and no written volume of that class fits the claim, nothing can provision a volume and the claim stays `Pending`. Create the StorageClass, use an existing one, add a fitting volume, or list the cluster\'s classes in `kubeStorage.rules.knownObjects.storageClasses`. `""` (no class) is not checked. The claim templates of StatefulSets and of generic ephemeral volumes (`ephemeral.volumeClaimTemplate`) are checked like claims.',
-    ru: 'Заявка с `storageClassName` привязывается только к томам этого класса, а выделить том может только класс хранилища с таким именем. Контроллер PV сравнивает классы только по имени: постоянный том в файлах с тем же `storageClassName` привяжется к заявке, даже если объекта StorageClass нет (так делает учебник Kubernetes «Configure a Pod to Use a PersistentVolume» с классом `manual`), поэтому о такой заявке правило молчит. Если класса хранилища с таким именем нет и ни один том этого класса в файлах заявке не подходит, выделить том некому, и заявка останется в `Pending`. Создайте класс хранилища, выберите существующий, добавьте подходящий том или перечислите классы кластера в `kubeStorage.rules.knownObjects.storageClasses`. Значение `""` (без класса) не проверяется. Шаблоны заявок StatefulSet и универсальных эфемерных томов (`ephemeral.volumeClaimTemplate`) проверяются так же, как заявки.',
+    en: 'A claim with `storageClassName` set binds only volumes of that class, and only the StorageClass of that name can provision one. The PV controller matches classes by name alone: a written PersistentVolume with the same `storageClassName` binds the claim even though no StorageClass object exists (the Kubernetes tutorial "Configure a Pod to Use a PersistentVolume" does exactly this with `manual`), so such a claim is not reported. If no StorageClass of that name exists and no written volume of that class fits the claim, nothing can provision a volume and the claim stays `Pending`. Create the StorageClass, use an existing one, add a fitting volume, or list the cluster\'s classes in `kubeStorage.rules.knownObjects.storageClasses`. A class that a Kubernetes distribution creates in each of its clusters (GKE\'s `standard-rwo` and `premium-rwo`, AKS\'s `managed-csi` and `azurefile-csi`, `standard` of kind and minikube, `local-path` of k3s…) is named as such. `""` (no class) is not checked. The claim templates of StatefulSets and of generic ephemeral volumes (`ephemeral.volumeClaimTemplate`) are checked like claims.',
+    ru: 'Заявка с `storageClassName` привязывается только к томам этого класса, а выделить том может только класс хранилища с таким именем. Контроллер PV сравнивает классы только по имени: постоянный том в файлах с тем же `storageClassName` привяжется к заявке, даже если объекта StorageClass нет (так делает учебник Kubernetes «Configure a Pod to Use a PersistentVolume» с классом `manual`), поэтому о такой заявке правило молчит. Если класса хранилища с таким именем нет и ни один том этого класса в файлах заявке не подходит, выделить том некому, и заявка останется в `Pending`. Создайте класс хранилища, выберите существующий, добавьте подходящий том или перечислите классы кластера в `kubeStorage.rules.knownObjects.storageClasses`. О классе, который дистрибутив Kubernetes создаёт в каждом своём кластере (`standard-rwo` и `premium-rwo` в GKE, `managed-csi` и `azurefile-csi` в AKS, `standard` в kind и minikube, `local-path` в k3s…), так и сказано. Значение `""` (без класса) не проверяется. Шаблоны заявок StatefulSet и универсальных эфемерных томов (`ephemeral.volumeClaimTemplate`) проверяются так же, как заявки.',
   },
   check(object, data, ctx) {
     for (const { spec, path: specPath } of claimSpecsOf(object, data)) {
@@ -143,10 +150,11 @@ export const storageClassNotFound: Rule = {
       const volumes = ctx.lookups.volumesByClass.get(className) ?? [];
       if (volumes.length && classVolumeFits(object, data, spec, volumes, ctx)) continue;
       const names = volumes.map((pv) => pv.object.name ?? '?');
-      ctx.report(
-        path,
-        localize(
-          names.length
+      const platforms = platformsCreatingClass(className);
+      const message = localize(
+        platforms
+          ? PLATFORM_CLASS_MISSING
+          : names.length
             ? {
                 en: 'No StorageClass `{name}` in the workspace, and no volume of that class ({volumes}) fits this claim. Nothing will provision a volume for it, so it stays `Pending`. Create the class, make a volume fit, or list the class in `kubeStorage.rules.knownObjects.storageClasses`.',
                 ru: 'Класса хранилища `{name}` в рабочей области нет, а тома этого класса ({volumes}) заявке не подходят. Выделить том некому — она останется в `Pending`. Создайте класс, подгоните том или добавьте класс в `kubeStorage.rules.knownObjects.storageClasses`.',
@@ -155,10 +163,11 @@ export const storageClassNotFound: Rule = {
                 en: 'No StorageClass `{name}` in the workspace. Nothing will provision a volume for this claim, so it stays `Pending`. Create the class, use an existing one, or list it in `kubeStorage.rules.knownObjects.storageClasses`.',
                 ru: 'Класса хранилища `{name}` в рабочей области нет. Выделить том для этой заявки некому — она останется в `Pending`. Создайте класс, выберите существующий или добавьте его в `kubeStorage.rules.knownObjects.storageClasses`.',
               },
-          { name: className, volumes: codeList(names, 3) },
-        ),
-        { fix: () => storageClassFixes(object, path, className, ctx.lookups) },
+        { name: className, volumes: codeList(names, 3), platforms: platforms ?? '' },
       );
+      ctx.report(path, message, {
+        fix: () => storageClassFixes(object, path, className, ctx.lookups),
+      });
     }
   },
 };
