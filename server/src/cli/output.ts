@@ -68,7 +68,7 @@ export function toJson(reports: FileReport[], lang: Lang): JsonReport {
 
 const labels: Record<Lang, Record<KubeDiagnostic['severity'], string>> = {
   en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
-  ru: { error: 'ошибка', warning: 'предупреждение', information: 'сведения', hint: 'подсказка' },
+  ru: { error: 'ошибка', warning: 'предупреждение', information: 'информация', hint: 'подсказка' },
 };
 
 /** What a `lint` run checked, for the text report's summary line. */

@@ -129,7 +129,7 @@ const words = {
     severity: {
       error: 'ошибка',
       warning: 'предупреждение',
-      information: 'сведения',
+      information: 'информация',
       hint: 'подсказка',
     },
   },

@@ -4,9 +4,9 @@
  * and pv_controller.go (`checkVolumeSatisfyClaim`), plus the explanation of every rejection.
  */
 import { localize, type LocalizedParams } from '../i18n/format';
-import { rejectFixes } from './remedies';
+import { classMismatchFixes, rejectFixes } from './remedies';
 import type { LocalizedText } from '../types';
-import { classWords, rejectReasons } from './reasonMessages';
+import { classMismatchReasons, rejectReasons } from './reasonMessages';
 import { nodeAffinityMatches, type Labels } from './selectors';
 import { claimClass, type ClaimState, type VolumeState } from './state';
 import { formatQuantity } from './format';
@@ -157,10 +157,6 @@ function reject(
   return found;
 }
 
-function classWord(name: string): LocalizedText {
-  return name ? { en: `\`${name}\``, ru: `\`${name}\`` } : classWords.none;
-}
-
 const classRejections = new Map<string, Rejection>();
 
 function classReject(volume: VolumeState, claim: ClaimState): Rejection {
@@ -174,11 +170,16 @@ function classReject(volume: VolumeState, claim: ClaimState): Rejection {
   return found;
 }
 
+/** Two classes, or no class (`""`) on one side: then the texts say "no class" in words. */
 function buildClassReject(volumeClass: string, claimClassName: string): Rejection {
-  return rejection('storageClass', {
-    volumeClass: classWord(volumeClass),
-    claimClass: classWord(claimClassName),
-  });
+  const params = { volumeClass: `\`${volumeClass}\``, claimClass: `\`${claimClassName}\`` };
+  const none = volumeClass ? (claimClassName ? undefined : 'claimNone') : 'volumeNone';
+  if (!none) return rejection('storageClass', params);
+  return {
+    key: 'storageClass',
+    text: localize(classMismatchReasons[none], params),
+    fix: localize(classMismatchFixes[none], params),
+  };
 }
 
 /**

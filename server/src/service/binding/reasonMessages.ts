@@ -257,8 +257,8 @@ export const rejectReasons = {
     ru: 'Его класс — `{volumeClass}`, а заявке при создании назначат класс хранилища по умолчанию из кластера, чьё имя здесь неизвестно (`kubeStorage.cluster.defaultStorageClass` не задан).',
   },
   unknownDefaultNoClass: {
-    en: 'It has no class (`""`), but the claim gets the cluster\'s default StorageClass when created (`kubeStorage.cluster.defaultStorageClass` is unset), and that class has a name.',
-    ru: 'У него нет класса (`""`), но заявке при создании назначат класс хранилища по умолчанию из кластера (`kubeStorage.cluster.defaultStorageClass` не задан) — а у этого класса есть имя.',
+    en: "It has no class, but the claim gets the cluster's default StorageClass when created (`kubeStorage.cluster.defaultStorageClass` is unset), and that class has a name.",
+    ru: 'У него нет класса, но заявке при создании назначат класс хранилища по умолчанию из кластера (`kubeStorage.cluster.defaultStorageClass` не задан) — а у этого класса есть имя.',
   },
   notChosen: {
     en: 'It fits, but another volume was preferred.',
@@ -311,8 +311,16 @@ export const nodeWords = {
   },
 } satisfies Record<string, LocalizedText>;
 
-export const classWords = {
-  none: { en: '"" (no class)', ru: '"" (без класса)' },
+/** `storageClass` when one side has no class (`""`): said in words, not as a class named `""`. */
+export const classMismatchReasons = {
+  volumeNone: {
+    en: 'It has no class, the claim wants {claimClass}.',
+    ru: 'У него нет класса, а заявке нужен {claimClass}.',
+  },
+  claimNone: {
+    en: 'Its class is {volumeClass}, the claim wants no class.',
+    ru: 'Его класс — {volumeClass}, а заявке нужен том без класса.',
+  },
 } satisfies Record<string, LocalizedText>;
 
 /** `boundPrebound` → `bound-prebound`. */

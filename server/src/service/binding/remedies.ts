@@ -87,6 +87,18 @@ export const rejectFixes = {
   },
 } satisfies Record<string, LocalizedText>;
 
+/** The `storageClass` remedy when one side has no class (reasonMessages.ts `classMismatchReasons`). */
+export const classMismatchFixes = {
+  volumeNone: {
+    en: 'Give the claim no class (`storageClassName: ""`), like the volume, or give the volume the claim\'s class ({claimClass}).',
+    ru: 'Уберите у заявки класс (`storageClassName: ""`), как у тома, или укажите тому класс заявки ({claimClass}).',
+  },
+  claimNone: {
+    en: "Give the claim the volume's class ({volumeClass}), or remove `storageClassName` from the volume.",
+    ru: 'Укажите заявке класс тома ({volumeClass}) или уберите у тома `storageClassName`.',
+  },
+} satisfies Record<string, LocalizedText>;
+
 export const claimRemedies = {
   pendingNoClass: {
     en: 'To bind it: set `storageClassName` to a class that provisions volumes, or create a PersistentVolume without a class that fits the claim.',

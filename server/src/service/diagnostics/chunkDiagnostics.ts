@@ -3,8 +3,9 @@
  * and the schema. Computed once per chunk text and cached on the chunk.
  */
 import { isMap, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
-import { coreMessages, yamlErrorTexts } from '../i18n/coreMessages';
+import { coreMessages } from '../i18n/coreMessages';
 import { joinTexts, localize } from '../i18n/format';
+import { yamlErrorText } from '../i18n/yamlErrors';
 import { MAX_ALIAS_COUNT, type ParsedChunk, type ParsedDocument } from '../parse/chunk';
 import { goYamlIgnoresTag, meantTag, shallowContinuations } from '../parse/goYaml';
 import { MAX_NESTING_DEPTH } from '../parse/limits';
@@ -279,7 +280,16 @@ function documentDiagnostics(
   if (structural) return; // a half-typed document would only produce noise
   const value = parsed.value();
   if (!value.ok) {
-    if (/alias/i.test(value.error)) {
+    const unresolved = /^Unresolved alias\b.*?: (.*)$/.exec(value.error);
+    if (unresolved) {
+      const name = unresolved[1] ?? '';
+      const detail = localize(coreMessages.unresolvedAlias, { name });
+      add(
+        aliasSpan(doc, name) ?? facts.span,
+        'yaml-syntax',
+        localize(coreMessages.yamlSyntax, { detail }),
+      );
+    } else if (/alias/i.test(value.error)) {
       add(
         facts.span,
         'yaml-alias-limit',
@@ -297,6 +307,19 @@ function documentDiagnostics(
   }
 }
 
+/** The first alias `*name` of the document. */
+function aliasSpan(doc: Document, name: string): Span | undefined {
+  let span: Span | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.source !== name) return undefined;
+      span = nodeSpan(node);
+      return visit.BREAK;
+    },
+  });
+  return span;
+}
+
 /** A problem with a whole mapping or list is marked on its first line only, not on every line of it. */
 function firstLine(text: string, span: Span): Span {
   const newline = text.indexOf('\n', span[0]);
@@ -305,8 +328,9 @@ function firstLine(text: string, span: Span): Span {
   return [span[0], Math.max(span[0] + 1, end)];
 }
 
+/** Our text for the package's message (its own first line for a code we have no text for). */
 function syntaxMessage(error: YAMLError): LocalizedText {
-  const own = yamlErrorTexts[error.code];
+  const own = yamlErrorText(error.code, error.message);
   const firstLine = error.message.split('\n')[0] ?? error.message;
   return {
     en: localize(coreMessages.yamlSyntax, { detail: own?.en ?? firstLine }).en,

@@ -32,6 +32,10 @@ export const coreMessages = {
     en: 'The document expands too many aliases (more than {max}); it was not checked. This looks like a YAML bomb.',
     ru: 'Документ раскрывает слишком много алиасов (больше {max}) и поэтому не проверялся. Похоже на YAML-бомбу.',
   },
+  unresolvedAlias: {
+    en: 'the alias `*{name}` refers to an anchor `&{name}` that is not defined before it',
+    ru: 'алиас `*{name}` ссылается на якорь `&{name}`, который не объявлен выше',
+  },
   nestingTooDeep: {
     en: 'Lists and mappings here nest more than {max} levels deep, so the document was not read or checked. Real manifests never nest like this; it looks like a YAML bomb or a broken generator.',
     ru: 'Списки и отображения здесь вложены глубже {max} уровней, поэтому документ не разбирался и не проверялся. В настоящих манифестах такой вложенности не бывает: похоже на YAML-бомбу или сломанный генератор.',
@@ -123,66 +127,4 @@ export const typeNames: Record<string, LocalizedText> = {
   array: { en: 'a list', ru: 'список' },
   object: { en: 'a mapping of fields', ru: 'набор полей (отображение)' },
   null: { en: 'an empty value', ru: 'пустое значение' },
-};
-
-/** Our own texts for the `yaml` package's error codes; its English text is the fallback. */
-export const yamlErrorTexts: Record<string, LocalizedText> = {
-  BAD_INDENT: {
-    en: 'wrong indentation; keys of one mapping must start in the same column',
-    ru: 'неверный отступ: ключи одного отображения должны начинаться в одной колонке',
-  },
-  TAB_AS_INDENT: {
-    en: 'tabs cannot indent YAML; use spaces',
-    ru: 'в YAML нельзя делать отступы табуляцией, используйте пробелы',
-  },
-  BLOCK_AS_IMPLICIT_KEY: {
-    en: 'a nested block cannot be used as a key; is a colon or an indent missing?',
-    ru: 'вложенный блок не может быть ключом; не пропущены ли двоеточие или отступ?',
-  },
-  MULTILINE_IMPLICIT_KEY: {
-    en: 'a key cannot span several lines; is a colon missing?',
-    ru: 'ключ не может занимать несколько строк; не пропущено ли двоеточие?',
-  },
-  MISSING_CHAR: {
-    en: 'a closing bracket or quote is missing',
-    ru: 'не хватает закрывающей скобки или кавычки',
-  },
-  UNEXPECTED_TOKEN: {
-    en: 'unexpected text here',
-    ru: 'здесь неожиданный текст',
-  },
-  BAD_SCALAR_START: {
-    en: 'a plain value cannot start with this character; quote the value',
-    ru: 'значение без кавычек не может начинаться с этого символа, возьмите его в кавычки',
-  },
-  BAD_ALIAS: {
-    en: 'this alias refers to an anchor that is not defined before it',
-    ru: 'алиас ссылается на якорь, который не объявлен выше',
-  },
-  BAD_DQ_ESCAPE: {
-    en: 'invalid escape sequence in a double-quoted string',
-    ru: 'неверная escape-последовательность в строке в двойных кавычках',
-  },
-  BLOCK_IN_FLOW: {
-    en: 'block syntax cannot be used inside [ ] or { }',
-    ru: 'блочный синтаксис нельзя использовать внутри [ ] или { }',
-  },
-  MULTIPLE_ANCHORS: {
-    en: 'a node can have only one anchor',
-    ru: 'у узла может быть только один якорь',
-  },
-  MULTIPLE_TAGS: { en: 'a node can have only one tag', ru: 'у узла может быть только один тег' },
-  KEY_OVER_1024_CHARS: {
-    en: 'an implicit key cannot be longer than 1024 characters',
-    ru: 'неявный ключ не может быть длиннее 1024 символов',
-  },
-  TAG_RESOLVE_FAILED: {
-    en: 'the value does not match its tag',
-    ru: 'значение не соответствует своему тегу',
-  },
-  BAD_DIRECTIVE: { en: 'unknown or malformed directive', ru: 'неизвестная или неверная директива' },
-  RESOURCE_EXHAUSTION: {
-    en: 'lists and mappings nest too deeply to be read; the document was not checked',
-    ru: 'списки и отображения вложены слишком глубоко, их не прочитать; документ не проверялся',
-  },
 };

@@ -29,6 +29,19 @@ export function joinTexts(...parts: readonly LocalizedText[]): LocalizedText {
   return { en: parts.map((p) => p.en).join(''), ru: parts.map((p) => p.ru).join('') };
 }
 
+/**
+ * A whole message put after a colon ("In the rendered chart (…): {message}"). Russian goes on in
+ * lower case after a colon: «…: в Kubernetes 1.36 …». Only a Cyrillic first word written as the
+ * start of a sentence (`В`, `Том`) is lowered; a name (`StatefulSet`, `API-сервер`, a code span)
+ * stays as written. English keeps the capital of a full sentence after a colon: its first word
+ * is as often a kind (`Pod`, `Service`) as a plain word.
+ */
+export function afterColon(message: LocalizedText): LocalizedText {
+  return { en: message.en, ru: message.ru.replace(/^[А-ЯЁ](?=[а-яё]*(?![А-Яа-яЁё]))/, lowerFirst) };
+}
+
+const lowerFirst = (letter: string): string => letter.toLowerCase();
+
 export function resolveLang(setting: string | undefined, locale: string | undefined): Lang {
   if (setting === 'en' || setting === 'ru') return setting;
   return locale?.toLowerCase().startsWith('ru') ? 'ru' : 'en';

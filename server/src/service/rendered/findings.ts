@@ -4,7 +4,7 @@
  * message says which object, template line and values it comes from (both languages).
  */
 import type { KubeDiagnostic, LocalizedText, Range } from '../types';
-import { localize } from '../i18n/format';
+import { afterColon, localize } from '../i18n/format';
 import { traceAt, type Entry, type FindingAbout } from './entry';
 import type { RenderProblem } from './errors';
 import { renderMessages as m } from './renderMessages';
@@ -100,10 +100,11 @@ function tracedMessage(
   message: LocalizedText,
 ): LocalizedText {
   const object = trace.object ?? subject.chartName;
+  const joined = afterColon(message);
   return {
-    en: localize(m.traced, { object, where: whereText(subject, trace, 'en'), message: message.en })
+    en: localize(m.traced, { object, where: whereText(subject, trace, 'en'), message: joined.en })
       .en,
-    ru: localize(m.traced, { object, where: whereText(subject, trace, 'ru'), message: message.ru })
+    ru: localize(m.traced, { object, where: whereText(subject, trace, 'ru'), message: joined.ru })
       .ru,
   };
 }

@@ -141,7 +141,7 @@ export const emptyDirWithoutSizeLimit: Rule = {
         localize(
           {
             en: "`emptyDir` volume `{name}` has no `sizeLimit`, and no container of the pod has an `ephemeral-storage` limit: what the containers write there ({containers}) can fill the node's disk, and the kubelet then evicts pods. Set `sizeLimit` or `resources.limits.ephemeral-storage`.",
-            ru: 'У тома `emptyDir` `{name}` нет `sizeLimit`, а ни у одного контейнера пода нет лимита `ephemeral-storage`: записанное туда контейнерами ({containers}) может заполнить диск узла, и тогда kubelet начнёт вытеснять поды. Задайте `sizeLimit` или `resources.limits.ephemeral-storage`.',
+            ru: 'У тома emptyDir `{name}` нет `sizeLimit`, а ни у одного контейнера пода нет лимита `ephemeral-storage`: записанное туда контейнерами ({containers}) может заполнить диск узла, и тогда kubelet начнёт вытеснять поды. Задайте `sizeLimit` или `resources.limits.ephemeral-storage`.',
           },
           {
             name: v.volume.name,

@@ -18,8 +18,8 @@ export const statefulSetServiceNotFound: Rule = {
     ru: 'StatefulSet ссылается на несуществующий сервис',
   },
   docs: {
-    en: '`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the pods start, but peers cannot find each other by name, which breaks most clustered databases. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service).',
-    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса поды запустятся, но не найдут друг друга по имени — а на этом держится большинство кластерных баз данных. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса).',
+    en: '`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the API server accepts the StatefulSet and the pods start, but they get no such names: replicas that address each other by them (as many clustered databases do) cannot find each other, while apps that find their peers another way (a regular Service, the API server, a store such as etcd) are not affected. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service).',
+    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса API-сервер примет StatefulSet и поды запустятся, но таких имён у них не будет: реплики, которые обращаются друг к другу по этим именам (так делают многие кластерные базы данных), друг друга не найдут, а приложениям, которые находят соседей иначе (через обычный сервис, API-сервер или хранилище вроде etcd), это не помешает. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса).',
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'serviceName']));
@@ -32,8 +32,8 @@ export const statefulSetServiceNotFound: Rule = {
       ['spec', 'serviceName'],
       localize(
         {
-          en: 'No Service `{name}` in namespace `{ns}`. The {replicas} replicas get no per-pod DNS names (`<pod>.{name}`), so peers cannot find each other. Create a headless Service (`clusterIP: None`) with this name.',
-          ru: 'В пространстве имён `{ns}` нет сервиса `{name}`. Реплики ({replicas}) не получат DNS-имён подов (`<под>.{name}`) и не найдут друг друга. Создайте headless-сервис (`clusterIP: None`) с этим именем.',
+          en: 'No Service `{name}` in namespace `{ns}`. The API server accepts this, but the {replicas} replicas get no stable DNS names (`<pod>.{name}`): replicas that address each other by these names will not find each other. Create a headless Service (`clusterIP: None`) with this name.',
+          ru: 'В пространстве имён `{ns}` нет сервиса `{name}`. API-сервер это примет, но у реплик ({replicas}) не будет постоянных DNS-имён (`<под>.{name}`): если реплики обращаются друг к другу по таким именам, они друг друга не найдут. Создайте headless-сервис (`clusterIP: None`) с этим именем.',
         },
         { name, ns, replicas },
       ),

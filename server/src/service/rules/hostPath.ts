@@ -38,6 +38,17 @@ export function hasRequiredNodeAffinity(pv: PersistentVolume): boolean {
   return Array.isArray(terms) && terms.length > 0;
 }
 
+const HOSTPATH_IN_WORKLOAD: LocalizedText = {
+  en: 'Volume `{name}` is a `hostPath`: the data stays on one node, and the next pod of this {kind} may land on another node and not see it. Use a PersistentVolumeClaim (or a `local` PV with node affinity).',
+  ru: 'Том `{name}` — это `hostPath`: данные остаются на одном узле, а следующий под этого {kind} может попасть на другой узел и их не увидит. Используйте заявку на том (или постоянный том `local` с привязкой к узлам).',
+};
+
+/** A bare Pod has no next pod: whoever re-creates it may land it on another node. */
+const HOSTPATH_IN_POD: LocalizedText = {
+  en: 'Volume `{name}` is a `hostPath`: the data stays on one node, and a re-created Pod may land on another node and not see it. Use a PersistentVolumeClaim (or a `local` PV with node affinity).',
+  ru: 'Том `{name}` — это `hostPath`: данные остаются на одном узле, а пересозданный Pod может попасть на другой узел и их не увидит. Используйте заявку на том (или постоянный том `local` с привязкой к узлам).',
+};
+
 export const hostPathInWorkload: Rule = {
   id: 'hostpath-in-workload',
   family: 'workloads',
@@ -64,13 +75,10 @@ export const hostPathInWorkload: Rule = {
       const v = use.volume;
       ctx.report(
         [...v.path, 'hostPath'],
-        localize(
-          {
-            en: 'Volume `{name}` is a `hostPath`: the data stays on one node, and the next pod of this {kind} may land on another node and not see it. Use a PersistentVolumeClaim (or a `local` PV with node affinity).',
-            ru: 'Том `{name}` — это `hostPath`: данные остаются на одном узле, а следующий под этого {kind} может попасть на другой узел и их не увидит. Используйте заявку на том (или постоянный том `local` с привязкой к узлам).',
-          },
-          { name: v.volume.name, kind: object.kind },
-        ),
+        localize(object.kind === 'Pod' ? HOSTPATH_IN_POD : HOSTPATH_IN_WORKLOAD, {
+          name: v.volume.name,
+          kind: object.kind,
+        }),
         {
           onKey: true,
           fix: () => dataVolumeToClaimFix(object, v.path, v.volume.name, 'hostPath'),
@@ -334,7 +342,7 @@ export const writableHostPath: Rule = {
           localize(
             {
               en: 'Container `{container}` mounts host path volume `{name}` writable. Files it writes stay on the node and affect everything else there. Add `readOnly: true` unless the container must write.',
-              ru: 'Контейнер `{container}` монтирует `hostPath`-том `{name}` с правом записи. Записанное останется на узле и повлияет на всё остальное на нём. Добавьте `readOnly: true`, если запись не нужна.',
+              ru: 'Контейнер `{container}` монтирует том hostPath `{name}` с правом записи. Записанное останется на узле и повлияет на всё остальное на нём. Добавьте `readOnly: true`, если запись не нужна.',
             },
             { container: String(m.container.container.name ?? '?'), name: m.mount.name },
           ),

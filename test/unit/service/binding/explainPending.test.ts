@@ -138,3 +138,35 @@ void test('outcomes lists only the claims with those outcomes, each as the whole
   assert.deepEqual(world({ outcomes: ['bound', 'lost'] }).claims, bound);
   assert.deepEqual(world({ outcomes: [] }).claims, []);
 });
+
+void test('no class on one side is said in words, not as a class named ""', () => {
+  const result = simulate({
+    volumes: [pv('plain', '10Gi', [RWO, ROX])],
+    claims: [pvc('5Gi', (c) => (c.spec!.storageClassName = 'fsxz-vol-sc'))],
+  });
+  const plain = claimOf(result).rejected.find((r) => r.volume === 'plain')!;
+  assert.equal(plain.code, 'storage-class');
+  assert.equal(plain.en, 'It has no class, the claim wants `fsxz-vol-sc`.');
+  assert.equal(plain.ru, 'У него нет класса, а заявке нужен `fsxz-vol-sc`.');
+  assert.match(
+    plain.fix!.en,
+    /^Give the claim no class \(`storageClassName: ""`\), like the volume/,
+  );
+  assert.match(plain.fix!.ru, /^Уберите у заявки класс \(`storageClassName: ""`\), как у тома/);
+  const classless = simulate({
+    volumes: [pv('gold', '10Gi', [RWO, ROX], (o) => (o.spec!.storageClassName = 'gold'))],
+    claims: [pvc('5Gi', (c) => (c.spec!.storageClassName = ''))],
+  });
+  const gold = claimOf(classless).rejected.find((r) => r.volume === 'gold')!;
+  assert.equal(gold.code, 'storage-class');
+  assert.equal(gold.en, 'Its class is `gold`, the claim wants no class.');
+  assert.equal(gold.ru, 'Его класс — `gold`, а заявке нужен том без класса.');
+  assert.match(gold.fix!.en, /remove `storageClassName` from the volume/);
+  const text = [result, classless]
+    .flatMap((r) => [toBindingsText(r, 'en'), toBindingsText(r, 'ru')])
+    .join('\n');
+  assert.match(text, /rejected plain: It has no class, the claim wants “fsxz-vol-sc”\./);
+  assert.match(text, /отклонён plain: У него нет класса, а заявке нужен «fsxz-vol-sc»\./);
+  assert.match(text, /→ Give the claim no class \(“storageClassName: ""”\), like the volume/);
+  assert.doesNotMatch(text, /“""”|«""»|\(no class\)|\(без класса\)/);
+});

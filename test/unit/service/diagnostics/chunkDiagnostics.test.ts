@@ -174,3 +174,17 @@ void test('`apiversion` in the wrong case is named, on its own key', () => {
   assert.match(found!.message.en, /^`apiversion` is not `apiVersion`: keys are case-sensitive/);
   assert.match(found!.message.ru, /^`apiversion` — не `apiVersion`: регистр в ключах важен/);
 });
+
+test('an alias to an anchor never defined is a syntax error on the alias, not an alias bomb', () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  a: *missing\n';
+  const found = diagnose(text);
+  assert.deepEqual(found.map(brief), ['5:5-5:13 error yaml-syntax']);
+  assert.equal(
+    found[0]!.message.en,
+    'YAML syntax error: the alias `*missing` refers to an anchor `&missing` that is not defined before it',
+  );
+  assert.equal(
+    found[0]!.message.ru,
+    'Ошибка синтаксиса YAML: алиас `*missing` ссылается на якорь `&missing`, который не объявлен выше',
+  );
+});

@@ -76,6 +76,16 @@ function finding(code: string, line: number, character: number, field: string): 
 }
 
 function traced(valuesText: string, findings: KubeDiagnostic[]) {
+  return tracedFindings(valuesText, findings).map((f) => ({
+    code: f.original.code,
+    line: f.trace.templateLine,
+    values: f.trace.values.map(
+      (v) => `${v.path.join('.')}@${v.range.start.line}:${v.range.start.character}`,
+    ),
+  }));
+}
+
+function tracedFindings(valuesText: string, findings: KubeDiagnostic[]) {
   const merged = new MergedValues([
     { kind: 'chart', label: 'values.yaml', uri: 'file:///c/values.yaml', text: valuesText },
   ]);
@@ -103,13 +113,7 @@ function traced(valuesText: string, findings: KubeDiagnostic[]) {
     ),
     perturbation: marks,
   });
-  return c.traced('k', { stamp: '1', findings: () => findings }).map((f) => ({
-    code: f.original.code,
-    line: f.trace.templateLine,
-    values: f.trace.values.map(
-      (v) => `${v.path.join('.')}@${v.range.start.line}:${v.range.start.character}`,
-    ),
-  }));
+  return c.traced('k', { stamp: '1', findings: () => findings });
 }
 
 describe('findings on a key or on a missing field, traced', () => {
@@ -130,6 +134,22 @@ describe('findings on a key or on a missing field, traced', () => {
     assert.deepEqual(traced(values, [finding('unknown-field', 8, 2, 'selector')]), [
       { code: 'unknown-field', line: 6, values: [] },
     ]);
+  });
+
+  it('the message after the prefix goes on in lower case in Russian, names as written', () => {
+    const message = (ru: string) => {
+      const found = finding('some-rule', 8, 2, 'selector');
+      found.message = { en: 'In Kubernetes 1.36 this is so.', ru };
+      return tracedFindings(values, [found])[0]!.diagnostic.message;
+    };
+    const joined = message('В Kubernetes 1.36 это так.');
+    assert.match(joined.ru, /^В отрендеренном чарте \(.*\): в Kubernetes 1\.36 это так\.$/);
+    assert.match(joined.en, /^In the rendered chart \(.*\): In Kubernetes 1\.36 this is so\.$/);
+    assert.match(
+      message('StatefulSet `db` без сервиса.').ru,
+      /\): StatefulSet `db` без сервиса\.$/,
+    );
+    assert.match(message('API-сервер не примет.').ru, /\): API-сервер не примет\.$/);
   });
 
   it('a field the value printed under a key still goes to the value', () => {

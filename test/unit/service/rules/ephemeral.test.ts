@@ -59,6 +59,17 @@ void describe('emptydir-without-size-limit in detail', () => {
     assert.equal(count(deployment({ volume: 'emptyDir: {}', podResources: limit }), code), 0);
   });
 
+  void test('the volume type is a word before the quoted volume name', () => {
+    const found = diagnose(
+      { 'file:///app.yaml': deployment({ volume: 'emptyDir: {}' }) },
+      undefined,
+      settingsFor(code),
+    ).find((d) => d.code === code);
+    assert.ok(found);
+    assert.match(found.message.ru, /^У тома emptyDir `v` нет `sizeLimit`/);
+    assert.match(found.message.en, /^`emptyDir` volume `v` has no `sizeLimit`/);
+  });
+
   void test('a request is not a limit, and `medium: ""` is the disk', () => {
     const request = '{requests: {ephemeral-storage: 1Gi}}';
     assert.equal(count(deployment({ volume: 'emptyDir: {}', resources: request }), code), 1);

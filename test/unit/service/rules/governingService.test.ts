@@ -32,4 +32,16 @@ void describe('governing Service rules in detail', () => {
     assert.match(found.message.ru, /`serviceName: metrics-ingester-headless`/);
     assert.match(found.message.en, /the 3 replicas/);
   });
+
+  void test('statefulset-service-not-found says what a missing Service takes away, no more', () => {
+    const found = diagnose({
+      'file:///sts.yaml': fixtureText('statefulset-service-not-found', 'bad'),
+    }).find((d) => d.code === 'statefulset-service-not-found');
+    assert.ok(found);
+    assert.match(found.message.en, /The API server accepts this/);
+    assert.match(found.message.en, /replicas that address each other by these names/);
+    assert.match(found.message.ru, /API-сервер это примет/);
+    assert.match(found.message.ru, /если реплики обращаются друг к другу по таким именам/);
+    assert.doesNotMatch(found.message.en, /so peers cannot find each other/);
+  });
 });

@@ -399,4 +399,34 @@ void describe('hostPath rules in detail', () => {
     assert.equal(hits.length, 1);
     assert.match(hits[0]!.message.en, /can take over the node, even with `readOnly`/);
   });
+
+  void test('hostpath-in-workload: a bare Pod is re-created, a controller starts its next pod', () => {
+    const bare = found(
+      pod('{name: data, hostPath: {path: /srv/data}}', '{name: data, mountPath: /data}'),
+      'hostpath-in-workload',
+    );
+    assert.equal(bare.length, 1);
+    assert.match(bare[0]!.message.en, /a re-created Pod may land on another node/);
+    assert.match(bare[0]!.message.ru, /пересозданный Pod может попасть на другой узел/);
+    assert.doesNotMatch(bare[0]!.message.en + bare[0]!.message.ru, /next pod|следующий под/);
+    const controller = diagnose({ 'file:///d.yaml': deployment('/srv/data') }).filter(
+      (d) => d.code === 'hostpath-in-workload',
+    );
+    assert.equal(controller.length, 1);
+    assert.match(controller[0]!.message.en, /the next pod of this Deployment may land/);
+    assert.match(controller[0]!.message.ru, /следующий под этого Deployment может попасть/);
+  });
+
+  void test('writable-host-path names the volume after its type, not two quoted words in a row', () => {
+    const [writable] = found(
+      pod('{name: data, hostPath: {path: /srv/data}}', '{name: data, mountPath: /data}'),
+      'writable-host-path',
+    );
+    assert.ok(writable);
+    assert.match(
+      writable.message.ru,
+      /^Контейнер `app` монтирует том hostPath `data` с правом записи/,
+    );
+    assert.match(writable.message.en, /^Container `app` mounts host path volume `data` writable/);
+  });
 });
