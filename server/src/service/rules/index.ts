@@ -10,6 +10,7 @@ import { dataSourceRules } from './dataSources';
 import { multipleDefaultClasses } from './defaultClasses';
 import { ephemeralRules } from './ephemeral';
 import { governingServiceRules } from './governingService';
+import { invalidName } from './names';
 import { hostPathRules } from './hostPath';
 import {
   localClassImmediateBinding,
@@ -71,6 +72,7 @@ const linkRules: readonly Rule[] = [
   ...governingServiceRules,
   volumeNameNotFound,
   claimRefNotFound,
+  invalidName,
 ];
 
 /** The binding family, from several files, in the order the rules reference lists it. */

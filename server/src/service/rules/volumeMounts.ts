@@ -43,7 +43,7 @@ export const volumeMountNotFound: Rule = {
  * except a StatefulSet, whose pod template it does not validate
  * (`ValidatePodTemplateSpecForStatefulSet`): the set is stored and each pod it makes is rejected.
  */
-const REJECTED: Record<'object' | 'statefulSetPods', LocalizedText> = {
+export const REJECTED: Record<'object' | 'statefulSetPods', LocalizedText> = {
   object: { en: 'The API server rejects the object.', ru: 'API-сервер отклонит объект.' },
   statefulSetPods: {
     en: 'The API server stores the StatefulSet but rejects every pod it makes (`FailedCreate` events).',

@@ -137,3 +137,21 @@ export function provisioningClassFixes(
   }
   return fixes(...list);
 }
+
+/**
+ * Renames the name at `path` to `name`, and the same name at each of `alsoAt` (the mounts of a
+ * renamed volume): one fix, or undefined when one of the edits cannot be built.
+ */
+export function renameFix(
+  object: IndexedObject,
+  path: YamlPath,
+  name: string,
+  alsoAt: readonly YamlPath[] = [],
+): QuickFix | undefined {
+  const text = scalarText(name);
+  return fix(
+    localize({ en: 'Rename to `{name}`', ru: 'Переименовать в `{name}`' }, { name }),
+    replaceValue(object, path, text),
+    ...alsoAt.map((p) => replaceValue(object, p, text)),
+  );
+}
