@@ -269,7 +269,7 @@ export class LanguageService extends ChartFacade {
       return this.helm.hover(uri, file.text, position, lang);
     }
     const custom = (kind: string, apiVersion: string): string | undefined =>
-      customKindsOf(this.workspace).definitionFor(kind, apiVersion);
+      customKindsOf(this.workspace).definitionFor(kind, apiVersion, uri);
     const kube = file ? hoverAt(file, position, lang, custom) : undefined;
     // In a chart's template: the value (or built-in) under the cursor, above the field's card.
     const site = file && this.templateSite(uri, file.text);

@@ -48,7 +48,7 @@ export function complete(
   const rootDefinition = kind
     ? (definitionFor(kind, apiVersion ?? '') ??
       definitionFor(kind, preferredApiVersion(kind) ?? '') ??
-      customKindsOf(workspace).definitionFor(kind, apiVersion ?? ''))
+      customKindsOf(workspace).definitionFor(kind, apiVersion ?? '', uri))
     : undefined;
   const document = chunk.documentAt(chunk.offsetAt(at.relative));
   const ctx: CompletionContext = {

@@ -90,14 +90,14 @@ function customResourceProblems(kinds: CustomKinds, object: IndexedObject): Rela
   if (isBuiltinApiVersion(apiVersion) || definitionFor(kind, apiVersion)) return [];
   const [group] = splitApiVersion(apiVersion);
   if (!kinds.groups.has(group)) return []; // unknown to us: unchecked, without noise
-  const entry = kinds.lookup(apiVersion, kind);
+  const entry = kinds.lookup(apiVersion, kind, object.uri);
   const facts =
     object.document.recognition.type === 'object' ? object.document.recognition.facts : undefined;
   if (!facts) return [];
   if (!entry) {
     const defined = kinds.kindsOf(group);
     if (defined.includes(kind))
-      return notServed(kinds, group, kind, apiVersion, facts.apiVersionSpan ?? facts.span);
+      return notServed(kinds, object, group, facts.apiVersionSpan ?? facts.span);
     // Only a likely typo is reported: the group's other CRDs may simply not be in the workspace.
     const suggestion = likelyTypo(kind, defined);
     if (!suggestion) return [];
@@ -117,8 +117,7 @@ function customResourceProblems(kinds: CustomKinds, object: IndexedObject): Rela
       },
     ];
   }
-  if (!entry.served)
-    return notServed(kinds, group, kind, apiVersion, facts.apiVersionSpan ?? facts.span);
+  if (!entry.served) return notServed(kinds, object, group, facts.apiVersionSpan ?? facts.span);
   const definition = entry.definition;
   if (!definition || !compile(entry)) return [];
   const hit = cache.get(object.document);
@@ -130,12 +129,11 @@ function customResourceProblems(kinds: CustomKinds, object: IndexedObject): Rela
 
 function notServed(
   kinds: CustomKinds,
+  { kind, apiVersion, uri }: IndexedObject,
   group: string,
-  kind: string,
-  apiVersion: string,
   span: Span,
 ): Relative[] {
-  const served = kinds.servedVersions(group, kind);
+  const served = kinds.servedVersions(group, kind, uri);
   return [
     {
       span,
@@ -164,11 +162,15 @@ function validate(object: IndexedObject, definition: string, rootSpan: Span): Re
   }));
 }
 
-/** A CRD whose schema ajv cannot compile: reported at the schema of that version. */
+/**
+ * A CRD whose schema ajv cannot compile: reported at the schema of that version, whether or not
+ * another CRD of the kind is the one its objects are checked against (the same CRD file is
+ * reported the same way whichever folder is opened).
+ */
 function crdProblems(kinds: CustomKinds, crd: IndexedObject): Relative[] {
   const out: Relative[] = [];
-  for (const entry of kinds.byGvk.values()) {
-    if (entry.crd !== crd || !entry.served) continue;
+  for (const entry of kinds.versionsOfCrd(crd)) {
+    if (!entry.served) continue;
     if (!entry.definition && !entry.error) {
       // No schema: apiextensions.k8s.io/v1beta1 allowed that (`validation` was optional; the CRD
       // itself is reported as a version no longer served); v1 requires one per version.

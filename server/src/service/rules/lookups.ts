@@ -22,6 +22,7 @@ import type {
 } from '../kubernetes/snapshots';
 import { objectData, type IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
+import { nearestCopy } from '../workspace/nearest';
 import { storageFingerprint, storageSignature } from './signature';
 import { ephemeralClaimName, workloadPods } from '../kubernetes/ephemeral';
 import { claimTemplatesOf, ephemeralTemplatesOf, isRecord, namespaceOf } from './util';
@@ -180,7 +181,7 @@ export class Lookups {
   claim(namespace: string, name: string, near?: string): ClaimEntry | undefined {
     const k = key(namespace, name);
     const copies = near === undefined ? undefined : this.claimCopies.get(k);
-    return copies ? nearestCopy(copies, near!) : this.claims.get(k);
+    return copies ? nearestCopy(copies, near!, uriOfObject) : this.claims.get(k);
   }
 
   /**
@@ -193,7 +194,7 @@ export class Lookups {
     fits?: (copy: Found<PersistentVolume>) => boolean,
   ): Found<PersistentVolume> | undefined {
     const copies = near === undefined ? undefined : this.volumeCopies.get(name);
-    return copies ? nearestCopy(copies, near!, fits) : this.volumes.get(name);
+    return copies ? nearestCopy(copies, near!, uriOfObject, fits) : this.volumes.get(name);
   }
 
   /**
@@ -211,13 +212,13 @@ export class Lookups {
   service(namespace: string, name: string, near?: string): Found<Service> | undefined {
     const k = key(namespace, name);
     const copies = near === undefined ? undefined : this.serviceCopies.get(k);
-    return copies ? nearestCopy(copies, near!) : this.services.get(k);
+    return copies ? nearestCopy(copies, near!, uriOfObject) : this.services.get(k);
   }
 
   /** The StorageClass of that name, the nearest copy to `near` as for `claim`. */
   storageClass(name: string, near?: string): Found<StorageClass> | undefined {
     const copies = near === undefined ? undefined : this.classCopies.get(name);
-    return copies ? nearestCopy(copies, near!) : this.storageClasses.get(name);
+    return copies ? nearestCopy(copies, near!, uriOfObject) : this.storageClasses.get(name);
   }
 }
 
@@ -235,39 +236,8 @@ function addCopy<T extends { object: IndexedObject }>(
   else copies.set(name, [previous, entry]);
 }
 
-/**
- * Of several copies, the one in the same file as `near`, else the one whose folder shares the
- * longest path with it, and of those the one fewest folders below the shared one (a parent
- * folder's copy before a sibling folder's); on a tie, the last that `fits`, else the last (the
- * one kept without `near`).
- */
-export function nearestCopy<T extends { object: IndexedObject }>(
-  copies: readonly T[],
-  near: string,
-  fits?: (copy: T) => boolean,
-): T {
-  const rank = (copy: T) => copyDistance(copy.object.uri, near);
-  const best = copies.map(rank).reduce((a, b) => (compareDistance(a, b) <= 0 ? a : b));
-  const nearest = copies.filter((c) => compareDistance(rank(c), best) === 0);
-  return nearest.filter((c) => fits?.(c) ?? false).pop() ?? nearest[nearest.length - 1]!;
-}
-
-/** How far a copy's file is from `near`: the path they share (longer is nearer), the levels down. */
-function copyDistance(uri: string, near: string): { shared: number; below: number } {
-  if (uri === near) return { shared: Number.MAX_SAFE_INTEGER, below: 0 };
-  const folder = uri.slice(0, uri.lastIndexOf('/') + 1);
-  let i = 0;
-  while (i < folder.length && i < near.length && folder[i] === near[i]) i++;
-  const shared = folder.slice(0, i).lastIndexOf('/');
-  const below = folder.slice(shared + 1).split('/').length - 1;
-  return { shared, below };
-}
-
-function compareDistance(
-  a: { shared: number; below: number },
-  b: { shared: number; below: number },
-): number {
-  return b.shared - a.shared || a.below - b.below;
+function uriOfObject(copy: { object: IndexedObject }): string {
+  return copy.object.uri;
 }
 
 /**

@@ -10,7 +10,12 @@
  * `x-kubernetes-preserve-unknown-fields`; `x-kubernetes-int-or-string` takes both; `nullable`
  * adds null. Patterns, formats and the logical junctors (`anyOf`, `oneOf`, `allOf`, `not`) are
  * left out: their dialect (RE2, CEL-era formats) is not ajv's, and a false error is worse than a
- * missed one. A schema ajv cannot compile is reported on the CRD, never thrown.
+ * missed one; the exception is the quantity patterns operators' generators write
+ * (schema/quantityPatterns.ts), which JavaScript evaluates exactly as RE2 does. A v1beta1 CRD that
+ * keeps unknown fields (`preserveUnknownFields` not false) refuses none. Of several CRDs for one
+ * kind, an object is checked against the one `chooseDefinition` picks; a CRD's own problems are
+ * reported whether or not it is picked. A schema ajv cannot compile is reported on the CRD, never
+ * thrown.
  */
 import { objectData, type IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
@@ -20,6 +25,8 @@ import { definitions, type JsonSchema } from './registry';
 import { validatorFor } from './validate';
 import { hash53 } from '../text/hash';
 import { isRecord } from '../plainData';
+import { nearestCopy } from '../workspace/nearest';
+import { quantityPattern } from './quantityPatterns';
 
 /** One version of a custom kind. */
 export interface CustomKindVersion {
@@ -47,6 +54,7 @@ interface CrdData {
     group?: unknown;
     names?: { kind?: unknown };
     versions?: unknown;
+    preserveUnknownFields?: unknown;
     validation?: { openAPIV3Schema?: unknown };
     version?: unknown;
   };
@@ -54,50 +62,102 @@ interface CrdData {
 
 const META = '#/definitions/meta.v1.ObjectMeta';
 
-/** The custom kinds of a workspace, by `group/version/kind` and by `group/kind`. */
+/**
+ * The custom kinds of a workspace: every definition of each `group/version/kind`, and the one an
+ * object is checked against (`lookup`).
+ */
 export class CustomKinds {
-  readonly byGvk = new Map<string, CustomKindVersion>();
-  readonly byGroupKind = new Map<string, CustomKindVersion[]>();
+  /** Every definition of a `group/version/kind`, in the workspace's order. */
+  private readonly byGvk = new Map<string, CustomKindVersion[]>();
+  /** The kind and the versions defined for each `group/kind`. */
+  private readonly byGroupKind = new Map<string, { kind: string; versions: Set<string> }>();
+  private readonly byCrd = new Map<IndexedObject, CustomKindVersion[]>();
   readonly groups = new Set<string>();
 
   add(entry: CustomKindVersion): void {
     const gvk = `${entry.group}/${entry.version}/${entry.kind}`;
-    // Two CRDs for one kind: the manifest wins over a cluster snapshot (as for other objects).
-    const before = this.byGvk.get(gvk);
-    if (before && before.crd.origin !== 'cluster' && entry.crd.origin === 'cluster') return;
-    this.byGvk.set(gvk, entry);
+    pushTo(this.byGvk, gvk, entry);
+    pushTo(this.byCrd, entry.crd, entry);
     const gk = `${entry.group}/${entry.kind}`;
-    const list = (this.byGroupKind.get(gk) ?? []).filter((v) => v.version !== entry.version);
-    this.byGroupKind.set(gk, [...list, entry]);
+    const versions = this.byGroupKind.get(gk)?.versions ?? new Set<string>();
+    versions.add(entry.version);
+    this.byGroupKind.set(gk, { kind: entry.kind, versions });
     this.groups.add(entry.group);
   }
 
-  lookup(apiVersion: string, kind: string): CustomKindVersion | undefined {
+  /**
+   * The definition an object at `near` (its uri) is checked against, of every CRD that defines
+   * its kind at this apiVersion (`chooseDefinition`).
+   */
+  lookup(apiVersion: string, kind: string, near?: string): CustomKindVersion | undefined {
     const [group, version] = splitApiVersion(apiVersion);
-    return this.byGvk.get(`${group}/${version}/${kind}`);
+    const list = this.byGvk.get(`${group}/${version}/${kind}`);
+    return list && chooseDefinition(list, near);
+  }
+
+  /** Every version a CRD defines, whether or not another CRD's definition is the one chosen. */
+  versionsOfCrd(crd: IndexedObject): readonly CustomKindVersion[] {
+    return this.byCrd.get(crd) ?? [];
   }
 
   /** The root definition of a served custom kind at this apiVersion, compiled on first use. */
-  definitionFor(kind: string, apiVersion: string): string | undefined {
-    const entry = this.lookup(apiVersion, kind);
+  definitionFor(kind: string, apiVersion: string, near?: string): string | undefined {
+    const entry = this.lookup(apiVersion, kind, near);
     return entry?.served && compile(entry) ? entry.definition : undefined;
   }
 
   /** The served versions of a kind in a group (`group/version` each). */
-  servedVersions(group: string, kind: string): string[] {
-    return (this.byGroupKind.get(`${group}/${kind}`) ?? [])
-      .filter((v) => v.served)
-      .map((v) => `${group}/${v.version}`);
+  servedVersions(group: string, kind: string, near?: string): string[] {
+    const versions = this.byGroupKind.get(`${group}/${kind}`)?.versions ?? [];
+    return [...versions]
+      .filter((v) => this.lookup(`${group}/${v}`, kind, near)?.served)
+      .map((v) => `${group}/${v}`);
   }
 
   /** The kinds a group defines. */
   kindsOf(group: string): string[] {
     const out: string[] = [];
-    for (const [gk, list] of this.byGroupKind) {
-      if (gk.startsWith(`${group}/`) && list.length) out.push(list[0]!.kind);
+    for (const [gk, { kind }] of this.byGroupKind) {
+      if (gk.startsWith(`${group}/`)) out.push(kind);
     }
     return out;
   }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Of the CRDs that define one `group/version/kind`, the one the API server would hold: a CRD it
+ * serves (`apiextensions.k8s.io/v1`, or one read from the cluster) over one it does not
+ * (`apiextensions.k8s.io/v1beta1`, removed in 1.22: an old copy kept among test data); a manifest
+ * over a cluster snapshot (the manifest is what will be applied); of several, the nearest to the
+ * object (same file, same folder, nearest ancestor folder), and of copies as near the shallowest
+ * (a built `all-crds.yaml` over the raw controller-gen output in a subfolder, which a
+ * kustomization patches before it is installed); then the last by uri. The same choice whatever
+ * order the files were read in.
+ */
+function chooseDefinition(
+  list: readonly CustomKindVersion[],
+  near: string | undefined,
+): CustomKindVersion {
+  if (list.length === 1) return list[0]!;
+  const rank = (e: CustomKindVersion) =>
+    e.crd.origin === 'cluster' ? 1 : e.crd.apiVersion === 'apiextensions.k8s.io/v1' ? 0 : 2;
+  const best = Math.min(...list.map(rank));
+  const depth = (e: CustomKindVersion) => e.crd.uri.split('/').length;
+  // Deepest first, so that the copy kept on a tie (the last) is the shallowest.
+  const tier = list
+    .filter((e) => rank(e) === best)
+    .sort((a, b) => depth(b) - depth(a) || compareText(a.crd.uri, b.crd.uri));
+  return near === undefined ? tier[tier.length - 1]! : nearestCopy(tier, near, (e) => e.crd.uri);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function splitApiVersion(apiVersion: string): [string, string] {
@@ -134,7 +194,16 @@ function versionsOf(crd: IndexedObject): CustomKindVersion[] {
   const kind = typeof spec?.names?.kind === 'string' ? spec.names.kind : undefined;
   if (!group || !kind) return [];
   const out: CustomKindVersion[] = [];
-  const versions = Array.isArray(spec!.versions) ? (spec!.versions as CrdVersionSchema[]) : [];
+  // apiextensions.k8s.io/v1beta1 defaulted `versions` from `version`, and `preserveUnknownFields`
+  // to true: then nothing is pruned, so an unknown field is kept, never refused
+  // (apiextensions-apiserver apis/apiextensions/v1beta1/defaults.go).
+  const versions = Array.isArray(spec!.versions)
+    ? (spec!.versions as CrdVersionSchema[])
+    : typeof spec!.version === 'string'
+      ? [{ name: spec!.version }]
+      : [];
+  const prunes =
+    crd.apiVersion !== 'apiextensions.k8s.io/v1beta1' || spec!.preserveUnknownFields === false;
   versions.forEach((v, i) => {
     if (!v || typeof v.name !== 'string') return;
     // apiextensions.k8s.io/v1beta1 kept one schema for all versions in spec.validation.
@@ -152,32 +221,40 @@ function versionsOf(crd: IndexedObject): CustomKindVersion[] {
       schemaPath,
     };
     if (schema && typeof schema === 'object')
-      Object.assign(entry, converted(group, v.name, kind, schema));
+      Object.assign(entry, converted(`${group}/${v.name}/${kind}`, schema, prunes));
     out.push(entry);
   });
   return out;
 }
 
 function converted(
-  group: string,
-  version: string,
-  kind: string,
+  gvk: string,
   schema: object,
+  prunes: boolean,
 ): { definition?: string; error?: string } {
-  const key = `${group}/${version}/${kind}\u0000${JSON.stringify(schema)}`;
+  const key = `${gvk}\u0000${prunes ? '' : 'keep\u0000'}${JSON.stringify(schema)}`;
   const hit = conversions.get(key);
   if (hit) return hit;
   // Content-addressed: the same CRD schema gives the same definition names.
-  const prefix = `crd-${hash53(key).toString(36)}`;
+  const at: Conversion = { prefix: `crd-${hash53(key).toString(36)}`, counter: 0, prunes };
+  const kind = gvk.slice(gvk.lastIndexOf('/') + 1);
   let result: { definition?: string; error?: string };
   try {
-    result = { definition: convertRoot(schema as Record<string, unknown>, prefix, kind) };
+    result = { definition: convertRoot(schema as Record<string, unknown>, at, kind) };
   } catch (error) {
     result = { error: error instanceof Error ? error.message : String(error) };
   }
   if (conversions.size >= MAX_CONVERTED) conversions.delete(conversions.keys().next().value!);
   conversions.set(key, result);
   return result;
+}
+
+/** One version's conversion: its names' prefix, the definitions made, whether it prunes. */
+interface Conversion {
+  prefix: string;
+  counter: number;
+  /** False for a v1beta1 CRD that keeps unknown fields (`preserveUnknownFields` not false). */
+  prunes: boolean;
 }
 
 /**
@@ -202,29 +279,27 @@ export function compile(entry: CustomKindVersion): boolean {
 }
 
 /** Converts the root schema; returns the name of its definition. */
-function convertRoot(schema: Record<string, unknown>, prefix: string, kind: string): string {
-  const counter = { n: 0 };
-  const root = convert(schema, prefix, kind, counter, 0);
+function convertRoot(schema: Record<string, unknown>, at: Conversion, kind: string): string {
+  const root = convert(schema, at, kind, 0);
   const properties = { ...(root.properties ?? {}) };
   properties.apiVersion = { type: 'string', description: properties.apiVersion?.description };
   properties.kind = { type: 'string', description: properties.kind?.description };
   properties.metadata = { $ref: META };
   root.properties = properties;
   root.type = 'object';
-  const name = `${prefix}-0.${kind}`;
+  const name = `${at.prefix}-0.${kind}`;
   definitions[name] = root;
   return name;
 }
 
 /**
- * One schema; object schemas with properties become their own definitions (so that hover,
- * completion and messages can name the type), others stay inline.
+ * One schema; object schemas with properties become their own definitions (so that hover and
+ * completion can name the type), others stay inline.
  */
 function convert(
   schema: Record<string, unknown>,
-  prefix: string,
+  at: Conversion,
   typeName: string,
-  counter: { n: number },
   depth: number,
 ): JsonSchema {
   if (depth > MAX_NESTING_DEPTH) return {};
@@ -237,14 +312,15 @@ function convert(
   for (const limit of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems']) {
     if (schema[limit] !== undefined) out[limit] = schema[limit];
   }
-  if (isRecord(schema.items))
-    out.items = convert(schema.items, prefix, `${typeName}Item`, counter, depth + 1);
+  // The one kind of pattern checked: a quantity's, which we evaluate exactly as RE2 does.
+  if (typeof schema.pattern === 'string' && quantityPattern(schema.pattern))
+    out.pattern = schema.pattern;
+  if (isRecord(schema.items)) out.items = convert(schema.items, at, `${typeName}Item`, depth + 1);
   const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true;
   if (isRecord(schema.properties)) {
     const properties: Record<string, JsonSchema> = {};
     for (const [key, value] of Object.entries(schema.properties)) {
-      if (isRecord(value))
-        properties[key] = convert(value, prefix, typeName + capital(key), counter, depth + 1);
+      if (isRecord(value)) properties[key] = convert(value, at, typeName + capital(key), depth + 1);
     }
     out.properties = properties;
     if (schema.required !== undefined) out.required = schema.required as string[];
@@ -254,19 +330,23 @@ function convert(
   if (isRecord(schema.additionalProperties)) {
     out.additionalProperties = convert(
       schema.additionalProperties,
-      prefix,
+      at,
       `${typeName}Value`,
-      counter,
       depth + 1,
     );
   } else if (typeof schema.additionalProperties === 'boolean' && !preserve) {
     out.additionalProperties = schema.additionalProperties;
-  } else if (out.properties && !preserve && schema['x-kubernetes-embedded-resource'] !== true) {
+  } else if (
+    out.properties &&
+    at.prunes &&
+    !preserve &&
+    schema['x-kubernetes-embedded-resource'] !== true
+  ) {
     out.additionalProperties = false;
   }
   if (!out.properties || depth === 0) return out;
-  counter.n++;
-  const name = `${prefix}-${counter.n}.${typeName}`;
+  at.counter++;
+  const name = `${at.prefix}-${at.counter}.${typeName}`;
   definitions[name] = out;
   return { $ref: `#/definitions/${name}` };
 }
@@ -274,9 +354,4 @@ function convert(
 function capital(key: string): string {
   const clean = key.replace(/[^A-Za-z0-9]/g, '');
   return clean ? clean[0]!.toUpperCase() + clean.slice(1) : 'Field';
-}
-
-/** True for a definition made from a CRD of the workspace. */
-export function isCustomDefinition(definition: string): boolean {
-  return definition.startsWith('crd-');
 }

@@ -156,3 +156,8 @@ export function schemaPath(rootDefinition: string, path: YamlPath): SchemaStep[]
 export function displayName(definition: string): string {
   return definition.split('.').pop() ?? definition;
 }
+
+/** True for a definition made from a CRD of the workspace (schema/customResources.ts). */
+export function isCustomDefinition(definition: string): boolean {
+  return definition.startsWith('crd-');
+}

@@ -11,7 +11,8 @@ import { closestMatch } from '../text/similarity';
 import type { LocalizedText } from '../types';
 import { decodeObject } from './decode';
 import { exactlyOneMessage, exactlyOneProblems, exactlyOneSpan } from './exactlyOne';
-import { definitions, displayName, schemaPath } from './registry';
+import { definitions, displayName, isCustomDefinition, schemaPath } from './registry';
+import { quantityPattern, quantityPatternMessage } from './quantityPatterns';
 import ajvOptions from './ajvOptions.json';
 import { insideSlot, templateSlots } from './templateSlots';
 import { nullVolumeSources } from './volumeSources';
@@ -139,7 +140,14 @@ function fieldLabel(path: YamlPath): string {
   return label || '/';
 }
 
+/**
+ * Where a field is missing or unknown: a built-in kind's type (`PersistentVolumeClaimSpec`); in a
+ * custom resource, whose types are only named after their path, the path itself (`spec.volume`),
+ * and at its root the kind.
+ */
 function ownerType(definition: string, path: YamlPath): LocalizedText {
+  if (isCustomDefinition(definition) && path.length)
+    return { en: `\`${fieldLabel(path)}\``, ru: `\`${fieldLabel(path)}\`` };
   const steps = schemaPath(definition, path);
   const last = steps.length === path.length + 1 ? steps[steps.length - 1] : undefined;
   const name = last?.definition ? displayName(last.definition) : undefined;
@@ -196,6 +204,7 @@ const keywordProblems = new Map<string, (at: ErrorAt) => SchemaProblem | undefin
   ['enum', invalidEnumProblem],
   ['format', formatProblem],
   ['minLength', emptyStringProblem],
+  ['pattern', patternProblem],
 ]);
 
 function unknownFieldProblem({ doc, error, definition, rootSpan, path }: ErrorAt): SchemaProblem {
@@ -298,6 +307,19 @@ function formatProblem({ doc, error, rootSpan, path, field }: ErrorAt): SchemaPr
     code: 'invalid-base64',
     span: spanAt(doc, path, rootSpan),
     message: localize(coreMessages.invalidBase64, { field }),
+  };
+}
+
+/** A custom resource's quantity pattern (the only patterns kept, schema/quantityPatterns.ts). */
+function patternProblem({ doc, error, rootSpan, path }: ErrorAt): SchemaProblem | undefined {
+  const pattern = (error.params as { pattern: string }).pattern;
+  if (!quantityPattern(pattern)) return undefined;
+  const value = String(error.data);
+  return {
+    code: 'invalid-quantity',
+    span: spanAt(doc, path, rootSpan),
+    message: quantityPatternMessage(value, pattern),
+    data: { value, pattern },
   };
 }
 

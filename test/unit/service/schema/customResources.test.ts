@@ -59,11 +59,14 @@ void describe('custom resources from CRDs in the workspace', () => {
     assert.deepEqual(service({ [CR]: resources }).getDiagnostics(CR), []);
   });
 
-  void test('messages name the CRD types and suggest the served version and the kind', () => {
+  void test('messages name the place by its path in the object and suggest the served version and the kind', () => {
     const found = service({ [CRD]: crd, [CR]: resources }).getDiagnostics(CR);
     const field = found.find((d) => d.code === 'unknown-field')!;
-    assert.match(field.message.en, /`regoin` in `BackupScheduleSpecTargetsItem`/);
-    assert.match(field.message.ru, /regoin/);
+    // Not the type name made from the schema path (`BackupScheduleSpecTargetsItem`).
+    assert.match(field.message.en, /`regoin` in `spec\.targets\[0\]`/);
+    assert.match(field.message.ru, /`regoin` в `spec\.targets\[0\]`/);
+    const extra = found.find((d) => d.code === 'unknown-field' && d.range.start.line === 18)!;
+    assert.match(extra.message.en, /`extra` in `spec`;/);
     assert.equal(
       found.find((d) => d.code === 'unknown-api-version')!.data?.suggestion,
       'backups.example.com/v1',

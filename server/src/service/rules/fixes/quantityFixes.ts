@@ -9,6 +9,7 @@ import { isValidQuantity, quantityParts } from '../../quantity';
 import type { KubeDiagnostic } from '../../types';
 import type { WorkspaceFile } from '../../workspace/file';
 import type { QuickFix } from '../types';
+import { quantityPattern } from '../../schema/quantityPatterns';
 
 const WRITTEN = /^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*([a-zA-Z]*)\s*$/;
 
@@ -67,7 +68,11 @@ export function tinySizeCorrections(written: string): string[] {
 export function quantityFixes(file: WorkspaceFile, diagnostic: KubeDiagnostic): QuickFix[] {
   const value = diagnostic.data?.value;
   if (typeof value !== 'string') return [];
-  return quantityCorrections(value).map((q) => ({
+  // A custom resource's quantity pattern may take fewer forms (schema/quantityPatterns.ts).
+  const pattern = diagnostic.data?.pattern;
+  const accepts = typeof pattern === 'string' ? quantityPattern(pattern) : undefined;
+  const corrections = quantityCorrections(value).filter((q) => accepts?.test(q) ?? true);
+  return corrections.map((q) => ({
     title: localize({ en: 'Change to `{value}`', ru: 'Заменить на `{value}`' }, { value: q }),
     edits: [{ uri: file.uri, range: diagnostic.range, newText: q }],
   }));
