@@ -21,7 +21,7 @@ import {
 } from './workspace/cluster';
 import { snapshotDiagnostics } from './diagnostics/snapshotDiagnostics';
 import { withCustomResources } from './diagnostics/customResourceDiagnostics';
-import { patchDiagnostics } from './diagnostics/kustomizePatch';
+import { partialDiagnostics } from './diagnostics/partialDiagnostics';
 import { customKindsOf } from './schema/customResources';
 import type { KubeDiagnostic, Lang, Position, Range } from './types';
 import { hoverAt, type HoverInfo } from './hover';
@@ -193,7 +193,8 @@ export class LanguageService extends ChartFacade {
       file,
       settings,
     );
-    if (this.workspace.isKustomizePatch(uri)) return patchDiagnostics(file, schema, settings);
+    const partial = this.workspace.partialKind(uri);
+    if (partial) return partialDiagnostics(partial, file, schema, settings);
     if (!settings.enable) return schema;
     const rendered = this.renderedFindings(uri, settings);
     const rules = settings.rules ?? defaultRuleSettings;
@@ -220,7 +221,8 @@ export class LanguageService extends ChartFacade {
     if (file.origin === 'cluster' || this.isLargeFile(uri))
       return this.getDiagnostics(uri, settings);
     const schema = fileDiagnostics(file, settings);
-    if (this.workspace.isKustomizePatch(uri)) return patchDiagnostics(file, schema, settings);
+    const partial = this.workspace.partialKind(uri);
+    if (partial) return partialDiagnostics(partial, file, schema, settings);
     if (!settings.enable) return schema;
     const rules = settings.rules ?? defaultRuleSettings;
     const local = this.helm.chartKeyOf(uri) === undefined;
@@ -251,13 +253,8 @@ export class LanguageService extends ChartFacade {
     const file = this.workspace.getFile(uri);
     if (!file || !settings.enable) return [];
     const diagnostics = this.getDiagnostics(uri, settings);
-    return codeActionsFor(
-      this.workspace,
-      file,
-      range,
-      diagnostics,
-      settings.rules ?? defaultRuleSettings,
-    );
+    const rules = settings.rules ?? defaultRuleSettings;
+    return codeActionsFor(this.workspace, file, range, diagnostics, rules);
   }
 
   /** The hover card (markdown) at a position, in one language; undefined where there is nothing to say. */

@@ -2,14 +2,14 @@
  * Diagnostics that depend on one `---` chunk only: YAML syntax, duplicate keys, apiVersion/kind,
  * and the schema. Computed once per chunk text and cached on the chunk.
  */
-import { isMap, isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isScalar, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { coreMessages } from '../i18n/coreMessages';
 import { joinTexts, localize } from '../i18n/format';
 import { yamlErrorText } from '../i18n/yamlErrors';
 import { MAX_ALIAS_COUNT, type ParsedChunk, type ParsedDocument } from '../parse/chunk';
 import { goYamlIgnoresTag, meantTag, shallowContinuations } from '../parse/goYaml';
 import { MAX_NESTING_DEPTH } from '../parse/limits';
-import { nodeSpan, type Span } from '../parse/nodes';
+import { nodeSpan, rootKeyIgnoringCase, type Span } from '../parse/nodes';
 import type { Recognition } from '../parse/objects';
 import {
   apiVersionsOf,
@@ -360,6 +360,8 @@ function incompleteObject(
   // `apiversion:` or `Kind:` is another key: keys are case-sensitive.
   const miscased = rootKeyIgnoringCase(doc, recognition.missing);
   if (miscased) {
+    // `apiversion: <a group of a CRD>` is customResourceDiagnostics' to tell: it knows the CRDs.
+    if (code === 'missing-api-version' && !mayGoToApiServer(miscased.value)) return;
     add(
       miscased.span,
       code,
@@ -374,18 +376,12 @@ function incompleteObject(
   add(recognition.span, code, message);
 }
 
-/** A root key written like `key` but in another case (`apiversion`), with its span. */
-function rootKeyIgnoringCase(
-  doc: Document.Parsed,
-  key: string,
-): { key: string; span: Span } | undefined {
-  if (!isMap(doc.contents)) return undefined;
-  for (const pair of doc.contents.items) {
-    const written = isScalar(pair.key) ? pair.key.value : undefined;
-    if (typeof written !== 'string' || written === key) continue;
-    if (written.toLowerCase() !== key.toLowerCase()) continue;
-    const span = nodeSpan(pair.key as Node);
-    if (span) return { key: written, span };
-  }
-  return undefined;
+/**
+ * True when an object whose apiVersion is written under a miscased key (`apiversion:`) would go to
+ * an API server: its value is a built-in apiVersion (or not a string, which says nothing). Tools
+ * read files of their own that look alike but never go to one (operator-sdk's scorecard
+ * `config.yaml` writes `apiversion:`, and Go's JSON decoding ignores case).
+ */
+function mayGoToApiServer(value: unknown): boolean {
+  return typeof value !== 'string' || isBuiltinApiVersion(value);
 }

@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import { joinTexts, localize } from '../i18n/format';
 import { coreMessages } from '../i18n/coreMessages';
 import type { ParsedDocument } from '../parse/chunk';
-import { nodeSpan, nodesAtPath, type Span } from '../parse/nodes';
+import { nodeSpan, nodesAtPath, rootKeyIgnoringCase, type Span } from '../parse/nodes';
 import {
   compile,
   customKindsOf,
@@ -20,7 +20,12 @@ import { definitionFor, isBuiltinApiVersion } from '../schema/registry';
 import { validateObject } from '../schema/validate';
 import { editDistance } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText } from '../types';
-import { shiftRange, type IndexedObject, type WorkspaceFile } from '../workspace/file';
+import {
+  shiftRange,
+  type IndexedObject,
+  type PlacedChunk,
+  type WorkspaceFile,
+} from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { byPosition, type DiagnosticSettings } from './fileDiagnostics';
 
@@ -60,12 +65,13 @@ export function customResourceDiagnostics(
 ): KubeDiagnostic[] {
   if (file.template || file.origin === 'cluster') return [];
   const objects = file.objects();
+  const miscased = miscasedApiVersions(file);
   const hasCustom = objects.some(
     (o) => o.kind === 'CustomResourceDefinition' || !isBuiltinApiVersion(o.apiVersion),
   );
-  if (!hasCustom) return [];
+  if (!hasCustom && !miscased.length) return [];
   const kinds = customKindsOf(workspace);
-  const out: KubeDiagnostic[] = [];
+  const out = miscasedCustomApiVersions(kinds, miscased);
   for (const object of objects) {
     const problems =
       object.kind === 'CustomResourceDefinition'
@@ -81,6 +87,42 @@ export function customResourceDiagnostics(
         ...(p.data ? { data: p.data } : {}),
       });
     }
+  }
+  return out;
+}
+
+/** The documents with `apiVersion` missing: maybe written in another case (`apiversion:`). */
+function miscasedApiVersions(file: WorkspaceFile): { placed: PlacedChunk; doc: ParsedDocument }[] {
+  const out: { placed: PlacedChunk; doc: ParsedDocument }[] = [];
+  for (const placed of file.chunks) {
+    for (const doc of placed.chunk.docs) {
+      const { recognition } = doc;
+      if (recognition.type === 'incomplete' && recognition.missing === 'apiVersion')
+        out.push({ placed, doc });
+    }
+  }
+  return out;
+}
+
+/**
+ * `apiversion: <group>/<version>` where a CRD of the workspace serves that group: an object for
+ * the API server, which sees no `apiVersion` (chunkDiagnostics tells the built-in groups).
+ */
+function miscasedCustomApiVersions(
+  kinds: CustomKinds,
+  documents: readonly { placed: PlacedChunk; doc: ParsedDocument }[],
+): KubeDiagnostic[] {
+  const out: KubeDiagnostic[] = [];
+  for (const { placed, doc } of documents) {
+    const hit = rootKeyIgnoringCase(doc.doc, 'apiVersion');
+    if (typeof hit?.value !== 'string' || isBuiltinApiVersion(hit.value)) continue;
+    if (!kinds.groups.has(splitApiVersion(hit.value)[0])) continue;
+    out.push({
+      range: shiftRange(placed.chunk.rangeOf(hit.span), placed.startLine),
+      severity: 'error',
+      code: 'missing-api-version',
+      message: localize(coreMessages.miscasedKey, { written: hit.key, key: 'apiVersion' }),
+    });
   }
   return out;
 }

@@ -84,6 +84,10 @@ export const coreMessages = {
     en: '`{field}` may not be an empty string: leave the field out instead. The API server rejects `""` here.',
     ru: '`{field}` не может быть пустой строкой: лучше не указывать поле вовсе. API-сервер не примет здесь `""`.',
   },
+  patchDirectiveValue: {
+    en: '`{value}` is not a patch directive: kustomize accepts `$patch` with `replace`, `merge` or `delete` and refuses the patch otherwise.',
+    ru: '`{value}` — не директива патча: kustomize понимает `$patch` только со значениями `replace`, `merge` и `delete`, а иначе патч не применит.',
+  },
   invalidEnum: {
     en: '`{value}` is not a valid value of `{field}`. Allowed: {allowed}.',
     ru: '`{value}` — недопустимое значение `{field}`. Допустимые значения: {allowed}.',

@@ -9,12 +9,23 @@
  * patches the same way, in the same file names. An entry commented out (`#- path: x.yaml`) names a
  * patch too: kubebuilder's scaffolds keep their patches that way until they are turned on, and
  * such a file is no more a whole object than the patches in use (`resources` never use `path:`).
+ * Older scaffolds list them under `patchesStrategicMerge:` (itself commented out at times) as
+ * `#- patches/x.yaml`: such a line names a patch only in that list, which ends at the next key.
  */
 import { parse } from 'yaml';
 import { isRecord } from '../plainData';
 
 /** `#- path: patches/x.yaml` or `#  path: x.yaml`: a patch entry commented out. */
 const COMMENTED_PATH = /^[ \t]*#[ \t]*(?:-[ \t]*)?path:[ \t]*["']?([^\s"'#]+)/gm;
+
+/** `patchesStrategicMerge:` or `#patchesStrategicMerge:`: the older scaffolds' list of patches. */
+const STRATEGIC_MERGE_KEY = /^[ \t]*#?[ \t]*patchesStrategicMerge:[ \t]*(?:#.*)?$/;
+
+/** `#- patches/x.yaml` (or `# - "x.yml"`): a file entry of that list commented out. */
+const COMMENTED_ENTRY = /^[ \t]*#[ \t]*-[ \t]*["']?([^\s"'#]+\.(?:ya?ml|json))["']?[ \t]*(?:#.*)?$/;
+
+/** A key, commented out or not (`configurations:`, `#vars:`): the end of the list above it. */
+const KEY_LINE = /^[ \t]*#?[ \t]*[A-Za-z_][\w.-]*:(?:[ \t]|$)/;
 
 /** The names kustomize looks for in a folder (`konfig.RecognizedKustomizationFileNames`). */
 const KUSTOMIZATION_FILE_NAMES = new Set([
@@ -50,12 +61,30 @@ export function kustomizePatchKeys(uri: string, text: string): string[] {
     ),
   ];
   for (const match of text.matchAll(COMMENTED_PATH)) paths.push(match[1]);
+  paths.push(...commentedStrategicMergeEntries(text));
   const keys: string[] = [];
   for (const path of paths) {
     const key = path?.trim() ? resolveLocal(path.trim(), uri) : undefined;
     if (key) keys.push(key);
   }
   return keys;
+}
+
+/** The `#- x.yaml` lines of a `patchesStrategicMerge:` list (kubebuilder's older scaffolds). */
+function commentedStrategicMergeEntries(text: string): string[] {
+  const out: string[] = [];
+  let inList = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (STRATEGIC_MERGE_KEY.test(line)) {
+      inList = true;
+      continue;
+    }
+    if (!inList) continue;
+    const entry = COMMENTED_ENTRY.exec(line);
+    if (entry) out.push(entry[1]!);
+    else if (KEY_LINE.test(line)) inList = false;
+  }
+  return out;
 }
 
 /**

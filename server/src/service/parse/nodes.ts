@@ -96,3 +96,20 @@ function pairContains(pair: Pair, offset: number): boolean {
 }
 
 export { isMap, isPair, isScalar, isSeq };
+
+/** A root key written like `key` but in another case (`apiversion`), with its span and value. */
+export function rootKeyIgnoringCase(
+  doc: Document,
+  key: string,
+): { key: string; span: Span; value: unknown } | undefined {
+  if (!isMap(doc.contents)) return undefined;
+  for (const pair of doc.contents.items) {
+    const written = isScalar(pair.key) ? pair.key.value : undefined;
+    if (typeof written !== 'string' || written === key) continue;
+    if (written.toLowerCase() !== key.toLowerCase()) continue;
+    const span = nodeSpan(pair.key as Node);
+    const value = isScalar(pair.value) ? pair.value.value : pair.value;
+    if (span) return { key: written, span, value };
+  }
+  return undefined;
+}

@@ -3,10 +3,10 @@
  * (at start and on file-system events) and from the editor; an open document wins over disk.
  */
 import { chartRootOf, isChartFile, isTemplateFile } from '../parse/helm';
-import { fileKey, isKustomizationFile, kustomizePatchKeys } from '../parse/kustomize';
 import { defaultClusterSettings, type ClusterSettings } from './cluster';
 import { WorkspaceFile, type IndexedObject, type ObjectOrigin } from './file';
 import { objectsMadeFrom } from './madeObjects';
+import { PartialFiles, type PartialKind } from './partialFiles';
 import type { FileSummary } from '../parse/summary';
 
 export type FileSource = 'disk' | 'editor';
@@ -22,10 +22,8 @@ export class Workspace {
   private readonly openUris = new Set<string>();
   private readonly chartRoots = new Set<string>();
   private byKind?: Map<string, IndexedObject[]>;
-  /** Kustomization files → the files they read as patches (`fileKey`s, parse/kustomize.ts). */
-  private readonly kustomizations = new Map<string, readonly string[]>();
-  /** Every kustomization's patches; worked out again only when a kustomization changes. */
-  private patchKeys?: Set<string>;
+  /** Kustomize patches and test assertion files, from the files that name them. */
+  private readonly partials = new PartialFiles();
   private clusterSettings: ClusterSettings = defaultClusterSettings;
   /** Increases on every change; caches of cross-file results compare against it. */
   generation = 0;
@@ -55,7 +53,7 @@ export class Workspace {
     }
     const file = this.makeFile(uri, text, version, previous, summary);
     this.files.set(uri, file);
-    if (isKustomizationFile(uri)) this.setKustomization(uri, kustomizePatchKeys(uri, text));
+    this.partials.update(uri, text);
     this.changed();
     return file;
   }
@@ -131,7 +129,7 @@ export class Workspace {
 
   removeFile(uri: string): void {
     if (this.openUris.has(uri)) return;
-    if (isKustomizationFile(uri)) this.setKustomization(uri, undefined);
+    this.partials.remove(uri);
     if (this.files.delete(uri)) this.changed();
     if (isChartFile(uri)) this.chartRoots.delete(chartRootOf(uri));
   }
@@ -150,27 +148,20 @@ export class Workspace {
   }
 
   /**
-   * True when a kustomization of the workspace reads the file as a patch: a partial object that
-   * is merged into another, so it is neither linted as a whole object nor one of the objects the
-   * others link to (`objectsOfKind`, `allObjects`).
+   * What the file is when it holds partial objects: a patch a kustomization of the workspace
+   * merges into another object, or a file a test compares with live objects. Such a file is
+   * neither linted as a whole object nor one of the objects the others link to (`objectsOfKind`,
+   * `allObjects`).
    */
-  private setKustomization(uri: string, patches: readonly string[] | undefined): void {
-    if (patches) this.kustomizations.set(uri, patches);
-    else this.kustomizations.delete(uri);
-    this.patchKeys = undefined;
-  }
-
-  isKustomizePatch(uri: string): boolean {
-    if (!this.kustomizations.size) return false;
-    this.patchKeys ??= new Set([...this.kustomizations.values()].flat());
-    return this.patchKeys.has(fileKey(uri));
+  partialKind(uri: string): PartialKind | undefined {
+    return this.partials.kindOf(uri);
   }
 
   objectsOfKind(kind: string): readonly IndexedObject[] {
     if (!this.byKind) {
       this.byKind = new Map();
       for (const file of this.files.values()) {
-        if (this.isKustomizePatch(file.uri)) continue;
+        if (this.partialKind(file.uri)) continue;
         for (const object of file.objects()) {
           this.addByKind(object);
           for (const made of objectsMadeFrom(object)) this.addByKind(made);
@@ -188,7 +179,7 @@ export class Workspace {
 
   *allObjects(): IterableIterator<IndexedObject> {
     for (const file of this.files.values()) {
-      if (this.isKustomizePatch(file.uri)) continue;
+      if (this.partialKind(file.uri)) continue;
       for (const object of file.objects()) {
         yield object;
         yield* objectsMadeFrom(object);

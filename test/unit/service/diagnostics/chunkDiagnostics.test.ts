@@ -159,20 +159,61 @@ describe('YAML Kubernetes reads more leniently than the `yaml` package', () => {
 });
 
 void test('`apiversion` in the wrong case is named, on its own key', () => {
+  const text = ['kind: Deployment', 'apiversion: apps/v1', 'metadata:', '  name: web', ''].join(
+    '\n',
+  );
+  const service = getLanguageService();
+  service.setFile('file:///ws/web.yaml', text, 'disk', 0);
+  const [found] = service.getDiagnostics('file:///ws/web.yaml');
+  assert.equal(found?.code, 'missing-api-version');
+  assert.deepEqual(found?.range.start, { line: 1, character: 0 });
+  assert.match(found!.message.en, /^`apiversion` is not `apiVersion`: keys are case-sensitive/);
+  assert.match(found!.message.ru, /^`apiversion` — не `apiVersion`: регистр в ключах важен/);
+});
+
+void test('`apiversion` of a file no API server reads (operator-sdk scorecard) is left alone', () => {
+  // operator-sdk scaffolds `apiversion:` and reads the file with Go's case-insensitive JSON.
   const text = [
     'kind: Configuration',
     'apiversion: scorecard.operatorframework.io/v1alpha3',
     'metadata:',
     '  name: config',
+    'stages: []',
     '',
   ].join('\n');
   const service = getLanguageService();
-  service.setFile('file:///ws/config.yaml', text, 'disk', 0);
-  const [found] = service.getDiagnostics('file:///ws/config.yaml');
-  assert.equal(found?.code, 'missing-api-version');
-  assert.deepEqual(found?.range.start, { line: 1, character: 0 });
-  assert.match(found!.message.en, /^`apiversion` is not `apiVersion`: keys are case-sensitive/);
-  assert.match(found!.message.ru, /^`apiversion` — не `apiVersion`: регистр в ключах важен/);
+  service.setFile('file:///ws/tests/scorecard/config.yaml', text, 'disk', 0);
+  assert.deepEqual(service.getDiagnostics('file:///ws/tests/scorecard/config.yaml'), []);
+  assert.deepEqual(service.getLocalDiagnostics('file:///ws/tests/scorecard/config.yaml'), []);
+});
+
+void test('`apiversion` naming the group of a CRD of the workspace is named', () => {
+  const crd = [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata: {name: dbs.example.com}',
+    'spec:',
+    '  group: example.com',
+    '  names: {kind: Db, plural: dbs}',
+    '  scope: Namespaced',
+    '  versions:',
+    '    - name: v1',
+    '      served: true',
+    '      storage: true',
+    '      schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}',
+    '',
+  ].join('\n');
+  const db = 'kind: Db\napiversion: example.com/v1\nmetadata:\n  name: orders\n';
+  const service = getLanguageService();
+  service.setFile('file:///ws/db.yaml', db, 'disk', 0);
+  assert.deepEqual(service.getDiagnostics('file:///ws/db.yaml'), []);
+  service.setFile('file:///ws/crd.yaml', crd, 'disk', 0);
+  const found = service.getDiagnostics('file:///ws/db.yaml');
+  assert.deepEqual(
+    found.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`),
+    ['missing-api-version@1:0'],
+  );
+  assert.match(found[0]!.message.en, /^`apiversion` is not `apiVersion`/);
 });
 
 test('an alias to an anchor never defined is a syntax error on the alias, not an alias bomb', () => {

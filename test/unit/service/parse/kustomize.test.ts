@@ -64,6 +64,45 @@ void test('an entry commented out (a kubebuilder scaffold) names a patch; resour
   ]);
 });
 
+void test('older scaffolds: `#- x.yaml` under a `patchesStrategicMerge:` list, commented or not', () => {
+  const text = [
+    'resources:',
+    '- bases/dbs.yaml',
+    '#- bases/tables.yaml',
+    '',
+    'patchesStrategicMerge:',
+    '# [WEBHOOK] To enable webhook, uncomment all the sections with [WEBHOOK] prefix.',
+    '# patches here are for enabling the conversion webhook for each CRD',
+    '# - patches/webhook_in_dbs.yaml',
+    '- patches/cainjection_in_dbs.yaml',
+    '#+kubebuilder:scaffold:crdkustomizewebhookpatch',
+    '',
+    '#- "patches/cainjection_in_tables.yaml" # later',
+    '',
+    '# the following config is for teaching kustomize how to do kustomization for CRDs.',
+    'configurations:',
+    '- kustomizeconfig.yaml',
+    '#- other.yaml',
+    '#patchesStrategicMerge:',
+    '# Mount the controller config file for loading manager configurations',
+    '#- manager_config_patch.yaml',
+    '#vars:',
+    '#- name: CERTIFICATE_NAMESPACE',
+    '#- not-a-patch.yaml',
+  ].join('\n');
+  assert.deepEqual(kustomizePatchKeys(base, text), [
+    'file:/repo/over lays/prod/patches/cainjection_in_dbs.yaml',
+    'file:/repo/over lays/prod/patches/webhook_in_dbs.yaml',
+    'file:/repo/over lays/prod/patches/cainjection_in_tables.yaml',
+    'file:/repo/over lays/prod/manager_config_patch.yaml',
+  ]);
+});
+
+void test('commented file lines outside a `patchesStrategicMerge:` list name no patch', () => {
+  const text = ['resources:', '#- claim.yaml', 'components:', '#- ../storage.yaml', ''].join('\n');
+  assert.deepEqual(kustomizePatchKeys(base, text), []);
+});
+
 void test('a kustomization that is not a mapping, or not YAML, names no patch', () => {
   assert.deepEqual(kustomizePatchKeys(base, '- a\n- b\n'), []);
   assert.deepEqual(kustomizePatchKeys(base, 'patches: [\n'), []);
