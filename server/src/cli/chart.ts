@@ -165,6 +165,7 @@ export function chartReports(
           template: problem.template?.path ?? null,
           templateLine: problem.template?.line ?? null,
         },
+        ...(problem.schemaPaths ? { schemaPaths: problem.schemaPaths.length } : {}),
       },
     };
     add(file, d);

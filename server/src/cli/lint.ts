@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import {
   defaultDiagnosticSettings,
   getLanguageService,
+  type KubeDiagnostic,
   type Lang,
   type RuleSettings,
 } from '../service';
@@ -94,7 +95,13 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     await traceChart(service, chart, settings);
     addReports(reports, chartReports(service, chart, chartArg, settings));
     // The values files and `--set` pairs checked against the chart, as `values` and the editor do.
-    addReports(reports, chartValuesReports(service, chart, settings));
+    const values = chartValuesReports(service, chart, settings);
+    addReports(reports, values);
+    // helm's own copy of a values schema error that `helm-values-schema` already reports.
+    for (const file of new Set(values.map((r) => r.file))) {
+      const report = reports.find((r) => r.file === file)!;
+      report.diagnostics = withoutSchemaCopy(report.diagnostics);
+    }
   }
   // Each file's findings in the order of their lines (schema before rules on the same spot).
   for (const report of reports) report.diagnostics = [...report.diagnostics].sort(byPosition);
@@ -155,6 +162,24 @@ export function checkedSummary(
 }
 
 /** Adds the chart's reports, merged into a file's report when that file was linted too. */
+/**
+ * helm's own schema failure when it names one value and `helm-values-schema` already reports that
+ * value on the same line: one mistake, one error.
+ */
+function withoutSchemaCopy(diagnostics: readonly KubeDiagnostic[]): KubeDiagnostic[] {
+  const schemaLines = new Set(
+    diagnostics.filter((d) => d.code === 'helm-values-schema').map((d) => d.range.start.line),
+  );
+  return diagnostics.filter(
+    (d) =>
+      !(
+        d.code === 'helm-render-failed' &&
+        d.data?.schemaPaths === 1 &&
+        schemaLines.has(d.range.start.line)
+      ),
+  );
+}
+
 function addReports(reports: FileReport[], more: FileReport[]): void {
   for (const report of more) {
     const same = reports.find((r) => r.file === report.file);

@@ -63,7 +63,7 @@ export function chartNameIn(files: ReadonlyMap<string, string>): string | undefi
   const text = files.get('Chart.yaml') ?? files.get('Chart.yml');
   if (!text) return undefined;
   try {
-    const data = parse(text) as { name?: unknown } | null;
+    const data = parse(text, { logLevel: 'error' }) as { name?: unknown } | null;
     return typeof data?.name === 'string' && data.name ? data.name : undefined;
   } catch {
     return undefined;

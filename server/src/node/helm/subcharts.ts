@@ -81,7 +81,7 @@ export async function readSubchartTemplates(chartDir: string): Promise<Map<strin
 function readYaml(text: string | undefined): unknown {
   if (!text) return undefined;
   try {
-    return parse(text) as unknown;
+    return parse(text, { logLevel: 'error' }) as unknown;
   } catch {
     return undefined;
   }

@@ -6,6 +6,7 @@ import { helmMessages } from './valuesMessages';
 import { schemaCompileError } from './schema';
 import { storageKindOf } from './storage';
 import { chartTemplateUses } from './templateUses';
+import { dashComparisons } from './classDash';
 import type { ChartFiles, ChartMeta, ChartModel } from './types';
 import { buildValuesTree, isPlainObject, walkNodes } from './valuesTree';
 
@@ -50,6 +51,7 @@ export function buildChartModel(files: ChartFiles): ChartModel {
     roots: tree.roots,
     byId: tree.byId,
     uses,
+    classDash: dashComparisons(files),
     schema,
     problems,
   };
@@ -58,7 +60,7 @@ export function buildChartModel(files: ChartFiles): ChartModel {
 function readMeta(text: string | undefined, requirements?: string): ChartMeta {
   if (!text) return {};
   try {
-    const data: unknown = parse(text);
+    const data: unknown = parse(text, { logLevel: 'error' });
     if (!isPlainObject(data)) return {};
     const str = (v: unknown) =>
       typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
@@ -82,7 +84,7 @@ function dependencyNames(fromChart: unknown, requirements: string | undefined): 
   let list: unknown = fromChart;
   if (!Array.isArray(list) && requirements) {
     try {
-      const data: unknown = parse(requirements);
+      const data: unknown = parse(requirements, { logLevel: 'error' });
       list = isPlainObject(data) ? data.dependencies : undefined;
     } catch {
       list = undefined;

@@ -20,3 +20,14 @@ export function isPrefix(prefix: readonly string[], path: readonly string[]): bo
   if (prefix.length > path.length) return false;
   return prefix.every((key, i) => path[i] === key);
 }
+
+/**
+ * A key of a template use that stands for any key: `(index .Values.server .mode).config` reads
+ * `server.<any>.config`.
+ */
+export const ANY_KEY = '*';
+
+/** A template use's path (which may hold ANY_KEY) reads exactly `path`. */
+export function usePathMatches(usePath: readonly string[], path: readonly string[]): boolean {
+  return usePath.length === path.length && usePath.every((k, i) => k === ANY_KEY || k === path[i]);
+}

@@ -8,7 +8,7 @@ import type { KubeDiagnostic, LocalizedText } from '../types';
 import { buildChartModel } from './chart';
 import { storageExplanations } from './valuesMessages';
 import { mergeValues } from './schema';
-import { pathId } from './paths';
+import { pathId, usePathMatches } from './paths';
 import { isStorageValue } from './storage';
 import type { ChartFiles, ChartModel, StorageKind, ValueType } from './types';
 import { checkValuesFile, isFreeForm, isKnownPath, parseValues } from './valuesFile';
@@ -79,7 +79,7 @@ export function valuesReport(model: ChartModel, overrideText?: string): ValuesRe
       storage: isStorageValue(node, model.byId),
       ...(node.storage ? { storageKind: node.storage } : {}),
       uses: model.uses
-        .filter((u) => u.id === node.id)
+        .filter((u) => usePathMatches(u.path, node.path))
         .map((u) => ({ file: u.file, line: u.line + 1, kind: u.kind })),
       line: node.line + 1,
     });
@@ -104,7 +104,7 @@ export function valuesReport(model: ChartModel, overrideText?: string): ValuesRe
           differs: true,
           storage: false,
           uses: model.uses
-            .filter((u) => u.id === id)
+            .filter((u) => usePathMatches(u.path, keys))
             .map((u) => ({ file: u.file, line: u.line + 1, kind: u.kind })),
           line: 0,
           unknown: !isKnownPath(model, keys) && !isFreeForm(model, path),

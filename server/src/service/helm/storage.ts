@@ -91,7 +91,7 @@ export const GLOBAL_STORAGE_CLASS = 'global.storageClass';
 export const GLOBAL_DEFAULT_STORAGE_CLASS = 'global.defaultStorageClass';
 
 /** How the Bitnami common library's templates are included (it is a subchart, not read here). */
-const COMMON_STORAGE_CLASS_INCLUDE = /\b(?:include|template)\s+"common\.storage\.class"/;
+export const COMMON_STORAGE_CLASS_INCLUDE = /\b(?:include|template)\s+"common\.storage\.class"/;
 
 /**
  * The chart's templates read a chart-wide class key (`global.storageClass`,

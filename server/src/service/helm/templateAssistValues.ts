@@ -79,7 +79,7 @@ export function keyRange(text: string, path: readonly string[]): Range | undefin
   if (text.length > MAX_TIED_TEXT || excessiveNesting(text, MAX_VALUES_NESTING) !== undefined)
     return undefined;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
   let node: unknown = doc.contents;
   let keyNode: Node | undefined;
   for (const key of path) {

@@ -5,7 +5,7 @@
  * A small scanner of Go template actions, not a full parser: what it cannot resolve it skips.
  */
 import { lineAt, lineStartsOf } from '../text/lines';
-import { pathId } from './paths';
+import { ANY_KEY, pathId } from './paths';
 import type { ChartFiles, TemplateUse, TemplateUseKind } from './types';
 
 type Dot =
@@ -66,6 +66,7 @@ const WHOLE = /\b(toYaml|toJson|toPrettyJson|toRawJson|tpl|range)\b/;
 const PASSES =
   /(?<![\w.$])(?:(?:include|template)\s+"|(?:merge|mergeOverwrite|mustMerge|mustMergeOverwrite|deepCopy|mustDeepCopy|dict|set|list|append|pick|omit|keys|values)\s)/;
 const ACTION = /\{\{(-?)([\s\S]*?)(-?)\}\}/g;
+const PLAIN_KEY = /^[A-Za-z_][\w-]*$/;
 
 interface Frame {
   keyword: string;
@@ -131,7 +132,10 @@ class UseScanner {
   }
 
   /** Resolves the expression starting at token i (an `index` call or a value), with its end. */
-  private expression(tokens: Token[], i: number): { path?: string[]; end: number } {
+  private expression(
+    tokens: Token[],
+    i: number,
+  ): { path?: string[]; end: number; key?: [number, number] } {
     let j = i;
     while (tokens[j]?.text === '(') j++;
     const t = tokens[j];
@@ -142,7 +146,20 @@ class UseScanner {
       let path = this.isValuesRoot(base) ? [] : this.resolve(base);
       let k = j + 2;
       while (path && tokens[k]?.type === 'str') path = [...path, tokens[k++]!.base!];
-      return { path: path?.length ? path : undefined, end: k };
+      let key: [number, number] | undefined;
+      if (path?.length && isDynamicKey(tokens[k])) {
+        // `(index .Values.server .mode).config`: any child of the path, then the fields after.
+        key = [k, (k = skipOperand(tokens, k))];
+        path = [...path, ANY_KEY];
+        const close = tokens[k];
+        const after = tokens[k + 1];
+        const adjacent = !!close && after?.type === 'chain' && after.offset === close.offset + 1;
+        if (close?.text === ')' && adjacent && after.base === '') {
+          path = [...path, ...after.fields!];
+          k += 2;
+        }
+      }
+      return { path: path?.length ? path : undefined, end: k, key };
     }
     const path = this.resolve(t);
     return { path: path?.length ? path : undefined, end: j + 1 };
@@ -155,13 +172,16 @@ class UseScanner {
     for (let i = 0; i < list.length; i++) {
       const t = list[i]!;
       if (t.type === 'ident' && t.text === 'index') {
-        const { path, end } = this.expression(list, i);
+        const { path, end, key } = this.expression(list, i);
         if (path) this.record(path, list[i + 1]!.offset, 'index', whole);
+        // The values a dynamic key reads (`index .Values.a .Values.mode`), with the same `.`.
+        if (key) this.scanRest(list.slice(...key), this.dot, false);
         i = end - 1;
         continue;
       }
       if (t.type === 'dot' && this.dot.kind === 'values') {
-        this.record(this.dot.path, t.offset, 'with', true);
+        // Handed to a named template or `merge` (`include "x" .`), `.` is passed, not printed whole.
+        this.record(this.dot.path, t.offset, 'with', whole || !this.passes);
         continue;
       }
       if (t.type !== 'chain' && t.type !== 'var') continue;
@@ -230,6 +250,28 @@ class UseScanner {
     return t.fields![0] === 'Values' ? 'direct' : 'with';
   }
 
+  /**
+   * The body with each chain, `$variable` and `.` that reads a values path written out as
+   * `.Values.a.b` (`.className` inside `with .Values.storage` is `.Values.storage.className`), for
+   * scanners that know only `.Values` paths. Call it before `action` of the same body.
+   */
+  resolvedBody(body: string, bodyStart: number): string {
+    const tokens = tokenize(body, bodyStart);
+    let out = '';
+    let at = 0;
+    tokens.forEach((t, i) => {
+      if (t.type !== 'chain' && t.type !== 'var' && t.type !== 'dot') return;
+      const plain = (t.base === '' || t.base === '$') && t.fields?.[0] === 'Values';
+      if (plain || tokens[i + 1]?.text === ':=') return;
+      const path = this.resolve(t);
+      if (!path?.length || !path.every((key) => PLAIN_KEY.test(key))) return;
+      const from = t.offset - bodyStart;
+      out += `${body.slice(at, from)}.Values.${path.join('.')}`;
+      at = from + t.text.length;
+    });
+    return out + body.slice(at);
+  }
+
   /** One action's body, starting at `bodyStart` of the text. */
   action(body: string, bodyStart: number): void {
     if (/^\s*\/\*/.test(body)) return;
@@ -260,6 +302,23 @@ class UseScanner {
   }
 }
 
+/** A key of `index` known only at render time: a variable, a field, a call in parentheses. */
+function isDynamicKey(t: Token | undefined): boolean {
+  if (!t) return false;
+  return t.type === 'chain' || t.type === 'var' || t.type === 'dot' || t.text === '(';
+}
+
+/** The token after the operand at i (a parenthesized call is skipped whole). */
+function skipOperand(tokens: Token[], i: number): number {
+  if (tokens[i]?.text !== '(') return i + 1;
+  let depth = 0;
+  for (let k = i; k < tokens.length; k++) {
+    if (tokens[k]!.text === '(') depth++;
+    else if (tokens[k]!.text === ')' && --depth === 0) return k + 1;
+  }
+  return tokens.length;
+}
+
 /** `with $x := expr`, `range $i, $v := expr`: the variables, and where the expression starts. */
 function declaredVariables(tokens: Token[], start: number): { declared: string[]; at: number } {
   const declared: string[] = [];
@@ -276,6 +335,17 @@ function* actionsOf(text: string): Generator<{ body: string; start: number; end:
   ACTION.lastIndex = 0;
   for (let m = ACTION.exec(text); m; m = ACTION.exec(text))
     yield { body: m[2]!, start: m.index + 2 + m[1]!.length, end: m.index + m[0].length };
+}
+
+/** The bodies of a template's actions in order, with the values paths they read written out. */
+export function resolvedActions(text: string): string[] {
+  const scanner = new UseScanner('', text);
+  const out: string[] = [];
+  for (const a of actionsOf(text)) {
+    out.push(scanner.resolvedBody(a.body, a.start));
+    scanner.action(a.body, a.start);
+  }
+  return out;
 }
 
 /** Scans one template file. `file` is the chart-relative path used in the results. */
@@ -295,12 +365,24 @@ export function dotAt(text: string, offset: number): Dot {
   return scanner.dot;
 }
 
-/** Every template of a chart (`templates/**`, not subcharts), scanned. */
+/** A template renders chart files as templates: `tpl (.Files.Get "files/x.yaml") .`. */
+const TPL_FILES = /\btpl\b[^}]*?\.Files\.Get\b/;
+
+/**
+ * The files of a chart whose `.Values` reads count: `templates/**` (not subcharts), and
+ * `files/**` when a template renders chart files with `tpl` (nats reads its values there).
+ */
+export function scannedTemplateFiles(files: ReadonlyMap<string, string>): string[] {
+  const names = [...files.keys()].filter((f) => /^templates\/.+\.(ya?ml|tpl|txt|json)$/i.test(f));
+  if (names.some((f) => TPL_FILES.test(files.get(f)!)))
+    names.push(...[...files.keys()].filter((f) => /^files\/.+\.(ya?ml|tpl)$/i.test(f)));
+  return names.sort();
+}
+
+/** Every template of a chart, scanned (see scannedTemplateFiles). */
 export function chartTemplateUses(files: ChartFiles): TemplateUse[] {
   const out: TemplateUse[] = [];
-  const names = [...files.keys()]
-    .filter((f) => /^templates\/.+\.(ya?ml|tpl|txt|json)$/i.test(f))
-    .sort();
-  for (const name of names) out.push(...templateUsesOf(name, files.get(name)!));
+  for (const name of scannedTemplateFiles(files))
+    out.push(...templateUsesOf(name, files.get(name)!));
   return out;
 }

@@ -79,6 +79,13 @@ export interface ChartMeta {
   dependencies?: string[];
 }
 
+/** The values paths a chart's templates compare with `"-"` (helm/classDash.ts). */
+export interface DashComparisons {
+  ids: string[];
+  /** A comparison with `"-"` of something that is not a values path (a helper's parameter). */
+  unresolved: boolean;
+}
+
 export interface ChartModel {
   meta: ChartMeta;
   /** The text of the chart's values.yaml ('' when missing). */
@@ -90,6 +97,8 @@ export interface ChartModel {
   /** Every node by id, for lookups. */
   byId: ReadonlyMap<string, ValueNode>;
   uses: TemplateUse[];
+  /** How the templates compare values with `"-"`; absent: every class of `"-"` is taken as handled. */
+  classDash?: DashComparisons;
   /** The parsed values.schema.json, when the chart has one and it parses. */
   schema?: Record<string, unknown>;
   /** Problems reading the chart itself (values.yaml syntax, schema JSON), both languages. */

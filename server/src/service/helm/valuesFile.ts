@@ -13,12 +13,16 @@ import { nodesAtPath } from '../parse/nodes';
 import { closestMatch } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { chartDefaults } from './chart';
+import { classDashHandling } from './classDash';
 import { helmMessages, valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
 import { GLOBAL_DEFAULT_STORAGE_CLASS, GLOBAL_STORAGE_CLASS, readsGlobalClassKey } from './storage';
 import { mergeValues, schemaAt, validateValues } from './schema';
 import type { ChartModel, ValueType } from './types';
+import { isFreeForm, isKnownPath, knownChildKeys } from './valuesKeys';
 import { isPlainObject, typeOf } from './valuesTree';
+
+export { isFreeForm, isKnownPath, knownChildKeys };
 
 export interface ParsedValues {
   doc: Document;
@@ -28,7 +32,7 @@ export interface ParsedValues {
 
 export function parseValues(text: string): ParsedValues {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
   let data: unknown = {};
   try {
     data = doc.toJS({ maxAliasCount: 1000 }) ?? {};
@@ -45,111 +49,6 @@ export function spanRange(lc: LineCounter, span: readonly [number, number]): Ran
     start: { line: a.line - 1, character: a.col - 1 },
     end: { line: b.line - 1, character: b.col - 1 },
   };
-}
-
-interface UseIndex {
-  /** Ids of every used path and all their ancestors. */
-  prefixes: Set<string>;
-  /** Ids of paths used whole (toYaml, range, bare dot). */
-  whole: Set<string>;
-  /** Child keys by parent id, from template uses. */
-  children: Map<string, Set<string>>;
-  /** Ids of values read by an action that may hand them on (a named template, `merge`, `dict`…). */
-  passed: Set<string>;
-}
-
-const useIndexes = new WeakMap<ChartModel, UseIndex>();
-
-function useIndex(model: ChartModel): UseIndex {
-  let index = useIndexes.get(model);
-  if (!index) {
-    index = { prefixes: new Set(), whole: new Set(), children: new Map(), passed: new Set() };
-    for (const use of model.uses) {
-      if (use.whole) index.whole.add(use.id);
-      if (use.passed) index.passed.add(use.id);
-      for (let i = 1; i <= use.path.length; i++) {
-        const parent = pathId(use.path.slice(0, i - 1));
-        index.prefixes.add(pathId(use.path.slice(0, i)));
-        let set = index.children.get(parent);
-        if (!set) index.children.set(parent, (set = new Set()));
-        set.add(use.path[i - 1]!);
-      }
-    }
-    useIndexes.set(model, index);
-  }
-  return index;
-}
-
-/** Keys the chart knows directly under `path`: defaults, commented examples, template reads, schema. */
-export function knownChildKeys(model: ChartModel, path: readonly string[]): Set<string> {
-  const keys = new Set<string>();
-  const node = path.length ? model.byId.get(pathId(path)) : undefined;
-  for (const child of path.length ? (node?.children ?? []) : model.roots) keys.add(child.key);
-  for (const key of useIndex(model).children.get(pathId(path)) ?? []) keys.add(key);
-  const props = model.schema ? schemaAt(model.schema, path)?.properties : undefined;
-  if (isPlainObject(props)) for (const key of Object.keys(props)) keys.add(key);
-  return keys;
-}
-
-/** `global` and subchart blocks: Helm passes them on to the subcharts, whose values we do not read. */
-function isPassThrough(model: ChartModel, key: string | undefined): boolean {
-  return key === 'global' || (key !== undefined && !!model.meta.dependencies?.includes(key));
-}
-
-export function isKnownPath(model: ChartModel, path: readonly string[]): boolean {
-  if (model.byId.has(pathId(path))) return true;
-  if (isPassThrough(model, path[0])) return true;
-  if (useIndex(model).prefixes.has(pathId(path))) return true;
-  return !!(model.schema && schemaAt(model.schema, path));
-}
-
-/**
- * Keys under `path` are free-form (labels, annotations, resources, a value passed to toYaml, a
- * map with an empty default). An empty default is not enough when the chart names the keys it
- * takes there (template reads, commented-out examples) and never hands the map on whole.
- */
-export function isFreeForm(model: ChartModel, path: readonly string[]): boolean {
-  if (!path.length) {
-    return model.schema?.additionalProperties === false
-      ? false
-      : !model.roots.length && !model.uses.length;
-  }
-  const schema = model.schema ? schemaAt(model.schema, path) : undefined;
-  if (schema?.additionalProperties === false) return false;
-  if (path.length === 1 && isPassThrough(model, path[0]) && !model.byId.has(pathId(path)))
-    return true;
-  if (schema && isPlainObject(schema.additionalProperties)) return true;
-  const whole = useIndex(model).whole;
-  for (let i = 1; i <= path.length; i++) if (whole.has(pathId(path.slice(0, i)))) return true;
-  const node = model.byId.get(pathId(path));
-  if (!node) return !schema?.properties && !namesKeysUnder(model, path);
-  if (node.unset || node.type === 'null') return !namesKeysUnder(model, path);
-  if (node.type === 'object')
-    return (
-      isPlainObject(node.defaultValue) &&
-      !Object.keys(node.defaultValue).length &&
-      !schema?.properties &&
-      !namesKeysUnder(model, path)
-    );
-  return false;
-}
-
-/**
- * The chart names the keys of an otherwise empty map: the templates read the map and keys under
- * it (or values.yaml documents keys there as commented-out examples: `persistence: {}` over
- * `# existingClaim:`), and no template hands the map on (to a named template, `merge`, `dict`…),
- * which might use it whole. Only then is another key a likely typo. `global` and subchart blocks
- * stay free: the subcharts read them too.
- */
-function namesKeysUnder(model: ChartModel, path: readonly string[]): boolean {
-  if (isPassThrough(model, path[0])) return false;
-  const id = pathId(path);
-  const index = useIndex(model);
-  if (!index.prefixes.has(id)) return false;
-  for (let i = 1; i <= path.length; i++)
-    if (index.passed.has(pathId(path.slice(0, i)))) return false;
-  if (index.children.get(id)?.size) return true;
-  return !!model.byId.get(id)?.children.length;
 }
 
 function compatible(expected: ValueType, actual: ValueType): boolean {
@@ -274,7 +173,7 @@ function unknownKey(check: ValuesCheck, path: string[], key: string, keyRange: R
     const text = localize(message, { expected, actual: id });
     return report(keyRange, 'warning', 'helm-values-access-mode', text, { suggestion: meant });
   }
-  const suggestion = closestMatch(key, siblings);
+  const suggestion = closestMatch(key, siblings) ?? classKeyOf(key, siblings);
   const message = localize(helmMessages.unknownKey, { chart, path: id });
   const full = suggestion
     ? {
@@ -289,6 +188,15 @@ function unknownKey(check: ValuesCheck, path: string[], key: string, keyRange: R
     full,
     suggestion ? { suggestion } : undefined,
   );
+}
+
+/** The spellings charts use for a claim's class: `storageClass` for `className` is no typo. */
+const CLASS_KEYS = ['storageClass', 'storageClassName', 'className', 'class'];
+
+/** For a key that names a class (`storageClass`), the sibling the chart reads for it. */
+function classKeyOf(key: string, siblings: ReadonlySet<string>): string | undefined {
+  if (!/class/i.test(key)) return undefined;
+  return CLASS_KEYS.find((k) => k !== key && siblings.has(k));
 }
 
 /** A value of another type than the chart's default (when the chart has no schema for it). */
@@ -326,7 +234,17 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
     if (value === '-' && readsGlobalClassKey(model.uses, id))
       note('helm-values-storage-class-dash', globalClassDash[id]);
   } else if (storage === 'storageClass' && value === '-') {
-    note('helm-values-storage-class-dash', helmMessages.storageClassDash);
+    const handling = classDashHandling(model, path);
+    if (handling === 'handled')
+      note('helm-values-storage-class-dash', helmMessages.storageClassDash);
+    const message = helmMessages.storageClassDashLiteral;
+    if (handling === 'literal')
+      check.report(
+        range,
+        'warning',
+        'helm-values-storage-class-dash-literal',
+        localize(message, { path: id, chart: check.chart }),
+      );
   } else if (storage === 'storageClass' && value === '') {
     note('helm-values-storage-class-empty', helmMessages.storageClassEmpty);
   } else if (storage === 'enabled' && value === false) {

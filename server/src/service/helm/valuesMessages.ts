@@ -58,6 +58,10 @@ export const helmMessages = {
     en: '`{path}: "-"` makes the chart render `storageClassName: ""`: no dynamic provisioning, the claim binds only to an existing PersistentVolume without a class. Leave the key unset (or null) to use the default StorageClass of the cluster.',
     ru: '`{path}: "-"` превращается в `storageClassName: ""`: динамического выделения тома не будет, заявка привяжется только к уже созданному постоянному тому (PV) без класса. Чтобы взять класс хранилища по умолчанию, не задавайте ключ вовсе (или задайте null).',
   },
+  storageClassDashLiteral: {
+    en: 'The chart `{chart}` gives `{path}: "-"` no special meaning: it writes `-` into the claim as it is. Unquoted, that breaks the render (helm reports a YAML error); quoted, the claim gets `storageClassName: "-"`, which the API server rejects (a class name must be a DNS subdomain). To use the default StorageClass of the cluster, leave the key unset; otherwise name an existing class.',
+    ru: 'Чарт `{chart}` не придаёт `{path}: "-"` особого смысла: `-` попадает в заявку как есть. Без кавычек это ломает рендеринг (helm сообщает об ошибке YAML), в кавычках заявка получает `storageClassName: "-"`, и API-сервер её отклоняет (имя класса должно быть DNS-поддоменом). Чтобы взять класс хранилища по умолчанию, не задавайте ключ вовсе; иначе укажите существующий класс.',
+  },
   globalStorageClassDash: {
     en: '`{path}: "-"` makes the chart render `storageClassName: ""` on every claim that takes its class from this key, overriding the class the claim would get otherwise. No dynamic provisioning: those claims bind only to existing PersistentVolumes without a class. Subcharts that read `{path}` do the same. Leave the key unset (or null) so that each claim keeps its own StorageClass or gets the default one of the cluster.',
     ru: '`{path}: "-"` превращается в `storageClassName: ""` у каждой заявки, класс которой берётся из этого ключа, — вместо класса, который она получила бы без него. Динамического выделения тома не будет: такие заявки привяжутся только к уже созданным постоянным томам (PV) без класса. Подчарты, которые читают `{path}`, поступят так же. Чтобы каждая заявка осталась со своим классом хранилища или получила класс по умолчанию, не задавайте ключ вовсе (или задайте null).',
@@ -71,8 +75,8 @@ export const helmMessages = {
     ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. Чтобы отключить динамическое выделение тома, укажите `"-"`.',
   },
   persistenceDisabled: {
-    en: 'Persistence is off: the data lives in an `emptyDir` volume and is lost when the pod is deleted or moved to another node.',
-    ru: 'Постоянное хранение выключено: данные лежат в томе `emptyDir` и пропадут, когда под удалят или перенесут на другой узел.',
+    en: 'Persistence is off: the chart creates no PersistentVolumeClaim for the data. Usually the data then lives in a volume that does not outlive the pod (an `emptyDir`) and is lost when the pod is deleted or moved to another node; some charts put it on the node (`hostPath`) or leave it in the container, where even a restart loses it.',
+    ru: 'Постоянное хранение выключено: чарт не создаёт для данных заявку на том. Обычно данные тогда лежат в томе, который живёт не дольше пода (`emptyDir`), и пропадут, когда под удалят или перенесут на другой узел; некоторые чарты кладут их на узел (`hostPath`) или оставляют в контейнере, где их не переживёт даже перезапуск.',
   },
 } satisfies Record<string, LocalizedText>;
 

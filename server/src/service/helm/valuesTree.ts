@@ -45,7 +45,7 @@ export function buildValuesTree(text: string): ValuesTree {
     };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
   const problems: LocalizedText[] = doc.errors.map((e) =>
     localize(helmMessages.valuesSyntax, { detail: e.message.split('\n')[0] ?? '' }),
   );
@@ -140,7 +140,7 @@ function addCommentedKeys(
     if (byId.has(id)) continue;
     let example: unknown = null;
     try {
-      const parsed: unknown = parse(ck.example);
+      const parsed: unknown = parse(ck.example, { logLevel: 'error' });
       if (isPlainObject(parsed)) example = parsed[ck.key] ?? null;
     } catch {
       example = null;

@@ -24,6 +24,8 @@ export interface RenderProblem {
   /** Where helm's failure points: a layer (its index) and a range in it, or a template line. */
   valueSite?: { layer: number; range: Range };
   template?: { path: string; line: number };
+  /** The values helm's schema validation names (`at '/persistence/size'`), as paths. */
+  schemaPaths?: string[][];
 }
 
 export const FAILURE_CODES: Record<RenderFailureReason, string> = {
@@ -109,6 +111,8 @@ function failedProblem(
       severity: 'error',
       message: localize(m.failedValues, { file: valuesFile[1]!.trim(), detail }),
     };
+  const schema = schemaProblem(stderr, detail, merged);
+  if (schema) return schema;
   const at = TEMPLATE_AT.exec(stderr);
   if (!at) return { code, severity: 'error', message: localize(m.failed, { detail }) };
   const template = at[1]!.slice(at[1]!.indexOf('/') + 1);
@@ -132,6 +136,41 @@ function failedProblem(
     message: localize(m.failedAt, { ...where, detail }),
     template: { path: template, line: line - 1 },
   };
+}
+
+const SCHEMA_FAILED = /values don't meet the specifications/;
+const SCHEMA_AT = /\bat '(\/[^']*)'/g;
+
+/**
+ * helm's schema validation failed (`- at '/persistence/size': got number, want string`): on the
+ * line of the first value it names that a values file sets (JSON pointers: `~1` is `/`).
+ */
+function schemaProblem(
+  stderr: string,
+  detail: string,
+  merged: MergedValues | undefined,
+): RenderProblem | undefined {
+  if (!SCHEMA_FAILED.test(stderr)) return undefined;
+  const paths = [...stderr.matchAll(SCHEMA_AT)].map((m) =>
+    m[1]!
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~')),
+  );
+  if (!paths.length) return undefined;
+  const site = paths.map((p) => merged?.siteOf(pointerPath(p))).find((s) => s);
+  return {
+    code: FAILURE_CODES.failed,
+    severity: 'error',
+    message: localize(m.failed, { detail }),
+    ...(site ? { valueSite: { layer: site.layer, range: site.range } } : {}),
+    schemaPaths: paths,
+  };
+}
+
+/** A JSON pointer's keys as a value path: digits are list indexes. */
+function pointerPath(keys: readonly string[]): (string | number)[] {
+  return keys.map((k) => (/^\d+$/.test(k) ? Number(k) : k));
 }
 
 /** A values file that is not valid YAML: helm is not run; the error is on the file's first line. */

@@ -76,7 +76,7 @@ function documentWithNamespace(text: string, namespace: string): string {
   const kindLine = KIND_LINE.exec(text)?.[1];
   if (kindLine && CLUSTER_SCOPED.has(kindLine)) return text;
   if (!text.includes('metadata') || namespaceWritten(text)) return text;
-  const doc = parseDocument(text, { uniqueKeys: false, version: '1.1' });
+  const doc = parseDocument(text, { uniqueKeys: false, version: '1.1', logLevel: 'error' });
   if (doc.errors.length || !isMap(doc.contents)) return text;
   const root = doc.contents;
   const kind = scalarText(valueOf(root, 'kind'));

@@ -84,7 +84,7 @@ export interface ParsedRendered {
 
 export function parseRendered(text: string): ParsedRendered {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, logLevel: 'error' });
   return { doc, lines };
 }
 

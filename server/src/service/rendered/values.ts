@@ -88,7 +88,7 @@ function parseFileLayer(text: string, layer: number): LayerTree {
   const empty: LayerTree = { data: {}, leaves: [], sites: new Map() };
   if (excessiveNesting(text, MAX_VALUES_NESTING) !== undefined) return empty;
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, logLevel: 'error' });
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 1000 });
@@ -166,7 +166,7 @@ export function fileLayerData(
   const data: unknown[] = [];
   for (const [i, layer] of layers.entries()) {
     if (layer.kind !== 'file') continue;
-    const doc = parseDocument(layer.text ?? '', { uniqueKeys: false });
+    const doc = parseDocument(layer.text ?? '', { uniqueKeys: false, logLevel: 'error' });
     if (doc.errors.length) return { layer: i, error: doc.errors[0]!.message.split('\n')[0]! };
     try {
       data.push(doc.toJS({ maxAliasCount: 1000 }) ?? {});

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderProblem } from '../../../../server/src/service/rendered/errors';
+import { MergedValues } from '../../../../server/src/service/rendered/values';
 
 const noTemplates = new Map<string, string>();
 
@@ -62,4 +63,24 @@ void test("helm 4's log lines are not part of the error it reports", () => {
   assert.match(problem.message.en, /failed on the value `mongodb\.uri`/);
   assert.match(problem.message.ru, /завершился с ошибкой на значении `mongodb\.uri`/);
   assert.deepEqual(problem.template, { path: 'templates/secret.yaml', line: 6 });
+});
+
+void test("helm's schema failure goes on the line of the value its JSON pointer names", () => {
+  const merged = new MergedValues([
+    { kind: 'chart', label: 'values.yaml', text: 'persistence:\n  size: 1Gi\n' },
+    { kind: 'file', label: 'my.yaml', text: '# mine\npersistence:\n  size: 5\n' },
+  ]);
+  const problem = renderProblem(
+    {
+      reason: 'failed',
+      detail:
+        "Error: values don't meet the specifications of the schema(s) in the following chart(s):\nsd:\n- at '/persistence/size': got number, want string\n",
+    },
+    merged,
+    noTemplates,
+  );
+  assert.equal(problem.code, 'helm-render-failed');
+  assert.deepEqual(problem.schemaPaths, [['persistence', 'size']]);
+  assert.equal(problem.valueSite?.layer, 1);
+  assert.equal(problem.valueSite?.range.start.line, 2);
 });

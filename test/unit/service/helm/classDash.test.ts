@@ -1,0 +1,66 @@
+/** A class of "-": the note when the chart turns it into `storageClassName: ""`, else a warning. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildChartModel, checkValuesFile } from '../../../../server/src/service/helm';
+
+const values = 'persistence:\n  storageClass:\n';
+const dash = 'persistence:\n  storageClass: "-"\n';
+
+function codes(template: string, extra: Record<string, string> = {}): string[] {
+  const model = buildChartModel(
+    new Map([['values.yaml', values], ['templates/pvc.yaml', template], ...Object.entries(extra)]),
+  );
+  return checkValuesFile(model, dash).map((d) => `${d.severity}:${d.code}`);
+}
+
+const NOTE = ['information:helm-values-storage-class-dash'];
+
+void test('compared with "-" directly, inside `with`, through a variable: the note', () => {
+  assert.deepEqual(
+    codes('{{ if eq "-" .Values.persistence.storageClass }}storageClassName: ""{{ end }}'),
+    NOTE,
+  );
+  assert.deepEqual(
+    codes(
+      '{{- with .Values.persistence }}{{- with .storageClass }}{{ if eq "-" . }}storageClassName: ""{{ end }}{{ end }}{{ end }}',
+    ),
+    NOTE,
+  );
+  assert.deepEqual(
+    codes(
+      '{{- $c := .Values.persistence.storageClass }}{{ if (eq $c "-") }}storageClassName: ""{{ end }}',
+    ),
+    NOTE,
+  );
+  // Bitnami's common library compares it in its own templates.
+  assert.deepEqual(
+    codes('{{ include "common.storage.class" (dict "persistence" .Values.persistence) }}'),
+    NOTE,
+  );
+});
+
+void test('printed as it is, with nothing compared with "-": a warning', () => {
+  const found = codes('storageClassName: {{ .Values.persistence.storageClass | quote }}');
+  assert.deepEqual(found, ['warning:helm-values-storage-class-dash-literal']);
+  const model = buildChartModel(
+    new Map([
+      ['Chart.yaml', 'name: pg\n'],
+      ['values.yaml', values],
+      ['templates/pvc.yaml', 'storageClassName: {{ .Values.persistence.storageClass }}'],
+    ]),
+  );
+  const [d] = checkValuesFile(model, dash);
+  assert.match(d!.message.en, /^The chart `pg` gives `persistence\.storageClass: "-"` no special/);
+  assert.match(d!.message.en, /API server rejects/);
+  assert.match(d!.message.ru, /API-сервер её отклоняет/);
+});
+
+void test('a comparison with "-" this scan cannot follow (a helper parameter): nothing', () => {
+  assert.deepEqual(
+    codes('{{ include "x.class" .Values.persistence }}', {
+      'templates/_helpers.tpl':
+        '{{- define "x.class" -}}{{ if eq .storageClass "-" }}storageClassName: ""{{ end }}{{- end -}}',
+    }),
+    [],
+  );
+});

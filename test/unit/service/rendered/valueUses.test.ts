@@ -1,0 +1,48 @@
+/** Which values the marker render may change, for reads the use scanner resolves. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { eligibleLeaves, valueUses } from '../../../../server/src/service/rendered/attribution';
+import { dynamicIndex } from '../../../../server/src/service/rendered/valueUses';
+import { MergedValues } from '../../../../server/src/service/rendered/values';
+
+function eligible(templates: Record<string, string>, values: string): string[] {
+  const merged = new MergedValues([{ kind: 'chart', label: 'values.yaml', text: values }]);
+  return eligibleLeaves(merged, valueUses(new Map(Object.entries(templates)))).map((l) =>
+    l.path.join('.'),
+  );
+}
+
+void test('values read inside `with` are marked; a $variable still keeps its value unchanged', () => {
+  const ids = eligible(
+    {
+      'templates/sts.yaml':
+        '{{- with .Values.storage }}\nname: {{ .volumeName }}\n{{- if .className }}\nstorageClassName: {{ .className | quote }}\n{{- end }}\n{{- end }}\n{{- $p := .Values.persistence }}\nsize: {{ $p.size }}\n',
+    },
+    'storage:\n  volumeName: data\n  className: fast\npersistence:\n  size: 8Gi\n',
+  );
+  assert.deepEqual(ids, ['storage.volumeName', 'storage.className']);
+});
+
+void test('`(index .Values.server .mode).config` keeps only `server.<any>.config` unmarked', () => {
+  assert.equal(
+    dynamicIndex(' $config := (index .Values.server .mode).config '),
+    ' $config := .Values.server.__any__.config (index .mode) ',
+  );
+  const ids = eligible(
+    {
+      'templates/_helpers.tpl':
+        '{{- define "c" -}}{{- $config := (index .Values.server .mode).config -}}{{ tpl $config . }}{{- end -}}',
+      'templates/sts.yaml': 'size: {{ .Values.server.persistence.size }}\n',
+    },
+    'server:\n  persistence:\n    size: 10Gi\n  standalone:\n    config: x\n',
+  );
+  assert.deepEqual(ids, ['server.persistence.size']);
+});
+
+void test('files/ rendered with `tpl (.Files.Get …)` count as templates', () => {
+  const templates = {
+    'templates/sts.yaml': '{{ tpl (.Files.Get "files/pvc.yaml") . }}\n',
+    'files/pvc.yaml': 'storage: {{ .Values.pvc.size }}\n',
+  };
+  assert.deepEqual(eligible(templates, 'pvc:\n  size: 10Gi\n'), ['pvc.size']);
+});
