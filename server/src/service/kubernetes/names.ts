@@ -73,6 +73,9 @@ export const NAME_CHECKED_KINDS: readonly string[] = [
   ]),
 ];
 
+/** `storageClassName` of a claim or a volume (`ValidateClassName`): a DNS-1123 subdomain. */
+export const CLASS_NAME_RULE: NameRule = SUBDOMAIN;
+
 /** A volume's or a container's name in a pod spec: a DNS-1123 label. */
 export const POD_SPEC_NAME_RULE: NameRule = LABEL;
 

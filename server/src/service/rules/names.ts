@@ -5,7 +5,9 @@
  */
 import { localize } from '../i18n/format';
 import {
+  CLASS_NAME_RULE,
   NAME_CHECKED_KINDS,
+  apiGroupOf,
   POD_SPEC_NAME_RULE,
   hasPlaceholder,
   nameProblems,
@@ -22,10 +24,13 @@ import type { YamlPath } from '../parse/nodes';
 import type { LocalizedText } from '../types';
 import type { IndexedObject } from '../workspace/file';
 import { renameFix } from './fixes/nameFixes';
+import { replaceFix } from './fixes/storageFixes';
+import { scalarText } from './fixes/edits';
 import type { Rule, RuleContext } from './types';
 import {
   claimTemplatesOf,
   codeList,
+  ephemeralTemplatesOf,
   containersOf,
   get,
   mountsOf,
@@ -101,7 +106,20 @@ function problemsText(problems: readonly NameProblem[]): LocalizedText {
 }
 
 /** What the name is, for the message's start: `Volume name`, `Имя тома`… */
-type Subject = 'object' | 'generateName' | 'volume' | 'container' | 'initContainer' | 'claim';
+type Subject =
+  | 'object'
+  | 'generateName'
+  | 'volume'
+  | 'container'
+  | 'initContainer'
+  | 'claim'
+  | 'class'
+  | 'classDash';
+
+const CLASS_SUBJECT: LocalizedText = {
+  en: 'StorageClass name `{name}` in `storageClassName` is invalid',
+  ru: 'Имя класса хранилища `{name}` в `storageClassName` недопустимо',
+};
 
 const SUBJECTS: Record<Subject, LocalizedText> = {
   object: { en: '{kind} name `{name}` is invalid', ru: 'Имя `{name}` не подходит для {kind}' },
@@ -122,6 +140,8 @@ const SUBJECTS: Record<Subject, LocalizedText> = {
     en: 'Claim template name `{name}` is invalid',
     ru: 'Имя шаблона заявки `{name}` недопустимо',
   },
+  class: CLASS_SUBJECT,
+  classDash: CLASS_SUBJECT,
 };
 
 /** Extra words after the rule: how a prefix is checked, where a claim template's name goes. */
@@ -133,6 +153,10 @@ const NOTES: Partial<Record<Subject, LocalizedText>> = {
   claim: {
     en: ' It becomes the name of a volume in every pod, so it follows the rule of volume names.',
     ru: ' Оно становится именем тома в каждом поде, поэтому подчиняется правилу для имён томов.',
+  },
+  classDash: {
+    en: ' `"-"` is how Helm charts write "no class" in their values; in a manifest that is `storageClassName: ""`.',
+    ru: ' `"-"` — так чарты Helm пишут «без класса» в своих значениях; в манифесте это `storageClassName: ""`.',
   },
 };
 
@@ -270,6 +294,59 @@ function checkPodSpecNames(
   }
 }
 
+/** Where a claim or a volume names its class, and what the API server does with a bad name. */
+function classNameSites(
+  object: IndexedObject,
+  data: Record<string, unknown>,
+): { path: YamlPath; rejected: LocalizedText }[] {
+  const core = apiGroupOf(object.apiVersion) === '';
+  const out: { path: YamlPath; rejected: LocalizedText }[] = [];
+  if (core && (object.kind === 'PersistentVolumeClaim' || object.kind === 'PersistentVolume'))
+    out.push({ path: ['spec', 'storageClassName'], rejected: REJECTED.object });
+  if (!podSpecNamesChecked(object.apiVersion, object.kind)) return out;
+  const statefulSet = object.kind === 'StatefulSet';
+  for (const t of statefulSet ? claimTemplatesOf(data) : [])
+    out.push({ path: [...t.path, 'spec', 'storageClassName'], rejected: CLAIM_REJECTED });
+  for (const t of ephemeralTemplatesOf(object.kind, data)) {
+    const rejected = REJECTED[statefulSet ? 'statefulSetPods' : 'object'];
+    out.push({ path: [...t.path, 'storageClassName'], rejected });
+  }
+  return out;
+}
+
+/** `storageClassName` values the API server refuses (`ValidateClassName`), such as Helm's `"-"`. */
+function checkClassNames(
+  object: IndexedObject,
+  data: Record<string, unknown>,
+  ctx: RuleContext,
+): void {
+  const rule = CLASS_NAME_RULE;
+  for (const site of classNameSites(object, data)) {
+    const name = get(data, site.path);
+    if (!checkable(name) || isValidName(name, rule)) continue;
+    const dash = name === '-';
+    const text = message(
+      dash ? 'classDash' : 'class',
+      { name, kind: object.kind },
+      nameProblems(name, rule),
+      rule,
+      site.rejected,
+    );
+    const better = dash ? undefined : suggestedName(name, rule);
+    const fix = dash
+      ? replaceFix(object, site.path, scalarText(''), NO_CLASS_FIX)
+      : better
+        ? () => renameFix(object, site.path, better)
+        : undefined;
+    ctx.report(site.path, text, { data: { name }, fix });
+  }
+}
+
+const NO_CLASS_FIX: LocalizedText = {
+  en: 'Set `storageClassName: ""` (no class)',
+  ru: 'Указать `storageClassName: ""` (без класса)',
+};
+
 export const invalidName: Rule = {
   id: 'invalid-name',
   family: 'links',
@@ -281,11 +358,12 @@ export const invalidName: Rule = {
     ru: 'Имя, которое API-сервер не примет',
   },
   docs: {
-    en: "Kubernetes names follow DNS rules, and the API server refuses an object whose name breaks them. Most kinds (PersistentVolume, PersistentVolumeClaim, Pod, ConfigMap, Secret, StorageClass, Deployment, Job, snapshots…) take a DNS-1123 subdomain: lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 253 characters (a CronJob at most 52: its Jobs get an 11-character suffix). A Namespace, a StatefulSet, and inside a pod spec every volume and container take a DNS-1123 label: the same without dots, at most 63 characters. A Service takes a DNS-1035 label, which must also start with a letter. A `generateName` prefix follows its kind's rule and may end with `-`. A StatefulSet's pod template is not checked when the set is stored, so a bad volume or container name there, or a bad claim template name (it becomes a pod volume), shows up as `FailedCreate` events instead. Names with placeholders (`${VAR}`, Helm templates) and kustomize patches are not checked, nor kinds whose rule was not confirmed upstream. The quick fix lowercases the name and turns `_` into `-` when that makes it valid, renaming the volume's `volumeMounts` entries with it; objects that refer to a renamed object must be updated by hand.",
-    ru: 'Имена в Kubernetes подчиняются правилам DNS, и API-сервер не примет объект, имя которого их нарушает. Для большинства видов (PersistentVolume, PersistentVolumeClaim, Pod, ConfigMap, Secret, StorageClass, Deployment, Job, снимки…) имя — поддомен DNS-1123: строчные латинские буквы, цифры, `-` и `.`, в начале и в конце — буква или цифра, не больше 253 символов (у CronJob — не больше 52: к именам его Job добавляется суффикс из 11 символов). У Namespace, StatefulSet, а внутри спецификации пода у каждого тома и контейнера имя — метка DNS-1123: то же, но без точек и не больше 63 символов. Имя сервиса — метка DNS-1035, которая к тому же начинается с буквы. Префикс `generateName` подчиняется правилу своего вида и может заканчиваться на `-`. Шаблон пода StatefulSet API-сервер при сохранении не проверяет, поэтому неверное имя тома или контейнера в нём, как и неверное имя шаблона заявки (оно становится томом пода), проявится событиями `FailedCreate`. Не проверяются имена с подстановками (`${VAR}`, шаблоны Helm), патчи Kustomize и виды, правило для которых не сверено с кодом Kubernetes. Быстрое исправление переводит имя в нижний регистр и заменяет `_` на `-`, если после этого имя допустимо, и вместе с томом переименовывает ссылки на него в `volumeMounts`; объекты, которые ссылаются на переименованный объект, нужно поправить вручную.',
+    en: "Kubernetes names follow DNS rules, and the API server refuses an object whose name breaks them. Most kinds (PersistentVolume, PersistentVolumeClaim, Pod, ConfigMap, Secret, StorageClass, Deployment, Job, snapshots…) take a DNS-1123 subdomain: lowercase letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 253 characters (a CronJob at most 52: its Jobs get an 11-character suffix). A Namespace, a StatefulSet, and inside a pod spec every volume and container take a DNS-1123 label: the same without dots, at most 63 characters. A Service takes a DNS-1035 label, which must also start with a letter. A `generateName` prefix follows its kind's rule and may end with `-`. A claim's or a volume's `storageClassName` must be a DNS-1123 subdomain too (`ValidateClassName`): Helm's `\"-\"`, printed as it is by a chart, is refused (the quick fix writes `storageClassName: \"\"`, no class). A StatefulSet's pod template is not checked when the set is stored, so a bad volume or container name there, or a bad claim template name (it becomes a pod volume), shows up as `FailedCreate` events instead. Names with placeholders (`${VAR}`, Helm templates) and kustomize patches are not checked, nor kinds whose rule was not confirmed upstream. The quick fix lowercases the name and turns `_` into `-` when that makes it valid, renaming the volume's `volumeMounts` entries with it; objects that refer to a renamed object must be updated by hand.",
+    ru: 'Имена в Kubernetes подчиняются правилам DNS, и API-сервер не примет объект, имя которого их нарушает. Для большинства видов (PersistentVolume, PersistentVolumeClaim, Pod, ConfigMap, Secret, StorageClass, Deployment, Job, снимки…) имя — поддомен DNS-1123: строчные латинские буквы, цифры, `-` и `.`, в начале и в конце — буква или цифра, не больше 253 символов (у CronJob — не больше 52: к именам его Job добавляется суффикс из 11 символов). У Namespace, StatefulSet, а внутри спецификации пода у каждого тома и контейнера имя — метка DNS-1123: то же, но без точек и не больше 63 символов. Имя сервиса — метка DNS-1035, которая к тому же начинается с буквы. Префикс `generateName` подчиняется правилу своего вида и может заканчиваться на `-`. `storageClassName` заявки или тома тоже должен быть поддоменом DNS-1123 (`ValidateClassName`): `\"-\"` из Helm, выведенный чартом как есть, API-сервер не примет (быстрое исправление запишет `storageClassName: \"\"`, без класса). Шаблон пода StatefulSet API-сервер при сохранении не проверяет, поэтому неверное имя тома или контейнера в нём, как и неверное имя шаблона заявки (оно становится томом пода), проявится событиями `FailedCreate`. Не проверяются имена с подстановками (`${VAR}`, шаблоны Helm), патчи Kustomize и виды, правило для которых не сверено с кодом Kubernetes. Быстрое исправление переводит имя в нижний регистр и заменяет `_` на `-`, если после этого имя допустимо, и вместе с томом переименовывает ссылки на него в `volumeMounts`; объекты, которые ссылаются на переименованный объект, нужно поправить вручную.',
   },
   check(object, data, ctx) {
     checkObjectName(object, data, ctx);
     checkPodSpecNames(object, data, ctx);
+    checkClassNames(object, data, ctx);
   },
 };

@@ -6,6 +6,7 @@
 import type { PersistentVolume, PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import { platformsCreatingClass } from '../kubernetes/platformClasses';
+import { CLASS_NAME_RULE, isValidName } from '../kubernetes/names';
 import { claimState, volumeState } from '../binding/build';
 import { volumeCouldBind } from '../binding/match';
 import type { YamlPath } from '../parse/nodes';
@@ -144,6 +145,8 @@ export const storageClassNotFound: Rule = {
       const className = spec.storageClassName;
       const path = [...specPath, 'storageClassName'];
       if (typeof className !== 'string' || className === '') continue;
+      // A name no class can have (Helm's `"-"`): invalid-name says the API server refuses it.
+      if (!isValidName(className, CLASS_NAME_RULE)) continue;
       if (ctx.lookups.storageClasses.has(className)) continue;
       if (knownIn(ctx.settings.knownObjects.storageClasses, className)) continue;
       if (isClusterDefaultClass(ctx.lookups.workspace, className)) continue;

@@ -315,3 +315,46 @@ void describe('invalid-name', () => {
     }
   });
 });
+
+void test('invalid-name: a storageClassName no class can have, Helm\'s "-" with its own fix', () => {
+  const claim = caseFixtureText('invalid-name', 'bad-class-dash');
+  const found = diagnose({ 'file:///c.yaml': claim });
+  const hit = found.find((d) => d.code === 'invalid-name');
+  assert.ok(hit);
+  assert.equal(hit.range.start.line, 6);
+  assert.match(hit.message.en, /^StorageClass name `-` in `storageClassName` is invalid/);
+  assert.match(hit.message.en, /in a manifest that is `storageClassName: ""`/);
+  assert.match(hit.message.ru, /^Имя класса хранилища `-` в `storageClassName` недопустимо/);
+  // storage-class-not-found and the binding leave it to this rule.
+  assert.deepEqual(
+    found.filter(
+      (d) => d.code === 'storage-class-not-found' || d.code === 'claim-will-stay-pending',
+    ),
+    [],
+  );
+  const fixed = assertFixApplies(claim, 'invalid-name');
+  assert.match(fixed, /^ {2}storageClassName: ""$/m);
+  // A class of a claim template and of a volume: renamed like other names.
+  const template = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers: [{name: db, image: postgres:16}]
+  volumeClaimTemplates:
+    - metadata: {name: data}
+      spec:
+        storageClassName: Fast_SSD
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+`;
+  const [sts] = diagnose({ 'file:///s.yaml': template }).filter((d) => d.code === 'invalid-name');
+  assert.ok(sts);
+  assert.match(sts.message.en, /rejects the claims or pods it makes/);
+  assert.match(assertFixApplies(template, 'invalid-name'), /storageClassName: fast-ssd/);
+});
