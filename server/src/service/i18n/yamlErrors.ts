@@ -334,6 +334,14 @@ const genericTexts: Record<string, LocalizedText> = {
     ru: 'значение не соответствует своему тегу',
   },
   BAD_DIRECTIVE: { en: 'unknown or malformed directive', ru: 'неизвестная или неверная директива' },
+  IMPOSSIBLE: {
+    en: 'this part cannot be read as YAML (it follows from the error before it on this line)',
+    ru: 'эту часть не удаётся прочитать как YAML (это следствие ошибки перед ней в этой строке)',
+  },
+  BAD_COLLECTION_TYPE: {
+    en: 'the tag does not fit this kind of value (a list, a mapping or a plain value)',
+    ru: 'тег не подходит к такому значению (списку, отображению или простому значению)',
+  },
   RESOURCE_EXHAUSTION: {
     en: 'lists and mappings nest too deeply to be read; the document was not checked',
     ru: 'списки и отображения вложены слишком глубоко, их не прочитать; документ не проверялся',

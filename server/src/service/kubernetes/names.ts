@@ -200,8 +200,9 @@ export function suggestedName(name: string, rule: NameRule, prefix = false): str
 
 /**
  * True for a name that is not final as written: a substitution left for a later tool
- * (`${VAR}` of envsubst and Flux, `$(VAR)`, a Go template's `{{ }}` outside a chart).
+ * (`${VAR}` of envsubst and Flux, `$(VAR)`, a Go template's `{{ }}` outside a chart, the
+ * `((var))` of Concourse and BOSH).
  */
 export function hasPlaceholder(name: string): boolean {
-  return /\$\{|\$\(|\{\{/.test(name);
+  return /\$\{|\$\(|\{\{|\(\(.*\)\)/.test(name);
 }
