@@ -11,6 +11,7 @@ import { multipleDefaultClasses } from './defaultClasses';
 import { ephemeralRules } from './ephemeral';
 import { governingServiceRules } from './governingService';
 import { invalidName } from './names';
+import { templateNamespaceIgnored } from './podTemplates';
 import { hostPathRules } from './hostPath';
 import {
   localClassImmediateBinding,
@@ -100,6 +101,7 @@ const workloadRules: readonly Rule[] = [
   rollingUpdateWithOnDelete,
   partitionBlocksUpdate,
   claimRetentionDeletesData,
+  templateNamespaceIgnored,
 ];
 
 /** The volumes family, from several files, in the order the rules reference lists it. */
