@@ -96,7 +96,9 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
   const { doc } = parsed;
   let structural = false;
   let duplicates: DuplicateKey[] | undefined;
-  for (const error of doc.errors) {
+  const errorLines = new Set<number>();
+  // In the order of the text: of several errors on a line, the first is the cause.
+  for (const error of [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
     if (error.code === 'DUPLICATE_KEY') {
       duplicates ??= duplicateKeys(chunk, doc);
       const key = duplicates.shift() ?? duplicateKeySpan(chunk, error);
@@ -108,6 +110,11 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
       );
     } else {
       structural = true;
+      // The errors after the first on a line follow from it (a Go template action in plain YAML
+      // gave four): one is told.
+      const line = chunk.lineOf(error.pos[0]);
+      if (errorLines.has(line)) continue;
+      errorLines.add(line);
       add(error.pos, 'yaml-syntax', syntaxMessage(error));
     }
   }

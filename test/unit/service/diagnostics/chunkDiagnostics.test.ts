@@ -229,3 +229,26 @@ test('an alias to an anchor never defined is a syntax error on the alias, not an
     'Ошибка синтаксиса YAML: алиас `*missing` ссылается на якорь `&missing`, который не объявлен выше',
   );
 });
+
+void test('of several syntax errors on one line, the first in the line is told', () => {
+  const text = [
+    'apiVersion: krew.googlecontainertools.github.com/v1alpha2',
+    'kind: Plugin',
+    'metadata:',
+    '  name: rabbitmq',
+    'spec:',
+    '  platforms:',
+    '  - selector:',
+    '      matchLabels:',
+    '        os: darwin',
+    '    {{addURIAndSha "https://example.com/{{ .TagName }}/x.tar.gz" .TagName }}',
+    '    bin: kubectl-rabbitmq',
+    '',
+  ].join('\n');
+  const syntax = diagnose(text).filter((d) => d.code === 'yaml-syntax');
+  assert.deepEqual(
+    syntax.map((d) => `${d.range.start.line}:${d.range.start.character}`),
+    ['9:4'],
+  );
+  assert.match(syntax[0]!.message.en, /a key without a colon/);
+});
