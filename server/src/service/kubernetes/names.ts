@@ -173,6 +173,7 @@ export function nameProblems(name: string, rule: NameRule): NameProblem[] {
 /** A part between dots (not at the ends, reported apart) that is empty or has a dash at an end. */
 function hasBadDotPart(name: string): boolean {
   const inner = name.replace(/^[-.]+|[-.]+$/g, '');
+  if (!inner.includes('.')) return false;
   return inner.split('.').some((p) => p === '' || p.startsWith('-') || p.endsWith('-'));
 }
 

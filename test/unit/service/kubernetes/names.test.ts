@@ -80,6 +80,8 @@ void describe('name checks', () => {
       { code: 'end', char: '.' },
     ]);
     assert.deepEqual(nameProblems('a.-b', SUBDOMAIN), [{ code: 'dotParts' }]);
+    // Helm's "-": its start is the problem, there is no part between dots.
+    assert.deepEqual(nameProblems('-', SUBDOMAIN), [{ code: 'start', char: '-' }]);
     assert.deepEqual(nameProblems('db.primary', DNS1035), [{ code: 'characters', chars: ['.'] }]);
     assert.deepEqual(nameProblems('9db', DNS1035), [{ code: 'startsWithDigit' }]);
     assert.deepEqual(nameProblems('a'.repeat(64), LABEL), [
