@@ -45,13 +45,8 @@ export function isKustomizationFile(uri: string): boolean {
  * (`https://…`) are left out: they are not workspace files.
  */
 export function kustomizePatchKeys(uri: string, text: string): string[] {
-  let data: unknown;
-  try {
-    data = parse(text, { maxAliasCount: 100, prettyErrors: false });
-  } catch {
-    return [];
-  }
-  if (!isRecord(data)) return [];
+  const data = parsedKustomization(text);
+  if (!data) return [];
   const paths = [
     ...listOf(data.patchesStrategicMerge).filter(
       (entry): entry is string => typeof entry === 'string' && !entry.includes('\n'),
@@ -68,6 +63,47 @@ export function kustomizePatchKeys(uri: string, text: string): string[] {
     if (key) keys.push(key);
   }
   return keys;
+}
+
+/**
+ * A JSON 6902 patch a kustomization applies to a CustomResourceDefinition before it is installed
+ * (`patches` or `patchesJson6902` with `target.kind: CustomResourceDefinition`): kubebuilder
+ * projects remove or loosen parts of the generated schema that way (cass-operator drops
+ * `spec.config`). The patch is in a file (`key`) or inline (`inline`).
+ */
+export interface CrdPatchRef {
+  /** The CRD's `metadata.name` (`target.name`, taken literally). */
+  crdName: string;
+  key?: string;
+  inline?: string;
+}
+
+/** The JSON 6902 patches of a kustomization that target a CRD by name. */
+export function crdJsonPatches(uri: string, text: string): CrdPatchRef[] {
+  const data = parsedKustomization(text);
+  if (!data) return [];
+  const out: CrdPatchRef[] = [];
+  for (const entry of [...listOf(data.patches), ...listOf(data.patchesJson6902)]) {
+    if (!isRecord(entry) || !isRecord(entry.target)) continue;
+    const { kind, name } = entry.target;
+    if (kind !== 'CustomResourceDefinition' || typeof name !== 'string' || !name) continue;
+    if (typeof entry.path === 'string') {
+      const key = resolveLocal(entry.path.trim(), uri);
+      if (key) out.push({ crdName: name, key });
+    } else if (typeof entry.patch === 'string') {
+      out.push({ crdName: name, inline: entry.patch });
+    }
+  }
+  return out;
+}
+
+function parsedKustomization(text: string): Record<string, unknown> | undefined {
+  try {
+    const data: unknown = parse(text, { maxAliasCount: 100, prettyErrors: false });
+    return isRecord(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The `#- x.yaml` lines of a `patchesStrategicMerge:` list (kubebuilder's older scaffolds). */

@@ -26,6 +26,7 @@ import { validatorFor } from './validate';
 import { hash53 } from '../text/hash';
 import { isRecord } from '../plainData';
 import { nearestCopy } from '../workspace/nearest';
+import { crdPatchesOf, patchedCrd } from './crdPatches';
 import { quantityPattern } from './quantityPatterns';
 
 /** One version of a custom kind. */
@@ -179,16 +180,20 @@ export function customKindsOf(workspace: Workspace): CustomKinds {
   const hit = byWorkspace.get(workspace);
   if (hit?.generation === workspace.generation) return hit.kinds;
   const kinds = new CustomKinds();
+  const patches = crdPatchesOf(workspace);
   for (const crd of workspace.objectsOfKind('CustomResourceDefinition')) {
     if (crd.template) continue;
-    for (const entry of versionsOf(crd)) kinds.add(entry);
+    const data = objectData<CrdData>(crd);
+    const own = crd.name === undefined ? undefined : patches.get(crd.name);
+    for (const entry of versionsOf(crd, own && data ? patchedCrd(data, own) : data))
+      kinds.add(entry);
   }
   byWorkspace.set(workspace, { generation: workspace.generation, kinds });
   return kinds;
 }
 
-function versionsOf(crd: IndexedObject): CustomKindVersion[] {
-  const data = objectData<CrdData>(crd);
+/** The versions a CRD defines, from its data (as a kustomization patches it, if one does). */
+function versionsOf(crd: IndexedObject, data: CrdData | undefined): CustomKindVersion[] {
   const spec = data?.spec;
   const group = typeof spec?.group === 'string' ? spec.group : undefined;
   const kind = typeof spec?.names?.kind === 'string' ? spec.names.kind : undefined;

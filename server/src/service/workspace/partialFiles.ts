@@ -4,7 +4,13 @@
  * (parse/testHarness.ts). They are checked only for what they write
  * (diagnostics/partialDiagnostics.ts) and are not objects the others link to.
  */
-import { fileKey, isKustomizationFile, kustomizePatchKeys } from '../parse/kustomize';
+import {
+  crdJsonPatches,
+  fileKey,
+  isKustomizationFile,
+  kustomizePatchKeys,
+  type CrdPatchRef,
+} from '../parse/kustomize';
 import {
   chainsawFileRefs,
   isAssertionFileName,
@@ -19,6 +25,8 @@ export type PartialKind = 'patch' | 'test';
 interface Sources {
   patches: readonly string[];
   tests: TestFileRefs;
+  /** The JSON 6902 patches a kustomization applies to CRDs. */
+  crdPatches: readonly CrdPatchRef[];
 }
 
 const NO_TESTS: TestFileRefs = { checked: [], applied: [] };
@@ -32,9 +40,10 @@ export class PartialFiles {
   /** A file was added or changed: it may name partial files (or no longer). */
   update(uri: string, text: string): void {
     if (isKustomizationFile(uri)) {
-      this.set(uri, { patches: kustomizePatchKeys(uri, text), tests: NO_TESTS });
+      const patches = kustomizePatchKeys(uri, text);
+      this.set(uri, { patches, tests: NO_TESTS, crdPatches: crdJsonPatches(uri, text) });
     } else if (isChainsawTest(text)) {
-      this.set(uri, { patches: [], tests: chainsawFileRefs(uri, text) });
+      this.set(uri, { patches: [], tests: chainsawFileRefs(uri, text), crdPatches: [] });
     } else {
       this.remove(uri);
     }
@@ -47,6 +56,11 @@ export class PartialFiles {
   private set(uri: string, sources: Sources): void {
     this.sources.set(uri, sources);
     this.merged = undefined;
+  }
+
+  /** The JSON 6902 patches the workspace's kustomizations apply to CRDs, in no set order. */
+  crdPatches(): CrdPatchRef[] {
+    return [...this.sources.values()].flatMap((s) => s.crdPatches);
   }
 
   /**

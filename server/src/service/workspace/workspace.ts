@@ -7,6 +7,7 @@ import { defaultClusterSettings, type ClusterSettings } from './cluster';
 import { WorkspaceFile, type IndexedObject, type ObjectOrigin } from './file';
 import { objectsMadeFrom } from './madeObjects';
 import { PartialFiles, type PartialKind } from './partialFiles';
+import type { CrdPatchRef } from '../parse/kustomize';
 import type { FileSummary } from '../parse/summary';
 
 export type FileSource = 'disk' | 'editor';
@@ -155,6 +156,11 @@ export class Workspace {
    */
   partialKind(uri: string): PartialKind | undefined {
     return this.partials.kindOf(uri);
+  }
+
+  /** The JSON 6902 patches kustomizations of the workspace apply to CRDs before installing them. */
+  crdPatches(): CrdPatchRef[] {
+    return this.partials.crdPatches();
   }
 
   objectsOfKind(kind: string): readonly IndexedObject[] {
