@@ -207,3 +207,12 @@ export function suggestedName(name: string, rule: NameRule, prefix = false): str
 export function hasPlaceholder(name: string): boolean {
   return /\$\{|\$\(|\{\{|\(\(.*\)\)/.test(name);
 }
+
+/**
+ * True for a name written to be filled in by hand before the file is applied: `<node-hostname>`
+ * (rook's cleanup Job), `PV_NAME` (GKE's samples). Such a file is refused as it is, but the
+ * message can say what the name is.
+ */
+export function looksLikeFillIn(name: string): boolean {
+  return /<[^<>]+>/.test(name) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(name);
+}

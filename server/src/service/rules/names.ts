@@ -16,6 +16,7 @@ import {
   prefixProblems,
   isValidName,
   isValidPrefix,
+  looksLikeFillIn,
   suggestedName,
   type NameProblem,
   type NameRule,
@@ -160,6 +161,11 @@ const NOTES: Partial<Record<Subject, LocalizedText>> = {
   },
 };
 
+const FILL_IN: LocalizedText = {
+  en: ' It looks like a placeholder: fill it in before applying the file.',
+  ru: ' Похоже, это заготовка, которую нужно заполнить перед применением файла.',
+};
+
 const CLAIM_REJECTED: LocalizedText = {
   en: 'The API server stores the StatefulSet but rejects the claims or pods it makes (`FailedCreate` events).',
   ru: 'API-сервер сохранит StatefulSet, но отклонит создаваемые им заявки или поды (события `FailedCreate`).',
@@ -174,7 +180,7 @@ function message(
 ): LocalizedText {
   const head = localize(SUBJECTS[subject], params);
   const body = localize(FORMAT_RULES[rule.format], { max: rule.maxLength });
-  const note = NOTES[subject] ?? { en: '', ru: '' };
+  const note = looksLikeFillIn(params.name) ? FILL_IN : (NOTES[subject] ?? { en: '', ru: '' });
   const what = problemsText(problems);
   return {
     en: `${head.en}: ${what.en}. ${body.en}${note.en} ${rejected.en}`,

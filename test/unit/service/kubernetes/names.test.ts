@@ -9,6 +9,7 @@ import {
   objectNameRule,
   podSpecNamesChecked,
   prefixProblems,
+  looksLikeFillIn,
   suggestedName,
   hasPlaceholder,
   POD_SPEC_NAME_RULE as LABEL,
@@ -122,4 +123,11 @@ void describe('name checks', () => {
     assert.ok(hasPlaceholder('{{ .name }}'));
     assert.ok(!hasPlaceholder('PV_NAME'));
   });
+});
+
+void test('names written to be filled in by hand', () => {
+  assert.equal(looksLikeFillIn('PV_NAME'), true);
+  assert.equal(looksLikeFillIn('rook-ceph-cleanup-<node-hostname>'), true);
+  assert.equal(looksLikeFillIn('Data_Vol'), false);
+  assert.equal(looksLikeFillIn('Web'), false);
 });
