@@ -38,19 +38,19 @@ type Subject = 'pod' | 'claim' | 'podUnset' | 'claimUnset';
 const MESSAGES: Record<Subject, LocalizedText> = {
   pod: {
     en: 'The {kind} ignores the namespace of its pod template: its pods are created in its own namespace, `{own}`, not `{namespace}`, and the claims, Secrets and ConfigMaps they mount are looked up there. Set `metadata.namespace: {namespace}` on the {kind} itself if that is where it belongs.',
-    ru: '{kind} не смотрит на пространство имён шаблона пода: его поды создаются в его собственном пространстве имён `{own}`, а не в `{namespace}`, и заявки, Secret и ConfigMap, которые они монтируют, ищутся там же. Если {kind} должен жить в `{namespace}`, укажите `metadata.namespace: {namespace}` у него самого.',
+    ru: '{kind} не учитывает пространство имён шаблона пода: его поды создаются в его собственном пространстве имён `{own}`, а не в `{namespace}`, и заявки, Secret и ConfigMap, которые они монтируют, ищутся там же. Если {kind} должен жить в `{namespace}`, укажите `metadata.namespace: {namespace}` у него самого.',
   },
   podUnset: {
     en: 'The {kind} ignores the namespace of its pod template: its pods are created in the namespace the {kind} itself is created in (the file names none, so `kubectl apply` uses `default` unless `-n` says otherwise), not in `{namespace}`, and the claims, Secrets and ConfigMaps they mount are looked up there. Set `metadata.namespace: {namespace}` on the {kind} itself if that is where it belongs.',
-    ru: '{kind} не смотрит на пространство имён шаблона пода: его поды создаются там же, где сам {kind} (в файле оно не указано, так что `kubectl apply` возьмёт `default`, если не задан `-n`), а не в `{namespace}`, и заявки, Secret и ConfigMap, которые они монтируют, ищутся там же. Если {kind} должен жить в `{namespace}`, укажите `metadata.namespace: {namespace}` у него самого.',
+    ru: '{kind} не учитывает пространство имён шаблона пода: его поды создаются там же, где сам {kind} (в файле оно не указано, так что `kubectl apply` возьмёт `default`, если не задан `-n`), а не в `{namespace}`, и заявки, Secret и ConfigMap, которые они монтируют, ищутся там же. Если {kind} должен жить в `{namespace}`, укажите `metadata.namespace: {namespace}` у него самого.',
   },
   claim: {
     en: 'The StatefulSet ignores the namespace of its claim templates: the claims are created in its own namespace, `{own}`, not `{namespace}`.',
-    ru: 'StatefulSet не смотрит на пространство имён шаблонов заявок: заявки создаются в его собственном пространстве имён `{own}`, а не в `{namespace}`.',
+    ru: 'StatefulSet не учитывает пространство имён шаблонов заявок: заявки создаются в его собственном пространстве имён `{own}`, а не в `{namespace}`.',
   },
   claimUnset: {
     en: 'The StatefulSet ignores the namespace of its claim templates: the claims are created where the StatefulSet itself is created, not in `{namespace}`.',
-    ru: 'StatefulSet не смотрит на пространство имён шаблонов заявок: заявки создаются там же, где сам StatefulSet, а не в `{namespace}`.',
+    ru: 'StatefulSet не учитывает пространство имён шаблонов заявок: заявки создаются там же, где сам StatefulSet, а не в `{namespace}`.',
   },
 };
 

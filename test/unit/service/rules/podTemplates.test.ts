@@ -14,7 +14,7 @@ void test('template-namespace-ignored: names both namespaces, on the template na
     hit.message.en,
     /^The Job ignores the namespace of its pod template: .* `ml`, not `datasets`/,
   );
-  assert.match(hit.message.ru, /^Job не смотрит на пространство имён шаблона пода/);
+  assert.match(hit.message.ru, /^Job не учитывает пространство имён шаблона пода/);
 });
 
 void test('template-namespace-ignored: an object without a namespace goes where kubectl puts it', () => {
