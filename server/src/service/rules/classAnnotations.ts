@@ -6,49 +6,11 @@
  */
 import { localize } from '../i18n/format';
 import { ANN_BETA_STORAGE_CLASS } from '../binding/state';
-import type { YamlPath } from '../parse/nodes';
 import type { Rule } from './types';
 import { removeKey, setKey } from './fixes/edits';
-import { claimTemplatesOf, ephemeralTemplatesOf, get, isRecord, str, workloadKinds } from './util';
+import { get, isRecord, str, workloadKinds, writtenClaimsOf } from './util';
 
 export const ANN_ALPHA_STORAGE_CLASS = 'volume.alpha.kubernetes.io/storage-class';
-
-/** A claim as written: its metadata and spec, with their paths in the object. */
-interface ClaimSite {
-  metadata: unknown;
-  metadataPath: YamlPath;
-  spec: unknown;
-  specPath: YamlPath;
-}
-
-function claimSites(kind: string, data: Record<string, unknown>): ClaimSite[] {
-  const sites: ClaimSite[] = [];
-  if (kind === 'PersistentVolumeClaim')
-    sites.push({
-      metadata: data.metadata,
-      metadataPath: ['metadata'],
-      spec: data.spec,
-      specPath: ['spec'],
-    });
-  if (kind === 'StatefulSet')
-    for (const t of claimTemplatesOf(data))
-      sites.push({
-        metadata: t.template.metadata,
-        metadataPath: [...t.path, 'metadata'],
-        spec: t.template.spec,
-        specPath: [...t.path, 'spec'],
-      });
-  for (const t of ephemeralTemplatesOf(kind, data)) {
-    const templatePath = t.path.slice(0, -1);
-    sites.push({
-      metadata: get(data, [...templatePath, 'metadata']),
-      metadataPath: [...templatePath, 'metadata'],
-      spec: t.spec,
-      specPath: t.path,
-    });
-  }
-  return sites;
-}
 
 export const ignoredClassAnnotation: Rule = {
   id: 'ignored-class-annotation',
@@ -65,7 +27,7 @@ export const ignoredClassAnnotation: Rule = {
     ru: 'Класс хранилища заявки Kubernetes берёт из `spec.storageClassName` или из устаревшей аннотации `volume.beta.kubernetes.io/storage-class`, которая при наличии обоих важнее. Более старую аннотацию `volume.alpha.kubernetes.io/storage-class` он не читает вовсе (её до сих пор пишут старые учебники и чарты): заявка только с ней получит класс кластера по умолчанию. Отмечается, когда аннотация называет не тот класс, который получит заявка. Быстрое исправление переносит значение в `spec.storageClassName`.',
   },
   check(object, data, ctx) {
-    for (const site of claimSites(object.kind, data)) {
+    for (const site of writtenClaimsOf(object.kind, data)) {
       const annotations = get(site.metadata, ['annotations']);
       const named = isRecord(annotations) ? str(annotations[ANN_ALPHA_STORAGE_CLASS]) : undefined;
       if (named === undefined) continue;

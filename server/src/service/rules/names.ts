@@ -31,12 +31,12 @@ import type { Rule, RuleContext } from './types';
 import {
   claimTemplatesOf,
   codeList,
-  ephemeralTemplatesOf,
   containersOf,
   get,
   mountsOf,
   podSpecOf,
   volumesOf,
+  writtenClaimsOf,
   type PodSpecAt,
 } from './util';
 import { REJECTED } from './volumeMounts';
@@ -307,15 +307,16 @@ function classNameSites(
 ): { path: YamlPath; rejected: LocalizedText }[] {
   const core = apiGroupOf(object.apiVersion) === '';
   const out: { path: YamlPath; rejected: LocalizedText }[] = [];
-  if (core && (object.kind === 'PersistentVolumeClaim' || object.kind === 'PersistentVolume'))
+  if (core && object.kind === 'PersistentVolume')
     out.push({ path: ['spec', 'storageClassName'], rejected: REJECTED.object });
-  if (!podSpecNamesChecked(object.apiVersion, object.kind)) return out;
+  const podSpecChecked = podSpecNamesChecked(object.apiVersion, object.kind);
   const statefulSet = object.kind === 'StatefulSet';
-  for (const t of statefulSet ? claimTemplatesOf(data) : [])
-    out.push({ path: [...t.path, 'spec', 'storageClassName'], rejected: CLAIM_REJECTED });
-  for (const t of ephemeralTemplatesOf(object.kind, data)) {
-    const rejected = REJECTED[statefulSet ? 'statefulSetPods' : 'object'];
-    out.push({ path: [...t.path, 'storageClassName'], rejected });
+  for (const claim of writtenClaimsOf(object.kind, data)) {
+    const path = [...claim.specPath, 'storageClassName'];
+    if (claim.source === 'claim' && core) out.push({ path, rejected: REJECTED.object });
+    if (claim.source === 'template' && podSpecChecked) out.push({ path, rejected: CLAIM_REJECTED });
+    if (claim.source === 'ephemeral' && podSpecChecked)
+      out.push({ path, rejected: REJECTED[statefulSet ? 'statefulSetPods' : 'object'] });
   }
   return out;
 }

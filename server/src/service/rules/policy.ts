@@ -6,7 +6,7 @@
 import { localize } from '../i18n/format';
 import type { YamlPath } from '../parse/nodes';
 import type { Rule, StoragePolicy } from './types';
-import { codeList, get, isRecord, podSpecOf, str, volumesOf, workloadKinds } from './util';
+import { claimSpecsOf, codeList, get, podSpecOf, str, volumesOf, workloadKinds } from './util';
 import { volumeTypeOf } from './podStorage';
 import { normalizeHostPath } from './nodePlumbing';
 
@@ -43,43 +43,6 @@ export function isUnderPrefix(path: string, prefix: string): boolean {
   const p = normalizeHostPath(path);
   const base = normalizeHostPath(prefix);
   return base === '/' || p === base || p.startsWith(base + '/');
-}
-
-interface ClaimSpecAt {
-  spec: Record<string, unknown>;
-  path: YamlPath;
-}
-
-/**
- * The claim specs an object asks for: a PVC's own, a StatefulSet's `volumeClaimTemplates`, and
- * the templates of generic ephemeral volumes in any pod template.
- */
-function claimSpecsOf(kind: string, data: Record<string, unknown>): ClaimSpecAt[] {
-  const out: ClaimSpecAt[] = [];
-  if (kind === 'PersistentVolumeClaim') {
-    const spec = get(data, ['spec']);
-    if (isRecord(spec)) out.push({ spec, path: ['spec'] });
-    return out;
-  }
-  if (kind === 'StatefulSet') {
-    const templates = get(data, ['spec', 'volumeClaimTemplates']);
-    if (Array.isArray(templates)) {
-      templates.forEach((t, i) => {
-        const spec = get(t, ['spec']);
-        if (isRecord(spec)) out.push({ spec, path: ['spec', 'volumeClaimTemplates', i, 'spec'] });
-      });
-    }
-  }
-  const at = podSpecOf(kind, data);
-  if (at) {
-    for (const v of volumesOf(at)) {
-      const spec = get(v.volume, ['ephemeral', 'volumeClaimTemplate', 'spec']);
-      if (isRecord(spec)) {
-        out.push({ spec, path: [...v.path, 'ephemeral', 'volumeClaimTemplate', 'spec'] });
-      }
-    }
-  }
-  return out;
 }
 
 const CLAIM_KINDS = ['PersistentVolumeClaim', ...workloadKinds];

@@ -9,15 +9,13 @@ import { platformsCreatingClass } from '../kubernetes/platformClasses';
 import { CLASS_NAME_RULE, isValidName } from '../kubernetes/names';
 import { claimState, volumeState } from '../binding/build';
 import { volumeCouldBind } from '../binding/match';
-import type { YamlPath } from '../parse/nodes';
 import type { IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { knownIn, type Found } from './lookups';
 import type { QuickFix, Rule, RuleContext } from './types';
 import {
-  claimTemplatesOf,
+  claimSpecsOf,
   codeList,
-  ephemeralTemplatesOf,
   get,
   isRecord,
   namespaceOf,
@@ -73,25 +71,6 @@ export const claimNotFound: Rule = {
   },
 };
 
-/** The claim specs an object defines: its own, its StatefulSet templates', its ephemeral volumes'. */
-function claimSpecsOf(
-  object: IndexedObject,
-  data: Record<string, unknown>,
-): { spec: Record<string, unknown>; path: YamlPath }[] {
-  const specs: { spec: Record<string, unknown>; path: YamlPath }[] = [];
-  if (object.kind === 'PersistentVolumeClaim' && isRecord(data.spec))
-    specs.push({ spec: data.spec, path: ['spec'] });
-  if (object.kind === 'StatefulSet') {
-    for (const t of claimTemplatesOf(data))
-      if (isRecord(t.template.spec))
-        specs.push({ spec: t.template.spec, path: [...t.path, 'spec'] });
-  }
-  // Generic ephemeral volumes: the claim each pod gets is created from the template's spec.
-  for (const t of ephemeralTemplatesOf(object.kind, data))
-    specs.push({ spec: t.spec, path: t.path });
-  return specs;
-}
-
 /**
  * A written volume of the class could bind the claim: the PV controller matches classes by name
  * alone (`FindMatchingVolume`), and needs the StorageClass object only to provision. Judged by
@@ -141,7 +120,7 @@ export const storageClassNotFound: Rule = {
     ru: 'Заявка с `storageClassName` привязывается только к томам этого класса, а выделить том может только класс хранилища с таким именем. Контроллер PV сравнивает классы только по имени: постоянный том в файлах с тем же `storageClassName` привяжется к заявке, даже если объекта StorageClass нет (так делает учебник Kubernetes «Configure a Pod to Use a PersistentVolume» с классом `manual`), поэтому о такой заявке правило молчит. Если класса хранилища с таким именем нет и ни один том этого класса в файлах заявке не подходит, выделить том некому, и заявка останется в `Pending`. Создайте класс хранилища, выберите существующий, добавьте подходящий том или перечислите классы кластера в `kubeStorage.rules.knownObjects.storageClasses`. О классе, который дистрибутив Kubernetes создаёт в каждом своём кластере (`standard-rwo` и `premium-rwo` в GKE, `managed-csi` и `azurefile-csi` в AKS, `standard` в kind и minikube, `local-path` в k3s…), так и сказано. Значение `""` (без класса) не проверяется. Шаблоны заявок StatefulSet и универсальных эфемерных томов (`ephemeral.volumeClaimTemplate`) проверяются так же, как заявки.',
   },
   check(object, data, ctx) {
-    for (const { spec, path: specPath } of claimSpecsOf(object, data)) {
+    for (const { spec, path: specPath } of claimSpecsOf(object.kind, data)) {
       const className = spec.storageClassName;
       const path = [...specPath, 'storageClassName'];
       if (typeof className !== 'string' || className === '') continue;

@@ -18,27 +18,17 @@ import type { YamlPath } from '../parse/nodes';
 import { parseQuantity } from '../quantity';
 import type { ClaimEntry, Found, Lookups } from './lookups';
 import type { RuleContext } from './types';
-import { claimTemplatesOf, get, isRecord, str } from './util';
+import { claimSpecsOf as writtenClaimSpecs, get, isRecord, str, type ClaimSpecAt } from './util';
 
 /** A claim spec of an object: a PVC's own, or each claim template of a StatefulSet. */
 /** Kinds whose claims (a claim, a StatefulSet's claim templates) may restore or clone. */
 export const SNAPSHOT_CLAIM_KINDS = ['PersistentVolumeClaim', 'StatefulSet'];
 
-export interface ClaimSpecAt {
-  spec: Record<string, unknown>;
-  path: YamlPath;
-}
+export type { ClaimSpecAt };
 
+/** The claim specs a data source is written in: a PVC's own and a StatefulSet's claim templates. */
 export function claimSpecsOf(kind: string, data: Record<string, unknown>): ClaimSpecAt[] {
-  if (kind === 'PersistentVolumeClaim') {
-    return isRecord(data.spec) ? [{ spec: data.spec, path: ['spec'] }] : [];
-  }
-  if (kind === 'StatefulSet') {
-    return claimTemplatesOf(data).flatMap((t) =>
-      isRecord(t.template.spec) ? [{ spec: t.template.spec, path: [...t.path, 'spec'] }] : [],
-    );
-  }
-  return [];
+  return writtenClaimSpecs(kind, data, ['claim', 'template']);
 }
 
 export type SourceField = 'dataSource' | 'dataSourceRef';

@@ -136,6 +136,78 @@ export function ephemeralTemplatesOf(
   });
 }
 
+/** Where an object writes a claim: a PVC itself, a StatefulSet's claim template, an ephemeral volume. */
+export type ClaimSource = 'claim' | 'template' | 'ephemeral';
+
+/** A claim as an object writes it: its metadata and spec as written (maybe not maps), with paths. */
+export interface WrittenClaim {
+  source: ClaimSource;
+  metadata: unknown;
+  metadataPath: YamlPath;
+  spec: unknown;
+  specPath: YamlPath;
+}
+
+/**
+ * The claims an object writes: a PVC's own, a StatefulSet's `volumeClaimTemplates`, and the
+ * templates of the generic ephemeral volumes (`ephemeral.volumeClaimTemplate`) of its pod spec.
+ */
+export function writtenClaimsOf(kind: string, data: Record<string, unknown>): WrittenClaim[] {
+  const out: WrittenClaim[] = [];
+  if (kind === 'PersistentVolumeClaim') {
+    const metadataPath = ['metadata'];
+    out.push({
+      source: 'claim',
+      metadata: data.metadata,
+      metadataPath,
+      spec: data.spec,
+      specPath: ['spec'],
+    });
+  }
+  for (const t of kind === 'StatefulSet' ? claimTemplatesOf(data) : []) {
+    const { metadata, spec } = t.template;
+    const [metadataPath, specPath] = [
+      [...t.path, 'metadata'],
+      [...t.path, 'spec'],
+    ];
+    out.push({ source: 'template', metadata, metadataPath, spec, specPath });
+  }
+  const at = podSpecOf(kind, data);
+  for (const v of at ? volumesOf(at) : []) {
+    const template = get(v.volume, ['ephemeral', 'volumeClaimTemplate']);
+    if (!isRecord(template)) continue;
+    const path = [...v.path, 'ephemeral', 'volumeClaimTemplate'];
+    const [metadataPath, specPath] = [
+      [...path, 'metadata'],
+      [...path, 'spec'],
+    ];
+    out.push({
+      source: 'ephemeral',
+      metadata: template.metadata,
+      metadataPath,
+      spec: template.spec,
+      specPath,
+    });
+  }
+  return out;
+}
+
+export interface ClaimSpecAt {
+  spec: Record<string, unknown>;
+  path: YamlPath;
+}
+
+/** The specs of the claims an object writes (`writtenClaimsOf`) that are maps, of those sources. */
+export function claimSpecsOf(
+  kind: string,
+  data: Record<string, unknown>,
+  sources: readonly ClaimSource[] = ['claim', 'template', 'ephemeral'],
+): ClaimSpecAt[] {
+  return writtenClaimsOf(kind, data).flatMap((c) =>
+    sources.includes(c.source) && isRecord(c.spec) ? [{ spec: c.spec, path: c.specPath }] : [],
+  );
+}
+
 /**
  * `spec.<field>` of the object itself (a claim, a volume), or of each claim template for a
  * StatefulSet, with the path it stands at.
