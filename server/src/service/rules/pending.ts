@@ -9,6 +9,7 @@ import {
   type ClaimResult,
 } from '../binding';
 import type { LocalizedText } from '../types';
+import { afterColon } from '../i18n/format';
 import type { Workspace } from '../workspace/workspace';
 import type { Lookups } from './lookups';
 import { storageSignature } from './signature';
@@ -84,10 +85,17 @@ function lead(count: number, name: string, ephemeral: boolean): LocalizedText {
     : { en: 'The claim will not bind.', ru: 'Заявка не привяжется.' };
 }
 
-/** The reason, its first word in lower case after a lead that ends with a colon. */
-function afterLead(lead: string, reason: string): string {
-  if (!lead.endsWith(':') || !/^\p{Lu}\p{Ll}/u.test(reason)) return reason;
-  return reason[0]!.toLowerCase() + reason.slice(1);
+/**
+ * The reason after a lead that ends with a colon («Первая, `x`: подходящего тома нет…»): Russian
+ * as every message after a colon (i18n/format.ts `afterColon`); English lowers a plain first word
+ * too (`no volume fits`), never a name written in CamelCase (`StorageClass` stays).
+ */
+function afterLead(lead: LocalizedText, reason: LocalizedText): LocalizedText {
+  if (!lead.en.endsWith(':')) return reason;
+  return {
+    en: reason.en.replace(/^[A-Z](?=[a-z]*(?![A-Za-z]))/, (c) => c.toLowerCase()),
+    ru: afterColon(reason).ru,
+  };
 }
 
 /**
@@ -140,11 +148,12 @@ export const claimWillStayPending: Rule = {
         CLASS_REASONS.has(claim.reason.code) &&
         get(spec, ['storageClassName']) !== undefined;
       const first = lead(count, claim.name, ephemeral);
+      const reason = afterLead(first, claim.reason);
       ctx.report(
         onClass ? [...specPath, 'storageClassName'] : path,
         {
-          en: `${first.en} ${afterLead(first.en, claim.reason.en)} Create a fitting PersistentVolume or use a StorageClass with a provisioner.`,
-          ru: `${first.ru} ${afterLead(first.ru, claim.reason.ru)} Создайте подходящий постоянный том или используйте класс хранилища с провижинером.`,
+          en: `${first.en} ${reason.en} Create a fitting PersistentVolume or use a StorageClass with a provisioner.`,
+          ru: `${first.ru} ${reason.ru} Создайте подходящий постоянный том или используйте класс хранилища с провижинером.`,
         },
         { fix: () => provisioningClassFixes(object, specPath, spec, ctx.lookups) },
       );

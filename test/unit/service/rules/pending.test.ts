@@ -132,6 +132,51 @@ void describe('claim-will-stay-pending: where and of whom', () => {
     );
   });
 
+  void test('after "The first, x:" a reason that starts with a kind keeps its name as written', () => {
+    const zonal = `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: zonal
+provisioner: ebs.csi.aws.com
+volumeBindingMode: WaitForFirstConsumer
+allowedTopologies:
+  - matchLabelExpressions:
+      - key: topology.kubernetes.io/zone
+        values: [eu-west-1a]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  replicas: 2
+  selector:
+    matchLabels: {app: db}
+  template:
+    metadata:
+      labels: {app: db}
+    spec:
+      nodeSelector:
+        topology.kubernetes.io/zone: eu-west-1b
+      containers:
+        - name: db
+          image: postgres:16
+  volumeClaimTemplates:
+    - metadata: {name: data}
+      spec:
+        accessModes: [ReadWriteOnce]
+        storageClassName: zonal
+        resources: {requests: {storage: 1Gi}}
+`;
+    const hit = diagnose({ 'file:///db.yaml': zonal }).find(
+      (d) => d.code === 'claim-will-stay-pending',
+    );
+    assert.ok(hit);
+    assert.match(hit.message.en, /The first, `data-db-0`: StorageClass `zonal` cannot provision/);
+    assert.match(hit.message.ru, /Первая, `data-db-0`: класс хранилища `zonal` не может/);
+  });
+
   void test('a claim that loses a volume to another says so instead of that no volume fits', () => {
     const files = {
       'file:///share.yaml': `apiVersion: v1
