@@ -25,7 +25,11 @@ export function crdPatchesOf(workspace: Workspace): CrdPatches {
   const wanted = new Set(refs.flatMap((r) => (r.key ? [r.key] : [])));
   const texts = new Map<string, string>();
   if (wanted.size) {
+    // Rebuilt on every edit of the workspace: a file's key (a URL parse) is made only for a file
+    // whose name one of the patches has.
+    const names = new Set([...wanted].map(lastSegment));
     for (const file of workspace.allFiles()) {
+      if (!names.has(safeDecode(lastSegment(file.uri)))) continue;
       const key = fileKey(file.uri);
       if (wanted.has(key)) texts.set(key, file.text);
     }
@@ -40,6 +44,18 @@ export function crdPatchesOf(workspace: Workspace): CrdPatches {
     else out.set(ref.crdName, [operations]);
   }
   return out;
+}
+
+function lastSegment(uriOrKey: string): string {
+  return uriOrKey.slice(uriOrKey.lastIndexOf('/') + 1);
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** A JSON 6902 patch (a YAML or JSON list of operations), or undefined when the text is not one. */

@@ -75,6 +75,15 @@ void test('a field a kustomization removes from the CRD is not checked in its re
     'file:///op/config/crd/patches/config_removal.yaml': REMOVE_CONFIG,
   };
   assert.deepEqual(codes(patched, 'file:///op/config/samples/dc1.yaml'), []);
+  // A patch file whose name the editor's URI escapes is found by its plain path too.
+  const escaped = {
+    ...base,
+    'file:///op/config/crd/kustomization.yaml': kustomization(
+      FILE_PATCH.replace('config_removal.yaml', 'config removal.yaml'),
+    ),
+    'file:///op/config/crd/patches/config%20removal.yaml': REMOVE_CONFIG,
+  };
+  assert.deepEqual(codes(escaped, 'file:///op/config/samples/dc1.yaml'), []);
 });
 
 void test('an inline patch counts too; one that does not apply leaves the CRD as it is', () => {
