@@ -200,15 +200,6 @@ export function suggestedName(name: string, rule: NameRule, prefix = false): str
 }
 
 /**
- * True for a name that is not final as written: a substitution left for a later tool
- * (`${VAR}` of envsubst and Flux, `$(VAR)`, a Go template's `{{ }}` outside a chart, the
- * `((var))` of Concourse and BOSH).
- */
-export function hasPlaceholder(name: string): boolean {
-  return /\$\{|\$\(|\{\{|\(\(.*\)\)/.test(name);
-}
-
-/**
  * True for a name written to be filled in by hand before the file is applied: `<node-hostname>`
  * (rook's cleanup Job), `PV_NAME` (GKE's samples). Such a file is refused as it is, but the
  * message can say what the name is.

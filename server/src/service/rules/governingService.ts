@@ -1,6 +1,6 @@
 /** A StatefulSet's governing Service (`serviceName`): it exists, and it is headless. */
 import { localize } from '../i18n/format';
-import { knownIn, type Lookups } from './lookups';
+import { assumedToExist, type Lookups } from './lookups';
 import type { IndexedObject } from '../workspace/file';
 import type { QuickFix, Rule } from './types';
 import { get, isRecord, namespaceOf, replicasOf, str } from './util';
@@ -27,7 +27,7 @@ export const statefulSetServiceNotFound: Rule = {
     if (!name || replicas <= 1) return;
     const ns = namespaceOf(object);
     if (ctx.lookups.service(ns, name, object.uri)) return;
-    if (knownIn(ctx.settings.knownObjects.services, name, ns)) return;
+    if (assumedToExist(ctx.settings.knownObjects.services, name, ns)) return;
     ctx.report(
       ['spec', 'serviceName'],
       localize(

@@ -26,6 +26,7 @@ import { nearestCopy } from '../workspace/nearest';
 import { storageFingerprint, storageSignature } from './signature';
 import { ephemeralClaimName, workloadPods } from '../kubernetes/ephemeral';
 import { claimTemplatesOf, ephemeralTemplatesOf, isRecord, namespaceOf } from './util';
+import { hasPlaceholder } from '../text/placeholders';
 
 export interface Found<T> {
   object: IndexedObject;
@@ -257,8 +258,26 @@ export function key(namespace: string, name: string): string {
 }
 
 /** True when a `namespace/name` or bare `name` in the known list matches. */
-export function knownIn(list: readonly string[], name: string, namespace?: string): boolean {
+function knownIn(list: readonly string[], name: string, namespace?: string): boolean {
   return list.some((k) => k === name || (namespace !== undefined && k === key(namespace, name)));
+}
+
+/**
+ * True when a reference the workspace does not resolve is not reported missing: the user listed
+ * the object as living in the cluster (`kubeStorage.rules.knownObjects`), or its name or namespace
+ * is a substitution a later tool fills in (`${APP}-data`, text/placeholders.ts), so which object
+ * it names is not known here.
+ */
+export function assumedToExist(
+  known: readonly string[],
+  name: string,
+  namespace?: string,
+): boolean {
+  return (
+    hasPlaceholder(name) ||
+    (namespace !== undefined && hasPlaceholder(namespace)) ||
+    knownIn(known, name, namespace)
+  );
 }
 
 const byVersion = new WeakMap<Workspace, { version: number; lookups: Lookups }>();

@@ -4,12 +4,12 @@
  * volumes). Which kind follows which rule is one fact, kept in kubernetes/names.ts.
  */
 import { localize } from '../i18n/format';
+import { hasPlaceholder } from '../text/placeholders';
 import {
   CLASS_NAME_RULE,
   NAME_CHECKED_KINDS,
   apiGroupOf,
   POD_SPEC_NAME_RULE,
-  hasPlaceholder,
   nameProblems,
   objectNameRule,
   podSpecNamesChecked,

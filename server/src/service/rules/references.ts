@@ -11,7 +11,7 @@ import { claimState, volumeState } from '../binding/build';
 import { volumeCouldBind } from '../binding/match';
 import type { IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
-import { knownIn, type Found } from './lookups';
+import { assumedToExist, type Found } from './lookups';
 import type { QuickFix, Rule, RuleContext } from './types';
 import {
   claimSpecsOf,
@@ -55,7 +55,7 @@ export const claimNotFound: Rule = {
     for (const v of volumesOf(at)) {
       const name = str(v.volume.persistentVolumeClaim?.claimName);
       if (!name || ctx.lookups.claim(ns, name)) continue;
-      if (knownIn(ctx.settings.knownObjects.persistentVolumeClaims, name, ns)) continue;
+      if (assumedToExist(ctx.settings.knownObjects.persistentVolumeClaims, name, ns)) continue;
       ctx.report(
         [...v.path, 'persistentVolumeClaim', 'claimName'],
         localize(
@@ -127,7 +127,7 @@ export const storageClassNotFound: Rule = {
       // A name no class can have (Helm's `"-"`): invalid-name says the API server refuses it.
       if (!isValidName(className, CLASS_NAME_RULE)) continue;
       if (ctx.lookups.storageClasses.has(className)) continue;
-      if (knownIn(ctx.settings.knownObjects.storageClasses, className)) continue;
+      if (assumedToExist(ctx.settings.knownObjects.storageClasses, className)) continue;
       if (isClusterDefaultClass(ctx.lookups.workspace, className)) continue;
       const volumes = ctx.lookups.volumesByClass.get(className) ?? [];
       if (volumes.length && classVolumeFits(object, data, spec, volumes, ctx)) continue;
@@ -171,7 +171,7 @@ export const volumeNameNotFound: Rule = {
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'volumeName']));
     if (!name || ctx.lookups.volumes.has(name)) return;
-    if (knownIn(ctx.settings.knownObjects.persistentVolumes, name)) return;
+    if (assumedToExist(ctx.settings.knownObjects.persistentVolumes, name)) return;
     ctx.report(
       ['spec', 'volumeName'],
       localize(
@@ -209,7 +209,7 @@ export const claimRefNotFound: Rule = {
       return;
     }
     if (ctx.lookups.claim(ns, ref.name)) return;
-    if (knownIn(ctx.settings.knownObjects.persistentVolumeClaims, ref.name, ns)) return;
+    if (assumedToExist(ctx.settings.knownObjects.persistentVolumeClaims, ref.name, ns)) return;
     ctx.report(
       ['spec', 'claimRef', 'name'],
       localize(

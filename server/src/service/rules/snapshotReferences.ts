@@ -6,7 +6,7 @@ import { localize } from '../i18n/format';
 import { closestMatch } from '../text/similarity';
 import type { IndexedObject } from '../workspace/file';
 import type { YamlPath } from '../parse/nodes';
-import { knownIn } from './lookups';
+import { assumedToExist } from './lookups';
 import { claimSpecsOf, resolveSource, SNAPSHOT_CLAIM_KINDS } from './snapshotSources';
 import type { QuickFix, Rule } from './types';
 import { get, namespaceOf, str } from './util';
@@ -53,6 +53,8 @@ export const restoreSourceNotFound: Rule = {
       if (!source || source.type === 'other') continue;
       const path = [...source.written.path, 'name'];
       if (source.type === 'restore' && !source.snapshot) {
+        // No setting lists the cluster's snapshots: they come with its snapshot file.
+        if (assumedToExist([], source.name, source.namespace)) continue;
         ctx.report(
           path,
           localize(
@@ -76,7 +78,11 @@ export const restoreSourceNotFound: Rule = {
       }
       if (source.type === 'clone' && !source.claim) {
         if (
-          knownIn(ctx.settings.knownObjects.persistentVolumeClaims, source.name, source.namespace)
+          assumedToExist(
+            ctx.settings.knownObjects.persistentVolumeClaims,
+            source.name,
+            source.namespace,
+          )
         )
           continue;
         ctx.report(
@@ -122,7 +128,7 @@ export const snapshotClaimNotFound: Rule = {
     const name = str(get(data, ['spec', 'source', 'persistentVolumeClaimName']));
     const ns = namespaceOf(object);
     if (!name || ctx.lookups.claim(ns, name)) return;
-    if (knownIn(ctx.settings.knownObjects.persistentVolumeClaims, name, ns)) return;
+    if (assumedToExist(ctx.settings.knownObjects.persistentVolumeClaims, name, ns)) return;
     const path = ['spec', 'source', 'persistentVolumeClaimName'];
     ctx.report(
       path,
@@ -157,7 +163,7 @@ export const snapshotClassNotFound: Rule = {
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'volumeSnapshotClassName']));
-    if (!name || ctx.lookups.snapshotClasses.has(name)) return;
+    if (!name || ctx.lookups.snapshotClasses.has(name) || assumedToExist([], name)) return;
     const path = ['spec', 'volumeSnapshotClassName'];
     ctx.report(
       path,

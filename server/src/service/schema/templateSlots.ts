@@ -2,18 +2,21 @@
  * Placeholders of other template languages (mustache, Jinja, envsubst-like generators):
  * `replicas: {{replicas}}`. YAML reads `{{replicas}}` as a flow mapping whose only key is another
  * flow mapping, `{ {replicas: null}: null }`; nobody writes that on purpose, so such a value is a
- * slot that a tool fills in later, not a wrong type. Helm templates are not checked at all (see
+ * slot that a tool fills in later, not a wrong type. So is a string holding a substitution
+ * (`storage: ${SIZE}`, Flux's `postBuild.substitute`; text/placeholders.ts): the value the API
+ * server gets is only known once it is made. Helm templates are not checked at all (see
  * `parse/helm.ts`); this is for files that are plain YAML apart from their slots.
  */
 import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
 import { keyString, type YamlPath } from '../parse/nodes';
+import { hasPlaceholder } from '../text/placeholders';
 
-/** Paths of the values that are only a `{{…}}` placeholder. */
+/** Paths of the values that are a `{{…}}` placeholder or hold a substitution. */
 export function templateSlots(doc: Document): YamlPath[] {
   const slots: YamlPath[] = [];
   const visit = (node: unknown, path: YamlPath, depth: number): void => {
     if (depth > 256) return; // parse/limits.ts refuses deeper documents before this
-    if (isSlot(node)) {
+    if (isSlot(node) || isSubstitution(node)) {
       slots.push(path);
     } else if (isMap(node)) {
       for (const pair of node.items) {
@@ -37,6 +40,11 @@ function isSlot(node: unknown): boolean {
   if (!isMap(inner) || inner.flow !== true || inner.items.length !== 1) return false;
   const pair = inner.items[0]!;
   return isPair(pair) && isScalar(pair.key) && isEmptyValue(pair.value);
+}
+
+/** A string a later tool substitutes into: `${SIZE}`, `${SIZE:=10Gi}`, `((size))`. */
+function isSubstitution(node: unknown): boolean {
+  return isScalar(node) && typeof node.value === 'string' && hasPlaceholder(node.value);
 }
 
 function isEmptyValue(node: unknown): boolean {

@@ -366,6 +366,25 @@ spec:
     assert.deepEqual(diagnose(text).map(brief), ['9:24-9:27 error invalid-type']);
   });
 
+  it('does not check a string a later tool substitutes into (Flux, envsubst), and still checks the rest', () => {
+    const text = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: \${APP}-data
+  namespace: \${NAMESPACE}
+spec:
+  accessModes: ["\${ACCESS_MODE}"]
+  volumeMode: \${VOLUME_MODE:=Filesystem}
+  storageClassName: ((storage_class))
+  resources:
+    requests:
+      storage: \${SIZE}Gi
+    limits:
+      storage: 10GB
+`;
+    assert.deepEqual(diagnose(text).map(brief), ['13:15-13:19 error invalid-quantity']);
+  });
+
   it('a flow mapping that is not a slot is still checked', () => {
     const found = diagnose(podWith('  hostname: {a: 1}\n'));
     assert.deepEqual(found.map(brief), ['8:12-8:18 error invalid-type']);

@@ -11,7 +11,6 @@ import {
   prefixProblems,
   looksLikeFillIn,
   suggestedName,
-  hasPlaceholder,
   POD_SPEC_NAME_RULE as LABEL,
 } from '../../../../server/src/service/kubernetes/names';
 
@@ -115,13 +114,6 @@ void describe('name checks', () => {
     assert.equal(suggestedName('Web_', SUBDOMAIN, true), 'web-');
     assert.equal(suggestedName('_Web-', SUBDOMAIN, true), undefined);
     assert.equal(suggestedName('Web-', SUBDOMAIN, true), 'web-');
-  });
-
-  void test('placeholders of later tools are not final names', () => {
-    assert.ok(hasPlaceholder('${CLUSTER}-data'));
-    assert.ok(hasPlaceholder('$(NAME)'));
-    assert.ok(hasPlaceholder('{{ .name }}'));
-    assert.ok(!hasPlaceholder('PV_NAME'));
   });
 });
 

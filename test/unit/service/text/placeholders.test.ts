@@ -1,0 +1,20 @@
+/** Values left for a tool that runs before `kubectl apply`. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { hasPlaceholder } from '../../../../server/src/service/text/placeholders';
+
+void test('substitutions of later tools are placeholders', () => {
+  assert.ok(hasPlaceholder('${CLUSTER}-data'));
+  assert.ok(hasPlaceholder('${SIZE:=10Gi}'));
+  assert.ok(hasPlaceholder('$(NAME)'));
+  assert.ok(hasPlaceholder('{{ .name }}'));
+  assert.ok(hasPlaceholder('((db_size))'));
+});
+
+void test('final values are not placeholders', () => {
+  assert.ok(!hasPlaceholder('PV_NAME'));
+  assert.ok(!hasPlaceholder('10Gi'));
+  assert.ok(!hasPlaceholder('$HOME'));
+  assert.ok(!hasPlaceholder('price-$5'));
+  assert.ok(!hasPlaceholder('(data)'));
+});
