@@ -70,6 +70,8 @@ function oneCopy<T extends Named>(
 ): Sourced<T>[] {
   const keyOf = (o: T): string =>
     `${namespaced ? String(o.metadata?.namespace || 'default') : ''}/${String(o.metadata?.name)}`;
+  // Without a cluster snapshot every copy is a manifest: nothing to choose between.
+  if (!list.some((s) => s.source?.inCluster)) return list;
   const wins = (s: Sourced<T>): boolean => !!s.source?.inCluster === (winner === 'cluster');
   const winners = new Set(list.filter(wins).map((s) => keyOf(s.object)));
   if (!winners.size) return list;

@@ -112,7 +112,9 @@ function byteLength(name: string): number {
 
 /** True when the API server accepts `name` under `rule` (`IsDNS1123Subdomain`…). */
 export function isValidName(name: string, rule: NameRule): boolean {
-  return byteLength(name) <= rule.maxLength && PATTERNS[rule.format].test(name);
+  // The patterns admit ASCII only, so a name that matches has as many bytes as characters: no
+  // UTF-8 encoding per name (every object's name and volume is checked).
+  return PATTERNS[rule.format].test(name) && name.length <= rule.maxLength;
 }
 
 /**
