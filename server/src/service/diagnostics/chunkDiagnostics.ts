@@ -22,6 +22,8 @@ import {
 import { removedKind } from '../schema/removedKinds';
 import { validateObject } from '../schema/validate';
 import { closestMatch } from '../text/similarity';
+import { substitutionLine } from './substitutionLines';
+import { duplicateKeySpan, duplicateKeys, type DuplicateKey } from './duplicateKeys';
 import type { KubeDiagnostic, LocalizedText, Severity } from '../types';
 
 /**
@@ -90,7 +92,9 @@ function addNestingLimit(chunk: ParsedChunk, add: Add): void {
  * belongs to the tool that reads that file (`!!python/name:` in mkdocs.yml, `!Ref` in a
  * CloudFormation template). What Kubernetes reads differently is told as it reads it
  * (parse/goYaml.ts): a tag it ignores, continuation lines it accepts at any column, a repeated
- * key whose last value it keeps.
+ * key whose last value it keeps. A document whose syntax error is on a line that is only a
+ * substitution of a later tool is that tool's template: one note instead of its syntax errors
+ * (diagnostics/substitutionLines.ts).
  */
 function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): boolean {
   const { doc } = parsed;
@@ -98,7 +102,21 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
   let duplicates: DuplicateKey[] | undefined;
   const errorLines = new Set<number>();
   // In the order of the text: of several errors on a line, the first is the cause.
-  for (const error of [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0])) {
+  const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const template = substitutionLine(
+    chunk.text,
+    errors.filter((e) => e.code !== 'DUPLICATE_KEY'),
+  );
+  if (template) {
+    const line = chunk.text.slice(template[0], template[1]);
+    add(
+      template,
+      'yaml-template',
+      localize(coreMessages.laterToolTemplate, { line }),
+      'information',
+    );
+  }
+  for (const error of errors) {
     if (error.code === 'DUPLICATE_KEY') {
       duplicates ??= duplicateKeys(chunk, doc);
       const key = duplicates.shift() ?? duplicateKeySpan(chunk, error);
@@ -110,6 +128,7 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
       );
     } else {
       structural = true;
+      if (template) continue;
       // The errors after the first on a line follow from it (a Go template action in plain YAML
       // gave four): one is told.
       const line = chunk.lineOf(error.pos[0]);
@@ -127,7 +146,7 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
         continue;
       }
     }
-    add(warning.pos, 'yaml-syntax', syntaxMessage(warning), 'warning');
+    if (!template) add(warning.pos, 'yaml-syntax', syntaxMessage(warning), 'warning');
   }
   for (const shallow of shallowContinuations(doc)) {
     const what = {
@@ -184,36 +203,6 @@ function nodeAfter(doc: ParsedDocument['doc'], offset: number): Node | undefined
 function shortText(value: string): string {
   const line = (value.split('\n')[0] ?? '').replace(/`/g, "'");
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
-}
-
-interface DuplicateKey {
-  span: Span;
-  name: string;
-}
-
-/**
- * The keys that repeat one before them in the same mapping, in the order the `yaml` package
- * reports them (it compares scalar keys by value), each marked from its first character: the
- * package's own position is where the pair's properties end, which is the previous line when the
- * value before is empty.
- */
-function duplicateKeys(chunk: ParsedChunk, doc: ParsedDocument['doc']): DuplicateKey[] {
-  const out: DuplicateKey[] = [];
-  visit(doc, {
-    Map(_, map) {
-      map.items.forEach((pair, i) => {
-        const key = pair.key as Node | null;
-        const same = (other: unknown): boolean =>
-          other === key || (isScalar(other) && isScalar(key) && other.value === key.value);
-        if (!key?.range || !map.items.slice(0, i).some((p) => same(p.key))) return;
-        const [start, end] = key.range;
-        const written = chunk.text.slice(start, end);
-        const name = isScalar(key) ? String(key.value) : (written.split('\n')[0] ?? '').trim();
-        out.push({ span: [start, Math.max(end, start + 1)], name: name || '?' });
-      });
-    },
-  });
-  return out.sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** Checks of one object; `structural` when its YAML is broken. A list's items are each checked. */
@@ -342,18 +331,6 @@ function syntaxMessage(error: YAMLError): LocalizedText {
   return {
     en: localize(coreMessages.yamlSyntax, { detail: own?.en ?? firstLine }).en,
     ru: localize(coreMessages.yamlSyntax, { detail: own?.ru ?? firstLine }).ru,
-  };
-}
-
-/** The yaml package marks only the first character of a repeated key; mark the whole key. */
-function duplicateKeySpan(chunk: ParsedChunk, error: YAMLError): { span: Span; name: string } {
-  const start = error.pos[0];
-  const rest = chunk.text.slice(start, start + 256);
-  const match = /^("[^"\n]*"|'[^'\n]*'|[^:\n]*?)\s*:/.exec(rest);
-  const name = match?.[1]?.trim() || rest.split('\n')[0]!.trim() || '?';
-  return {
-    span: [start, start + (match?.[1]?.trimEnd().length || Math.max(1, error.pos[1] - start))],
-    name,
   };
 }
 

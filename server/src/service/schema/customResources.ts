@@ -13,8 +13,9 @@
  * missed one; the exception is the quantity patterns operators' generators write
  * (schema/quantityPatterns.ts), which JavaScript evaluates exactly as RE2 does. A v1beta1 CRD that
  * keeps unknown fields (`preserveUnknownFields` not false) refuses none. Of several CRDs for one
- * kind, an object is checked against the one `chooseDefinition` picks; a CRD's own problems are
- * reported whether or not it is picked. A schema ajv cannot compile is reported on the CRD, never
+ * kind, an object is checked against the one `chooseDefinition` picks, and a problem is reported
+ * only when the others of its standing (`rivals`) find it too (which one the cluster holds is not
+ * known); a CRD's own problems are reported whether or not it is picked. A schema ajv cannot compile is reported on the CRD, never
  * thrown.
  */
 import { objectData, type IndexedObject } from '../workspace/file';
@@ -96,6 +97,24 @@ export class CustomKinds {
     return list && chooseDefinition(list, near);
   }
 
+  /**
+   * The other definitions an object of `chosen`'s kind may be checked against: served versions
+   * of the same `group/version/kind` from CRDs of the same standing (`rank`) that parse and
+   * compile, one per distinct schema. Empty in the common case of one CRD per kind.
+   */
+  rivals(chosen: CustomKindVersion): CustomKindVersion[] {
+    const list = this.byGvk.get(`${chosen.group}/${chosen.version}/${chosen.kind}`) ?? [];
+    if (list.length < 2) return [];
+    const seen = new Set([chosen.definition]);
+    return list.filter((e) => {
+      if (!e.served || rank(e) !== rank(chosen) || seen.has(e.definition)) return false;
+      // A CRD whose YAML does not parse cannot be applied: it is no rival.
+      if (e.crd.document.doc.errors.some((x) => x.code !== 'DUPLICATE_KEY')) return false;
+      seen.add(e.definition);
+      return compile(e);
+    });
+  }
+
   /** Every version a CRD defines, whether or not another CRD's definition is the one chosen. */
   versionsOfCrd(crd: IndexedObject): readonly CustomKindVersion[] {
     return this.byCrd.get(crd) ?? [];
@@ -146,8 +165,6 @@ function chooseDefinition(
   near: string | undefined,
 ): CustomKindVersion {
   if (list.length === 1) return list[0]!;
-  const rank = (e: CustomKindVersion) =>
-    e.crd.origin === 'cluster' ? 1 : e.crd.apiVersion === 'apiextensions.k8s.io/v1' ? 0 : 2;
   const best = Math.min(...list.map(rank));
   const depth = (e: CustomKindVersion) => e.crd.uri.split('/').length;
   // Deepest first, so that the copy kept on a tie (the last) is the shallowest.
@@ -155,6 +172,11 @@ function chooseDefinition(
     .filter((e) => rank(e) === best)
     .sort((a, b) => depth(b) - depth(a) || compareText(a.crd.uri, b.crd.uri));
   return near === undefined ? tier[tier.length - 1]! : nearestCopy(tier, near, (e) => e.crd.uri);
+}
+
+/** A manifest's v1 CRD first (0), then one read from the cluster (1), then a v1beta1 copy (2). */
+function rank(e: CustomKindVersion): number {
+  return e.crd.origin === 'cluster' ? 1 : e.crd.apiVersion === 'apiextensions.k8s.io/v1' ? 0 : 2;
 }
 
 function compareText(a: string, b: string): number {
@@ -314,6 +336,8 @@ function convert(
   else if (schema.type !== undefined) out.type = schema.type as string;
   if (schema.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
   if (schema.enum !== undefined) out.enum = schema.enum as unknown[];
+  // Not a check: what the API server sets before validating (schema/defaults.ts).
+  if (schema.default !== undefined) out.default = schema.default;
   for (const limit of ['minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems']) {
     if (schema[limit] !== undefined) out[limit] = schema[limit];
   }

@@ -18,6 +18,8 @@ export interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   additionalProperties?: JsonSchema | boolean;
   required?: string[];
+  /** Only in definitions made from a CRD: the value structural defaulting sets (schema/defaults.ts). */
+  default?: unknown;
   /** The API server takes `""` as not set (defaulting replaces it): scripts/schema-enums.ts. */
   'x-empty-means-unset'?: boolean;
 }

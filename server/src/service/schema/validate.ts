@@ -10,6 +10,7 @@ import { isValidQuantity } from '../quantity';
 import { closestMatch } from '../text/similarity';
 import type { LocalizedText } from '../types';
 import { decodeObject } from './decode';
+import { applyDefaults } from './defaults';
 import { exactlyOneMessage, exactlyOneProblems, exactlyOneSpan } from './exactlyOne';
 import { definitions, displayName, isCustomDefinition, schemaPath } from './registry';
 import { quantityPattern, quantityPatternMessage } from './quantityPatterns';
@@ -81,7 +82,8 @@ export function validatorFor(definition: string): ValidateFunction {
 
 /**
  * Problems of one object against the schema of `definition`. The object is checked as the API
- * server decodes it (nulls absent, schema/decode.ts); values that are only a `{{…}}` placeholder
+ * server decodes it (nulls absent, schema/decode.ts; a custom resource with its schema's
+ * defaults set, schema/defaults.ts); values that are only a `{{…}}` placeholder
  * of another template language are not checked (schema/templateSlots.ts). `text` is the text
  * the document was parsed from (for the spans of volume sources left empty).
  */
@@ -94,7 +96,11 @@ export function validateObject(
 ): SchemaProblem[] {
   const decoded = decodeObject(data, definition);
   const problems = nullVolumeSources(doc, text, decoded.data, decoded.absent);
-  for (const problem of exactlyOneProblems(decoded.data, definition)) {
+  // A custom resource is defaulted by its CRD's schema before it is validated.
+  const value = isCustomDefinition(definition)
+    ? applyDefaults(decoded.data, definition)
+    : decoded.data;
+  for (const problem of exactlyOneProblems(value, definition)) {
     problems.push({
       code: 'exactly-one-of',
       span: exactlyOneSpan(doc, problem, rootSpan),
@@ -103,7 +109,7 @@ export function validateObject(
     });
   }
   const validate = validatorFor(definition);
-  if (validate(decoded.data)) return problems;
+  if (validate(value)) return problems;
   const slots = templateSlots(doc);
   const errors = collapse(validate.errors ?? []).filter(
     (error) => !slots.length || !insideSlot(parsePointer(error.instancePath), slots),

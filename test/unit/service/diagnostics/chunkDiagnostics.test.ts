@@ -241,7 +241,8 @@ void test('of several syntax errors on one line, the first in the line is told',
     '  - selector:',
     '      matchLabels:',
     '        os: darwin',
-    '    {{addURIAndSha "https://example.com/{{ .TagName }}/x.tar.gz" .TagName }}',
+    // Not a line of substitutions only (the word after the action), so a syntax error.
+    '    {{addURIAndSha "https://example.com/{{ .TagName }}/x.tar.gz" .TagName }} sha',
     '    bin: kubectl-rabbitmq',
     '',
   ].join('\n');
@@ -250,5 +251,58 @@ void test('of several syntax errors on one line, the first in the line is told',
     syntax.map((d) => `${d.range.start.line}:${d.range.start.character}`),
     ['9:4'],
   );
-  assert.match(syntax[0]!.message.en, /a key without a colon/);
+  assert.match(syntax[0]!.message.en, /cannot be read as YAML/);
+});
+
+void describe('a template of a later tool (a substitution on a line of its own)', () => {
+  const codes = (text: string, uri = URI) => {
+    const service = getLanguageService();
+    service.setFile(uri, text, 'editor', 1);
+    return service.getDiagnostics(uri);
+  };
+
+  it('an envsubst config template gets one note on that line, no syntax error', () => {
+    const text = [
+      'storage:',
+      '  retention: 7d',
+      '  ${EXTRA_STORAGE} # optional',
+      'http:',
+      '  port: 8080',
+      '',
+    ];
+    const found = codes(text.join('\n'));
+    assert.deepEqual(found.map(brief), ['2:2-2:18 information yaml-template']);
+    assert.match(found[0]!.message.en, /`\$\{EXTRA_STORAGE\}` is a substitution/);
+    assert.match(found[0]!.message.ru, /строка `\$\{EXTRA_STORAGE\}` — подстановка/);
+  });
+
+  it('so does a Go template action of its own in a manifest (a krew plugin template)', () => {
+    const text = [
+      'apiVersion: krew.googlecontainertools.github.com/v1alpha2',
+      'kind: Plugin',
+      'metadata:',
+      '  name: tool',
+      'spec:',
+      '  platforms:',
+      '  - selector:',
+      '      matchLabels:',
+      '        os: darwin',
+      '    {{addURIAndSha "https://example.com/{{ .TagName }}/x.tar.gz" .TagName }}',
+      '    bin: kubectl-tool',
+      '',
+    ];
+    assert.deepEqual(codes(text.join('\n')).map(brief), ['9:4-9:76 information yaml-template']);
+  });
+
+  it('a syntax error elsewhere in a manifest or a kustomization is still an error', () => {
+    const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels\ndata: {}\n';
+    assert.deepEqual(
+      codes(manifest).map((d) => `${d.range.start.line} ${d.severity} ${d.code}`),
+      ['4 error yaml-syntax'],
+    );
+    const kustomization = 'resources:\n  - a.yaml\nimages\n  - name: x\n';
+    const found = codes(kustomization, 'file:///w/kustomization.yaml');
+    assert.ok(found.some((d) => d.code === 'yaml-syntax' && d.severity === 'error'));
+    assert.ok(!found.some((d) => d.code === 'yaml-template'));
+  });
 });
