@@ -22,6 +22,7 @@ import {
 import { snapshotDiagnostics } from './diagnostics/snapshotDiagnostics';
 import { withCustomResources } from './diagnostics/customResourceDiagnostics';
 import { partialDiagnostics } from './diagnostics/partialDiagnostics';
+import { withKustomizeFills } from './diagnostics/kustomizeFills';
 import { customKindsOf } from './schema/customResources';
 import type { KubeDiagnostic, Lang, Position, Range } from './types';
 import { hoverAt, type HoverInfo } from './hover';
@@ -187,12 +188,8 @@ export class LanguageService extends ChartFacade {
         ? mergeDiagnostics(file, values, [], settings.rules ?? defaultRuleSettings)
         : values;
     }
-    const schema = withCustomResources(
-      fileDiagnostics(file, settings),
-      this.workspace,
-      file,
-      settings,
-    );
+    const own = withKustomizeFills(fileDiagnostics(file, settings), this.workspace, uri);
+    const schema = withCustomResources(own, this.workspace, file, settings);
     const partial = this.workspace.partialKind(uri);
     if (partial) return partialDiagnostics(partial, file, schema, settings);
     if (!settings.enable) return schema;
@@ -220,7 +217,7 @@ export class LanguageService extends ChartFacade {
     if (!file) return [];
     if (file.origin === 'cluster' || this.isLargeFile(uri))
       return this.getDiagnostics(uri, settings);
-    const schema = fileDiagnostics(file, settings);
+    const schema = withKustomizeFills(fileDiagnostics(file, settings), this.workspace, uri);
     const partial = this.workspace.partialKind(uri);
     if (partial) return partialDiagnostics(partial, file, schema, settings);
     if (!settings.enable) return schema;

@@ -5,7 +5,9 @@
  * (required fields, one of several fields), and no storage rule reads it, as they all read whole
  * objects. What the tool reading it consumes is not reported as unknown either: strategic merge
  * patch directives in a patch (k8s.io/apimachinery `strategicpatch`, kustomize's kyaml `merge2`),
- * JMESPath expressions in parentheses in a chainsaw test (kyverno-json assertion trees).
+ * JMESPath expressions in parentheses in a chainsaw test (kyverno-json assertion trees). The fields
+ * a patch deletes (diagnostics/patchDeletes.ts) are not checked at all, and an unknown field of a
+ * patch is said to be merged by kustomize before the API server rejects it.
  */
 import { isScalar, visit } from 'yaml';
 import { coreMessages } from '../i18n/coreMessages';
@@ -15,7 +17,9 @@ import { mergeDiagnostics } from '../rules/engine';
 import { defaultRuleSettings } from '../rules/types';
 import { closestMatch } from '../text/similarity';
 import { byPosition, type DiagnosticSettings } from './fileDiagnostics';
-import type { KubeDiagnostic } from '../types';
+import type { KubeDiagnostic, LocalizedText } from '../types';
+import { isRecord } from '../plainData';
+import { deletedRanges, isInside } from './patchDeletes';
 import { shiftRange, type WorkspaceFile } from '../workspace/file';
 import type { PartialKind } from '../workspace/partialFiles';
 
@@ -51,17 +55,46 @@ export function partialDiagnostics(
   settings: DiagnosticSettings,
 ): KubeDiagnostic[] {
   const valueAt = lineReader(file.text);
-  const written = schema.filter((d) => {
+  const deleted = kind === 'patch' ? deletedRanges(file) : [];
+  const kept = schema.filter((d) => {
     if (LEFT_TO_THE_WHOLE_OBJECT.has(d.code)) return false;
     const field = d.code === 'unknown-field' ? d.data?.field : undefined;
-    if (kind === 'patch') return !(typeof field === 'string' && isPatchDirective(field));
+    if (kind === 'patch')
+      return (
+        !(typeof field === 'string' && isPatchDirective(field)) && !isInside(d.range.start, deleted)
+      );
     if (typeof field === 'string') return !isExpressionKey(field);
     return !isExpression(valueAt(d));
   });
+  const written = kind === 'patch' ? kept.map(mergedByKustomize) : kept;
   if (kind === 'patch' && settings.enable) written.push(...directiveValues(file));
   if (!settings.enable) return written;
   written.sort(byPosition);
   return mergeDiagnostics(file, written, [], settings.rules ?? defaultRuleSettings);
+}
+
+/**
+ * An unknown field of a patch is not sent as it is: kustomize merges it into the object, which the
+ * API server then rejects. The message says so (`data.owner`: the type named in it).
+ */
+function mergedByKustomize(d: KubeDiagnostic): KubeDiagnostic {
+  const { field, owner, suggestion } = d.data ?? {};
+  if (d.code !== 'unknown-field' || typeof field !== 'string' || !isLocalized(owner)) return d;
+  const en = { field, type: owner.en };
+  const ru = { field, type: owner.ru };
+  const text = {
+    en: localize(coreMessages.unknownPatchField, en).en,
+    ru: localize(coreMessages.unknownPatchField, ru).ru,
+  };
+  const message =
+    typeof suggestion === 'string'
+      ? joinTexts(text, localize(coreMessages.didYouMean, { suggestion }))
+      : text;
+  return { ...d, message };
+}
+
+function isLocalized(value: unknown): value is LocalizedText {
+  return isRecord(value) && typeof value.en === 'string' && typeof value.ru === 'string';
 }
 
 /** `(…)`, quoted or not: a JMESPath expression chainsaw evaluates in place of a value. */

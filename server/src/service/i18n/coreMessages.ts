@@ -76,6 +76,10 @@ export const coreMessages = {
     en: 'Unknown field `{field}` in {type}; the API server rejects it (or drops it without strict validation).',
     ru: 'Неизвестное поле `{field}` в {type}: API-сервер его отклонит (или молча отбросит без строгой проверки).',
   },
+  unknownPatchField: {
+    en: 'Unknown field `{field}` in {type}: kustomize merges it into the object, and the API server then rejects it (or drops it without strict validation).',
+    ru: 'Неизвестное поле `{field}` в {type}: kustomize добавит его в объект, а API-сервер потом его отклонит (или молча отбросит без строгой проверки).',
+  },
   missingRequired: {
     en: 'Required field `{field}` is missing in {type}.',
     ru: 'В {type} не хватает обязательного поля `{field}`.',

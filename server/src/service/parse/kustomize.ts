@@ -11,6 +11,8 @@
  * such a file is no more a whole object than the patches in use (`resources` never use `path:`).
  * Older scaffolds list them under `patchesStrategicMerge:` (itself commented out at times) as
  * `#- patches/x.yaml`: such a line names a patch only in that list, which ends at the next key.
+ * A plain string in `patches` is that older form too (kustomize 5 refuses it, but the file it
+ * names is still a patch).
  */
 import { parse } from 'yaml';
 import { isRecord } from '../plainData';
@@ -48,7 +50,9 @@ export function kustomizePatchKeys(uri: string, text: string): string[] {
   const data = parsedKustomization(text);
   if (!data) return [];
   const paths = [
-    ...listOf(data.patchesStrategicMerge).filter(
+    // A string in `patches` is the older `patchesStrategicMerge` form: current kustomize refuses
+    // the kustomization, yet the file it names is still a patch, not an object of its own.
+    ...[...listOf(data.patchesStrategicMerge), ...listOf(data.patches)].filter(
       (entry): entry is string => typeof entry === 'string' && !entry.includes('\n'),
     ),
     ...[...listOf(data.patches), ...listOf(data.patchesJson6902)].map((patch) =>
@@ -95,6 +99,48 @@ export function crdJsonPatches(uri: string, text: string): CrdPatchRef[] {
     }
   }
   return out;
+}
+
+/**
+ * What a kustomization takes in and whether it writes selectors: its folder, the files and folders
+ * of its `resources`, `bases` and `components` (as `fileKey`s, no trailing `/`), and whether
+ * `commonLabels` or a `labels` entry with `includeSelectors: true` adds labels to every
+ * workload's `spec.selector.matchLabels` and pod template (kustomize's `LabelTransformer`).
+ */
+export interface KustomizationTree {
+  folder: string;
+  includes: string[];
+  addsSelector: boolean;
+}
+
+export function kustomizationTree(uri: string, text: string): KustomizationTree | undefined {
+  const data = parsedKustomization(text);
+  const folder = resolveLocal('.', uri);
+  if (!data || !folder) return undefined;
+  const includes: string[] = [];
+  for (const entry of [
+    ...listOf(data.resources),
+    ...listOf(data.bases),
+    ...listOf(data.components),
+  ]) {
+    const key =
+      typeof entry === 'string' && entry.trim() ? resolveLocal(entry.trim(), uri) : undefined;
+    if (key) includes.push(withoutSlash(key));
+  }
+  const addsSelector =
+    hasPairs(data.commonLabels) ||
+    listOf(data.labels).some(
+      (l) => isRecord(l) && l.includeSelectors === true && hasPairs(l.pairs),
+    );
+  return { folder: withoutSlash(folder), includes, addsSelector };
+}
+
+function hasPairs(value: unknown): boolean {
+  return isRecord(value) && Object.keys(value).length > 0;
+}
+
+function withoutSlash(key: string): string {
+  return key.endsWith('/') ? key.slice(0, -1) : key;
 }
 
 function parsedKustomization(text: string): Record<string, unknown> | undefined {

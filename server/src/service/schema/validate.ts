@@ -219,13 +219,8 @@ function unknownFieldProblem({ doc, error, definition, rootSpan, path }: ErrorAt
   const owner = steps.length === path.length + 1 ? steps[steps.length - 1] : undefined;
   const known = Object.keys(owner?.schema.properties ?? {});
   const suggestion = closestMatch(name, known);
-  const text = localizeTwo(
-    coreMessages.unknownField,
-    { field: name },
-    {
-      type: ownerType(definition, path),
-    },
-  );
+  const type = ownerType(definition, path);
+  const text = localizeTwo(coreMessages.unknownField, { field: name }, { type });
   const full = suggestion
     ? joinTexts(text, localize(coreMessages.didYouMean, { suggestion }))
     : text;
@@ -233,7 +228,8 @@ function unknownFieldProblem({ doc, error, definition, rootSpan, path }: ErrorAt
     code: 'unknown-field',
     span: spanAt(doc, [...path, name], rootSpan, true),
     message: full,
-    data: suggestion ? { field: name, suggestion } : { field: name },
+    // `owner`: the type the message names, for the text of a kustomize patch (partialDiagnostics).
+    data: suggestion ? { field: name, suggestion, owner: type } : { field: name, owner: type },
   };
 }
 
@@ -245,17 +241,12 @@ function missingRequiredProblem({
   path,
 }: ErrorAt): SchemaProblem {
   const missing = String((error.params as { missingProperty: string }).missingProperty);
+  const type = ownerType(definition, path);
   return {
     code: 'missing-required',
     span: spanAt(doc, path, rootSpan, true),
-    message: localizeTwo(
-      coreMessages.missingRequired,
-      { field: missing },
-      {
-        type: ownerType(definition, path),
-      },
-    ),
-    data: { field: missing },
+    message: localizeTwo(coreMessages.missingRequired, { field: missing }, { type }),
+    data: { field: missing, owner: type },
   };
 }
 

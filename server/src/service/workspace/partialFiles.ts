@@ -8,8 +8,10 @@ import {
   crdJsonPatches,
   fileKey,
   isKustomizationFile,
+  kustomizationTree,
   kustomizePatchKeys,
   type CrdPatchRef,
+  type KustomizationTree,
 } from '../parse/kustomize';
 import {
   chainsawFileRefs,
@@ -27,6 +29,8 @@ interface Sources {
   tests: TestFileRefs;
   /** The JSON 6902 patches a kustomization applies to CRDs. */
   crdPatches: readonly CrdPatchRef[];
+  /** A kustomization's resources and whether it adds selector labels. */
+  tree?: KustomizationTree;
 }
 
 const NO_TESTS: TestFileRefs = { checked: [], applied: [] };
@@ -41,7 +45,8 @@ export class PartialFiles {
   update(uri: string, text: string): void {
     if (isKustomizationFile(uri)) {
       const patches = kustomizePatchKeys(uri, text);
-      this.set(uri, { patches, tests: NO_TESTS, crdPatches: crdJsonPatches(uri, text) });
+      const crdPatches = crdJsonPatches(uri, text);
+      this.set(uri, { patches, tests: NO_TESTS, crdPatches, tree: kustomizationTree(uri, text) });
     } else if (isChainsawTest(text)) {
       this.set(uri, { patches: [], tests: chainsawFileRefs(uri, text), crdPatches: [] });
     } else {
@@ -78,7 +83,26 @@ export class PartialFiles {
       return undefined;
     const checked =
       byName || merged.checked.has(key) || merged.checkedPatterns.some((p) => p.test(key));
-    return checked ? 'test' : undefined;
+    if (checked) return 'test';
+    return isOrphanPatch(key, merged) ? 'patch' : undefined;
+  }
+
+  /**
+   * True when a kustomization that takes the file in (directly, or through the folders of a chain
+   * of kustomizations) writes selector labels: `kubectl kustomize` then fills in the workload's
+   * `spec.selector.matchLabels`, which the file may leave out.
+   */
+  selectorAddedByKustomize(uri: string): boolean {
+    if (!this.sources.size) return false;
+    const merged = (this.merged ??= merge(this.sources.values()));
+    const seen = new Set<string>();
+    const labelled = (key: string): boolean =>
+      (merged.includedBy.get(key) ?? []).some((folder) => {
+        if (seen.has(folder)) return false;
+        seen.add(folder);
+        return merged.addsSelector.has(folder) || labelled(folder);
+      });
+    return labelled(fileKey(uri));
   }
 }
 
@@ -88,6 +112,12 @@ interface Merged {
   checkedPatterns: RegExp[];
   applied: Set<string>;
   appliedPatterns: RegExp[];
+  /** A file or folder → the folders of the kustomizations that take it in. */
+  includedBy: Map<string, string[]>;
+  /** The folders of the kustomizations that add selector labels. */
+  addsSelector: Set<string>;
+  /** The folders that hold a kustomization. */
+  kustomizations: Set<string>;
 }
 
 function merge(sources: Iterable<Sources>): Merged {
@@ -97,8 +127,12 @@ function merge(sources: Iterable<Sources>): Merged {
     checkedPatterns: [],
     applied: new Set(),
     appliedPatterns: [],
+    includedBy: new Map(),
+    addsSelector: new Set(),
+    kustomizations: new Set(),
   };
-  for (const { patches, tests } of sources) {
+  for (const { patches, tests, tree } of sources) {
+    if (tree) addTree(merged, tree);
     for (const key of patches) merged.patches.add(key);
     for (const m of tests.checked) {
       if (typeof m === 'string') merged.checked.add(m);
@@ -110,4 +144,37 @@ function merge(sources: Iterable<Sources>): Merged {
     }
   }
   return merged;
+}
+
+function addTree(merged: Merged, { folder, includes, addsSelector }: KustomizationTree): void {
+  merged.kustomizations.add(folder);
+  if (addsSelector) merged.addsSelector.add(folder);
+  for (const key of includes) {
+    const folders = merged.includedBy.get(key);
+    if (folders) folders.push(folder);
+    else merged.includedBy.set(key, [folder]);
+  }
+}
+
+/** `patch.yaml`, `deployment-patch.yaml`, `manager_metrics_patch.yml`, `patches.yaml`. */
+const PATCH_FILE_NAME = /(?:^|[._-])patch(?:es)?(?:[._-][^/]*)?\.ya?ml$/i;
+
+/**
+ * A patch that no kustomization names (kept for later, or left behind): a YAML file named as a
+ * patch, or inside a `patches/` folder, beside a kustomization (in its folder or the one above, or
+ * above that `patches/` folder) that does not take it in as a resource. Such a file is no more a
+ * whole object than the patches in use.
+ */
+function isOrphanPatch(key: string, merged: Merged): boolean {
+  if (!merged.kustomizations.size || !/\.ya?ml$/i.test(key)) return false;
+  const parts = key.split('/');
+  const name = parts[parts.length - 1]!;
+  const inPatches = parts.lastIndexOf('patches', parts.length - 2);
+  if (!PATCH_FILE_NAME.test(name) && inPatches < 0) return false;
+  const folder = parts.slice(0, -1).join('/');
+  // A folder among `resources` is that folder's kustomization, not each file in it.
+  if (merged.includedBy.has(key)) return false;
+  const beside = [folder, parts.slice(0, -2).join('/')];
+  if (inPatches > 0) beside.push(parts.slice(0, inPatches).join('/'));
+  return beside.some((f) => merged.kustomizations.has(f));
 }

@@ -158,6 +158,11 @@ export class Workspace {
     return this.partials.kindOf(uri);
   }
 
+  /** True when a kustomization that takes the file in writes `spec.selector` (commonLabels, …). */
+  selectorAddedByKustomize(uri: string): boolean {
+    return this.partials.selectorAddedByKustomize(uri);
+  }
+
   /** The JSON 6902 patches kustomizations of the workspace apply to CRDs before installing them. */
   crdPatches(): CrdPatchRef[] {
     return this.partials.crdPatches();

@@ -143,3 +143,68 @@ void test('a kuttl assertion file is known by its name', () => {
   );
   assert.deepEqual(codes(uri, service), []);
 });
+
+/** A StatefulSet turned into a Deployment: the patch deletes what a Deployment has no field for. */
+const toDeployment = [
+  'apiVersion: apps/v1',
+  'kind: Deployment',
+  'metadata: {name: queue}',
+  'spec:',
+  '  updateStrategy:',
+  '    $patch: delete',
+  '  serviceName: null',
+  '  volumeClaimTemplates:',
+  '  podManagementPolicy: ~',
+  '  minReadySecond: 5',
+  '  template:',
+  '    spec:',
+  '      volumes:',
+  '        - name: spool',
+  '          $patch: delete',
+  '          emptyDirr: {}',
+  '        - name: cache',
+  '          emptyDir: {}',
+  '',
+].join('\n');
+
+const kindChange = [
+  'resources: [queue.yaml]',
+  'patches:',
+  '  - path: to-deployment.yaml',
+  '    target: {kind: StatefulSet, name: queue}',
+  '    options: {allowKindChange: true}',
+  '',
+].join('\n');
+
+void test('in a patch, `key: null`, `key:` and `$patch: delete` delete fields: never reported', () => {
+  const service = getLanguageService();
+  const uri = 'file:///kc/to-deployment.yaml';
+  service.setFile(uri, toDeployment);
+  const alone = codes(uri, service);
+  assert.ok(alone.includes('unknown-field@7'), alone.join(', '));
+  service.setFile('file:///kc/kustomization.yaml', kindChange);
+  // What kustomize writes into the Deployment is still checked against the Deployment.
+  assert.deepEqual(codes(uri, service), ['unknown-field@10']);
+});
+
+void test('an unknown field of a patch: kustomize merges it, then the API server rejects it', () => {
+  const service = getLanguageService();
+  const uri = 'file:///kc/to-deployment.yaml';
+  service.setFile(uri, toDeployment);
+  service.setFile('file:///kc/kustomization.yaml', kindChange);
+  const [unknown] = service.getDiagnostics(uri);
+  assert.equal(
+    unknown!.message.en,
+    'Unknown field `minReadySecond` in `DeploymentSpec`: kustomize merges it into the object, and the API server then rejects it (or drops it without strict validation). Did you mean `minReadySeconds`?',
+  );
+  assert.match(
+    unknown!.message.ru,
+    /^Неизвестное поле `minReadySecond` в `DeploymentSpec`: kustomize добавит его в объект, а API-сервер потом его отклонит/,
+  );
+  // A whole manifest keeps the plain text.
+  service.setFile('file:///m/web.yaml', toDeployment.replace('queue', 'web'));
+  const plain = service
+    .getDiagnostics('file:///m/web.yaml')
+    .find((d) => d.code === 'unknown-field');
+  assert.match(plain!.message.en, /; the API server rejects it/);
+});

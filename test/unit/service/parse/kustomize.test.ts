@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import {
   fileKey,
   isKustomizationFile,
+  kustomizationTree,
   kustomizePatchKeys,
 } from '../../../../server/src/service/parse/kustomize';
 
@@ -116,4 +117,27 @@ void test('a file is named by its decoded path, however its URI escapes it', () 
     fileKey('file:///repo/storage@fast.yaml'),
   );
   assert.equal(fileKey('file:///repo/a%20b.yaml'), 'file:/repo/a b.yaml');
+});
+
+void test('a plain string under `patches` (the older form) names a patch file', () => {
+  const text = 'resources: [app.yaml]\npatches:\n  - more-memory.yaml\n  - path: replicas.yaml\n';
+  assert.deepEqual(kustomizePatchKeys(base, text), [
+    'file:/repo/over lays/prod/more-memory.yaml',
+    'file:/repo/over lays/prod/replicas.yaml',
+  ]);
+});
+
+void test('a kustomization tree: its folder, what it takes in, whether it writes selectors', () => {
+  const labels = (extra: string) =>
+    kustomizationTree(base, `resources: [../../base, app.yaml]\ncomponents: [../c]\n${extra}`);
+  assert.deepEqual(labels('commonLabels: {team: ops}\n'), {
+    folder: 'file:/repo/over lays/prod',
+    includes: ['file:/repo/base', 'file:/repo/over lays/prod/app.yaml', 'file:/repo/over lays/c'],
+    addsSelector: true,
+  });
+  assert.equal(labels('labels: [{includeSelectors: true, pairs: {a: b}}]\n')?.addsSelector, true);
+  assert.equal(labels('labels: [{pairs: {a: b}}]\n')?.addsSelector, false);
+  assert.equal(labels('labels: [{includeSelectors: true, pairs: {}}]\n')?.addsSelector, false);
+  assert.equal(labels('commonLabels: {}\n')?.addsSelector, false);
+  assert.equal(kustomizationTree(base, '- a\n'), undefined);
 });

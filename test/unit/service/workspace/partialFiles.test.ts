@@ -45,3 +45,30 @@ void test('a test that changes or goes away no longer names its files', () => {
   partials.remove(TEST);
   assert.equal(partials.kindOf('file:///repo/e2e/pvc/gone.yaml'), undefined);
 });
+
+void test('a patch no kustomization names: by its file name or its `patches/` folder', () => {
+  const partials = new PartialFiles();
+  const at = (path: string) => partials.kindOf(`file:///repo/${path}`);
+  assert.equal(at('app/deployment-patch.yaml'), undefined);
+  partials.update('file:///repo/app/kustomization.yaml', 'resources: [web.yaml, web_patch.yaml]\n');
+  assert.equal(at('app/deployment-patch.yaml'), 'patch');
+  assert.equal(at('app/metrics_patch.yml'), 'patch');
+  assert.equal(at('app/patches/grafana/grafana.yaml'), 'patch');
+  assert.equal(at('app/sub/patch.yaml'), 'patch');
+  // A folder the kustomization takes in is that folder's kustomization, not its files.
+  partials.update('file:///repo/top/kustomization.yaml', 'resources: [../app]\n');
+  assert.equal(at('app/deployment-patch.yaml'), 'patch');
+  // Whole manifests stay: taken in as a resource, a name that only holds the word, a JSON file,
+  // or no kustomization near.
+  assert.equal(at('app/web_patch.yaml'), undefined);
+  assert.equal(at('app/web.yaml'), undefined);
+  assert.equal(at('app/dispatcher.yaml'), undefined);
+  assert.equal(at('app/patch.json'), undefined);
+  assert.equal(at('app/a/b/patch.yaml'), undefined);
+  assert.equal(at('other/patches/x.yaml'), undefined);
+  partials.update(
+    'file:///repo/app/patches/grafana/kustomization.yaml',
+    'resources: [grafana.yaml]\n',
+  );
+  assert.equal(at('app/patches/grafana/grafana.yaml'), undefined);
+});
