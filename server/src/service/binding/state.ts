@@ -5,6 +5,7 @@ import type {
   VolumeNodeAffinity,
 } from 'kubernetes-types/core/v1';
 import type { LocalizedText } from '../types';
+import { claimClassOf } from '../kubernetes/storageClass';
 import type { Labels, LabelPredicate } from './selectors';
 import type { ClaimPhase, ConsumerRef, EphemeralOrigin, SourceRef, VolumePhase } from './types';
 
@@ -12,7 +13,7 @@ export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
 export const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
 export const ANN_PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 export const ANN_SELECTED_NODE = 'volume.kubernetes.io/selected-node';
-export const ANN_BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
+export { BETA_CLAIM_CLASS_ANNOTATION as ANN_BETA_STORAGE_CLASS } from '../kubernetes/storageClass';
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
 export interface ClaimRefState {
@@ -98,12 +99,12 @@ export function claimKey(namespace: string, name: string): string {
   return `${namespace}/${name}`;
 }
 
-/** `GetPersistentVolumeClaimClass`: the beta annotation wins over `spec.storageClassName`; unset is `""`. */
+/** `GetPersistentVolumeClaimClass` (kubernetes/storageClass.ts `claimClassOf`); unset is `""`. */
 export function claimClass(claim: ClaimState): string {
-  return claim.classAnnotation ?? claim.specClass ?? '';
+  return claimClassOf(claim.classAnnotation, claim.specClass) ?? '';
 }
 
 /** `PersistentVolumeClaimHasClass`: `""` counts as a class (“no class”), only unset does not. */
 export function claimHasClass(claim: ClaimState): boolean {
-  return claim.classAnnotation !== undefined || claim.specClass !== undefined;
+  return claimClassOf(claim.classAnnotation, claim.specClass) !== undefined;
 }

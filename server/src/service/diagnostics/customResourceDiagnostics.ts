@@ -35,7 +35,7 @@ import { byPosition, type DiagnosticSettings } from './fileDiagnostics';
 const messages = {
   notServed: {
     en: 'The CustomResourceDefinition of {kind} does not serve `{apiVersion}`. Use {expected}.',
-    ru: 'CustomResourceDefinition вида {kind} не обслуживает `{apiVersion}`. Используйте {expected}.',
+    ru: 'Определение ресурса (CRD) {kind} не предоставляет версию `{apiVersion}`. Используйте {expected}.',
   },
   unknownKind: {
     en: 'No CustomResourceDefinition in the workspace defines kind `{kind}` in group `{group}` (it defines {kinds}); the API server rejects an unknown kind.',

@@ -111,12 +111,12 @@ export const BUILTIN_OBJECTS: readonly BuiltinField[] = [
       f(
         'APIVersions',
         'The API versions the cluster serves; `.Has "apps/v1"` tests one.',
-        'Версии API, которые обслуживает кластер; `.Has "apps/v1"` проверяет одну.',
+        'Версии API, которые предоставляет кластер; `.Has "apps/v1"` проверяет одну.',
         [
           method(
             'Has',
             'True when the cluster serves this API version or `group/version/Kind`.',
-            'Истина, если кластер обслуживает эту версию API или `group/version/Kind`.',
+            'Истина, если кластер предоставляет эту версию API или `group/version/Kind`.',
           ),
         ],
       ),

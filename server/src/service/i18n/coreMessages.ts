@@ -58,7 +58,7 @@ export const coreMessages = {
   },
   unknownApiVersion: {
     en: '{kind} is not served as `{apiVersion}` in Kubernetes {k8s}. Use {expected}.',
-    ru: 'В Kubernetes {k8s} {kind} не обслуживается как `{apiVersion}`. Используйте {expected}.',
+    ru: 'Kubernetes {k8s} не предоставляет {kind} в версии `{apiVersion}`. Используйте {expected}.',
   },
   unknownKind: {
     en: 'Kubernetes {k8s} has no kind `{kind}` in `{apiVersion}`.',
@@ -66,7 +66,7 @@ export const coreMessages = {
   },
   removedKind: {
     en: '`{kind}` was removed in Kubernetes {removedIn}: Kubernetes {k8s} does not serve it in `{apiVersion}` or anywhere else. ',
-    ru: '`{kind}` убрали в Kubernetes {removedIn}: Kubernetes {k8s} не обслуживает его ни в `{apiVersion}`, ни где-либо ещё. ',
+    ru: '`{kind}` убрали в Kubernetes {removedIn}: Kubernetes {k8s} не предоставляет его ни в `{apiVersion}`, ни в другой версии. ',
   },
   didYouMean: {
     en: ' Did you mean `{suggestion}`?',
@@ -86,7 +86,7 @@ export const coreMessages = {
   },
   invalidType: {
     en: '`{field}` must be {expected}, not {actual}.',
-    ru: '`{field}`: ожидается {expected}, а указано {actual}.',
+    ru: '`{field}`: ожидается {expected}, а здесь {actual}.',
   },
   emptyString: {
     en: '`{field}` may not be an empty string: leave the field out instead. The API server rejects `""` here.',

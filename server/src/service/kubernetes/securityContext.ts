@@ -47,6 +47,33 @@ export function addedCapabilities(c: Container): string[] {
 }
 
 /**
+ * The capabilities that reach past a file's owner and mode, or change who the process is:
+ * reading or writing any file (`DAC_READ_SEARCH`, `DAC_OVERRIDE`, `FOWNER`, `CHOWN`), becoming
+ * any user or group (`SETUID`, `SETGID`), or reaching the node's memory, disks and mounts
+ * (`SYS_ADMIN`, `SYS_PTRACE`, `SYS_MODULE`, `SYS_RAWIO`, `MKNOD`); `ALL` holds them all. Others
+ * (`SYS_TIME`, `NET_BIND_SERVICE`, `NET_ADMIN`…) give no access to files.
+ */
+const FILE_ACCESS_CAPABILITIES: ReadonlySet<string> = new Set([
+  'ALL',
+  'DAC_READ_SEARCH',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'CHOWN',
+  'SETUID',
+  'SETGID',
+  'SYS_ADMIN',
+  'SYS_PTRACE',
+  'SYS_MODULE',
+  'SYS_RAWIO',
+  'MKNOD',
+]);
+
+/** The added capabilities (`addedCapabilities`) that give access to files or identities. */
+export function fileAccessCapabilities(c: Container): string[] {
+  return addedCapabilities(c).filter((cap) => FILE_ACCESS_CAPABILITIES.has(cap));
+}
+
+/**
  * What could still give a non-root process root's powers or root's group (see
  * `ordinaryUserGaps`):
  * - `escalation`: no `allowPrivilegeEscalation: false`, so a setuid program it runs (`su`,
@@ -55,7 +82,8 @@ export function addedCapabilities(c: Container): string[] {
  *   for the user, and group 0 when the image does not list the user (containerd's `WithUserID`);
  * - `fs-group`: `fsGroup: 0` adds root's group to every container of the pod;
  * - `supplemental-groups`: `supplementalGroups` lists 0;
- * - `capabilities`: the container adds capabilities (some read any file: `DAC_READ_SEARCH`).
+ * - `capabilities`: the container adds a capability that reads any file or changes who it is
+ *   (`fileAccessCapabilities`: `DAC_READ_SEARCH`, `SETUID`…); `SYS_TIME` and the like do not.
  */
 export type OrdinaryUserGap =
   'escalation' | 'run-as-group' | 'fs-group' | 'supplemental-groups' | 'capabilities';
@@ -77,6 +105,6 @@ export function ordinaryUserGaps(c: Container, spec: PodSpec): OrdinaryUserGap[]
   if (Array.isArray(podSc.supplementalGroups) && podSc.supplementalGroups.includes(0)) {
     gaps.push('supplemental-groups');
   }
-  if (addedCapabilities(c).length) gaps.push('capabilities');
+  if (fileAccessCapabilities(c).length) gaps.push('capabilities');
   return gaps;
 }

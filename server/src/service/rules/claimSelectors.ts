@@ -1,6 +1,7 @@
 /** Claims with a label selector: they bind only existing volumes, never provisioned ones. */
 import { localize } from '../i18n/format';
 import { NO_PROVISIONER } from '../binding/state';
+import { writtenClaimClass } from '../kubernetes/storageClass';
 import { provisionersRefuse } from '../binding/selectors';
 import type { YamlPath } from '../parse/nodes';
 import type { Rule } from './types';
@@ -25,19 +26,24 @@ export const selectorWithDynamicProvisioning: Rule = {
     ru: 'Провижинеры не выделяют тома для заявок с `spec.selector` (любым, даже `{}`; external-provisioner отвечает «claim Selector is not supported»): такая заявка может привязаться только к существующему постоянному тому с подходящими метками. Если у её класса есть провижинер, а подходящего тома нет, заявка останется в `Pending`. Уберите селектор, чтобы том выделился динамически, или создайте подходящий том и укажите заявке класс без провижинера (или `""`). Заявке без `storageClassName` достаётся класс по умолчанию; если в рабочей области такого нет, считается, что том выделит класс кластера по умолчанию (кроме случаев, когда `kubeStorage.cluster.defaultStorageClass` равен `none` или снимок кластера перечисляет классы хранилища и ни один не отмечен по умолчанию).',
   },
   check(object, data, ctx) {
-    const targets: { spec: Record<string, unknown>; path: YamlPath }[] = [];
+    const targets: {
+      claim: Record<string, unknown>;
+      spec: Record<string, unknown>;
+      path: YamlPath;
+    }[] = [];
     if (object.kind === 'PersistentVolumeClaim') {
-      if (isRecord(data.spec)) targets.push({ spec: data.spec, path: ['spec'] });
+      if (isRecord(data.spec)) targets.push({ claim: data, spec: data.spec, path: ['spec'] });
     } else {
       for (const t of claimTemplatesOf(data)) {
         if (isRecord(t.template.spec))
-          targets.push({ spec: t.template.spec, path: [...t.path, 'spec'] });
+          targets.push({ claim: t.template, spec: t.template.spec, path: [...t.path, 'spec'] });
       }
     }
-    for (const { spec, path } of targets) {
+    for (const { claim, spec, path } of targets) {
       const selector = spec.selector;
       if (!provisionersRefuse(selector) || spec.volumeName) continue;
-      const className = spec.storageClassName;
+      // As the binding engine reads it: the beta annotation wins, even when it is `""`.
+      const className = writtenClaimClass(claim);
       const labels = isRecord(selector) ? selector : {};
       if (className === undefined && !ctx.lookups.defaultClasses.length) {
         // The claim gets the cluster's default class, which the workspace does not hold.

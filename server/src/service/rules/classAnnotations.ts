@@ -5,7 +5,7 @@
  * DefaultStorageClass admission plugin), whatever the alpha annotation names.
  */
 import { localize } from '../i18n/format';
-import { ANN_BETA_STORAGE_CLASS } from '../binding/state';
+import { writtenClaimClass } from '../kubernetes/storageClass';
 import type { Rule } from './types';
 import { removeKey, setKey } from './fixes/edits';
 import { get, isRecord, str, workloadKinds, writtenClaimsOf } from './util';
@@ -31,9 +31,7 @@ export const ignoredClassAnnotation: Rule = {
       const annotations = get(site.metadata, ['annotations']);
       const named = isRecord(annotations) ? str(annotations[ANN_ALPHA_STORAGE_CLASS]) : undefined;
       if (named === undefined) continue;
-      const beta = isRecord(annotations) ? str(annotations[ANN_BETA_STORAGE_CLASS]) : undefined;
-      const written = get(site.spec, ['storageClassName']);
-      const effective = beta ?? (typeof written === 'string' ? written : undefined);
+      const effective = writtenClaimClass(site);
       if (effective === named) continue;
       const annotationPath = [...site.metadataPath, 'annotations', ANN_ALPHA_STORAGE_CLASS];
       const params = { name: named, effective: effective ?? '' };

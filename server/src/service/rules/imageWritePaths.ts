@@ -11,10 +11,25 @@ interface ImageWrites {
   repositories: readonly string[];
   /** Absolute paths the process writes to; the container's own settings may override them. */
   paths: (container: Container, tag: string | undefined) => string[];
+  /**
+   * The directories the image's Dockerfile declares as `VOLUME`: containerd (the CRI plugin's
+   * default `ignore_image_defined_volumes = false`) bind-mounts a writable anonymous volume of
+   * the container there, so writes succeed even on a read-only root filesystem, and are lost
+   * when the container is re-created. CRI-O's default (`image_volumes = "mkdir"`) does not.
+   */
+  volumes?: (tag: string | undefined) => string[];
+  /**
+   * Where a database image keeps its data with this container's settings; undefined when the
+   * settings leave it unknown (a `postgres` image without a version tag).
+   */
+  dataDirs?: (container: Container, tag: string | undefined) => string[] | undefined;
 }
 
 /** `--flag=value` or `--flag value` in the container's command and args. */
-function flagValue(container: Container, flag: string): string | undefined {
+function flagValue(
+  container: Pick<Container, 'command' | 'args'>,
+  flag: string,
+): string | undefined {
   const words = [...strings(container.command), ...strings(container.args)];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -42,6 +57,36 @@ function majorOf(tag: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** PGDATA: `/var/lib/postgresql/data`, from 18 on `/var/lib/postgresql/<major>/docker`. */
+function postgresData(c: Container, tag: string | undefined): string | undefined {
+  const major = majorOf(tag);
+  return (
+    envValue(c, 'PGDATA') ??
+    (major === undefined
+      ? undefined
+      : major >= 18
+        ? `/var/lib/postgresql/${major}/docker`
+        : '/var/lib/postgresql/data')
+  );
+}
+
+const redisDir = (c: Container): string => inWorkdir(flagValue(c, '--dir') ?? '/data', '/data');
+
+/**
+ * mongod's `--dbpath`, by default `/data/db`, and `/data/configdb` for a config server started
+ * without one (`--configsvr` changes the default, SERVER-1554). Also inside a shell command line
+ * (`sh -c "mongod --configsvr …"`); a config server set up in its config file is not seen.
+ */
+export function mongoDataDir(c: Pick<Container, 'command' | 'args'>): string {
+  const dbpath = flagValue(c, '--dbpath');
+  if (dbpath) return dbpath;
+  const line = [...strings(c.command), ...strings(c.args)].join(' ');
+  const configServer = /(^|\s)--configsvr(\s|$)/.test(line) && !/(^|\s)--dbpath(\s|=|$)/.test(line);
+  return configServer ? '/data/configdb' : '/data/db';
+}
+
+const mysqlData = (c: Container): string => flagValue(c, '--datadir') ?? '/var/lib/mysql';
+
 const KNOWN: readonly ImageWrites[] = [
   {
     // Docker Hub "nginx": read-only mode needs /var/cache/nginx and /var/run (nginx.pid).
@@ -63,38 +108,53 @@ const KNOWN: readonly ImageWrites[] = [
     // /var/lib/postgresql/<major>/docker.
     repositories: ['postgres'],
     paths: (c, tag) => {
-      const major = majorOf(tag);
-      const data =
-        envValue(c, 'PGDATA') ??
-        (major === undefined
-          ? undefined
-          : major >= 18
-            ? `/var/lib/postgresql/${major}/docker`
-            : '/var/lib/postgresql/data');
+      const data = postgresData(c, tag);
       return ['/var/run/postgresql', ...(data ? [data] : [])];
+    },
+    dataDirs: (c, tag) => {
+      const data = postgresData(c, tag);
+      return data ? [data] : undefined;
+    },
+    // VOLUME /var/lib/postgresql/data; from 18 on VOLUME /var/lib/postgresql.
+    volumes: (tag) => {
+      const major = majorOf(tag);
+      if (major === undefined) return [];
+      return [major >= 18 ? '/var/lib/postgresql' : '/var/lib/postgresql/data'];
     },
   },
   {
     // WORKDIR /data: RDB snapshots are written there (and failing snapshots stop writes).
     repositories: ['redis'],
-    paths: (c) => [inWorkdir(flagValue(c, '--dir') ?? '/data', '/data')],
+    paths: (c) => [redisDir(c)],
+    volumes: () => ['/data'],
+    dataDirs: (c) => [redisDir(c)],
   },
   {
     repositories: ['mysql'],
-    paths: () => ['/var/lib/mysql', '/var/run/mysqld', '/tmp'],
+    paths: (c) => [mysqlData(c), '/var/run/mysqld', '/tmp'],
+    volumes: () => ['/var/lib/mysql'],
+    dataDirs: (c) => [mysqlData(c)],
   },
   {
     repositories: ['mariadb'],
-    paths: () => ['/var/lib/mysql', '/run/mysqld', '/tmp'],
+    paths: (c) => [mysqlData(c), '/run/mysqld', '/tmp'],
+    volumes: () => ['/var/lib/mysql'],
+    dataDirs: (c) => [mysqlData(c)],
   },
   {
     // Data in /data/db; the Unix socket /tmp/mongodb-<port>.sock.
     repositories: ['mongo'],
-    paths: (c) => [flagValue(c, '--dbpath') ?? '/data/db', '/tmp'],
+    paths: (c) => [mongoDataDir(c), '/tmp'],
+    volumes: () => ['/data/db', '/data/configdb'],
+    dataDirs: (c) => [mongoDataDir(c)],
   },
   {
+    // VOLUME $RABBITMQ_DATA_DIR (/var/lib/rabbitmq).
     repositories: ['rabbitmq'],
     paths: () => ['/var/lib/rabbitmq'],
+    volumes: () => ['/var/lib/rabbitmq'],
+    // The message store (RABBITMQ_MNESIA_BASE); the Erlang cookie sits beside it.
+    dataDirs: (c) => [envValue(c, 'RABBITMQ_MNESIA_BASE') ?? '/var/lib/rabbitmq/mnesia'],
   },
   {
     // GF_PATHS_DATA (the SQLite database, plugins, sessions).
@@ -110,11 +170,13 @@ const KNOWN: readonly ImageWrites[] = [
         '/prometheus',
       ),
     ],
+    volumes: () => ['/prometheus'],
   },
   {
     // WORKDIR /alertmanager, --storage.path defaults to data/.
     repositories: ['prom/alertmanager', 'quay.io/prometheus/alertmanager'],
     paths: (c) => [inWorkdir(flagValue(c, '--storage.path') ?? 'data', '/alertmanager')],
+    volumes: () => ['/alertmanager'],
   },
 ];
 
@@ -138,12 +200,38 @@ export function parseImage(image: string): { repository: string; tag: string | u
  * undefined when the image is not one we know. `TMPDIR` set in the env is a write path too.
  */
 export function knownWritePaths(container: Container): string[] | undefined {
+  const known = knownImage(container);
+  return known?.writes.paths(container, known.tag);
+}
+
+/**
+ * The directories a known image declares as `VOLUME` (see `ImageWrites.volumes`); empty for an
+ * image we do not know or whose Dockerfile declares none. Listed only where the official
+ * Dockerfile is known to declare them.
+ */
+export function imageDeclaredVolumes(container: Container): string[] {
+  const known = knownImage(container);
+  return known?.writes.volumes?.(known.tag) ?? [];
+}
+
+/**
+ * Where a known database image keeps its data with this container's settings (`--dir`, `PGDATA`,
+ * `--dbpath`, `--datadir`…); undefined for an image we do not know, or whose data directory its
+ * settings leave unknown.
+ */
+export function knownDataDirs(container: Container): string[] | undefined {
+  const known = knownImage(container);
+  return known?.writes.dataDirs?.(container, known.tag);
+}
+
+function knownImage(
+  container: Container,
+): { writes: ImageWrites; tag: string | undefined } | undefined {
   const image = str(container.image);
   if (!image) return undefined;
   const { repository, tag } = parseImage(image);
-  const known = KNOWN.find((k) => k.repositories.includes(repository));
-  if (!known) return undefined;
-  return known.paths(container, tag);
+  const writes = KNOWN.find((k) => k.repositories.includes(repository));
+  return writes && { writes, tag };
 }
 
 /** Paths the container's own env says it writes temporary files to (`TMPDIR`). */

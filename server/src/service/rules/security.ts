@@ -15,7 +15,7 @@ import {
   type ContainerAt,
   type PodSpecAt,
 } from './util';
-import { declaredTempPaths, knownWritePaths } from './imageWritePaths';
+import { declaredTempPaths, imageDeclaredVolumes, knownWritePaths } from './imageWritePaths';
 import { containerName, isReadOnlySource, writableMountsOf } from './podStorage';
 import { normalizeHostPath } from './nodePlumbing';
 import {
@@ -102,6 +102,18 @@ function addEmptyDirFix(
   };
 }
 
+/** No volume where the container writes: the read-only root filesystem refuses the writes. */
+const WRITES_FAIL = {
+  en: 'Container `{container}` ({image}) writes to `{path}`, but its root filesystem is read-only and no writable volume is mounted there: those writes fail with "Read-only file system". Mount an `emptyDir` (or another writable volume) at `{path}`.',
+  ru: 'Контейнер `{container}` ({image}) пишет в `{path}`, но его корневая файловая система только для чтения, а тома для записи там нет: запись закончится ошибкой «Read-only file system». Смонтируйте в `{path}` том `emptyDir` (или другой том для записи).',
+};
+
+/** The image declares the directory a `VOLUME`: containerd mounts an anonymous volume there. */
+const WRITES_TO_IMAGE_VOLUME = {
+  en: 'Container `{container}` ({image}) writes to `{path}`, and its root filesystem is read-only. The image declares `{volume}` a `VOLUME`, so containerd mounts an anonymous volume of the container there and the writes succeed, but that data is lost whenever the container is re-created (and on CRI-O, which does not mount image volumes writable by default, the writes fail). Mount a volume at `{path}`: an `emptyDir`, or a PersistentVolumeClaim for data to keep.',
+  ru: 'Контейнер `{container}` ({image}) пишет в `{path}`, а его корневая файловая система только для чтения. Образ объявляет `{volume}` как `VOLUME`, поэтому containerd монтирует туда анонимный том контейнера и запись проходит, но эти данные пропадут при каждом пересоздании контейнера (а в CRI-O, который по умолчанию не монтирует тома образа для записи, запись закончится ошибкой). Смонтируйте в `{path}` том: `emptyDir` или, для данных, которые нужно сохранить, заявку на том.',
+};
+
 export const readOnlyRootWithoutWritablePath: Rule = {
   id: 'read-only-root-without-writable-path',
   family: 'security',
@@ -113,8 +125,8 @@ export const readOnlyRootWithoutWritablePath: Rule = {
     ru: 'Корневая файловая система только для чтения, а там, куда пишет приложение, тома нет',
   },
   docs: {
-    en: 'With `readOnlyRootFilesystem: true` every write outside a mounted volume fails with "Read-only file system", and many images write at start-up: nginx to `/var/cache/nginx` and `/var/run`, the unprivileged nginx to `/tmp`, PostgreSQL to `/var/run/postgresql`, MySQL and MongoDB to `/tmp`, Redis, Prometheus and Alertmanager to their data directory. The rule knows the documented write paths of such official images (taking `PGDATA`, `GF_PATHS_DATA`, `--storage.tsdb.path` and similar settings into account) and any `TMPDIR` the container sets; it never guesses for other images. Mount a writable volume there, usually an `emptyDir` (the quick fix adds one). If your own configuration moves these paths, suppress the finding.',
-    ru: 'С `readOnlyRootFilesystem: true` любая запись мимо смонтированных томов заканчивается ошибкой «Read-only file system», а многие образы пишут уже при запуске: nginx — в `/var/cache/nginx` и `/var/run`, непривилегированный nginx — в `/tmp`, PostgreSQL — в `/var/run/postgresql`, MySQL и MongoDB — в `/tmp`, Redis, Prometheus и Alertmanager — в каталог данных. Правило знает задокументированные пути записи таких официальных образов (с учётом `PGDATA`, `GF_PATHS_DATA`, `--storage.tsdb.path` и подобных настроек) и `TMPDIR`, если контейнер его задаёт; про другие образы оно не гадает. Смонтируйте туда том для записи, обычно `emptyDir` (это сделает быстрое исправление). Если ваша конфигурация переносит эти пути, подавите сообщение.',
+    en: 'With `readOnlyRootFilesystem: true` every write outside a mounted volume fails with "Read-only file system", and many images write at start-up: nginx to `/var/cache/nginx` and `/var/run`, the unprivileged nginx to `/tmp`, PostgreSQL to `/var/run/postgresql`, MySQL and MongoDB to `/tmp`, Redis, Prometheus and Alertmanager to their data directory. The rule knows the documented write paths of such official images (taking `PGDATA`, `GF_PATHS_DATA`, `--storage.tsdb.path` and similar settings into account) and any `TMPDIR` the container sets; it never guesses for other images. Mount a writable volume there, usually an `emptyDir` (the quick fix adds one). Where the image declares the directory a `VOLUME` (the data directories of Redis, MongoDB, MySQL, MariaDB, PostgreSQL, RabbitMQ, Prometheus and Alertmanager), containerd, the default runtime of most clusters, mounts an anonymous volume of the container there: the writes succeed, but the data is lost when the container is re-created, and on CRI-O the writes fail; the finding says so. If your own configuration moves these paths, suppress the finding.',
+    ru: 'С `readOnlyRootFilesystem: true` любая запись мимо смонтированных томов заканчивается ошибкой «Read-only file system», а многие образы пишут уже при запуске: nginx — в `/var/cache/nginx` и `/var/run`, непривилегированный nginx — в `/tmp`, PostgreSQL — в `/var/run/postgresql`, MySQL и MongoDB — в `/tmp`, Redis, Prometheus и Alertmanager — в каталог данных. Правило знает задокументированные пути записи таких официальных образов (с учётом `PGDATA`, `GF_PATHS_DATA`, `--storage.tsdb.path` и подобных настроек) и `TMPDIR`, если контейнер его задаёт; про другие образы оно не гадает. Смонтируйте туда том для записи, обычно `emptyDir` (это сделает быстрое исправление). Если образ объявляет каталог как `VOLUME` (каталоги данных Redis, MongoDB, MySQL, MariaDB, PostgreSQL, RabbitMQ, Prometheus и Alertmanager), containerd — среда выполнения контейнеров по умолчанию в большинстве кластеров — монтирует туда анонимный том контейнера: запись проходит, но данные пропадут при пересоздании контейнера, а в CRI-O запись закончится ошибкой; сообщение об этом скажет. Если ваша конфигурация переносит эти пути, подавите сообщение.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
@@ -125,21 +137,18 @@ export const readOnlyRootWithoutWritablePath: Rule = {
       const paths = writePathsOf(c);
       if (!paths) continue;
       const mounts = writableMountPaths(at, c);
+      const imageVolumes = imageDeclaredVolumes(c.container).map(canonical);
       for (const path of paths) {
         if (isCovered(path, mounts)) continue;
+        const imageVolume = imageVolumes.find((v) => isCovered(path, [v]));
         ctx.report(
           [...c.path, 'securityContext', 'readOnlyRootFilesystem'],
-          localize(
-            {
-              en: 'Container `{container}` ({image}) writes to `{path}`, but its root filesystem is read-only and no writable volume is mounted there: those writes fail with "Read-only file system". Mount an `emptyDir` (or another writable volume) at `{path}`.',
-              ru: 'Контейнер `{container}` ({image}) пишет в `{path}`, но его корневая файловая система только для чтения, а тома для записи там нет: запись закончится ошибкой «Read-only file system». Смонтируйте в `{path}` том `emptyDir` (или другой том для записи).',
-            },
-            {
-              container: containerName(c),
-              image: '`' + (str(c.container.image) ?? '?') + '`',
-              path,
-            },
-          ),
+          localize(imageVolume === undefined ? WRITES_FAIL : WRITES_TO_IMAGE_VOLUME, {
+            container: containerName(c),
+            image: '`' + (str(c.container.image) ?? '?') + '`',
+            path,
+            volume: imageVolume ?? '',
+          }),
           { fix: addEmptyDirFix(object, at, c, path) },
         );
       }
@@ -176,8 +185,8 @@ export const readOnlyRootFilesystemPossible: Rule = {
         [...c.path, 'name'],
         localize(
           {
-            en: 'Everything container `{container}` ({image}) is known to write goes to volumes ({paths}). Consider `securityContext.readOnlyRootFilesystem: true`.',
-            ru: 'Всё, что контейнер `{container}` ({image}) заведомо пишет, попадает в тома ({paths}). Подумайте о `securityContext.readOnlyRootFilesystem: true`.',
+            en: 'Everything that container `{container}` ({image}) is known to write goes to volumes ({paths}). Consider `securityContext.readOnlyRootFilesystem: true`.',
+            ru: 'Всё, что контейнер `{container}` ({image}) заведомо пишет, попадает в тома ({paths}). Можно включить `securityContext.readOnlyRootFilesystem: true`.',
           },
           {
             container: containerName(c),

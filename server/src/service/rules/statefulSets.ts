@@ -185,6 +185,16 @@ export const claimRetentionDeletesData: Rule = {
   },
 };
 
+/** What the replaced volume of the pod template would have mounted. */
+const WRITTEN_SOURCE = {
+  en: 'the `{source}` written here',
+  ru: 'указанный здесь `{source}`',
+};
+const WRITTEN_WITHOUT_SOURCE = {
+  en: 'the volume written here (it has no source: the API server would make it an `emptyDir`)',
+  ru: 'том, описанный здесь (у него нет источника, API-сервер сделал бы его `emptyDir`)',
+};
+
 export const volumeReplacedByClaimTemplate: Rule = {
   id: 'volume-replaced-by-claim-template',
   family: 'workloads',
@@ -204,15 +214,21 @@ export const volumeReplacedByClaimTemplate: Rule = {
     if (!at?.replaced.size) return;
     for (const v of writtenVolumesOf(at)) {
       if (!at.replaced.has(v.volume.name)) continue;
-      const source = Object.keys(v.volume).find((key) => key !== 'name') ?? '';
+      const source = Object.keys(v.volume).find((key) => key !== 'name');
       ctx.report(
         [...v.path, 'name'],
         localize(
           {
-            en: 'Volume `{name}` is replaced by claim template `{name}`: the pods mount their own claim `{name}-{set}-<ordinal>`, not the `{source}` written here. Remove the volume.',
-            ru: 'Том `{name}` заменяется шаблоном заявки `{name}`: поды монтируют свою заявку `{name}-{set}-<номер>`, а не указанный здесь `{source}`. Удалите том.',
+            en: 'Volume `{name}` is replaced by claim template `{name}`: the pods mount their own claim `{name}-{set}-<ordinal>`, not {written}. Remove the volume.',
+            ru: 'Том `{name}` заменяется шаблоном заявки `{name}`: поды монтируют свою заявку `{name}-{set}-<номер>`, а не {written}. Удалите том.',
           },
-          { name: v.volume.name, set: object.name || '?', source: source || 'volume' },
+          {
+            name: v.volume.name,
+            set: object.name || '?',
+            written: localize(source ? WRITTEN_SOURCE : WRITTEN_WITHOUT_SOURCE, {
+              source: source ?? '',
+            }),
+          },
         ),
         { fix: () => removeVolumeFix(object, v.path, v.volume.name) },
       );

@@ -1,10 +1,12 @@
 /**
- * A claim and the volume it names must be of one class. A claim without `storageClassName` gets
+ * A claim and the volume it names must be of one class, read as the binding engine reads it
+ * (`claimClass`: the beta annotation, even `""`, wins). A claim without either gets
  * the cluster's default class when it is created (the `DefaultStorageClass` admission plugin), so
  * it is not a claim without class: the well-known way a hand-made volume stays unbound.
  */
 import { localize } from '../i18n/format';
 import { classMismatch } from '../binding/match';
+import { ANN_BETA_STORAGE_CLASS, claimClass, claimHasClass } from '../binding/state';
 import type { IndexedObject } from '../workspace/file';
 import { namedVolume, namesEachOther } from './namedVolumes';
 import type { Rule, RuleContext } from './types';
@@ -28,23 +30,27 @@ export const volumeClassMismatch: Rule = {
   check(object, data, ctx) {
     const found = namedVolume(object, data, ctx);
     if (!found) return;
-    if (found.spec.storageClassName === undefined || found.spec.storageClassName === null) {
+    if (!claimHasClass(found.claim)) {
       checkDefaultClassOnNamedVolume(object, found, ctx);
       return;
     }
-    if (typeof found.spec.storageClassName !== 'string') return;
     if (!classMismatch(found.claim, found.volume) || namesEachOther(found)) return;
-    const claimClass = found.spec.storageClassName;
+    const claimClassName = claimClass(found.claim);
     const volumeClass = found.volume.storageClass;
+    // The beta annotation, when present, is what the claim's class is read from.
+    const classPath =
+      found.claim.classAnnotation !== undefined
+        ? ['metadata', 'annotations', ANN_BETA_STORAGE_CLASS]
+        : ['spec', 'storageClassName'];
     ctx.report(
-      ['spec', 'storageClassName'],
+      classPath,
       localize(
         {
           en: 'The claim is of class {claim}, volume `{pv}` of class {volume}. They will not bind. Use the same `storageClassName` on both.',
           ru: 'Заявка класса {claim}, а том `{pv}` — класса {volume}. Привязки не будет. Укажите одинаковый `storageClassName`.',
         },
         {
-          claim: '`' + (claimClass || '""') + '`',
+          claim: '`' + (claimClassName || '""') + '`',
           volume: '`' + (volumeClass || '""') + '`',
           pv: found.pv.object.name ?? '?',
         },
@@ -52,7 +58,7 @@ export const volumeClassMismatch: Rule = {
       {
         fix: replaceFix(
           object,
-          ['spec', 'storageClassName'],
+          classPath,
           scalarText(volumeClass),
           localize(
             { en: "Use the volume's class ({cls})", ru: 'Взять класс тома ({cls})' },

@@ -9,10 +9,11 @@
  * `/etc/shadow`, SSH host keys and `/etc/ssl/private` are closed to others too. Whatever else is
  * in the trees, every user of the node may read.
  */
-import type { PodSpec } from 'kubernetes-types/core/v1';
+import type { Container, PodSpec } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
 import {
+  fileAccessCapabilities,
   isPrivileged,
   ordinaryUserGaps,
   runsAsNonRootUser,
@@ -91,8 +92,8 @@ const READER_GAPS: Record<TreeReaderGap, LocalizedText> = {
     ru: '`supplementalGroups` без 0 (группы root)',
   },
   capabilities: {
-    en: 'no `capabilities.add` (some capabilities, such as `DAC_READ_SEARCH`, read any file)',
-    ru: 'пустой `capabilities.add` (некоторые capabilities, например `DAC_READ_SEARCH`, читают любой файл)',
+    en: '`capabilities.add` without capabilities that read any file or change the user (it adds {caps})',
+    ru: '`capabilities.add` без capabilities, которые читают любые файлы или меняют пользователя (сейчас там {caps})',
   },
 };
 
@@ -102,17 +103,22 @@ const ESCALATION_THROUGH_ROOT: LocalizedText = {
   ru: '`allowPrivilegeEscalation: false` (иначе setuid-программа вроде `su` или `pkexec`, из образа или собственная программа узла под этим путём, сделает его root)',
 };
 
-function gapList(tree: WholeTree, gaps: readonly TreeReaderGap[]): LocalizedText {
+function gapList(tree: WholeTree, gaps: readonly TreeReaderGap[], c: Container): LocalizedText {
+  const caps = fileAccessCapabilities(c)
+    .map((cap) => `\`${cap}\``)
+    .join(', ');
   const texts = gaps.map((g) =>
-    g === 'escalation' && tree === 'node-root' ? ESCALATION_THROUGH_ROOT : READER_GAPS[g],
+    g === 'escalation' && tree === 'node-root'
+      ? ESCALATION_THROUGH_ROOT
+      : localize(READER_GAPS[g], { caps }),
   );
   return { en: texts.map((t) => t.en).join('; '), ru: texts.map((t) => t.ru).join('; ') };
 }
 
 /** A non-root container reads a whole tree of the node, some settings short of an ordinary user. */
 const NON_ROOT_READER: LocalizedText = {
-  en: 'Host path `{path}` is {what}. Container `{container}` runs as a non-root user, and the node keeps {guarded} from other users, but the container stays an ordinary user only with settings it lacks: {gaps}. With them it reads only the files every user of the node may read, and this is not reported.',
-  ru: 'Путь `{path}` — {what}. Контейнер `{container}` работает не от root, а {guarded} узел закрывает от остальных пользователей, но обычным пользователем контейнер остаётся только при настройках, которых у него нет: {gaps}. С ними он прочитает лишь файлы, доступные на узле любому пользователю, и правило его не отметит.',
+  en: 'Host path `{path}` is {what}. Container `{container}` runs as a non-root user, and the node keeps {guarded} from other users, but the container stays an ordinary user only with these settings: {gaps}. With them it reads only the files every user of the node may read, and this is not reported.',
+  ru: 'Путь `{path}` — {what}. Контейнер `{container}` работает не от root, а {guarded} узел закрывает от остальных пользователей, но обычным пользователем контейнер остаётся только при таких настройках: {gaps}. С ними он прочитает лишь файлы, доступные на узле любому пользователю, и правило его не отметит.',
 };
 
 /** A privileged container mounts a whole tree of the node. */
@@ -146,7 +152,7 @@ export function wholeTreeText(
     return localize(NON_ROOT_READER, {
       ...WHOLE_TREES[tree],
       container: containerName(m.container),
-      gaps: gapList(tree, reader.gaps),
+      gaps: gapList(tree, reader.gaps, m.container.container),
     });
   }
   return undefined;

@@ -6,6 +6,7 @@ import type { Container } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { Rule } from './types';
 import { normalizeHostPath } from './nodePlumbing';
+import { knownDataDirs, mongoDataDir } from './imageWritePaths';
 import {
   containersOf,
   isRecord,
@@ -124,30 +125,32 @@ function redisPersists(c: ContainerShape): boolean {
 }
 
 /**
- * MongoDB keeps data in `/data/configdb` only as a config server started without `--dbpath`
- * (`--configsvr` changes the default data directory, SERVER-1554); charts otherwise keep
- * `mongod.conf` and key files there and the data in `/data/db`. A config server set up in its
- * config file (`sharding.clusterRole`) is not seen here.
+ * True when `mountPath` of this container holds a database's (or broker's) files. For an official
+ * image whose data directory is known (`knownDataDirs`: Redis `/data` or its `--dir`, MongoDB
+ * `/data/db` or `/data/configdb` of a config server, PostgreSQL's `PGDATA`…), the mount must be
+ * at that directory or above it: a mount below it (`/data/redis` for Redis) is not where the data
+ * goes. For other images, the well-known data directories and, for database images, `/data`.
  */
-const MONGO_CONFIG_DIR = '/data/configdb';
-
-function mongoConfigServerData(c: ContainerShape): boolean {
-  // Also inside a shell command line (`sh -c "mongod --configsvr …"`).
-  const line = argvOf(c).join(' ');
-  return /(^|\s)--configsvr(\s|$)/.test(line) && !/(^|\s)--dbpath(\s|=|$)/.test(line);
-}
-
-/** True when `mountPath` of this container holds a database's (or broker's) files. */
 export function isDatabaseDataPath(mountPath: string, container: ContainerShape): boolean {
   const p = normalizeHostPath(mountPath);
+  const image = (str(container.image) ?? '').toLowerCase();
+  const persists = !REDIS_IMAGE.test(image) || redisPersists(container);
+  const known = knownDataDirs(container as Container);
+  if (known) {
+    const dirs = known.filter((d) => d.startsWith('/')).map(normalizeHostPath);
+    return persists && dirs.some((d) => d === p || p === '/' || d.startsWith(p + '/'));
+  }
+  // MongoDB keeps data in `/data/configdb` only as a config server; charts otherwise keep
+  // `mongod.conf` and key files there.
   if (p === MONGO_CONFIG_DIR || p.startsWith(MONGO_CONFIG_DIR + '/'))
-    return mongoConfigServerData(container);
+    return mongoDataDir(container) === MONGO_CONFIG_DIR;
   if (DATA_PATHS.some((d) => p === d || p.startsWith(d + '/'))) return true;
   if (p !== '/data' && !p.startsWith('/data/')) return false;
-  const image = (str(container.image) ?? '').toLowerCase();
   if (DB_IMAGE.test(image)) return true;
-  return REDIS_IMAGE.test(image) && redisPersists(container);
+  return REDIS_IMAGE.test(image) && persists;
 }
+
+const MONGO_CONFIG_DIR = '/data/configdb';
 
 /** A container beside a database that keeps none of its data: a MongoDB arbiter, Redis Sentinel. */
 const NO_DATA_NAME = /(^|[-_])(arbiter|sentinel|mongos)([-_]|$)/i;
@@ -205,7 +208,7 @@ export const emptyDirForDatabase: Rule = {
           localize(
             {
               en: '`{path}` holds database data, but volume `{name}` is an `emptyDir`: the data is deleted with the pod (on every update, eviction or node drain). Use a PersistentVolumeClaim or a StatefulSet claim template.',
-              ru: 'В `{path}` лежат данные базы, а том `{name}` — это `emptyDir`: данные удалятся вместе с подом (при каждом обновлении, вытеснении или выводе узла). Используйте заявку на том или шаблон заявки в StatefulSet.',
+              ru: 'В `{path}` лежат данные базы, а том `{name}` — это `emptyDir`: данные удалятся вместе с подом — при каждом обновлении, вытеснении или выводе узла на обслуживание (drain). Используйте заявку на том или шаблон заявки в StatefulSet.',
             },
             { path: mountPath, name: m.mount.name },
           ),

@@ -254,7 +254,10 @@ function invalidTypeProblem({ doc, error, rootSpan, path, field }: ErrorAt): Sch
   const expected = String((error.params as { type: string | string[] }).type)
     .split(',')
     .map((t) => typeNames[t] ?? { en: t, ru: t });
-  const actual = typeNames[jsonType(error.data)] ?? { en: 'unknown', ru: 'неизвестно' };
+  const actual = typeNames[jsonType(error.data)] ?? {
+    en: 'a value of unknown type',
+    ru: 'значение неизвестного типа',
+  };
   return {
     code: 'invalid-type',
     span: spanAt(doc, path, rootSpan),

@@ -88,7 +88,13 @@ describe('schema diagnostics', () => {
       name: 'wrong type',
       text: pvc('  accessModes: ReadWriteOnce\n'),
       expect: ['5:15-5:28 invalid-type'],
-      ru: /ожидается список/,
+      ru: /ожидается список, а здесь строка\./,
+    },
+    {
+      name: 'a mapping where a string belongs',
+      text: pvc('  storageClassName: {name: fast}\n'),
+      expect: ['5:20-5:32 invalid-type'],
+      ru: /ожидается строка, а здесь набор полей \(отображение\)\./,
     },
     {
       name: 'missing required field in a list item',
@@ -99,6 +105,7 @@ describe('schema diagnostics', () => {
       name: 'unknown apiVersion for a kind',
       text: 'apiVersion: apps/v1beta2\nkind: StatefulSet\nmetadata:\n  name: s\n',
       expect: ['0:12-0:24 unknown-api-version'],
+      ru: /^Kubernetes [\d.]+ не предоставляет StatefulSet в версии `apps\/v1beta2`/,
     },
     {
       name: 'misspelt kind of a built-in group',

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
 import {
   addedCapabilities,
+  fileAccessCapabilities,
   isPrivileged,
   ordinaryUserGaps,
   runsAsNonRootUser,
@@ -55,10 +56,51 @@ void describe('security context: who the process is', () => {
     );
     assert.deepEqual(
       ordinaryUserGaps(
-        container({ ...sealed, capabilities: { add: ['SYS_TIME'] } }),
+        container({ ...sealed, capabilities: { add: ['SYS_TIME', 'cap_fowner'] } }),
         pod({ runAsGroup: 10, fsGroup: 0, supplementalGroups: [5, 0] }),
       ),
       ['fs-group', 'supplemental-groups', 'capabilities'],
+    );
+    assert.deepEqual(
+      ordinaryUserGaps(
+        container({ ...sealed, capabilities: { add: ['SYS_TIME', 'NET_BIND_SERVICE'] } }),
+        pod({ runAsGroup: 10 }),
+      ),
+      [],
+      'setting the clock or binding low ports reads no files',
+    );
+  });
+
+  void test('fileAccessCapabilities: only capabilities that reach files or identities, any spelling', () => {
+    const adds = (add: unknown[]): string[] =>
+      fileAccessCapabilities(container({ capabilities: { add } }));
+    assert.deepEqual(adds(['SYS_TIME', 'NET_ADMIN', 'CHOWN']), ['CHOWN']);
+    assert.deepEqual(adds(['cap_dac_read_search', 'Setgid', 'all']), [
+      'DAC_READ_SEARCH',
+      'SETGID',
+      'ALL',
+    ]);
+    assert.deepEqual(
+      adds([
+        'DAC_OVERRIDE',
+        'FOWNER',
+        'SYS_ADMIN',
+        'SYS_PTRACE',
+        'SYS_MODULE',
+        'SYS_RAWIO',
+        'MKNOD',
+        'SETUID',
+      ]),
+      [
+        'DAC_OVERRIDE',
+        'FOWNER',
+        'SYS_ADMIN',
+        'SYS_PTRACE',
+        'SYS_MODULE',
+        'SYS_RAWIO',
+        'MKNOD',
+        'SETUID',
+      ],
     );
   });
 });

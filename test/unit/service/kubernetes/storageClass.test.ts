@@ -5,8 +5,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  BETA_CLAIM_CLASS_ANNOTATION,
   BETA_DEFAULT_CLASS_ANNOTATION,
   DEFAULT_CLASS_ANNOTATION,
+  claimClassOf,
+  writtenClaimClass,
   defaultClassAnnotation,
   isDefaultStorageClass,
 } from '../../../../server/src/service/kubernetes/storageClass';
@@ -87,4 +90,20 @@ void test('the rules and the binding preview see the same two default classes', 
     .map((c) => c.name)
     .sort();
   assert.deepEqual(previewDefaults, ['fast', 'legacy']);
+});
+
+void test("a claim's class: the beta annotation wins whatever its value; unset is no class set", () => {
+  assert.equal(claimClassOf(undefined, undefined), undefined);
+  assert.equal(claimClassOf(undefined, null), undefined);
+  assert.equal(claimClassOf(undefined, 'fast'), 'fast');
+  assert.equal(claimClassOf('', 'fast'), '', 'an empty annotation is "no class" and still wins');
+  assert.equal(claimClassOf('slow', ''), 'slow');
+  const annotated = (value: unknown) => ({
+    metadata: { annotations: { [BETA_CLAIM_CLASS_ANNOTATION]: value } },
+    spec: {},
+  });
+  assert.equal(writtenClaimClass(annotated('')), '');
+  assert.equal(writtenClaimClass(annotated(7)), undefined);
+  assert.equal(writtenClaimClass({ spec: { storageClassName: '' } }), '');
+  assert.equal(writtenClaimClass({ metadata: 'x', spec: [] }), undefined);
 });

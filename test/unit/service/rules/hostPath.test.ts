@@ -329,7 +329,7 @@ void describe('hostPath rules in detail', () => {
     const written = sensitiveOf(reader('/', nobodyPod, noEscalation, 'readOnly: false'));
     assert.equal(written.length, 1, 'a writable / stays reported');
     assert.match(written[0]!.message.en, /Container `exporter` runs as a non-root user/);
-    assert.match(written[0]!.message.en, /settings it lacks: `readOnly: true`\./);
+    assert.match(written[0]!.message.en, /only with these settings: `readOnly: true`\./);
     assert.doesNotMatch(written[0]!.message.en, /allowPrivilegeEscalation/);
 
     const escalates = sensitiveOf(reader('/', nobodyPod, '{readOnlyRootFilesystem: true}'));
@@ -352,10 +352,33 @@ void describe('hostPath rules in detail', () => {
     assert.match(groups[0]!.message.en, /the node's whole configuration/);
     assert.match(groups[0]!.message.en, /a non-zero `fsGroup`.*`supplementalGroups` without 0/);
     const caps = sensitiveOf(
-      reader('/', nobodyPod, '{allowPrivilegeEscalation: false, capabilities: {add: [SYS_TIME]}}'),
+      reader(
+        '/',
+        nobodyPod,
+        '{allowPrivilegeEscalation: false, capabilities: {add: [SYS_TIME, cap_dac_read_search]}}',
+      ),
     );
     assert.equal(caps.length, 1);
-    assert.match(caps[0]!.message.en, /no `capabilities.add`/);
+    assert.match(
+      caps[0]!.message.en,
+      /only with these settings: `capabilities.add` without capabilities that read any file or change the user \(it adds `DAC_READ_SEARCH`\)\./,
+    );
+    assert.match(
+      caps[0]!.message.ru,
+      /при таких настройках: `capabilities.add` без capabilities, .*\(сейчас там `DAC_READ_SEARCH`\)/,
+    );
+    assert.doesNotMatch(caps[0]!.message.en, /SYS_TIME/);
+  });
+
+  void test('sensitive-host-path: a capability that gives no access to files keeps an ordinary reader (node-exporter)', () => {
+    for (const add of ['[SYS_TIME]', '[CAP_SYS_TIME, NET_BIND_SERVICE]', '[]']) {
+      const sc = `{allowPrivilegeEscalation: false, capabilities: {drop: [ALL], add: ${add}}}`;
+      assert.deepEqual(sensitiveOf(reader('/', nobodyPod, sc)), [], add);
+    }
+    for (const add of ['[all]', '[CAP_SETUID]', '[Sys_Ptrace]', '[DAC_OVERRIDE]']) {
+      const sc = `{allowPrivilegeEscalation: false, capabilities: {add: ${add}}}`;
+      assert.equal(sensitiveOf(reader('/', nobodyPod, sc)).length, 1, add);
+    }
   });
 
   void test('sensitive-host-path: a privileged container mounting / or /etc is told about its privilege', () => {
@@ -417,9 +440,22 @@ void describe('hostPath rules in detail', () => {
     assert.match(controller[0]!.message.ru, /следующий под этого Deployment может попасть/);
   });
 
+  void test("writable-host-path leaves an application's own data volume to hostpath-in-workload", () => {
+    const data = pod('{name: data, hostPath: {path: /srv/data}}', '{name: data, mountPath: /data}');
+    assert.equal(found(data, 'hostpath-in-workload').length, 1);
+    assert.deepEqual(found(data, 'writable-host-path'), [], 'readOnly would break the app');
+    for (const path of ['/var/log/app', '/var/lib/docker']) {
+      const nodePath = pod(
+        `{name: node, hostPath: {path: ${path}}}`,
+        '{name: node, mountPath: /n}',
+      );
+      assert.equal(found(nodePath, 'writable-host-path').length, 1, path);
+    }
+  });
+
   void test('writable-host-path names the volume after its type, not two quoted words in a row', () => {
     const [writable] = found(
-      pod('{name: data, hostPath: {path: /srv/data}}', '{name: data, mountPath: /data}'),
+      pod('{name: data, hostPath: {path: /var/log/app}}', '{name: data, mountPath: /data}'),
       'writable-host-path',
     );
     assert.ok(writable);

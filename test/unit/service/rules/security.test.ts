@@ -139,6 +139,51 @@ void describe('read-only-root-without-writable-path in detail', () => {
     assert.match(hits[0]!.message.ru, /`\/scratch`/);
   });
 
+  void test('a directory the image declares a VOLUME: the writes go to an anonymous volume, not fail', () => {
+    const mongo = findings(pod(['image: mongo:7.0', ...readOnly]), code);
+    const byPath = new Map(mongo.map((d) => [/writes to `([^`]+)`/.exec(d.message.en)![1], d]));
+    assert.deepEqual([...byPath.keys()].sort(), ['/data/db', '/tmp']);
+    const data = byPath.get('/data/db')!.message;
+    assert.match(
+      data.en,
+      /The image declares `\/data\/db` a `VOLUME`, so containerd mounts an anonymous volume/,
+    );
+    assert.match(data.en, /lost whenever the container is re-created .*on CRI-O/);
+    assert.doesNotMatch(data.en, /fail with "Read-only file system"/);
+    assert.match(
+      data.ru,
+      /Образ объявляет `\/data\/db` как `VOLUME`, поэтому containerd монтирует/,
+    );
+    assert.match(
+      byPath.get('/tmp')!.message.en,
+      /fail with "Read-only file system"/,
+      'not a VOLUME',
+    );
+    // A path below a declared volume is in it; one the settings move elsewhere is not.
+    const redis = findings(
+      pod(['image: redis:7-alpine', ...readOnly, 'args: [--dir, /data/r]']),
+      code,
+    );
+    assert.match(redis[0]!.message.en, /writes to `\/data\/r`.*declares `\/data` a `VOLUME`/);
+    const pg = (tag: string, env: string[] = []) =>
+      findings(pod([`image: postgres:${tag}`, ...readOnly, ...env]), code).map((d) => d.message.en);
+    assert.ok(pg('16').some((m) => /`\/var\/lib\/postgresql\/data` a `VOLUME`/.test(m)));
+    assert.ok(
+      pg('18').some((m) =>
+        /writes to `\/var\/lib\/postgresql\/18\/docker`.*declares `\/var\/lib\/postgresql` a/.test(
+          m,
+        ),
+      ),
+    );
+    const moved = pg('16', ['env:', '  - {name: PGDATA, value: /pgdata}']);
+    assert.ok(moved.some((m) => /writes to `\/pgdata`.*Read-only file system/.test(m)));
+    // nginx declares no VOLUME: its writes fail.
+    assert.match(
+      findings(pod(['image: nginx:1.27', ...readOnly]), code)[0]!.message.en,
+      /fail with "Read-only file system"/,
+    );
+  });
+
   void test('no readOnlyRootFilesystem, or an image we do not know: nothing to say', () => {
     assert.equal(findings(pod(['image: nginx:1.27']), code).length, 0);
     assert.equal(findings(pod(['image: example/app:1', ...readOnly]), code).length, 0);
@@ -176,6 +221,15 @@ void describe('read-only-root-filesystem-possible in detail', () => {
     const text = pod(
       ['image: redis:7.4', 'volumeMounts:', '  - {name: data, mountPath: /data}'],
       ['- name: data', '  persistentVolumeClaim: {claimName: redis}'],
+    );
+    const [hint] = findings(text, code);
+    assert.match(
+      hint!.message.en,
+      /^Everything that container `app` \(`redis:7.4`\) is known to write goes to volumes/,
+    );
+    assert.match(
+      hint!.message.ru,
+      /Можно включить `securityContext.readOnlyRootFilesystem: true`\.$/,
     );
     const fixed = assertFixApplies(text, code);
     assert.match(fixed, /securityContext:\n {12}readOnlyRootFilesystem: true\n/);

@@ -16,6 +16,23 @@ void test('a replaced emptyDir gets no emptyDir finding, only the replacement', 
   assert.match(found[0]!.message.ru, /заявку `journal-ledger-<номер>`/);
 });
 
+void test('a replaced volume without a source is named as a volume, not as the word "volume"', () => {
+  const set = fixtureText(RULE, 'bad').replace(/( +- name: journal\n) +emptyDir: \{\}\n/, '$1');
+  const found = diagnose({ 'file:///sts/nosource.yaml': set }).filter((d) => d.code === RULE);
+  assert.equal(found.length, 1);
+  assert.match(
+    found[0]!.message.en,
+    /not the volume written here \(it has no source: the API server would make it an `emptyDir`\)\. Remove/,
+  );
+  assert.match(
+    found[0]!.message.ru,
+    /а не том, описанный здесь \(у него нет источника, API-сервер сделал бы его `emptyDir`\)\. Удалите/,
+  );
+  const withSource = diagnose({ 'file:///sts/bad.yaml': fixtureText(RULE, 'bad') });
+  assert.match(withSource[0]!.message.en, /not the `emptyDir` written here\./);
+  assert.match(withSource[0]!.message.ru, /а не указанный здесь `emptyDir`\./);
+});
+
 void test('a replaced claimName is not looked up: no claim-not-found for a claim nobody mounts', () => {
   const found = diagnose({ 'file:///sts/claim.yaml': caseFixtureText(RULE, 'bad-claim-name') });
   assert.equal(codes(found), `${RULE}@23`);

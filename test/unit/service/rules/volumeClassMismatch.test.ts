@@ -54,3 +54,27 @@ void test('the fix writes storageClassName: "" and the claim binds', () => {
     [],
   );
 });
+
+void test('the beta class annotation is read as the binding engine reads it', () => {
+  const annotated = caseFixtureText(RULE, 'bad-beta-annotation');
+  const { before, after, text: fixed } = applyFirstFix(annotated, RULE);
+  const hits = before.filter((d) => d.code === RULE);
+  assert.equal(hits.length, 1);
+  assert.match(
+    hits[0]!.message.en,
+    /^The claim is of class `bulk`, volume `ledger-vol` of class `""`/,
+  );
+  assert.equal(hits[0]!.range.start.line, 19, 'on the annotation that sets the class');
+  assert.match(fixed, /volume\.beta\.kubernetes\.io\/storage-class: ""/);
+  assert.deepEqual(
+    after.filter((d) => d.code === RULE),
+    [],
+  );
+  // An empty annotation is "no class", not "no class set": no default class is written.
+  const empty = caseFixtureText(RULE, 'good-beta-annotation-empty');
+  for (const mode of ['unknown', 'none'] as const)
+    assert.deepEqual(
+      found({ mode }, '---\n' + empty).filter((d) => d.message.en.includes('scratch')),
+      [],
+    );
+});

@@ -5,6 +5,7 @@ import {
   isDatabaseDataPath,
   keepsNoData,
 } from '../../../../server/src/service/rules/workloadVolumes';
+import { caseFixtureText, diagnose } from './helpers';
 
 void describe('workload volume rules in detail', () => {
   void test('emptydir-for-database-data recognises data paths, database images and persisting Redis', () => {
@@ -38,6 +39,40 @@ void describe('workload volume rules in detail', () => {
       isDatabaseDataPath('/var/lib/postgresql-exporter-cache', image('postgres:16')),
       false,
     );
+  });
+
+  void test("a known image's data directory: a mount at it or above it counts, one below it does not", () => {
+    const at = (path: string, c: Record<string, unknown>) => isDatabaseDataPath(path, c);
+    // Redis writes its working directory /data, not a folder inside it.
+    assert.equal(at('/data/redis', { image: 'redis:7.4' }), false);
+    assert.equal(at('/data', { image: 'redis:7.4' }), true);
+    assert.equal(at('/srv/cache', { image: 'redis:7.4', args: ['--dir', '/srv/cache'] }), true);
+    assert.equal(at('/srv', { image: 'redis:7.4', args: ['--dir', '/srv/cache'] }), true, 'above');
+    assert.equal(at('/data/backup', { image: 'postgres:16' }), false);
+    assert.equal(at('/var/lib/postgresql/data/backup', { image: 'postgres:16' }), false);
+    assert.equal(at('/var/lib/postgresql/data', { image: 'postgres:16' }), true);
+    assert.equal(at('/var/lib/postgresql', { image: 'postgres:16' }), true, 'above PGDATA');
+    assert.equal(at('/var/lib/postgresql', { image: 'postgres:18' }), true);
+    const pgdata = { image: 'postgres:16', env: [{ name: 'PGDATA', value: '/pgdata/db' }] };
+    assert.equal(at('/pgdata', pgdata), true);
+    assert.equal(at('/var/lib/postgresql/data', pgdata), false, 'PGDATA is elsewhere');
+    assert.equal(at('/var/lib/postgresql/data', { image: 'postgres' }), true, 'no tag: any PGDATA');
+    assert.equal(at('/data/db/journal', { image: 'mongo:7' }), false);
+    assert.equal(at('/data', { image: 'mongo:7' }), true);
+    assert.equal(at('/var/lib/mysql', { image: 'mysql:8.4' }), true);
+    assert.equal(at('/var/lib/mysql/backup', { image: 'mariadb:11' }), false);
+    assert.equal(at('/var/lib/rabbitmq', { image: 'rabbitmq:3.13' }), true);
+    assert.equal(at('/var/lib/rabbitmq/mnesia', { image: 'rabbitmq:3.13' }), true);
+    // Other images keep the general directories.
+    assert.equal(at('/data/redis', { image: 'registry.example.net/redis:7' }), true);
+  });
+
+  void test('emptydir-for-database-data says "node drain" in Russian as its docs do', () => {
+    const hits = diagnose({
+      'file:///db.yaml': caseFixtureText('emptydir-for-database-data', 'bad'),
+    }).filter((d) => d.code === 'emptydir-for-database-data');
+    assert.ok(hits.length);
+    assert.match(hits[0]!.message.ru, /вытеснении или выводе узла на обслуживание \(drain\)\. /);
   });
 
   void test('/data/configdb holds data only for a config server started without --dbpath', () => {

@@ -67,10 +67,10 @@ void describe('custom resources from CRDs in the workspace', () => {
     assert.match(field.message.ru, /`regoin` в `spec\.targets\[0\]`/);
     const extra = found.find((d) => d.code === 'unknown-field' && d.range.start.line === 18)!;
     assert.match(extra.message.en, /`extra` in `spec`;/);
-    assert.equal(
-      found.find((d) => d.code === 'unknown-api-version')!.data?.suggestion,
-      'backups.example.com/v1',
-    );
+    const version = found.find((d) => d.code === 'unknown-api-version')!;
+    assert.equal(version.data?.suggestion, 'backups.example.com/v1');
+    assert.match(version.message.ru, /^Определение ресурса \(CRD\) \S+ не предоставляет версию `/);
+    assert.doesNotMatch(version.message.ru, /обслуживает|вида/);
     assert.equal(found.find((d) => d.code === 'unknown-kind')!.data?.suggestion, 'BackupSchedule');
   });
 
