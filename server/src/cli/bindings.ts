@@ -87,6 +87,8 @@ export async function runBindings(argv: string[], io: CliIO): Promise<number> {
   }
 
   const service = getLanguageService();
+  // Every file given is read in full, whatever its size (a `kubectl kustomize` render).
+  service.setFileSettings({ maxFileSize: 0 });
   const snapshots = await loadCluster(service, args.flags);
   const paths = (await collectYamlFiles(args.positional)).filter((p) => !snapshots.includes(p));
   for (const path of paths) service.setFile(fileUri(path), await fs.readFile(path, 'utf8'), 'disk');

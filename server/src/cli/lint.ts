@@ -10,13 +10,14 @@ import {
 } from '../service';
 import { normalizeRuleSettings } from '../settings';
 import { parseArgs } from './args';
-import { collectYamlFiles, fileUri, UsageError } from './files';
+import { collectFiles, fileUri, UsageError } from './files';
 import { claimsFrom } from '../node/claims';
 import { indexShare, lintInWorkers, MIN_FILES_FOR_WORKERS } from './lintWorkers';
 import {
   displayPath,
   summarize,
   toJson,
+  skippedNotice,
   toSarif,
   toText,
   type CheckedSummary,
@@ -61,10 +62,13 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
       args.flags.get('--rule') ?? [],
     ),
   };
-  const service = getLanguageService();
+  const service = cliService();
   const snapshots = await loadCluster(service, args.flags);
   // A snapshot is not a manifest to check: it is reported only when its YAML cannot be read.
-  const paths = (await collectYamlFiles(args.positional)).filter((p) => !snapshots.includes(p));
+  const collected = collectFiles(args.positional);
+  const paths = collected.paths.filter((p) => !snapshots.includes(p));
+  const { skipped } = collected;
+  for (const file of skipped) io.err(`kube-storage lint: ${skippedNotice(file, lang)}\n`);
   const jobs = jobsFor(args.flags, paths.length);
   let reports: FileReport[];
   let chart: Awaited<ReturnType<typeof loadChart>> | undefined;
@@ -106,11 +110,28 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   // Each file's findings in the order of their lines (schema before rules on the same spot).
   for (const report of reports) report.diagnostics = [...report.diagnostics].sort(byPosition);
 
-  if (format === 'json') io.out(JSON.stringify(toJson(reports, lang), null, 2) + '\n');
+  if (format === 'json') io.out(JSON.stringify(toJson(reports, lang, skipped), null, 2) + '\n');
   else if (format === 'sarif')
-    io.out(JSON.stringify(toSarif(reports, lang, PRODUCT_VERSION), null, 2) + '\n');
-  else io.out(toText(reports, lang, checkedSummary(reports, chart, chartArg)));
-  return summarize(reports).errors > 0 ? 1 : 0;
+    io.out(JSON.stringify(toSarif(reports, lang, PRODUCT_VERSION, skipped), null, 2) + '\n');
+  else
+    io.out(
+      toText(reports, lang, {
+        ...checkedSummary(reports, chart, chartArg),
+        ...(skipped.length ? { skipped: skipped.length } : {}),
+      }),
+    );
+  // A file named to be checked and too large to be is a failure, as an error in it would be.
+  return summarize(reports).errors > 0 || skipped.some((s) => s.named) ? 1 : 0;
+}
+
+/**
+ * The service the CLI checks with: every file it was given is read in full whatever its size
+ * (`collectFiles` has left out the files too large to check, and says so).
+ */
+export function cliService(): ReturnType<typeof getLanguageService> {
+  const service = getLanguageService();
+  service.setFileSettings({ maxFileSize: 0 });
+  return service;
 }
 
 /** The most threads `lint` takes by itself: every worker indexes every file (memory, repeated work). */

@@ -213,6 +213,8 @@ async function lintShare(job: Job): Promise<CheckedFiles> {
   const texts = new Array<string>(job.paths.length);
   const share: Share = { ...job, texts, claim: claimsFrom(job.next, job.paths.length) };
   const service = getLanguageService();
+  // As cli/lint.ts's cliService: the files were chosen by size already, each is read in full.
+  service.setFileSettings({ maxFileSize: 0 });
   const owned = parseShare(share, service, true);
   const mine: Summaries = [];
   for (const [i, parsed] of owned) if (parsed) mine.push([i, parsed.summary!, texts[i]!]);

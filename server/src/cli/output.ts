@@ -1,6 +1,8 @@
 /** Report formats of `kube-storage lint`: text for people, JSON (stable, documented) and SARIF 2.1.0. */
 import { relative } from 'node:path';
 import { plainText, ruleFamilies, ruleRegistry, type KubeDiagnostic, type Lang } from '../service';
+import { formatSize } from '../service/largeFile';
+import type { SkippedFile } from './files';
 
 export interface FileReport {
   /** Path as given on the command line's side: relative to the working directory. */
@@ -41,6 +43,8 @@ export interface JsonReport {
     file: string;
     diagnostics: JsonDiagnostic[];
   }[];
+  /** Files not checked for their size (only when there are some). */
+  skipped?: { file: string; size: number; limit: number; named: boolean }[];
   summary: { errors: number; warnings: number };
 }
 
@@ -56,18 +60,46 @@ export function summarize(reports: FileReport[]): { errors: number; warnings: nu
   return { errors, warnings };
 }
 
-export function toJson(reports: FileReport[], lang: Lang): JsonReport {
+export function toJson(
+  reports: FileReport[],
+  lang: Lang,
+  skipped: readonly SkippedFile[] = [],
+): JsonReport {
   return {
     files: reports.map((r) => ({
       file: r.file,
       diagnostics: r.diagnostics.map((d) => toJsonDiagnostic(d, lang)),
     })),
+    ...(skipped.length
+      ? {
+          skipped: skipped.map((s) => ({
+            file: displayPath(s.path),
+            size: s.size,
+            limit: s.limit,
+            named: s.named,
+          })),
+        }
+      : {}),
     summary: summarize(reports),
   };
 }
 
+/** Why a file was not checked, one line (stderr, SARIF). */
+export function skippedNotice(file: SkippedFile, lang: Lang): string {
+  const path = displayPath(file.path);
+  const size = formatSize(file.size, lang);
+  const limit = formatSize(file.limit, lang);
+  if (lang === 'ru')
+    return file.named
+      ? `${path}: не проверен: ${size} — больше предельных ${limit} на файл.`
+      : `${path}: не проверен: ${size} — больше ${limit}, предельного размера файлов из папок; чтобы проверить файл, укажите его в командной строке.`;
+  return file.named
+    ? `${path}: not checked: ${size}, above the ${limit} a file may have.`
+    : `${path}: not checked: ${size}, above the ${limit} read from folders; name the file on the command line to check it.`;
+}
+
 const labels: Record<Lang, Record<KubeDiagnostic['severity'], string>> = {
-  en: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
+  en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
   ru: { error: 'ошибка', warning: 'предупреждение', information: 'информация', hint: 'подсказка' },
 };
 
@@ -75,6 +107,8 @@ const labels: Record<Lang, Record<KubeDiagnostic['severity'], string>> = {
 export interface CheckedSummary {
   /** Files checked: the ones given (folders' files), a rendered chart's templates and values files. */
   files: number;
+  /** Files not checked for their size. */
+  skipped?: number;
   /** The chart of `--chart`, when it rendered and was checked. */
   chart?: {
     name: string;
@@ -91,17 +125,19 @@ function summaryLine(
   warnings: number,
   lang: Lang,
 ): string {
-  const { files, chart } = checked;
+  const { files, chart, skipped } = checked;
   if (lang === 'ru') {
     const of = chart
       ? `, из них отрендеренных шаблонов чарта «${chart.name}» — ${chart.templates}, файлов значений — ${chart.valuesFiles}`
       : '';
-    return `Файлов проверено: ${files}${of}; ошибок: ${errors}, предупреждений: ${warnings}.`;
+    const left = skipped ? `; пропущено из-за размера: ${skipped}` : '';
+    return `Файлов проверено: ${files}${of}${left}; ошибок: ${errors}, предупреждений: ${warnings}.`;
   }
   const of = chart
     ? ` (chart “${chart.name}”: ${chart.templates} rendered template(s), ${chart.valuesFiles} values file(s))`
     : '';
-  return `${files} file(s) checked${of}: ${errors} error(s), ${warnings} warning(s).`;
+  const left = skipped ? `, ${skipped} skipped as too large` : '';
+  return `${files} file(s) checked${of}${left}: ${errors} error(s), ${warnings} warning(s).`;
 }
 
 export function toText(
@@ -130,7 +166,12 @@ const sarifLevels: Record<KubeDiagnostic['severity'], string> = {
   hint: 'note',
 };
 
-export function toSarif(reports: FileReport[], lang: Lang, version: string): unknown {
+export function toSarif(
+  reports: FileReport[],
+  lang: Lang,
+  version: string,
+  skipped: readonly SkippedFile[] = [],
+): unknown {
   const ruleIds = [...new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -145,6 +186,7 @@ export function toSarif(reports: FileReport[], lang: Lang, version: string): unk
             rules: ruleIds.map((id) => sarifRule(id, lang)),
           },
         },
+        ...(skipped.length ? { invocations: [skippedInvocation(skipped, lang)] } : {}),
         results: reports.flatMap((r) =>
           r.diagnostics.map((d) => ({
             ruleId: d.code,
@@ -167,6 +209,25 @@ export function toSarif(reports: FileReport[], lang: Lang, version: string): unk
         ),
       },
     ],
+  };
+}
+
+/** The files not checked, as notifications of the run (SARIF `toolExecutionNotifications`). */
+function skippedInvocation(skipped: readonly SkippedFile[], lang: Lang): Record<string, unknown> {
+  return {
+    executionSuccessful: true,
+    toolExecutionNotifications: skipped.map((file) => ({
+      descriptor: { id: 'file-not-checked' },
+      level: 'warning',
+      message: { text: skippedNotice(file, lang) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: displayPath(file.path).split('\\').join('/') },
+          },
+        },
+      ],
+    })),
   };
 }
 

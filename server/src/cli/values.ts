@@ -5,6 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import { ChartSourceError, readChart } from '../node/charts';
+import { withSubcharts } from '../node/helm/subcharts';
 import { helmInspect, plainText, type ChartInspection, type Lang } from '../service';
 import { parseArgs } from './args';
 import { langFromFlags, type CliIO } from './common';
@@ -114,7 +115,7 @@ const words = {
     uses: 'used in',
     summary: (v: number, s: number, o: number, e: number, w: number) =>
       `${v} value(s), ${s} storage; ${o} set in the values file: ${e} error(s), ${w} warning(s).`,
-    severity: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
+    severity: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
   },
   ru: {
     chart: 'Чарт',
@@ -207,7 +208,7 @@ export async function runValues(argv: string[], io: CliIO): Promise<number> {
 
   let source;
   try {
-    source = await readChart(args.positional[0]!);
+    source = await withSubcharts(await readChart(args.positional[0]!));
   } catch (e) {
     if (e instanceof ChartSourceError) {
       io.err(`kube-storage values: ${plainText(e.text[lang], lang)}\n`);

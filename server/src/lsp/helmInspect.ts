@@ -9,6 +9,7 @@ import type {
   LocalizedText,
 } from '../protocol';
 import { ChartSourceError, readChart, readValuesFile } from '../node/charts';
+import { withSubcharts } from '../node/helm/subcharts';
 import { helmInspect, type ChartInspection } from '../service';
 import { uriToPath } from './chartKeys';
 import type { ServerContext } from './context';
@@ -29,7 +30,7 @@ interface InspectedChart {
 
 async function chartOf(params: HelmInspectParams): Promise<InspectedChart> {
   if (params.chart.kind === 'path') {
-    const source = await readChart(params.chart.path);
+    const source = await withSubcharts(await readChart(params.chart.path));
     return {
       files: source.files,
       name: source.name,

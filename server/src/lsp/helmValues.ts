@@ -13,6 +13,7 @@ import {
   type HelmLinkResult,
 } from '../protocol';
 import { findChartForValues, isChartArchiveName, isChartFolder, readChart } from '../node/charts';
+import { withSubcharts } from '../node/helm/subcharts';
 import { mayBeValuesFile } from '../service';
 import { chartKey, uriToPath } from './chartKeys';
 import { safely, type ServerContext } from './context';
@@ -116,7 +117,7 @@ export class HelmValuesLinks {
   /** Reads a chart into the service (open editor texts win over disk). True when the model changed. */
   private async load(key: string, path: string, archive: boolean): Promise<boolean> {
     try {
-      const source = await readChart(path);
+      const source = await withSubcharts(await readChart(path));
       if (!archive) this.useEditorTexts(source.path, source.files);
       const changed = this.ctx.service.setChartFiles(key, source.files);
       this.charts.set(key, { dir: archive ? undefined : source.path, loadedAt: Date.now() });

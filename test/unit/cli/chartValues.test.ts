@@ -219,7 +219,7 @@ describe('kube-storage lint --chart: the values files are checked', { skip: helm
       lines.filter((l) => l.startsWith('--set')),
       [
         '--set:2:1: warning [helm-values-unknown-key] The chart “ledger” has no value “persistance”; Helm ignores it silently. Did you mean “persistence”?',
-        '--set:3:1: info [helm-values-persistence-off] Persistence is off: the chart creates no PersistentVolumeClaim for the data. Usually the data then lives in a volume that does not outlive the pod (an “emptyDir”) and is lost when the pod is deleted or moved to another node; some charts put it on the node (“hostPath”) or leave it in the container, where even a restart loses it.',
+        '--set:3:1: information [helm-values-persistence-off] Persistence is off: the chart creates no PersistentVolumeClaim for the data. Usually the data then lives in a volume that does not outlive the pod (an “emptyDir”) and is lost when the pod is deleted or moved to another node; some charts put it on the node (“hostPath”) or leave it in the container, where even a restart loses it.',
       ],
     );
     assert.match(lines.at(-1)!, /^4 file\(s\) checked .*: 1 error\(s\), 1 warning\(s\)\.$/);

@@ -20,7 +20,7 @@ void test('the text report names every severity in English and in Russian', () =
       .split('\n')
       .filter((l) => l.startsWith('a.yaml:'))
       .map((l) => /^a\.yaml:\d+:1: (.+?) \[some-rule\]/.exec(l)?.[1]);
-  assert.deepEqual(labels('en'), ['error', 'warning', 'info', 'hint']);
+  assert.deepEqual(labels('en'), ['error', 'warning', 'information', 'hint']);
   assert.deepEqual(labels('ru'), ['ошибка', 'предупреждение', 'информация', 'подсказка']);
   assert.match(toText(reports, 'ru'), /a\.yaml:3:1: информация \[some-rule\] Текст про «x»\./);
 });

@@ -45,7 +45,7 @@ import {
   runHelmProcess,
   valuesInput,
 } from './process';
-import { withSubchartTemplates } from './subcharts';
+import { withSubcharts } from './subcharts';
 import { templateFlags } from './capabilities';
 
 export interface RenderValuesFile {
@@ -130,7 +130,7 @@ export class HelmRenderer {
     const hit = this.sources.get(chartPath);
     if (stamp && hit?.stamp === stamp) return hit;
     // With the templates of unpacked subcharts: findings on what they print are traced to them.
-    const read = { stamp, source: await withSubchartTemplates(await readChart(chartPath)) };
+    const read = { stamp, source: await withSubcharts(await readChart(chartPath)) };
     if (stamp) {
       this.sources.delete(chartPath);
       this.sources.set(chartPath, read);

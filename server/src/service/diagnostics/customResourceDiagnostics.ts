@@ -14,6 +14,7 @@ import type { ParsedDocument } from '../parse/chunk';
 import { nodeSpan, nodesAtPath, rootKeyIgnoringCase, type Span } from '../parse/nodes';
 import {
   compile,
+  compiles,
   customKindsOf,
   splitApiVersion,
   type CustomKinds,
@@ -238,7 +239,7 @@ function crdProblems(kinds: CustomKinds, crd: IndexedObject): Relative[] {
       if (crd.apiVersion === 'apiextensions.k8s.io/v1') out.push(missingSchema(crd, entry));
       continue;
     }
-    if (compile(entry)) continue;
+    if (compiles(entry)) continue;
     const nodes = nodesAtPath(crd.document.doc, entry.schemaPath);
     const span = nodeSpan(nodes?.key) ?? crdSpan(crd);
     out.push({

@@ -14,7 +14,10 @@ export function valuesFileName(files: ChartFiles): string | undefined {
   return ['values.yaml', 'values.yml'].find((name) => files.has(name));
 }
 
-export function buildChartModel(files: ChartFiles): ChartModel {
+/** Subcharts inside subcharts are read this deep (as node/helm/subcharts.ts gives them). */
+const MAX_SUBCHART_DEPTH = 3;
+
+export function buildChartModel(files: ChartFiles, depth = 0): ChartModel {
   const problems: LocalizedText[] = [];
   const meta = readMeta(
     files.get('Chart.yaml') ?? files.get('Chart.yml'),
@@ -44,8 +47,10 @@ export function buildChartModel(files: ChartFiles): ChartModel {
       );
     }
   }
+  const subcharts = subchartModels(files, depth);
   return {
     meta,
+    ...(subcharts.size ? { subcharts } : {}),
     valuesText,
     defaults: tree.data,
     roots: tree.roots,
@@ -69,7 +74,7 @@ function readMeta(text: string | undefined, requirements?: string): ChartMeta {
       version: str(data.version),
       appVersion: str(data.appVersion),
       description: str(data.description),
-      dependencies: dependencyNames(data.dependencies, requirements),
+      ...dependencyInfo(data.dependencies, requirements),
     };
   } catch {
     return {};
@@ -80,7 +85,7 @@ function readMeta(text: string | undefined, requirements?: string): ChartMeta {
 export function chartDefaults(model: ChartModel): Record<string, unknown> {
   return model.defaults;
 }
-function dependencyNames(fromChart: unknown, requirements: string | undefined): string[] {
+function dependencyList(fromChart: unknown, requirements: string | undefined): unknown[] {
   let list: unknown = fromChart;
   if (!Array.isArray(list) && requirements) {
     try {
@@ -90,9 +95,17 @@ function dependencyNames(fromChart: unknown, requirements: string | undefined): 
       list = undefined;
     }
   }
-  if (!Array.isArray(list)) return [];
+  return Array.isArray(list) ? list : [];
+}
+
+function dependencyInfo(
+  fromChart: unknown,
+  requirements: string | undefined,
+): Pick<ChartMeta, 'dependencies' | 'conditions' | 'tags'> {
   const names: string[] = [];
-  for (const dep of list) {
+  const conditions: string[] = [];
+  let tags = false;
+  for (const dep of dependencyList(fromChart, requirements)) {
     if (!isPlainObject(dep)) continue;
     const name =
       typeof dep.alias === 'string'
@@ -101,6 +114,59 @@ function dependencyNames(fromChart: unknown, requirements: string | undefined): 
           ? dep.name
           : undefined;
     if (name) names.push(name);
+    if (typeof dep.condition === 'string')
+      for (const c of dep.condition.split(',')) if (c.trim()) conditions.push(c.trim());
+    if (Array.isArray(dep.tags) && dep.tags.length) tags = true;
   }
-  return names;
+  return {
+    dependencies: names,
+    ...(conditions.length ? { conditions } : {}),
+    ...(tags ? { tags } : {}),
+  };
+}
+
+/**
+ * The subcharts among the files, by the key the parent's values use for them: an unpacked one
+ * is given under that key (`charts/<alias or name>/Chart.yaml`), a packaged one under its file
+ * name (`charts/minio-5.0.0.tgz/Chart.yaml`), named by its Chart.yaml and the parent's aliases.
+ */
+function subchartModels(files: ChartFiles, depth: number): Map<string, ChartModel> {
+  const out = new Map<string, ChartModel>();
+  if (depth >= MAX_SUBCHART_DEPTH) return out;
+  const dirs = new Set<string>();
+  for (const path of files.keys()) {
+    const m = /^charts\/([^/]+)\/Chart\.ya?ml$/.exec(path);
+    if (m) dirs.add(m[1]!);
+  }
+  if (!dirs.size) return out;
+  const aliases = aliasesOf(files.get('Chart.yaml') ?? files.get('Chart.yml'), files);
+  for (const dir of [...dirs].sort()) {
+    const prefix = `charts/${dir}/`;
+    const own = new Map<string, string>();
+    for (const [path, text] of files)
+      if (path.startsWith(prefix)) own.set(path.slice(prefix.length), text);
+    const model = buildChartModel(own, depth + 1);
+    const name = model.meta.name ?? dir;
+    const shown = /\.tgz$/i.test(dir) ? (aliases.get(name) ?? [name]) : [dir];
+    for (const key of shown) if (!out.has(key)) out.set(key, model);
+  }
+  return out;
+}
+
+/** Chart name -> the keys its dependencies give it (the alias, else the name). */
+function aliasesOf(chartYaml: string | undefined, files: ChartFiles): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let data: unknown;
+  try {
+    data = chartYaml ? parse(chartYaml, { logLevel: 'error' }) : undefined;
+  } catch {
+    data = undefined;
+  }
+  const fromChart = isPlainObject(data) ? data.dependencies : undefined;
+  for (const dep of dependencyList(fromChart, files.get('requirements.yaml'))) {
+    if (!isPlainObject(dep) || typeof dep.name !== 'string' || !dep.name) continue;
+    const key = typeof dep.alias === 'string' && dep.alias ? dep.alias : dep.name;
+    out.set(dep.name, [...(out.get(dep.name) ?? []), key]);
+  }
+  return out;
 }

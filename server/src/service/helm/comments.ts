@@ -15,8 +15,15 @@ export interface CommentLine {
 
 export interface CommentedKey {
   line: number;
-  /** Column of the `#`, which places the key among its siblings. */
+  /** Column of the `#`. */
   column: number;
+  /**
+   * The column the key had before it was commented out, which places it among its siblings.
+   * `# key:` (one space or none) keeps the key's column at the `#`, as editors comment out a
+   * line; `#  key:` (two spaces or more) was commented out by putting `#` in front of the
+   * indentation (often at column 0), so the key text, one column back, keeps it.
+   */
+  keyColumn: number;
   key: string;
   /** The commented-out YAML, markers removed (several lines for a commented block). */
   example: string;
@@ -102,6 +109,7 @@ export function classifyComments(
       const key: CommentedKey = {
         line: i,
         column,
+        keyColumn: innerIndent >= 2 ? column + innerIndent : column,
         key: rawKey.startsWith('"') ? rawKey.slice(1, -1) : rawKey,
         example: after.slice(innerIndent),
         value: (k[4] ?? '').replace(/\s+#.*$/, ''),

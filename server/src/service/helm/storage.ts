@@ -3,6 +3,22 @@ import { isPrefix } from './paths';
 import type { StorageKind, TemplateUse, ValueNode } from './types';
 
 const STORAGE_PARENT = /persist|storage|volume|pvc|data|disk/i;
+/** Blocks whose keys are about volumes at any depth (`persistence.config.size`, `volumes.journal.size`). */
+const CLAIM_ANCESTOR = /persist|pvc|claim|^volumes$|^storage$/i;
+/** A claim template by name: `volumeClaimTemplate`, `datadirVolumeClaimTemplate`, `pvcTemplate`. */
+const CLAIM_TEMPLATE = /(volumeClaimTemplates?|claimTemplate|pvcTemplate)$/i;
+
+/** A map shaped like a PersistentVolumeClaim spec: access modes with a size or a class. */
+function isClaimShaped(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  const spec = 'spec' in value ? (value as { spec: unknown }).spec : undefined;
+  if (spec && isClaimShaped(spec)) return true;
+  return (
+    keys.includes('accessModes') &&
+    (keys.includes('resources') || keys.includes('storageClassName'))
+  );
+}
 
 const BY_KEY: Record<string, StorageKind> = {
   storageClass: 'storageClass',
@@ -35,16 +51,19 @@ export function storageKindOf(
 ): StorageKind | undefined {
   const { key, path } = node;
   const parent = path[path.length - 2] ?? '';
-  const ancestors = path.slice(0, -1);
-  const inStorage = ancestors.some((a) => STORAGE_PARENT.test(a));
+  // The block right above, or a claim block further up: a component named `volume` (SeaweedFS)
+  // does not make its `ingress.path` or `podAnnotations` storage values.
+  const inStorage =
+    STORAGE_PARENT.test(parent) || path.slice(0, -1).some((a) => CLAIM_ANCESTOR.test(a));
   if (BY_KEY[key]) return BY_KEY[key];
   if (/persistence$/i.test(key)) return 'persistence';
+  if (CLAIM_TEMPLATE.test(key) || isClaimShaped(node.defaultValue)) return 'volumeClaimTemplates';
   if (parent === 'volumePermissions') return 'volumePermissions';
   if (inStorage) {
     if (key === 'enabled' && /persist/i.test(parent)) return 'enabled';
     if (key === 'size') return 'size';
     if (key === 'path' || key === 'mountPath') return 'mountPath';
-    if (/annotations$/i.test(key)) return 'annotations';
+    if (key === 'annotations' || /(pvc|claim)Annotations$/i.test(key)) return 'annotations';
     if (key === 'selector') return 'selector';
   }
   for (const use of uses) {

@@ -77,6 +77,10 @@ export interface ChartMeta {
   description?: string;
   /** Subchart names (alias or name) from Chart.yaml `dependencies` or requirements.yaml: their values live under these keys. */
   dependencies?: string[];
+  /** Values paths of the dependencies' `condition`s (`minio.enabled`): the parent's to set. */
+  conditions?: string[];
+  /** Some dependency has `tags`: the parent's `tags.<tag>` switch them. */
+  tags?: boolean;
 }
 
 /** The values paths a chart's templates compare with `"-"` (helm/classDash.ts). */
@@ -103,4 +107,9 @@ export interface ChartModel {
   schema?: Record<string, unknown>;
   /** Problems reading the chart itself (values.yaml syntax, schema JSON), both languages. */
   problems: LocalizedText[];
+  /**
+   * The subcharts whose files were given (`charts/<name>/…`), by the key the parent's values
+   * use for them (the alias, else the name). A dependency that is not there is not in it.
+   */
+  subcharts?: ReadonlyMap<string, ChartModel>;
 }

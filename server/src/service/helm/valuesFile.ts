@@ -19,7 +19,7 @@ import { pathId } from './paths';
 import { GLOBAL_DEFAULT_STORAGE_CLASS, GLOBAL_STORAGE_CLASS, readsGlobalClassKey } from './storage';
 import { mergeValues, schemaAt, validateValues } from './schema';
 import type { ChartModel, ValueType } from './types';
-import { isFreeForm, isKnownPath, knownChildKeys } from './valuesKeys';
+import { isFreeForm, isKnownPath, knownChildKeys, valueScope } from './valuesKeys';
 import { isPlainObject, typeOf } from './valuesTree';
 
 export { isFreeForm, isKnownPath, knownChildKeys };
@@ -201,10 +201,12 @@ function classKeyOf(key: string, siblings: ReadonlySet<string>): string | undefi
 
 /** A value of another type than the chart's default (when the chart has no schema for it). */
 function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range: Range): void {
-  const { model, report } = check;
-  const node = model.byId.get(pathId(path));
+  const { report } = check;
+  // A value under a subchart's key has the subchart's default.
+  const { model, path: own } = valueScope(check.model, path);
+  const node = model.byId.get(pathId(own));
   if (!node || node.unset || node.type === 'null' || value === null || value === undefined) return;
-  const schemaType = model.schema ? schemaAt(model.schema, path)?.type : undefined;
+  const schemaType = model.schema ? schemaAt(model.schema, own)?.type : undefined;
   const actual = typeOf(value);
   if (schemaType !== undefined || compatible(node.type, actual)) return;
   const text = (lang: 'en' | 'ru') =>
@@ -228,13 +230,15 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
   const id = pathId(path);
   const note = (code: string, message: LocalizedText) =>
     check.report(range, 'information', code, localize(message, { path: id }));
-  const storage = model.byId.get(id)?.storage;
+  // A value under a subchart's key means what the subchart makes of it.
+  const scope = valueScope(model, path);
+  const storage = scope.model.byId.get(pathId(scope.path))?.storage;
   if (globalClassDash[id]) {
     // Helpers read these before or after the claim's own class; an empty value is skipped.
     if (value === '-' && readsGlobalClassKey(model.uses, id))
       note('helm-values-storage-class-dash', globalClassDash[id]);
   } else if (storage === 'storageClass' && value === '-') {
-    const handling = classDashHandling(model, path);
+    const handling = classDashHandling(scope.model, scope.path);
     if (handling === 'handled')
       note('helm-values-storage-class-dash', helmMessages.storageClassDash);
     const message = helmMessages.storageClassDashLiteral;
@@ -243,7 +247,7 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
         range,
         'warning',
         'helm-values-storage-class-dash-literal',
-        localize(message, { path: id, chart: check.chart }),
+        localize(message, { path: id, chart: scope.model.meta.name ?? check.chart }),
       );
   } else if (storage === 'storageClass' && value === '') {
     note('helm-values-storage-class-empty', helmMessages.storageClassEmpty);

@@ -59,17 +59,56 @@ export function knownChildKeys(model: ChartModel, path: readonly string[]): Set<
   for (const key of useIndex(model).children.get(pathId(path)) ?? []) keys.add(key);
   const props = model.schema ? schemaAt(model.schema, path)?.properties : undefined;
   if (isPlainObject(props)) for (const key of Object.keys(props)) keys.add(key);
+  const sub = subchartScope(model, path);
+  if (sub) for (const key of knownChildKeys(sub.model, sub.path)) keys.add(key);
+  for (const condition of model.meta.conditions ?? []) {
+    const parts = condition.split('.');
+    if (pathId(parts.slice(0, -1)) === pathId(path)) keys.add(parts[parts.length - 1]!);
+  }
   return keys;
 }
 
-/** `global` and subchart blocks: Helm passes them on to the subcharts, whose values we do not read. */
+/**
+ * A path under a subchart's key (`minio.persistence.size`) when that subchart's files were
+ * given: the subchart and the path inside it (`persistence.size`).
+ */
+export function subchartScope(
+  model: ChartModel,
+  path: readonly string[],
+): { model: ChartModel; path: string[] } | undefined {
+  const sub = path.length ? model.subcharts?.get(path[0]!) : undefined;
+  return sub ? { model: sub, path: path.slice(1) } : undefined;
+}
+
+/** The chart that decides about a path: the innermost subchart it falls in, else the chart. */
+export function valueScope(
+  model: ChartModel,
+  path: readonly string[],
+): { model: ChartModel; path: string[] } {
+  let scope = { model, path: [...path] };
+  for (let sub = subchartScope(model, path); sub?.path.length;) {
+    scope = sub;
+    sub = subchartScope(sub.model, sub.path);
+  }
+  return scope;
+}
+
+/**
+ * `global`, `tags` (when dependencies have tags) and the blocks of subcharts whose files were
+ * not given (no `helm dependency build`): Helm passes them on, and nothing here knows their keys.
+ */
 function isPassThrough(model: ChartModel, key: string | undefined): boolean {
-  return key === 'global' || (key !== undefined && !!model.meta.dependencies?.includes(key));
+  if (key === undefined) return false;
+  if (key === 'global' || (key === 'tags' && model.meta.tags)) return true;
+  return !!model.meta.dependencies?.includes(key) && !model.subcharts?.has(key);
 }
 
 export function isKnownPath(model: ChartModel, path: readonly string[]): boolean {
   if (model.byId.has(pathId(path))) return true;
   if (isPassThrough(model, path[0])) return true;
+  if (model.meta.conditions?.includes(pathId(path))) return true;
+  const sub = subchartScope(model, path);
+  if (sub && (!sub.path.length || isKnownPath(sub.model, sub.path))) return true;
   const index = useIndex(model);
   if (index.prefixes.has(pathId(path))) return true;
   if (index.patterns.some((use) => usePathMatches(use.path, path))) return true;
@@ -95,6 +134,9 @@ export function isFreeForm(model: ChartModel, path: readonly string[]): boolean 
   const index = useIndex(model);
   for (let i = 1; i <= path.length; i++)
     if (usedAs(index, path.slice(0, i), 'whole', index.whole)) return true;
+  // Under a subchart's key, the subchart's values and templates decide.
+  const sub = subchartScope(model, path);
+  if (sub) return isFreeForm(sub.model, sub.path);
   const node = model.byId.get(pathId(path));
   if (!node) return !schema?.properties && !namesKeysUnder(model, path);
   if (node.unset || node.type === 'null') return !namesKeysUnder(model, path);

@@ -116,7 +116,7 @@ export function buildValuesTree(text: string): ValuesTree {
   return { roots, byId, data, problems };
 }
 
-/** Places each commented-out key under the real mapping whose keys share its column. */
+/** Places each commented-out key under the real mapping whose keys sit left of its original column. */
 function addCommentedKeys(
   keys: CommentedKey[],
   flat: ValueNode[],
@@ -129,7 +129,7 @@ function addCommentedKeys(
     let parent: ValueNode | undefined;
     for (const node of flat) {
       if (node.line >= ck.line) break;
-      if (node.range.start.character < ck.column) parent = node;
+      if (node.range.start.character < ck.keyColumn) parent = node;
     }
     while (parent && parent.type !== 'object' && parent.type !== 'null') {
       parent = byId.get(pathId(parent.path.slice(0, -1)));

@@ -81,8 +81,60 @@ export function renderProblem(
     case 'notLocal':
       return { code, severity: 'error', message: localize(m.notLocal, { chart: failure.detail }) };
     case 'failed':
-      return failedProblem(failure.detail, merged, templates);
+      return withLookupNote(
+        failedProblem(failure.detail, merged, templates),
+        failure.detail,
+        templates,
+      );
   }
+}
+
+/** `fail` and `required` stop helm with `execution error at (<template>:<line>:<col>): …`. */
+const EXECUTION_ERROR = /execution error at \(/;
+const LOOKUP_CALL = /\{\{[^}]*?\blookup\b/;
+const VALUES_PATH = /\.Values((?:\.[A-Za-z_][\w-]*)+)/g;
+
+/**
+ * `lookup` returns an empty map in `helm template`, which never talks to a cluster: a chart
+ * that `fail`s when an object it looks up is missing fails every offline render. When the chart
+ * calls `lookup` and helm stopped on a `fail` or `required`, the message says so, with the
+ * chart's own switch when its templates read a value named for lookups (`disableLookups`).
+ */
+function withLookupNote(
+  problem: RenderProblem,
+  stderr: string,
+  templates: ReadonlyMap<string, string>,
+): RenderProblem {
+  if (problem.code !== FAILURE_CODES.failed || !EXECUTION_ERROR.test(stderr)) return problem;
+  const texts = [...templates]
+    .filter(([path]) => /(^|\/)templates\//.test(path))
+    .map(([, text]) => text);
+  if (!texts.some((text) => LOOKUP_CALL.test(text))) return problem;
+  let notes: LocalizedText = m.offlineLookup;
+  const path = lookupSwitch(texts);
+  if (path) {
+    const last = path[path.length - 1]!;
+    const set = `${path.join('.')}=${/^(disable|skip|no)/i.test(last) ? 'true' : 'false'}`;
+    const hint = localize(m.offlineLookupSwitch, { set });
+    notes = { en: notes.en + hint.en, ru: notes.ru + hint.ru };
+  }
+  // helm's text ends without a full stop.
+  const join = (text: string, note: string) => text.replace(/([^.!?])$/, '$1.') + note;
+  const message = {
+    en: join(problem.message.en, notes.en),
+    ru: join(problem.message.ru, notes.ru),
+  };
+  return { ...problem, message };
+}
+
+/** A value the templates read whose name is about lookups (`disableLookups`, `lookup.enabled`). */
+function lookupSwitch(texts: readonly string[]): string[] | undefined {
+  for (const text of texts)
+    for (const match of text.matchAll(VALUES_PATH)) {
+      const path = match[1]!.slice(1).split('.');
+      if (path.some((key) => /lookup/i.test(key))) return path;
+    }
+  return undefined;
 }
 
 function failedProblem(

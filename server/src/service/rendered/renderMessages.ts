@@ -45,6 +45,14 @@ export const renderMessages = {
     en: 'helm cannot read the values file {file}: {detail}',
     ru: 'helm не может прочитать файл значений {file}: {detail}',
   },
+  offlineLookup: {
+    en: ' The chart looks objects up in the cluster (`lookup`), and `helm template` renders without a cluster, where `lookup` finds nothing: a check that depends on an object in the cluster fails here even if the object exists there.',
+    ru: ' Чарт ищет объекты в кластере (`lookup`), а `helm template` рендерит без обращения к кластеру, и `lookup` ничего не находит: проверка, которая зависит от объекта в кластере, здесь не проходит, даже если в кластере этот объект есть.',
+  },
+  offlineLookupSwitch: {
+    en: ' The chart has a switch for this: `--set {set}`.',
+    ru: ' В чарте для этого есть переключатель: `--set {set}`.',
+  },
   failed: {
     en: '`helm template` failed: {detail}',
     ru: '`helm template` завершился ошибкой: {detail}',

@@ -26,9 +26,10 @@ import { definitions, type JsonSchema } from './registry';
 import { validatorFor } from './validate';
 import { hash53 } from '../text/hash';
 import { isRecord } from '../plainData';
-import { nearestCopy } from '../workspace/nearest';
 import { crdPatchesOf, patchedCrd } from './crdPatches';
+import { chooseDefinition, rivalsAmong } from './crdChoice';
 import { quantityPattern } from './quantityPatterns';
+import { wellFormed } from './schemaShape';
 
 /** One version of a custom kind. */
 export interface CustomKindVersion {
@@ -104,15 +105,7 @@ export class CustomKinds {
    */
   rivals(chosen: CustomKindVersion): CustomKindVersion[] {
     const list = this.byGvk.get(`${chosen.group}/${chosen.version}/${chosen.kind}`) ?? [];
-    if (list.length < 2) return [];
-    const seen = new Set([chosen.definition]);
-    return list.filter((e) => {
-      if (!e.served || rank(e) !== rank(chosen) || seen.has(e.definition)) return false;
-      // A CRD whose YAML does not parse cannot be applied: it is no rival.
-      if (e.crd.document.doc.errors.some((x) => x.code !== 'DUPLICATE_KEY')) return false;
-      seen.add(e.definition);
-      return compile(e);
-    });
+    return list.length < 2 ? [] : rivalsAmong(list, chosen).filter(compile);
   }
 
   /** Every version a CRD defines, whether or not another CRD's definition is the one chosen. */
@@ -150,39 +143,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/**
- * Of the CRDs that define one `group/version/kind`, the one the API server would hold: a CRD it
- * serves (`apiextensions.k8s.io/v1`, or one read from the cluster) over one it does not
- * (`apiextensions.k8s.io/v1beta1`, removed in 1.22: an old copy kept among test data); a manifest
- * over a cluster snapshot (the manifest is what will be applied); of several, the nearest to the
- * object (same file, same folder, nearest ancestor folder), and of copies as near the shallowest
- * (a built `all-crds.yaml` over the raw controller-gen output in a subfolder, which a
- * kustomization patches before it is installed); then the last by uri. The same choice whatever
- * order the files were read in.
- */
-function chooseDefinition(
-  list: readonly CustomKindVersion[],
-  near: string | undefined,
-): CustomKindVersion {
-  if (list.length === 1) return list[0]!;
-  const best = Math.min(...list.map(rank));
-  const depth = (e: CustomKindVersion) => e.crd.uri.split('/').length;
-  // Deepest first, so that the copy kept on a tie (the last) is the shallowest.
-  const tier = list
-    .filter((e) => rank(e) === best)
-    .sort((a, b) => depth(b) - depth(a) || compareText(a.crd.uri, b.crd.uri));
-  return near === undefined ? tier[tier.length - 1]! : nearestCopy(tier, near, (e) => e.crd.uri);
-}
-
-/** A manifest's v1 CRD first (0), then one read from the cluster (1), then a v1beta1 copy (2). */
-function rank(e: CustomKindVersion): number {
-  return e.crd.origin === 'cluster' ? 1 : e.crd.apiVersion === 'apiextensions.k8s.io/v1' ? 0 : 2;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 export function splitApiVersion(apiVersion: string): [string, string] {
   const slash = apiVersion.indexOf('/');
   return slash === -1
@@ -194,6 +154,8 @@ const byWorkspace = new WeakMap<Workspace, { generation: number; kinds: CustomKi
 /** Converted versions per CRD text (JSON of the version's schema): converted once. */
 const conversions = new Map<string, { definition?: string; error?: string }>();
 const MAX_CONVERTED = 500;
+/** The definitions each root definition's conversion made (schema/schemaShape.ts checks them). */
+const partsOf = new Map<string, string[]>();
 /** Compilation results per root definition (ajv compiles each once; a failure is kept). */
 const compilations = new Map<string, string | undefined>();
 
@@ -263,11 +225,17 @@ function converted(
   const hit = conversions.get(key);
   if (hit) return hit;
   // Content-addressed: the same CRD schema gives the same definition names.
-  const at: Conversion = { prefix: `crd-${hash53(key).toString(36)}`, counter: 0, prunes };
+  const at: Conversion = {
+    prefix: `crd-${hash53(key).toString(36)}`,
+    counter: 0,
+    prunes,
+    names: [],
+  };
   const kind = gvk.slice(gvk.lastIndexOf('/') + 1);
   let result: { definition?: string; error?: string };
   try {
     result = { definition: convertRoot(schema as Record<string, unknown>, at, kind) };
+    partsOf.set(result.definition!, at.names);
   } catch (error) {
     result = { error: error instanceof Error ? error.message : String(error) };
   }
@@ -282,6 +250,8 @@ interface Conversion {
   counter: number;
   /** False for a v1beta1 CRD that keeps unknown fields (`preserveUnknownFields` not false). */
   prunes: boolean;
+  /** The definitions made, the root's last. */
+  names: string[];
 }
 
 /**
@@ -305,6 +275,21 @@ export function compile(entry: CustomKindVersion): boolean {
   return !error;
 }
 
+/**
+ * Whether the version's schema compiles, as `compile` tells, without compiling a schema that is
+ * well-formed JSON Schema (schema/schemaShape.ts): what a CRD is checked for in itself. ajv
+ * compiles the converted definitions only when a custom resource of the kind is checked (or hover
+ * and completion need it): the CRDs of kubeflow/manifests, mostly without resources there, took
+ * 12 of its 22 s of CPU to compile. The answer is kept per definition (content-addressed).
+ */
+export function compiles(entry: CustomKindVersion): boolean {
+  if (entry.error || !entry.definition) return false;
+  const parts = partsOf.get(entry.definition);
+  if (compilations.has(entry.definition) || !parts || !wellFormed(entry.definition, parts))
+    return compile(entry);
+  return true;
+}
+
 /** Converts the root schema; returns the name of its definition. */
 function convertRoot(schema: Record<string, unknown>, at: Conversion, kind: string): string {
   const root = convert(schema, at, kind, 0);
@@ -316,6 +301,7 @@ function convertRoot(schema: Record<string, unknown>, at: Conversion, kind: stri
   root.type = 'object';
   const name = `${at.prefix}-0.${kind}`;
   definitions[name] = root;
+  at.names.push(name);
   return name;
 }
 
@@ -377,6 +363,7 @@ function convert(
   at.counter++;
   const name = `${at.prefix}-${at.counter}.${typeName}`;
   definitions[name] = out;
+  at.names.push(name);
   return { $ref: `#/definitions/${name}` };
 }
 

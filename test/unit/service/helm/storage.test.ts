@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import {
   GLOBAL_DEFAULT_STORAGE_CLASS,
   GLOBAL_STORAGE_CLASS,
+  isStorageValue,
   readsGlobalClassKey,
 } from '../../../../server/src/service/helm/storage';
 import { templateUsesOf } from '../../../../server/src/service/helm/templateUses';
+import { buildChartModel } from '../../../../server/src/service/helm/chart';
 
 const reads = (template: string) =>
   readsGlobalClassKey(templateUsesOf('templates/t.yaml', template), GLOBAL_STORAGE_CLASS);
@@ -37,4 +39,48 @@ void test('global.defaultStorageClass is read directly or through the Bitnami co
     true,
   );
   assert.equal(readsDefault('{{ .Values.global.storageClass }}'), false);
+});
+
+void test('storage values by their own name and path, not by a component named `volume`', () => {
+  const model = buildChartModel(
+    new Map([
+      [
+        'values.yaml',
+        [
+          'volume:',
+          '  replicas: 1',
+          '  podAnnotations: {}',
+          '  ingress:',
+          '    path: /',
+          '  livenessProbe:',
+          '    httpGet:',
+          '      path: /status',
+          '  persistence:',
+          '    size: 10Gi',
+          '    annotations: {}',
+          'engine:',
+          '  dataClaim:',
+          '    accessModes: [ReadWriteOnce]',
+          '    storageClassName: fast',
+          '#logVolumeClaimTemplate:',
+          '#  resources:',
+          '#    requests:',
+          '#      storage: 1Gi',
+        ].join('\n'),
+      ],
+    ]),
+  );
+  const storage = [...model.byId.values()]
+    .filter((node) => isStorageValue(node, model.byId))
+    .map((node) => node.id)
+    .sort();
+  assert.deepEqual(storage, [
+    'engine.dataClaim',
+    'engine.dataClaim.accessModes',
+    'engine.dataClaim.storageClassName',
+    'logVolumeClaimTemplate',
+    'volume.persistence',
+    'volume.persistence.annotations',
+    'volume.persistence.size',
+  ]);
 });

@@ -20,3 +20,34 @@ test('ordinary nesting is read as usual', () => {
   assert.deepEqual(tree.data, { persistence: { enabled: true, size: '8Gi' } });
   assert.equal(tree.roots[0]!.key, 'persistence');
 });
+
+test('a key commented out with the # in front of its indentation stays under its parent', () => {
+  const tree = buildValuesTree(
+    [
+      'cert:',
+      '  selfSigned: false',
+      '#  issuerSecret:',
+      'auth:',
+      '  admin:',
+      '    name: admin',
+      '#    token: changeme',
+      'limits: {}',
+      '#  cpu: 2',
+      'probe:',
+      '  enabled: true',
+      '  # path: /healthz',
+      '# topLevelExample: 1',
+      'last: 1',
+    ].join('\n'),
+  );
+  const unset = [...tree.byId.values()].filter((n) => n.unset).map((n) => n.id);
+  assert.deepEqual(unset.sort(), [
+    'auth.admin.token',
+    'cert.issuerSecret',
+    'limits.cpu',
+    'probe.path',
+    'topLevelExample',
+  ]);
+  assert.ok(tree.byId.get('cert')!.children.some((c) => c.key === 'issuerSecret'));
+  assert.equal(tree.byId.get('cert.issuerSecret')!.range.start.character, 0);
+});

@@ -84,3 +84,40 @@ void test("helm's schema failure goes on the line of the value its JSON pointer 
   assert.equal(problem.valueSite?.layer, 1);
   assert.equal(problem.valueSite?.range.start.line, 2);
 });
+
+void test('a fail after lookup: the message explains that lookup finds nothing offline', () => {
+  const stderr =
+    'Error: execution error at (vault/templates/cm.yaml:2:64): certificate secret missing\n\nUse --debug flag to render out invalid YAML\n';
+  const cm = [
+    '{{- $offline := .Values.tls.skipLookup }}',
+    '{{- if and (not $offline) (not (lookup "v1" "Secret" .Release.Namespace "cert")) }}{{ fail "certificate secret missing" }}{{ end }}',
+    'kind: ConfigMap',
+  ].join('\n');
+  const problem = renderProblem(
+    { reason: 'failed', detail: stderr },
+    undefined,
+    new Map([['templates/cm.yaml', cm]]),
+  );
+  assert.equal(problem.code, 'helm-render-failed');
+  assert.equal(problem.severity, 'error');
+  assert.match(problem.message.en, /certificate secret missing\. The chart looks objects up/);
+  assert.match(problem.message.en, /`lookup` finds nothing/);
+  assert.match(problem.message.en, /switch for this: `--set tls\.skipLookup=true`\.$/);
+  assert.match(problem.message.ru, /`lookup` ничего не находит/);
+  assert.match(problem.message.ru, /переключатель: `--set tls\.skipLookup=true`\.$/);
+
+  const noSwitch = renderProblem(
+    { reason: 'failed', detail: stderr },
+    undefined,
+    new Map([['templates/cm.yaml', cm.replace('.Values.tls.skipLookup', 'false')]]),
+  );
+  assert.match(noSwitch.message.en, /`lookup` finds nothing/);
+  assert.doesNotMatch(noSwitch.message.en, /--set/);
+
+  const noLookup = renderProblem(
+    { reason: 'failed', detail: stderr },
+    undefined,
+    new Map([['templates/cm.yaml', '{{ fail "certificate secret missing" }}\n']]),
+  );
+  assert.doesNotMatch(noLookup.message.en, /lookup/);
+});
