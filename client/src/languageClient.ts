@@ -11,6 +11,23 @@ import { WorkspaceTrustNotification } from '../../server/src/protocol';
 
 export const CLIENT_ID = 'kubeStorage';
 
+/**
+ * YAML documents, and JSON ones (`kubectl get -o json`, what `kubectl apply -f` takes): the server
+ * checks a JSON document only while it holds a Kubernetes object or list (node/manifestJson.ts),
+ * and answers package.json and the like with nothing. JSON with comments (`jsonc`: tsconfig.json,
+ * settings) is never a manifest and is not sent. JSON does not activate the extension (that would
+ * start the server for every settings.json); once active, open JSON manifests are checked.
+ */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'yaml' },
+  { scheme: 'untitled', language: 'yaml' },
+  { scheme: 'file', language: 'json' },
+  { scheme: 'untitled', language: 'json' },
+];
+
+/** Files the server reads again when they change on disk (JSON: it may stop being a manifest). */
+export const WATCHED_FILES = '**/*.{yaml,yml,json}';
+
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const env = { ...process.env, ...SERVER_ENVIRONMENT };
@@ -27,12 +44,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'untitled', language: 'yaml' },
-    ],
+    documentSelector: DOCUMENT_SELECTOR,
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher(WATCHED_FILES),
     },
     initializationOptions: {
       locale: vscode.env.language,

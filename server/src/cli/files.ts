@@ -1,10 +1,14 @@
 /** The CLI's inputs: files and folders expanded into manifest files, read into a workspace. */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import {
+  isJsonName,
+  isKubernetesJsonFile,
+  SKIPPED_DIRS,
+  startsLikeKubernetesJsonFile,
+} from '../node/manifestJson';
 import { DEFAULT_MAX_FILE_SIZE } from '../service/largeFile';
-
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.vscode']);
 
 /**
  * A file found in a folder above this size is not checked, only reported as skipped: the
@@ -85,7 +89,7 @@ function walk(dir: string, limit: number, found: Map<string, SkippedFile | undef
     }
     if (!entry.isFile()) continue;
     const yaml = /\.ya?ml$/i.test(entry.name);
-    if (!yaml && !/\.json$/i.test(entry.name)) continue;
+    if (!yaml && !isJsonName(entry.name)) continue;
     let size: number;
     try {
       size = statSync(path).size;
@@ -94,41 +98,8 @@ function walk(dir: string, limit: number, found: Map<string, SkippedFile | undef
     }
     const skipped = oversize(path, size, limit, false);
     // A large JSON file is reported only if it is a manifest: its start tells.
-    if (yaml || (skipped ? startsLikeManifest(path) : isManifestJson(path)))
+    if (yaml || (skipped ? startsLikeKubernetesJsonFile(path) : isKubernetesJsonFile(path)))
       found.set(path, skipped);
-  }
-}
-
-/**
- * A JSON file `kubectl apply` would take: an object with `apiVersion` and `kind` (a `List` and the
- * typed lists carry them too). Unreadable or other JSON (package.json, tsconfig.json): false.
- */
-export function isManifestJson(path: string): boolean {
-  let data: unknown;
-  try {
-    const text = readFileSync(path, 'utf8');
-    if (!text.includes('"apiVersion"') || !text.includes('"kind"')) return false;
-    data = JSON.parse(text);
-  } catch {
-    return false;
-  }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
-  const { apiVersion, kind } = data as Record<string, unknown>;
-  return typeof apiVersion === 'string' && typeof kind === 'string';
-}
-
-/** A large JSON file that starts as a manifest does (its `apiVersion` or `kind` near the top). */
-function startsLikeManifest(path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const buffer = Buffer.alloc(4096);
-    const head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
-    return /^\s*\{[\s\S]*"(apiVersion|kind)"\s*:/.test(head);
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * The workspace scan: every YAML file of the workspace folders read into the index at start (and
- * again when the cluster snapshot globs change), after the settings that decide how a file is
- * read — the size limit and the cluster snapshots — are applied to the service.
+ * The workspace scan: every YAML file of the workspace folders, and every JSON file that holds a
+ * Kubernetes object or list, read into the index at start (and again when the cluster snapshot
+ * globs change), after the settings that decide how a file is read — the size limit and the
+ * cluster snapshots — are applied to the service.
  */
 import type { WorkspaceFolder } from 'vscode-languageserver';
 import type { ServerFileSystem } from '../node/fileSystem';
@@ -25,7 +26,7 @@ const COLLECT_AFTER_SCAN_MS = 200;
  */
 const QUIET_BEFORE_SCANNING_MS = 50;
 
-/** At most this many YAML files are read from disk into the index at start. */
+/** At most this many manifest files (YAML, JSON) are read from disk into the index at start. */
 const MAX_WORKSPACE_FILES = 20000;
 
 export class WorkspaceScan {
@@ -91,7 +92,7 @@ export class WorkspaceScan {
     const uris: string[] = [];
     for (const folder of this.folders()) {
       const limit = MAX_WORKSPACE_FILES - uris.length;
-      uris.push(...(await this.fileSystem.findYamlFiles(folder.uri, files.exclude, limit)));
+      uris.push(...(await this.fileSystem.findManifestFiles(folder.uri, files.exclude, limit)));
     }
     const progress = await IndexProgress.begin(this.ctx, uris.length);
     // Read and parsed by worker threads on a large workspace (node/workspaceReader.ts).
@@ -106,7 +107,7 @@ export class WorkspaceScan {
     });
     progress.end(done, uris.length);
     this.ctx.log(
-      `kube-storage: indexed ${done} of ${uris.length} YAML files in ${Date.now() - started} ms`,
+      `kube-storage: indexed ${done} of ${uris.length} manifest files in ${Date.now() - started} ms`,
     );
     this.publisher.scheduleAllOpen();
     // After the open documents' complete diagnostics, before the workspace pass (node/heapFlags.ts).

@@ -1,4 +1,4 @@
-/** NodeFileSystem.findYamlFiles: the YAML files of a folder, depth first, excludes and a limit. */
+/** NodeFileSystem.findManifestFiles: the YAML files of a folder, depth first, excludes and a limit. */
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,9 +45,13 @@ function expected(dir: string, rel: string, skip: (rel: string) => boolean): str
 const exclude = ['**/node_modules/**', '**/.git/**'];
 const excluded = (rel: string): boolean => /(^|\/)(node_modules|\.git)(\/|$)/.test(rel);
 
-void describe('NodeFileSystem.findYamlFiles', () => {
+void describe('NodeFileSystem.findManifestFiles', () => {
   void it('lists .yaml and .yml files depth first, in the order folders list them', async () => {
-    const found = await new NodeFileSystem().findYamlFiles(pathToFileURL(root).href, exclude, 1e6);
+    const found = await new NodeFileSystem().findManifestFiles(
+      pathToFileURL(root).href,
+      exclude,
+      1e6,
+    );
     assert.deepEqual(found, expected(root, '', excluded));
     assert.equal(found.length, 4 + 300);
     assert.ok(found.some((uri) => uri.endsWith('/apps/billing/staging/Claim.YML')));
@@ -56,16 +60,49 @@ void describe('NodeFileSystem.findYamlFiles', () => {
 
   void it('stops at the limit, keeping the first files of the walk', async () => {
     const all = expected(root, '', excluded);
-    const found = await new NodeFileSystem().findYamlFiles(pathToFileURL(root).href, exclude, 3);
+    const found = await new NodeFileSystem().findManifestFiles(
+      pathToFileURL(root).href,
+      exclude,
+      3,
+    );
     assert.deepEqual(found, all.slice(0, 3));
   });
 
   void it('finds nothing in a folder that does not exist or is not a file: URI', async () => {
     const fileSystem = new NodeFileSystem();
     assert.deepEqual(
-      await fileSystem.findYamlFiles(pathToFileURL(join(root, 'missing')).href, [], 10),
+      await fileSystem.findManifestFiles(pathToFileURL(join(root, 'missing')).href, [], 10),
       [],
     );
-    assert.deepEqual(await fileSystem.findYamlFiles('untitled:Untitled-1', [], 10), []);
+    assert.deepEqual(await fileSystem.findManifestFiles('untitled:Untitled-1', [], 10), []);
+  });
+});
+
+void describe('NodeFileSystem.findManifestFiles: JSON', () => {
+  const dir = makeTempDir('kube-storage-fs-json-');
+  const claim = '{"apiVersion": "v1", "kind": "PersistentVolumeClaim", "metadata": {"name": "c"}}';
+  const put = (file: string, text: string): void => {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  };
+  put('apps/claim.json', claim);
+  put('apps/list.JSON', '{"apiVersion": "v1", "kind": "List", "items": []}');
+  put('apps/pod.yaml', 'kind: Pod\n');
+  put('package.json', '{"name": "x", "version": "1.0.0"}');
+  put('tsconfig.json', '// comments\n{"compilerOptions": {}}');
+  put('broken.json', '{"apiVersion": "v1", "kind": ');
+  put('.vscode/pod.json', claim);
+  put('vendor/node_modules/pod.json', claim);
+  put('skipped/pod.json', claim);
+
+  void it('takes JSON files that hold a Kubernetes object or list, and only those', async () => {
+    // node_modules is not in the excludes: JSON under it is left out all the same.
+    const found = await new NodeFileSystem().findManifestFiles(
+      pathToFileURL(dir).href,
+      ['skipped/**'],
+      100,
+    );
+    const rel = found.map((uri) => uri.slice(pathToFileURL(dir).href.length + 1)).sort();
+    assert.deepEqual(rel, ['apps/claim.json', 'apps/list.JSON', 'apps/pod.yaml']);
   });
 });

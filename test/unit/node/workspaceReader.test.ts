@@ -163,7 +163,7 @@ describe('readWorkspace', () => {
     assert.equal(done, uris.length);
     assert.ok(read.every((r) => r.summary === undefined));
     const memory = {
-      findYamlFiles: () => Promise.resolve([]),
+      findManifestFiles: () => Promise.resolve([]),
       readFile: (uri: string) => Promise.resolve(`# ${uri}\n`),
     };
     const many = Array.from({ length: MIN_FILES_FOR_SCAN_WORKERS }, (_, i) => `mem:///f-${i}.yaml`);
