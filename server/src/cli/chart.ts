@@ -82,6 +82,8 @@ export async function loadChart(
     namespace,
     primaryUri: valuesFlags[0] ? pathToFileURL(resolve(valuesFlags[0])).href : undefined,
     key: `cli:${resolve(chart)}`,
+    // Messages name the values files as the report does (`charts-x/values.yaml`).
+    labelPath: displayPath,
   });
   if (!outcome.ok) {
     service.setRenderFailed(outcome.subject, outcome.problem);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli as run } from '../../support/cli';
@@ -73,7 +73,32 @@ describe('kube-storage lint/bindings --chart', { skip: helm.missing }, () => {
     assert.ok(!all.includes('storage-class-not-found'), all.join());
   });
 
-  it('lint: a subchart’s finding is on its template line; JSON lines are 0-based, messages 1-based', async () => {
+  it('lint: the chart’s values.yaml is named by its real path in messages, not by the chart name', async () => {
+    const copy = join(makeTempDir('ks-cli-folder-'), 'charts-ledger');
+    cpSync(ledger, copy, { recursive: true });
+    const valuesPath = join(copy, 'values.yaml');
+    writeFileSync(valuesPath, readFileSync(valuesPath, 'utf8').replace('size: 8Gi', 'size: 8GB'));
+    for (const lang of ['en', 'ru']) {
+      const { out } = await run([
+        'lint',
+        '--chart',
+        copy,
+        '--set',
+        'auth.password=x',
+        '--helm',
+        helm.path!,
+        '--lang',
+        lang,
+      ]);
+      const line = out.split('\n').find((l) => l.includes('[invalid-quantity]'));
+      assert.ok(line, out);
+      assert.ok(line.startsWith(`${valuesPath}:22:`), out);
+      assert.ok(line.includes(`${valuesPath}, ${lang === 'en' ? 'line' : 'строка'} 22)`), line);
+      assert.ok(!line.includes('(ledger/values.yaml'), line);
+    }
+  });
+
+  it('lint: a subchart’s finding is traced to the parent’s values line and the subchart’s template line', async () => {
     const dir = makeTempDir('ks-cli-shop-');
     const values = join(dir, 'shop-values.yaml');
     writeFileSync(values, 'cache:\n  storageClass: fast\n');
@@ -83,19 +108,16 @@ describe('kube-storage lint/bindings --chart', { skip: helm.missing }, () => {
     const report = JSON.parse(out) as {
       files: { file: string; diagnostics: (JsonFinding & { message: string })[] }[];
     };
-    const sub = report.files.find((f) =>
-      f.file.endsWith('charts/cache/templates/statefulset.yaml'),
-    );
-    const found = sub?.diagnostics.find((d) => d.code === 'storage-class-not-found');
+    const onValues = report.files.find((f) => f.file.endsWith('shop-values.yaml'));
+    const found = onValues?.diagnostics.find((d) => d.code === 'storage-class-not-found');
     assert.ok(found, out);
-    assert.equal(found.range.start.line, 29);
+    assert.equal(found.range.start.line, 1);
+    assert.match(found.rendered!.template, /charts\/cache\/templates\/statefulset\.yaml$/);
     assert.equal(found.rendered?.templateLine, 29);
-    assert.match(found.message, /statefulset\.yaml[”`"]?, line 30\)/);
+    assert.equal(found.rendered?.values[0]?.path, 'cache.storageClass');
+    assert.match(found.message, /statefulset\.yaml[”`"]?, line 30; value/);
     const text = await run(args);
-    assert.match(
-      text.out,
-      /charts\/cache\/templates\/statefulset\.yaml:30:1: warning \[storage-class-not-found\]/,
-    );
+    assert.match(text.out, /shop-values\.yaml:2:\d+: warning \[storage-class-not-found\]/);
   });
 
   it('lint: a finding no value produced is reported on the template line', async () => {

@@ -33,6 +33,11 @@ export interface ArchiveChart {
   root: string;
   /** Chart-relative path -> text; subcharts (`charts/`) are left out. */
   files: Map<string, string>;
+  /**
+   * The entries under `charts/` as bytes (chart-relative: `charts/db/values.yaml`,
+   * `charts/db-1.0.0.tgz`), for the subchart reader; within the same limits as the rest.
+   */
+  charts: Map<string, Uint8Array>;
 }
 
 function fail(code: keyof typeof m, params: LocalizedParams = {}): never {
@@ -75,7 +80,7 @@ export async function readChartArchive(
     fail('badArchive', { detail: e instanceof Error ? e.message : String(e) });
   }
 
-  const entries = new Map<string, string>();
+  const entries = new Map<string, Buffer>();
   const extract = tarExtract();
   let count = 0;
   let total = 0;
@@ -104,7 +109,7 @@ export async function readChartArchive(
           fail('unpackedTooLarge', { limit: formatBytes(limits.maxTotalBytes) });
         chunks.push(chunk);
       }
-      if (parts.length) entries.set(parts.join('/'), Buffer.concat(chunks).toString('utf8'));
+      if (parts.length) entries.set(parts.join('/'), Buffer.concat(chunks));
     }
   })();
   extract.end(tarData);
@@ -120,11 +125,12 @@ export async function readChartArchive(
   if (!chartYaml) fail('archiveNoChart');
   const root = chartYaml.slice(0, chartYaml.indexOf('/'));
   const files = new Map<string, string>();
-  for (const [path, text] of entries) {
+  const charts = new Map<string, Uint8Array>();
+  for (const [path, data] of entries) {
     if (!path.startsWith(root + '/')) continue;
     const rel = path.slice(root.length + 1);
-    if (rel.startsWith('charts/')) continue;
-    files.set(rel, text);
+    if (rel.startsWith('charts/')) charts.set(rel, data);
+    else files.set(rel, data.toString('utf8'));
   }
-  return { root, files };
+  return { root, files, charts };
 }

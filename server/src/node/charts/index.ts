@@ -26,6 +26,8 @@ export interface ChartSource {
   /** Display name: the name in its Chart.yaml, else the folder name or the archive's top folder. */
   name: string;
   files: Map<string, string>;
+  /** An archive's entries under `charts/`, as bytes (see ArchiveChart.charts). */
+  archiveCharts?: Map<string, Uint8Array>;
 }
 
 export function isChartArchiveName(path: string): boolean {
@@ -54,8 +56,14 @@ export async function readChart(
       localize(m.archiveTooLarge, { limit: formatBytes(archiveLimits.maxArchiveBytes) }),
     );
   }
-  const { root, files } = await readChartArchive(await fs.readFile(path), archiveLimits);
-  return { kind: 'archive', path, name: chartNameIn(files) ?? root, files };
+  const { root, files, charts } = await readChartArchive(await fs.readFile(path), archiveLimits);
+  return {
+    kind: 'archive',
+    path,
+    name: chartNameIn(files) ?? root,
+    files,
+    ...(charts.size ? { archiveCharts: charts } : {}),
+  };
 }
 
 /** The `name` of a chart's Chart.yaml (chart-relative paths -> text), if it has one. */

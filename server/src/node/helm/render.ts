@@ -68,6 +68,8 @@ export interface RenderRequest {
   primaryUri?: string;
   /** Identity of the render in the service; defaults to the chart and values paths. */
   key?: string;
+  /** A values file's name in messages, from its path (default: `<folder>/values.yaml`, `x.yaml`). */
+  labelPath?: (path: string) => string;
   timeoutMs?: number;
   maxBuffer?: number;
 }
@@ -168,14 +170,16 @@ export class HelmRenderer {
         cached: false,
       };
     }
+    // Named as the file is (a folder unlike its chart's name: `charts-x/values.yaml`, not `x/…`).
+    const yml = !source.files.has('values.yaml') && source.files.has('values.yml');
+    const valuesName = yml ? 'values.yml' : 'values.yaml';
+    const valuesPath = join(source.path, valuesName);
     const layers: ValuesLayer[] = [
       {
         kind: 'chart',
-        label: `${source.name}/values.yaml`,
-        text: source.files.get('values.yaml') ?? source.files.get('values.yml') ?? '',
-        ...(source.kind === 'folder'
-          ? { uri: pathToFileURL(join(source.path, 'values.yaml')).href }
-          : {}),
+        label: request.labelPath?.(valuesPath) ?? `${basename(source.path)}/${valuesName}`,
+        text: source.files.get(valuesName) ?? '',
+        ...(source.kind === 'folder' ? { uri: pathToFileURL(valuesPath).href } : {}),
       },
     ];
     for (const file of request.values) {
@@ -198,7 +202,7 @@ export class HelmRenderer {
       }
       layers.push({
         kind: 'file',
-        label: basename(file.path),
+        label: request.labelPath?.(resolve(file.path)) ?? basename(file.path),
         uri: pathToFileURL(resolve(file.path)).href,
         text,
       });

@@ -1,5 +1,6 @@
 /**
- * The subcharts of a chart folder, for two uses:
+ * The subcharts of a chart, a folder or a packaged .tgz (read from the archive's entries in memory:
+ * `<chart>/charts/<name>/…` and nested `<chart>/charts/<name>-<ver>.tgz`), for two uses:
  * - the templates of unpacked subcharts (`charts/<name>/templates/…`), so that a finding on an
  *   object a subchart printed can be traced to its template line: helm names such a template
  *   `<chart>/charts/<subchart>/templates/x.yaml` in its `# Source:` comments, with the
@@ -10,7 +11,8 @@
  * A packaged subchart (`charts/x-1.0.0.tgz`) is kept under `charts/x-1.0.0.tgz/…`: its files
  * count for the values check, but a finding is never traced to them (they are no file the user
  * could open, and helm's `# Source:` never names that folder). Links are not followed, and a few
- * limits keep a vendored tree from being read whole.
+ * limits keep a vendored tree from being read whole; packaged subcharts unpack within one budget
+ * of the archive limits.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -30,78 +32,107 @@ const MAX_FILES = 4000;
 /** The subchart files the values check reads besides templates/. */
 const SUBCHART_TOP = /^(Chart\.ya?ml|values\.ya?ml|values\.schema\.json)$/;
 
-/** A chart folder's files with its subcharts' files; an archive as it is. */
+/** A chart's files with its subcharts' files, from a folder or from inside an archive. */
 export async function withSubcharts(source: ChartSource): Promise<ChartSource> {
-  if (source.kind !== 'folder') return source;
-  const files = new Map([...source.files, ...(await readSubchartTemplates(source.path))]);
-  return { ...source, files };
+  const { archiveCharts, ...rest } = source;
+  let sub: Map<string, string>;
+  if (source.kind === 'folder') sub = await readSubchartTemplates(source.path);
+  else if (archiveCharts?.size)
+    sub = await readSubcharts(memoryCharts(archiveCharts), chartYamlIn(source.files));
+  else return rest;
+  return { ...rest, files: new Map([...source.files, ...sub]) };
 }
 
-/** A packaged subchart's files (its own subcharts left out), or none when it cannot be read. */
-async function readPackagedSubchart(path: string): Promise<Map<string, string>> {
-  try {
-    const stat = await fs.lstat(path);
-    if (!stat.isFile() || stat.size > defaultArchiveLimits.maxArchiveBytes) return new Map();
-    return (await readChartArchive(await fs.readFile(path))).files;
-  } catch {
-    return new Map();
-  }
+/** A chart's `charts/` folder: on disk, or the entries of an archive (nothing unpacked to disk). */
+interface ChartsDir {
+  /** Its packaged subcharts (`x-1.0.0.tgz`) and subchart folders, sorted by name. */
+  list(): Promise<{ name: string; packaged: boolean }[]>;
+  /** A packaged subchart's bytes, or undefined when it cannot be read. */
+  packaged(name: string): Promise<Uint8Array | undefined>;
+  /** A subchart folder's files (its own `charts/` left out) and its `charts/`. */
+  folder(name: string): Promise<{ files: Map<string, string>; charts: ChartsDir } | undefined>;
+}
+
+function diskCharts(chartDir: string): ChartsDir {
+  const dir = join(chartDir, 'charts');
+  return {
+    async list() {
+      let entries;
+      try {
+        entries = await fs.readdir(dir, { withFileTypes: true });
+      } catch {
+        return [];
+      }
+      const out: { name: string; packaged: boolean }[] = [];
+      for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (entry.isFile() && /\.tgz$/i.test(entry.name))
+          out.push({ name: entry.name, packaged: true });
+        // A Dirent of readdir is not followed: a link is no directory here.
+        else if (entry.isDirectory() && (await isChartFolder(join(dir, entry.name))))
+          out.push({ name: entry.name, packaged: false });
+      }
+      return out;
+    },
+    async packaged(name) {
+      try {
+        const stat = await fs.lstat(join(dir, name));
+        if (!stat.isFile() || stat.size > defaultArchiveLimits.maxArchiveBytes) return undefined;
+        return await fs.readFile(join(dir, name));
+      } catch {
+        return undefined;
+      }
+    },
+    async folder(name) {
+      try {
+        const files = await readChartFolder(join(dir, name));
+        return { files, charts: diskCharts(join(dir, name)) };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** The `charts/` of a chart inside an archive: chart-relative entry path -> bytes. */
+function memoryCharts(entries: ReadonlyMap<string, Uint8Array>): ChartsDir {
+  const decoder = new TextDecoder();
+  return {
+    list() {
+      const names = new Map<string, boolean>();
+      for (const path of entries.keys()) {
+        const m = /^charts\/([^/]+)(\/(Chart\.ya?ml)?)?/.exec(path);
+        if (!m) continue;
+        const name = m[1]!;
+        if (!m[2] && /\.tgz$/i.test(name)) names.set(name, true);
+        else if (m[3]) names.set(name, false);
+      }
+      const sorted = [...names].sort(([a], [b]) => a.localeCompare(b));
+      return Promise.resolve(sorted.map(([name, packaged]) => ({ name, packaged })));
+    },
+    packaged(name) {
+      return Promise.resolve(entries.get(`charts/${name}`));
+    },
+    folder(name) {
+      const base = `charts/${name}/`;
+      const files = new Map<string, string>();
+      const inner = new Map<string, Uint8Array>();
+      for (const [path, data] of entries) {
+        if (!path.startsWith(base)) continue;
+        const rel = path.slice(base.length);
+        if (rel.startsWith('charts/')) inner.set(rel, data);
+        else files.set(rel, decoder.decode(data));
+      }
+      return Promise.resolve({ files, charts: memoryCharts(inner) });
+    },
+  };
+}
+
+function chartYamlIn(files: ReadonlyMap<string, string>): string | undefined {
+  return files.get('Chart.yaml') ?? files.get('Chart.yml');
 }
 
 /** Chart-relative path (`charts/alertmanager/templates/x.yaml`, `charts/minio/values.yaml`) -> text. */
 export async function readSubchartTemplates(chartDir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  let charts = 0;
-  const walk = async (
-    dir: string,
-    prefix: string,
-    chartYaml: string | undefined,
-    depth: number,
-  ) => {
-    if (depth > MAX_DEPTH) return;
-    const aliases = dependencyAliases(chartYaml);
-    let entries;
-    try {
-      entries = await fs.readdir(join(dir, 'charts'), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (charts >= MAX_SUBCHARTS) break;
-      if (entry.isFile() && /\.tgz$/i.test(entry.name)) {
-        const files = await readPackagedSubchart(join(dir, 'charts', entry.name));
-        if (files.size) charts++;
-        for (const [path, text] of files) {
-          if (out.size >= MAX_FILES) break;
-          if (SUBCHART_TOP.test(path) || path.startsWith('templates/'))
-            out.set(`${prefix}charts/${entry.name}/${path}`, text);
-        }
-        continue;
-      }
-      // A Dirent of readdir is not followed: a link is no directory here.
-      if (!entry.isDirectory()) continue;
-      const sub = join(dir, 'charts', entry.name);
-      if (!(await isChartFolder(sub))) continue;
-      charts++;
-      let files: Map<string, string>;
-      try {
-        files = await readChartFolder(sub);
-      } catch {
-        continue;
-      }
-      const own = files.get('Chart.yaml') ?? files.get('Chart.yml');
-      const name = chartNameIn(files) ?? entry.name;
-      for (const shown of aliases.get(name) ?? [name]) {
-        const base = `${prefix}charts/${shown}/`;
-        for (const [path, text] of files) {
-          if (out.size >= MAX_FILES) break;
-          if (!path.startsWith('templates/') && !SUBCHART_TOP.test(path)) continue;
-          out.set(base + path, text);
-        }
-        await walk(sub, base, own, depth + 1);
-      }
-    }
-  };
   let top: string | undefined;
   for (const name of ['Chart.yaml', 'Chart.yml']) {
     try {
@@ -111,7 +142,60 @@ export async function readSubchartTemplates(chartDir: string): Promise<Map<strin
       // try the next name
     }
   }
-  await walk(chartDir, '', top, 1);
+  return readSubcharts(diskCharts(chartDir), top);
+}
+
+async function readSubcharts(
+  root: ChartsDir,
+  rootChartYaml: string | undefined,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let charts = 0;
+  // Packaged subcharts unpack (in memory) within one budget of the archive limits.
+  let budget = defaultArchiveLimits.maxTotalBytes;
+  const keep = (path: string): boolean =>
+    out.size < MAX_FILES && (SUBCHART_TOP.test(path) || path.startsWith('templates/'));
+  const unpack = async (data: Uint8Array): Promise<Map<string, string>> => {
+    try {
+      const limits = { ...defaultArchiveLimits, maxTotalBytes: budget };
+      const files = (await readChartArchive(data, limits)).files;
+      for (const text of files.values()) budget -= text.length;
+      return files;
+    } catch {
+      return new Map();
+    }
+  };
+  const walk = async (
+    dir: ChartsDir,
+    prefix: string,
+    chartYaml: string | undefined,
+    depth: number,
+  ) => {
+    if (depth > MAX_DEPTH) return;
+    const aliases = dependencyAliases(chartYaml);
+    for (const entry of await dir.list()) {
+      if (charts >= MAX_SUBCHARTS) break;
+      if (entry.packaged) {
+        const data = await dir.packaged(entry.name);
+        const files = data && budget > 0 ? await unpack(data) : new Map<string, string>();
+        if (files.size) charts++;
+        for (const [path, text] of files)
+          if (keep(path)) out.set(`${prefix}charts/${entry.name}/${path}`, text);
+        continue;
+      }
+      const folder = await dir.folder(entry.name);
+      if (!folder) continue;
+      charts++;
+      const own = chartYamlIn(folder.files);
+      const name = chartNameIn(folder.files) ?? entry.name;
+      for (const shown of aliases.get(name) ?? [name]) {
+        const base = `${prefix}charts/${shown}/`;
+        for (const [path, text] of folder.files) if (keep(path)) out.set(base + path, text);
+        await walk(folder.charts, base, own, depth + 1);
+      }
+    }
+  };
+  await walk(root, '', rootChartYaml, 1);
   return out;
 }
 

@@ -112,26 +112,59 @@ function readValueUses(templates: ReadonlyMap<string, string>): PathUses {
     comparedTo: new Map(),
     patterns: [],
   };
-  for (const file of scannedTemplateFiles(templates)) {
-    for (const body of resolvedActions(templates.get(file)!)) {
-      if (body.trim().startsWith('/*')) continue;
-      for (const use of actionUses(dynamicIndex(body))) {
-        const keys = use.path.split('.').slice(1);
-        if (keys.includes(ANY_KEY)) {
-          uses.patterns.push({ keys, safe: use.safe, whole: use.whole });
-          continue;
-        }
-        (use.safe ? uses.safe : uses.unsafe).add(use.path);
-        if (use.whole) uses.whole.add(use.path);
-        if (use.comparedTo) {
-          const texts = uses.comparedTo.get(use.path) ?? new Set<string>();
-          for (const text of use.comparedTo) texts.add(text);
-          uses.comparedTo.set(use.path, texts);
-        }
+  for (const [prefix, keys] of chartRoots(templates)) {
+    const files = prefix ? filesUnder(templates, prefix) : templates;
+    for (const file of scannedTemplateFiles(files)) {
+      for (const body of resolvedActions(files.get(file)!)) {
+        if (body.trim().startsWith('/*')) continue;
+        for (const use of actionUses(dynamicIndex(body))) addUse(uses, use, keys);
       }
     }
   }
   return uses;
+}
+
+/** One use, its path seen from the parent chart (a subchart's `.Values.a` is `<sub>.a`). */
+function addUse(uses: PathUses, use: ReturnType<typeof actionUses>[number], under: string[]) {
+  let keys = use.path.split('.').slice(1);
+  // A subchart's `.Values.global` is the parent's `global`, copied down by helm.
+  const own = !under.length || keys[0] === 'global' ? [] : under;
+  keys = [...own, ...keys];
+  if (keys.includes(ANY_KEY)) {
+    uses.patterns.push({ keys, safe: use.safe, whole: use.whole });
+    return;
+  }
+  const path = own.map((k) => `.${k}`).join('') + use.path;
+  (use.safe ? uses.safe : uses.unsafe).add(path);
+  if (use.whole) uses.whole.add(path);
+  if (use.comparedTo) {
+    const texts = uses.comparedTo.get(path) ?? new Set<string>();
+    for (const text of use.comparedTo) texts.add(text);
+    uses.comparedTo.set(path, texts);
+  }
+}
+
+/**
+ * The chart and its unpacked subcharts among the files (node/helm/subcharts.ts puts them under
+ * `charts/<key>/`, by the key the parent's values use): folder prefix -> that key path. Packaged
+ * ones (`charts/x-1.0.0.tgz/`) are left out: a finding is never traced into them.
+ */
+function chartRoots(files: ReadonlyMap<string, string>): Map<string, string[]> {
+  const roots = new Map<string, string[]>([['', []]]);
+  for (const path of files.keys()) {
+    const m = /^((?:charts\/[^/]+\/)+)templates\//.exec(path);
+    if (!m || roots.has(m[1]!)) continue;
+    const keys = m[1]!.split('/').filter((_, k) => k % 2 === 1);
+    if (!keys.some((k) => /\.tgz$/i.test(k))) roots.set(m[1]!, keys);
+  }
+  return roots;
+}
+
+function filesUnder(files: ReadonlyMap<string, string>, prefix: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [path, text] of files)
+    if (path.startsWith(prefix)) out.set(path.slice(prefix.length), text);
+  return out;
 }
 
 const DYNAMIC_INDEX =

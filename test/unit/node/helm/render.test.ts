@@ -312,7 +312,7 @@ describe('findings on the rendered chart, traced back', { skip: helm.missing }, 
       {
         code: 'storage-class-not-found',
         template: 'charts/cache/templates/statefulset.yaml:29',
-        values: [],
+        values: ['cache.storageClass@5'],
       },
       {
         code: 'claim-not-found',

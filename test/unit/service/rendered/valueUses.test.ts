@@ -46,3 +46,21 @@ void test('files/ rendered with `tpl (.Files.Get …)` count as templates', () =
   };
   assert.deepEqual(eligible(templates, 'pvc:\n  size: 10Gi\n'), ['pvc.size']);
 });
+
+void test('a subchart’s reads are the parent’s values under its key; its globals are the parent’s', () => {
+  const templates = {
+    'templates/cm.yaml': 'a: {{ .Values.replicas | quote }}\n',
+    'charts/etcd/templates/sts.yaml':
+      'c: {{ .Values.persistence.storageClass | quote }}\nr: {{ .Values.global.region | quote }}\n{{- $s := .Values.persistence.size }}\n',
+    'charts/etcd/charts/proxy/templates/d.yaml': 'p: {{ .Values.port }}\n',
+    'charts/db-1.0.0.tgz/templates/d.yaml': 'n: {{ .Values.name }}\n',
+  };
+  const values =
+    'replicas: 2\nglobal:\n  region: eu\netcd:\n  persistence:\n    storageClass: fast\n    size: 1Gi\n  proxy:\n    port: 80\ndb:\n  name: x\n';
+  assert.deepEqual(eligible(templates, values).sort(), [
+    'etcd.persistence.storageClass',
+    'etcd.proxy.port',
+    'global.region',
+    'replicas',
+  ]);
+});
