@@ -103,19 +103,23 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
   const errorLines = new Set<number>();
   // In the order of the text: of several errors on a line, the first is the cause.
   const errors = [...doc.errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  const template = substitutionLine(
-    chunk.text,
-    errors.filter((e) => e.code !== 'DUPLICATE_KEY'),
-  );
-  if (template) {
-    const line = chunk.text.slice(template[0], template[1]);
-    add(
-      template,
-      'yaml-template',
-      localize(coreMessages.laterToolTemplate, { line }),
-      'information',
-    );
-  }
+  // An error on a line that is only a substitution is the later tool's: one note for the first
+  // such line; errors on the other lines are still errors (they stay after substitution).
+  let template: Span | undefined;
+  const onSubstitution = (pos: readonly [number, number]): boolean => {
+    const line = substitutionLine(chunk.text, pos);
+    if (line && !template) {
+      template = line;
+      const text = chunk.text.slice(line[0], line[1]);
+      add(
+        line,
+        'yaml-template',
+        localize(coreMessages.laterToolTemplate, { line: text }),
+        'information',
+      );
+    }
+    return line !== undefined;
+  };
   for (const error of errors) {
     if (error.code === 'DUPLICATE_KEY') {
       duplicates ??= duplicateKeys(chunk, doc);
@@ -128,7 +132,7 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
       );
     } else {
       structural = true;
-      if (template) continue;
+      if (onSubstitution(error.pos)) continue;
       // The errors after the first on a line follow from it (a Go template action in plain YAML
       // gave four): one is told.
       const line = chunk.lineOf(error.pos[0]);
@@ -146,7 +150,8 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
         continue;
       }
     }
-    if (!template) add(warning.pos, 'yaml-syntax', syntaxMessage(warning), 'warning');
+    if (!onSubstitution(warning.pos))
+      add(warning.pos, 'yaml-syntax', syntaxMessage(warning), 'warning');
   }
   for (const shallow of shallowContinuations(doc)) {
     const what = {

@@ -2,10 +2,7 @@
  * Diagnostics that depend on the CustomResourceDefinitions of the workspace: custom resources
  * checked against their CRD's schema (schema/customResources.ts), a version the CRD does not
  * serve, a kind its group does not define, and a CRD whose schema cannot be compiled. Kinds that
- * are neither built in nor defined stay unchecked. When several CRDs of equal standing define the
- * kind (an old copy kept for an upgrade test beside the current one), a problem is reported only
- * if every one of them finds it, with the chosen one's message. Results are kept per document and
- * definitions.
+ * are neither built in nor defined stay unchecked. Results are kept per document and definition.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import { joinTexts, localize } from '../i18n/format';
@@ -166,27 +163,11 @@ function customResourceProblems(kinds: CustomKinds, object: IndexedObject): Rela
   if (!entry.served) return notServed(kinds, object, group, facts.apiVersionSpan ?? facts.span);
   const definition = entry.definition;
   if (!definition || !compile(entry)) return [];
-  // A CRD in the object's own file is the one applied with it; else any of equal standing may be.
-  const rivals = entry.crd.uri === object.uri ? [] : kinds.rivals(entry);
-  const key = [definition, ...rivals.map((r) => r.definition)].join('\u0000');
   const hit = cache.get(object.document);
-  if (hit?.key === key) return hit.problems;
-  let problems = validate(object, definition, facts.span);
-  for (const rival of rivals) {
-    if (!problems.length) break;
-    const theirs = new Set(validate(object, rival.definition!, facts.span).map(problemKey));
-    problems = problems.filter((p) => theirs.has(problemKey(p)));
-  }
-  cache.set(object.document, { key, problems });
+  if (hit?.key === definition) return hit.problems;
+  const problems = validate(object, definition, facts.span);
+  cache.set(object.document, { key: definition, problems });
   return problems;
-}
-
-/**
- * What makes two definitions' problems the same: the code, where it is marked (which follows
- * from the path) and the field named (a missing one is marked at its parent).
- */
-function problemKey(p: Relative): string {
-  return `${p.code}|${p.span[0]}|${p.span[1]}|${String(p.data?.field ?? '')}`;
 }
 
 function notServed(

@@ -3,10 +3,9 @@
  * substitution (`${EXTRA_LIMITS}` of envsubst inside a mapping, `$(VAR)` of kustomize,
  * `{{ include "x" . }}` of a Go template outside a chart, `((extra))` of Concourse) means the
  * document is YAML only after that tool has run: what the line becomes (keys, a list, nothing) is
- * not known here, so the document's syntax is not judged (found on Loki's config templates).
- * Errors on any other line are left as they are: a missing colon in a manifest is still one.
+ * not known here, so the errors on that line are not judged (found on Loki's config templates).
+ * Errors on any other line are left as they are: they stay after substitution.
  */
-import type { YAMLError } from 'yaml';
 import type { Span } from '../parse/nodes';
 
 /** A Go template action: `{{ … }}`, with actions nested one deep in its strings. */
@@ -20,20 +19,17 @@ const ONE = String.raw`(?:\$\{[^}\n]*\}|\$\([^)\n]*\)|${ACTION}|\(\([^)\n]*\)\))
 const WHOLE_LINE = new RegExp(String.raw`^([ \t]*)((?:${ONE}[ \t]*)*${ONE})[ \t]*(?:#.*)?$`);
 
 /**
- * The span of the first line, among those the errors are on, that holds only substitutions
- * (without its indentation); undefined when there is none.
+ * The span of the line at `pos` (without its indentation) when it holds only substitutions;
+ * undefined otherwise.
  */
-export function substitutionLine(text: string, errors: readonly YAMLError[]): Span | undefined {
-  for (const error of errors) {
-    const at = Math.min(Math.max(error.pos[0], 0), text.length);
-    const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
-    const newline = text.indexOf('\n', at);
-    const end = newline === -1 ? text.length : newline;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    const match = WHOLE_LINE.exec(line);
-    if (!match) continue;
-    const from = start + match[1]!.length;
-    return [from, from + match[2]!.length];
-  }
-  return undefined;
+export function substitutionLine(text: string, pos: readonly [number, number]): Span | undefined {
+  const at = Math.min(Math.max(pos[0], 0), text.length);
+  const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  const newline = text.indexOf('\n', at);
+  const end = newline === -1 ? text.length : newline;
+  const line = text.slice(start, end).replace(/\r$/, '');
+  const match = WHOLE_LINE.exec(line);
+  if (!match) return undefined;
+  const from = start + match[1]!.length;
+  return [from, from + match[2]!.length];
 }

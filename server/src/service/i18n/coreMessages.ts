@@ -21,8 +21,8 @@ export const coreMessages = {
   shallowSequence: { en: '`[ ]` list', ru: 'списка `[ ]`' },
   shallowMapping: { en: '`{ }` mapping', ru: 'отображения `{ }`' },
   laterToolTemplate: {
-    en: 'A template for another tool: the line `{line}` is a substitution, and the document becomes YAML only once that tool (envsubst, Flux, kustomize, a Go template) replaces it. YAML syntax errors of this document are not reported; check the file that tool produces.',
-    ru: 'Шаблон для другого инструмента: строка `{line}` — подстановка, и YAML получится только после того, как инструмент (envsubst, Flux, Kustomize, шаблон Go) её заменит. Ошибки синтаксиса YAML в этом документе не выводятся; проверяйте файл, который выдаст инструмент.',
+    en: 'A template for another tool: the line `{line}` is a substitution, and the document becomes YAML only once that tool (envsubst, Flux, kustomize, a Go template) replaces it. YAML syntax errors on its substitution lines are not reported; check the file that tool produces.',
+    ru: 'Шаблон для другого инструмента: строка `{line}` — подстановка, и YAML получится только после того, как инструмент (envsubst, Flux, Kustomize, шаблон Go) её заменит. Ошибки синтаксиса YAML в строках с подстановками не выводятся; проверяйте файл, который выдаст инструмент.',
   },
   unknownTagScalar: {
     en: 'Kubernetes does not know the tag `{tag}` and ignores it: the value is read as the text `{text}`.',

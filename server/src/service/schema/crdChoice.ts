@@ -1,7 +1,6 @@
 /**
  * Which CRD an object of a custom kind is checked against when several define its
- * `group/version/kind` (schema/customResources.ts): the one chosen, and its rivals of equal
- * standing, any of which the cluster may hold.
+ * `group/version/kind` (schema/customResources.ts): the one the API server would hold.
  */
 import type { CustomKindVersion } from './customResources';
 import { nearestCopy } from '../workspace/nearest';
@@ -37,22 +36,4 @@ function rank(e: CustomKindVersion): number {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * The definitions of `list` other than `chosen` that an object may be checked against: served,
- * of the same standing (`rank`), whose YAML parses (a CRD that does not cannot be applied), one
- * per distinct schema.
- */
-export function rivalsAmong(
-  list: readonly CustomKindVersion[],
-  chosen: CustomKindVersion,
-): CustomKindVersion[] {
-  const seen = new Set([chosen.definition]);
-  return list.filter((e) => {
-    if (!e.served || rank(e) !== rank(chosen) || seen.has(e.definition)) return false;
-    if (e.crd.document.doc.errors.some((x) => x.code !== 'DUPLICATE_KEY')) return false;
-    seen.add(e.definition);
-    return true;
-  });
 }

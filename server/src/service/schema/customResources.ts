@@ -13,10 +13,9 @@
  * missed one; the exception is the quantity patterns operators' generators write
  * (schema/quantityPatterns.ts), which JavaScript evaluates exactly as RE2 does. A v1beta1 CRD that
  * keeps unknown fields (`preserveUnknownFields` not false) refuses none. Of several CRDs for one
- * kind, an object is checked against the one `chooseDefinition` picks, and a problem is reported
- * only when the others of its standing (`rivals`) find it too (which one the cluster holds is not
- * known); a CRD's own problems are reported whether or not it is picked. A schema ajv cannot compile is reported on the CRD, never
- * thrown.
+ * kind, an object is checked against the one `chooseDefinition` picks (schema/crdChoice.ts); a
+ * CRD's own problems are reported whether or not it is picked. A schema ajv cannot compile is
+ * reported on the CRD, never thrown.
  */
 import { objectData, type IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
@@ -27,7 +26,7 @@ import { validatorFor } from './validate';
 import { hash53 } from '../text/hash';
 import { isRecord } from '../plainData';
 import { crdPatchesOf, patchedCrd } from './crdPatches';
-import { chooseDefinition, rivalsAmong } from './crdChoice';
+import { chooseDefinition } from './crdChoice';
 import { quantityPattern } from './quantityPatterns';
 import { wellFormed } from './schemaShape';
 
@@ -96,16 +95,6 @@ export class CustomKinds {
     const [group, version] = splitApiVersion(apiVersion);
     const list = this.byGvk.get(`${group}/${version}/${kind}`);
     return list && chooseDefinition(list, near);
-  }
-
-  /**
-   * The other definitions an object of `chosen`'s kind may be checked against: served versions
-   * of the same `group/version/kind` from CRDs of the same standing (`rank`) that parse and
-   * compile, one per distinct schema. Empty in the common case of one CRD per kind.
-   */
-  rivals(chosen: CustomKindVersion): CustomKindVersion[] {
-    const list = this.byGvk.get(`${chosen.group}/${chosen.version}/${chosen.kind}`) ?? [];
-    return list.length < 2 ? [] : rivalsAmong(list, chosen).filter(compile);
   }
 
   /** Every version a CRD defines, whether or not another CRD's definition is the one chosen. */

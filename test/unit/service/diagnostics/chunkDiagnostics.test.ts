@@ -294,6 +294,25 @@ void describe('a template of a later tool (a substitution on a line of its own)'
     assert.deepEqual(codes(text.join('\n')).map(brief), ['9:4-9:76 information yaml-template']);
   });
 
+  it('beside a substitution line, an error on another line of the document is still an error', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: settings',
+      '  labels:',
+      '${EXTRA_LABELS}',
+      'data:',
+      '  mode: fast',
+      '   level: 3',
+      '',
+    ];
+    const found = codes(text.join('\n')).map(
+      (d) => `${d.range.start.line} ${d.severity} ${d.code}`,
+    );
+    assert.deepEqual(found, ['5 information yaml-template', '7 error yaml-syntax']);
+  });
+
   it('a syntax error elsewhere in a manifest or a kustomization is still an error', () => {
     const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels\ndata: {}\n';
     assert.deepEqual(
