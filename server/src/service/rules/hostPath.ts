@@ -26,17 +26,14 @@ import {
 import { podSpecOf, str, strings, workloadKinds, type MountAt, type PodSpecAt } from './util';
 import { wholeTreeOf, wholeTreeText } from './wholeTree';
 import { isDatabaseDataPath } from './workloadVolumes';
+import { isNodeSoftwarePath } from './nodeSoftware';
 import { setValueFix } from './fixes/storageFixes';
 import { dataVolumeToClaimFix, readOnlyMountsFix } from './fixes/workloadFixes';
 
 /** Every kind with a pod template but DaemonSet: a pod of these may land on any node. */
 const APPLICATION_KINDS = workloadKinds.filter((k) => k !== 'DaemonSet');
 
-/**
- * A hostPath volume where an application (not a node agent) keeps its data: `hostpath-in-workload`
- * reports it, and writing there is the application's purpose, so `writable-host-path` does not
- * ask for `readOnly` on it.
- */
+/** A hostPath volume where an application (not a node agent) keeps its data: `hostpath-in-workload`. */
 function isWorkloadDataVolume(kind: string, at: PodSpecAt, use: HostPathUse): boolean {
   return (
     APPLICATION_KINDS.includes(kind) &&
@@ -44,6 +41,15 @@ function isWorkloadDataVolume(kind: string, at: PodSpecAt, use: HostPathUse): bo
     use.role === 'data' &&
     !use.socketOrDevice
   );
+}
+
+/**
+ * Of those, the ones where writing is the application's purpose, so `writable-host-path` does not
+ * ask for `readOnly`: not under the node's programs, homes or Kubernetes state (`/usr/local/bin`,
+ * `/home/x/.kube`, `/var/lib/rancher/k3s`), where writing changes the node.
+ */
+function isOwnDataVolume(kind: string, at: PodSpecAt, use: HostPathUse): boolean {
+  return isWorkloadDataVolume(kind, at, use) && !isNodeSoftwarePath(use.path);
 }
 
 /** Required node affinity with at least one term: the volume belongs to the nodes it names. */
@@ -336,8 +342,8 @@ export const writableHostPath: Rule = {
     ru: 'Контейнер монтирует `hostPath` с правом записи',
   },
   docs: {
-    en: "A writable `hostPath` mount lets the container change files on the node, which outlive the pod and are shared with everything else on that node. Mount it with `readOnly: true` when the pod only reads the node's files (the quick fix sets it). Not reported where writing is the container's job or `readOnly` would restrict nothing: privileged and `CAP_SYS_ADMIN` containers, mounts with `mountPropagation: Bidirectional`, sockets and devices (a hostPath of `type: Socket`, `CharDevice` or `BlockDevice`; the node's log sockets `/dev/log` and `/run/systemd/journal`), plugin registration directories (`/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `/run/…`), a volume where an application keeps its data (a path outside the node's own directories, in a Deployment, StatefulSet, Job, CronJob or bare Pod that is not a node agent: `hostpath-in-workload` reports it and tells what keeping it on the node costs, and `readOnly` would break the application), a database's data directory, CNI files written by a node agent, and the kubelet's pod and plugin directories mounted by a DaemonSet with `mountPropagation: HostToContainer`: a node agent that works with pod volumes, such as Velero's node agent, writes into them to restore a backup (and `readOnly` would not even cover the volumes mounted below: it is not recursive, and `recursiveReadOnly` cannot be combined with propagation).",
-    ru: 'Монтирование `hostPath` с правом записи позволяет контейнеру менять файлы на узле: они переживут под и видны всему остальному на этом узле. Монтируйте с `readOnly: true`, если под только читает файлы узла (быстрое исправление добавит это поле). Не отмечается там, где запись — работа контейнера или где `readOnly` ничего не ограничит: привилегированные контейнеры и контейнеры с `CAP_SYS_ADMIN`, монтирование с `mountPropagation: Bidirectional`, сокеты и устройства (том `hostPath` с `type: Socket`, `CharDevice` или `BlockDevice`; сокеты журналов узла `/dev/log` и `/run/systemd/journal`), каталоги регистрации плагинов (`/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `/run/…`), том, в котором приложение хранит свои данные (путь вне собственных каталогов узла у Deployment, StatefulSet, Job, CronJob или отдельного Pod, если это не агент узла: о нём сообщает `hostpath-in-workload` и объясняет, чем грозит хранить данные на узле, а `readOnly` сломал бы приложение), каталог данных базы данных, файлы CNI, которые пишет агент узла, а также каталоги подов и плагинов kubelet, которые DaemonSet монтирует с `mountPropagation: HostToContainer`: агент узла, работающий с томами подов (например, node agent Velero), пишет в них при восстановлении из резервной копии (а `readOnly` не защитил бы даже смонтированные ниже тома: оно не рекурсивно, а `recursiveReadOnly` несовместим с распространением монтирования).',
+    en: "A writable `hostPath` mount lets the container change files on the node, which outlive the pod and are shared with everything else on that node. Mount it with `readOnly: true` when the pod only reads the node's files (the quick fix sets it). Not reported where writing is the container's job or `readOnly` would restrict nothing: privileged and `CAP_SYS_ADMIN` containers, mounts with `mountPropagation: Bidirectional`, sockets and devices (a hostPath of `type: Socket`, `CharDevice` or `BlockDevice`; the node's log sockets `/dev/log` and `/run/systemd/journal`), plugin registration directories (`/var/lib/kubelet/plugins/<driver>`, `plugins_registry`, `/run/…`), a volume where an application keeps its data (a path outside the node's own directories and its programs, homes and Kubernetes state such as `/usr/local/bin`, `~/.kube` or `/var/lib/rancher`, in a Deployment, StatefulSet, Job, CronJob or bare Pod that is not a node agent: `hostpath-in-workload` reports it and tells what keeping it on the node costs, and `readOnly` would break the application), a database's data directory, CNI files written by a node agent, and the kubelet's pod and plugin directories mounted by a DaemonSet with `mountPropagation: HostToContainer`: a node agent that works with pod volumes, such as Velero's node agent, writes into them to restore a backup (and `readOnly` would not even cover the volumes mounted below: it is not recursive, and `recursiveReadOnly` cannot be combined with propagation).",
+    ru: 'Монтирование `hostPath` с правом записи позволяет контейнеру менять файлы на узле: они переживут под и видны всему остальному на этом узле. Монтируйте с `readOnly: true`, если под только читает файлы узла (быстрое исправление добавит это поле). Не отмечается там, где запись — работа контейнера или где `readOnly` ничего не ограничит: привилегированные контейнеры и контейнеры с `CAP_SYS_ADMIN`, монтирование с `mountPropagation: Bidirectional`, сокеты и устройства (том `hostPath` с `type: Socket`, `CharDevice` или `BlockDevice`; сокеты журналов узла `/dev/log` и `/run/systemd/journal`), каталоги регистрации плагинов (`/var/lib/kubelet/plugins/<драйвер>`, `plugins_registry`, `/run/…`), том, в котором приложение хранит свои данные (путь вне собственных каталогов узла, его программ, домашних каталогов и состояния Kubernetes вроде `/usr/local/bin`, `~/.kube` или `/var/lib/rancher`, у Deployment, StatefulSet, Job, CronJob или отдельного Pod, если это не агент узла: о нём сообщает `hostpath-in-workload` и объясняет, чем грозит хранить данные на узле, а `readOnly` сломал бы приложение), каталог данных базы данных, файлы CNI, которые пишет агент узла, а также каталоги подов и плагинов kubelet, которые DaemonSet монтирует с `mountPropagation: HostToContainer`: агент узла, работающий с томами подов (например, node agent Velero), пишет в них при восстановлении из резервной копии (а `readOnly` не защитил бы даже смонтированные ниже тома: оно не рекурсивно, а `recursiveReadOnly` несовместим с распространением монтирования).',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
@@ -346,7 +352,7 @@ export const writableHostPath: Rule = {
     for (const use of hostPathUses(at)) {
       if (isPlumbingWrite(use, nodeAgent)) continue;
       // The application's own data: hostpath-in-workload tells the risk, and writing is the point.
-      if (isWorkloadDataVolume(object.kind, at, use)) continue;
+      if (isOwnDataVolume(object.kind, at, use)) continue;
       for (const m of use.mounts) {
         if (m.field !== 'volumeMounts' || !isPlainWrite(m)) continue;
         // A backup agent restores into pod volumes: writing is its job.

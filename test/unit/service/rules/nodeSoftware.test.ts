@@ -1,0 +1,30 @@
+/** Host paths where the node keeps its programs, homes and Kubernetes state. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isNodeSoftwarePath } from '../../../../server/src/service/rules/nodeSoftware';
+
+void test('programs, homes, tool dot folders and a distribution state are the node software', () => {
+  for (const path of [
+    '/usr/local/bin',
+    '/home/ubuntu/.kube',
+    '/root',
+    '/var/lib/rancher/k3s',
+    '/srv/app/.kube/config',
+    '/usr//local/../local/bin',
+  ]) {
+    assert.ok(isNodeSoftwarePath(path), path);
+  }
+});
+
+void test("an application's data directories are not", () => {
+  for (const path of [
+    '/data',
+    '/mnt/disks/ssd0',
+    '/srv/blobstore',
+    '/var/lib/mysql',
+    '/tmp',
+    '/usrdata',
+  ]) {
+    assert.ok(!isNodeSoftwarePath(path), path);
+  }
+});
