@@ -179,6 +179,12 @@ export class Lookups {
    * The claim of that name; with `near` (the uri of the object that names it), of several
    * manifests with that name the nearest one (`nearestCopy`).
    */
+  /** True when a claim of this name exists in some namespace. */
+  claimNamed(name: string): boolean {
+    for (const k of this.claims.keys()) if (k.endsWith(`/${name}`)) return true;
+    return false;
+  }
+
   claim(namespace: string, name: string, near?: string): ClaimEntry | undefined {
     const k = key(namespace, name);
     const copies = near === undefined ? undefined : this.claimCopies.get(k);

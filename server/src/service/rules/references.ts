@@ -12,6 +12,7 @@ import { volumeCouldBind } from '../binding/match';
 import type { IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { assumedToExist, type Found } from './lookups';
+import { hasPlaceholder } from '../text/placeholders';
 import type { QuickFix, Rule, RuleContext } from './types';
 import {
   claimSpecsOf,
@@ -55,7 +56,11 @@ export const claimNotFound: Rule = {
     for (const v of volumesOf(at)) {
       const name = str(v.volume.persistentVolumeClaim?.claimName);
       if (!name || ctx.lookups.claim(ns, name)) continue;
-      if (assumedToExist(ctx.settings.knownObjects.persistentVolumeClaims, name, ns)) continue;
+      // With only the namespace left to a later tool, a claim of that name in any namespace will do.
+      const laterNamespace = hasPlaceholder(ns);
+      const known = ctx.settings.knownObjects.persistentVolumeClaims;
+      if (assumedToExist(known, name, laterNamespace ? undefined : ns)) continue;
+      if (laterNamespace && ctx.lookups.claimNamed(name)) continue;
       ctx.report(
         [...v.path, 'persistentVolumeClaim', 'claimName'],
         localize(
