@@ -19,7 +19,14 @@ import { pathId } from './paths';
 import { GLOBAL_DEFAULT_STORAGE_CLASS, GLOBAL_STORAGE_CLASS, readsGlobalClassKey } from './storage';
 import { mergeValues, schemaAt, validateValues } from './schema';
 import type { ChartModel, ValueType } from './types';
-import { isFreeForm, isKnownPath, knownChildKeys, valueScope } from './valuesKeys';
+import {
+  isFreeForm,
+  isKnownPath,
+  knownChildKeys,
+  subchartScope,
+  valueScope,
+  valueScopes,
+} from './valuesKeys';
 import { isPlainObject, typeOf } from './valuesTree';
 
 export { isFreeForm, isKnownPath, knownChildKeys };
@@ -98,7 +105,8 @@ export function checkValuesFile(
   if (options.syntax) syntaxErrors(check);
   if (rootIsNotMap(check)) return out;
   checkMap(check, parsed.doc.contents, []);
-  if (model.schema && isPlainObject(parsed.data)) schemaErrors(check, model.schema, parsed.data);
+  if (isPlainObject(parsed.data))
+    schemaChecks(check, model, parsed.data, mergeValues(chartDefaults(model), parsed.data), []);
   return out.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
@@ -153,8 +161,13 @@ function checkPair(check: ValuesCheck, pair: Pair, path: string[]): void {
   typeMismatch(check, childPath, value, valueRange);
   storageNote(check, childPath, value, valueRange);
   // `global` is walked even when free-form, for the note on `global.storageClass`: every key
-  // under it is known (passed on to the subcharts), so nothing else is reported there.
-  const walk = !isFreeForm(model, childPath) || (path.length === 0 && key === 'global');
+  // under it is known (passed on to the subcharts), so nothing else is reported there. Under a
+  // subchart's key, the parent's own defaults there are walked for their types even where the
+  // subchart takes any key (unknown keys are still judged by the subchart).
+  const walk =
+    !isFreeForm(model, childPath) ||
+    (path.length === 0 && key === 'global') ||
+    (!!subchartScope(model, childPath) && !isFreeForm(model, childPath, { ownOnly: true }));
   if (isMap(valueNode) && walk) checkMap(check, valueNode, childPath);
 }
 
@@ -199,23 +212,32 @@ function classKeyOf(key: string, siblings: ReadonlySet<string>): string | undefi
   return CLASS_KEYS.find((k) => k !== key && siblings.has(k));
 }
 
-/** A value of another type than the chart's default (when the chart has no schema for it). */
+/**
+ * A value of another type than the chart's default, where no schema gives the path a type (the
+ * schema check reports it then). Under a subchart's key the parent's default and the subchart's
+ * own both count (named: the parent's first), and the subchart's schema as much as the parent's.
+ */
 function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range: Range): void {
-  const { report } = check;
-  // A value under a subchart's key has the subchart's default.
-  const { model, path: own } = valueScope(check.model, path);
-  const node = model.byId.get(pathId(own));
-  if (!node || node.unset || node.type === 'null' || value === null || value === undefined) return;
-  const schemaType = model.schema ? schemaAt(model.schema, own)?.type : undefined;
+  if (value === null || value === undefined) return;
+  const scopes = valueScopes(check.model, path);
+  const typed = ({ model, path: own }: (typeof scopes)[number]) =>
+    !!model.schema && schemaAt(model.schema, own)?.type !== undefined;
+  if (scopes.some(typed)) return;
   const actual = typeOf(value);
-  if (schemaType !== undefined || compatible(node.type, actual)) return;
+  const types = scopes
+    .map(({ model, path: own }) => model.byId.get(pathId(own)))
+    .filter((node) => node && !node.unset && node.type !== 'null')
+    .map((node) => node!.type);
+  // Where the parent's and the subchart's defaults disagree, a value of either type is taken.
+  if (!types.length || types.some((type) => compatible(type, actual))) return;
+  const expected = { type: types[0]! };
   const text = (lang: 'en' | 'ru') =>
     localize(helmMessages.typeMismatch, {
       path: pathId(path),
-      expected: valueTypeNames[node.type][lang],
+      expected: valueTypeNames[expected.type][lang],
       actual: valueTypeNames[actual][lang],
     })[lang];
-  report(range, 'warning', 'helm-values-type', { en: text('en'), ru: text('ru') });
+  check.report(range, 'warning', 'helm-values-type', { en: text('en'), ru: text('ru') });
 }
 
 /** The chart-wide class keys whose `"-"` turns provisioning off for many claims at once. */
@@ -256,29 +278,55 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
   }
 }
 
-/** The chart's values.schema.json against the defaults merged with the file. */
+/**
+ * The chart's values.schema.json against the defaults merged with the file, then each subchart's
+ * schema against what it gets (its defaults, the parent's values under its key, the globals), as
+ * helm does; only where the file sets values under that key, and not for a subchart turned off.
+ */
+function schemaChecks(
+  check: ValuesCheck,
+  model: ChartModel,
+  user: Record<string, unknown>,
+  values: unknown,
+  prefix: string[],
+): void {
+  if (model.schema) schemaErrors(check, model.schema, values, prefix);
+  if (!isPlainObject(values)) return;
+  for (const [key, sub] of model.subcharts ?? []) {
+    const own = user[key];
+    const given = values[key];
+    if (!isPlainObject(own) || (isPlainObject(given) && given.enabled === false)) continue;
+    const subValues = mergeValues(chartDefaults(sub), given);
+    if (isPlainObject(subValues) && isPlainObject(values.global))
+      subValues.global = mergeValues(subValues.global, values.global);
+    schemaChecks(check, sub, own, subValues, [...prefix, key]);
+  }
+}
+
+/** One schema's errors, reported at the file's lines; `prefix` is where its chart's values sit. */
 function schemaErrors(
   check: ValuesCheck,
   schema: NonNullable<ChartModel['schema']>,
-  data: Record<string, unknown>,
+  merged: unknown,
+  prefix: string[],
 ): void {
-  const { model, doc, lineCounter, report } = check;
-  const merged = mergeValues(chartDefaults(model), data);
+  const { doc, lineCounter, report } = check;
   for (const error of validateValues(schema, merged)) {
-    let at = error.path.length;
+    const full = [...prefix, ...error.path];
+    let at = full.length;
     let found;
-    while (at > 0 && !(found = nodesAtPath(doc, error.path.slice(0, at)))) at--;
+    while (at > 0 && !(found = nodesAtPath(doc, full.slice(0, at)))) at--;
     if (found && at > 0) {
-      if (at < error.path.length && error.keyword !== 'required') continue;
+      if (at < full.length && error.keyword !== 'required') continue;
       const node = found.key ?? found.value;
       if (!node?.range) continue;
       const range = spanRange(lineCounter, [node.range[0], node.range[1]]);
-      const path = pathId(error.path.slice(0, Math.max(at, 1)));
+      const path = pathId(full.slice(0, Math.max(at, 1)));
       report(range, 'error', 'helm-values-schema', {
         en: localize(helmMessages.schemaViolation, { path, detail: error.message.en }).en,
         ru: localize(helmMessages.schemaViolation, { path, detail: error.message.ru }).ru,
       });
-    } else if (error.keyword === 'required') {
+    } else if (error.keyword === 'required' && !prefix.length) {
       const where = pathId(error.path) || '/';
       report(FIRST_LINE, 'error', 'helm-values-schema', {
         en: localize(helmMessages.schemaViolationRoot, {

@@ -85,12 +85,24 @@ export function valueScope(
   model: ChartModel,
   path: readonly string[],
 ): { model: ChartModel; path: string[] } {
-  let scope = { model, path: [...path] };
+  return valueScopes(model, path).at(-1)!;
+}
+
+/**
+ * Every chart that has a say about a path, outermost first: the chart itself, then each
+ * subchart the path falls in (with the path inside it). A parent's default under a subchart's
+ * key is as much a default as the subchart's own.
+ */
+export function valueScopes(
+  model: ChartModel,
+  path: readonly string[],
+): { model: ChartModel; path: string[] }[] {
+  const scopes = [{ model, path: [...path] }];
   for (let sub = subchartScope(model, path); sub?.path.length;) {
-    scope = sub;
+    scopes.push(sub);
     sub = subchartScope(sub.model, sub.path);
   }
-  return scope;
+  return scopes;
 }
 
 /**
@@ -120,7 +132,11 @@ export function isKnownPath(model: ChartModel, path: readonly string[]): boolean
  * map with an empty default). An empty default is not enough when the chart names the keys it
  * takes there (template reads, commented-out examples) and never hands the map on whole.
  */
-export function isFreeForm(model: ChartModel, path: readonly string[]): boolean {
+export function isFreeForm(
+  model: ChartModel,
+  path: readonly string[],
+  { ownOnly = false }: { ownOnly?: boolean } = {},
+): boolean {
   if (!path.length) {
     return model.schema?.additionalProperties === false
       ? false
@@ -134,8 +150,9 @@ export function isFreeForm(model: ChartModel, path: readonly string[]): boolean 
   const index = useIndex(model);
   for (let i = 1; i <= path.length; i++)
     if (usedAs(index, path.slice(0, i), 'whole', index.whole)) return true;
-  // Under a subchart's key, the subchart's values and templates decide.
-  const sub = subchartScope(model, path);
+  // Under a subchart's key, the subchart's values and templates decide (unless `ownOnly`: what
+  // the chart's own values.yaml and templates say there, as for its type checks).
+  const sub = ownOnly ? undefined : subchartScope(model, path);
   if (sub) return isFreeForm(sub.model, sub.path);
   const node = model.byId.get(pathId(path));
   if (!node) return !schema?.properties && !namesKeysUnder(model, path);
