@@ -124,6 +124,9 @@ function redisPersists(c: ContainerShape): boolean {
   return !noSnapshots || /--appendonly\s+yes\b/.test(line);
 }
 
+/** MongoDB's data directory as a config server (`mongoDataDir`). */
+const MONGO_CONFIG_DIR = '/data/configdb';
+
 /**
  * True when `mountPath` of this container holds a database's (or broker's) files. For an official
  * image whose data directory is known (`knownDataDirs`: Redis `/data` or its `--dir`, MongoDB
@@ -149,8 +152,6 @@ export function isDatabaseDataPath(mountPath: string, container: ContainerShape)
   if (DB_IMAGE.test(image)) return true;
   return REDIS_IMAGE.test(image) && persists;
 }
-
-const MONGO_CONFIG_DIR = '/data/configdb';
 
 /** A container beside a database that keeps none of its data: a MongoDB arbiter, Redis Sentinel. */
 const NO_DATA_NAME = /(^|[-_])(arbiter|sentinel|mongos)([-_]|$)/i;
