@@ -87,8 +87,9 @@ export async function runBindings(argv: string[], io: CliIO): Promise<number> {
   }
 
   const service = getLanguageService();
-  // Every file given is read in full, whatever its size (a `kubectl kustomize` render).
+  // Every file given is read in full, whatever its size (a `kubectl kustomize` render), once.
   service.setFileSettings({ maxFileSize: 0 });
+  service.setReadOnce();
   const snapshots = await loadCluster(service, args.flags);
   const paths = (await collectYamlFiles(args.positional)).filter((p) => !snapshots.includes(p));
   for (const path of paths) service.setFile(fileUri(path), await fs.readFile(path, 'utf8'), 'disk');

@@ -126,11 +126,12 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
 
 /**
  * The service the CLI checks with: every file it was given is read in full whatever its size
- * (`collectFiles` has left out the files too large to check, and says so).
+ * (`collectFiles` has left out the files too large to check, and says so), once.
  */
 export function cliService(): ReturnType<typeof getLanguageService> {
   const service = getLanguageService();
   service.setFileSettings({ maxFileSize: 0 });
+  service.setReadOnce();
   return service;
 }
 

@@ -212,9 +212,10 @@ function runWorker(job: Job): Promise<CheckedFiles> {
 async function lintShare(job: Job): Promise<CheckedFiles> {
   const texts = new Array<string>(job.paths.length);
   const share: Share = { ...job, texts, claim: claimsFrom(job.next, job.paths.length) };
+  // As cli/lint.ts's cliService: the files were chosen by size already, each is read in full, once.
   const service = getLanguageService();
-  // As cli/lint.ts's cliService: the files were chosen by size already, each is read in full.
   service.setFileSettings({ maxFileSize: 0 });
+  service.setReadOnce();
   const owned = parseShare(share, service, true);
   const mine: Summaries = [];
   for (const [i, parsed] of owned) if (parsed) mine.push([i, parsed.summary!, texts[i]!]);

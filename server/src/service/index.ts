@@ -117,6 +117,11 @@ export class LanguageService extends ChartFacade {
     return this.workspace.cluster.isSnapshot(uri) || !this.limits.isLargeText(text);
   }
 
+  /** Read once and checked once, no edit after (the CLI): nothing kept for edits (signature.ts). */
+  setReadOnce(): void {
+    this.workspace.readOnce = true;
+  }
+
   /** The storage snippets (snippets/*.code-snippets, read by the caller), offered by completion. */
   setSnippets(snippets: readonly SnippetTemplate[]): void {
     this.snippets = snippets;

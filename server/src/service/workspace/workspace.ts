@@ -28,6 +28,11 @@ export class Workspace {
   private clusterSettings: ClusterSettings = defaultClusterSettings;
   /** Increases on every change; caches of cross-file results compare against it. */
   generation = 0;
+  /**
+   * True when the workspace is read once and then checked once (a CLI run): no edit will follow,
+   * so nothing needs to tell an edit that leaves storage alone from one that does not.
+   */
+  readOnce = false;
 
   constructor(readonly onError: ErrorReporter = () => undefined) {}
 

@@ -33,6 +33,18 @@ void describe('storage signature', () => {
     assert.equal(storageSignature(s.workspace), storageSignature(s.workspace));
   });
 
+  void test('read once (the CLI), is the generation: any change moves it, none is compared', () => {
+    const s = getLanguageService();
+    s.setReadOnce();
+    s.setFile(uri, base);
+    const first = storageSignature(s.workspace);
+    assert.equal(first, s.workspace.generation);
+    // A change the editor's signature would see through (an image) still moves it.
+    s.setFile(uri, base.replace('nginx:1.27', 'nginx:1.28'), 'disk', 1);
+    assert.notEqual(storageSignature(s.workspace), first);
+    assert.equal(storageSignature(s.workspace), s.workspace.generation);
+  });
+
   for (const [what, text, from, to] of [
     ['an image of a Deployment', base, 'nginx:1.27', 'nginx:1.28'],
     ['a comment above a document', base, 'apiVersion: apps/v1', '# web\napiVersion: apps/v1'],
