@@ -53,6 +53,7 @@ import {
 import type { Rule, RuleFamily, RuleMeta } from './types';
 import { volumeMountRules } from './volumeMounts';
 import { emptyDirForDatabase, sharedSingleNodeClaim, unsafeSubPath } from './workloadVolumes';
+import { databaseDataNotOnVolume } from './databaseVolumes';
 
 export type {
   Rule,
@@ -93,6 +94,7 @@ const workloadRules: readonly Rule[] = [
   sharedSingleNodeClaim,
   ...hostPathRules,
   emptyDirForDatabase,
+  databaseDataNotOnVolume,
   unsafeSubPath,
   claimTemplateWithoutStorage,
   claimTemplateWithoutAccessModes,

@@ -1,6 +1,6 @@
 /**
- * Fixes to a workload's pod template and controller: a data volume moved onto a claim, mounts
- * made read-only, a subPath made relative, an unused volume removed, one replica, the update
+ * Fixes to a workload's pod template and controller: a data volume moved onto a claim, a data
+ * directory put on one, mounts made read-only, a subPath made relative, an unused volume removed, one replica, the update
  * strategy.
  */
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
@@ -8,7 +8,15 @@ import { localize } from '../../i18n/format';
 import type { YamlPath } from '../../parse/nodes';
 import type { IndexedObject } from '../../workspace/file';
 import type { QuickFix } from '../types';
-import { containersOf, get, isRecord, mountsOf, type PodSpecAt } from '../util';
+import {
+  containersOf,
+  get,
+  isRecord,
+  mountsOf,
+  writtenVolumesOf,
+  type ContainerAt,
+  type PodSpecAt,
+} from '../util';
 import {
   appendDocument,
   insertInMap,
@@ -180,5 +188,87 @@ export function onDeleteFixes(object: IndexedObject): QuickFix[] {
       { en: 'Use `type: RollingUpdate`', ru: 'Указать `type: RollingUpdate`' },
       replaceValue(object, ['spec', 'updateStrategy', 'type'], 'RollingUpdate'),
     ),
+  );
+}
+
+/** A name for a new data volume that no volume, claim template or mount of the pod uses yet. */
+function freeVolumeName(at: PodSpecAt, data: unknown, container: ContainerAt): string {
+  const taken = new Set<string>();
+  for (const v of writtenVolumesOf(at)) taken.add(v.volume.name);
+  for (const c of containersOf(at)) for (const m of mountsOf(c)) taken.add(m.mount.name);
+  const templates = get(data, ['spec', 'volumeClaimTemplates']);
+  if (Array.isArray(templates))
+    for (const t of templates) {
+      const name = get(t, ['metadata', 'name']);
+      if (typeof name === 'string') taken.add(name);
+    }
+  const own = `${String(container.container.name ?? 'db')}-data`;
+  return ['data', own, 'database-data'].find((n) => !taken.has(n)) ?? `${own}-${taken.size}`;
+}
+
+/**
+ * A data directory no volume holds, put on a claim: in a StatefulSet a new `volumeClaimTemplates`
+ * entry mounted there (one claim per replica), elsewhere a new PersistentVolumeClaim
+ * `<object>-<volume>` next to the object, a volume for it and the mount. None for a DaemonSet: one
+ * claim cannot follow a pod per node.
+ */
+export function dataMountFix(
+  object: IndexedObject,
+  data: unknown,
+  at: PodSpecAt,
+  container: ContainerAt,
+  mountPath: string,
+): QuickFix | undefined {
+  const name = freeVolumeName(at, data, container);
+  const mount = insertInSeq(object, [...container.path, 'volumeMounts'], { name, mountPath });
+  if (object.kind === 'StatefulSet') {
+    return fix(
+      localize(
+        {
+          en: 'Mount a new claim template `{name}` at `{path}` ({size} per replica)',
+          ru: 'Смонтировать в `{path}` новый шаблон заявки `{name}` ({size} на реплику)',
+        },
+        { name, path: mountPath, size: PLACEHOLDER_SIZE },
+      ),
+      insertInSeq(object, ['spec', 'volumeClaimTemplates'], claimTemplate(name)),
+      mount,
+    );
+  }
+  if (object.kind === 'DaemonSet') return undefined;
+  const claimName = `${object.name ?? 'app'}-${name}`;
+  const claim: PersistentVolumeClaim = {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: object.namespace
+      ? { name: claimName, namespace: object.namespace }
+      : { name: claimName },
+    spec: claimTemplate(claimName).spec,
+  };
+  return fix(
+    localize(
+      {
+        en: 'Mount a new PersistentVolumeClaim `{claim}` at `{path}` ({size})',
+        ru: 'Смонтировать в `{path}` новую заявку `{claim}` ({size})',
+      },
+      { claim: claimName, path: mountPath, size: PLACEHOLDER_SIZE },
+    ),
+    insertInSeq(object, [...at.path, 'volumes'], {
+      name,
+      persistentVolumeClaim: { claimName },
+    }),
+    mount,
+    appendDocument(object, claim),
+  );
+}
+
+/** A mount moved to the directory the data is in now (`mountPath` replaced). */
+export function relocatedMountFix(
+  object: IndexedObject,
+  mountPathAt: YamlPath,
+  mountPath: string,
+): QuickFix | undefined {
+  return fix(
+    localize({ en: 'Mount it at `{path}`', ru: 'Смонтировать в `{path}`' }, { path: mountPath }),
+    replaceValue(object, mountPathAt, scalarText(mountPath)),
   );
 }
