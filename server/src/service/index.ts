@@ -22,7 +22,7 @@ import {
 import { snapshotDiagnostics } from './diagnostics/snapshotDiagnostics';
 import { withCustomResources } from './diagnostics/customResourceDiagnostics';
 import { partialDiagnostics } from './diagnostics/partialDiagnostics';
-import { withKustomizeFills } from './diagnostics/kustomizeFills';
+import { withKustomizeFills, withoutRenamedNamespaces } from './diagnostics/kustomizeFills';
 import { customKindsOf } from './schema/customResources';
 import type { KubeDiagnostic, Lang, Position, Range } from './types';
 import { hoverAt, type HoverInfo } from './hover';
@@ -203,7 +203,7 @@ export class LanguageService extends ChartFacade {
     return mergeDiagnostics(
       file,
       rendered.length ? [...schema, ...rendered] : schema,
-      ruleFindings(this.workspace, file, rules),
+      withoutRenamedNamespaces(ruleFindings(this.workspace, file, rules), this.workspace, uri),
       rules,
     );
   }
@@ -228,10 +228,11 @@ export class LanguageService extends ChartFacade {
     if (!settings.enable) return schema;
     const rules = settings.rules ?? defaultRuleSettings;
     const local = this.helm.chartKeyOf(uri) === undefined;
+    const found = local ? localRuleFindings(this.workspace, file, rules) : [];
     return mergeDiagnostics(
       file,
       schema,
-      local ? localRuleFindings(this.workspace, file, rules) : [],
+      withoutRenamedNamespaces(found, this.workspace, uri),
       rules,
     );
   }

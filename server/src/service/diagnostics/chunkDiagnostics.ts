@@ -15,6 +15,7 @@ import {
   apiVersionsOf,
   definitionFor,
   isBuiltinApiVersion,
+  isCustomGroupApiVersion,
   allKinds,
   kubernetesVersion,
   preferredApiVersion,
@@ -262,6 +263,8 @@ function documentDiagnostics(
     return;
   }
   const definition = definitionFor(facts.kind, facts.apiVersion);
+  // A CRD's kind named like a built-in one: checked against its CRD when the workspace has it.
+  if (!definition && isCustomGroupApiVersion(facts.apiVersion)) return;
   if (!definition) {
     const expected = preferredApiVersion(facts.kind)!;
     add(

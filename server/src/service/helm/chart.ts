@@ -7,6 +7,7 @@ import { schemaCompileError } from './schema';
 import { storageKindOf } from './storage';
 import { chartTemplateUses } from './templateUses';
 import { dashComparisons } from './classDash';
+import { generatedByMissingLibrary, setsRootValues } from './rootLibraries';
 import type { ChartFiles, ChartMeta, ChartModel } from './types';
 import { buildValuesTree, isPlainObject, walkNodes } from './valuesTree';
 
@@ -48,9 +49,14 @@ export function buildChartModel(files: ChartFiles, depth = 0): ChartModel {
     }
   }
   const subcharts = subchartModels(files, depth);
+  const rootLibraries = [...new Set(subcharts.values())].filter((m) => m.setsRootValues);
+  const openRoot = generatedByMissingLibrary(files, meta.dependencies, new Set(subcharts.keys()));
   return {
     meta,
     ...(subcharts.size ? { subcharts } : {}),
+    ...(setsRootValues(files) ? { setsRootValues: true as const } : {}),
+    ...(rootLibraries.length ? { rootLibraries } : {}),
+    ...(openRoot ? { openRoot: true as const } : {}),
     valuesText,
     defaults: tree.data,
     roots: tree.roots,

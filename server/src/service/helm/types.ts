@@ -112,4 +112,13 @@ export interface ChartModel {
    * use for them (the alias, else the name). A dependency that is not there is not in it.
    */
   subcharts?: ReadonlyMap<string, ChartModel>;
+  /** Its templates replace the root values (`set . "Values" …`, helm/rootLibraries.ts). */
+  setsRootValues?: true;
+  /**
+   * Library subcharts that merge their defaults into the root values (the k8s-at-home and bjw-s
+   * "common" charts): their keys are root keys of this chart.
+   */
+  rootLibraries?: ChartModel[];
+  /** The objects come from a dependency that is not there, given the root: any root key may be read. */
+  openRoot?: true;
 }

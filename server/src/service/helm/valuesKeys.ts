@@ -61,6 +61,8 @@ export function knownChildKeys(model: ChartModel, path: readonly string[]): Set<
   if (isPlainObject(props)) for (const key of Object.keys(props)) keys.add(key);
   const sub = subchartScope(model, path);
   if (sub) for (const key of knownChildKeys(sub.model, sub.path)) keys.add(key);
+  for (const library of model.rootLibraries ?? [])
+    for (const key of knownChildKeys(library, path)) keys.add(key);
   for (const condition of model.meta.conditions ?? []) {
     const parts = condition.split('.');
     if (pathId(parts.slice(0, -1)) === pathId(path)) keys.add(parts[parts.length - 1]!);
@@ -116,7 +118,8 @@ function isPassThrough(model: ChartModel, key: string | undefined): boolean {
 }
 
 export function isKnownPath(model: ChartModel, path: readonly string[]): boolean {
-  if (model.byId.has(pathId(path))) return true;
+  if (model.byId.has(pathId(path)) || model.openRoot) return true;
+  if (model.rootLibraries?.some((library) => isKnownPath(library, path))) return true;
   if (isPassThrough(model, path[0])) return true;
   if (model.meta.conditions?.includes(pathId(path))) return true;
   const sub = subchartScope(model, path);
@@ -137,6 +140,12 @@ export function isFreeForm(
   path: readonly string[],
   { ownOnly = false }: { ownOnly?: boolean } = {},
 ): boolean {
+  if (model.openRoot) return true;
+  // A root library's keys are the chart's: where it takes any key (`range .Values.persistence`),
+  // so does the chart.
+  const byLibrary = (library: ChartModel) =>
+    path.length > 0 && isKnownPath(library, path) && isFreeForm(library, path);
+  if (!ownOnly && model.rootLibraries?.some(byLibrary)) return true;
   if (!path.length) {
     return model.schema?.additionalProperties === false
       ? false

@@ -111,6 +111,12 @@ export interface KustomizationTree {
   folder: string;
   includes: string[];
   addsSelector: boolean;
+  /**
+   * `namespace:` is set: kustomize's namespace transformer puts every object in it and renames
+   * every `Namespace` object it takes in to it (a placeholder such as `name: _` never reaches the
+   * API server).
+   */
+  setsNamespace: boolean;
 }
 
 export function kustomizationTree(uri: string, text: string): KustomizationTree | undefined {
@@ -132,7 +138,8 @@ export function kustomizationTree(uri: string, text: string): KustomizationTree 
     listOf(data.labels).some(
       (l) => isRecord(l) && l.includeSelectors === true && hasPairs(l.pairs),
     );
-  return { folder: withoutSlash(folder), includes, addsSelector };
+  const setsNamespace = typeof data.namespace === 'string' && data.namespace.trim() !== '';
+  return { folder: withoutSlash(folder), includes, addsSelector, setsNamespace };
 }
 
 function hasPairs(value: unknown): boolean {

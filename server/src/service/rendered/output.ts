@@ -21,11 +21,24 @@ export interface RenderedDocument {
 
 const SOURCE = /^# Source: (\S.*?)\s*$/m;
 
+/** A line of the document that is neither blank, a comment nor a `---` separator. */
+const CONTENT = /^(?!---)[ \t]*[^\s#]/m;
+
+/**
+ * Helm prints `---\n# Source: x\n` before each template's output: when that output starts with
+ * its own `---` (the app-template charts), the comment stands alone in an empty document and the
+ * object after it is still the template's, so a document with no source of its own takes the
+ * source of the empty one before it.
+ */
 export function renderedDocuments(output: string): RenderedDocument[] {
   const counts = new Map<string, number>();
   const out: RenderedDocument[] = [];
+  let pending: string | undefined;
   for (const chunk of splitDocuments(output)) {
-    const source = SOURCE.exec(chunk.text)?.[1];
+    const own = SOURCE.exec(chunk.text)?.[1];
+    const empty = !CONTENT.test(chunk.text);
+    const source = own ?? pending;
+    pending = empty ? source : undefined;
     const key = source ?? '';
     const index = counts.get(key) ?? 0;
     counts.set(key, index + 1);
@@ -50,7 +63,7 @@ export function renderedDocuments(output: string): RenderedDocument[] {
 export function renderedTemplates(output: string): string[] {
   const out = new Set<string>();
   for (const doc of renderedDocuments(output)) {
-    if (!doc.source || !/^(?!---)[ \t]*[^\s#]/m.test(doc.text)) continue;
+    if (!doc.source || !CONTENT.test(doc.text)) continue;
     const slash = doc.source.indexOf('/');
     out.add(slash < 0 ? doc.source : doc.source.slice(slash + 1));
   }

@@ -85,6 +85,20 @@ export function isBuiltinApiVersion(apiVersion: string): boolean {
   return builtin;
 }
 
+/**
+ * The apiVersion names a group that only a CustomResourceDefinition can serve: a domain name
+ * (CRD groups need a dot) that Kubernetes does not serve and that is not one of its reserved
+ * domains (`*.k8s.io`, `*.kubernetes.io`, where a typo of a built-in group is likelier). Such a
+ * group may define kinds named like built-in ones (Talos's `talos.dev` ServiceAccount).
+ */
+export function isCustomGroupApiVersion(apiVersion: string): boolean {
+  const slash = apiVersion.indexOf('/');
+  if (slash < 0) return false;
+  const group = apiVersion.slice(0, slash).toLowerCase();
+  if (!group.includes('.') || builtinGroups.has(group)) return false;
+  return !/(^|\.)(k8s|kubernetes)\.io$/.test(group);
+}
+
 export function refName(schema: JsonSchema): string | undefined {
   return schema.$ref?.slice('#/definitions/'.length);
 }

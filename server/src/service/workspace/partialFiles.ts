@@ -93,16 +93,31 @@ export class PartialFiles {
    * `spec.selector.matchLabels`, which the file may leave out.
    */
   selectorAddedByKustomize(uri: string): boolean {
+    return this.takenInBy(uri, 'addsSelector');
+  }
+
+  /**
+   * True when a kustomization that takes the file in (directly, through a chain of
+   * kustomizations, or through a component) sets `namespace:`: kustomize renames the file's
+   * `Namespace` objects to it.
+   */
+  namespaceSetByKustomize(uri: string): boolean {
+    return this.takenInBy(uri, 'setsNamespace');
+  }
+
+  /** Some kustomization of the `folders` set takes the file in, directly or through others. */
+  private takenInBy(uri: string, folders: 'addsSelector' | 'setsNamespace'): boolean {
     if (!this.sources.size) return false;
     const merged = (this.merged ??= merge(this.sources.values()));
+    const marked = merged[folders];
     const seen = new Set<string>();
-    const labelled = (key: string): boolean =>
+    const taken = (key: string): boolean =>
       (merged.includedBy.get(key) ?? []).some((folder) => {
         if (seen.has(folder)) return false;
         seen.add(folder);
-        return merged.addsSelector.has(folder) || labelled(folder);
+        return marked.has(folder) || taken(folder);
       });
-    return labelled(fileKey(uri));
+    return taken(fileKey(uri));
   }
 }
 
@@ -116,6 +131,8 @@ interface Merged {
   includedBy: Map<string, string[]>;
   /** The folders of the kustomizations that add selector labels. */
   addsSelector: Set<string>;
+  /** The folders of the kustomizations that set `namespace:`. */
+  setsNamespace: Set<string>;
   /** The folders that hold a kustomization. */
   kustomizations: Set<string>;
 }
@@ -129,6 +146,7 @@ function merge(sources: Iterable<Sources>): Merged {
     appliedPatterns: [],
     includedBy: new Map(),
     addsSelector: new Set(),
+    setsNamespace: new Set(),
     kustomizations: new Set(),
   };
   for (const { patches, tests, tree } of sources) {
@@ -146,9 +164,11 @@ function merge(sources: Iterable<Sources>): Merged {
   return merged;
 }
 
-function addTree(merged: Merged, { folder, includes, addsSelector }: KustomizationTree): void {
+function addTree(merged: Merged, tree: KustomizationTree): void {
+  const { folder, includes } = tree;
   merged.kustomizations.add(folder);
-  if (addsSelector) merged.addsSelector.add(folder);
+  if (tree.addsSelector) merged.addsSelector.add(folder);
+  if (tree.setsNamespace) merged.setsNamespace.add(folder);
   for (const key of includes) {
     const folders = merged.includedBy.get(key);
     if (folders) folders.push(folder);

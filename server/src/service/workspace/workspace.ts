@@ -168,6 +168,11 @@ export class Workspace {
     return this.partials.selectorAddedByKustomize(uri);
   }
 
+  /** A kustomization that takes the file in sets `namespace:` (its Namespace objects are renamed). */
+  namespaceSetByKustomize(uri: string): boolean {
+    return this.partials.namespaceSetByKustomize(uri);
+  }
+
   /** The JSON 6902 patches kustomizations of the workspace apply to CRDs before installing them. */
   crdPatches(): CrdPatchRef[] {
     return this.partials.crdPatches();

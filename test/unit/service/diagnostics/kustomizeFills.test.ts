@@ -73,3 +73,52 @@ void test('a file the kustomization does not take in keeps the finding', () => {
   assert.deepEqual(codes('file:///lbl/app.yaml', service), []);
   assert.deepEqual(codes(uri, service), ['missing-required@4']);
 });
+
+const placeholderNamespace = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: _\n';
+
+void test('a Namespace named `_` is renamed by the `namespace:` of a kustomization', () => {
+  const service = getLanguageService();
+  const uri = 'file:///media/namespace.yaml';
+  service.setFile(uri, placeholderNamespace);
+  assert.deepEqual(codes(uri, service), ['invalid-name@4']);
+  service.setFile('file:///media/kustomization.yaml', 'resources: [namespace.yaml]\n');
+  // Without `namespace:` kustomize keeps the name, and the API server refuses it.
+  assert.deepEqual(codes(uri, service), ['invalid-name@4']);
+  service.setFile(
+    'file:///media/kustomization.yaml',
+    'namespace: media\nresources: [namespace.yaml]\n',
+  );
+  assert.deepEqual(codes(uri, service), []);
+  assert.deepEqual(local(uri, service), []);
+  // Only the Namespace's own name: a bad claim name there is still refused.
+  service.setFile(uri, `${placeholderNamespace}---\n${claimNamed('Data_1')}`);
+  assert.deepEqual(codes(uri, service), ['invalid-name@8']);
+});
+
+void test('a Namespace of a component takes the `namespace:` of the kustomization using it', () => {
+  const service = getLanguageService();
+  const uri = 'file:///k/components/ns/namespace.yaml';
+  service.setFile(uri, placeholderNamespace);
+  service.setFile(
+    'file:///k/components/ns/kustomization.yaml',
+    'kind: Component\nresources: [./namespace.yaml]\n',
+  );
+  assert.deepEqual(codes(uri, service), ['invalid-name@4']);
+  service.setFile(
+    'file:///k/apps/tools/kustomization.yaml',
+    'namespace: tools\ncomponents: [../../components/ns]\n',
+  );
+  assert.deepEqual(codes(uri, service), []);
+});
+
+function claimNamed(name: string): string {
+  return [
+    'apiVersion: v1',
+    'kind: PersistentVolumeClaim',
+    `metadata: {name: ${name}}`,
+    'spec:',
+    '  accessModes: [ReadWriteOnce]',
+    '  resources: {requests: {storage: 1Gi}}',
+    '',
+  ].join('\n');
+}

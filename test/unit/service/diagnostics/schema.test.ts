@@ -108,6 +108,16 @@ describe('schema diagnostics', () => {
       ru: /^Kubernetes [\d.]+ не предоставляет StatefulSet в версии `apps\/v1beta2`/,
     },
     {
+      name: 'a built-in kind under a Kubernetes-reserved group that does not serve it',
+      text: 'apiVersion: apps.k8s.io/v1\nkind: StatefulSet\nmetadata:\n  name: s\n',
+      expect: ['0:12-0:26 unknown-api-version'],
+    },
+    {
+      name: 'a CRD kind named like a built-in one (talos.dev ServiceAccount)',
+      text: 'apiVersion: talos.dev/v1alpha1\nkind: ServiceAccount\nmetadata:\n  name: ci\nspec:\n  roles: [os:reader]\n',
+      expect: [],
+    },
+    {
       name: 'misspelt kind of a built-in group',
       text: 'apiVersion: v1\nkind: PersistentVolumeClam\nmetadata:\n  name: x\n',
       expect: ['1:6-1:26 unknown-kind'],

@@ -134,7 +134,10 @@ void test('a kustomization tree: its folder, what it takes in, whether it writes
     folder: 'file:/repo/over lays/prod',
     includes: ['file:/repo/base', 'file:/repo/over lays/prod/app.yaml', 'file:/repo/over lays/c'],
     addsSelector: true,
+    setsNamespace: false,
   });
+  assert.equal(labels('namespace: media\n')?.setsNamespace, true);
+  assert.equal(labels('namespace: ""\n')?.setsNamespace, false);
   assert.equal(labels('labels: [{includeSelectors: true, pairs: {a: b}}]\n')?.addsSelector, true);
   assert.equal(labels('labels: [{pairs: {a: b}}]\n')?.addsSelector, false);
   assert.equal(labels('labels: [{includeSelectors: true, pairs: {}}]\n')?.addsSelector, false);
