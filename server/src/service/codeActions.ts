@@ -29,10 +29,12 @@ export interface KubeCodeAction {
 
 const suggestionFixes: Record<string, LocalizedText> = {
   'invalid-enum': { en: 'Change to `{suggestion}`', ru: 'Заменить на `{suggestion}`' },
+  'invalid-type': { en: 'Write `{suggestion}`', ru: 'Написать `{suggestion}`' },
   'unknown-field': { en: 'Rename to `{suggestion}`', ru: 'Переименовать в `{suggestion}`' },
   'unknown-kind': { en: 'Change to `{suggestion}`', ru: 'Заменить на `{suggestion}`' },
   'unknown-api-version': { en: 'Change to `{suggestion}`', ru: 'Заменить на `{suggestion}`' },
   'empty-dir-null': { en: 'Write `{suggestion}`', ru: 'Написать `{suggestion}`' },
+  'storage-class-null': { en: 'Write `{suggestion}`', ru: 'Написать `{suggestion}`' },
   'helm-values-unknown-key': {
     en: 'Rename to `{suggestion}`',
     ru: 'Переименовать в `{suggestion}`',

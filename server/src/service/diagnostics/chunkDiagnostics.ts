@@ -22,8 +22,9 @@ import {
 } from '../schema/registry';
 import { removedKind } from '../schema/removedKinds';
 import { validateObject } from '../schema/validate';
+import { hasPlaceholder } from '../text/placeholders';
 import { closestMatch } from '../text/similarity';
-import { substitutionLine } from './substitutionLines';
+import { substitutionAt, substitutionLine } from './substitutionLines';
 import { duplicateKeySpan, duplicateKeys, type DuplicateKey } from './duplicateKeys';
 import type { KubeDiagnostic, LocalizedText, Severity } from '../types';
 
@@ -109,17 +110,17 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
   let template: Span | undefined;
   const onSubstitution = (pos: readonly [number, number]): boolean => {
     const line = substitutionLine(chunk.text, pos);
-    if (line && !template) {
-      template = line;
-      const text = chunk.text.slice(line[0], line[1]);
-      add(
-        line,
-        'yaml-template',
-        localize(coreMessages.laterToolTemplate, { line: text }),
-        'information',
-      );
+    const inside = line ? undefined : substitutionAt(chunk.text, pos);
+    const span = line ?? inside;
+    if (span && !template) {
+      template = span;
+      const text = chunk.text.slice(span[0], span[1]);
+      const message = line
+        ? localize(coreMessages.laterToolTemplate, { line: text })
+        : localize(coreMessages.laterToolSubstitution, { text });
+      add(span, 'yaml-template', message, 'information');
     }
-    return line !== undefined;
+    return span !== undefined;
   };
   for (const error of errors) {
     if (error.code === 'DUPLICATE_KEY') {
@@ -229,6 +230,8 @@ function documentDiagnostics(
     return;
   }
   const { facts } = recognition;
+  // `kind: ${ROLE_KIND}` of an envsubst template: what it becomes is not known here.
+  if (hasPlaceholder(facts.kind) || hasPlaceholder(facts.apiVersion)) return;
   const versions = apiVersionsOf(facts.kind);
   const k8s = kubernetesVersion;
   if (!versions) {

@@ -4,7 +4,10 @@
  * `{{ include "x" . }}` of a Go template outside a chart, `((extra))` of Concourse) means the
  * document is YAML only after that tool has run: what the line becomes (keys, a list, nothing) is
  * not known here, so the errors on that line are not judged (found on Loki's config templates).
- * Errors on any other line are left as they are: they stay after substitution.
+ * Errors on any other line are left as they are: they stay after substitution, except an error
+ * inside a substitution itself (`namespaces: [${WATCH_NAMESPACES}]`: the `{` of envsubst's
+ * placeholder opens a mapping inside the `[ ]`; Altinity's operator config template), which is gone
+ * once the tool has replaced it.
  */
 import type { Span } from '../parse/nodes';
 
@@ -14,6 +17,8 @@ const ACTION = String.raw`\{\{(?:[^{}\n]|\{(?!\{)|\}(?!\})|${INNER})*\}\}`;
 
 /** One substitution: `${VAR}`, `$(VAR)`, a Go template action, `((var))`. */
 const ONE = String.raw`(?:\$\{[^}\n]*\}|\$\([^)\n]*\)|${ACTION}|\(\([^)\n]*\)\))`;
+
+const ANY = new RegExp(ONE, 'g');
 
 /** A line made only of substitutions (one or several, with spaces between), maybe a comment. */
 const WHOLE_LINE = new RegExp(String.raw`^([ \t]*)((?:${ONE}[ \t]*)*${ONE})[ \t]*(?:#.*)?$`);
@@ -32,4 +37,23 @@ export function substitutionLine(text: string, pos: readonly [number, number]): 
   if (!match) return undefined;
   const from = start + match[1]!.length;
   return [from, from + match[2]!.length];
+}
+
+/**
+ * The span of the substitution the error at `pos` lies in, when that substitution is an item of a
+ * flow collection (right after its `[`, `{` or a `,`); undefined otherwise. A substitution
+ * elsewhere on a line with more text is not skipped: that text stays after substitution.
+ */
+export function substitutionAt(text: string, pos: readonly [number, number]): Span | undefined {
+  const at = Math.min(Math.max(pos[0], 0), text.length);
+  const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  const newline = text.indexOf('\n', at);
+  const line = text.slice(start, newline === -1 ? text.length : newline);
+  for (const match of line.matchAll(ANY)) {
+    const from = start + match.index;
+    const to = from + match[0].length;
+    const before = line.slice(0, match.index).trimEnd();
+    if (at >= from && at < to && /[[{,]$/.test(before)) return [from, to];
+  }
+  return undefined;
 }

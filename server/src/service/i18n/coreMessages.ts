@@ -24,6 +24,10 @@ export const coreMessages = {
     en: 'A template for another tool: the line `{line}` is a substitution, and the document becomes YAML only once that tool (envsubst, Flux, kustomize, a Go template) replaces it. YAML syntax errors on its substitution lines are not reported; check the file that tool produces.',
     ru: 'Шаблон для другого инструмента: строка `{line}` — подстановка, и YAML получится только после того, как инструмент (envsubst, Flux, Kustomize, шаблон Go) её заменит. Ошибки синтаксиса YAML в строках с подстановками не выводятся; проверяйте файл, который выдаст инструмент.',
   },
+  laterToolSubstitution: {
+    en: 'A template for another tool: `{text}` is a substitution, and the document becomes YAML only once that tool (envsubst, Flux, kustomize, a Go template) replaces it. YAML syntax errors inside its substitutions are not reported; check the file that tool produces.',
+    ru: 'Шаблон для другого инструмента: `{text}` — подстановка, и YAML получится только после того, как инструмент (envsubst, Flux, Kustomize, шаблон Go) её заменит. Ошибки синтаксиса YAML внутри подстановок не выводятся; проверяйте файл, который выдаст инструмент.',
+  },
   unknownTagScalar: {
     en: 'Kubernetes does not know the tag `{tag}` and ignores it: the value is read as the text `{text}`.',
     ru: 'Тег `{tag}` Kubernetes не знает и пропускает: значение читается как текст `{text}`.',
@@ -88,6 +92,10 @@ export const coreMessages = {
     en: '`{field}` must be {expected}, not {actual}.',
     ru: '`{field}`: ожидается {expected}, а здесь {actual}.',
   },
+  quoteIt: {
+    en: ' Put the value in quotes: `{quoted}`.',
+    ru: ' Возьмите значение в кавычки: `{quoted}`.',
+  },
   emptyString: {
     en: '`{field}` may not be an empty string: leave the field out instead. The API server rejects `""` here.',
     ru: '`{field}` не может быть пустой строкой: лучше не указывать поле вовсе. API-сервер не примет здесь `""`.',
@@ -115,6 +123,10 @@ export const coreMessages = {
   podVolumeSourceNull: {
     en: '`{field}:` has no value, so volume `{volume}` has no source: Kubernetes turns it into an empty `emptyDir`, and nothing from `{field}` is mounted. Fill in `{field}`, or write `emptyDir: {}` if an empty directory is what you want.',
     ru: 'У `{field}:` нет значения, и у тома `{volume}` не остаётся источника: Kubernetes превратит его в пустой `emptyDir`, и из `{field}` ничего не смонтируется. Заполните `{field}` или напишите `emptyDir: {}`, если нужен именно пустой каталог.',
+  },
+  storageClassNull: {
+    en: '`storageClassName:` has no value, so the claim has no class set, and the cluster\'s default StorageClass is given to it. For a claim without a class (bound to a pre-made volume), write `storageClassName: ""`; otherwise name the class or remove the key.',
+    ru: 'У `storageClassName:` нет значения: класс у заявки не задан, и ей назначается класс хранилища по умолчанию. Для заявки без класса (привязка к заранее созданному тому) напишите `storageClassName: ""`, иначе укажите класс или уберите ключ.',
   },
   persistentVolumeSourceNull: {
     en: '`{field}:` has no value, so this PersistentVolume has no volume source; the API server rejects it ("must specify a volume type"). Fill in `{field}`.',

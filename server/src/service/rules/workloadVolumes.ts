@@ -84,6 +84,7 @@ const DATA_PATHS = [
   '/var/lib/influxdb2',
   '/var/lib/mongodb',
   '/var/lib/redis',
+  '/var/lib/redpanda/data',
   '/var/opt/mssql',
   '/usr/share/elasticsearch/data',
   '/usr/share/opensearch/data',

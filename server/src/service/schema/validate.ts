@@ -17,6 +17,7 @@ import { quantityPattern, quantityPatternMessage } from './quantityPatterns';
 import ajvOptions from './ajvOptions.json';
 import { insideSlot, templateSlots } from './templateSlots';
 import { nullVolumeSources } from './volumeSources';
+import { collapse, placeholderKey, quotedForm } from './ajvErrors';
 import type { SchemaProblem } from './problem';
 
 export type { SchemaProblem } from './problem';
@@ -112,22 +113,11 @@ export function validateObject(
   if (validate(value)) return problems;
   const slots = templateSlots(doc);
   const errors = collapse(validate.errors ?? []).filter(
-    (error) => !slots.length || !insideSlot(parsePointer(error.instancePath), slots),
+    (error) =>
+      (!slots.length || !insideSlot(parsePointer(error.instancePath), slots)) &&
+      !placeholderKey(error),
   );
   return [...problems, ...errors.map((error) => toProblem(doc, error, definition, rootSpan))];
-}
-
-/** Drops errors that only restate a more precise one at the same place. */
-function collapse(errors: ErrorObject[]): ErrorObject[] {
-  const seen = new Set<string>();
-  const out: ErrorObject[] = [];
-  for (const e of errors) {
-    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(e);
-  }
-  return out;
 }
 
 function parsePointer(pointer: string): YamlPath {
@@ -258,17 +248,20 @@ function invalidTypeProblem({ doc, error, rootSpan, path, field }: ErrorAt): Sch
     en: 'a value of unknown type',
     ru: 'значение неизвестного типа',
   };
+  const message = localizeTwo(
+    coreMessages.invalidType,
+    { field },
+    {
+      expected: joinOr(expected),
+      actual,
+    },
+  );
+  const quoted = quotedForm(doc, path, error);
   return {
     code: 'invalid-type',
     span: spanAt(doc, path, rootSpan),
-    message: localizeTwo(
-      coreMessages.invalidType,
-      { field },
-      {
-        expected: joinOr(expected),
-        actual,
-      },
-    ),
+    message: quoted ? joinTexts(message, localize(coreMessages.quoteIt, { quoted })) : message,
+    ...(quoted ? { data: { suggestion: quoted } } : {}),
   };
 }
 

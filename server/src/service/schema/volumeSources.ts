@@ -1,6 +1,7 @@
 /**
- * Volume sources written with nothing after them (`emptyDir:`, `hostPath:`): YAML null, which the
- * API server reads as an absent field (schema/decode.ts). What that means depends on where:
+ * Volume sources (and a claim's `storageClassName`) written with nothing after them (`emptyDir:`,
+ * `hostPath:`): YAML null, which the API server reads as an absent field (schema/decode.ts). What
+ * that means depends on where:
  *
  * - in a pod's `volumes`, a volume left without any source is defaulted to an empty `emptyDir`
  *   (`SetDefaults_Volume`, pkg/apis/core/v1/defaults.go). `emptyDir:` therefore works as written;
@@ -26,6 +27,39 @@ function isSourceField(definition: string, field: string): boolean {
   return Boolean(schema && refName(schema)?.endsWith('Source'));
 }
 
+const CLAIM_SPEC = 'core.v1.PersistentVolumeClaimSpec';
+
+/**
+ * `storageClassName:` of a claim (a PersistentVolumeClaim, a StatefulSet's claim template, a
+ * generic ephemeral volume) written with nothing after it: null, read as absent, so the
+ * DefaultStorageClass admission plugin gives the claim the cluster's default class (and the PV
+ * controller gives it one later if the cluster has none yet). Whoever writes the key means a
+ * class, often `""` (no class: bind to a pre-made volume); charts render it so from a `"-"`
+ * (nextcloud's `storageClassName: {{ ternary "" . (eq "-" .) }}` prints nothing for `""`). An
+ * explicit `null` or `~` is a choice and is left alone.
+ */
+function nullClassNames(doc: Document, text: string, absent: readonly AbsentField[]) {
+  const out: SchemaProblem[] = [];
+  for (const { owner, field, path } of absent) {
+    if (owner !== CLAIM_SPEC || field !== 'storageClassName') continue;
+    const nodes = nodesAtPath(doc, path);
+    const value = nodes?.value;
+    if (isScalar(value) && value.range && value.range[1] > value.range[0]) continue; // `null`, `~`
+    const span = keyAndValueSpan(doc, text, path);
+    if (!span) continue;
+    out.push({
+      code: 'storage-class-null',
+      // Information: a chart's `storageClassName: {{ .Values.storageClass }}` renders so for
+      // `""` on purpose, and the default class is then what its user asked for.
+      severity: 'information',
+      span,
+      message: coreMessages.storageClassNull,
+      data: { field, suggestion: 'storageClassName: ""' },
+    });
+  }
+  return out;
+}
+
 export function nullVolumeSources(
   doc: Document,
   text: string,
@@ -42,7 +76,7 @@ export function nullVolumeSources(
     if (!span) continue;
     out.push(problemFor(owner, field, parent, span));
   }
-  return out;
+  return [...out, ...nullClassNames(doc, text, absent)];
 }
 
 function problemFor(

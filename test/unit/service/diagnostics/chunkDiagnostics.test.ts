@@ -313,6 +313,39 @@ void describe('a template of a later tool (a substitution on a line of its own)'
     assert.deepEqual(found, ['5 information yaml-template', '7 error yaml-syntax']);
   });
 
+  it('a substitution inside a flow list belongs to the later tool too (an envsubst config template)', () => {
+    const found = codes('watch:\n  namespaces: [${WATCHED_NAMESPACES}]\n  interval: 30s\n');
+    assert.deepEqual(found.map(brief), ['1:15-1:36 information yaml-template']);
+    assert.match(found[0]!.message.en, /`\$\{WATCHED_NAMESPACES\}` is a substitution/);
+    assert.match(found[0]!.message.ru, /`\$\{WATCHED_NAMESPACES\}` — подстановка/);
+    // The same list with a real mistake outside the substitution is still an error.
+    const broken = codes('watch:\n  namespaces: [${WATCHED_NAMESPACES}\n  interval: 30s\n');
+    assert.ok(broken.some((d) => d.code === 'yaml-syntax' && d.severity === 'error'));
+  });
+
+  it('a key or a kind holding a substitution is not judged; a misspelt key beside it is', () => {
+    const text = [
+      'apiVersion: rbac.authorization.k8s.io/v1',
+      'kind: ${BINDING_KIND}',
+      'metadata:',
+      '  name: reader',
+      '---',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: ${APP}-settings',
+      '  ${NS_PREFIX}namespace: ${APP_NAMESPACE}',
+      '  lables: {tier: web}',
+      'data:',
+      '  mode: fast',
+      '',
+    ];
+    assert.deepEqual(
+      codes(text.join('\n')).map((d) => `${d.range.start.line} ${d.code}`),
+      ['10 unknown-field'],
+    );
+  });
+
   it('a syntax error elsewhere in a manifest or a kustomization is still an error', () => {
     const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels\ndata: {}\n';
     assert.deepEqual(
