@@ -3,14 +3,19 @@
  * `VOLUME` is an anonymous volume of that container under containerd, a plain directory of its
  * root under CRI-O) and are gone whenever the container is re-created — after a crash, an update,
  * an eviction. Only official images whose data directory is documented are judged
- * (rules/imageWritePaths.ts); Redis only when its arguments ask for persistence, as it is a cache
- * otherwise.
+ * (rules/imageWritePaths.ts), and only where they run the server: not a client or a test run in the
+ * image. Redis only when its arguments ask for persistence, as it is a cache otherwise.
  */
 import type { Container } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
 import { normalizeHostPath } from './nodePlumbing';
-import { imageDeclaredVolumes, knownDataDirs, parseImage } from './imageWritePaths';
+import {
+  imageDeclaredVolumes,
+  knownDataDirs,
+  parseImage,
+  runsDatabaseServer,
+} from './imageWritePaths';
 import { dataMountFix, relocatedMountFix } from './fixes/workloadFixes';
 import type { Rule } from './types';
 import { containersOf, mountsOf, podSpecOf, str, strings, type ContainerAt } from './util';
@@ -42,6 +47,8 @@ function redisAskedToPersist(c: Container): boolean {
 function unheldDataDirs(c: ContainerAt): string[] {
   const container = c.container;
   if (c.group !== 'containers' || keepsNoData(container)) return [];
+  // A client or a test in the database's image (`command: [sleep, infinity]`) keeps no data.
+  if (!runsDatabaseServer(container)) return [];
   const dirs = knownDataDirs(container)?.filter((d) => d.startsWith('/'));
   if (!dirs?.length) return [];
   const { repository } = parseImage(str(container.image) ?? '');

@@ -23,6 +23,8 @@ interface ImageWrites {
    * settings leave it unknown (a `postgres` image without a version tag).
    */
   dataDirs?: (container: Container, tag: string | undefined) => string[] | undefined;
+  /** The database's server programs: what the image's `CMD` runs (`docker-entrypoint.sh` aside). */
+  servers?: readonly string[];
 }
 
 /** `--flag=value` or `--flag value` in the container's command and args. */
@@ -115,6 +117,7 @@ const KNOWN: readonly ImageWrites[] = [
       const data = postgresData(c, tag);
       return data ? [data] : undefined;
     },
+    servers: ['postgres'],
     // VOLUME /var/lib/postgresql/data; from 18 on VOLUME /var/lib/postgresql.
     volumes: (tag) => {
       const major = majorOf(tag);
@@ -128,18 +131,21 @@ const KNOWN: readonly ImageWrites[] = [
     paths: (c) => [redisDir(c)],
     volumes: () => ['/data'],
     dataDirs: (c) => [redisDir(c)],
+    servers: ['redis-server'],
   },
   {
     repositories: ['mysql'],
     paths: (c) => [mysqlData(c), '/var/run/mysqld', '/tmp'],
     volumes: () => ['/var/lib/mysql'],
     dataDirs: (c) => [mysqlData(c)],
+    servers: ['mysqld'],
   },
   {
     repositories: ['mariadb'],
     paths: (c) => [mysqlData(c), '/run/mysqld', '/tmp'],
     volumes: () => ['/var/lib/mysql'],
     dataDirs: (c) => [mysqlData(c)],
+    servers: ['mariadbd', 'mysqld'],
   },
   {
     // Data in /data/db; the Unix socket /tmp/mongodb-<port>.sock.
@@ -147,6 +153,7 @@ const KNOWN: readonly ImageWrites[] = [
     paths: (c) => [mongoDataDir(c), '/tmp'],
     volumes: () => ['/data/db', '/data/configdb'],
     dataDirs: (c) => [mongoDataDir(c)],
+    servers: ['mongod'],
   },
   {
     // VOLUME $RABBITMQ_DATA_DIR (/var/lib/rabbitmq).
@@ -155,6 +162,7 @@ const KNOWN: readonly ImageWrites[] = [
     volumes: () => ['/var/lib/rabbitmq'],
     // The message store (RABBITMQ_MNESIA_BASE); the Erlang cookie sits beside it.
     dataDirs: (c) => [envValue(c, 'RABBITMQ_MNESIA_BASE') ?? '/var/lib/rabbitmq/mnesia'],
+    servers: ['rabbitmq-server'],
   },
   {
     // GF_PATHS_DATA (the SQLite database, plugins, sessions).
@@ -232,6 +240,51 @@ function knownImage(
   const { repository, tag } = parseImage(image);
   const writes = KNOWN.find((k) => k.repositories.includes(repository));
   return writes && { writes, tag };
+}
+
+/** The image's entry point, which runs what it is given, and the server when given only flags. */
+const ENTRYPOINT = 'docker-entrypoint.sh';
+
+/** A shell's separators between commands: what follows one is a program. */
+const SHELL_SEPARATOR = /(?:&&|\|\||[;|\n])/;
+
+/**
+ * The programs a container's command line starts: its first word, and the first word of each
+ * command of a shell script among its words (`sh -c "… && exec mysqld"`), by their file names.
+ */
+function startedPrograms(words: readonly string[]): string[] {
+  const out = words[0] ? [words[0]] : [];
+  words.forEach((word, i) => {
+    if (!/\s/.test(word) && words[i - 1] !== '-c') return;
+    for (const segment of word.split(SHELL_SEPARATOR)) {
+      const first = segment
+        .trim()
+        .split(/\s+/)
+        .find((w) => w !== 'exec' && !/^\w+=/.test(w));
+      if (first) out.push(first);
+    }
+  });
+  return out.map((p) => p.slice(p.lastIndexOf('/') + 1));
+}
+
+/**
+ * Whether a known database container runs its server: the image's own command, flags for it, or a
+ * command line that starts the server program; not a client (`command: [sleep, infinity]`, `psql`)
+ * or a test run in the image. Undefined for an image we do not know.
+ */
+export function runsDatabaseServer(container: Container): boolean | undefined {
+  const servers = knownImage(container)?.writes.servers;
+  if (!servers) return undefined;
+  const command = strings(container.command);
+  const args = strings(container.args);
+  if (!command.length) {
+    const first = args[0];
+    if (first === undefined || first.startsWith('-')) return true;
+    return [ENTRYPOINT, ...servers].includes(first.slice(first.lastIndexOf('/') + 1));
+  }
+  return startedPrograms([...command, ...args]).some(
+    (p) => p === ENTRYPOINT || servers.includes(p),
+  );
 }
 
 /** Paths the container's own env says it writes temporary files to (`TMPDIR`). */

@@ -97,6 +97,30 @@ void describe(RULE, () => {
     assert.deepEqual(hits(init), []);
   });
 
+  void test('a client or a test run in the image is not the database', () => {
+    for (const line of [
+      '  command: ["sleep", "3600"]',
+      '  command: [psql, -h, postgres, -c, "select 1"]',
+      '  args: ["sleep", "infinity"]',
+      '  command: [/tools/bats/bats, -t, /tests/up.sh]',
+    ])
+      assert.deepEqual(
+        hits(workload('Deployment', `- name: db\n  image: postgres:16\n${line}`)),
+        [],
+      );
+    for (const line of [
+      '  args: ["-c", "shared_buffers=256MB"]',
+      '  args: [postgres, -c, max_connections=300]',
+      '  command: [docker-entrypoint.sh, postgres]',
+      '  command: [/bin/sh, -c, "ulimit -n 65536 && exec postgres -c fsync=on"]',
+    ])
+      assert.equal(
+        hits(workload('Deployment', `- name: db\n  image: postgres:16\n${line}`)).length,
+        1,
+        line,
+      );
+  });
+
   void test('redis only when asked to persist; a postgres without a tag is not guessed at', () => {
     assert.equal(hits(caseFixtureText(RULE, 'bad-redis-appendonly')).length, 1);
     assert.deepEqual(hits(caseFixtureText(RULE, 'good-redis-cache')), []);
