@@ -23,11 +23,23 @@ import type { SchemaProblem } from './problem';
 export type { SchemaProblem } from './problem';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * `$NAME` alone: a variable envsubst replaces before `kubectl apply` (MinIO's operator examples).
+ * `$` is not in base64's alphabet, so such a value can only be that (text/placeholders.ts leaves
+ * `$NAME` out elsewhere, where it may be the container's own shell variable).
+ */
+const SHELL_VARIABLE = /^\$[A-Za-z_]\w*$/;
+
+/** Base64, or a variable that becomes it (whitespace, as in PEM blocks, is allowed). */
+function isBase64(text: string): boolean {
+  const compact = text.replace(/\s/g, '');
+  return BASE64.test(compact) || SHELL_VARIABLE.test(compact);
+}
 
 /** The custom formats of our schemas (also handed to the validators precompiled at build time). */
 export const schemaFormats = {
   quantity: { type: 'string' as const, validate: isValidQuantity },
-  byte: { type: 'string' as const, validate: (s: string) => BASE64.test(s.replace(/\s/g, '')) },
+  byte: { type: 'string' as const, validate: isBase64 },
 };
 
 /** An ajv instance with our options (`ajvOptions.json`, shared with the build), formats and definitions. */
