@@ -11,6 +11,7 @@ import type { Recognition } from './objects';
 import { WORKLOAD_KINDS } from '../kubernetes/podSpec';
 import { STORAGE_STATE_KINDS } from '../kubernetes/storageKinds';
 import { classConfigMap } from '../kubernetes/classConfigMaps';
+import { isReleaseKind } from '../kubernetes/releaseClasses';
 
 /**
  * The kinds whose plain data the index keeps with each object: what the cross-file rules'
@@ -30,8 +31,13 @@ export const DATA_KINDS: ReadonlySet<string> = new Set([
 export function keepsData(recognition: Recognition): boolean {
   if (recognition.type !== 'object') return false;
   const { kind, name } = recognition.facts;
-  // A ConfigMap an operator makes a StorageClass from is read like the class.
-  return DATA_KINDS.has(kind) || (kind === 'ConfigMap' && classConfigMap(name) !== undefined);
+  // A ConfigMap an operator makes a StorageClass from is read like the class, and so is a Helm
+  // release whose chart makes classes (kubernetes/releaseClasses.ts).
+  return (
+    DATA_KINDS.has(kind) ||
+    (kind === 'ConfigMap' && classConfigMap(name) !== undefined) ||
+    isReleaseKind(kind, recognition.facts.apiVersion)
+  );
 }
 
 export interface DocumentSummary {

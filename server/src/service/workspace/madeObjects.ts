@@ -1,14 +1,16 @@
 /**
- * Objects no file writes as such, but an operator creates from one that a file does write: the
- * StorageClass Longhorn's manager makes from its ConfigMap (kubernetes/classConfigMaps.ts). They
- * take part in what reads the workspace by kind (links, the binding, completion of class names),
- * pointing at the ConfigMap's text, and are never linted, listed as symbols or edited themselves:
- * their YAML is a string inside another object.
+ * Objects no file writes as such, but an operator or a Helm release creates from one that a file
+ * does write: the StorageClass Longhorn's manager makes from its ConfigMap
+ * (kubernetes/classConfigMaps.ts), the classes the chart of a declared Helm release makes
+ * (kubernetes/releaseClasses.ts). They take part in what reads the workspace by kind (links, the
+ * binding, completion of class names), pointing at where the object that makes them says so, and
+ * are never linted, listed as symbols or edited themselves.
  */
 import { Document, parseDocument } from 'yaml';
 import { classConfigMap, type ClassConfigMap } from '../kubernetes/classConfigMaps';
+import { classesOfRelease, declaredRelease } from '../kubernetes/releaseClasses';
 import { MAX_ALIAS_COUNT, type DocumentValue, type ParsedDocument } from '../parse/chunk';
-import { nodeSpan, nodesAtPath, type Span } from '../parse/nodes';
+import { nodeSpan, nodesAtPath, type Span, type YamlPath } from '../parse/nodes';
 import type { RelativeSite } from '../navigation/sites';
 import { kubernetesTags } from '../parse/yamlTags';
 import type { Range } from '../types';
@@ -17,17 +19,34 @@ import { isRecord } from '../plainData';
 
 const made = new WeakMap<IndexedObject, readonly IndexedObject[]>();
 
-/** The objects an operator creates from `object` (empty for almost every object). */
+/** The kinds that may make objects: an operator's ConfigMap, a Helm release. */
+const MAKER_KINDS: ReadonlySet<string> = new Set(['ConfigMap', 'HelmRelease', 'Application']);
+
+/** The objects an operator or a release creates from `object` (empty for almost every object). */
 export function objectsMadeFrom(object: IndexedObject): readonly IndexedObject[] {
-  if (object.kind !== 'ConfigMap' || object.origin !== 'manifest') return [];
-  const entry = classConfigMap(object.name);
-  if (!entry) return [];
+  if (!MAKER_KINDS.has(object.kind) || object.origin !== 'manifest') return [];
   let list = made.get(object);
   if (!list) {
-    list = classMadeFrom(object, entry);
+    list = object.kind === 'ConfigMap' ? configMapClasses(object) : releaseClasses(object);
     made.set(object, list);
   }
   return list;
+}
+
+function configMapClasses(object: IndexedObject): IndexedObject[] {
+  const entry = classConfigMap(object.name);
+  return entry ? classMadeFrom(object, entry) : [];
+}
+
+/** The StorageClasses the chart of a declared Helm release makes (kubernetes/releaseClasses.ts). */
+function releaseClasses(object: IndexedObject): IndexedObject[] {
+  const value = object.document.value();
+  if (!value.ok || !isRecord(value.data)) return [];
+  const release = declaredRelease(object.kind, object.apiVersion, value.data);
+  if (!release) return [];
+  return classesOfRelease(release).map(
+    (c) => new MadeObject(object, c.at, c.manifest, c.name, labelsOf(c.manifest.metadata)),
+  );
 }
 
 /** The StorageClass written in the ConfigMap's key, when it is one. */
@@ -54,12 +73,14 @@ function classMadeFrom(configMap: IndexedObject, entry: ClassConfigMap): Indexed
     return [];
   const metadata = isRecord(manifest.metadata) ? manifest.metadata : {};
   if (typeof metadata.name !== 'string' || !metadata.name) return [];
-  return [new MadeObject(configMap, entry.key, manifest, metadata.name, labelsOf(metadata))];
+  return [
+    new MadeObject(configMap, ['data', entry.key], manifest, metadata.name, labelsOf(metadata)),
+  ];
 }
 
-function labelsOf(metadata: Record<string, unknown>): Record<string, string> {
+function labelsOf(metadata: unknown): Record<string, string> {
   const labels: Record<string, string> = {};
-  if (isRecord(metadata.labels))
+  if (isRecord(metadata) && isRecord(metadata.labels))
     for (const [k, v] of Object.entries(metadata.labels)) if (typeof v === 'string') labels[k] = v;
   return labels;
 }
@@ -78,7 +99,8 @@ class MadeObject implements IndexedObject {
 
   constructor(
     readonly madeFrom: IndexedObject,
-    private readonly key: string,
+    /** Where `madeFrom` says so: the ConfigMap's key, the class's name in the release's values. */
+    private readonly at: YamlPath,
     manifest: Record<string, unknown>,
     readonly name: string,
     readonly labels: Record<string, string>,
@@ -97,7 +119,7 @@ class MadeObject implements IndexedObject {
         facts: { apiVersion: this.apiVersion, kind: this.kind, name, labels, span: [0, 0] },
       },
       value: () => value,
-      // "Go to definition" of the class name lands on the ConfigMap's key.
+      // "Go to definition" of the class name lands on the ConfigMap's key, the values' `name:`.
       get sites(): RelativeSite[] {
         const span = keySpan();
         return span ? [{ link: 'storageclass', role: 'definition', name, span }] : [];
@@ -105,9 +127,9 @@ class MadeObject implements IndexedObject {
     };
   }
 
-  /** Where the ConfigMap holds the manifest: its key and its text, relative to the chunk. */
+  /** Where the maker says so (`at`): the key and its value, relative to the chunk. */
   private spans(): { key?: Span; value?: Span } {
-    const nodes = nodesAtPath(this.madeFrom.document.doc, ['data', this.key]);
+    const nodes = nodesAtPath(this.madeFrom.document.doc, this.at);
     return { key: nodeSpan(nodes?.key), value: nodeSpan(nodes?.value) };
   }
 
@@ -119,12 +141,12 @@ class MadeObject implements IndexedObject {
     return this.madeFrom.startLine;
   }
 
-  /** The ConfigMap's text of the manifest: where "go to definition" lands. */
+  /** The ConfigMap's text of the manifest, the class's name in the values: where "go to definition" lands. */
   get range(): Range {
     return this.textRanges().range;
   }
 
-  /** The ConfigMap's key that holds the manifest. */
+  /** The ConfigMap's key that holds the manifest, the values' `name` key. */
   get nameRange(): Range {
     return this.textRanges().nameRange;
   }

@@ -1,6 +1,7 @@
 /**
- * Objects an operator makes from one a file writes (workspace/madeObjects.ts): Longhorn's
- * StorageClass, created by longhorn-manager from ConfigMap `longhorn-storageclass`.
+ * Objects an operator or a Helm release makes from one a file writes (workspace/madeObjects.ts):
+ * Longhorn's StorageClass, created by longhorn-manager from ConfigMap `longhorn-storageclass`; the
+ * classes of a Flux HelmRelease of rook-ceph-cluster.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -127,5 +128,64 @@ volumeBindingMode: WaitForFirstConsumer
       .find((d) => d.code === 'multiple-default-storage-classes');
     assert.ok(found, 'reported on the class a file writes');
     assert.match(found.message.en, /longhorn/);
+  });
+});
+
+const RELEASE_URI = 'file:///ws/rook-ceph/cluster/helmrelease.yaml';
+
+const cephRelease = (enabled = true) => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: rook-ceph-cluster
+  namespace: rook-ceph
+spec:
+  chartRef:
+    kind: OCIRepository
+    name: rook-ceph-cluster
+  values:
+    cephBlockPools:
+      - name: ceph-blockpool
+        spec:
+          replicated:
+            size: 3
+        storageClass:
+          enabled: ${enabled}
+          name: ceph-block
+          isDefault: true
+`;
+
+void describe('the StorageClasses of a declared rook-ceph-cluster release', () => {
+  const cephClaim = claim.replace('storageClassName: longhorn', 'storageClassName: ceph-block');
+
+  it('exist for the claims of the workspace, and provision them', () => {
+    const service = getLanguageService();
+    service.setFile(RELEASE_URI, cephRelease(), 'disk', 0);
+    service.setFile(CLAIM_URI, cephClaim, 'disk', 0);
+    assert.ok(!service.getDiagnostics(CLAIM_URI).some((d) => d.code === 'storage-class-not-found'));
+    const uploads = service.bindings().claims.find((c) => c.name === 'uploads');
+    assert.equal(uploads?.outcome, 'provision');
+  });
+
+  it('a pool whose class is not enabled makes none', () => {
+    const codes = codesOf({ [RELEASE_URI]: cephRelease(false), [CLAIM_URI]: cephClaim }, CLAIM_URI);
+    assert.ok(codes.includes('storage-class-not-found'));
+  });
+
+  it('is found from a summary made in another thread, as from the parsed file', () => {
+    const service = getLanguageService();
+    const summary = structuredClone(summarizeFile(RELEASE_URI, cephRelease(), []));
+    service.setFile(RELEASE_URI, cephRelease(), 'disk', 0, summary);
+    service.setFile(CLAIM_URI, cephClaim, 'disk', 0);
+    assert.ok(!service.getDiagnostics(CLAIM_URI).some((d) => d.code === 'storage-class-not-found'));
+  });
+
+  it('"go to definition" of the class name lands on its name in the values', () => {
+    const service = getLanguageService();
+    service.setFile(RELEASE_URI, cephRelease(), 'disk', 0);
+    service.setFile(CLAIM_URI, cephClaim, 'disk', 0);
+    const line = cephClaim.split('\n').findIndex((l) => l.includes('storageClassName'));
+    const [target] = service.definition(CLAIM_URI, { line, character: 22 });
+    assert.equal(target?.uri, RELEASE_URI);
+    assert.equal(target?.range.start.line, 17);
   });
 });

@@ -1,0 +1,176 @@
+/**
+ * StorageClasses a Helm release makes when the workspace declares the release but not the chart's
+ * files: a Flux `HelmRelease` (helm.toolkit.fluxcd.io) or an Argo CD `Application` (argoproj.io)
+ * of a chart from a registry. The classes exist once the release is installed, so claims of them
+ * are not "class not found". One entry per chart, read in its own templates and `values.yaml`:
+ *
+ * - `rook-ceph-cluster` (rook/rook `deploy/charts/rook-ceph-cluster`): one class per item of
+ *   `cephBlockPools`, `cephECBlockPools`, `cephFileSystems` and `cephObjectStores` whose
+ *   `storageClass.enabled` is true. A list given in the values replaces the chart's (Helm merges
+ *   maps, not lists); without one, the chart's defaults make `ceph-block` (the default class),
+ *   `ceph-filesystem` and `ceph-bucket`. Block and filesystem classes are provisioned by
+ *   `<csiDriverNamePrefix or operatorNamespace>.rbd.csi.ceph.com` and `….cephfs.csi.ceph.com`,
+ *   bucket classes by `<release namespace>.ceph.rook.io/bucket`.
+ */
+import type { YamlPath } from '../parse/nodes';
+import { isRecord } from '../plainData';
+
+/** A Flux HelmRelease or an Argo CD Application: an object that may declare a Helm release. */
+export function isReleaseKind(kind: string, apiVersion: string): boolean {
+  return (
+    (kind === 'HelmRelease' && apiVersion.startsWith('helm.toolkit.fluxcd.io/')) ||
+    (kind === 'Application' && apiVersion.startsWith('argoproj.io/'))
+  );
+}
+
+/** A release declared in the workspace: which chart, with which values, where they are written. */
+export interface DeclaredRelease {
+  chart: string;
+  values: Record<string, unknown>;
+  /** Where the values are in the release's document (undefined: values given as a string). */
+  valuesPath?: YamlPath;
+  /** Where the chart is named: what a class made by the chart's defaults points at. */
+  chartPath: YamlPath;
+  namespace?: string;
+}
+
+/** A StorageClass the release makes, and where its name is written (else the chart's name). */
+export interface ReleaseClass {
+  manifest: Record<string, unknown>;
+  name: string;
+  at: YamlPath;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/**
+ * The chart and values of a Flux HelmRelease (`spec.chart.spec.chart`, or the `OCIRepository` or
+ * `HelmChart` of `spec.chartRef`, named after the chart by convention) or of an Argo CD Application
+ * with one Helm source (`spec.source.chart`, `helm.valuesObject` or `helm.values`).
+ */
+export function declaredRelease(
+  kind: string,
+  apiVersion: string,
+  data: Record<string, unknown>,
+): DeclaredRelease | undefined {
+  const spec = isRecord(data.spec) ? data.spec : undefined;
+  const metadata = isRecord(data.metadata) ? data.metadata : {};
+  if (!spec) return undefined;
+  if (kind === 'HelmRelease' && apiVersion.startsWith('helm.toolkit.fluxcd.io/')) {
+    const fromChart = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
+    const chartRef = isRecord(spec.chartRef) ? spec.chartRef : {};
+    const chart = str(fromChart.chart) ?? str(chartRef.name);
+    if (!chart) return undefined;
+    return {
+      chart: chart.slice(chart.lastIndexOf('/') + 1),
+      values: isRecord(spec.values) ? spec.values : {},
+      valuesPath: ['spec', 'values'],
+      chartPath: str(fromChart.chart)
+        ? ['spec', 'chart', 'spec', 'chart']
+        : ['spec', 'chartRef', 'name'],
+      namespace: str(spec.targetNamespace) ?? str(metadata.namespace),
+    };
+  }
+  if (kind === 'Application' && apiVersion.startsWith('argoproj.io/')) {
+    const source = isRecord(spec.source) ? spec.source : {};
+    const chart = str(source.chart);
+    if (!chart) return undefined;
+    const helm = isRecord(source.helm) ? source.helm : {};
+    const destination = isRecord(spec.destination) ? spec.destination : {};
+    const values = isRecord(helm.valuesObject) ? helm.valuesObject : undefined;
+    return {
+      chart,
+      values: values ?? {},
+      valuesPath: values ? ['spec', 'source', 'helm', 'valuesObject'] : undefined,
+      chartPath: ['spec', 'source', 'chart'],
+      namespace: str(destination.namespace),
+    };
+  }
+  return undefined;
+}
+
+/** The StorageClasses the release's chart makes with these values; [] for a chart not known. */
+export function classesOfRelease(release: DeclaredRelease): ReleaseClass[] {
+  return release.chart === 'rook-ceph-cluster' ? rookCephClusterClasses(release) : [];
+}
+
+/** rook-ceph-cluster's lists and what each item's class is provisioned by. */
+const ROOK_LISTS = [
+  { key: 'cephBlockPools', driver: 'rbd' },
+  { key: 'cephECBlockPools', driver: 'ec' },
+  { key: 'cephFileSystems', driver: 'cephfs' },
+  { key: 'cephObjectStores', driver: 'bucket' },
+] as const;
+
+type RookDriver = (typeof ROOK_LISTS)[number]['driver'];
+
+/** The chart's own items (values.yaml), for a list the values leave out. */
+const ROOK_DEFAULTS: Record<string, Record<string, unknown>[]> = {
+  cephBlockPools: [{ storageClass: { enabled: true, name: 'ceph-block', isDefault: true } }],
+  cephECBlockPools: [],
+  cephFileSystems: [{ storageClass: { enabled: true, name: 'ceph-filesystem' } }],
+  cephObjectStores: [{ storageClass: { enabled: true, name: 'ceph-bucket' } }],
+};
+
+function rookCephClusterClasses(release: DeclaredRelease): ReleaseClass[] {
+  const { values } = release;
+  const operatorNamespace = str(values.operatorNamespace) ?? 'rook-ceph';
+  const csiPrefix = str(values.csiDriverNamePrefix) ?? operatorNamespace;
+  const out: ReleaseClass[] = [];
+  for (const { key, driver } of ROOK_LISTS) {
+    const written = Array.isArray(values[key]) ? (values[key] as unknown[]) : undefined;
+    (written ?? ROOK_DEFAULTS[key]!).forEach((item, i) => {
+      const sc = isRecord(item) && isRecord(item.storageClass) ? item.storageClass : undefined;
+      const name = str(sc?.name);
+      if (!sc || sc.enabled !== true || !name) return;
+      const provisioner =
+        driver === 'bucket'
+          ? `${release.namespace ?? operatorNamespace}.ceph.rook.io/bucket`
+          : `${csiPrefix}.${driver === 'cephfs' ? 'cephfs' : 'rbd'}.csi.ceph.com`;
+      out.push({
+        name,
+        manifest: rookClass(name, sc, provisioner, driver),
+        at:
+          written && release.valuesPath
+            ? [...release.valuesPath, key, i, 'storageClass', 'name']
+            : release.chartPath,
+      });
+    });
+  }
+  return out;
+}
+
+/** The class a rook-ceph-cluster template prints for one item's `storageClass` values. */
+function rookClass(
+  name: string,
+  sc: Record<string, unknown>,
+  provisioner: string,
+  driver: RookDriver,
+): Record<string, unknown> {
+  const bucket = driver === 'bucket';
+  const labels = isRecord(sc.labels) ? sc.labels : undefined;
+  const annotations = {
+    ...(bucket
+      ? {}
+      : { 'storageclass.kubernetes.io/is-default-class': String(sc.isDefault === true) }),
+    ...(isRecord(sc.annotations) ? sc.annotations : {}),
+  };
+  // Block and filesystem templates print `| default "true"` (true for a false too); the
+  // erasure-coded one prints the value as it is; bucket classes leave it out.
+  const expansion = driver === 'ec' ? sc.allowVolumeExpansion === true : !bucket;
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name, ...(labels ? { labels } : {}), annotations },
+    provisioner,
+    reclaimPolicy: str(sc.reclaimPolicy) ?? 'Delete',
+    ...(bucket ? {} : { allowVolumeExpansion: expansion }),
+    volumeBindingMode: str(sc.volumeBindingMode) ?? 'Immediate',
+    ...(Array.isArray(sc.mountOptions) && sc.mountOptions.length
+      ? { mountOptions: sc.mountOptions }
+      : {}),
+    ...(Array.isArray(sc.allowedTopologies) && sc.allowedTopologies.length
+      ? { allowedTopologies: sc.allowedTopologies }
+      : {}),
+  };
+}

@@ -1,0 +1,130 @@
+/** The StorageClasses a declared Helm release's chart makes (kubernetes/releaseClasses.ts). */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  classesOfRelease,
+  declaredRelease,
+  type DeclaredRelease,
+} from '../../../../server/src/service/kubernetes/releaseClasses';
+
+const rook = (values: Record<string, unknown>, namespace = 'storage'): DeclaredRelease => ({
+  chart: 'rook-ceph-cluster',
+  values,
+  valuesPath: ['spec', 'values'],
+  chartPath: ['spec', 'chartRef', 'name'],
+  namespace,
+});
+
+void describe('rook-ceph-cluster', () => {
+  test("without lists in the values: the chart's three classes, ceph-block the default", () => {
+    const classes = classesOfRelease(rook({}));
+    assert.deepEqual(
+      classes.map((c) => [c.name, c.manifest.provisioner, c.at.join('.')]),
+      [
+        ['ceph-block', 'rook-ceph.rbd.csi.ceph.com', 'spec.chartRef.name'],
+        ['ceph-filesystem', 'rook-ceph.cephfs.csi.ceph.com', 'spec.chartRef.name'],
+        ['ceph-bucket', 'storage.ceph.rook.io/bucket', 'spec.chartRef.name'],
+      ],
+    );
+    const block = classes[0]!.manifest;
+    assert.deepEqual(block.metadata, {
+      name: 'ceph-block',
+      annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' },
+    });
+    assert.equal(block.volumeBindingMode, 'Immediate');
+    assert.equal(block.reclaimPolicy, 'Delete');
+  });
+
+  test("a list in the values replaces the chart's; only enabled items make a class", () => {
+    const classes = classesOfRelease(
+      rook({
+        operatorNamespace: 'ceph-operator',
+        cephBlockPools: [
+          {
+            name: 'fast',
+            storageClass: {
+              enabled: true,
+              name: 'ceph-fast',
+              reclaimPolicy: 'Retain',
+              volumeBindingMode: 'WaitForFirstConsumer',
+              mountOptions: ['discard'],
+            },
+          },
+          { name: 'off', storageClass: { enabled: false, name: 'ceph-off' } },
+          { name: 'unset', storageClass: { name: 'ceph-unset' } },
+        ],
+        cephFileSystems: [],
+        cephObjectStores: [],
+      }),
+    );
+    assert.deepEqual(
+      classes.map((c) => c.name),
+      ['ceph-fast'],
+    );
+    const [fast] = classes;
+    assert.equal(fast!.manifest.provisioner, 'ceph-operator.rbd.csi.ceph.com');
+    assert.equal(fast!.manifest.reclaimPolicy, 'Retain');
+    assert.equal(fast!.manifest.volumeBindingMode, 'WaitForFirstConsumer');
+    assert.deepEqual(fast!.manifest.mountOptions, ['discard']);
+    assert.deepEqual(fast!.at, ['spec', 'values', 'cephBlockPools', 0, 'storageClass', 'name']);
+  });
+
+  test('csiDriverNamePrefix names the CSI drivers; erasure-coded pools expand only when told', () => {
+    const [ec] = classesOfRelease(
+      rook({
+        csiDriverNamePrefix: 'ceph',
+        cephBlockPools: [],
+        cephFileSystems: [],
+        cephObjectStores: [],
+        cephECBlockPools: [{ name: 'ec', storageClass: { enabled: true, name: 'ceph-ec' } }],
+      }),
+    );
+    assert.equal(ec!.manifest.provisioner, 'ceph.rbd.csi.ceph.com');
+    assert.equal(ec!.manifest.allowVolumeExpansion, false);
+  });
+
+  test('another chart makes no class here', () => {
+    assert.deepEqual(classesOfRelease({ ...rook({}), chart: 'rook-ceph' }), []);
+  });
+});
+
+void describe('declared releases', () => {
+  test('a Flux HelmRelease: the chart from chart.spec.chart or chartRef, its target namespace', () => {
+    const byChart = declaredRelease('HelmRelease', 'helm.toolkit.fluxcd.io/v2', {
+      metadata: { name: 'ceph', namespace: 'flux-system' },
+      spec: {
+        chart: { spec: { chart: 'rook-ceph-cluster', sourceRef: { kind: 'HelmRepository' } } },
+        targetNamespace: 'rook-ceph',
+        values: { toolbox: { enabled: true } },
+      },
+    });
+    assert.equal(byChart?.chart, 'rook-ceph-cluster');
+    assert.equal(byChart?.namespace, 'rook-ceph');
+    assert.deepEqual(byChart?.chartPath, ['spec', 'chart', 'spec', 'chart']);
+    const byRef = declaredRelease('HelmRelease', 'helm.toolkit.fluxcd.io/v2', {
+      metadata: { name: 'ceph', namespace: 'rook-ceph' },
+      spec: { chartRef: { kind: 'OCIRepository', name: 'rook-ceph-cluster' } },
+    });
+    assert.equal(byRef?.chart, 'rook-ceph-cluster');
+    assert.deepEqual(byRef?.values, {});
+  });
+
+  test('an Argo CD Application with a chart source and valuesObject', () => {
+    const app = declaredRelease('Application', 'argoproj.io/v1alpha1', {
+      metadata: { name: 'ceph' },
+      spec: {
+        source: { chart: 'rook-ceph-cluster', helm: { valuesObject: { cephBlockPools: [] } } },
+        destination: { namespace: 'rook-ceph' },
+      },
+    });
+    assert.equal(app?.chart, 'rook-ceph-cluster');
+    assert.deepEqual(app?.valuesPath, ['spec', 'source', 'helm', 'valuesObject']);
+    assert.equal(app?.namespace, 'rook-ceph');
+  });
+
+  test('other kinds and groups declare no release', () => {
+    const spec = { chart: { spec: { chart: 'rook-ceph-cluster' } } };
+    assert.equal(declaredRelease('HelmRelease', 'example.com/v1', { spec }), undefined);
+    assert.equal(declaredRelease('Deployment', 'apps/v1', { spec }), undefined);
+  });
+});
