@@ -11,6 +11,14 @@
  *   `ceph-filesystem` and `ceph-bucket`. Block and filesystem classes are provisioned by
  *   `<csiDriverNamePrefix or operatorNamespace>.rbd.csi.ceph.com` and `….cephfs.csi.ceph.com`,
  *   bucket classes by `<release namespace>.ceph.rook.io/bucket`.
+ * - `nfs-subdir-external-provisioner` (kubernetes-sigs, `charts/…/templates/storageclass.yaml`):
+ *   `storageClass.name` (`nfs-client`) unless `storageClass.create` is false; Immediate binding.
+ * - `local-path-provisioner` (rancher, `deploy/chart/…/templates/storageclass.yaml`): one class per
+ *   entry of `storageClassConfigs`, else `storageClass.name` (`local-path`), each unless its
+ *   `storageClass.create` is false; WaitForFirstConsumer binding by default.
+ *
+ * Both provisioners are named `storageClass.provisionerName`, else `cluster.local/<fullname>`, the
+ * charts' usual `fullname` (the release's name, with the chart's after it unless it holds it).
  */
 import type { YamlPath } from '../parse/nodes';
 import { isRecord } from '../plainData';
@@ -32,6 +40,8 @@ export interface DeclaredRelease {
   /** Where the chart is named: what a class made by the chart's defaults points at. */
   chartPath: YamlPath;
   namespace?: string;
+  /** Helm's release name: Flux's `releaseName` (else `[targetNamespace-]name`), Argo's. */
+  releaseName: string;
 }
 
 /** A StorageClass the release makes, and where its name is written (else the chart's name). */
@@ -61,8 +71,11 @@ export function declaredRelease(
     const chartRef = isRecord(spec.chartRef) ? spec.chartRef : {};
     const chart = str(fromChart.chart) ?? str(chartRef.name);
     if (!chart) return undefined;
+    const name = str(metadata.name) ?? chart;
+    const target = str(spec.targetNamespace);
     return {
       chart: chart.slice(chart.lastIndexOf('/') + 1),
+      releaseName: str(spec.releaseName) ?? (target ? `${target}-${name}` : name),
       values: isRecord(spec.values) ? spec.values : {},
       valuesPath: ['spec', 'values'],
       chartPath: str(fromChart.chart)
@@ -80,6 +93,7 @@ export function declaredRelease(
     const values = isRecord(helm.valuesObject) ? helm.valuesObject : undefined;
     return {
       chart,
+      releaseName: str(helm.releaseName) ?? str(metadata.name) ?? chart,
       values: values ?? {},
       valuesPath: values ? ['spec', 'source', 'helm', 'valuesObject'] : undefined,
       chartPath: ['spec', 'source', 'chart'],
@@ -91,7 +105,123 @@ export function declaredRelease(
 
 /** The StorageClasses the release's chart makes with these values; [] for a chart not known. */
 export function classesOfRelease(release: DeclaredRelease): ReleaseClass[] {
-  return release.chart === 'rook-ceph-cluster' ? rookCephClusterClasses(release) : [];
+  switch (release.chart) {
+    case 'rook-ceph-cluster':
+      return rookCephClusterClasses(release);
+    case 'nfs-subdir-external-provisioner':
+      return nfsSubdirClasses(release);
+    case 'local-path-provisioner':
+      return localPathClasses(release);
+    default:
+      return [];
+  }
+}
+
+/** The charts' `fullname` helper: `fullnameOverride`, else the release's name and the chart's. */
+function fullnameOf(release: DeclaredRelease): string {
+  const { values } = release;
+  const name = str(values.nameOverride) ?? release.chart;
+  const full =
+    str(values.fullnameOverride) ??
+    (release.releaseName.includes(name) ? release.releaseName : `${release.releaseName}-${name}`);
+  return full.slice(0, 63).replace(/-+$/, '');
+}
+
+/** `storageClass.provisionerName`, else `cluster.local/<fullname>`. */
+function provisionerNameOf(release: DeclaredRelease, sc: Record<string, unknown>): string {
+  return str(sc.provisionerName) ?? `cluster.local/${fullnameOf(release)}`;
+}
+
+/** The values' `storageClass` map over the chart's (Helm merges maps key by key). */
+function mergedClassValues(
+  defaults: Record<string, unknown>,
+  written: unknown,
+): Record<string, unknown> {
+  return { ...defaults, ...(isRecord(written) ? written : {}) };
+}
+
+/** Where a class's name is written in the values, else the chart's name. */
+function namePath(release: DeclaredRelease, written: unknown, path: YamlPath): YamlPath {
+  return release.valuesPath && isRecord(written) && str(written.name)
+    ? [...release.valuesPath, ...path]
+    : release.chartPath;
+}
+
+function plainClass(
+  name: string,
+  provisioner: string,
+  isDefault: boolean,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: {
+      name,
+      annotations: { 'storageclass.kubernetes.io/is-default-class': String(isDefault) },
+    },
+    provisioner,
+    ...fields,
+  };
+}
+
+const NFS_SUBDIR_DEFAULTS = {
+  create: true,
+  defaultClass: false,
+  name: 'nfs-client',
+  allowVolumeExpansion: true,
+  reclaimPolicy: 'Delete',
+  volumeBindingMode: 'Immediate',
+};
+
+function nfsSubdirClasses(release: DeclaredRelease): ReleaseClass[] {
+  const written = release.values.storageClass;
+  const sc = mergedClassValues(NFS_SUBDIR_DEFAULTS, written);
+  const name = str(sc.name);
+  if (sc.create !== true || !name) return [];
+  const nfs = isRecord(release.values.nfs) ? release.values.nfs : {};
+  const mountOptions = Array.isArray(nfs.mountOptions) && nfs.mountOptions.length;
+  const manifest = plainClass(name, provisionerNameOf(release, sc), sc.defaultClass === true, {
+    allowVolumeExpansion: sc.allowVolumeExpansion,
+    reclaimPolicy: sc.reclaimPolicy,
+    volumeBindingMode: sc.volumeBindingMode,
+    ...(mountOptions ? { mountOptions: nfs.mountOptions } : {}),
+  });
+  return [{ name, manifest, at: namePath(release, written, ['storageClass', 'name']) }];
+}
+
+const LOCAL_PATH_DEFAULTS = {
+  create: true,
+  defaultClass: false,
+  name: 'local-path',
+  reclaimPolicy: 'Delete',
+  volumeBindingMode: 'WaitForFirstConsumer',
+};
+
+function localPathClasses(release: DeclaredRelease): ReleaseClass[] {
+  const { values } = release;
+  const own = mergedClassValues(LOCAL_PATH_DEFAULTS, values.storageClass);
+  const configs = isRecord(values.storageClassConfigs) ? values.storageClassConfigs : {};
+  // `storageClassConfigs` replaces the single class; each entry's values are its own.
+  const entries: [string, Record<string, unknown>, YamlPath | undefined][] = Object.keys(configs)
+    .length
+    ? Object.entries(configs).map(([name, config]) => [
+        name,
+        isRecord(config) && isRecord(config.storageClass) ? config.storageClass : {},
+        release.valuesPath && [...release.valuesPath, 'storageClassConfigs', name],
+      ])
+    : [[str(own.name) ?? '', own, undefined]];
+  return entries.flatMap(([name, sc, at]) => {
+    if (sc.create !== true || !name) return [];
+    const mode = str(sc.volumeBindingMode);
+    const manifest = plainClass(name, provisionerNameOf(release, own), sc.defaultClass === true, {
+      ...(mode ? { volumeBindingMode: mode } : {}),
+      ...(str(sc.reclaimPolicy) ? { reclaimPolicy: sc.reclaimPolicy } : {}),
+      allowVolumeExpansion: true,
+    });
+    const path = at ?? namePath(release, values.storageClass, ['storageClass', 'name']);
+    return [{ name, manifest, at: path }];
+  });
 }
 
 /** rook-ceph-cluster's lists and what each item's class is provisioned by. */

@@ -13,6 +13,15 @@ const rook = (values: Record<string, unknown>, namespace = 'storage'): DeclaredR
   valuesPath: ['spec', 'values'],
   chartPath: ['spec', 'chartRef', 'name'],
   namespace,
+  releaseName: 'rook-ceph-cluster',
+});
+
+const release = (chart: string, values: Record<string, unknown>, releaseName = chart) => ({
+  chart,
+  values,
+  valuesPath: ['spec', 'values'],
+  chartPath: ['spec', 'chart', 'spec', 'chart'],
+  releaseName,
 });
 
 void describe('rook-ceph-cluster', () => {
@@ -88,6 +97,59 @@ void describe('rook-ceph-cluster', () => {
   });
 });
 
+void describe('nfs-subdir-external-provisioner', () => {
+  test("the chart's nfs-client class, provisioned by cluster.local/<fullname>", () => {
+    const [nfs, ...rest] = classesOfRelease(release('nfs-subdir-external-provisioner', {}, 'nas'));
+    assert.equal(rest.length, 0);
+    assert.equal(nfs!.name, 'nfs-client');
+    assert.equal(nfs!.manifest.provisioner, 'cluster.local/nas-nfs-subdir-external-provisioner');
+    assert.equal(nfs!.manifest.volumeBindingMode, 'Immediate');
+    assert.deepEqual(nfs!.at, ['spec', 'chart', 'spec', 'chart']);
+  });
+
+  test("storageClass values merge over the chart's; create: false makes none", () => {
+    const [named] = classesOfRelease(
+      release('nfs-subdir-external-provisioner', {
+        storageClass: { name: 'nas', defaultClass: true, provisionerName: 'nas.example/nfs' },
+        nfs: { server: 'nas.lan', path: '/export', mountOptions: ['nfsvers=4.1'] },
+      }),
+    );
+    assert.equal(named!.name, 'nas');
+    assert.equal(named!.manifest.provisioner, 'nas.example/nfs');
+    assert.equal(named!.manifest.reclaimPolicy, 'Delete');
+    assert.deepEqual(named!.manifest.mountOptions, ['nfsvers=4.1']);
+    assert.deepEqual(named!.at, ['spec', 'values', 'storageClass', 'name']);
+    const off = release('nfs-subdir-external-provisioner', { storageClass: { create: false } });
+    assert.deepEqual(classesOfRelease(off), []);
+  });
+});
+
+void describe('local-path-provisioner', () => {
+  test("the chart's local-path class binds WaitForFirstConsumer", () => {
+    const [local] = classesOfRelease(release('local-path-provisioner', {}));
+    assert.equal(local!.name, 'local-path');
+    assert.equal(local!.manifest.volumeBindingMode, 'WaitForFirstConsumer');
+    assert.equal(local!.manifest.provisioner, 'cluster.local/local-path-provisioner');
+  });
+
+  test('storageClassConfigs replaces it with one class per entry that is created', () => {
+    const classes = classesOfRelease(
+      release('local-path-provisioner', {
+        storageClassConfigs: {
+          'local-ssd': {
+            storageClass: { create: true, volumeBindingMode: 'WaitForFirstConsumer' },
+          },
+          'local-off': { storageClass: { create: false } },
+        },
+      }),
+    );
+    assert.deepEqual(
+      classes.map((c) => [c.name, c.at.join('.')]),
+      [['local-ssd', 'spec.values.storageClassConfigs.local-ssd']],
+    );
+  });
+});
+
 void describe('declared releases', () => {
   test('a Flux HelmRelease: the chart from chart.spec.chart or chartRef, its target namespace', () => {
     const byChart = declaredRelease('HelmRelease', 'helm.toolkit.fluxcd.io/v2', {
@@ -100,6 +162,7 @@ void describe('declared releases', () => {
     });
     assert.equal(byChart?.chart, 'rook-ceph-cluster');
     assert.equal(byChart?.namespace, 'rook-ceph');
+    assert.equal(byChart?.releaseName, 'rook-ceph-ceph');
     assert.deepEqual(byChart?.chartPath, ['spec', 'chart', 'spec', 'chart']);
     const byRef = declaredRelease('HelmRelease', 'helm.toolkit.fluxcd.io/v2', {
       metadata: { name: 'ceph', namespace: 'rook-ceph' },
