@@ -24,7 +24,7 @@ import { removedKind } from '../schema/removedKinds';
 import { validateObject } from '../schema/validate';
 import { hasPlaceholder } from '../text/placeholders';
 import { closestMatch } from '../text/similarity';
-import { substitutionAt, substitutionLine } from './substitutionLines';
+import { printfValueAt, substitutionAt, substitutionLine } from './substitutionLines';
 import { duplicateKeySpan, duplicateKeys, type DuplicateKey } from './duplicateKeys';
 import type { KubeDiagnostic, LocalizedText, Severity } from '../types';
 
@@ -111,13 +111,16 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
   const onSubstitution = (pos: readonly [number, number]): boolean => {
     const line = substitutionLine(chunk.text, pos);
     const inside = line ? undefined : substitutionAt(chunk.text, pos);
-    const span = line ?? inside;
+    const printf = line || inside ? undefined : printfValueAt(chunk.text, pos);
+    const span = line ?? inside ?? printf;
     if (span && !template) {
       template = span;
       const text = chunk.text.slice(span[0], span[1]);
       const message = line
         ? localize(coreMessages.laterToolTemplate, { line: text })
-        : localize(coreMessages.laterToolSubstitution, { text });
+        : localize(printf ? coreMessages.printfPlaceholder : coreMessages.laterToolSubstitution, {
+            text,
+          });
       add(span, 'yaml-template', message, 'information');
     }
     return span !== undefined;

@@ -7,7 +7,9 @@
  * Errors on any other line are left as they are: they stay after substitution, except an error
  * inside a substitution itself (`namespaces: [${WATCH_NAMESPACES}]`: the `{` of envsubst's
  * placeholder opens a mapping inside the `[ ]`; Altinity's operator config template), which is gone
- * once the tool has replaced it.
+ * once the tool has replaced it. So is a printf verb that starts a plain value (`name: %s`,
+ * `storage: %dGi`): YAML lets no plain value start with `%`, and a manifest written so is the format
+ * of a program that fills it in with `fmt.Sprintf` before applying it (TopoLVM's end-to-end tests).
  */
 import type { Span } from '../parse/nodes';
 
@@ -56,4 +58,35 @@ export function substitutionAt(text: string, pos: readonly [number, number]): Sp
     if (at >= from && at < to && /[[{,]$/.test(before)) return [from, to];
   }
   return undefined;
+}
+
+/**
+ * A printf verb of Go's `fmt` (and C's): `%s`, `%d`, `%v`, `%q`, with flags, width, precision or an
+ * explicit argument index (`%-5d`, `%[1]s`).
+ */
+const VERB = String.raw`%(?:\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[vTtbcdoOqxXUeEfFgGsp]`;
+
+/**
+ * A plain value that starts with a printf verb, after `key: ` or `- ` (the rest of it up to a
+ * blank, so `%dGi` and `%s-clone` too), maybe with a comment after it.
+ */
+const PRINTF_VALUE = new RegExp(
+  String.raw`^(?:[ \t]*-[ \t]+)*(?:[ \t]*[^\s#:'"][^#\n]*?:[ \t]+)?(${VERB}[^\s#]*)[ \t]*(?:#.*)?$`,
+  'd',
+);
+
+/**
+ * The span of the printf placeholder at `pos`, when the error there is a plain value that starts
+ * with a printf verb (`name: %s`, `- %d`); undefined otherwise.
+ */
+export function printfValueAt(text: string, pos: readonly [number, number]): Span | undefined {
+  const at = Math.min(Math.max(pos[0], 0), text.length);
+  if (text[at] !== '%') return undefined;
+  const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  const newline = text.indexOf('\n', at);
+  const line = text.slice(start, newline === -1 ? text.length : newline).replace(/\r$/, '');
+  const match = PRINTF_VALUE.exec(line);
+  if (!match) return undefined;
+  const [from, to] = match.indices![1]!;
+  return start + from === at ? [at, start + to] : undefined;
 }

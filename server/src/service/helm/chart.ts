@@ -1,5 +1,5 @@
 /** A chart's files -> the model: values tree, docs, template uses, schema, storage marks. */
-import { parse } from 'yaml';
+import { parse, parseAllDocuments, type Document } from 'yaml';
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
 import { helmMessages } from './valuesMessages';
@@ -10,6 +10,7 @@ import { dashComparisons } from './classDash';
 import { generatedByMissingLibrary, setsRootValues } from './rootLibraries';
 import type { ChartFiles, ChartMeta, ChartModel } from './types';
 import { buildValuesTree, isPlainObject, walkNodes } from './valuesTree';
+import { readLeniently } from '../parse/goYaml';
 
 export function valuesFileName(files: ChartFiles): string | undefined {
   return ['values.yaml', 'values.yml'].find((name) => files.has(name));
@@ -71,7 +72,7 @@ export function buildChartModel(files: ChartFiles, depth = 0): ChartModel {
 function readMeta(text: string | undefined, requirements?: string): ChartMeta {
   if (!text) return {};
   try {
-    const data: unknown = parse(text, { logLevel: 'error' });
+    const data: unknown = parsePlainLeniently(text);
     if (!isPlainObject(data)) return {};
     const str = (v: unknown) =>
       typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
@@ -164,7 +165,7 @@ function aliasesOf(chartYaml: string | undefined, files: ChartFiles): Map<string
   const out = new Map<string, string[]>();
   let data: unknown;
   try {
-    data = chartYaml ? parse(chartYaml, { logLevel: 'error' }) : undefined;
+    data = chartYaml ? parsePlainLeniently(chartYaml) : undefined;
   } catch {
     data = undefined;
   }
@@ -175,4 +176,21 @@ function aliasesOf(chartYaml: string | undefined, files: ChartFiles): Map<string
     out.set(dep.name, [...(out.get(dep.name) ?? []), key]);
   }
   return out;
+}
+
+/**
+ * The first document of a small file (a chart's Chart.yaml) as plain data, read as go-yaml reads
+ * it: a `description:` whose quoted continuation lines start at column 0 is Helm's to accept.
+ * Throws, as `yaml`'s `parse` does, when even go-yaml would refuse the text.
+ */
+function parsePlainLeniently(text: string): unknown {
+  const parseAll = (source: string): Document.Parsed[] => [
+    ...parseAllDocuments(source, { logLevel: 'error' }),
+  ];
+  const docs = readLeniently(text, parseAll(text), parseAll);
+  const doc = docs[0];
+  if (!doc) return undefined;
+  const error = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  if (error) throw error;
+  return doc.toJS({ maxAliasCount: 100 });
 }

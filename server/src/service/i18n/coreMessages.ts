@@ -28,6 +28,10 @@ export const coreMessages = {
     en: 'A template for another tool: `{text}` is a substitution, and the document becomes YAML only once that tool (envsubst, Flux, kustomize, a Go template) replaces it. YAML syntax errors inside its substitutions are not reported; check the file that tool produces.',
     ru: 'Шаблон для другого инструмента: `{text}` — подстановка, и YAML получится только после того, как инструмент (envsubst, Flux, Kustomize, шаблон Go) её заменит. Ошибки синтаксиса YAML внутри подстановок не выводятся; проверяйте файл, который выдаст инструмент.',
   },
+  printfPlaceholder: {
+    en: "A template for another program: `{text}` is a printf placeholder (Go's `fmt.Sprintf`, as in end-to-end tests), and the document becomes YAML only once that program fills it in. YAML syntax errors at its placeholders are not reported; check the manifest the program produces.",
+    ru: 'Шаблон для другой программы: `{text}` — подстановка printf (`fmt.Sprintf` в Go, как в сквозных тестах), и YAML получится только после того, как программа её заполнит. Ошибки синтаксиса YAML в таких подстановках не выводятся; проверяйте манифест, который выдаст программа.',
+  },
   unknownTagScalar: {
     en: 'Kubernetes does not know the tag `{tag}` and ignores it: the value is read as the text `{text}`.',
     ru: 'Тег `{tag}` Kubernetes не знает и пропускает: значение читается как текст `{text}`.',

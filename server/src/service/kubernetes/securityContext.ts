@@ -22,13 +22,15 @@ export function podSecurityContext(spec: PodSpec): PodSecurityContext {
 
 /**
  * The process runs as a user other than root: `runAsUser` other than 0, or, without one,
- * `runAsNonRoot: true` (the kubelet then refuses to start an image whose user is root).
+ * `runAsNonRoot: true` (the kubelet then refuses to start an image whose user is root). A
+ * `runAsUser` that is no number (`$ID`, `${UID}` that a later tool fills in) is a user not known
+ * here, like none at all: only `runAsNonRoot: true` then tells.
  */
 export function runsAsNonRootUser(c: Container, spec: PodSpec): boolean {
   const sc = containerSecurityContext(c);
   const podSc = podSecurityContext(spec);
-  const user = sc.runAsUser ?? podSc.runAsUser;
-  return user !== undefined ? user !== 0 : (sc.runAsNonRoot ?? podSc.runAsNonRoot) === true;
+  const user: unknown = sc.runAsUser ?? podSc.runAsUser;
+  return typeof user === 'number' ? user !== 0 : (sc.runAsNonRoot ?? podSc.runAsNonRoot) === true;
 }
 
 /** `privileged: true`: every device of the node and every capability. */

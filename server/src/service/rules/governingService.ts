@@ -3,7 +3,16 @@ import { localize } from '../i18n/format';
 import { assumedToExist, type Lookups } from './lookups';
 import type { IndexedObject } from '../workspace/file';
 import type { QuickFix, Rule } from './types';
-import { get, isRecord, namespaceOf, replicasOf, str } from './util';
+import {
+  containersOf,
+  get,
+  isRecord,
+  namespaceOf,
+  podSpecOf,
+  replicasOf,
+  str,
+  strings,
+} from './util';
 import { addHeadlessClusterIp, createHeadlessServiceFix, replaceFix } from './fixes/storageFixes';
 import { scalarText } from './fixes/edits';
 
@@ -18,13 +27,13 @@ export const statefulSetServiceNotFound: Rule = {
     ru: 'StatefulSet ссылается на несуществующий сервис',
   },
   docs: {
-    en: '`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the API server accepts the StatefulSet and the pods start, but they get no such names: replicas that address each other by them (as many clustered databases do) cannot find each other, while apps that find their peers another way (a regular Service, the API server, a store such as etcd) are not affected. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service).',
-    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса API-сервер примет StatefulSet и поды запустятся, но таких имён у них не будет: реплики, которые обращаются друг к другу по этим именам (так делают многие кластерные базы данных), друг друга не найдут, а приложениям, которые находят соседей иначе (через обычный сервис, API-сервер или хранилище вроде etcd), это не помешает. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса).',
+    en: '`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the API server accepts the StatefulSet and the pods start, but they get no such names: replicas that address each other by them (as many clustered databases do) cannot find each other, while apps that find their peers another way (a regular Service, the API server, a store such as etcd) are not affected. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service). Nor is it reported when a container takes `--leader-election` (or `--leader-elect`): such replicas, CSI controllers and operators, elect their leader through the API server and do not address each other by name.',
+    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса API-сервер примет StatefulSet и поды запустятся, но таких имён у них не будет: реплики, которые обращаются друг к другу по этим именам (так делают многие кластерные базы данных), друг друга не найдут, а приложениям, которые находят соседей иначе (через обычный сервис, API-сервер или хранилище вроде etcd), это не помешает. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса). Не отмечается и StatefulSet, контейнер которого запущен с `--leader-election` (или `--leader-elect`): такие реплики (контроллеры CSI, операторы) выбирают ведущего через API-сервер и по именам друг к другу не обращаются.',
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'serviceName']));
     const replicas = replicasOf(data);
-    if (!name || replicas <= 1) return;
+    if (!name || replicas <= 1 || electsLeader(data)) return;
     const ns = namespaceOf(object);
     if (ctx.lookups.service(ns, name, object.uri)) return;
     if (assumedToExist(ctx.settings.knownObjects.services, name, ns)) return;
@@ -41,6 +50,24 @@ export const statefulSetServiceNotFound: Rule = {
     );
   },
 };
+
+/** `--leader-elect`, `--leader-election`, `--enable-leader-election` (maybe `=true`). */
+const LEADER_ELECTION = /^--?(?:enable-)?leader-elect(?:ion)?(?:=true)?$/;
+
+/**
+ * The replicas elect a leader through the API server (a Lease): a CSI controller or an operator
+ * run as a StatefulSet, whose sidecars take `--leader-election`. They find each other there, not
+ * by per-pod DNS names, so a missing governing Service costs them nothing.
+ */
+function electsLeader(data: Record<string, unknown>): boolean {
+  const at = podSpecOf('StatefulSet', data);
+  if (!at) return false;
+  return containersOf(at).some(({ container }) =>
+    [...strings(container.command), ...strings(container.args)].some((arg) =>
+      LEADER_ELECTION.test(arg.trim()),
+    ),
+  );
+}
 
 /**
  * The headless Service of the namespace that selects the StatefulSet's pods. Of several (a

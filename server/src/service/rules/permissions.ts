@@ -82,7 +82,8 @@ export const missingFsGroup: Rule = {
       if (c.group !== 'containers') continue;
       if (!runsAsNonRootUser(c.container, at.spec)) continue;
       const sc = containerSecurityContext(c.container);
-      const user = sc.runAsUser ?? podSc.runAsUser;
+      const runAs: unknown = sc.runAsUser ?? podSc.runAsUser;
+      const user = typeof runAs === 'number' ? runAs : undefined;
       for (const m of mountsOf(c)) {
         if (m.field !== 'volumeMounts' || m.mount.readOnly === true) continue;
         if (!claims.has(m.mount.name) || prepared.has(m.mount.name)) continue;

@@ -42,9 +42,16 @@ function isSlot(node: unknown): boolean {
   return isPair(pair) && isScalar(pair.key) && isEmptyValue(pair.value);
 }
 
-/** A string a later tool substitutes into: `${SIZE}`, `${SIZE:=10Gi}`, `((size))`. */
+/**
+ * A string a later tool substitutes into: `${SIZE}`, `${SIZE:=10Gi}`, `((size))`, or a whole plain
+ * value that is envsubst's `$VAR` without braces (`runAsUser: $ID` in k8up's end-to-end manifests).
+ * The bare form counts only here, for the schema: as a name (`claimName: $HOME`) it is still looked
+ * up, since `$` is no shell to Kubernetes and such a text may be meant literally.
+ */
 function isSubstitution(node: unknown): boolean {
-  return isScalar(node) && typeof node.value === 'string' && hasPlaceholder(node.value);
+  if (!isScalar(node) || typeof node.value !== 'string') return false;
+  if (hasPlaceholder(node.value)) return true;
+  return node.type === 'PLAIN' && /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(node.value);
 }
 
 function isEmptyValue(node: unknown): boolean {

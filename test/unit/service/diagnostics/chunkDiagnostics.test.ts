@@ -346,6 +346,40 @@ void describe('a template of a later tool (a substitution on a line of its own)'
     );
   });
 
+  it('printf placeholders of a Go test (`name: %s`, `storage: %dGi`) get one note, no syntax error', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: PersistentVolumeClaim',
+      'metadata:',
+      '  name: %s',
+      '  namespace: "%s"',
+      'spec:',
+      '  accessModes:',
+      '    - ReadWriteOnce',
+      '  resources:',
+      '    requests:',
+      '      storage: %dGi # filled in by the test',
+      '',
+    ];
+    const found = codes(text.join('\n'));
+    assert.deepEqual(found.map(brief), ['3:8-3:10 information yaml-template']);
+    assert.match(found[0]!.message.en, /`%s` is a printf placeholder/);
+    assert.match(found[0]!.message.ru, /`%s` — подстановка printf/);
+  });
+
+  it('a `%` that is no printf verb, or a format with more after it, is still a syntax error', () => {
+    for (const value of ['%20 off', '%s of %d', '%']) {
+      const found = codes(
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  f: ${value}\n`,
+      );
+      assert.deepEqual(
+        found.map((d) => `${d.range.start.line} ${d.severity} ${d.code}`),
+        ['5 error yaml-syntax'],
+        value,
+      );
+    }
+  });
+
   it('a syntax error elsewhere in a manifest or a kustomization is still an error', () => {
     const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels\ndata: {}\n';
     assert.deepEqual(

@@ -385,6 +385,24 @@ spec:
     assert.deepEqual(diagnose(text).map(brief), ['13:15-13:19 error invalid-quantity']);
   });
 
+  it('does not check a whole plain `$VAR` of envsubst where a number goes; a quoted one is checked', () => {
+    const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: writer
+spec:
+  securityContext:
+    runAsGroup: $GID
+    fsGroup: "$GID"
+  containers:
+    - name: app
+      image: busybox
+      securityContext:
+        runAsUser: $ID
+`;
+    assert.deepEqual(diagnose(text).map(brief), ['7:13-7:19 error invalid-type']);
+  });
+
   it('a flow mapping that is not a slot is still checked', () => {
     const found = diagnose(podWith('  hostname: {a: 1}\n'));
     assert.deepEqual(found.map(brief), ['8:12-8:18 error invalid-type']);

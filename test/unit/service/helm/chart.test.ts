@@ -110,3 +110,28 @@ void test('a chart without values.yaml gives an empty tree', () => {
   assert.deepEqual(model.roots, []);
   assert.equal(model.valuesText, '');
 });
+
+void test('Chart.yaml is read as Helm reads it: a quoted description continued at column 0', () => {
+  const chartYaml = [
+    'apiVersion: v2',
+    'description: "A storage driver whose description',
+    'goes on at the first column"',
+    'name: demo-driver',
+    'version: 1.2.0',
+    'dependencies:',
+    '  - name: common',
+    '    version: 1.x',
+    '',
+  ].join('\n');
+  const model = buildChartModel(new Map([['Chart.yaml', chartYaml]]));
+  assert.equal(model.meta.name, 'demo-driver');
+  assert.equal(model.meta.version, '1.2.0');
+  assert.equal(
+    model.meta.description,
+    'A storage driver whose description goes on at the first column',
+  );
+  assert.deepEqual(model.meta.dependencies, ['common']);
+  // Text go-yaml refuses too still gives no name.
+  const broken = buildChartModel(new Map([['Chart.yaml', 'name: [demo\nversion: 1\n']]));
+  assert.equal(broken.meta.name, undefined);
+});

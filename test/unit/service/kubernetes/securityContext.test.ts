@@ -34,6 +34,16 @@ void describe('security context: who the process is', () => {
     assert.equal(runsAsNonRootUser(container('nonsense'), pod([1])), false);
   });
 
+  void test('runsAsNonRootUser: a user a later tool fills in (`$ID`) is not known', () => {
+    assert.equal(runsAsNonRootUser(container({ runAsUser: '$ID' }), pod()), false);
+    assert.equal(runsAsNonRootUser(container({ runAsUser: '${UID}' }), pod()), false);
+    assert.equal(
+      runsAsNonRootUser(container({ runAsUser: '$ID' }), pod({ runAsNonRoot: true })),
+      true,
+      'runAsNonRoot still tells',
+    );
+  });
+
   void test('isPrivileged and addedCapabilities read the container only', () => {
     assert.equal(isPrivileged(container({ privileged: true })), true);
     assert.equal(isPrivileged(container({ privileged: 'true' })), false);
