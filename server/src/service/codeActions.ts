@@ -69,6 +69,7 @@ export function codeActionsFor(
   }
   for (const d of diagnostics) {
     if (!overlaps(d.range, range)) continue;
+    if (d.code === 'invalid-enum') out.push(...allowedValueFixes(file.uri, d));
     if (d.code === 'invalid-quantity')
       for (const fix of quantityFixes(file, d)) out.push(action(fix, d, true));
     for (const fix of valuesFixes(file.uri, file.text, d)) out.push(action(fix, d, true));
@@ -100,6 +101,33 @@ export function codeActionsFor(
     if (whole) out.push(action(whole, d, false));
   }
   return out;
+}
+
+/** At most this many allowed values are offered one by one when none is the likely one. */
+const MAX_ALLOWED_FIXES = 5;
+
+/** A value written plain: a word YAML reads as that string (not `true`, `null`, a number). */
+const PLAIN_WORD = /^(?!(?:true|false|yes|no|on|off|null|y|n)$)[A-Za-z][\w.-]*$/i;
+
+/**
+ * A value outside a short enum with no close match (`reclaimPolicy: Recycle` on a StorageClass,
+ * which takes `Retain` or `Delete`): one fix per allowed value, none preferred.
+ */
+function allowedValueFixes(uri: string, d: KubeDiagnostic): KubeCodeAction[] {
+  const allowed = d.data?.allowed;
+  if (d.data?.suggestion !== undefined || !Array.isArray(allowed)) return [];
+  if (!allowed.length || allowed.length > MAX_ALLOWED_FIXES) return [];
+  return allowed.map((value: unknown) => {
+    const text =
+      typeof value === 'string' && PLAIN_WORD.test(value) ? value : JSON.stringify(value);
+    return {
+      title: localize(suggestionFixes['invalid-enum']!, { suggestion: text }),
+      kind: 'quickfix' as const,
+      diagnostic: d,
+      edits: [{ uri, range: d.range, newText: text }],
+      isPreferred: false,
+    };
+  });
 }
 
 function action(fix: QuickFix, diagnostic: KubeDiagnostic, isPreferred: boolean): KubeCodeAction {

@@ -10,15 +10,15 @@ const PROVISIONED_BY = 'pv.kubernetes.io/provisioned-by';
 
 const retainTitle = { en: 'Use `Retain`', ru: 'Заменить на `Retain`' };
 
-function reclaimPath(kind: string): YamlPath {
-  return kind === 'StorageClass' ? ['reclaimPolicy'] : ['spec', 'persistentVolumeReclaimPolicy'];
-}
+const RECLAIM_PATH: YamlPath = ['spec', 'persistentVolumeReclaimPolicy'];
 
 export const recycleReclaimPolicy: Rule = {
   id: 'recycle-reclaim-policy',
   family: 'volumes',
   severity: 'warning',
-  kinds: ['PersistentVolume', 'StorageClass'],
+  // A StorageClass takes only `Retain` and `Delete`: its `Recycle` is a schema error (invalid-enum,
+  // with a fix per allowed value), not a second finding.
+  kinds: ['PersistentVolume'],
   fixable: true,
   title: {
     en: 'The deprecated `Recycle` reclaim policy',
@@ -29,7 +29,7 @@ export const recycleReclaimPolicy: Rule = {
     ru: '`Recycle` стирает том (`rm -rf`) после удаления заявки и отдаёт его следующей. Политика устарела, работает только для NFS и hostPath, а стирание необратимо. Используйте `Retain` и очищайте тома осознанно либо динамическое выделение томов с `Delete`.',
   },
   check(object, data, ctx) {
-    const path = reclaimPath(object.kind);
+    const path = RECLAIM_PATH;
     if (get(data, path) !== 'Recycle') return;
     ctx.report(
       path,
@@ -64,7 +64,7 @@ export const deleteReclaimOnStaticVolume: Rule = {
     if (pv.metadata?.annotations?.[PROVISIONED_BY]) return;
     const source = STATIC_SOURCES.find((s) => isRecord((pv.spec as Record<string, unknown>)[s]));
     if (!source) return;
-    const path = reclaimPath('PersistentVolume');
+    const path = RECLAIM_PATH;
     ctx.report(
       path,
       localize(
