@@ -186,19 +186,22 @@ export function checkedSummary(
 /** Adds the chart's reports, merged into a file's report when that file was linted too. */
 /**
  * helm's own schema failure when it names one value and `helm-values-schema` already reports that
- * value on the same line: one mistake, one error.
+ * value on the same line: one mistake, one error. Likewise a size that is not a quantity: the
+ * rendered claim's `invalid-quantity`, traced to the value's line, says it; the values check
+ * (`helm-values-invalid-size`, for the editor without helm) is then left out.
  */
 function withoutSchemaCopy(diagnostics: readonly KubeDiagnostic[]): KubeDiagnostic[] {
-  const schemaLines = new Set(
-    diagnostics.filter((d) => d.code === 'helm-values-schema').map((d) => d.range.start.line),
-  );
+  const linesOf = (code: string) =>
+    new Set(diagnostics.filter((d) => d.code === code).map((d) => d.range.start.line));
+  const schemaLines = linesOf('helm-values-schema');
+  const quantityLines = linesOf('invalid-quantity');
   return diagnostics.filter(
     (d) =>
       !(
         d.code === 'helm-render-failed' &&
         d.data?.schemaPaths === 1 &&
         schemaLines.has(d.range.start.line)
-      ),
+      ) && !(d.code === 'helm-values-invalid-size' && quantityLines.has(d.range.start.line)),
   );
 }
 

@@ -35,6 +35,7 @@ const suggestionFixes: Record<string, LocalizedText> = {
   'unknown-api-version': { en: 'Change to `{suggestion}`', ru: 'Заменить на `{suggestion}`' },
   'empty-dir-null': { en: 'Write `{suggestion}`', ru: 'Написать `{suggestion}`' },
   'storage-class-null': { en: 'Write `{suggestion}`', ru: 'Написать `{suggestion}`' },
+  'helm-values-invalid-size': { en: 'Change to `{suggestion}`', ru: 'Заменить на `{suggestion}`' },
   'helm-values-unknown-key': {
     en: 'Rename to `{suggestion}`',
     ru: 'Переименовать в `{suggestion}`',

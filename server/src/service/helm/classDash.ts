@@ -4,9 +4,12 @@
  * claim as it is (the render then fails, or the API server rejects the class name).
  */
 import { pathId } from './paths';
+import { mergeValues } from './schema';
 import { COMMON_STORAGE_CLASS_INCLUDE } from './storage';
 import { resolvedActions, scannedTemplateFiles } from './templateUses';
 import type { ChartFiles, ChartModel, DashComparisons } from './types';
+import { valueScope } from './valuesKeys';
+import { isPlainObject } from './valuesTree';
 
 const OPERAND = String.raw`(\([^()]*\)|[^\s()]+)`;
 /** `eq "-" X`, `ne X "-"` (also with backquotes). */
@@ -50,4 +53,37 @@ export function classDashHandling(
   if (common.some((u) => ancestors.includes(u.id))) return 'handled';
   if (dash.unresolved || common.length) return 'unknown';
   return model.uses.some((u) => u.id === id) ? 'literal' : 'unknown';
+}
+
+/** The keys that hand the chart a claim made elsewhere: with one set, charts create no claim. */
+const EXISTING_CLAIM_KEYS = /^(existingClaim|existingClaimName|existingPersistentVolumeClaim)$/;
+
+/**
+ * Why the class at `path` goes into no claim, judged by its siblings in the merged values
+ * (`merged`: the chart's defaults with the user's file over them): `existingClaim` is set (the
+ * chart mounts that claim and renders none), or `enabled` is false (no claim at all). A note on
+ * what the class becomes would describe a claim that is never rendered.
+ */
+export function classUnused(
+  model: ChartModel,
+  merged: unknown,
+  path: readonly string[],
+): 'existingClaim' | 'disabled' | undefined {
+  const scope = valueScope(model, path);
+  const own = valueAt(scope.model.defaults, scope.path.slice(0, -1));
+  const siblings = mergeValues(own, valueAt(merged, path.slice(0, -1)));
+  if (!isPlainObject(siblings)) return undefined;
+  for (const [key, value] of Object.entries(siblings))
+    if (EXISTING_CLAIM_KEYS.test(key) && typeof value === 'string' && value.trim() !== '')
+      return 'existingClaim';
+  return siblings.enabled === false ? 'disabled' : undefined;
+}
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (!isPlainObject(node)) return undefined;
+    node = node[key];
+  }
+  return node;
 }

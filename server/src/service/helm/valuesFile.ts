@@ -13,11 +13,12 @@ import { nodesAtPath } from '../parse/nodes';
 import { closestMatch } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { chartDefaults } from './chart';
-import { classDashHandling } from './classDash';
+import { classDashHandling, classUnused } from './classDash';
 import { helmMessages, valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
 import { GLOBAL_DEFAULT_STORAGE_CLASS, GLOBAL_STORAGE_CLASS, readsGlobalClassKey } from './storage';
 import { mergeValues, schemaAt, validateValues } from './schema';
+import { invalidSize } from './valuesSize';
 import type { ChartModel, ValueType } from './types';
 import {
   isFreeForm,
@@ -84,6 +85,8 @@ interface ValuesCheck {
   lineCounter: LineCounter;
   /** The chart's name, for messages. */
   chart: string;
+  /** The chart's defaults with the file's values over them, as helm merges them. */
+  merged: unknown;
   report: Report;
 }
 
@@ -94,19 +97,22 @@ export function checkValuesFile(
 ): KubeDiagnostic[] {
   const out: KubeDiagnostic[] = [];
   const parsed = parseValues(text);
+  const merged = isPlainObject(parsed.data)
+    ? mergeValues(chartDefaults(model), parsed.data)
+    : undefined;
   const check: ValuesCheck = {
     model,
     doc: parsed.doc,
     lineCounter: parsed.lineCounter,
     chart: model.meta.name ?? 'chart',
+    merged,
     report: (range, severity, code, message, data) =>
       out.push({ range, severity, code, message, ...(data ? { data } : {}) }),
   };
   if (options.syntax) syntaxErrors(check);
   if (rootIsNotMap(check)) return out;
   checkMap(check, parsed.doc.contents, []);
-  if (isPlainObject(parsed.data))
-    schemaChecks(check, model, parsed.data, mergeValues(chartDefaults(model), parsed.data), []);
+  if (isPlainObject(parsed.data)) schemaChecks(check, model, parsed.data, merged, []);
   return out.sort(
     (a, b) =>
       a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
@@ -224,6 +230,7 @@ function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range:
     !!model.schema && schemaAt(model.schema, own)?.type !== undefined;
   if (scopes.some(typed)) return;
   const actual = typeOf(value);
+  if (actual === 'string' && scopes.some((s) => takesString(s.model, s.path))) return;
   const types = scopes
     .map(({ model, path: own }) => model.byId.get(pathId(own)))
     .filter((node) => node && !node.unset && node.type !== 'null')
@@ -238,6 +245,22 @@ function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range:
       actual: valueTypeNames[actual][lang],
     })[lang];
   check.report(range, 'warning', 'helm-values-type', { en: text('en'), ru: text('ru') });
+}
+
+/** A test of a value's type against `"string"`: the chart branches on a string. */
+const STRING_TEST =
+  /\b(?:kindIs|typeIs)\s+"string"|(?=.*"string")(?:.*\b(?:kindOf|typeOf)\b|.*\bprintf\s+"%T")/;
+
+/**
+ * The templates take a string at `path` as well as the default's type: they render it with
+ * `tpl` (`tpl .Values.extraVolumes .`), or branch on its type (`printf "%T"`, `kindIs "string"`),
+ * as opensearch does with `extraVolumes` given as a YAML string.
+ */
+function takesString(model: ChartModel, path: readonly string[]): boolean {
+  const id = pathId(path);
+  const ref = path.join('.').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const tpl = new RegExp(String.raw`\btpl\s+\(?\s*\$?\.Values\.${ref}(?![\w.-])`);
+  return model.uses.some((u) => u.id === id && (tpl.test(u.text) || STRING_TEST.test(u.text)));
 }
 
 /** The chart-wide class keys whose `"-"` turns provisioning off for many claims at once. */
@@ -255,6 +278,8 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
   // A value under a subchart's key means what the subchart makes of it.
   const scope = valueScope(model, path);
   const storage = scope.model.byId.get(pathId(scope.path))?.storage;
+  // A class that goes into no claim (an existing claim is used, or persistence is off) means nothing.
+  if (storage === 'storageClass' && classUnused(model, check.merged, path)) return;
   if (globalClassDash[id]) {
     // Helpers read these before or after the claim's own class; an empty value is skipped.
     if (value === '-' && readsGlobalClassKey(model.uses, id))
@@ -275,6 +300,13 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
     note('helm-values-storage-class-empty', helmMessages.storageClassEmpty);
   } else if (storage === 'enabled' && value === false) {
     note('helm-values-persistence-off', helmMessages.persistenceDisabled);
+  } else if (storage === 'size') {
+    const found = invalidSize(id, value);
+    if (found) {
+      const { message, suggestion } = found;
+      const data = suggestion ? { suggestion } : undefined;
+      check.report(range, 'warning', 'helm-values-invalid-size', message, data);
+    }
   }
 }
 

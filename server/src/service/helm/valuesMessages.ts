@@ -70,6 +70,10 @@ export const helmMessages = {
     en: '`{path}: "-"` makes the chart render `storageClassName: ""` on every claim that gets no class from `global.storageClass` or its own `storageClass`. No dynamic provisioning for those claims: they bind only to existing PersistentVolumes without a class. Subcharts that read `{path}` do the same. Leave the key empty so that such claims get the default StorageClass of the cluster.',
     ru: '`{path}: "-"` превращается в `storageClassName: ""` у каждой заявки, которая не получила класс ни из `global.storageClass`, ни из своего `storageClass`. Динамического выделения тома для таких заявок не будет: они привяжутся только к уже созданным постоянным томам (PV) без класса. Подчарты, которые читают `{path}`, поступят так же. Чтобы такие заявки получили класс хранилища по умолчанию, оставьте ключ пустым.',
   },
+  invalidSize: {
+    en: '`{path}` is a storage size, but `{value}` is not a Kubernetes quantity: the API server rejects a claim that asks for it. Write a number with an optional suffix, no space and no `B`: 10Gi, 500Mi, 1G.',
+    ru: '`{path}` — размер хранилища, но `{value}` — не количество в формате Kubernetes: заявку с таким размером API-сервер отклонит. Пишите число с необязательным суффиксом, без пробела и без `B`: 10Gi, 500Mi, 1G.',
+  },
   storageClassEmpty: {
     en: 'An empty `{path}` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. Use `"-"` to turn dynamic provisioning off.',
     ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. Чтобы отключить динамическое выделение тома, укажите `"-"`.',

@@ -5,6 +5,7 @@
  */
 import type { LocalizedText, Range, Severity } from '../types';
 import { localize } from '../i18n/format';
+import { failureReachesLookup } from './lookupReach';
 import { renderMessages as m } from './renderMessages';
 import { valuePathText, type MergedValues } from './values';
 
@@ -97,8 +98,9 @@ const VALUES_PATH = /\.Values((?:\.[A-Za-z_][\w-]*)+)/g;
 /**
  * `lookup` returns an empty map in `helm template`, which never talks to a cluster: a chart
  * that `fail`s when an object it looks up is missing fails every offline render. When the chart
- * calls `lookup` and helm stopped on a `fail` or `required`, the message says so, with the
- * chart's own switch when its templates read a value named for lookups (`disableLookups`).
+ * calls `lookup` and helm stopped on a `fail` or `required` that the `lookup` can lead to (the
+ * template text before it, lookupReach.ts), the message says so, with the chart's own switch
+ * when its templates read a value named for lookups (`disableLookups`).
  */
 function withLookupNote(
   problem: RenderProblem,
@@ -110,6 +112,8 @@ function withLookupNote(
     .filter(([path]) => /(^|\/)templates\//.test(path))
     .map(([, text]) => text);
   if (!texts.some((text) => LOOKUP_CALL.test(text))) return problem;
+  // A `fail` that runs before any `lookup` could matter is about the values, not the cluster.
+  if (failureReachesLookup(stderr, templates) === false) return problem;
   let notes: LocalizedText = m.offlineLookup;
   const path = lookupSwitch(texts);
   if (path) {

@@ -8,3 +8,12 @@
 export function hasPlaceholder(value: string): boolean {
   return /\$\{|\$\(|\{\{|\(\(.*\)\)/.test(value);
 }
+
+/**
+ * A `$VAR` of envsubst (the GCP Marketplace deployer fills `name: $OPERATOR_SERVICE_ACCOUNT` this
+ * way): an uppercase variable after `$`. No object name can hold a `$`, so in a name it is always
+ * a substitution; elsewhere (`$HOME` in a value) it is taken as written.
+ */
+export function hasEnvVariable(value: string): boolean {
+  return /\$[A-Z_][A-Z0-9_]*(?![a-z])/.test(value);
+}

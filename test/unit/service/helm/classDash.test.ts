@@ -64,3 +64,44 @@ void test('a comparison with "-" this scan cannot follow (a helper parameter): n
     [],
   );
 });
+
+void test('a class that goes into no claim (existing claim set, persistence off): no note', () => {
+  const template = [
+    '{{- if .Values.persistence.existingClaim }}claimName: {{ .Values.persistence.existingClaim }}',
+    '{{- else if .Values.persistence.enabled }}',
+    '{{- if eq "-" .Values.persistence.storageClass }}storageClassName: ""{{ end }}',
+    '{{- end }}',
+  ].join('\n');
+  const defaults = 'persistence:\n  enabled: true\n  storageClass:\n  existingClaim: ""\n';
+  const check = (file: string, literal = false) => {
+    const text = literal ? 'storageClassName: {{ .Values.persistence.storageClass }}' : template;
+    const model = buildChartModel(
+      new Map([
+        ['values.yaml', defaults],
+        ['templates/sts.yaml', text],
+      ]),
+    );
+    return checkValuesFile(model, file).map((d) => `${d.severity}:${d.code}`);
+  };
+  const existing = 'persistence:\n  existingClaim: data-0\n  storageClass: "-"\n';
+  assert.deepEqual(check(existing), []);
+  assert.deepEqual(check(existing, true), []);
+  const off = 'persistence:\n  enabled: false\n  storageClass: ""\n';
+  assert.deepEqual(check(off), ['information:helm-values-persistence-off']);
+  // The class is used again once the file takes the existing claim back (null deletes it).
+  assert.deepEqual(check('persistence:\n  existingClaim: null\n  storageClass: "-"\n'), NOTE);
+  assert.deepEqual(check('persistence:\n  existingClaim: ""\n  storageClass: "-"\n'), NOTE);
+  // Off by the chart's default, and not turned on by the file (dragonfly's `storage.enabled`).
+  const offByDefault = buildChartModel(
+    new Map([
+      ['values.yaml', 'storage:\n  enabled: false\n  storageClassName: ""\n'],
+      ['templates/sts.yaml', 'storageClassName: {{ .Values.storage.storageClassName }}'],
+    ]),
+  );
+  assert.deepEqual(checkValuesFile(offByDefault, 'storage:\n  storageClassName: ""\n'), []);
+  const on = checkValuesFile(offByDefault, 'storage:\n  enabled: true\n  storageClassName: ""\n');
+  assert.deepEqual(
+    on.map((d) => d.code),
+    ['helm-values-storage-class-empty'],
+  );
+});

@@ -47,3 +47,18 @@ void test('a block list under the plural key stays a list, renamed', () => {
   assert.equal(left, 0);
   assert.deepEqual(types, [0, 0]);
 });
+
+void test('a storage size that is not a quantity: the fix writes the likely quantity', () => {
+  const s = getLanguageService();
+  const text = 'persistence:\n  size: 20GB\n';
+  s.setFile(VALUES, text);
+  s.setChartFiles('keeper', readChart('keeper'));
+  s.linkValuesFile(VALUES, 'keeper');
+  const d = s.getDiagnostics(VALUES).find((x) => x.code === 'helm-values-invalid-size');
+  assert.ok(d, 'no helm-values-invalid-size');
+  const [action] = s.getCodeActions(VALUES, d.range);
+  assert.ok(action?.isPreferred);
+  assert.equal(action.title.en, 'Change to `20Gi`');
+  const fixed = TextDocument.applyEdits(TextDocument.create(VALUES, 'yaml', 1, text), action.edits);
+  assert.equal(fixed, 'persistence:\n  size: 20Gi\n');
+});

@@ -85,9 +85,12 @@ void test('accessMode when the chart reads accessMode (singular) and the user wr
 });
 
 void test('storageClass "" and persistence off are explained as information', () => {
+  assert.deepEqual(codesByLine('persistence:\n  storageClass: ""\n'), [
+    '2:information:helm-values-storage-class-empty',
+  ]);
+  // With persistence off the class goes into no claim: only that is said.
   assert.deepEqual(codesByLine('persistence:\n  enabled: false\n  storageClass: ""\n'), [
     '2:information:helm-values-persistence-off',
-    '3:information:helm-values-storage-class-empty',
   ]);
 });
 
@@ -300,4 +303,29 @@ void test('global.defaultStorageClass "-" gets its own note when the common libr
   assert.deepEqual(checkValuesFile(keeper(), 'global:\n  defaultStorageClass: "-"\n'), []);
   assert.deepEqual(checkValuesFile(bitnami, 'global:\n  defaultStorageClass: ""\n'), []);
   assert.deepEqual(checkValuesFile(bitnami, 'global:\n  defaultStorageClass: fast\n'), []);
+});
+
+void test('a storage size that is not a quantity: a warning with the likely quantity', () => {
+  const model = buildChartModel(
+    new Map([
+      ['values.yaml', 'persistence:\n  size: 8Gi\nstorage:\n  requests: 1Gi\nreplicas: 1\n'],
+      [
+        'templates/sts.yaml',
+        'storage: {{ .Values.persistence.size }}\nstorage: {{ .Values.storage.requests }}\n',
+      ],
+    ]),
+  );
+  const found = (text: string) =>
+    checkValuesFile(model, text).map((d) => `${d.severity}:${d.code}:${d.message.en}`);
+  assert.deepEqual(found('persistence:\n  size: 20GB\n'), [
+    'warning:helm-values-invalid-size:`persistence.size` is a storage size, but `20GB` is not a Kubernetes quantity: the API server rejects a claim that asks for it. Write a number with an optional suffix, no space and no `B`: 10Gi, 500Mi, 1G. Did you mean `20Gi`?',
+  ]);
+  const ru = checkValuesFile(model, 'storage:\n  requests: 5 Gi\n')[0]!.message.ru;
+  assert.match(ru, /^`storage\.requests` — размер хранилища, но `5 Gi` — не количество/);
+  assert.match(ru, /имелось в виду `5Gi`\?$/);
+  // Quantities, numbers, placeholders and values that are not sizes are left alone.
+  assert.deepEqual(found('persistence:\n  size: 100G\nstorage:\n  requests: 512Mi\n'), []);
+  assert.deepEqual(found('persistence:\n  size: "10"\n'), []);
+  assert.deepEqual(found('persistence:\n  size: "{{ .Values.global.size }}"\n'), []);
+  assert.deepEqual(found('replicas: 1\n'), []);
 });

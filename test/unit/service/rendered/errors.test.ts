@@ -121,3 +121,43 @@ void test('a fail after lookup: the message explains that lookup finds nothing o
   );
   assert.doesNotMatch(noLookup.message.en, /lookup/);
 });
+
+void test('a fail that no lookup leads to: no note about lookup, even if the chart has one', () => {
+  const helpers = [
+    '{{- define "db.name" -}}',
+    '{{- if not .Values.name -}}',
+    '{{- fail "name is required" -}}',
+    '{{- end -}}',
+    '{{ .Values.name }}',
+    '{{- end -}}',
+    '{{- define "db.secretCheck" -}}',
+    '{{- if not (lookup "v1" "Secret" .Release.Namespace "auth") -}}{{ fail "auth missing" }}{{- end -}}',
+    '{{- end -}}',
+    '{{- define "db.auth" -}}{{ include "db.secretCheck" . }}{{- end -}}',
+  ].join('\n');
+  const cm = [
+    'metadata:',
+    '  name: {{ include "db.name" . }}',
+    'data:',
+    '  auth: {{ include "db.auth" . | quote }}',
+  ].join('\n');
+  const templates = new Map([
+    ['templates/_helpers.tpl', helpers],
+    ['templates/cm.yaml', cm],
+  ]);
+  const failAt = (where: string, what: string) =>
+    renderProblem(
+      { reason: 'failed', detail: `Error: execution error at (db/${where}): ${what}\n` },
+      undefined,
+      templates,
+    ).message;
+  // helm names the fail itself (called with `template`) or the include that led to it.
+  assert.doesNotMatch(failAt('templates/_helpers.tpl:3:4', 'name is required').en, /lookup/);
+  assert.doesNotMatch(failAt('templates/cm.yaml:2:11', 'name is required').en, /lookup/);
+  assert.doesNotMatch(failAt('templates/cm.yaml:2:11', 'name is required').ru, /lookup/);
+  // Through two named templates, and in the define that calls lookup: the note stays.
+  assert.match(failAt('templates/cm.yaml:4:11', 'auth missing').en, /`lookup` finds nothing/);
+  assert.match(failAt('templates/_helpers.tpl:8:60', 'auth missing').en, /`lookup` finds nothing/);
+  // A template this scan does not have: the note stays as before.
+  assert.match(failAt('templates/other.yaml:1:1', 'x').en, /`lookup` finds nothing/);
+});

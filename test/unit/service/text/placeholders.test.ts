@@ -1,7 +1,7 @@
 /** Values left for a tool that runs before `kubectl apply`. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hasPlaceholder } from '../../../../server/src/service/text/placeholders';
+import { hasEnvVariable, hasPlaceholder } from '../../../../server/src/service/text/placeholders';
 
 void test('substitutions of later tools are placeholders', () => {
   assert.ok(hasPlaceholder('${CLUSTER}-data'));
@@ -17,4 +17,14 @@ void test('final values are not placeholders', () => {
   assert.ok(!hasPlaceholder('$HOME'));
   assert.ok(!hasPlaceholder('price-$5'));
   assert.ok(!hasPlaceholder('(data)'));
+});
+
+void test('an envsubst $VAR: uppercase after `$`, whatever follows', () => {
+  assert.ok(hasEnvVariable('$OPERATOR_SERVICE_ACCOUNT'));
+  assert.ok(hasEnvVariable('$NAME-role'));
+  assert.ok(hasEnvVariable('app-$ENV'));
+  assert.ok(!hasEnvVariable('$home'));
+  assert.ok(!hasEnvVariable('price-$5'));
+  assert.ok(!hasEnvVariable('${VAR}'));
+  assert.ok(!hasEnvVariable('$Home'));
 });
