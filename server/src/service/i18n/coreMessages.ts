@@ -30,7 +30,7 @@ export const coreMessages = {
   },
   printfPlaceholder: {
     en: "A template for another program: `{text}` is a printf placeholder (Go's `fmt.Sprintf`, as in end-to-end tests), and the document becomes YAML only once that program fills it in. YAML syntax errors at its placeholders are not reported; check the manifest the program produces.",
-    ru: 'Шаблон для другой программы: `{text}` — подстановка printf (`fmt.Sprintf` в Go, как в сквозных тестах), и YAML получится только после того, как программа её заполнит. Ошибки синтаксиса YAML в таких подстановках не выводятся; проверяйте манифест, который выдаст программа.',
+    ru: 'Шаблон для другой программы: `{text}` — спецификатор формата printf (`fmt.Sprintf` в Go, как в e2e-тестах), и YAML получится только после того, как программа подставит вместо него значение. Ошибки синтаксиса YAML на месте таких спецификаторов не выводятся; проверяйте манифест, который выдаст программа.',
   },
   unknownTagScalar: {
     en: 'Kubernetes does not know the tag `{tag}` and ignores it: the value is read as the text `{text}`.',
@@ -130,7 +130,7 @@ export const coreMessages = {
   },
   storageClassNull: {
     en: '`storageClassName:` has no value, so the claim has no class set, and the cluster\'s default StorageClass is given to it. For a claim without a class (bound to a pre-made volume), write `storageClassName: ""`; otherwise name the class or remove the key.',
-    ru: 'У `storageClassName:` нет значения: класс у заявки не задан, и ей назначается класс хранилища по умолчанию. Для заявки без класса (привязка к заранее созданному тому) напишите `storageClassName: ""`, иначе укажите класс или уберите ключ.',
+    ru: 'У `storageClassName:` нет значения, то есть класс у заявки не задан, и она получит класс хранилища по умолчанию, заданный в кластере. Если заявке не нужен класс (она привязывается к заранее созданному тому), напишите `storageClassName: ""`; иначе укажите класс или уберите ключ.',
   },
   persistentVolumeSourceNull: {
     en: '`{field}:` has no value, so this PersistentVolume has no volume source; the API server rejects it ("must specify a volume type"). Fill in `{field}`.',

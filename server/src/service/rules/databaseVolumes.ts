@@ -81,14 +81,14 @@ function message(image: string, dir: string, stalePostgresMount: boolean): Local
   const lost = localize(
     {
       en: '`{image}` keeps its data in `{dir}`, but no volume is mounted there: the data lives in the container and is lost whenever the container is re-created (a restart after a crash, an update, an eviction).',
-      ru: '`{image}` хранит данные в `{dir}`, но там не смонтирован ни один том: данные живут внутри контейнера и пропадут, как только контейнер создадут заново (перезапуск после сбоя, обновление, вытеснение).',
+      ru: '`{image}` хранит данные в `{dir}`, но туда не смонтирован ни один том: данные живут внутри контейнера и пропадут, как только его пересоздадут (при перезапуске после сбоя, обновлении, вытеснении).',
     },
     { image, dir },
   );
   const advice: LocalizedText = stalePostgresMount
     ? {
         en: "From PostgreSQL 18 on, the official image keeps its data below `/var/lib/postgresql` (`PGDATA` is `/var/lib/postgresql/<major>/docker`): the volume at `/var/lib/postgresql/data` holds none of it, and the image refuses to start when it finds files there (a new volume's `lost+found` is enough). Mount it at `/var/lib/postgresql`.",
-        ru: 'Начиная с PostgreSQL 18 официальный образ хранит данные в `/var/lib/postgresql` (`PGDATA` — `/var/lib/postgresql/<версия>/docker`): том в `/var/lib/postgresql/data` ничего из них не получит, а если в нём окажутся файлы (хватит даже `lost+found` нового тома), образ откажется запускаться. Смонтируйте том в `/var/lib/postgresql`.',
+        ru: 'Начиная с PostgreSQL 18 официальный образ хранит данные внутри `/var/lib/postgresql` (`PGDATA` — `/var/lib/postgresql/<major>/docker`): в том, смонтированный в `/var/lib/postgresql/data`, они не попадут, а если образ найдёт в нём файлы (хватит и `lost+found` нового тома), он не запустится. Смонтируйте том в `/var/lib/postgresql`.',
       }
     : {
         en: 'Mount a PersistentVolumeClaim there (in a StatefulSet, from `volumeClaimTemplates`).',
@@ -105,11 +105,11 @@ export const databaseDataNotOnVolume: Rule = {
   fixable: true,
   title: {
     en: 'A database keeps its data inside the container',
-    ru: 'База данных хранит данные внутри контейнера',
+    ru: 'СУБД хранит данные внутри контейнера',
   },
   docs: {
     en: "The container runs a database image whose data directory is known (PostgreSQL, MySQL, MariaDB, MongoDB, RabbitMQ; Redis when `--appendonly yes` or a `--save` rule asks it to persist), and no volume is mounted at that directory or above it. The files then live in the container itself (the image's `VOLUME` is an anonymous volume that belongs to the container), and are lost whenever the container is re-created: a restart after a crash, an update, an eviction, a move to another node. Mount a PersistentVolumeClaim at the data directory, in a StatefulSet from `volumeClaimTemplates`. Jobs and CronJobs are not reported (their databases are thrown away by design), nor are containers that keep no data (a MongoDB arbiter, `mongos`, Redis Sentinel). PostgreSQL 18 moved its data to `/var/lib/postgresql/18/docker`: a volume still mounted at `/var/lib/postgresql/data` holds none of it, and the image refuses to start when it finds files there.",
-    ru: 'Контейнер запускает образ базы данных с известным каталогом данных (PostgreSQL, MySQL, MariaDB, MongoDB, RabbitMQ; Redis — если `--appendonly yes` или правило `--save` требуют сохранять данные), а в этот каталог или выше него не смонтирован ни один том. Тогда файлы живут в самом контейнере (`VOLUME` образа — анонимный том, принадлежащий контейнеру) и пропадают, как только контейнер создают заново: при перезапуске после сбоя, обновлении, вытеснении, переносе на другой узел. Смонтируйте в каталог данных заявку на том, в StatefulSet — из `volumeClaimTemplates`. Job и CronJob не отмечаются (их базы выбрасываются намеренно), как и контейнеры, которые данных не хранят (арбитр MongoDB, `mongos`, Redis Sentinel). PostgreSQL 18 перенёс данные в `/var/lib/postgresql/18/docker`: том, по-прежнему смонтированный в `/var/lib/postgresql/data`, ничего из них не получит, а если в нём окажутся файлы, образ откажется запускаться.',
+    ru: 'Контейнер запускает образ СУБД с известным каталогом данных (PostgreSQL, MySQL, MariaDB, MongoDB, RabbitMQ; Redis — если `--appendonly yes` или правило `--save` велит сохранять данные на диск), а ни в этот каталог, ни в один из родительских не смонтирован том. Тогда файлы живут в самом контейнере (`VOLUME` образа — анонимный том, который принадлежит контейнеру) и пропадают всякий раз, когда контейнер пересоздаётся: при перезапуске после сбоя, обновлении, вытеснении, переносе на другой узел. Смонтируйте в каталог данных заявку на том, в StatefulSet — из `volumeClaimTemplates`. Не отмечаются Job и CronJob (их базы и задуманы одноразовыми), а также контейнеры, которые не хранят данных (арбитр MongoDB, `mongos`, Redis Sentinel). В PostgreSQL 18 данные переехали в `/var/lib/postgresql/18/docker`: в том, который по-прежнему смонтирован в `/var/lib/postgresql/data`, они не попадут, а если образ найдёт в нём файлы, он не запустится.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);

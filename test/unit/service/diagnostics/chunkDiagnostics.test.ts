@@ -364,7 +364,7 @@ void describe('a template of a later tool (a substitution on a line of its own)'
     const found = codes(text.join('\n'));
     assert.deepEqual(found.map(brief), ['3:8-3:10 information yaml-template']);
     assert.match(found[0]!.message.en, /`%s` is a printf placeholder/);
-    assert.match(found[0]!.message.ru, /`%s` — подстановка printf/);
+    assert.match(found[0]!.message.ru, /`%s` — спецификатор формата printf/);
   });
 
   it('a `%` that is no printf verb, or a format with more after it, is still a syntax error', () => {

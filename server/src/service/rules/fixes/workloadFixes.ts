@@ -268,7 +268,10 @@ export function relocatedMountFix(
   mountPath: string,
 ): QuickFix | undefined {
   return fix(
-    localize({ en: 'Mount it at `{path}`', ru: 'Смонтировать в `{path}`' }, { path: mountPath }),
+    localize(
+      { en: 'Mount it at `{path}`', ru: 'Смонтировать том в `{path}`' },
+      { path: mountPath },
+    ),
     replaceValue(object, mountPathAt, scalarText(mountPath)),
   );
 }
