@@ -44,6 +44,18 @@ function claimTemplate(name: string): PersistentVolumeClaim {
   };
 }
 
+/** A claim of the placeholder size for a workload's data, in the workload's namespace. */
+function newClaim(object: IndexedObject, claimName: string): PersistentVolumeClaim {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: object.namespace
+      ? { name: claimName, namespace: object.namespace }
+      : { name: claimName },
+    spec: claimTemplate(claimName).spec,
+  };
+}
+
 /**
  * A pod volume that holds data (`emptyDir`, `hostPath`) moved onto a claim: in a StatefulSet a
  * `volumeClaimTemplates` entry of the same name (one claim per replica), elsewhere a new
@@ -70,14 +82,6 @@ export function dataVolumeToClaimFix(
   }
   if (object.kind === 'DaemonSet') return undefined; // one claim cannot follow a pod per node
   const claimName = `${object.name ?? 'app'}-${volumeName}`;
-  const claim: PersistentVolumeClaim = {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    metadata: object.namespace
-      ? { name: claimName, namespace: object.namespace }
-      : { name: claimName },
-    spec: claimTemplate(claimName).spec,
-  };
   return fix(
     localize(
       {
@@ -87,7 +91,7 @@ export function dataVolumeToClaimFix(
       { name: volumeName, claim: claimName, size: PLACEHOLDER_SIZE },
     ),
     replacePair(object, [...volumePath, source], 'persistentVolumeClaim', { claimName }),
-    appendDocument(object, claim),
+    appendDocument(object, newClaim(object, claimName)),
   );
 }
 
@@ -236,14 +240,6 @@ export function dataMountFix(
   }
   if (object.kind === 'DaemonSet') return undefined;
   const claimName = `${object.name ?? 'app'}-${name}`;
-  const claim: PersistentVolumeClaim = {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    metadata: object.namespace
-      ? { name: claimName, namespace: object.namespace }
-      : { name: claimName },
-    spec: claimTemplate(claimName).spec,
-  };
   return fix(
     localize(
       {
@@ -257,7 +253,7 @@ export function dataMountFix(
       persistentVolumeClaim: { claimName },
     }),
     mount,
-    appendDocument(object, claim),
+    appendDocument(object, newClaim(object, claimName)),
   );
 }
 
