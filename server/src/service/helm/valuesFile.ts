@@ -297,7 +297,17 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
         localize(message, { path: id, chart: scope.model.meta.name ?? check.chart }),
       );
   } else if (storage === 'storageClass' && value === '') {
-    note('helm-values-storage-class-empty', helmMessages.storageClassEmpty);
+    // `"-"` is no way to turn provisioning off in a chart that writes the value as it is.
+    const literal = classDashHandling(scope.model, scope.path) === 'literal';
+    const chart = scope.model.meta.name ?? check.chart;
+    check.report(
+      range,
+      'information',
+      'helm-values-storage-class-empty',
+      literal
+        ? localize(helmMessages.storageClassEmptyLiteral, { path: id, chart })
+        : localize(helmMessages.storageClassEmpty, { path: id }),
+    );
   } else if (storage === 'enabled' && value === false) {
     note('helm-values-persistence-off', helmMessages.persistenceDisabled);
   } else if (storage === 'size') {

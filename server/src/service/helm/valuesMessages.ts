@@ -78,6 +78,10 @@ export const helmMessages = {
     en: 'An empty `{path}` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. Use `"-"` to turn dynamic provisioning off.',
     ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. Чтобы отключить динамическое выделение тома, укажите `"-"`.',
   },
+  storageClassEmptyLiteral: {
+    en: 'The chart `{chart}` writes `{path}` into the claim as it is and gives `"-"` no special meaning. Empty, the value leaves the claim\'s `storageClassName` empty: written without quotes, the claim has no class and gets the default StorageClass of the cluster; in quotes (`""`), dynamic provisioning is off and the claim waits for a matching PersistentVolume.',
+    ru: 'Чарт `{chart}` записывает `{path}` в заявку как есть, и `"-"` для него ничего особого не значит. Пустое значение оставит `storageClassName` заявки пустым: без кавычек у заявки не будет класса и она получит класс хранилища по умолчанию; в кавычках (`""`) динамическое выделение тома отключено, и заявка ждёт подходящий постоянный том.',
+  },
   persistenceDisabled: {
     en: 'Persistence is off: the chart creates no PersistentVolumeClaim for the data. Usually the data then lives in a volume that does not outlive the pod (an `emptyDir`) and is lost when the pod is deleted or moved to another node; some charts put it on the node (`hostPath`) or leave it in the container, where even a restart loses it.',
     ru: 'Постоянное хранение выключено: чарт не создаёт для данных заявку на том. Обычно данные тогда лежат в томе, который живёт не дольше пода (`emptyDir`), и пропадут, когда под удалят или перенесут на другой узел; некоторые чарты кладут их на узел (`hostPath`) или оставляют в контейнере, где их не переживёт даже перезапуск.',

@@ -4,21 +4,36 @@
  * root under CRI-O) and are gone whenever the container is re-created — after a crash, an update,
  * an eviction. Only official images whose data directory is documented are judged
  * (rules/imageWritePaths.ts), and only where they run the server: not a client or a test run in the
- * image. Redis only when its arguments ask for persistence, as it is a cache otherwise.
+ * image. Redis only when its arguments ask for persistence or a StatefulSet gives it a claim of
+ * its own, as it is a cache otherwise. A data directory that settings we cannot read (a config
+ * file, an env value from a ConfigMap) may have moved onto a volume mounted elsewhere is not
+ * guessed at.
  */
 import type { Container } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
 import { normalizeHostPath } from './nodePlumbing';
 import {
+  dataSettingsElsewhere,
   imageDeclaredVolumes,
   knownDataDirs,
   parseImage,
+  redisAskedToPersist,
   runsDatabaseServer,
 } from './imageWritePaths';
 import { dataMountFix, relocatedMountFix } from './fixes/workloadFixes';
 import type { Rule } from './types';
-import { containersOf, mountsOf, podSpecOf, str, strings, type ContainerAt } from './util';
+import {
+  claimTemplatesOf,
+  containersOf,
+  mountsOf,
+  podSpecOf,
+  str,
+  volumesOf,
+  type ContainerAt,
+  type MountAt,
+  type PodSpecAt,
+} from './util';
 import { keepsNoData } from './workloadVolumes';
 
 /** Workloads that keep running: a Job's or CronJob's database is thrown away by design. */
@@ -34,31 +49,62 @@ const SERVING_KINDS = [
 /** Where PostgreSQL images before 18 keep their data, and where volumes are often still mounted. */
 const OLD_POSTGRES_DATA = '/var/lib/postgresql/data';
 
-/** Redis keeps nothing worth a volume unless told to: `--appendonly yes` or a `--save` rule. */
-function redisAskedToPersist(c: Container): boolean {
-  const argv = [...strings(c.command), ...strings(c.args)];
-  const line = argv.join(' ');
-  if (/--appendonly\s+yes\b/.test(line)) return true;
-  const save = argv.indexOf('--save');
-  return save >= 0 && /^\d+\s+\d+/.test(argv[save + 1] ?? '');
+/** Volumes that hold configuration, not data a database could be pointed at. */
+const CONFIG_SOURCES = ['configMap', 'secret', 'downwardAPI', 'projected'] as const;
+
+/**
+ * The container's writable mounts of volumes that can hold data (not a ConfigMap or Secret), with
+ * whether each is a StatefulSet claim template: a claim of this replica's own.
+ */
+function dataMounts(
+  at: PodSpecAt,
+  data: Record<string, unknown>,
+  c: ContainerAt,
+): { mount: MountAt; template: boolean }[] {
+  const volumes = new Map(volumesOf(at).map((v) => [v.volume.name, v.volume]));
+  const templates = new Set(claimTemplatesOf(data).map((t) => t.name));
+  return mountsOf(c)
+    .filter((m) => m.field === 'volumeMounts' && m.mount.readOnly !== true)
+    .flatMap((mount): { mount: MountAt; template: boolean }[] => {
+      const volume = volumes.get(mount.mount.name);
+      if (volume) {
+        const config = CONFIG_SOURCES.some((k) => volume[k] !== undefined);
+        return config ? [] : [{ mount, template: false }];
+      }
+      return templates.has(mount.mount.name) ? [{ mount, template: true }] : [];
+    });
 }
 
-/** The data directories of a database container no mount holds, with the container's image. */
-function unheldDataDirs(c: ContainerAt): string[] {
+interface Unheld {
+  dirs: string[];
+  /** A Redis claim template mounted where Redis keeps nothing: the reason to report it. */
+  strayClaim?: MountAt;
+}
+
+/** The data directories of a database container no mount holds. */
+function unheldDataDirs(at: PodSpecAt, data: Record<string, unknown>, c: ContainerAt): Unheld {
+  const none = { dirs: [] };
   const container = c.container;
-  if (c.group !== 'containers' || keepsNoData(container)) return [];
+  if (c.group !== 'containers' || keepsNoData(container)) return none;
   // A client or a test in the database's image (`command: [sleep, infinity]`) keeps no data.
-  if (!runsDatabaseServer(container)) return [];
-  const dirs = knownDataDirs(container)?.filter((d) => d.startsWith('/'));
-  if (!dirs?.length) return [];
-  const { repository } = parseImage(str(container.image) ?? '');
-  if (repository === 'redis' && !redisAskedToPersist(container)) return [];
+  if (!runsDatabaseServer(container)) return none;
+  const known = knownDataDirs(container)?.filter((d) => d.startsWith('/'));
+  if (!known?.length) return none;
   const mounted = mountsOf(c)
     .filter((m) => m.field === 'volumeMounts')
     .map((m) => str(m.mount.mountPath))
     .filter((p): p is string => !!p)
     .map(normalizeHostPath);
-  return dirs.map(normalizeHostPath).filter((dir) => !mounted.some((m) => holds(m, dir)));
+  const dirs = known.map(normalizeHostPath).filter((dir) => !mounted.some((m) => holds(m, dir)));
+  if (!dirs.length) return none;
+  const writable = dataMounts(at, data, c);
+  // A config file or an env value we cannot read may have put the data on that other volume.
+  if (dataSettingsElsewhere(container) && writable.length) return none;
+  if (parseImage(str(container.image) ?? '').repository !== 'redis') return { dirs };
+  if (redisAskedToPersist(container)) return { dirs };
+  // A Redis nothing asks to persist is a cache, unless it was given a claim of its own.
+  const strayClaim = writable.find((w) => w.template)?.mount;
+  return strayClaim ? { dirs, strayClaim } : none;
 }
 
 /** A mount at `mountPath` holds `dir`: the same directory or one above it. */
@@ -77,7 +123,57 @@ export function volumeMountPathFor(container: Container, dir: string): string {
   return declared.sort((a, b) => a.length - b.length)[0] ?? dir;
 }
 
-function message(image: string, dir: string, stalePostgresMount: boolean): LocalizedText {
+/** Why the data directory is reported, when there is more to say than that no volume is there. */
+type Reason =
+  { kind: 'stalePostgres' } | { kind: 'strayClaim'; name: string; path: string } | { kind: 'none' };
+
+function advice(reason: Reason, dir: string): LocalizedText {
+  if (reason.kind === 'stalePostgres')
+    return {
+      en: "From PostgreSQL 18 on, the official image keeps its data below `/var/lib/postgresql` (`PGDATA` is `/var/lib/postgresql/<major>/docker`): the volume at `/var/lib/postgresql/data` holds none of it, and the image refuses to start when it finds files there (a new volume's `lost+found` is enough). Mount it at `/var/lib/postgresql`.",
+      ru: 'Начиная с PostgreSQL 18 официальный образ хранит данные внутри `/var/lib/postgresql` (`PGDATA` — `/var/lib/postgresql/<major>/docker`): в том, смонтированный в `/var/lib/postgresql/data`, они не попадут, а если образ найдёт в нём файлы (хватит и `lost+found` нового тома), он не запустится. Смонтируйте том в `/var/lib/postgresql`.',
+    };
+  if (reason.kind === 'strayClaim')
+    return localize(
+      {
+        en: 'Claim template `{name}` is mounted at `{path}`, where Redis keeps nothing: it writes its RDB dumps and append-only file to its working directory `{dir}`. Mount the claim at `{dir}` (or point `--dir` at `{path}`).',
+        ru: 'Шаблон заявки `{name}` смонтирован в `{path}`, а Redis там ничего не хранит: дампы RDB и журнал AOF он пишет в рабочий каталог `{dir}`. Смонтируйте заявку в `{dir}` (или укажите `--dir {path}`).',
+      },
+      { name: reason.name, path: reason.path, dir },
+    );
+  return {
+    en: 'Mount a PersistentVolumeClaim there (in a StatefulSet, from `volumeClaimTemplates`).',
+    ru: 'Смонтируйте туда заявку на том (в StatefulSet — из `volumeClaimTemplates`).',
+  };
+}
+
+/** Kinds whose pods get a new name, and so a new hostname, each time one is created. */
+const RANDOM_HOSTNAME_KINDS = ['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet'];
+
+/**
+ * RabbitMQ names its data directory after its node name, `rabbit@<hostname>` by default: a pod
+ * of a Deployment gets a new hostname, and finds none of the data of the one before it on the
+ * volume, unless the pod's `hostname` or `RABBITMQ_NODENAME` fixes the name.
+ */
+function rabbitNodeNameChanges(kind: string, at: PodSpecAt, c: ContainerAt): boolean {
+  if (!RANDOM_HOSTNAME_KINDS.includes(kind) || at.spec.hostname !== undefined) return false;
+  if (parseImage(str(c.container.image) ?? '').repository !== 'rabbitmq') return false;
+  if (Array.isArray(c.container.envFrom) && c.container.envFrom.length) return false;
+  const env = Array.isArray(c.container.env) ? c.container.env : [];
+  return !env.some((e) => e.name === 'RABBITMQ_NODENAME' && !/\$\(/.test(e.value ?? ''));
+}
+
+function nodeNameAdvice(kind: string): LocalizedText {
+  return localize(
+    {
+      en: "RabbitMQ also names its data directory after its node name (`rabbit@<hostname>`), and each new pod of a {kind} gets a new hostname: with the volume, set the pod's `hostname` or `RABBITMQ_NODENAME` too, or run RabbitMQ as a StatefulSet.",
+      ru: 'Кроме того, RabbitMQ называет каталог данных по имени своего узла (`rabbit@<имя хоста>`), а каждый новый под {kind} получает новое имя хоста: вместе с томом задайте поду `hostname` или переменную `RABBITMQ_NODENAME` либо запустите RabbitMQ как StatefulSet.',
+    },
+    { kind },
+  );
+}
+
+function message(image: string, dir: string, reason: Reason, kind?: string): LocalizedText {
   const lost = localize(
     {
       en: '`{image}` keeps its data in `{dir}`, but no volume is mounted there: the data lives in the container and is lost whenever the container is re-created (a restart after a crash, an update, an eviction).',
@@ -85,16 +181,11 @@ function message(image: string, dir: string, stalePostgresMount: boolean): Local
     },
     { image, dir },
   );
-  const advice: LocalizedText = stalePostgresMount
-    ? {
-        en: "From PostgreSQL 18 on, the official image keeps its data below `/var/lib/postgresql` (`PGDATA` is `/var/lib/postgresql/<major>/docker`): the volume at `/var/lib/postgresql/data` holds none of it, and the image refuses to start when it finds files there (a new volume's `lost+found` is enough). Mount it at `/var/lib/postgresql`.",
-        ru: 'Начиная с PostgreSQL 18 официальный образ хранит данные внутри `/var/lib/postgresql` (`PGDATA` — `/var/lib/postgresql/<major>/docker`): в том, смонтированный в `/var/lib/postgresql/data`, они не попадут, а если образ найдёт в нём файлы (хватит и `lost+found` нового тома), он не запустится. Смонтируйте том в `/var/lib/postgresql`.',
-      }
-    : {
-        en: 'Mount a PersistentVolumeClaim there (in a StatefulSet, from `volumeClaimTemplates`).',
-        ru: 'Смонтируйте туда заявку на том (в StatefulSet — из `volumeClaimTemplates`).',
-      };
-  return { en: `${lost.en} ${advice.en}`, ru: `${lost.ru} ${advice.ru}` };
+  const parts = [lost, advice(reason, dir), ...(kind ? [nodeNameAdvice(kind)] : [])];
+  return {
+    en: parts.map((p) => p.en).join(' '),
+    ru: parts.map((p) => p.ru).join(' '),
+  };
 }
 
 export const databaseDataNotOnVolume: Rule = {
@@ -108,29 +199,46 @@ export const databaseDataNotOnVolume: Rule = {
     ru: 'СУБД хранит данные внутри контейнера',
   },
   docs: {
-    en: "The container runs a database image whose data directory is known (PostgreSQL, MySQL, MariaDB, MongoDB, RabbitMQ; Redis when `--appendonly yes` or a `--save` rule asks it to persist), and no volume is mounted at that directory or above it. The files then live in the container itself (the image's `VOLUME` is an anonymous volume that belongs to the container), and are lost whenever the container is re-created: a restart after a crash, an update, an eviction, a move to another node. Mount a PersistentVolumeClaim at the data directory, in a StatefulSet from `volumeClaimTemplates`. Jobs and CronJobs are not reported (their databases are thrown away by design), nor are containers that keep no data (a MongoDB arbiter, `mongos`, Redis Sentinel). PostgreSQL 18 moved its data to `/var/lib/postgresql/18/docker`: a volume still mounted at `/var/lib/postgresql/data` holds none of it, and the image refuses to start when it finds files there.",
-    ru: 'Контейнер запускает образ СУБД с известным каталогом данных (PostgreSQL, MySQL, MariaDB, MongoDB, RabbitMQ; Redis — если `--appendonly yes` или правило `--save` велит сохранять данные на диск), а ни в этот каталог, ни в один из родительских не смонтирован том. Тогда файлы живут в самом контейнере (`VOLUME` образа — анонимный том, который принадлежит контейнеру) и пропадают всякий раз, когда контейнер пересоздаётся: при перезапуске после сбоя, обновлении, вытеснении, переносе на другой узел. Смонтируйте в каталог данных заявку на том, в StatefulSet — из `volumeClaimTemplates`. Не отмечаются Job и CronJob (их базы и задуманы одноразовыми), а также контейнеры, которые не хранят данных (арбитр MongoDB, `mongos`, Redis Sentinel). В PostgreSQL 18 данные переехали в `/var/lib/postgresql/18/docker`: в том, который по-прежнему смонтирован в `/var/lib/postgresql/data`, они не попадут, а если образ найдёт в нём файлы, он не запустится.',
+    en: "The container runs a database image whose data directory is known (PostgreSQL, MySQL, MariaDB, MongoDB, RabbitMQ; Redis when `--appendonly yes` or a `--save` rule asks it to persist, or a StatefulSet gives it a claim template of its own that is mounted elsewhere), and no volume is mounted at that directory or above it. The files then live in the container itself (the image's `VOLUME` is an anonymous volume that belongs to the container), and are lost whenever the container is re-created: a restart after a crash, an update, an eviction, a move to another node. Mount a PersistentVolumeClaim at the data directory, in a StatefulSet from `volumeClaimTemplates`. Jobs and CronJobs are not reported (their databases are thrown away by design), nor are containers that keep no data (a MongoDB arbiter, `mongos`, Redis Sentinel), nor a database whose data directory may be set where it is not read (a config file such as `mongod --config` or `redis-server redis.conf`, `my.cnf` in `/etc/mysql`, `PGDATA` from a ConfigMap) while a volume is mounted elsewhere in the container. PostgreSQL 18 moved its data to `/var/lib/postgresql/18/docker`: a volume still mounted at `/var/lib/postgresql/data` holds none of it, and the image refuses to start when it finds files there. RabbitMQ names its data directory after its node name, `rabbit@<hostname>`: in a Deployment, whose every new pod gets a new hostname, the message also says to fix the name (the pod's `hostname` or `RABBITMQ_NODENAME`) or to run it as a StatefulSet.",
+    ru: 'Контейнер запускает образ СУБД с известным каталогом данных (PostgreSQL, MySQL, MariaDB, MongoDB, RabbitMQ; Redis — если `--appendonly yes` или правило `--save` велит сохранять данные на диск либо StatefulSet даёт ему собственный шаблон заявки, смонтированный в другое место), а ни в этот каталог, ни в один из родительских не смонтирован том. Тогда файлы живут в самом контейнере (`VOLUME` образа — анонимный том, который принадлежит контейнеру) и пропадают всякий раз, когда контейнер пересоздаётся: при перезапуске после сбоя, обновлении, вытеснении, переносе на другой узел. Смонтируйте в каталог данных заявку на том, в StatefulSet — из `volumeClaimTemplates`. Не отмечаются Job и CronJob (их базы и задуманы одноразовыми), контейнеры, которые не хранят данных (арбитр MongoDB, `mongos`, Redis Sentinel), и СУБД, чей каталог данных может быть задан там, где мы его не читаем (в файле конфигурации, например `mongod --config` или `redis-server redis.conf`, в `my.cnf` из `/etc/mysql`, в `PGDATA` из ConfigMap), если в контейнер смонтирован том в другое место. В PostgreSQL 18 данные переехали в `/var/lib/postgresql/18/docker`: в том, который по-прежнему смонтирован в `/var/lib/postgresql/data`, они не попадут, а если образ найдёт в нём файлы, он не запустится. RabbitMQ называет каталог данных по имени своего узла, `rabbit@<имя хоста>`: в Deployment, где каждый новый под получает новое имя хоста, сообщение советует ещё и закрепить это имя (`hostname` пода или `RABBITMQ_NODENAME`) либо запустить RabbitMQ как StatefulSet.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
     if (!at) return;
     for (const c of containersOf(at)) {
-      const dirs = unheldDataDirs(c);
+      const { dirs, strayClaim } = unheldDataDirs(at, data, c);
       if (!dirs.length) continue;
       const image = str(c.container.image) ?? '';
-      const stale = mountsOf(c).find(
-        (m) => normalizeHostPath(str(m.mount.mountPath) ?? '') === OLD_POSTGRES_DATA,
-      );
-      const stalePostgresMount = !!stale && parseImage(image).repository === 'postgres';
       const dir = dirs[0]!;
       const target = volumeMountPathFor(c.container, dir);
+      const stale =
+        parseImage(image).repository === 'postgres'
+          ? mountsOf(c).find(
+              (m) => normalizeHostPath(str(m.mount.mountPath) ?? '') === OLD_POSTGRES_DATA,
+            )
+          : undefined;
+      const moved = stale ?? strayClaim;
+      const reason: Reason = stale
+        ? { kind: 'stalePostgres' }
+        : strayClaim
+          ? {
+              kind: 'strayClaim',
+              name: strayClaim.mount.name,
+              path: str(strayClaim.mount.mountPath) ?? '',
+            }
+          : { kind: 'none' };
       ctx.report(
-        stalePostgresMount ? [...stale.path, 'mountPath'] : [...c.path, 'image'],
-        message(image, dir, stalePostgresMount),
+        moved ? [...moved.path, 'mountPath'] : [...c.path, 'image'],
+        message(
+          image,
+          dir,
+          reason,
+          rabbitNodeNameChanges(object.kind, at, c) ? object.kind : undefined,
+        ),
         {
           fix: () =>
-            stalePostgresMount
-              ? relocatedMountFix(object, [...stale.path, 'mountPath'], target)
+            moved
+              ? relocatedMountFix(object, [...moved.path, 'mountPath'], target)
               : dataMountFix(object, data, at, c, target),
         },
       );

@@ -25,6 +25,12 @@ interface ImageWrites {
   dataDirs?: (container: Container, tag: string | undefined) => string[] | undefined;
   /** The database's server programs: what the image's `CMD` runs (`docker-entrypoint.sh` aside). */
   servers?: readonly string[];
+  /**
+   * Whether settings we cannot read may put the data elsewhere than `dataDirs` says: a config
+   * file (`mongod --config`, `redis-server redis.conf`, `--defaults-file`), an env value taken
+   * from a ConfigMap or Secret.
+   */
+  settingsElsewhere?: (container: Container) => boolean;
 }
 
 /** `--flag=value` or `--flag value` in the container's command and args. */
@@ -46,6 +52,39 @@ function envValue(container: Container, name: string): string | undefined {
   if (!Array.isArray(env)) return undefined;
   const entry = env.find((e) => get(e, ['name']) === name);
   return entry ? str(entry.value) : undefined;
+}
+
+/** One of `names` may be set in the env from somewhere we do not read: `valueFrom`, `envFrom`. */
+function envFromElsewhere(container: Container, names: readonly string[]): boolean {
+  if (Array.isArray(container.envFrom) && container.envFrom.length) return true;
+  const env = Array.isArray(container.env) ? container.env : [];
+  return env.some((e) => names.includes(get(e, ['name']) as string) && get(e, ['valueFrom']));
+}
+
+/** The command line as one string, shell scripts included. */
+const lineOf = (c: Pick<Container, 'command' | 'args'>): string =>
+  [...strings(c.command), ...strings(c.args)].join(' ');
+
+/** A volume is mounted where the image reads configuration files (`/etc/mysql/conf.d`…). */
+function mountsBelow(container: Container, dirs: readonly string[]): boolean {
+  const mounts = Array.isArray(container.volumeMounts) ? container.volumeMounts : [];
+  return mounts.some((m) => {
+    const path = str(get(m, ['mountPath'])) ?? '';
+    return dirs.some((d) => path === d || path.startsWith(d + '/'));
+  });
+}
+
+/** Redis is given a config file (`redis-server /etc/redis/redis.conf`) or a start script. */
+export function redisReadsConfig(c: Pick<Container, 'command' | 'args'>): boolean {
+  return /\S\.(conf|sh)(\s|$)/.test(lineOf(c));
+}
+
+/** Redis is asked to keep its data: `--appendonly yes` or a `--save <seconds> <changes>` rule. */
+export function redisAskedToPersist(c: Pick<Container, 'command' | 'args'>): boolean {
+  const argv = [...strings(c.command), ...strings(c.args)];
+  if (/--appendonly\s+yes\b/.test(argv.join(' '))) return true;
+  const save = argv.indexOf('--save');
+  return save >= 0 && /^\d+\s+\d+/.test(argv[save + 1] ?? '');
 }
 
 /** A relative path resolved against the image's working directory. */
@@ -89,6 +128,12 @@ export function mongoDataDir(c: Pick<Container, 'command' | 'args'>): string {
 
 const mysqlData = (c: Container): string => flagValue(c, '--datadir') ?? '/var/lib/mysql';
 
+/** A `my.cnf` of the user's (`--defaults-file`, a volume in `/etc/mysql`) may set `datadir`. */
+const mysqlSettingsElsewhere = (c: Container): boolean =>
+  !flagValue(c, '--datadir') &&
+  (/--defaults(-extra)?-file/.test(lineOf(c)) ||
+    mountsBelow(c, ['/etc/mysql', '/etc/my.cnf', '/etc/my.cnf.d']));
+
 const KNOWN: readonly ImageWrites[] = [
   {
     // Docker Hub "nginx": read-only mode needs /var/cache/nginx and /var/run (nginx.pid).
@@ -118,6 +163,9 @@ const KNOWN: readonly ImageWrites[] = [
       return data ? [data] : undefined;
     },
     servers: ['postgres'],
+    settingsElsewhere: (c) =>
+      envFromElsewhere(c, ['PGDATA']) ||
+      /(^|\s)(-D|-c\s*(data_directory|config_file)=)/.test(lineOf(c)),
     // VOLUME /var/lib/postgresql/data; from 18 on VOLUME /var/lib/postgresql.
     volumes: (tag) => {
       const major = majorOf(tag);
@@ -132,6 +180,8 @@ const KNOWN: readonly ImageWrites[] = [
     volumes: () => ['/data'],
     dataDirs: (c) => [redisDir(c)],
     servers: ['redis-server'],
+    // `dir` in the config file; `--dir` on the command line overrides it.
+    settingsElsewhere: (c) => !flagValue(c, '--dir') && redisReadsConfig(c),
   },
   {
     repositories: ['mysql'],
@@ -139,6 +189,7 @@ const KNOWN: readonly ImageWrites[] = [
     volumes: () => ['/var/lib/mysql'],
     dataDirs: (c) => [mysqlData(c)],
     servers: ['mysqld'],
+    settingsElsewhere: mysqlSettingsElsewhere,
   },
   {
     repositories: ['mariadb'],
@@ -146,6 +197,7 @@ const KNOWN: readonly ImageWrites[] = [
     volumes: () => ['/var/lib/mysql'],
     dataDirs: (c) => [mysqlData(c)],
     servers: ['mariadbd', 'mysqld'],
+    settingsElsewhere: mysqlSettingsElsewhere,
   },
   {
     // Data in /data/db; the Unix socket /tmp/mongodb-<port>.sock.
@@ -154,15 +206,27 @@ const KNOWN: readonly ImageWrites[] = [
     volumes: () => ['/data/db', '/data/configdb'],
     dataDirs: (c) => [mongoDataDir(c)],
     servers: ['mongod'],
+    // `storage.dbPath` in the config file; `--dbpath` on the command line overrides it.
+    settingsElsewhere: (c) =>
+      !flagValue(c, '--dbpath') && /(^|\s)(--config|-f)(=|\s|$)/.test(lineOf(c)),
   },
   {
     // VOLUME $RABBITMQ_DATA_DIR (/var/lib/rabbitmq).
     repositories: ['rabbitmq'],
     paths: () => ['/var/lib/rabbitmq'],
     volumes: () => ['/var/lib/rabbitmq'],
-    // The message store (RABBITMQ_MNESIA_BASE); the Erlang cookie sits beside it.
-    dataDirs: (c) => [envValue(c, 'RABBITMQ_MNESIA_BASE') ?? '/var/lib/rabbitmq/mnesia'],
+    // The message store (RABBITMQ_MNESIA_DIR, else below RABBITMQ_MNESIA_BASE); the Erlang
+    // cookie sits beside it.
+    dataDirs: (c) => [
+      envValue(c, 'RABBITMQ_MNESIA_DIR') ??
+        envValue(c, 'RABBITMQ_MNESIA_BASE') ??
+        '/var/lib/rabbitmq/mnesia',
+    ],
     servers: ['rabbitmq-server'],
+    // `rabbitmq-env.conf` in /etc/rabbitmq may set MNESIA_BASE.
+    settingsElsewhere: (c) =>
+      envFromElsewhere(c, ['RABBITMQ_MNESIA_BASE', 'RABBITMQ_MNESIA_DIR']) ||
+      mountsBelow(c, ['/etc/rabbitmq']),
   },
   {
     // GF_PATHS_DATA (the SQLite database, plugins, sessions).
@@ -188,9 +252,16 @@ const KNOWN: readonly ImageWrites[] = [
   },
 ];
 
-const DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\//;
+const DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|mirror\.gcr\.io)\//;
+/** Registries that republish Docker Hub's official images unchanged (Amazon ECR Public, MCR). */
+const OFFICIAL_MIRROR =
+  /^(?:public\.ecr\.aws\/docker\/library|mcr\.microsoft\.com\/mirror\/docker\/library)\//;
 
-/** `docker.io/library/nginx:1.27@sha256:…` -> repository `nginx`, tag `1.27`. */
+/**
+ * `docker.io/library/nginx:1.27@sha256:…` -> repository `nginx`, tag `1.27`; the same for the
+ * official images' mirrors (`mirror.gcr.io/library/…`, `public.ecr.aws/docker/library/…`,
+ * `mcr.microsoft.com/mirror/docker/library/…`).
+ */
 export function parseImage(image: string): { repository: string; tag: string | undefined } {
   let rest = image.trim().toLowerCase().split('@')[0]!;
   let tag: string | undefined;
@@ -199,7 +270,10 @@ export function parseImage(image: string): { repository: string; tag: string | u
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
   }
-  rest = rest.replace(DOCKER_HUB, '').replace(/^library\//, '');
+  rest = rest
+    .replace(OFFICIAL_MIRROR, '')
+    .replace(DOCKER_HUB, '')
+    .replace(/^library\//, '');
   return { repository: rest, tag };
 }
 
@@ -230,6 +304,14 @@ export function imageDeclaredVolumes(container: Container): string[] {
 export function knownDataDirs(container: Container): string[] | undefined {
   const known = knownImage(container);
   return known?.writes.dataDirs?.(container, known.tag);
+}
+
+/**
+ * Whether settings we cannot read (a config file, an env value from a ConfigMap) may put a known
+ * database image's data elsewhere than `knownDataDirs` says.
+ */
+export function dataSettingsElsewhere(container: Container): boolean {
+  return knownImage(container)?.writes.settingsElsewhere?.(container) ?? false;
 }
 
 function knownImage(

@@ -6,7 +6,13 @@ import type { Container } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { Rule } from './types';
 import { normalizeHostPath } from './nodePlumbing';
-import { knownDataDirs, mongoDataDir } from './imageWritePaths';
+import {
+  knownDataDirs,
+  mongoDataDir,
+  parseImage,
+  redisAskedToPersist,
+  redisReadsConfig,
+} from './imageWritePaths';
 import {
   containersOf,
   isRecord,
@@ -125,6 +131,19 @@ function redisPersists(c: ContainerShape): boolean {
   return !noSnapshots || /--appendonly\s+yes\b/.test(line);
 }
 
+/** Images whose defaults we know: with nothing on their command line they run as a cache. */
+const OFFICIAL_REDIS = ['redis', 'valkey/valkey', 'ghcr.io/valkey-io/valkey'];
+
+/**
+ * The official Redis (or Valkey) image run with its defaults: it writes RDB dumps to `/data`, but
+ * nothing asks it to keep them (no `--appendonly yes`, no `--save` rule, no config file or start
+ * script that could), so it is a cache, as for database-data-not-on-volume.
+ */
+export function isDefaultRedisCache(c: ContainerShape): boolean {
+  const { repository } = parseImage(str(c.image) ?? '');
+  return OFFICIAL_REDIS.includes(repository) && !redisReadsConfig(c) && !redisAskedToPersist(c);
+}
+
 /** MongoDB's data directory as a config server (`mongoDataDir`). */
 const MONGO_CONFIG_DIR = '/data/configdb';
 
@@ -180,15 +199,16 @@ export const emptyDirForDatabase: Rule = {
   id: 'emptydir-for-database-data',
   family: 'workloads',
   severity: 'warning',
-  kinds: workloadKinds,
+  // A Job's or CronJob's database is thrown away by design (as for database-data-not-on-volume).
+  kinds: workloadKinds.filter((k) => k !== 'Job' && k !== 'CronJob'),
   fixable: true,
   title: {
     en: 'A database keeps its data on an emptyDir volume',
     ru: 'База данных хранит данные в томе `emptyDir`',
   },
   docs: {
-    en: 'An `emptyDir` lives exactly as long as the pod. When the pod is deleted, evicted or moved to another node (an update, a node drain), the database files are gone. Mount the data directory from a PersistentVolumeClaim, in a StatefulSet from a `volumeClaimTemplates` entry. Redis counts too unless its arguments turn persistence off (`--save ""` without `--appendonly yes`: a cache); containers that keep no data, such as a MongoDB arbiter, the MongoDB router `mongos` or Redis Sentinel, and read-only mounts are not reported.',
-    ru: 'Том `emptyDir` живёт ровно столько, сколько под. Когда под удалят, вытеснят или перенесут на другой узел (обновление, вывод узла на обслуживание), файлы базы исчезнут. Монтируйте каталог данных из заявки на том (PVC), а в StatefulSet — из шаблона заявки в `volumeClaimTemplates`. Redis тоже считается, если его аргументы не отключают сохранение на диск (`--save ""` без `--appendonly yes` — это кэш); контейнеры, которые данных не хранят (арбитр MongoDB, маршрутизатор `mongos`, Redis Sentinel), и монтирование только для чтения не отмечаются.',
+    en: 'An `emptyDir` lives exactly as long as the pod. When the pod is deleted, evicted or moved to another node (an update, a node drain), the database files are gone. Mount the data directory from a PersistentVolumeClaim, in a StatefulSet from a `volumeClaimTemplates` entry. Redis counts too unless it is a cache: the official image run with its defaults (nothing on its command line asks it to persist with `--appendonly yes` or a `--save` rule, and no config file or start script could), as for `database-data-not-on-volume`, or any Redis whose arguments turn persistence off (`--save ""` without `--appendonly yes`); containers that keep no data, such as a MongoDB arbiter, the MongoDB router `mongos` or Redis Sentinel, read-only mounts, and Jobs and CronJobs (their databases are thrown away by design) are not reported.',
+    ru: 'Том `emptyDir` живёт ровно столько, сколько под. Когда под удалят, вытеснят или перенесут на другой узел (обновление, вывод узла на обслуживание), файлы базы исчезнут. Монтируйте каталог данных из заявки на том (PVC), а в StatefulSet — из шаблона заявки в `volumeClaimTemplates`. Redis тоже считается, если это не кэш. Кэш — это официальный образ с настройками по умолчанию (аргументы не требуют сохранять данные через `--appendonly yes` или правило `--save`, и нет файла конфигурации или скрипта запуска, где это могло бы быть задано), как и для `database-data-not-on-volume`, или любой Redis, чьи аргументы отключают сохранение (`--save ""` без `--appendonly yes`); контейнеры, которые данных не хранят (арбитр MongoDB, маршрутизатор `mongos`, Redis Sentinel), монтирование только для чтения, а также Job и CronJob (их базы выбрасываются намеренно) не отмечаются.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
@@ -204,7 +224,8 @@ export const emptyDirForDatabase: Rule = {
       for (const m of mountsOf(c)) {
         const mountPath = str(m.mount.mountPath);
         if (!emptyDirs.has(m.mount.name) || !mountPath || m.mount.readOnly === true) continue;
-        if (!isDatabaseDataPath(mountPath, c.container)) continue;
+        if (!isDatabaseDataPath(mountPath, c.container) || isDefaultRedisCache(c.container))
+          continue;
         ctx.report(
           [...m.path, 'mountPath'],
           localize(

@@ -105,3 +105,33 @@ void test('a class that goes into no claim (existing claim set, persistence off)
     ['helm-values-storage-class-empty'],
   );
 });
+
+void test('an empty class in a chart that prints it as it is: no advice to use "-"', () => {
+  const model = buildChartModel(
+    new Map([
+      ['Chart.yaml', 'name: shop\n'],
+      ['values.yaml', values],
+      ['templates/pvc.yaml', 'storageClassName: {{ .Values.persistence.storageClass }}'],
+    ]),
+  );
+  const [d] = checkValuesFile(model, 'persistence:\n  storageClass: ""\n');
+  assert.equal(d?.code, 'helm-values-storage-class-empty');
+  assert.match(d.message.en, /^The chart `shop` writes `persistence\.storageClass` into the claim/);
+  assert.doesNotMatch(d.message.en, /Use `"-"`/);
+  assert.match(
+    d.message.ru,
+    /^Чарт `shop` записывает `persistence\.storageClass` в заявку как есть/,
+  );
+  // Where "-" is compared, the usual note stays.
+  const handled = buildChartModel(
+    new Map([
+      ['values.yaml', values],
+      [
+        'templates/pvc.yaml',
+        '{{ if eq "-" .Values.persistence.storageClass }}storageClassName: ""{{ end }}',
+      ],
+    ]),
+  );
+  const [usual] = checkValuesFile(handled, 'persistence:\n  storageClass: ""\n');
+  assert.match(usual!.message.en, /Use `"-"` to turn dynamic provisioning off/);
+});

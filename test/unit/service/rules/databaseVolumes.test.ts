@@ -127,6 +127,75 @@ void describe(RULE, () => {
     assert.deepEqual(hits(workload('Deployment', '- name: db\n  image: postgres')), []);
   });
 
+  void test('a Redis given a claim template of its own mounted elsewhere: on the mount', () => {
+    const text = caseFixtureText(RULE, 'bad-redis-claim-elsewhere');
+    const found = diagnose({ [URI]: text }).find((d) => d.code === RULE);
+    assert.match(found!.message.en, /Claim template `state` is mounted at `\/srv\/redis`/);
+    assert.match(found!.message.ru, /Шаблон заявки `state` смонтирован в `\/srv\/redis`/);
+    assert.equal(found!.range.start.line, 21); // the mount's `mountPath`
+    const [fix] = fixedTexts(text);
+    assert.equal(fix!.title, 'Mount it at `/data`');
+    assert.deepEqual(hits(fix!.text), []);
+    // A shared claim or an emptyDir is no request to persist; a config file may set `dir`.
+    assert.deepEqual(hits(caseFixtureText(RULE, 'good-redis-shared-claim')), []);
+    assert.deepEqual(
+      hits(text.replace('image: redis:6.2', 'image: redis:6.2\n          args: [/etc/redis.conf]')),
+      [],
+    );
+  });
+
+  void test('a data directory set where we cannot read it, with a volume elsewhere: not guessed', () => {
+    const claim =
+      '      volumes:\n        - name: store\n          persistentVolumeClaim:\n            claimName: store\n';
+    const withStore = (lines: string) =>
+      workload(
+        'Deployment',
+        `- name: db\n${lines}\n  volumeMounts:\n    - name: store\n      mountPath: /srv/store`,
+        claim,
+      );
+    for (const lines of [
+      '  image: mongo:7.0\n  args: ["--config", "/etc/mongo/mongod.conf"]',
+      '  image: mongo:7.0\n  command: [mongod, -f, /etc/mongod.conf]',
+      '  image: mysql:8.4\n  args: ["--defaults-extra-file=/etc/shop/my.cnf"]',
+      '  image: redis:7.2\n  command: [redis-server, /etc/redis/redis.conf, --appendonly, "yes"]',
+      '  image: postgres:16.4\n  env:\n    - name: PGDATA\n      valueFrom:\n        configMapKeyRef: {name: pg, key: pgdata}',
+      '  image: postgres:16.4\n  envFrom:\n    - configMapRef: {name: pg-env}',
+      '  image: rabbitmq:3.13\n  env:\n    - name: RABBITMQ_MNESIA_DIR\n      value: /srv/store/mnesia',
+    ])
+      assert.deepEqual(hits(withStore(lines)), [], lines);
+    // The setting names the directory: still checked against it.
+    assert.equal(
+      hits(withStore('  image: mongo:7.0\n  args: [--config, /etc/m.conf, --dbpath, /var/db]'))
+        .length,
+      1,
+    );
+    // No volume it could have moved to: the data is in the container wherever the file puts it.
+    assert.equal(hits(caseFixtureText(RULE, 'bad-mysql-config-no-volume')).length, 1);
+    assert.equal(
+      hits(workload('Deployment', '- name: db\n  image: mongo:7.0\n  args: [--config, /c.conf]'))
+        .length,
+      1,
+    );
+  });
+
+  void test('RabbitMQ in a Deployment: a volume alone is not enough, its node name changes', () => {
+    const rabbit = '- name: mq\n  image: rabbitmq:3.13-management';
+    const [inDeployment] = diagnose({ [URI]: workload('Deployment', rabbit) }).filter(
+      (d) => d.code === RULE,
+    );
+    assert.match(inDeployment!.message.en, /each new pod of a Deployment gets a new hostname/);
+    assert.match(inDeployment!.message.ru, /каждый новый под Deployment получает новое имя хоста/);
+    const quiet = (text: string) =>
+      diagnose({ [URI]: text }).filter((d) => d.code === RULE && /node name/.test(d.message.en));
+    assert.equal(hits(workload('StatefulSet', rabbit)).length, 1);
+    assert.deepEqual(quiet(workload('StatefulSet', rabbit)), []);
+    assert.deepEqual(quiet(workload('Deployment', rabbit, '      hostname: mq\n')), []);
+    const named = `${rabbit}\n  env:\n    - name: RABBITMQ_NODENAME\n      value: rabbit@mq`;
+    assert.deepEqual(quiet(workload('Deployment', named)), []);
+    const perPod = `${rabbit}\n  env:\n    - name: RABBITMQ_NODENAME\n      value: rabbit@$(POD_NAME)`;
+    assert.equal(quiet(workload('Deployment', perPod)).length, 1);
+  });
+
   void test('PostgreSQL 18 with the volume where 17 kept its data: said so, on the mount', () => {
     const found = diagnose({ [URI]: caseFixtureText(RULE, 'bad-postgres18-old-mount') }).find(
       (d) => d.code === RULE,

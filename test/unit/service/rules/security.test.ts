@@ -38,6 +38,17 @@ void describe('image write paths', () => {
       repository: 'nginx',
       tag: '1.27',
     });
+    // The official images' mirrors are the official images.
+    for (const mirror of [
+      'mirror.gcr.io/library/',
+      'public.ecr.aws/docker/library/',
+      'mcr.microsoft.com/mirror/docker/library/',
+    ])
+      assert.deepEqual(parseImage(`${mirror}mongo:4.2`), { repository: 'mongo', tag: '4.2' });
+    assert.deepEqual(parseImage('public.ecr.aws/bitnami/mongodb:7'), {
+      repository: 'public.ecr.aws/bitnami/mongodb',
+      tag: '7',
+    });
     assert.deepEqual(parseImage('registry.example.com:5000/team/app'), {
       repository: 'registry.example.com:5000/team/app',
       tag: undefined,

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   isDatabaseDataPath,
+  isDefaultRedisCache,
   keepsNoData,
 } from '../../../../server/src/service/rules/workloadVolumes';
 import { caseFixtureText, diagnose } from './helpers';
@@ -39,6 +40,26 @@ void describe('workload volume rules in detail', () => {
       isDatabaseDataPath('/var/lib/postgresql-exporter-cache', image('postgres:16')),
       false,
     );
+  });
+
+  void test('emptydir-for-database-data: the official Redis with its defaults is a cache', () => {
+    assert.equal(isDefaultRedisCache({ image: 'redis:7' }), true);
+    assert.equal(isDefaultRedisCache({ image: 'docker.io/library/redis:alpine' }), true);
+    assert.equal(isDefaultRedisCache({ image: 'valkey/valkey:8', args: ['--port', '6380'] }), true);
+    assert.equal(isDefaultRedisCache({ image: 'redis:7', args: ['--appendonly', 'yes'] }), false);
+    assert.equal(isDefaultRedisCache({ image: 'redis:7', args: ['--save', '60 1'] }), false);
+    // A config file or start script we cannot read may ask it to persist; other images we do not know.
+    assert.equal(
+      isDefaultRedisCache({ image: 'redis:7', command: ['redis-server', '/etc/redis.conf'] }),
+      false,
+    );
+    assert.equal(
+      isDefaultRedisCache({ image: 'redis:7', command: ['sh', '-c', '/scripts/start.sh'] }),
+      false,
+    );
+    assert.equal(isDefaultRedisCache({ image: 'bitnami/redis:7.4' }), false);
+    // Still a path Redis writes (writable-host-path leaves it alone).
+    assert.equal(isDatabaseDataPath('/data', { image: 'redis:7' }), true);
   });
 
   void test("a known image's data directory: a mount at it or above it counts, one below it does not", () => {
