@@ -36,6 +36,7 @@ const BY_KEY: Record<string, StorageKind> = {
 
 /** What a template line does with a value, judged by the Kubernetes field it fills. */
 function kindFromUse(text: string): StorageKind | undefined {
+  if (/\bsizeLimit\s*:/.test(text)) return 'sizeLimit';
   if (/\bstorageClassName\s*:/.test(text)) return 'storageClass';
   if (/\bstorage\s*:/.test(text)) return 'size';
   if (/\bclaimName\s*:/.test(text)) return 'existingClaim';
@@ -56,12 +57,15 @@ export function storageKindOf(
   const inStorage =
     STORAGE_PARENT.test(parent) || path.slice(0, -1).some((a) => CLAIM_ANCESTOR.test(a));
   if (BY_KEY[key]) return BY_KEY[key];
-  if (/persistence$/i.test(key)) return 'persistence';
+  if (key === 'sizeLimit' && /emptyDir/i.test(parent)) return 'sizeLimit';
+  // Gateway API's `sessionPersistence` (sticky sessions of a route) stores nothing.
+  if (/persistence$/i.test(key) && !/^sessionPersistence$/i.test(key)) return 'persistence';
   if (CLAIM_TEMPLATE.test(key) || isClaimShaped(node.defaultValue)) return 'volumeClaimTemplates';
   if (parent === 'volumePermissions') return 'volumePermissions';
   if (inStorage) {
     if (key === 'enabled' && /persist/i.test(parent)) return 'enabled';
-    if (key === 'size') return 'size';
+    // `capacity`: JupyterHub's `singleuser.storage.capacity`, the size of each user's claim.
+    if (key === 'size' || key === 'capacity') return 'size';
     if (key === 'path' || key === 'mountPath') return 'mountPath';
     if (key === 'annotations' || /(pvc|claim)Annotations$/i.test(key)) return 'annotations';
     if (key === 'selector') return 'selector';

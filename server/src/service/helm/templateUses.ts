@@ -281,7 +281,12 @@ class UseScanner {
     this.passes = PASSES.test(body);
     const first = tokens[0]!;
     const keyword = first.type === 'ident' ? first.text : '';
-    if ((keyword === 'end' || keyword === 'else') && this.closing(tokens, keyword)) return;
+    if ((keyword === 'end' || keyword === 'else') && this.closing(tokens, keyword)) {
+      // `else if .Values.a`: the condition reads values, with the `.` of the block.
+      if (keyword === 'else' && tokens[1]?.text === 'if')
+        this.scanRest(tokens.slice(2), this.dot, whole);
+      return;
+    }
     if (keyword === 'else') return this.block(tokens, 1, 'with', whole);
     if (keyword === 'with' || keyword === 'range') return this.block(tokens, 0, keyword, whole);
     if (keyword === 'define' || keyword === 'block') {

@@ -12,6 +12,7 @@ export type StorageKind =
   | 'enabled'
   | 'storageClass'
   | 'size'
+  | 'sizeLimit'
   | 'accessMode'
   | 'accessModes'
   | 'existingClaim'

@@ -18,7 +18,8 @@ import { helmMessages, valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
 import { GLOBAL_DEFAULT_STORAGE_CLASS, GLOBAL_STORAGE_CLASS, readsGlobalClassKey } from './storage';
 import { mergeValues, schemaAt, validateValues } from './schema';
-import { invalidSize } from './valuesSize';
+import { invalidSize, invalidSizesInList } from './valuesSize';
+import { takesString } from './valueStrings';
 import type { ChartModel, ValueType } from './types';
 import {
   isFreeForm,
@@ -166,6 +167,14 @@ function checkPair(check: ValuesCheck, pair: Pair, path: string[]): void {
   const value: unknown = valueNode ? safeToJS(valueNode, doc) : null;
   typeMismatch(check, childPath, value, valueRange);
   storageNote(check, childPath, value, valueRange);
+  for (const { node, message, suggestion } of invalidSizesInList(model, childPath, valueNode))
+    check.report(
+      spanRange(lineCounter, [node.range![0], node.range![1]]),
+      'warning',
+      'helm-values-invalid-size',
+      message,
+      suggestion ? { suggestion } : undefined,
+    );
   // `global` is walked even when free-form, for the note on `global.storageClass`: every key
   // under it is known (passed on to the subcharts), so nothing else is reported there. Under a
   // subchart's key, the parent's own defaults there are walked for their types even where the
@@ -192,7 +201,10 @@ function unknownKey(check: ValuesCheck, path: string[], key: string, keyRange: R
     const text = localize(message, { expected, actual: id });
     return report(keyRange, 'warning', 'helm-values-access-mode', text, { suggestion: meant });
   }
-  const suggestion = closestMatch(key, siblings) ?? classKeyOf(key, siblings);
+  const close = closestMatch(key, siblings);
+  const classKey = classKeyOf(key, siblings);
+  // `storageClass` where the chart reads `storageClassName` next to `storage`: the class key.
+  const suggestion = classKey && !(close && /class/i.test(close)) ? classKey : close;
   const message = localize(helmMessages.unknownKey, { chart, path: id });
   const full = suggestion
     ? {
@@ -247,22 +259,6 @@ function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range:
   check.report(range, 'warning', 'helm-values-type', { en: text('en'), ru: text('ru') });
 }
 
-/** A test of a value's type against `"string"`: the chart branches on a string. */
-const STRING_TEST =
-  /\b(?:kindIs|typeIs)\s+"string"|(?=.*"string")(?:.*\b(?:kindOf|typeOf)\b|.*\bprintf\s+"%T")/;
-
-/**
- * The templates take a string at `path` as well as the default's type: they render it with
- * `tpl` (`tpl .Values.extraVolumes .`), or branch on its type (`printf "%T"`, `kindIs "string"`),
- * as opensearch does with `extraVolumes` given as a YAML string.
- */
-function takesString(model: ChartModel, path: readonly string[]): boolean {
-  const id = pathId(path);
-  const ref = path.join('.').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const tpl = new RegExp(String.raw`\btpl\s+\(?\s*\$?\.Values\.${ref}(?![\w.-])`);
-  return model.uses.some((u) => u.id === id && (tpl.test(u.text) || STRING_TEST.test(u.text)));
-}
-
 /** The chart-wide class keys whose `"-"` turns provisioning off for many claims at once. */
 const globalClassDash: Record<string, LocalizedText> = {
   [GLOBAL_STORAGE_CLASS]: helmMessages.globalStorageClassDash,
@@ -310,8 +306,8 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
     );
   } else if (storage === 'enabled' && value === false) {
     note('helm-values-persistence-off', helmMessages.persistenceDisabled);
-  } else if (storage === 'size') {
-    const found = invalidSize(id, value);
+  } else if (storage === 'size' || storage === 'sizeLimit') {
+    const found = invalidSize(id, value, storage);
     if (found) {
       const { message, suggestion } = found;
       const data = suggestion ? { suggestion } : undefined;

@@ -74,6 +74,10 @@ export const helmMessages = {
     en: '`{path}` is a storage size, but `{value}` is not a Kubernetes quantity: the API server rejects a claim that asks for it. Write a number with an optional suffix, no space and no `B`: 10Gi, 500Mi, 1G.',
     ru: '`{path}` — размер хранилища, но `{value}` — не количество в формате Kubernetes: заявку с таким размером API-сервер отклонит. Пишите число с необязательным суффиксом, без пробела и без `B`: 10Gi, 500Mi, 1G.',
   },
+  invalidSizeLimit: {
+    en: '`{path}` is the size limit of an `emptyDir` volume, but `{value}` is not a Kubernetes quantity: the API server rejects a pod (or a Deployment, StatefulSet…) that sets it. Write a number with an optional suffix, no space and no `B`: 10Gi, 500Mi, 1G.',
+    ru: '`{path}` — предел размера тома `emptyDir`, но `{value}` — не количество в формате Kubernetes: под (или Deployment, StatefulSet…) с таким пределом API-сервер отклонит. Пишите число с необязательным суффиксом, без пробела и без `B`: 10Gi, 500Mi, 1G.',
+  },
   storageClassEmpty: {
     en: 'An empty `{path}` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. Use `"-"` to turn dynamic provisioning off.',
     ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. Чтобы отключить динамическое выделение тома, укажите `"-"`.',
@@ -134,6 +138,10 @@ export const storageExplanations: Record<StorageKind, LocalizedText> = {
   size: {
     en: 'The storage request of the claim (`resources.requests.storage`), a Kubernetes quantity such as `8Gi`. Growing it later needs a StorageClass with `allowVolumeExpansion: true`; in a StatefulSet the claim template itself cannot be changed.',
     ru: 'Запрос ёмкости заявки (`resources.requests.storage`) — количество в формате Kubernetes, например `8Gi`. Увеличить его потом можно только с классом хранилища, где `allowVolumeExpansion: true`; шаблон заявки в StatefulSet изменить нельзя.',
+  },
+  sizeLimit: {
+    en: 'The size limit of an `emptyDir` volume (`emptyDir.sizeLimit`), a Kubernetes quantity such as `1Gi`. When the pod writes more there, the kubelet evicts it.',
+    ru: 'Предел размера тома `emptyDir` (`emptyDir.sizeLimit`) — количество в формате Kubernetes, например `1Gi`. Если под запишет туда больше, kubelet его вытеснит.',
   },
   accessMode: {
     en: 'One access mode as a string (`ReadWriteOnce`, `ReadOnlyMany`, `ReadWriteMany`, `ReadWriteOncePod`); the chart puts it into `accessModes` as a one-item list. The singular key: `accessModes` here would be ignored.',

@@ -84,3 +84,40 @@ void test('storage values by their own name and path, not by a component named `
     'volume.persistence.size',
   ]);
 });
+
+void test('emptyDir size limits and claim capacities are storage sizes; session persistence is not storage', () => {
+  const model = buildChartModel(
+    new Map([
+      [
+        'values.yaml',
+        [
+          'repo:',
+          '  emptyDir:',
+          '    sizeLimit: 1Gi',
+          'web:',
+          '  scratch:',
+          '    limit: 2Gi',
+          'notebook:',
+          '  storage:',
+          '    capacity: 10Gi',
+          'route:',
+          '  sessionPersistence:',
+          '    sessionName: sticky',
+          'logs:',
+          '  rotation:',
+          '    sizeLimit: 100MB',
+        ].join('\n'),
+      ],
+      ['templates/d.yaml', 'sizeLimit: {{ .Values.web.scratch.limit }}\n'],
+    ]),
+  );
+  const kinds = [...model.byId.values()]
+    .filter((node) => node.storage)
+    .map((node) => `${node.id}:${node.storage}`)
+    .sort();
+  assert.deepEqual(kinds, [
+    'notebook.storage.capacity:size',
+    'repo.emptyDir.sizeLimit:sizeLimit',
+    'web.scratch.limit:sizeLimit',
+  ]);
+});

@@ -155,3 +155,27 @@ void test('values read by an action that may hand them on (named template, merge
     ],
   );
 });
+
+void test('the condition of else if reads values, with the dot of the block', () => {
+  assert.deepEqual(
+    ids(
+      [
+        '{{- if .Values.store.volumeName }}',
+        'volumeName: {{ .Values.store.volumeName }}',
+        '{{- else if and (.Values.store.lookupName) (lookup "v1" "PersistentVolumeClaim" "ns" "x") }}',
+        'volumeName: found',
+        '{{- end }}',
+        '{{- with .Values.cache }}',
+        '{{- else if .Values.cacheFallback }}',
+        '{{- end }}',
+      ].join('\n'),
+    ),
+    [
+      'store.volumeName@0:direct',
+      'store.volumeName@1:direct',
+      'store.lookupName@2:direct',
+      'cache@5:direct',
+      'cacheFallback@6:direct',
+    ],
+  );
+});

@@ -329,3 +329,67 @@ void test('a storage size that is not a quantity: a warning with the likely quan
   assert.deepEqual(found('persistence:\n  size: "{{ .Values.global.size }}"\n'), []);
   assert.deepEqual(found('replicas: 1\n'), []);
 });
+
+void test('a class key the chart spells otherwise suggests its class key, not a shorter sibling', () => {
+  const model = buildChartModel(
+    new Map([
+      ['values.yaml', 'db:\n  pvc:\n    storage: 1Gi\n    storageClassName:\n    subPath:\n'],
+      ['templates/pvc.yaml', '{{ .Values.db.pvc.storage }} {{ .Values.db.pvc.storageClassName }}'],
+    ]),
+  );
+  const suggestions = (text: string) =>
+    checkValuesFile(model, text).map((d) => `${d.code}:${String(d.data?.suggestion)}`);
+  assert.deepEqual(suggestions('db:\n  pvc:\n    storageClass: fast\n'), [
+    'helm-values-unknown-key:storageClassName',
+  ]);
+  assert.deepEqual(suggestions('db:\n  pvc:\n    storageClasName: fast\n'), [
+    'helm-values-unknown-key:storageClassName',
+  ]);
+  assert.deepEqual(suggestions('db:\n  pvc:\n    storag: 2Gi\n'), [
+    'helm-values-unknown-key:storage',
+  ]);
+});
+
+void test('an emptyDir size limit or a claim capacity that is not a quantity is reported', () => {
+  const model = buildChartModel(
+    new Map([
+      [
+        'values.yaml',
+        'repo:\n  emptyDir:\n    sizeLimit: 1Gi\nuser:\n  storage:\n    capacity: 10Gi\n',
+      ],
+    ]),
+  );
+  const ds = checkValuesFile(
+    model,
+    'repo:\n  emptyDir:\n    sizeLimit: 2GB\nuser:\n  storage:\n    capacity: 20GB\n',
+  );
+  assert.deepEqual(
+    ds.map((d) => `${d.range.start.line + 1}:${d.code}:${String(d.data?.suggestion)}`),
+    ['3:helm-values-invalid-size:2Gi', '6:helm-values-invalid-size:20Gi'],
+  );
+  assert.match(ds[0]!.message.en, /size limit of an `emptyDir` volume.*rejects a pod/);
+  assert.match(ds[0]!.message.ru, /предел размера тома `emptyDir`/);
+  assert.match(ds[1]!.message.en, /is a storage size.*rejects a claim/);
+});
+
+void test('the size of each claim in a list of claims is checked', () => {
+  const model = buildChartModel(
+    new Map([
+      [
+        'values.yaml',
+        'ingest:\n  persistence:\n    claims:\n      - name: data\n        size: 1Gi\n',
+      ],
+    ]),
+  );
+  const text =
+    'ingest:\n  persistence:\n    claims:\n      - name: data\n        size: 10GB\n      - name: wal\n        size: 5Gi\n';
+  const ds = checkValuesFile(model, text);
+  assert.deepEqual(
+    ds.map(
+      (d) =>
+        `${d.range.start.line + 1}:${d.range.start.character}:${d.code}:${String(d.data?.suggestion)}`,
+    ),
+    ['5:14:helm-values-invalid-size:10Gi'],
+  );
+  assert.match(ds[0]!.message.en, /`ingest\.persistence\.claims\[0\]\.size` is a storage size/);
+});
