@@ -8,6 +8,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  mergedFinding,
   valuePathText,
   type DiagnosticSettings,
   type KubeDiagnostic,
@@ -174,19 +175,30 @@ export function chartReports(
   } else {
     const uri = service.renderedUriOf(key);
     const traced: TracedFinding[] = uri ? service.tracedFindings(key, settings) : [];
+    // The same problem that one value gave several objects is said once on its line.
+    const onValues = new Map<string, { file: string; range: Range; group: TracedFinding[] }>();
     for (const finding of traced) {
       const { trace } = finding;
       const leaf = trace.values[0];
       const layer = leaf ? run.subject.merged.layers[leaf.layer] : undefined;
       const data = cliTrace(run, chartArg, finding);
       const d = { ...finding.diagnostic, data: { rendered: data } };
-      if (leaf && layer?.uri) add(pathOfUri(layer.uri), { ...d, range: leaf.range });
-      else if (trace.template)
+      if (leaf && layer?.uri) {
+        const { start } = leaf.range;
+        const id = `${layer.uri}|${start.line}:${start.character}|${finding.original.code}|${finding.original.message.en}`;
+        const same = onValues.get(id);
+        if (same) same.group.push(finding);
+        else onValues.set(id, { file: pathOfUri(layer.uri), range: leaf.range, group: [finding] });
+      } else if (trace.template)
         add(templatePath(run, chartArg, trace.template), {
           ...d,
           range: lineStart(trace.templateLine ?? 0),
         });
       else add(resolve(chartArg), { ...d, range: NO_RANGE });
+    }
+    for (const { file, range, group } of onValues.values()) {
+      const rendered = cliTrace(run, chartArg, group[0]!);
+      add(file, { ...mergedFinding(run.subject, group), data: { rendered }, range });
     }
   }
   return [...byFile].map(([file, diagnostics]) => ({ file: displayPath(file), diagnostics }));

@@ -9,6 +9,7 @@ import { makeTempDir } from '../../support/tempDir';
 const helm = realTool('helm');
 const ledger = resolve(__dirname, '../../fixtures/helm-render/ledger');
 const namespaced = resolve(__dirname, '../../fixtures/helm-render/namespaced');
+const sharedClaim = resolve(__dirname, '../../fixtures/helm-render/shared-claim');
 
 function workspace(): { dir: string; values: string } {
   const dir = makeTempDir('ks-cli-chart-');
@@ -71,6 +72,34 @@ describe('kube-storage lint/bindings --chart', { skip: helm.missing }, () => {
     // The class comes from the workspace: no storage-class-not-found for the rendered claims.
     const all = report.files.flatMap((f) => f.diagnostics.map((d) => d.code));
     assert.ok(!all.includes('storage-class-not-found'), all.join());
+  });
+
+  it('lint: a problem one value gives several objects is reported once on its line', async () => {
+    const dir = makeTempDir('ks-cli-shared-');
+    const values = join(dir, 'values-prod.yaml');
+    writeFileSync(values, 'uploads:\n  existingClaim: pictures\n');
+    const { out } = await run([
+      'lint',
+      '--chart',
+      sharedClaim,
+      '-f',
+      values,
+      '--helm',
+      helm.path!,
+      '--format',
+      'json',
+    ]);
+    const report = JSON.parse(out) as {
+      files: { file: string; diagnostics: (JsonFinding & { message: string })[] }[];
+    };
+    const found = report.files.flatMap((f) =>
+      f.diagnostics.filter((d) => d.code === 'claim-not-found').map((d) => ({ file: f.file, d })),
+    );
+    assert.equal(found.length, 1, out);
+    assert.ok(found[0]!.file.endsWith('values-prod.yaml'));
+    assert.equal(found[0]!.d.range.start.line, 1);
+    assert.match(found[0]!.d.message, /\(Deployment release-name-\w+ and 1 more objects; value/);
+    assert.match(found[0]!.d.message, /`pictures`/);
   });
 
   it('lint: the chart’s values.yaml is named by its real path in messages, not by the chart name', async () => {

@@ -98,14 +98,38 @@ function tracedMessage(
   subject: RenderSubject,
   trace: RenderedTrace,
   message: LocalizedText,
+  more = 0,
 ): LocalizedText {
-  const object = trace.object ?? subject.chartName;
+  const first = trace.object ?? subject.chartName;
+  const object = more
+    ? localize(m.tracedObjects, { first, count: more })
+    : { en: first, ru: first };
   const joined = afterColon(message);
+  const text = (lang: 'en' | 'ru') =>
+    localize(m.traced, {
+      object: object[lang],
+      where: whereText(subject, trace, lang),
+      message: joined[lang],
+    })[lang];
+  return { en: text('en'), ru: text('ru') };
+}
+
+/**
+ * One finding for several objects that a value gave the same problem (an `existingClaim` that
+ * seven workloads of a chart mount, each "not found"): said once on that line, naming the first
+ * object and how many more, with the template left out when the objects come from several.
+ */
+export function mergedFinding(
+  subject: RenderSubject,
+  group: readonly TracedFinding[],
+): KubeDiagnostic {
+  const [first] = group;
+  if (group.length === 1) return first!.diagnostic;
+  const sameTemplate = group.every((f) => f.trace.template === first!.trace.template);
+  const trace = sameTemplate ? first!.trace : { ...first!.trace, template: undefined };
   return {
-    en: localize(m.traced, { object, where: whereText(subject, trace, 'en'), message: joined.en })
-      .en,
-    ru: localize(m.traced, { object, where: whereText(subject, trace, 'ru'), message: joined.ru })
-      .ru,
+    ...first!.diagnostic,
+    message: tracedMessage(subject, trace, first!.original.message, group.length - 1),
   };
 }
 

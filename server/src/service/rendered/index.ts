@@ -17,7 +17,7 @@ import {
   type Entry,
 } from './entry';
 import type { RenderProblem } from './errors';
-import { problemDiagnostic, problemTargets, traceFinding } from './findings';
+import { mergedFinding, problemDiagnostic, problemTargets, traceFinding } from './findings';
 import { renderedDocuments, type NodePath } from './output';
 import {
   RENDERED_SCHEME,
@@ -52,6 +52,7 @@ export {
   type RenderFailureReason,
   type RenderProblem,
 } from './errors';
+export { mergedFinding } from './findings';
 export { withNamespace } from './namespace';
 export { renderedTemplates } from './output';
 export {
@@ -236,9 +237,8 @@ export class RenderedCharts implements RenderedChartsView {
           if (t.uri === uri) add({ ...problemDiagnostic(entry.problem), range: t.range });
         continue;
       }
-      for (const finding of this.traced(key, source))
-        for (const t of finding.targets)
-          if (t.uri === uri) add({ ...finding.diagnostic, range: t.range });
+      for (const [range, group] of sameFindingOnSameRange(this.traced(key, source), uri))
+        add({ ...mergedFinding(entry.subject, group), range });
     }
     return out;
   }
@@ -249,4 +249,25 @@ export class RenderedCharts implements RenderedChartsView {
     if (s.merged.layers.some((l) => l.uri === uri)) return true;
     return !!s.chartUri && uri.startsWith(s.chartUri);
   }
+}
+
+/**
+ * The findings placed on `uri`, grouped when they are the same problem (code and message before
+ * tracing) on the same range: one value that several rendered objects turned into one mistake.
+ */
+function sameFindingOnSameRange(
+  findings: readonly TracedFinding[],
+  uri: string,
+): [Range, TracedFinding[]][] {
+  const groups = new Map<string, [Range, TracedFinding[]]>();
+  for (const finding of findings)
+    for (const t of finding.targets) {
+      if (t.uri !== uri) continue;
+      const { start, end } = t.range;
+      const id = `${start.line}:${start.character}:${end.line}:${end.character}:${finding.original.code}:${finding.original.message.en}`;
+      const group = groups.get(id);
+      if (group) group[1].push(finding);
+      else groups.set(id, [t.range, [finding]]);
+    }
+  return [...groups.values()];
 }

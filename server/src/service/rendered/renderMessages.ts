@@ -73,6 +73,10 @@ export const renderMessages = {
     en: 'value `{value}` (`--set {pair}`)',
     ru: 'значение `{value}` (`--set {pair}`)',
   },
+  tracedObjects: {
+    en: '{first} and {count} more objects',
+    ru: '{first} и ещё объектов: {count}',
+  },
   traced: {
     en: 'In the rendered chart ({object}; {where}): {message}',
     ru: 'В отрендеренном чарте ({object}; {where}): {message}',
