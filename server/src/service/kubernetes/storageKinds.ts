@@ -12,6 +12,8 @@ export const STORAGE_STATE_KINDS: readonly string[] = [
   'VolumeSnapshotClass',
   'VolumeSnapshotContent',
   'ReferenceGrant',
+  // A driver's `volumeLifecycleModes` decide whether its inline and persistent volumes mount.
+  'CSIDriver',
   // A CRD decides how its custom resources are checked (diagnostics/customResourceDiagnostics.ts).
   'CustomResourceDefinition',
 ];

@@ -17,12 +17,12 @@ import { isReleaseKind } from '../kubernetes/releaseClasses';
  * The kinds whose plain data the index keeps with each object: what the cross-file rules'
  * lookups, the storage signature (rules/signature.ts) and the binding simulation read of every
  * object of the workspace — volumes, claims, classes, Services, snapshots, reference grants,
- * CRDs and the workloads that mount claims. Other kinds are read from a tree built on demand.
+ * CRDs, CSI drivers and the workloads that mount claims. Other kinds are read from a tree built
+ * on demand.
  */
 export const DATA_KINDS: ReadonlySet<string> = new Set([
   ...STORAGE_STATE_KINDS,
-  // What the rules' lookups read besides: drivers and namespaces.
-  'CSIDriver',
+  // What the rules' lookups read besides: namespaces.
   'Namespace',
   ...WORKLOAD_KINDS,
 ]);

@@ -54,6 +54,7 @@ import type { Rule, RuleFamily, RuleMeta } from './types';
 import { volumeMountRules } from './volumeMounts';
 import { emptyDirForDatabase, sharedSingleNodeClaim, unsafeSubPath } from './workloadVolumes';
 import { databaseDataNotOnVolume } from './databaseVolumes';
+import { csiDriverRules } from './csiDrivers';
 
 export type {
   Rule,
@@ -74,6 +75,7 @@ const linkRules: readonly Rule[] = [
   ...governingServiceRules,
   volumeNameNotFound,
   claimRefNotFound,
+  ...csiDriverRules,
   invalidName,
 ];
 

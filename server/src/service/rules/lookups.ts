@@ -69,6 +69,8 @@ export class Lookups {
   readonly snapshotContents = new Map<string, Found<VolumeSnapshotContent>>();
   /** ReferenceGrants (Gateway API), which allow cross-namespace data sources. */
   readonly referenceGrants: Found<ReferenceGrant>[] = [];
+  /** CSIDriver objects by driver name, every manifest of one (`csi-lifecycle-mode-not-allowed`). */
+  readonly csiDrivers = new Map<string, Found<Record<string, unknown>>[]>();
 
   constructor(readonly workspace: Workspace) {
     for (const object of manifestsLast(workspace.objectsOfKind('PersistentVolumeClaim'))) {
@@ -126,6 +128,13 @@ export class Lookups {
       this.services.set(k, { object, data });
     }
     this.indexSnapshots(workspace);
+    for (const object of workspace.objectsOfKind('CSIDriver')) {
+      const data = objectData<Record<string, unknown>>(object);
+      if (!data || !object.name) continue;
+      const list = this.csiDrivers.get(object.name);
+      if (list) list.push({ object, data });
+      else this.csiDrivers.set(object.name, [{ object, data }]);
+    }
   }
 
   /**

@@ -40,7 +40,8 @@ import {
  * - `log-socket`: the node's log sockets, syslog's `/dev/log` and journald's
  *   `/run/systemd/journal`: a container sends its log lines there, nothing more;
  * - `plugin-socket`: a plugin's socket or registration directory (`/var/lib/kubelet/plugins/<driver>`,
- *   `plugins_registry`, `device-plugins`, `pod-resources`) or a daemon's `/run/…` directory;
+ *   `plugins_registry`, `device-plugins`, `pod-resources`, the Secrets Store CSI Driver's
+ *   `/etc/kubernetes/secrets-store-csi-providers`) or a daemon's `/run/…` directory;
  * - `kernel`: `/proc`, `/sys`, `/dev`, `/boot`, kernel modules: read by agents, dangerous to write;
  * - `network`: CNI configuration and binaries, the iptables lock: what a network plugin installs;
  * - `runtime-data`: the runtime's images and containers;
@@ -102,6 +103,12 @@ const HOST_INFO = [
   '/usr/share/ca-certificates',
 ];
 const NETWORK = ['/etc/cni', '/opt/cni', '/var/lib/cni', ...withRunAlias(['/run/xtables.lock'])];
+/**
+ * Plugin sockets kept under `/etc/kubernetes`, beside (not among) the cluster's credentials: the
+ * Secrets Store CSI Driver's provider directory, where the driver and every provider (Azure, AWS,
+ * GCP, Vault) meet over `<provider>.sock` (its `--additional-provider-volume-paths` default).
+ */
+const ETC_PLUGIN_SOCKETS = ['/etc/kubernetes/secrets-store-csi-providers'];
 
 /**
  * What a `node-config` path holds:
@@ -212,6 +219,7 @@ export function hostPathRole(path: string): HostPathRole {
   if (p === '/') return 'node-root';
   if (under(p, HOST_INFO)) return 'host-info';
   if (under(p, NETWORK)) return 'network';
+  if (under(p, ETC_PLUGIN_SOCKETS)) return 'plugin-socket';
   if (secretsAt(p)) return 'node-config';
   if (under(p, ['/etc'])) return 'host-config';
   if (kubeletVolumeDirAt(p)) return 'kubelet-volumes';
