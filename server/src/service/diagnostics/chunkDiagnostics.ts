@@ -270,7 +270,7 @@ function documentDiagnostics(
   }
   const definition = definitionFor(facts.kind, facts.apiVersion);
   // A CRD's kind named like a built-in one: checked against its CRD when the workspace has it.
-  if (!definition && isCustomGroupApiVersion(facts.apiVersion)) return;
+  if (!definition && isCustomGroupApiVersion(facts.apiVersion, facts.kind)) return;
   if (!definition) {
     const expected = preferredApiVersion(facts.kind)!;
     add(

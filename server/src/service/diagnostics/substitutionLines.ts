@@ -75,9 +75,13 @@ const PRINTF_VALUE = new RegExp(
   'd',
 );
 
+/** Every `%` of a value begins a printf verb or is `%%`. */
+const ONLY_VERBS = new RegExp(String.raw`^(?:[^%]|%%|${VERB})*$`);
+
 /**
  * The span of the printf placeholder at `pos`, when the error there is a plain value that starts
- * with a printf verb (`name: %s`, `- %d`); undefined otherwise.
+ * with a printf verb (`name: %s`, `- %d`); undefined otherwise. A value with another `%` that is
+ * no printf verb is no format of `fmt` (`%d/%m/%Y` of strftime): its missing quotes stay an error.
  */
 export function printfValueAt(text: string, pos: readonly [number, number]): Span | undefined {
   const at = Math.min(Math.max(pos[0], 0), text.length);
@@ -86,7 +90,7 @@ export function printfValueAt(text: string, pos: readonly [number, number]): Spa
   const newline = text.indexOf('\n', at);
   const line = text.slice(start, newline === -1 ? text.length : newline).replace(/\r$/, '');
   const match = PRINTF_VALUE.exec(line);
-  if (!match) return undefined;
+  if (!match || !ONLY_VERBS.test(match[1]!)) return undefined;
   const [from, to] = match.indices![1]!;
   return start + from === at ? [at, start + to] : undefined;
 }

@@ -10,20 +10,38 @@ import { hasPlaceholder } from '../text/placeholders';
 
 /**
  * Drops errors that only restate a more precise one at the same place: the same error twice, and
- * an `enum` error where the value already has the wrong type (`exclude: true` for a string field
- * whose enum lists `"true"`: one error, whose fix is the quotes, not a list of strings).
+ * of a wrong type and an `enum` error at one place, the one whose advice is wrong. When the enum
+ * lists the value as a string (`exclude: true` for a string field whose enum lists `"true"`), the
+ * type error stays, whose fix is the quotes; when it does not (`restartPolicy: yes`), quotes would
+ * not help, and the enum error with its allowed values stays.
  */
 export function collapse(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   const out: ErrorObject[] = [];
   const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const unquotable = new Set(
+    errors
+      .filter((e) => e.keyword === 'enum' && wrongType.has(e.instancePath) && !listsQuoted(e))
+      .map((e) => e.instancePath),
+  );
   for (const e of errors) {
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
-    if (seen.has(key) || (e.keyword === 'enum' && wrongType.has(e.instancePath))) continue;
+    if (seen.has(key)) continue;
+    if (e.keyword === 'enum' && wrongType.has(e.instancePath) && !unquotable.has(e.instancePath))
+      continue;
+    if (e.keyword === 'type' && unquotable.has(e.instancePath)) continue;
     seen.add(key);
     out.push(e);
   }
   return out;
+}
+
+/** The enum lists the scalar's value as a string: quoting it makes it valid. */
+function listsQuoted(error: ErrorObject): boolean {
+  const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+  const data: unknown = error.data;
+  if (data === null || typeof data === 'object') return false;
+  return allowed.includes(String(data as string | number | boolean));
 }
 
 /**

@@ -6,6 +6,7 @@ import definitionsFile from '../../../../schemas/k8s/definitions.json';
 import kindsFile from '../../../../schemas/k8s/kinds.json';
 import type { YamlPath } from '../parse/nodes';
 import { SNAPSHOT_GROUP } from '../kubernetes/snapshots';
+import { editDistance } from '../text/similarity';
 
 export interface JsonSchema {
   /** Only in definitions made from a CRD of the workspace (schema/customResources.ts). */
@@ -89,14 +90,30 @@ export function isBuiltinApiVersion(apiVersion: string): boolean {
  * The apiVersion names a group that only a CustomResourceDefinition can serve: a domain name
  * (CRD groups need a dot) that Kubernetes does not serve and that is not one of its reserved
  * domains (`*.k8s.io`, `*.kubernetes.io`, where a typo of a built-in group is likelier). Such a
- * group may define kinds named like built-in ones (Talos's `talos.dev` ServiceAccount).
+ * group may define kinds named like built-in ones (Talos's `talos.dev` ServiceAccount, OpenKruise's
+ * `apps.kruise.io` StatefulSet). A group that reads as a misspelt built-in one is no such group:
+ * within two edits of a dotted built-in group (`storage.k8s.oi`), or a built-in group of `kind`
+ * followed by a `k8s`/`kubernetes` label (`apps.k8s`, `policy.kubernetes.com`).
  */
-export function isCustomGroupApiVersion(apiVersion: string): boolean {
+export function isCustomGroupApiVersion(apiVersion: string, kind?: string): boolean {
   const slash = apiVersion.indexOf('/');
   if (slash < 0) return false;
   const group = apiVersion.slice(0, slash).toLowerCase();
   if (!group.includes('.') || builtinGroups.has(group)) return false;
-  return !/(^|\.)(k8s|kubernetes)\.io$/.test(group);
+  if (/(^|\.)(k8s|kubernetes)\.io$/.test(group)) return false;
+  return !looksLikeBuiltinGroupTypo(group, kind);
+}
+
+const dottedBuiltinGroups = [...builtinGroups].filter((g) => g.includes('.'));
+
+function looksLikeBuiltinGroupTypo(group: string, kind: string | undefined): boolean {
+  // `*.x-k8s.io` is where Kubernetes' own projects put their CRDs (Cluster API): custom.
+  if (group.endsWith('.x-k8s.io')) return false;
+  if (dottedBuiltinGroups.some((g) => editDistance(group, g) <= 2)) return true;
+  const labels = group.split('.');
+  if (!labels.slice(1).some((l) => l === 'k8s' || l === 'kubernetes')) return false;
+  const kindGroups = (kind ? apiVersionsOf(kind) : undefined) ?? [];
+  return kindGroups.some((v) => v.includes('/') && v.split(/[./]/)[0] === labels[0]);
 }
 
 export function refName(schema: JsonSchema): string | undefined {

@@ -368,7 +368,7 @@ void describe('a template of a later tool (a substitution on a line of its own)'
   });
 
   it('a `%` that is no printf verb, or a format with more after it, is still a syntax error', () => {
-    for (const value of ['%20 off', '%s of %d', '%']) {
+    for (const value of ['%20 off', '%s of %d', '%', '%d/%m/%Y', '%d.%m-%H:%M']) {
       const found = codes(
         `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  f: ${value}\n`,
       );

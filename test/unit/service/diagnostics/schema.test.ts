@@ -118,6 +118,26 @@ describe('schema diagnostics', () => {
       expect: [],
     },
     {
+      name: 'a misspelt built-in group is no custom group (storage.k8s.oi)',
+      text: 'apiVersion: storage.k8s.oi/v1\nkind: StorageClass\nmetadata:\n  name: s\nprovisioner: x\n',
+      expect: ['0:12-0:29 unknown-api-version'],
+    },
+    {
+      name: 'a built-in group with a k8s label after it is no custom group (apps.k8s)',
+      text: 'apiVersion: apps.k8s/v1\nkind: Deployment\nmetadata:\n  name: d\n',
+      expect: ['0:12-0:23 unknown-api-version'],
+    },
+    {
+      name: 'a custom group that starts like a built-in one (apps.kruise.io StatefulSet)',
+      text: 'apiVersion: apps.kruise.io/v1beta1\nkind: StatefulSet\nmetadata:\n  name: s\n',
+      expect: [],
+    },
+    {
+      name: 'a custom group of a Kubernetes project (node.x-k8s.io) is not a misspelt node.k8s.io',
+      text: 'apiVersion: node.x-k8s.io/v1\nkind: RuntimeClass\nmetadata:\n  name: r\nhandler: h\n',
+      expect: [],
+    },
+    {
       name: 'misspelt kind of a built-in group',
       text: 'apiVersion: v1\nkind: PersistentVolumeClam\nmetadata:\n  name: x\n',
       expect: ['1:6-1:26 unknown-kind'],

@@ -78,4 +78,20 @@ void describe('string flags of custom resources', () => {
     assert.doesNotMatch(found[0]!.message.en, /quotes/);
     assert.deepEqual(fixes, []);
   });
+
+  test('a bare word that quotes would not make valid is one enum error, no quote advice', () => {
+    const s = getLanguageService();
+    const uri = 'file:///ws/pod.yaml';
+    s.setFile(
+      uri,
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  restartPolicy: yes\n  containers: [{name: c, image: x, imagePullPolicy: true}]\n',
+    );
+    const found = s.getDiagnostics(uri);
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['invalid-enum', 'invalid-enum'],
+    );
+    assert.match(found[0]!.message.en, /Allowed: Always, OnFailure, Never/);
+    assert.doesNotMatch(found[0]!.message.en, /quotes/);
+  });
 });
