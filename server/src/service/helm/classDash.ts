@@ -9,7 +9,7 @@ import { COMMON_STORAGE_CLASS_INCLUDE } from './storage';
 import { resolvedActions, scannedTemplateFiles } from './templateUses';
 import type { ChartFiles, ChartModel, DashComparisons } from './types';
 import { valueScope } from './valuesKeys';
-import { isPlainObject } from './valuesTree';
+import { isPlainObject, valueAt } from './valuesTree';
 
 const OPERAND = String.raw`(\([^()]*\)|[^\s()]+)`;
 /** `eq "-" X`, `ne X "-"` (also with backquotes). */
@@ -70,20 +70,11 @@ export function classUnused(
   path: readonly string[],
 ): 'existingClaim' | 'disabled' | undefined {
   const scope = valueScope(model, path);
-  const own = valueAt(scope.model.defaults, scope.path.slice(0, -1));
-  const siblings = mergeValues(own, valueAt(merged, path.slice(0, -1)));
+  const own = valueAt(scope.model.defaults, scope.path.slice(0, -1))?.value;
+  const siblings = mergeValues(own, valueAt(merged, path.slice(0, -1))?.value);
   if (!isPlainObject(siblings)) return undefined;
   for (const [key, value] of Object.entries(siblings))
     if (EXISTING_CLAIM_KEYS.test(key) && typeof value === 'string' && value.trim() !== '')
       return 'existingClaim';
   return siblings.enabled === false ? 'disabled' : undefined;
-}
-
-function valueAt(root: unknown, path: readonly string[]): unknown {
-  let node = root;
-  for (const key of path) {
-    if (!isPlainObject(node)) return undefined;
-    node = node[key];
-  }
-  return node;
 }

@@ -12,7 +12,7 @@ import { pathId, usePathMatches } from './paths';
 import { isStorageValue } from './storage';
 import type { ChartFiles, ChartModel, StorageKind, ValueType } from './types';
 import { checkValuesFile, isFreeForm, isKnownPath, parseValues } from './valuesFile';
-import { isPlainObject, typeOf, walkNodes } from './valuesTree';
+import { isPlainObject, typeOf, valueAt, walkNodes } from './valuesTree';
 
 export interface ValueRow {
   path: string;
@@ -46,15 +46,6 @@ export interface ValuesReport {
   diagnostics: KubeDiagnostic[];
 }
 
-function get(data: unknown, keys: readonly string[]): { found: boolean; value?: unknown } {
-  let current = data;
-  for (const key of keys) {
-    if (!isPlainObject(current) || !(key in current)) return { found: false };
-    current = current[key];
-  }
-  return { found: true, value: current };
-}
-
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -63,16 +54,16 @@ export function valuesReport(model: ChartModel, overrideText?: string): ValuesRe
   const override = overrideText !== undefined ? parseValues(overrideText).data : undefined;
   const rows: ValueRow[] = [];
   for (const node of walkNodes(model.roots)) {
-    const set = override !== undefined ? get(override, node.path) : { found: false };
+    const set = override !== undefined ? valueAt(override, node.path) : undefined;
     rows.push({
       path: node.id,
       keys: node.path,
       depth: node.path.length - 1,
       type: node.type,
       ...(node.unset ? { example: node.unset.example } : { default: node.defaultValue }),
-      ...(set.found ? { override: set.value } : {}),
-      overridden: set.found,
-      differs: set.found && (node.unset ? true : !same(set.value, node.defaultValue)),
+      ...(set ? { override: set.value } : {}),
+      overridden: !!set,
+      differs: !!set && (node.unset ? true : !same(set.value, node.defaultValue)),
       ...(node.doc || node.trailing
         ? { comment: [node.doc, node.trailing].filter(Boolean).join('\n') }
         : {}),

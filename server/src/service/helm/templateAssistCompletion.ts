@@ -10,16 +10,10 @@ import { pathId } from './paths';
 import type { TemplateSite } from './templateSites';
 import { defineNames } from './templateAssistNamed';
 import { actionAt, offsetOf, positionOf } from './templateAssistText';
-import {
-  isObject,
-  objectAt,
-  shortValue,
-  tiedData,
-  tiedText,
-  valueAt,
-} from './templateAssistValues';
+import { isObject, objectAt, shortValue, tiedData, tiedText } from './templateAssistValues';
 import { dotAt } from './templateUses';
 import { valueTypeNames } from './valuesMessages';
+import { valueAt } from './valuesTree';
 import { typeOf } from './valuesTree';
 
 const PARTIAL_CHAIN = /(\$[A-Za-z_]\w*|\$)?((?:\.[A-Za-z_]\w*)*)\.([A-Za-z_]\w*)?$/;

@@ -11,7 +11,7 @@ import { pathId } from './paths';
 import type { Location, TemplateSite } from './templateSites';
 import { templateAssistMessages as m } from './templateAssistMessages';
 import { parseValues, spanRange } from './valuesFile';
-import { MAX_VALUES_NESTING } from './valuesTree';
+import { MAX_VALUES_NESTING, valueAt } from './valuesTree';
 
 /** Parsed values texts (the tied files are read for every completion item), guarded. */
 const tiedCache = new Map<string, unknown>();
@@ -41,15 +41,6 @@ export function objectAt(
   let at: unknown = data;
   for (const key of path) at = isObject(at) ? at[key] : undefined;
   return isObject(at) ? at : undefined;
-}
-
-export function valueAt(data: unknown, path: readonly string[]): { value: unknown } | undefined {
-  let at: unknown = data;
-  for (const key of path) {
-    if (!isObject(at) || !(key in at)) return undefined;
-    at = at[key];
-  }
-  return { value: at };
 }
 
 /** What the tied values files set at a path, as Markdown lines (undefined when none does). */

@@ -29,6 +29,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The value at `path` of plain values data, when every key on the way is there. */
+export function valueAt(data: unknown, path: readonly string[]): { value: unknown } | undefined {
+  let at: unknown = data;
+  for (const key of path) {
+    if (!isPlainObject(at) || !(key in at)) return undefined;
+    at = at[key];
+  }
+  return { value: at };
+}
+
 /**
  * Values files nest a handful of levels; past this the file is refused, because turning deeply
  * nested collection keys into strings grows much faster than the text (seconds at ~170 `{`).
