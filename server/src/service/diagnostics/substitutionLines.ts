@@ -25,16 +25,24 @@ const ANY = new RegExp(ONE, 'g');
 /** A line made only of substitutions (one or several, with spaces between), maybe a comment. */
 const WHOLE_LINE = new RegExp(String.raw`^([ \t]*)((?:${ONE}[ \t]*)*${ONE})[ \t]*(?:#.*)?$`);
 
+/** The line an error at `pos` is on: the error's offset, the line's start and its text (no `\r`). */
+function lineAround(
+  text: string,
+  pos: readonly [number, number],
+): { at: number; start: number; line: string } {
+  const at = Math.min(Math.max(pos[0], 0), text.length);
+  const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  const newline = text.indexOf('\n', at);
+  const line = text.slice(start, newline === -1 ? text.length : newline).replace(/\r$/, '');
+  return { at, start, line };
+}
+
 /**
  * The span of the line at `pos` (without its indentation) when it holds only substitutions;
  * undefined otherwise.
  */
 export function substitutionLine(text: string, pos: readonly [number, number]): Span | undefined {
-  const at = Math.min(Math.max(pos[0], 0), text.length);
-  const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
-  const newline = text.indexOf('\n', at);
-  const end = newline === -1 ? text.length : newline;
-  const line = text.slice(start, end).replace(/\r$/, '');
+  const { start, line } = lineAround(text, pos);
   const match = WHOLE_LINE.exec(line);
   if (!match) return undefined;
   const from = start + match[1]!.length;
@@ -47,10 +55,7 @@ export function substitutionLine(text: string, pos: readonly [number, number]): 
  * elsewhere on a line with more text is not skipped: that text stays after substitution.
  */
 export function substitutionAt(text: string, pos: readonly [number, number]): Span | undefined {
-  const at = Math.min(Math.max(pos[0], 0), text.length);
-  const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
-  const newline = text.indexOf('\n', at);
-  const line = text.slice(start, newline === -1 ? text.length : newline);
+  const { at, start, line } = lineAround(text, pos);
   for (const match of line.matchAll(ANY)) {
     const from = start + match.index;
     const to = from + match[0].length;
@@ -84,11 +89,8 @@ const ONLY_VERBS = new RegExp(String.raw`^(?:[^%]|%%|${VERB})*$`);
  * no printf verb is no format of `fmt` (`%d/%m/%Y` of strftime): its missing quotes stay an error.
  */
 export function printfValueAt(text: string, pos: readonly [number, number]): Span | undefined {
-  const at = Math.min(Math.max(pos[0], 0), text.length);
+  const { at, start, line } = lineAround(text, pos);
   if (text[at] !== '%') return undefined;
-  const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
-  const newline = text.indexOf('\n', at);
-  const line = text.slice(start, newline === -1 ? text.length : newline).replace(/\r$/, '');
   const match = PRINTF_VALUE.exec(line);
   if (!match || !ONLY_VERBS.test(match[1]!)) return undefined;
   const [from, to] = match.indices![1]!;
