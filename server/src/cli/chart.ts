@@ -9,6 +9,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   mergedFinding,
+  sameProblemKey,
   valuePathText,
   type DiagnosticSettings,
   type KubeDiagnostic,
@@ -184,8 +185,7 @@ export function chartReports(
       const data = cliTrace(run, chartArg, finding);
       const d = { ...finding.diagnostic, data: { rendered: data } };
       if (leaf && layer?.uri) {
-        const { start } = leaf.range;
-        const id = `${layer.uri}|${start.line}:${start.character}|${finding.original.code}|${finding.original.message.en}`;
+        const id = sameProblemKey(layer.uri, leaf.range, finding);
         const same = onValues.get(id);
         if (same) same.group.push(finding);
         else onValues.set(id, { file: pathOfUri(layer.uri), range: leaf.range, group: [finding] });

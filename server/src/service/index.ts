@@ -81,7 +81,7 @@ export { mayBeValuesFile } from './helm';
 export { inspectChart as helmInspect } from './helm';
 export type { MarkedRender, RenderedStorage, RenderedTrace, RenderProblem } from './rendered';
 export type { RenderSubject, TracedFinding, ValueLeaf } from './rendered';
-export { mergedFinding, parseSetPair, valuePathText } from './rendered';
+export { mergedFinding, parseSetPair, sameProblemKey, valuePathText } from './rendered';
 export type { RuleSettings, KnownObjects, RuleMeta, RuleSeverityOverride } from './rules/types';
 export { ruleRegistry, families as ruleFamilies } from './rules/index';
 export type { KubeDiagnostic, Lang, LocalizedText, Severity, Range, Position } from './types';

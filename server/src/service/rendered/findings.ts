@@ -115,6 +115,16 @@ function tracedMessage(
 }
 
 /**
+ * What makes the findings of several rendered objects one problem at one place (`mergedFinding`):
+ * the same file and range, the same code and the same message before tracing.
+ */
+export function sameProblemKey(uri: string, range: Range, finding: TracedFinding): string {
+  const { start, end } = range;
+  const { code, message } = finding.original;
+  return `${uri}|${start.line}:${start.character}-${end.line}:${end.character}|${code}|${message.en}`;
+}
+
+/**
  * One finding for several objects that a value gave the same problem (an `existingClaim` that
  * seven workloads of a chart mount, each "not found"): said once on that line, naming the first
  * object and how many more, with the template left out when the objects come from several.

@@ -17,7 +17,13 @@ import {
   type Entry,
 } from './entry';
 import type { RenderProblem } from './errors';
-import { mergedFinding, problemDiagnostic, problemTargets, traceFinding } from './findings';
+import {
+  mergedFinding,
+  problemDiagnostic,
+  problemTargets,
+  sameProblemKey,
+  traceFinding,
+} from './findings';
 import { renderedDocuments, type NodePath } from './output';
 import {
   RENDERED_SCHEME,
@@ -52,7 +58,7 @@ export {
   type RenderFailureReason,
   type RenderProblem,
 } from './errors';
-export { mergedFinding } from './findings';
+export { mergedFinding, sameProblemKey } from './findings';
 export { withNamespace } from './namespace';
 export { renderedTemplates } from './output';
 export {
@@ -263,8 +269,7 @@ function sameFindingOnSameRange(
   for (const finding of findings)
     for (const t of finding.targets) {
       if (t.uri !== uri) continue;
-      const { start, end } = t.range;
-      const id = `${start.line}:${start.character}:${end.line}:${end.character}:${finding.original.code}:${finding.original.message.en}`;
+      const id = sameProblemKey(uri, t.range, finding);
       const group = groups.get(id);
       if (group) group[1].push(finding);
       else groups.set(id, [t.range, [finding]]);
