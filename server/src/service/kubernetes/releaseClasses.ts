@@ -56,7 +56,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v 
 /**
  * The chart and values of a Flux HelmRelease (`spec.chart.spec.chart`, or the `OCIRepository` or
  * `HelmChart` of `spec.chartRef`, named after the chart by convention) or of an Argo CD Application
- * with one Helm source (`spec.source.chart`, `helm.valuesObject` or `helm.values`).
+ * with one Helm source (`spec.source.chart`, `helm.valuesObject`; values given as a YAML string in
+ * `helm.values` are not read, so the chart's defaults stand for them).
  */
 export function declaredRelease(
   kind: string,
