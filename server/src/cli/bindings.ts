@@ -5,7 +5,6 @@
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
-  getLanguageService,
   parseNodeLabels,
   plainText,
   type BindingResult,
@@ -15,7 +14,7 @@ import {
   type LocalizedText,
 } from '../service';
 import { parseArgs } from './args';
-import { langFromFlags, type CliIO } from './common';
+import { cliService, langFromFlags, type CliIO } from './common';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';
 import { chartFlags, chartUsage, loadChart, renderedSource } from './chart';
 import { collectYamlFiles, fileUri, UsageError } from './files';
@@ -86,10 +85,7 @@ export async function runBindings(argv: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const service = getLanguageService();
-  // Every file given is read in full, whatever its size (a `kubectl kustomize` render), once.
-  service.setFileSettings({ maxFileSize: 0 });
-  service.setReadOnce();
+  const service = cliService();
   const snapshots = await loadCluster(service, args.flags);
   const paths = (await collectYamlFiles(args.positional)).filter((p) => !snapshots.includes(p));
   for (const path of paths) service.setFile(fileUri(path), await fs.readFile(path, 'utf8'), 'disk');

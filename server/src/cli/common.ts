@@ -1,5 +1,5 @@
 /** Shared bits of the CLI commands. */
-import type { Lang } from '../service';
+import { getLanguageService, type Lang, type LanguageService } from '../service';
 
 export interface CliIO {
   out(text: string): void;
@@ -12,4 +12,16 @@ export function langFromFlags(flags: Map<string, string[]>): Lang {
   if (flag === 'en' || flag === 'ru') return flag;
   const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
   return env.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+/**
+ * The service a CLI command checks with: every file it was given is read in full whatever its size
+ * (`collectFiles` has left out the files too large to check, and says so; a file named on the
+ * command line, such as a `kubectl kustomize` render, is taken as it is), once, with no edit after.
+ */
+export function cliService(): LanguageService {
+  const service = getLanguageService();
+  service.setFileSettings({ maxFileSize: 0 });
+  service.setReadOnce();
+  return service;
 }

@@ -3,7 +3,6 @@ import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
   defaultDiagnosticSettings,
-  getLanguageService,
   type KubeDiagnostic,
   type Lang,
   type RuleSettings,
@@ -23,7 +22,7 @@ import {
   type CheckedSummary,
   type FileReport,
 } from './output';
-import { langFromFlags, type CliIO } from './common';
+import { cliService, langFromFlags, type CliIO } from './common';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';
 import {
   chartCheckedFiles,
@@ -122,17 +121,6 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
     );
   // A file named to be checked and too large to be is a failure, as an error in it would be.
   return summarize(reports).errors > 0 || skipped.some((s) => s.named) ? 1 : 0;
-}
-
-/**
- * The service the CLI checks with: every file it was given is read in full whatever its size
- * (`collectFiles` has left out the files too large to check, and says so), once.
- */
-export function cliService(): ReturnType<typeof getLanguageService> {
-  const service = getLanguageService();
-  service.setFileSettings({ maxFileSize: 0 });
-  service.setReadOnce();
-  return service;
 }
 
 /** The most threads `lint` takes by itself: every worker indexes every file (memory, repeated work). */

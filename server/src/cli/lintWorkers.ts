@@ -28,6 +28,7 @@ import {
   type LanguageService,
 } from '../service';
 import { claimsFrom, sharedCounter } from '../node/claims';
+import { cliService } from './common';
 import { loadPrecompiledValidators } from '../node/precompiled';
 import { chartRootsAmong, isTemplateFile } from '../service/parse/helm';
 import type { FileSummary } from '../service/parse/summary';
@@ -212,10 +213,7 @@ function runWorker(job: Job): Promise<CheckedFiles> {
 async function lintShare(job: Job): Promise<CheckedFiles> {
   const texts = new Array<string>(job.paths.length);
   const share: Share = { ...job, texts, claim: claimsFrom(job.next, job.paths.length) };
-  // As cli/lint.ts's cliService: the files were chosen by size already, each is read in full, once.
-  const service = getLanguageService();
-  service.setFileSettings({ maxFileSize: 0 });
-  service.setReadOnce();
+  const service = cliService();
   const owned = parseShare(share, service, true);
   const mine: Summaries = [];
   for (const [i, parsed] of owned) if (parsed) mine.push([i, parsed.summary!, texts[i]!]);
