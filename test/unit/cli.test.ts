@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { makeTempDir } from '../support/tempDir';
@@ -64,6 +65,22 @@ void describe('kube-storage as a process', () => {
     const lines = two.stdout.trimEnd().split('\n');
     assert.equal(lines.filter((l) => l.includes('[sensitive-host-path]')).length, 240);
     assert.match(lines.at(-1)!, /241 file\(s\) checked: 1 error\(s\), 480 warning\(s\)\./);
+  });
+
+  void it('lint from the bundle, its threads filling the cores, runs again without V8 background threads and writes what one thread writes', () => {
+    const bundle = join(root, 'dist/cli.js');
+    assert.ok(existsSync(bundle), 'dist/cli.js: run `npm run build` first');
+    // As many threads as cores: the bundle runs the lint again with --single-threaded (cli/v8Threads.ts).
+    const threads = String(Math.max(2, availableParallelism()));
+    const relaunched = spawnSync(process.execPath, [bundle, 'lint', '--jobs', threads, dir], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
+    const one = kubeStorage('lint', '--jobs', '1', dir);
+    assert.equal(relaunched.status, 1, relaunched.stderr);
+    assert.equal(relaunched.stderr, '');
+    assert.equal(relaunched.stdout, one.stdout);
   });
 
   void it('exits 0 with its version, and 2 on an unknown command', () => {

@@ -23,6 +23,7 @@ import {
   type FileReport,
 } from './output';
 import { cliService, langFromFlags, type CliIO } from './common';
+import { runSingleThreaded, runsBetterSingleThreaded } from './v8Threads';
 import { clusterFlags, clusterUsage, loadCluster } from './cluster';
 import {
   chartCheckedFiles,
@@ -67,8 +68,13 @@ export async function runLint(argv: string[], io: CliIO): Promise<number> {
   const collected = collectFiles(args.positional);
   const paths = collected.paths.filter((p) => !snapshots.includes(p));
   const { skipped } = collected;
-  for (const file of skipped) io.err(`kube-storage lint: ${skippedNotice(file, lang)}\n`);
   const jobs = jobsFor(args.flags, paths.length);
+  // This bundle again, in a process without V8's background threads (cli/v8Threads.ts).
+  if (runsBetterSingleThreaded(jobs, availableParallelism(), process.execArgv, __filename)) {
+    const code = await runSingleThreaded(__filename, ['lint', ...argv], io);
+    if (code !== undefined) return code;
+  }
+  for (const file of skipped) io.err(`kube-storage lint: ${skippedNotice(file, lang)}\n`);
   let reports: FileReport[];
   let chart: Awaited<ReturnType<typeof loadChart>> | undefined;
   if (jobs > 1) {

@@ -75,3 +75,41 @@ export function runToolProcess(
     child.stdin?.end(options.input ?? '');
   });
 }
+
+/** What a script run by `runNodeScript` printed, and its exit code. */
+export interface ScriptRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs this process's Node binary on one of kube-storage's own scripts: `node <nodeArgs> <script>
+ * <args>` (the CLI's bundle again, with V8 flags it can only take at start: cli/v8Threads.ts). No
+ * shell; this process's environment, working directory and Node options; no timeout, since it does
+ * the work the user ran the CLI for; its output kept whole, up to `maxBuffer`. Resolves with its
+ * exit code also when that is not 0 (lint's findings), rejects when it could not start or printed
+ * too much.
+ */
+export function runNodeScript(
+  nodeArgs: readonly string[],
+  script: string,
+  args: readonly string[],
+  maxBuffer: number,
+): Promise<ScriptRun> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [...process.execArgv, ...nodeArgs, script, ...args],
+      { shell: false, timeout: 0, maxBuffer, windowsHide: true, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (!error) return resolve({ code: 0, stdout, stderr });
+        const e = error as NodeJS.ErrnoException & { code?: string | number };
+        // A number is the script's exit code; a string, why it did not run to its end.
+        if (typeof e.code === 'number') return resolve({ code: e.code, stdout, stderr });
+        reject(error);
+      },
+    );
+    child.stdin?.end();
+  });
+}

@@ -1,8 +1,9 @@
 /**
  * Processes and files, checked on the sources and the manifest: only the process runner
  * (server/src/node/process.ts, used by the helm runner for the client's `helm show` and the
- * server's `helm template`, and by the kubectl runner for "Read Storage From Cluster") starts a
- * process (execFile, no shell, timeout, output cap, trust check); kubectl is only ever asked to
+ * server's `helm template`, by the kubectl runner for "Read Storage From Cluster", and by the CLI's
+ * lint to run its own bundle again with a V8 flag) starts a process (execFile, no shell, timeout,
+ * output cap, trust check for the user's tools); kubectl is only ever asked to
  * read (`get` with `--request-timeout`, `config` reads); the server never writes a file; the
  * client writes only where the user asked (the save dialogs of the values inspector and of the
  * cluster snapshot); untrusted workspaces are declared as limited, with the helm and kubectl
@@ -63,15 +64,19 @@ void describe('processes and files', () => {
     assert.match(runner, /if \(!options\.trusted\)/);
   });
 
-  void it('the process runner is used by the helm and kubectl runners only', () => {
+  void it('the process runner is used by the helm and kubectl runners and the CLI relaunch only', () => {
     const users = all
       .filter((f) => /from '(\.\.\/)+(node\/)?process'|from '\.\.\/process'/.test(f.text))
       .map((f) => f.path)
       .sort();
     assert.deepEqual(users, [
+      'server/src/cli/v8Threads.ts',
       'server/src/node/helm/process.ts',
       'server/src/node/kubectl/process.ts',
     ]);
+    // The relaunch runs this process's own Node binary on kube-storage's bundle, nothing else.
+    const runner = all.find((f) => f.path === 'server/src/node/process.ts')!.text;
+    assert.match(runner, /execFile\(\s*process\.execPath,/);
   });
 
   void it('kubectl is only asked to read: get with --request-timeout, config reads', () => {
