@@ -2,7 +2,7 @@
  * How a workload's pods use their volumes: one single-node claim shared by replicas, a database's
  * data on an emptyDir, a subPath that leaves its volume.
  */
-import type { Container } from 'kubernetes-types/core/v1';
+import type { Container, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { Rule } from './types';
 import { normalizeHostPath } from './nodePlumbing';
@@ -15,6 +15,7 @@ import {
 } from './imageWritePaths';
 import {
   containersOf,
+  get,
   isRecord,
   mountsOf,
   namespaceOf,
@@ -24,7 +25,9 @@ import {
   strings,
   volumesOf,
   workloadKinds,
+  type PodSpecAt,
 } from './util';
+import type { YamlPath } from '../parse/nodes';
 import { dataVolumeToClaimFix, relativeSubPathFix, singleReplicaFix } from './fixes/workloadFixes';
 
 export const sharedSingleNodeClaim: Rule = {
@@ -203,49 +206,88 @@ export const emptyDirForDatabase: Rule = {
   kinds: workloadKinds.filter((k) => k !== 'Job' && k !== 'CronJob'),
   fixable: true,
   title: {
-    en: 'A database keeps its data on an emptyDir volume',
-    ru: 'База данных хранит данные в томе `emptyDir`',
+    en: 'A database keeps its data on an emptyDir or a generic ephemeral volume',
+    ru: 'База данных хранит данные в томе `emptyDir` или в универсальном эфемерном томе',
   },
   docs: {
-    en: 'An `emptyDir` lives exactly as long as the pod. When the pod is deleted, evicted or moved to another node (an update, a node drain), the database files are gone. Mount the data directory from a PersistentVolumeClaim, in a StatefulSet from a `volumeClaimTemplates` entry. Redis counts too unless it is a cache: the official image run with its defaults (nothing on its command line asks it to persist with `--appendonly yes` or a `--save` rule, and no config file or start script could), as for `database-data-not-on-volume`, or any Redis whose arguments turn persistence off (`--save ""` without `--appendonly yes`); containers that keep no data, such as a MongoDB arbiter, the MongoDB router `mongos` or Redis Sentinel, read-only mounts, and Jobs and CronJobs (their databases are thrown away by design) are not reported.',
-    ru: 'Том `emptyDir` живёт ровно столько, сколько под. Когда под удалят, вытеснят или перенесут на другой узел (обновление, вывод узла на обслуживание), файлы базы исчезнут. Монтируйте каталог данных из заявки на том (PVC), а в StatefulSet — из шаблона заявки в `volumeClaimTemplates`. Redis тоже считается, если это не кэш. Кэш — это официальный образ с настройками по умолчанию (аргументы не требуют сохранять данные через `--appendonly yes` или правило `--save`, и нет файла конфигурации или скрипта запуска, где это могло бы быть задано), как и для `database-data-not-on-volume`, или любой Redis, чьи аргументы отключают сохранение (`--save ""` без `--appendonly yes`); контейнеры, которые данных не хранят (арбитр MongoDB, маршрутизатор `mongos`, Redis Sentinel), монтирование только для чтения, а также Job и CronJob (их базы выбрасываются намеренно) не отмечаются.',
+    en: 'An `emptyDir` lives exactly as long as the pod, and so does the claim of a generic ephemeral volume (`ephemeral.volumeClaimTemplate`): the pod owns it, and it is deleted with the pod, its volume too under the usual `Delete` reclaim policy. When the pod is deleted, evicted or moved to another node (an update, a node drain), the database files are gone. Mount the data directory from a PersistentVolumeClaim, in a StatefulSet from a `volumeClaimTemplates` entry. Redis counts too unless it is a cache: the official image run with its defaults (nothing on its command line asks it to persist with `--appendonly yes` or a `--save` rule, and no config file or start script could), as for `database-data-not-on-volume`, or any Redis whose arguments turn persistence off (`--save ""` without `--appendonly yes`); containers that keep no data, such as a MongoDB arbiter, the MongoDB router `mongos` or Redis Sentinel, read-only mounts, and Jobs and CronJobs (their databases are thrown away by design) are not reported.',
+    ru: 'Том `emptyDir` живёт ровно столько, сколько под, и так же живёт заявка универсального эфемерного тома (`ephemeral.volumeClaimTemplate`): она принадлежит поду и удаляется вместе с ним, а при обычной политике освобождения `Delete` удаляется и её том. Когда под удалят, вытеснят или перенесут на другой узел (обновление, вывод узла на обслуживание), файлы базы исчезнут. Монтируйте каталог данных из заявки на том (PVC), а в StatefulSet — из шаблона заявки в `volumeClaimTemplates`. Redis тоже считается, если это не кэш. Кэш — это официальный образ с настройками по умолчанию (аргументы не требуют сохранять данные через `--appendonly yes` или правило `--save`, и нет файла конфигурации или скрипта запуска, где это могло бы быть задано), как и для `database-data-not-on-volume`, или любой Redis, чьи аргументы отключают сохранение (`--save ""` без `--appendonly yes`); контейнеры, которые данных не хранят (арбитр MongoDB, маршрутизатор `mongos`, Redis Sentinel), монтирование только для чтения, а также Job и CronJob (их базы выбрасываются намеренно) не отмечаются.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
     if (!at) return;
-    const emptyDirs = new Set(
-      volumesOf(at)
-        .filter((v) => v.volume.emptyDir !== undefined)
-        .map((v) => v.volume.name),
-    );
-    if (!emptyDirs.size) return;
+    const endWithPod = volumesEndingWithPod(at);
+    if (!endWithPod.size) return;
     for (const c of containersOf(at)) {
       if (c.group !== 'containers' || keepsNoData(c.container)) continue;
       for (const m of mountsOf(c)) {
         const mountPath = str(m.mount.mountPath);
-        if (!emptyDirs.has(m.mount.name) || !mountPath || m.mount.readOnly === true) continue;
+        const volume = endWithPod.get(m.mount.name);
+        if (!volume || !mountPath || m.mount.readOnly === true) continue;
         if (!isDatabaseDataPath(mountPath, c.container) || isDefaultRedisCache(c.container))
           continue;
+        const args = { path: mountPath, name: m.mount.name };
         ctx.report(
           [...m.path, 'mountPath'],
-          localize(
-            {
-              en: '`{path}` holds database data, but volume `{name}` is an `emptyDir`: the data is deleted with the pod (on every update, eviction or node drain). Use a PersistentVolumeClaim or a StatefulSet claim template.',
-              ru: 'В `{path}` лежат данные базы, а том `{name}` — это `emptyDir`: данные удалятся вместе с подом — при каждом обновлении, вытеснении или выводе узла на обслуживание (drain). Используйте заявку на том или шаблон заявки в StatefulSet.',
-            },
-            { path: mountPath, name: m.mount.name },
-          ),
+          volume.source === 'ephemeral'
+            ? localize(EPHEMERAL_DATA_MESSAGE, args)
+            : localize(EMPTY_DIR_DATA_MESSAGE, args),
           {
-            fix: () => {
-              const v = volumesOf(at).find((x) => x.volume.name === m.mount.name);
-              return v && dataVolumeToClaimFix(object, v.path, m.mount.name, 'emptyDir');
-            },
+            fix: () =>
+              dataVolumeToClaimFix(
+                object,
+                volume.path,
+                m.mount.name,
+                volume.source,
+                volume.claimSpec,
+              ),
           },
         );
       }
     }
   },
 };
+
+const EMPTY_DIR_DATA_MESSAGE = {
+  en: '`{path}` holds database data, but volume `{name}` is an `emptyDir`: the data is deleted with the pod (on every update, eviction or node drain). Use a PersistentVolumeClaim or a StatefulSet claim template.',
+  ru: 'В `{path}` лежат данные базы, а том `{name}` — это `emptyDir`: данные удалятся вместе с подом — при каждом обновлении, вытеснении или выводе узла на обслуживание (drain). Используйте заявку на том или шаблон заявки в StatefulSet.',
+};
+
+const EPHEMERAL_DATA_MESSAGE = {
+  en: '`{path}` holds database data, but volume `{name}` is a generic ephemeral volume. Its claim belongs to the pod and is deleted with it on every update, eviction or node drain; under the usual `Delete` reclaim policy the volume goes with it. Use a PersistentVolumeClaim or a StatefulSet claim template.',
+  ru: 'В `{path}` лежат данные базы, а том `{name}` — универсальный эфемерный том. Его заявка принадлежит поду и удаляется вместе с ним при каждом обновлении, вытеснении или выводе узла на обслуживание (drain); при обычной политике освобождения `Delete` вместе с заявкой удаляется и том. Используйте заявку на том или шаблон заявки в StatefulSet.',
+};
+
+/**
+ * The pod's volumes that end with the pod, by name: `emptyDir`, and generic ephemeral volumes,
+ * whose claim the pod owns (the ephemeral volume controller sets the pod as its controller owner, so
+ * the garbage collector deletes the claim with the pod).
+ */
+function volumesEndingWithPod(at: PodSpecAt): Map<string, PodLifetimeVolume> {
+  const found = new Map<string, PodLifetimeVolume>();
+  for (const v of volumesOf(at)) {
+    if (!v.volume.name) continue;
+    if (v.volume.emptyDir !== undefined) {
+      found.set(v.volume.name, { source: 'emptyDir', path: v.path });
+      continue;
+    }
+    const spec = get(v.volume, ['ephemeral', 'volumeClaimTemplate', 'spec']);
+    if (isRecord(v.volume.ephemeral))
+      found.set(v.volume.name, {
+        source: 'ephemeral',
+        path: v.path,
+        ...(isRecord(spec) ? { claimSpec: spec as PersistentVolumeClaimSpec } : {}),
+      });
+  }
+  return found;
+}
+
+interface PodLifetimeVolume {
+  source: 'emptyDir' | 'ephemeral';
+  path: YamlPath;
+  /** An ephemeral volume's claim spec, for the claim a fix makes instead. */
+  claimSpec?: PersistentVolumeClaimSpec;
+}
 
 /** `validateLocalDescendingPath`: relative, and no `..` segment (split on `/` on the API server). */
 function escapesVolume(subPath: string): boolean {

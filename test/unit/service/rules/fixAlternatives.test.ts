@@ -193,6 +193,50 @@ void describe('data volumes become claims', () => {
     assert.doesNotMatch(fixed, /hostPath|\/srv\/mysql/);
   });
 
+  void test('a generic ephemeral volume becomes a claim that asks for what its template asked', () => {
+    const files = { [URI]: fixtureText('emptydir-for-database-data', 'bad-ephemeral') };
+    const s = serviceWith(files);
+    const [action] = fixesFor(s, URI, 'emptydir-for-database-data');
+    assert.ok(action);
+    assert.equal(
+      action.title.en,
+      'Keep volume `pgdata` on a new PersistentVolumeClaim `orders-db-pgdata` (20Gi)',
+    );
+    const text = apply(s, files, action)[URI]!;
+    assert.match(
+      text,
+      /- name: pgdata\n {10}persistentVolumeClaim:\n {12}claimName: orders-db-pgdata\n/,
+    );
+    assert.doesNotMatch(text, /ephemeral:/);
+    assert.match(
+      text,
+      /\n---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n {2}name: orders-db-pgdata\n {2}namespace: shop\nspec:\n {2}accessModes:\n {4}- ReadWriteOnce\n {2}resources:\n {4}requests:\n {6}storage: 20Gi\n/,
+    );
+    const after = s.getDiagnostics(URI, defaults);
+    assert.deepEqual(errorsOf(after), []);
+    assert.equal(after.filter((d) => d.code === 'emptydir-for-database-data').length, 0);
+  });
+
+  void test('in a StatefulSet, an ephemeral volume moves to volumeClaimTemplates with its spec', () => {
+    const text = STATEFUL_MYSQL.replace(
+      '        - name: data\n          emptyDir: {}\n',
+      '        - name: data\n          ephemeral:\n            volumeClaimTemplate:\n              spec:\n                accessModes: [ReadWriteOncePod]\n                resources:\n                  requests:\n                    storage: 40Gi\n',
+    );
+    const s = serviceWith({ [URI]: text });
+    const [action] = fixesFor(s, URI, 'emptydir-for-database-data');
+    assert.ok(action);
+    assert.equal(
+      action.title.en,
+      'Move volume `data` to `volumeClaimTemplates` (40Gi per replica)',
+    );
+    const fixed = apply(s, { [URI]: text }, action)[URI]!;
+    assert.doesNotMatch(fixed, /ephemeral:/);
+    assert.match(
+      fixed,
+      /volumeClaimTemplates:\n {4}- metadata:\n {8}name: data\n {6}spec:\n {8}accessModes:\n {10}- ReadWriteOncePod\n/,
+    );
+  });
+
   void test('a DaemonSet emptyDir gets no claim (one claim cannot follow a pod per node)', () => {
     const text = fixtureText('emptydir-for-database-data', 'bad')
       .replace('kind: Deployment', 'kind: DaemonSet')

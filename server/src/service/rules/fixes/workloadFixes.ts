@@ -3,7 +3,7 @@
  * directory put on one, mounts made read-only, a subPath made relative, an unused volume removed, one replica, the update
  * strategy.
  */
-import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import type { PersistentVolumeClaim, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
 import { localize } from '../../i18n/format';
 import type { YamlPath } from '../../parse/nodes';
 import type { IndexedObject } from '../../workspace/file';
@@ -34,39 +34,46 @@ import { fix, fixes } from './quickFix';
 /** The size a claim made by a fix asks for: a placeholder to be set to what the data needs. */
 const PLACEHOLDER_SIZE = '10Gi';
 
-function claimTemplate(name: string): PersistentVolumeClaim {
-  return {
-    metadata: { name },
-    spec: {
-      accessModes: ['ReadWriteOnce'],
-      resources: { requests: { storage: PLACEHOLDER_SIZE } },
-    },
-  };
+/** What a claim made by a fix asks for: one node, the placeholder size. */
+const DEFAULT_CLAIM_SPEC: PersistentVolumeClaimSpec = {
+  accessModes: ['ReadWriteOnce'],
+  resources: { requests: { storage: PLACEHOLDER_SIZE } },
+};
+
+function claimTemplate(name: string, spec: PersistentVolumeClaimSpec): PersistentVolumeClaim {
+  return { metadata: { name }, spec };
 }
 
-/** A claim of the placeholder size for a workload's data, in the workload's namespace. */
-function newClaim(object: IndexedObject, claimName: string): PersistentVolumeClaim {
+/** A claim for a workload's data, in the workload's namespace. */
+function newClaim(
+  object: IndexedObject,
+  claimName: string,
+  spec: PersistentVolumeClaimSpec = DEFAULT_CLAIM_SPEC,
+): PersistentVolumeClaim {
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
     metadata: object.namespace
       ? { name: claimName, namespace: object.namespace }
       : { name: claimName },
-    spec: claimTemplate(claimName).spec,
+    spec,
   };
 }
 
 /**
- * A pod volume that holds data (`emptyDir`, `hostPath`) moved onto a claim: in a StatefulSet a
- * `volumeClaimTemplates` entry of the same name (one claim per replica), elsewhere a new
- * PersistentVolumeClaim `<object>-<volume>` next to the object.
+ * A pod volume that holds data (`emptyDir`, `hostPath`, a generic ephemeral volume) moved onto a
+ * claim: in a StatefulSet a `volumeClaimTemplates` entry of the same name (one claim per replica),
+ * elsewhere a new PersistentVolumeClaim `<object>-<volume>` next to the object. The claim asks for
+ * `claimSpec` (an ephemeral volume's own template) or else one node and a placeholder size.
  */
 export function dataVolumeToClaimFix(
   object: IndexedObject,
   volumePath: YamlPath,
   volumeName: string,
-  source: 'emptyDir' | 'hostPath',
+  source: 'emptyDir' | 'hostPath' | 'ephemeral',
+  claimSpec: PersistentVolumeClaimSpec = DEFAULT_CLAIM_SPEC,
 ): QuickFix | undefined {
+  const size = sizeAskedBy(claimSpec);
   if (object.kind === 'StatefulSet') {
     return fix(
       localize(
@@ -74,10 +81,10 @@ export function dataVolumeToClaimFix(
           en: 'Move volume `{name}` to `volumeClaimTemplates` ({size} per replica)',
           ru: 'Перенести том `{name}` в `volumeClaimTemplates` ({size} на реплику)',
         },
-        { name: volumeName, size: PLACEHOLDER_SIZE },
+        { name: volumeName, size },
       ),
       removeSeqItem(object, volumePath),
-      insertInSeq(object, ['spec', 'volumeClaimTemplates'], claimTemplate(volumeName)),
+      insertInSeq(object, ['spec', 'volumeClaimTemplates'], claimTemplate(volumeName, claimSpec)),
     );
   }
   if (object.kind === 'DaemonSet') return undefined; // one claim cannot follow a pod per node
@@ -88,11 +95,19 @@ export function dataVolumeToClaimFix(
         en: 'Keep volume `{name}` on a new PersistentVolumeClaim `{claim}` ({size})',
         ru: 'Хранить том `{name}` на новой заявке `{claim}` ({size})',
       },
-      { name: volumeName, claim: claimName, size: PLACEHOLDER_SIZE },
+      { name: volumeName, claim: claimName, size },
     ),
     replacePair(object, [...volumePath, source], 'persistentVolumeClaim', { claimName }),
-    appendDocument(object, newClaim(object, claimName)),
+    appendDocument(object, newClaim(object, claimName, claimSpec)),
   );
+}
+
+/** The storage a claim spec requests, as written; the placeholder when it names none. */
+function sizeAskedBy(spec: PersistentVolumeClaimSpec): string {
+  const storage: unknown = spec.resources?.requests?.storage;
+  return typeof storage === 'string' || typeof storage === 'number'
+    ? String(storage)
+    : PLACEHOLDER_SIZE;
 }
 
 /**
@@ -234,7 +249,11 @@ export function dataMountFix(
         },
         { name, path: mountPath, size: PLACEHOLDER_SIZE },
       ),
-      insertInSeq(object, ['spec', 'volumeClaimTemplates'], claimTemplate(name)),
+      insertInSeq(
+        object,
+        ['spec', 'volumeClaimTemplates'],
+        claimTemplate(name, DEFAULT_CLAIM_SPEC),
+      ),
       mount,
     );
   }
