@@ -17,7 +17,7 @@ import {
   quantityCorrections,
   tinySizeCorrections,
 } from '../../../../server/src/service/rules/fixes/quantityFixes';
-import { codes, fixtureText, settings as defaults, settingsFor } from './helpers';
+import { caseFixtureText, codes, fixtureText, settings as defaults, settingsFor } from './helpers';
 
 const URI = 'file:///fix/test.yaml';
 
@@ -194,7 +194,7 @@ void describe('data volumes become claims', () => {
   });
 
   void test('a generic ephemeral volume becomes a claim that asks for what its template asked', () => {
-    const files = { [URI]: fixtureText('emptydir-for-database-data', 'bad-ephemeral') };
+    const files = { [URI]: caseFixtureText('emptydir-for-database-data', 'bad-ephemeral') };
     const s = serviceWith(files);
     const [action] = fixesFor(s, URI, 'emptydir-for-database-data');
     assert.ok(action);
