@@ -22,27 +22,7 @@
  */
 import type { YamlPath } from '../parse/nodes';
 import { isRecord } from '../plainData';
-
-/** A Flux HelmRelease or an Argo CD Application: an object that may declare a Helm release. */
-export function isReleaseKind(kind: string, apiVersion: string): boolean {
-  return (
-    (kind === 'HelmRelease' && apiVersion.startsWith('helm.toolkit.fluxcd.io/')) ||
-    (kind === 'Application' && apiVersion.startsWith('argoproj.io/'))
-  );
-}
-
-/** A release declared in the workspace: which chart, with which values, where they are written. */
-export interface DeclaredRelease {
-  chart: string;
-  values: Record<string, unknown>;
-  /** Where the values are in the release's document (undefined: values given as a string). */
-  valuesPath?: YamlPath;
-  /** Where the chart is named: what a class made by the chart's defaults points at. */
-  chartPath: YamlPath;
-  namespace?: string;
-  /** Helm's release name: Flux's `releaseName` (else `[targetNamespace-]name`), Argo's. */
-  releaseName: string;
-}
+import type { DeclaredRelease } from './declaredRelease';
 
 /** A StorageClass the release makes, and where its name is written (else the chart's name). */
 export interface ReleaseClass {
@@ -52,57 +32,6 @@ export interface ReleaseClass {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-
-/**
- * The chart and values of a Flux HelmRelease (`spec.chart.spec.chart`, or the `OCIRepository` or
- * `HelmChart` of `spec.chartRef`, named after the chart by convention) or of an Argo CD Application
- * with one Helm source (`spec.source.chart`, `helm.valuesObject`; values given as a YAML string in
- * `helm.values` are not read, so the chart's defaults stand for them).
- */
-export function declaredRelease(
-  kind: string,
-  apiVersion: string,
-  data: Record<string, unknown>,
-): DeclaredRelease | undefined {
-  const spec = isRecord(data.spec) ? data.spec : undefined;
-  const metadata = isRecord(data.metadata) ? data.metadata : {};
-  if (!spec) return undefined;
-  if (kind === 'HelmRelease' && apiVersion.startsWith('helm.toolkit.fluxcd.io/')) {
-    const fromChart = isRecord(spec.chart) && isRecord(spec.chart.spec) ? spec.chart.spec : {};
-    const chartRef = isRecord(spec.chartRef) ? spec.chartRef : {};
-    const chart = str(fromChart.chart) ?? str(chartRef.name);
-    if (!chart) return undefined;
-    const name = str(metadata.name) ?? chart;
-    const target = str(spec.targetNamespace);
-    return {
-      chart: chart.slice(chart.lastIndexOf('/') + 1),
-      releaseName: str(spec.releaseName) ?? (target ? `${target}-${name}` : name),
-      values: isRecord(spec.values) ? spec.values : {},
-      valuesPath: ['spec', 'values'],
-      chartPath: str(fromChart.chart)
-        ? ['spec', 'chart', 'spec', 'chart']
-        : ['spec', 'chartRef', 'name'],
-      namespace: str(spec.targetNamespace) ?? str(metadata.namespace),
-    };
-  }
-  if (kind === 'Application' && apiVersion.startsWith('argoproj.io/')) {
-    const source = isRecord(spec.source) ? spec.source : {};
-    const chart = str(source.chart);
-    if (!chart) return undefined;
-    const helm = isRecord(source.helm) ? source.helm : {};
-    const destination = isRecord(spec.destination) ? spec.destination : {};
-    const values = isRecord(helm.valuesObject) ? helm.valuesObject : undefined;
-    return {
-      chart,
-      releaseName: str(helm.releaseName) ?? str(metadata.name) ?? chart,
-      values: values ?? {},
-      valuesPath: values ? ['spec', 'source', 'helm', 'valuesObject'] : undefined,
-      chartPath: ['spec', 'source', 'chart'],
-      namespace: str(destination.namespace),
-    };
-  }
-  return undefined;
-}
 
 /** The StorageClasses the release's chart makes with these values; [] for a chart not known. */
 export function classesOfRelease(release: DeclaredRelease): ReleaseClass[] {

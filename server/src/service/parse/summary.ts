@@ -11,7 +11,7 @@ import type { Recognition } from './objects';
 import { WORKLOAD_KINDS } from '../kubernetes/podSpec';
 import { STORAGE_STATE_KINDS } from '../kubernetes/storageKinds';
 import { classConfigMap } from '../kubernetes/classConfigMaps';
-import { isReleaseKind } from '../kubernetes/releaseClasses';
+import { isReleaseKind } from '../kubernetes/declaredRelease';
 
 /**
  * The kinds whose plain data the index keeps with each object: what the cross-file rules'

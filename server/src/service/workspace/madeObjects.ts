@@ -8,7 +8,8 @@
  */
 import { Document, parseDocument } from 'yaml';
 import { classConfigMap, type ClassConfigMap } from '../kubernetes/classConfigMaps';
-import { classesOfRelease, declaredRelease } from '../kubernetes/releaseClasses';
+import { classesOfRelease } from '../kubernetes/releaseClasses';
+import { declaredRelease } from '../kubernetes/declaredRelease';
 import { MAX_ALIAS_COUNT, type DocumentValue, type ParsedDocument } from '../parse/chunk';
 import { nodeSpan, nodesAtPath, type Span, type YamlPath } from '../parse/nodes';
 import type { RelativeSite } from '../navigation/sites';

@@ -1,11 +1,8 @@
 /** The StorageClasses a declared Helm release's chart makes (kubernetes/releaseClasses.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import {
-  classesOfRelease,
-  declaredRelease,
-  type DeclaredRelease,
-} from '../../../../server/src/service/kubernetes/releaseClasses';
+import { classesOfRelease } from '../../../../server/src/service/kubernetes/releaseClasses';
+import type { DeclaredRelease } from '../../../../server/src/service/kubernetes/declaredRelease';
 
 const rook = (values: Record<string, unknown>, namespace = 'storage'): DeclaredRelease => ({
   chart: 'rook-ceph-cluster',
@@ -147,47 +144,5 @@ void describe('local-path-provisioner', () => {
       classes.map((c) => [c.name, c.at.join('.')]),
       [['local-ssd', 'spec.values.storageClassConfigs.local-ssd']],
     );
-  });
-});
-
-void describe('declared releases', () => {
-  test('a Flux HelmRelease: the chart from chart.spec.chart or chartRef, its target namespace', () => {
-    const byChart = declaredRelease('HelmRelease', 'helm.toolkit.fluxcd.io/v2', {
-      metadata: { name: 'ceph', namespace: 'flux-system' },
-      spec: {
-        chart: { spec: { chart: 'rook-ceph-cluster', sourceRef: { kind: 'HelmRepository' } } },
-        targetNamespace: 'rook-ceph',
-        values: { toolbox: { enabled: true } },
-      },
-    });
-    assert.equal(byChart?.chart, 'rook-ceph-cluster');
-    assert.equal(byChart?.namespace, 'rook-ceph');
-    assert.equal(byChart?.releaseName, 'rook-ceph-ceph');
-    assert.deepEqual(byChart?.chartPath, ['spec', 'chart', 'spec', 'chart']);
-    const byRef = declaredRelease('HelmRelease', 'helm.toolkit.fluxcd.io/v2', {
-      metadata: { name: 'ceph', namespace: 'rook-ceph' },
-      spec: { chartRef: { kind: 'OCIRepository', name: 'rook-ceph-cluster' } },
-    });
-    assert.equal(byRef?.chart, 'rook-ceph-cluster');
-    assert.deepEqual(byRef?.values, {});
-  });
-
-  test('an Argo CD Application with a chart source and valuesObject', () => {
-    const app = declaredRelease('Application', 'argoproj.io/v1alpha1', {
-      metadata: { name: 'ceph' },
-      spec: {
-        source: { chart: 'rook-ceph-cluster', helm: { valuesObject: { cephBlockPools: [] } } },
-        destination: { namespace: 'rook-ceph' },
-      },
-    });
-    assert.equal(app?.chart, 'rook-ceph-cluster');
-    assert.deepEqual(app?.valuesPath, ['spec', 'source', 'helm', 'valuesObject']);
-    assert.equal(app?.namespace, 'rook-ceph');
-  });
-
-  test('other kinds and groups declare no release', () => {
-    const spec = { chart: { spec: { chart: 'rook-ceph-cluster' } } };
-    assert.equal(declaredRelease('HelmRelease', 'example.com/v1', { spec }), undefined);
-    assert.equal(declaredRelease('Deployment', 'apps/v1', { spec }), undefined);
   });
 });
