@@ -12,7 +12,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
-import { normalizeHostPath } from './nodePlumbing';
+import { isAtOrBelow, normalizeHostPath } from './nodePlumbing';
 import {
   dataSettingsElsewhere,
   imageDeclaredVolumes,
@@ -95,7 +95,9 @@ function unheldDataDirs(at: PodSpecAt, data: Record<string, unknown>, c: Contain
     .map((m) => str(m.mount.mountPath))
     .filter((p): p is string => !!p)
     .map(normalizeHostPath);
-  const dirs = known.map(normalizeHostPath).filter((dir) => !mounted.some((m) => holds(m, dir)));
+  const dirs = known
+    .map(normalizeHostPath)
+    .filter((dir) => !mounted.some((m) => isAtOrBelow(dir, m)));
   if (!dirs.length) return none;
   const writable = dataMounts(at, data, c);
   // A config file or an env value we cannot read may have put the data on that other volume.
@@ -107,11 +109,6 @@ function unheldDataDirs(at: PodSpecAt, data: Record<string, unknown>, c: Contain
   return strayClaim ? { dirs, strayClaim } : none;
 }
 
-/** A mount at `mountPath` holds `dir`: the same directory or one above it. */
-function holds(mountPath: string, dir: string): boolean {
-  return mountPath === '/' || mountPath === dir || dir.startsWith(mountPath + '/');
-}
-
 /**
  * Where a volume for this data directory goes: the image's own `VOLUME` above it (PostgreSQL 18's
  * `/var/lib/postgresql`, RabbitMQ's `/var/lib/rabbitmq` with the Erlang cookie), else the directory.
@@ -119,7 +116,7 @@ function holds(mountPath: string, dir: string): boolean {
 export function volumeMountPathFor(container: Container, dir: string): string {
   const declared = imageDeclaredVolumes(container)
     .map(normalizeHostPath)
-    .filter((v) => holds(v, dir));
+    .filter((v) => isAtOrBelow(dir, v));
   return declared.sort((a, b) => a.length - b.length)[0] ?? dir;
 }
 

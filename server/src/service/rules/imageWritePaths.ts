@@ -4,6 +4,7 @@
  * listed: an image we do not know is never guessed at.
  */
 import { get, str, strings } from './util';
+import { isAtOrBelow } from './nodePlumbing';
 import type { Container } from 'kubernetes-types/core/v1';
 
 interface ImageWrites {
@@ -70,7 +71,7 @@ function mountsBelow(container: Container, dirs: readonly string[]): boolean {
   const mounts = Array.isArray(container.volumeMounts) ? container.volumeMounts : [];
   return mounts.some((m) => {
     const path = str(get(m, ['mountPath'])) ?? '';
-    return dirs.some((d) => path === d || path.startsWith(d + '/'));
+    return dirs.some((d) => isAtOrBelow(path, d));
   });
 }
 

@@ -77,9 +77,18 @@ export function normalizeHostPath(path: string): string {
   return '/' + parts.join('/');
 }
 
-/** `p` is `prefix` or lies under it. */
+/**
+ * `path` is `dir` or lies below it, by whole components (`/data/app` is below `/data`, `/database`
+ * is not); every path is below `/`. Both are taken as written: normalize them first
+ * (`normalizeHostPath`).
+ */
+export function isAtOrBelow(path: string, dir: string): boolean {
+  return dir === '/' || path === dir || path.startsWith(dir + '/');
+}
+
+/** `p` is one of `prefixes` or lies below one. */
 function under(p: string, prefixes: readonly string[]): boolean {
-  return prefixes.some((s) => p === s || p.startsWith(s + '/'));
+  return prefixes.some((s) => isAtOrBelow(p, s));
 }
 
 /** `/var/run` is a symlink to `/run` on every current distribution. */

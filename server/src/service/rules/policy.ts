@@ -8,7 +8,7 @@ import type { YamlPath } from '../parse/nodes';
 import type { Rule, StoragePolicy } from './types';
 import { claimSpecsOf, codeList, get, podSpecOf, str, volumesOf, workloadKinds } from './util';
 import { volumeTypeOf } from './podStorage';
-import { normalizeHostPath } from './nodePlumbing';
+import { isAtOrBelow, normalizeHostPath } from './nodePlumbing';
 
 /**
  * The inline volume sources the Pod Security Standards "restricted" profile allows
@@ -42,7 +42,7 @@ export function allowedVolumeTypes(policy: StoragePolicy): Set<string> {
 export function isUnderPrefix(path: string, prefix: string): boolean {
   const p = normalizeHostPath(path);
   const base = normalizeHostPath(prefix);
-  return base === '/' || p === base || p.startsWith(base + '/');
+  return isAtOrBelow(p, base);
 }
 
 const CLAIM_KINDS = ['PersistentVolumeClaim', ...workloadKinds];

@@ -17,7 +17,7 @@ import {
 } from './util';
 import { declaredTempPaths, imageDeclaredVolumes, knownWritePaths } from './imageWritePaths';
 import { containerName, isReadOnlySource, writableMountsOf } from './podStorage';
-import { normalizeHostPath } from './nodePlumbing';
+import { isAtOrBelow, normalizeHostPath } from './nodePlumbing';
 import {
   containerSecurityContext,
   isPrivileged,
@@ -53,7 +53,7 @@ function writableMountPaths(at: PodSpecAt, c: ContainerAt): string[] {
 
 function isCovered(path: string, mounts: readonly string[]): boolean {
   const p = canonical(path);
-  return mounts.some((m) => m === '/' || p === m || p.startsWith(m + '/'));
+  return mounts.some((m) => isAtOrBelow(p, m));
 }
 
 /** The write paths of a container we know about: its image's, and `TMPDIR`. */

@@ -5,7 +5,7 @@
 import type { Container, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { Rule } from './types';
-import { normalizeHostPath } from './nodePlumbing';
+import { isAtOrBelow, normalizeHostPath } from './nodePlumbing';
 import {
   knownDataDirs,
   mongoDataDir,
@@ -164,14 +164,13 @@ export function isDatabaseDataPath(mountPath: string, container: ContainerShape)
   const known = knownDataDirs(container as Container);
   if (known) {
     const dirs = known.filter((d) => d.startsWith('/')).map(normalizeHostPath);
-    return persists && dirs.some((d) => d === p || p === '/' || d.startsWith(p + '/'));
+    return persists && dirs.some((d) => isAtOrBelow(d, p));
   }
   // MongoDB keeps data in `/data/configdb` only as a config server; charts otherwise keep
   // `mongod.conf` and key files there.
-  if (p === MONGO_CONFIG_DIR || p.startsWith(MONGO_CONFIG_DIR + '/'))
-    return mongoDataDir(container) === MONGO_CONFIG_DIR;
-  if (DATA_PATHS.some((d) => p === d || p.startsWith(d + '/'))) return true;
-  if (p !== '/data' && !p.startsWith('/data/')) return false;
+  if (isAtOrBelow(p, MONGO_CONFIG_DIR)) return mongoDataDir(container) === MONGO_CONFIG_DIR;
+  if (DATA_PATHS.some((d) => isAtOrBelow(p, d))) return true;
+  if (!isAtOrBelow(p, '/data')) return false;
   if (DB_IMAGE.test(image)) return true;
   return REDIS_IMAGE.test(image) && persists;
 }
