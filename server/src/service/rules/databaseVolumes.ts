@@ -35,6 +35,7 @@ import {
   type PodSpecAt,
 } from './util';
 import { keepsNoData } from './workloadVolumes';
+import { nodeNameAdvice, rabbitNodeNameChanges } from './rabbitmqNodeName';
 
 /** Workloads that keep running: a Job's or CronJob's database is thrown away by design. */
 const SERVING_KINDS = [
@@ -142,32 +143,6 @@ function advice(reason: Reason, dir: string): LocalizedText {
     en: 'Mount a PersistentVolumeClaim there (in a StatefulSet, from `volumeClaimTemplates`).',
     ru: 'Смонтируйте туда заявку на том (в StatefulSet — из `volumeClaimTemplates`).',
   };
-}
-
-/** Kinds whose pods get a new name, and so a new hostname, each time one is created. */
-const RANDOM_HOSTNAME_KINDS = ['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet'];
-
-/**
- * RabbitMQ names its data directory after its node name, `rabbit@<hostname>` by default: a pod
- * of a Deployment gets a new hostname, and finds none of the data of the one before it on the
- * volume, unless the pod's `hostname` or `RABBITMQ_NODENAME` fixes the name.
- */
-function rabbitNodeNameChanges(kind: string, at: PodSpecAt, c: ContainerAt): boolean {
-  if (!RANDOM_HOSTNAME_KINDS.includes(kind) || at.spec.hostname !== undefined) return false;
-  if (parseImage(str(c.container.image) ?? '').repository !== 'rabbitmq') return false;
-  if (Array.isArray(c.container.envFrom) && c.container.envFrom.length) return false;
-  const env = Array.isArray(c.container.env) ? c.container.env : [];
-  return !env.some((e) => e.name === 'RABBITMQ_NODENAME' && !/\$\(/.test(e.value ?? ''));
-}
-
-function nodeNameAdvice(kind: string): LocalizedText {
-  return localize(
-    {
-      en: "RabbitMQ also names its data directory after its node name (`rabbit@<hostname>`), and each new pod of a {kind} gets a new hostname: with the volume, set the pod's `hostname` or `RABBITMQ_NODENAME` too, or run RabbitMQ as a StatefulSet.",
-      ru: 'Кроме того, RabbitMQ называет каталог данных по имени своего узла (`rabbit@<имя хоста>`), а каждый новый под {kind} получает новое имя хоста: вместе с томом задайте поду `hostname` или переменную `RABBITMQ_NODENAME` либо запустите RabbitMQ как StatefulSet.',
-    },
-    { kind },
-  );
 }
 
 function message(image: string, dir: string, reason: Reason, kind?: string): LocalizedText {

@@ -54,6 +54,7 @@ import type { Rule, RuleFamily, RuleMeta } from './types';
 import { volumeMountRules } from './volumeMounts';
 import { emptyDirForDatabase, sharedSingleNodeClaim, unsafeSubPath } from './workloadVolumes';
 import { databaseDataNotOnVolume } from './databaseVolumes';
+import { rabbitmqNodeNameChanges } from './rabbitmqNodeName';
 import { csiDriverRules } from './csiDrivers';
 
 export type {
@@ -97,6 +98,7 @@ const workloadRules: readonly Rule[] = [
   ...hostPathRules,
   emptyDirForDatabase,
   databaseDataNotOnVolume,
+  rabbitmqNodeNameChanges,
   unsafeSubPath,
   claimTemplateWithoutStorage,
   claimTemplateWithoutAccessModes,
