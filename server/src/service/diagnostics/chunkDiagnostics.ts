@@ -22,6 +22,7 @@ import {
 } from '../schema/registry';
 import { removedKind } from '../schema/removedKinds';
 import { validateObject } from '../schema/validate';
+import { isSnapshotApiVersion } from '../kubernetes/snapshots';
 import { hasPlaceholder } from '../text/placeholders';
 import { closestMatch } from '../text/similarity';
 import { printfValueAt, substitutionAt, substitutionLine } from './substitutionLines';
@@ -215,6 +216,13 @@ function shortText(value: string): string {
   return line.length > 60 ? `${line.slice(0, 59)}…` : line;
 }
 
+/** Who does not serve the version: Kubernetes, or for the snapshot kinds the CRDs that define them. */
+function unknownApiVersionMessage(apiVersion: string): LocalizedText {
+  return isSnapshotApiVersion(apiVersion)
+    ? coreMessages.unknownSnapshotApiVersion
+    : coreMessages.unknownApiVersion;
+}
+
 /** Checks of one object; `structural` when its YAML is broken. A list's items are each checked. */
 function documentDiagnostics(
   chunk: ParsedChunk,
@@ -276,7 +284,7 @@ function documentDiagnostics(
     add(
       facts.apiVersionSpan ?? facts.span,
       'unknown-api-version',
-      localize(coreMessages.unknownApiVersion, {
+      localize(unknownApiVersionMessage(facts.apiVersion), {
         kind: facts.kind,
         apiVersion: facts.apiVersion,
         k8s,

@@ -68,6 +68,10 @@ export const coreMessages = {
     en: '{kind} is not served as `{apiVersion}` in Kubernetes {k8s}. Use {expected}.',
     ru: 'Kubernetes {k8s} не предоставляет {kind} в версии `{apiVersion}`. Используйте {expected}.',
   },
+  unknownSnapshotApiVersion: {
+    en: '{kind} is not served as `{apiVersion}` by the CSI snapshot CRDs (external-snapshotter 6.0 and later serve only `v1`). Use {expected}.',
+    ru: 'CRD снимков томов CSI (external-snapshotter 6.0 и новее) не предоставляют {kind} в версии `{apiVersion}`: они предоставляют только `v1`. Используйте {expected}.',
+  },
   unknownKind: {
     en: 'Kubernetes {k8s} has no kind `{kind}` in `{apiVersion}`.',
     ru: 'В Kubernetes {k8s} нет вида объектов `{kind}` в `{apiVersion}`.',

@@ -11,6 +11,15 @@ import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 export const SNAPSHOT_GROUP = 'snapshot.storage.k8s.io';
 export const REFERENCE_GRANT_GROUP = 'gateway.networking.k8s.io';
 
+/**
+ * An apiVersion of the snapshot group. Kubernetes itself serves none: the CRDs of
+ * external-snapshotter (client/config/crd) do, and its releases since 6.0 serve only `v1`
+ * (`v1beta1` is kept with `served: false`, CHANGELOG-6.0).
+ */
+export function isSnapshotApiVersion(apiVersion: string): boolean {
+  return apiVersion.startsWith(`${SNAPSHOT_GROUP}/`);
+}
+
 /** external-snapshotter: a snapshot class its driver's snapshots get when they name none. */
 export const DEFAULT_SNAPSHOT_CLASS_ANNOTATION = 'snapshot.storage.kubernetes.io/is-default-class';
 

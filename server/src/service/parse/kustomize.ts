@@ -1,5 +1,6 @@
 /**
- * Kustomize awareness: which files a kustomization reads as patches. A patch is a partial object
+ * Kustomize awareness: which files a kustomization reads as patches, and which documents configure
+ * kustomize's own plugins (`apiVersion: builtin`) rather than describe objects. A patch is a partial object
  * (`kubectl kustomize` merges it into a resource of its base and never sends it on its own), so the
  * workspace neither lints it as a whole object nor counts it among the objects others link to.
  *
@@ -35,6 +36,20 @@ const KUSTOMIZATION_FILE_NAMES = new Set([
   'kustomization.yml',
   'Kustomization',
 ]);
+
+/**
+ * The apiVersion of the configuration of one of kustomize's built-in plugins
+ * (`ImageTagTransformer`, `PrefixSuffixTransformer`, `ConfigMapGenerator`…), which a kustomization
+ * names under `transformers:` or `generators:` (kustomize api/konfig/plugins.go
+ * `BuiltinPluginApiVersion`, tested in api/internal/plugins/loader `isBuiltinPlugin`). Kubernetes
+ * serves no such version: the document configures kustomize and is never an API object.
+ */
+const BUILTIN_PLUGIN_API_VERSION = 'builtin';
+
+/** True for the apiVersion of a kustomize built-in plugin's configuration. */
+export function isKustomizePluginApiVersion(apiVersion: unknown): boolean {
+  return apiVersion === BUILTIN_PLUGIN_API_VERSION;
+}
 
 /** True for a kustomization file (or a component's), by its name. */
 export function isKustomizationFile(uri: string): boolean {

@@ -1,5 +1,6 @@
 /** Recognises Kubernetes objects in parsed YAML documents: apiVersion + kind, name, labels. */
 import { isMap, isScalar, type Document } from 'yaml';
+import { isKustomizePluginApiVersion } from './kustomize';
 import { keyString, nodeSpan, nodesAtPath, type Span } from './nodes';
 
 export interface ObjectFacts {
@@ -58,7 +59,9 @@ export function recognise(doc: Document, implied?: ImpliedType): Recognition {
   }
   // Only something that looks like an object (it has metadata) is reported as incomplete: Helm's
   // Chart.yaml, kustomize files and other configs have an apiVersion but are not API objects.
+  // A kustomize plugin's configuration has metadata, yet configures kustomize only.
   if (!isMap(nodesAtPath(doc, ['metadata'])?.value)) return { type: 'other' };
+  if (isKustomizePluginApiVersion(apiVersion?.value)) return { type: 'other' };
   if (typeof apiVersion?.value !== 'string') {
     return { type: 'incomplete', missing: 'apiVersion', span: kind!.keySpan ?? span };
   }

@@ -31,9 +31,17 @@ import {
 } from './podStorage';
 import { setValueFix } from './fixes/storageFixes';
 
-/** `/csi/` -> `/csi`; `unix:///csi/csi.sock` and `unix:/csi/csi.sock` -> `/csi/csi.sock`. */
+/** A Windows path, `C:\csi` or `c:/csi`: Windows nodes mount and name paths so. */
+const WINDOWS_PATH = /^[A-Za-z]:[\\/]/;
+
+/**
+ * `/csi/` -> `/csi`; `unix:///csi/csi.sock` and `unix:/csi/csi.sock` -> `/csi/csi.sock`; a Windows
+ * path with forward slashes and in lower case (its file system ignores case):
+ * `C:\csi\csi.sock` -> `c:/csi/csi.sock`.
+ */
 function plainPath(p: string): string {
-  const path = p.replace(/^unix:(\/\/)?/, '');
+  let path = p.replace(/^unix:(\/\/)?/, '');
+  if (WINDOWS_PATH.test(path)) path = path.replace(/\\/g, '/').toLowerCase();
   return path.replace(/\/{2,}/g, '/').replace(/(.)\/+$/, '$1');
 }
 
@@ -73,14 +81,21 @@ function processWords(c: ContainerAt): { words: string[]; values: string[] } {
 function socketOf(word: string): string | undefined {
   const value = /^-{1,2}[\w.-]+=/.test(word) ? word.slice(word.indexOf('=') + 1) : word;
   if (value.startsWith('unix:')) return plainPath(value);
-  return value.startsWith('/') && value.endsWith('.sock') ? plainPath(value) : undefined;
+  const absolute = value.startsWith('/') || WINDOWS_PATH.test(value);
+  return absolute && value.endsWith('.sock') ? plainPath(value) : undefined;
 }
 
-/** What a CSI sidecar's `--csi-address` (or `-csi-address`) names: the driver's socket. */
+/**
+ * The sockets a Kubernetes CSI sidecar is told of, whose folder holds nothing else it writes:
+ * `--csi-address` (or `-csi-address`), the driver's socket; and the node-driver-registrar's
+ * `--kubelet-registration-path`, the driver's socket as the kubelet sees it, beside which the
+ * registrar writes only an empty `registration` file, the mark its `kubelet-registration-probe`
+ * mode looks for (node-driver-registrar, cmd/csi-node-driver-registrar/main.go).
+ */
 function csiAddressesOf(words: readonly string[]): string[] {
   const out: string[] = [];
   words.forEach((w, i) => {
-    const m = /^-{1,2}csi-address(?:=(.*))?$/.exec(w);
+    const m = /^-{1,2}(?:csi-address|kubelet-registration-path)(?:=(.*))?$/.exec(w);
     const value = m ? (m[1] ?? words[i + 1]) : undefined;
     if (value) out.push(plainPath(value));
   });
@@ -91,10 +106,11 @@ function csiAddressesOf(words: readonly string[]): string[] {
  * A CSI socket folder: an `emptyDir` in which every container mounting it writable names a socket
  * file directly (`unix:///csi/csi.sock`, `/csi/csi.sock`, in its command, arguments or
  * environment), and which a container passes to its process as `--csi-address`, the flag of the
- * Kubernetes CSI sidecars (provisioner, attacher, resizer, snapshotter, livenessprobe…). That is
- * how a CSI driver and its sidecars share the driver's socket; they keep nothing else there. The
- * `--csi-address` is what tells such a folder from a folder of data that also holds a socket
- * (MySQL's `mysql.sock` beside its files).
+ * Kubernetes CSI sidecars (provisioner, attacher, resizer, snapshotter, livenessprobe…), or as the
+ * node-driver-registrar's `--kubelet-registration-path`. That is how a CSI driver and its sidecars
+ * share the driver's socket, and where the registrar leaves its empty probe file; they keep
+ * nothing else there. The flag is what tells such a folder from a folder of data that also holds
+ * a socket (MySQL's `mysql.sock` beside its files).
  */
 function isCsiSocketFolder(at: PodSpecAt, name: string): boolean {
   let sidecar = false;
@@ -125,8 +141,8 @@ export const emptyDirWithoutSizeLimit: Rule = {
     ru: 'Том `emptyDir` для записи без ограничения размера',
   },
   docs: {
-    en: "A disk-backed `emptyDir` lives in the kubelet's directory on the node's disk. Without `sizeLimit`, and with no `ephemeral-storage` limit on any container of the pod, nothing stops a runaway log, cache or upload from filling that disk: the node gets `DiskPressure` and the kubelet evicts pods, other applications' pods included. Set `emptyDir.sizeLimit` (the pod is evicted when the volume grows past it) or `resources.limits.ephemeral-storage` on the containers (the kubelet then limits the pod's container layers, logs and `emptyDir` volumes together). A `LimitRange` in the namespace may add such limits; then turn this rule off. Not reported for a CSI socket folder: an `emptyDir` in which every container mounting it writable names a socket (`unix:///csi/csi.sock`, `/csi/csi.sock`: in its command, arguments or environment, `$(VAR)` expanded), and which a container passes as `--csi-address`, the flag of the Kubernetes CSI sidecars. That is how a CSI driver and its sidecars share the driver's socket, and a socket takes no disk space. Without the `--csi-address` the folder is reported all the same: a socket may sit beside data (MySQL's `mysql.sock` in its data folder).",
-    ru: 'Том `emptyDir` на диске лежит в каталоге kubelet на диске узла. Без `sizeLimit` и без лимита `ephemeral-storage` хотя бы у одного контейнера пода ничто не помешает разросшемуся журналу, кэшу или загрузкам заполнить этот диск: узел получит `DiskPressure`, и kubelet начнёт вытеснять поды, в том числе чужие. Задайте `emptyDir.sizeLimit` (под вытеснят, когда том его превысит) или `resources.limits.ephemeral-storage` у контейнеров (тогда kubelet ограничит слои контейнеров, журналы и тома `emptyDir` пода вместе). Если такие лимиты добавляет `LimitRange` пространства имён, отключите это правило. Не отмечается каталог сокета CSI: том `emptyDir`, в котором каждый контейнер, монтирующий его с правом записи, называет сокет (`unix:///csi/csi.sock`, `/csi/csi.sock` — в команде, аргументах или переменных окружения, с подстановкой `$(VAR)`), а какой-то контейнер передаёт его как `--csi-address` — это флаг sidecar-контейнеров CSI из Kubernetes. Так CSI-драйвер и его sidecar-контейнеры делят сокет драйвера, а сокет места на диске не занимает. Без `--csi-address` каталог отмечается как обычно: сокет может лежать рядом с данными (`mysql.sock` MySQL в каталоге его данных).',
+    en: "A disk-backed `emptyDir` lives in the kubelet's directory on the node's disk. Without `sizeLimit`, and with no `ephemeral-storage` limit on any container of the pod, nothing stops a runaway log, cache or upload from filling that disk: the node gets `DiskPressure` and the kubelet evicts pods, other applications' pods included. Set `emptyDir.sizeLimit` (the pod is evicted when the volume grows past it) or `resources.limits.ephemeral-storage` on the containers (the kubelet then limits the pod's container layers, logs and `emptyDir` volumes together). A `LimitRange` in the namespace may add such limits; then turn this rule off. Not reported for a CSI socket folder: an `emptyDir` in which every container mounting it writable names a socket (`unix:///csi/csi.sock`, `/csi/csi.sock`: in its command, arguments or environment, `$(VAR)` expanded), and which a container passes as `--csi-address`, the flag of the Kubernetes CSI sidecars, or as `--kubelet-registration-path`, the flag of the node-driver-registrar. That is how a CSI driver and its sidecars share the driver's socket, and where the registrar leaves an empty `registration` file for its probe: a socket and an empty file take no disk space. Without such a flag the folder is reported all the same: a socket may sit beside data (MySQL's `mysql.sock` in its data folder).",
+    ru: 'Том `emptyDir` на диске лежит в каталоге kubelet на диске узла. Без `sizeLimit` и без лимита `ephemeral-storage` хотя бы у одного контейнера пода ничто не помешает разросшемуся журналу, кэшу или загрузкам заполнить этот диск: узел получит `DiskPressure`, и kubelet начнёт вытеснять поды, в том числе чужие. Задайте `emptyDir.sizeLimit` (под вытеснят, когда том его превысит) или `resources.limits.ephemeral-storage` у контейнеров (тогда kubelet ограничит слои контейнеров, журналы и тома `emptyDir` пода вместе). Если такие лимиты добавляет `LimitRange` пространства имён, отключите это правило. Не отмечается каталог сокета CSI: том `emptyDir`, в котором каждый контейнер, монтирующий его с правом записи, называет сокет (`unix:///csi/csi.sock`, `/csi/csi.sock` — в команде, аргументах или переменных окружения, с подстановкой `$(VAR)`), а какой-то контейнер передаёт его как `--csi-address` (флаг sidecar-контейнеров CSI из Kubernetes) или как `--kubelet-registration-path` (флаг node-driver-registrar). Так CSI-драйвер и его sidecar-контейнеры делят сокет драйвера, а node-driver-registrar оставляет там пустой файл `registration` для своей проверки: ни сокет, ни пустой файл места на диске не занимают. Без такого флага каталог отмечается как обычно: сокет может лежать рядом с данными (`mysql.sock` MySQL в каталоге его данных).',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);

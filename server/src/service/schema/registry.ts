@@ -5,7 +5,7 @@
 import definitionsFile from '../../../../schemas/k8s/definitions.json';
 import kindsFile from '../../../../schemas/k8s/kinds.json';
 import type { YamlPath } from '../parse/nodes';
-import { SNAPSHOT_GROUP } from '../kubernetes/snapshots';
+import { isSnapshotApiVersion } from '../kubernetes/snapshots';
 import { editDistance } from '../text/similarity';
 
 export interface JsonSchema {
@@ -60,7 +60,7 @@ export function servedKindIds(): string[] {
   const ids: string[] = [];
   for (const [kind, versions] of Object.entries(kinds)) {
     for (const apiVersion of Object.keys(versions)) {
-      if (!apiVersion.startsWith(`${SNAPSHOT_GROUP}/`)) ids.push(`${apiVersion}/${kind}`);
+      if (!isSnapshotApiVersion(apiVersion)) ids.push(`${apiVersion}/${kind}`);
     }
   }
   return ids.sort();

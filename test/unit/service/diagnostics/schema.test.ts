@@ -138,6 +138,16 @@ describe('schema diagnostics', () => {
       expect: [],
     },
     {
+      name: "a kustomize built-in plugin's configuration (apiVersion: builtin) is no object",
+      text: 'apiVersion: builtin\nkind: ImageTagTransformer\nmetadata:\n  name: pin-sidecar\nimageTag:\n  name: example/sidecar\n  newTag: "v2"\n',
+      expect: [],
+    },
+    {
+      name: 'an unknown kind of the core group is still reported (v1 ImageTagTransformer)',
+      text: 'apiVersion: v1\nkind: ImageTagTransformer\nmetadata:\n  name: t\n',
+      expect: ['1:6-1:25 unknown-kind'],
+    },
+    {
       name: 'misspelt kind of a built-in group',
       text: 'apiVersion: v1\nkind: PersistentVolumeClam\nmetadata:\n  name: x\n',
       expect: ['1:6-1:26 unknown-kind'],

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import {
   fileKey,
   isKustomizationFile,
+  isKustomizePluginApiVersion,
   kustomizationTree,
   kustomizePatchKeys,
 } from '../../../../server/src/service/parse/kustomize';
@@ -16,6 +17,14 @@ void test('kustomize recognizes three file names', () => {
   assert.ok(isKustomizationFile('file:///repo/Kustomization'));
   assert.ok(!isKustomizationFile('file:///repo/my-kustomization.yaml'));
   assert.ok(!isKustomizationFile('file:///repo/kustomization.yaml.bak'));
+});
+
+void test("kustomize's built-in plugins are configured with apiVersion builtin, nothing else", () => {
+  assert.ok(isKustomizePluginApiVersion('builtin'));
+  assert.ok(!isKustomizePluginApiVersion('v1'));
+  assert.ok(!isKustomizePluginApiVersion('builtin/v1'));
+  assert.ok(!isKustomizePluginApiVersion('Builtin'));
+  assert.ok(!isKustomizePluginApiVersion(undefined));
 });
 
 void test('patches, patchesJson6902 and patchesStrategicMerge name files against the folder', () => {

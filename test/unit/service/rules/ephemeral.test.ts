@@ -140,6 +140,36 @@ void describe('emptydir-without-size-limit in detail', () => {
     for (const [how, text] of quiet) assert.equal(count(text, code), 0, how);
   });
 
+  /** A node-driver-registrar mounting `socket-dir` at `mount`, told `path` as its kubelet's socket. */
+  const registrar = (path: string, mount: string) =>
+    `{name: registrar, image: registry.k8s.io/sig-storage/csi-node-driver-registrar:v2.13.0, args: ['--kubelet-registration-path=${path}'], volumeMounts: [{name: socket-dir, mountPath: '${mount}'}]}`;
+
+  void test("the registrar's probe folder: the folder of --kubelet-registration-path", () => {
+    const linux = '/var/lib/kubelet/plugins/disk.example.com';
+    assert.equal(count(csiPod(registrar(`${linux}/csi.sock`, `${linux}/`)), code), 0, 'linux');
+    const windows = 'C:\\var\\lib\\kubelet\\plugins\\disk.example.com';
+    assert.equal(
+      count(csiPod(registrar(`${windows}\\csi.sock`, windows.toUpperCase())), code),
+      0,
+      'windows, any case',
+    );
+    assert.equal(
+      count(csiPod(registrar(`${windows}\\csi.sock`, 'C:\\csi')), code),
+      1,
+      'windows, another folder',
+    );
+    assert.equal(
+      count(csiPod(registrar(`${linux}/csi.sock`, '/var/lib/kubelet/plugins')), code),
+      1,
+      'the socket lies deeper than the mount',
+    );
+    assert.equal(
+      count(csiPod(registrar(`${linux}/csi.sock`, linux), driver('[--v=5]', linux)), code),
+      1,
+      'another writer names no socket there',
+    );
+  });
+
   void test('not a CSI socket folder: reported as any emptyDir', () => {
     const loud: [string, string][] = [
       ['no --csi-address', csiPod(driver('[--endpoint=unix:///csi/csi.sock]'))],

@@ -173,6 +173,23 @@ void describe('snapshot kinds', () => {
     assert.deepEqual(beta, ['0:12-0:43 unknown-api-version']);
   });
 
+  void test('the retired v1beta1 is laid to the snapshot CRDs, not to Kubernetes', () => {
+    const service = getLanguageService();
+    const text =
+      'apiVersion: snapshot.storage.k8s.io/v1beta1\nkind: VolumeSnapshotClass\nmetadata:\n  name: fast\ndriver: disk.csi.example.com\ndeletionPolicy: Delete\n';
+    service.setFile('file:///w/class.yaml', text, 'editor', 1);
+    const [found] = service
+      .getDiagnostics('file:///w/class.yaml')
+      .filter((d) => d.code === 'unknown-api-version');
+    assert.match(
+      found!.message.en,
+      /by the CSI snapshot CRDs \(external-snapshotter 6\.0 and later/,
+    );
+    assert.doesNotMatch(found!.message.en, /in Kubernetes/);
+    assert.match(found!.message.ru, /^CRD снимков томов CSI/);
+    assert.match(found!.message.en, /Use `snapshot\.storage\.k8s\.io\/v1`/);
+  });
+
   void test('a misspelt snapshot kind is named, with a suggestion', () => {
     const service = getLanguageService();
     service.setFile(
