@@ -5,7 +5,9 @@
  * (Prometheus and Alertmanager rules, Grafana dashboards, Go templates kept in ConfigMaps:
  * `{{ $labels.instance }}`). Helm gives itself away by an action in the first column, which
  * plain YAML cannot hold (the block scalars that carry Go templates are indented), or by naming
- * Helm's objects and functions inside an action.
+ * Helm's objects and functions inside an action. An action on a line that starts with `#` does
+ * not count: helm's output keeps such lines as data (a shipped script's comments showing the
+ * values to set), and a template has actions elsewhere too.
  */
 export function hasTemplateActions(text: string): boolean {
   let open = text.indexOf('{{');
@@ -15,9 +17,25 @@ export function hasTemplateActions(text: string): boolean {
   for (; open !== -1; open = text.indexOf('{{', open + 2)) {
     const ahead = text.slice(open + 2, open + 2 + MAX_ACTION_SCAN);
     const close = ahead.indexOf('}}');
-    if (HELM_WORDS.test(close === -1 ? ahead : ahead.slice(0, close))) return true;
+    const action = close === -1 ? ahead : ahead.slice(0, close);
+    if (HELM_WORDS.test(action) && !onCommentLine(text, open)) return true;
   }
   return false;
+}
+
+/**
+ * The text before `at` on its line starts with `#` (read at most MAX_ACTION_SCAN characters
+ * back, as the actions are read forward).
+ */
+function onCommentLine(text: string, at: number): boolean {
+  const from = Math.max(0, at - MAX_ACTION_SCAN);
+  const before = text.slice(from, at);
+  const newline = before.lastIndexOf('\n');
+  if (newline === -1 && from > 0) return false;
+  return before
+    .slice(newline + 1)
+    .trimStart()
+    .startsWith('#');
 }
 
 const MAX_ACTION_SCAN = 200;

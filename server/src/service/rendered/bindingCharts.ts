@@ -12,12 +12,12 @@ import type {
   RenderedValueRef,
   SourceRef,
 } from '../binding/types';
-import { RENDERED_SCHEME, type RenderedCharts, type RenderedObject } from './index';
+import { isRenderedUri, type RenderedCharts, type RenderedObject } from './index';
 import type { NodePath } from './output';
 import { claimPlace, linkOf } from './storage';
 
 const isRendered = (source: SourceRef | undefined): boolean =>
-  !!source?.uri.startsWith(`${RENDERED_SCHEME}:`);
+  !!source && isRenderedUri(source.uri);
 
 /** The input without the objects of rendered charts. */
 export function withoutRendered(input: BindingInput): BindingInput {

@@ -26,7 +26,7 @@ import {
 } from './findings';
 import { renderedDocuments, type NodePath } from './output';
 import {
-  RENDERED_SCHEME,
+  isRenderedUri,
   renderedUri,
   type FindingSource,
   type MarkedRender,
@@ -71,6 +71,7 @@ export {
 } from './storage';
 
 export {
+  isRenderedUri,
   RENDERED_SCHEME,
   renderedUri,
   type FindingSource,
@@ -184,7 +185,7 @@ export class RenderedCharts implements RenderedChartsView {
   }
 
   isRendered(uri: string): boolean {
-    return uri.startsWith(`${RENDERED_SCHEME}:`);
+    return isRenderedUri(uri);
   }
 
   /** The virtual file of a render, if it succeeded. */

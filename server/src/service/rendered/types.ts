@@ -7,6 +7,14 @@ import type { RenderProblem } from './errors';
 
 export const RENDERED_SCHEME = 'kube-storage-rendered';
 
+/**
+ * True for the virtual file of a render: helm's output, final YAML. It is never read as a
+ * template, though a ConfigMap in it may carry `{{ .Values.x }}` as data (a script's comments).
+ */
+export function isRenderedUri(uri: string): boolean {
+  return uri.startsWith(`${RENDERED_SCHEME}:`);
+}
+
 export interface RenderSubject {
   /** Identity of the render: the chart and the values file(s) it is for. */
   key: string;

@@ -3,6 +3,7 @@
  * (at start and on file-system events) and from the editor; an open document wins over disk.
  */
 import { chartRootOf, isChartFile, isTemplateFile } from '../parse/helm';
+import { isRenderedUri } from '../rendered/types';
 import { defaultClusterSettings, type ClusterSettings } from './cluster';
 import { WorkspaceFile, type IndexedObject, type ObjectOrigin } from './file';
 import { objectsMadeFrom } from './madeObjects';
@@ -104,8 +105,9 @@ export class Workspace {
     summary?: FileSummary | WorkspaceFile,
   ): WorkspaceFile {
     const origin = this.originOf(uri);
-    // What kubectl printed is never a template, whatever its annotations hold.
-    const template = origin === 'manifest' && isTemplateFile(uri, text, this.chartRoots);
+    // What kubectl printed or helm rendered is never a template, whatever its strings hold.
+    const template =
+      origin === 'manifest' && !isRenderedUri(uri) && isTemplateFile(uri, text, this.chartRoots);
     // A file parsed already gives its chunks as a previous version would (same text: all of them).
     const parsed = summary instanceof WorkspaceFile ? summary : undefined;
     return new WorkspaceFile(uri, text, version, template, previous ?? parsed, origin, {

@@ -41,6 +41,27 @@ void describe('hasTemplateActions', () => {
     }
   });
 
+  void it("is false for helm's output whose script comments show actions to write", () => {
+    const script = [
+      'kind: ConfigMap',
+      'data:',
+      '  rotate.sh: |',
+      '    # worker:',
+      '    #   extraVolumes: |',
+      '    #     - name: rotate',
+      '    #       configMap:',
+      '    #         name: {{ include "shop.fullname" . }}-rotate',
+      '    #   logDir: {{ .Values.worker.logDir }}',
+      '    logrotate /etc/logrotate.conf',
+      '',
+    ].join('\n');
+    assert.equal(hasTemplateActions(script), false);
+    const template = `${script}  owner: {{ .Values.owner | quote }}\n`;
+    assert.equal(hasTemplateActions(template), true, 'an action outside the comments');
+    const longComment = `  # ${'y'.repeat(300)} {{ .Values.z }}\n`;
+    assert.equal(hasTemplateActions(longComment), true, 'a line start too far back to read');
+  });
+
   void it('stays linear on many unclosed actions', () => {
     assert.equal(hasTemplateActions('x: "' + '{{ a '.repeat(100000)), false);
     assert.equal(hasTemplateActions('x: "' + '{{ a '.repeat(100000) + '{{ .Values.x }}'), true);

@@ -109,6 +109,31 @@ describe('Workspace', () => {
     assert.deepEqual(ws.charts(), new Set(['file:///w/chart/']));
   });
 
+  it("reads helm's output as manifests, though a ConfigMap in it carries Helm actions as data", () => {
+    // A chart that ships the values template of a chart installed later by another tool.
+    const output = [
+      '# Source: shop/templates/worker-values.yaml',
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: shop-worker-values',
+      'data:',
+      '  values.yaml.tpl: |',
+      '    replicas: {{ .Values.worker.replicas }}',
+      '    cacheDir: {{ .Values.worker.cacheDir | quote }}',
+      '---',
+      '# Source: shop/templates/pvc.yaml',
+      pvc('shop-cache'),
+    ].join('\n');
+    const ws = new Workspace();
+    const rendered = 'kube-storage-rendered:/1a2b/shop.yaml';
+    ws.setFile(rendered, output);
+    ws.setFile('file:///w/shop-template.yaml', output);
+    assert.equal(ws.getFile(rendered)!.template, false);
+    assert.equal(ws.objectsOfKind('PersistentVolumeClaim')[0]!.template, false);
+    assert.equal(ws.getFile('file:///w/shop-template.yaml')!.template, true, 'a file of its own');
+  });
+
   it('indexes objects of Helm templates, leaving templated names out', () => {
     const ws = new Workspace();
     ws.setFile(
