@@ -104,6 +104,10 @@ export const coreMessages = {
     en: ' Put the value in quotes: `{quoted}`.',
     ru: ' Возьмите значение в кавычки: `{quoted}`.',
   },
+  fillInValue: {
+    en: ' `{value}` looks like a placeholder: put the real value there before applying the file.',
+    ru: ' `{value}` похоже на заготовку: подставьте настоящее значение перед применением файла.',
+  },
   emptyString: {
     en: '`{field}` may not be an empty string: leave the field out instead. The API server rejects `""` here.',
     ru: '`{field}` не может быть пустой строкой: лучше не указывать поле вовсе. API-сервер не примет здесь `""`.',

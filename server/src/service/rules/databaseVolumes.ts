@@ -12,7 +12,7 @@
 import type { Container } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
-import { isAtOrBelow, normalizeHostPath } from './nodePlumbing';
+import { normalizeHostPath } from './nodePlumbing';
 import {
   dataSettingsElsewhere,
   imageDeclaredVolumes,
@@ -26,6 +26,7 @@ import type { Rule } from './types';
 import {
   claimTemplatesOf,
   containersOf,
+  isAtOrBelow,
   mountsOf,
   podSpecOf,
   str,

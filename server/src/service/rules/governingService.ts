@@ -27,13 +27,13 @@ export const statefulSetServiceNotFound: Rule = {
     ru: 'StatefulSet ссылается на несуществующий сервис',
   },
   docs: {
-    en: '`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the API server accepts the StatefulSet and the pods start, but they get no such names: replicas that address each other by them (as many clustered databases do) cannot find each other, while apps that find their peers another way (a regular Service, the API server, a store such as etcd) are not affected. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service). Nor is it reported when a container takes `--leader-election` (or `--leader-elect`): such replicas, CSI controllers and operators, elect their leader through the API server and do not address each other by name.',
-    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса API-сервер примет StatefulSet и поды запустятся, но таких имён у них не будет: реплики, которые обращаются друг к другу по этим именам (так делают многие кластерные базы данных), друг друга не найдут, а приложениям, которые находят соседей иначе (через обычный сервис, API-сервер или хранилище вроде etcd), это не помешает. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса). Не отмечается и StatefulSet, у которого контейнер запущен с `--leader-election` (или `--leader-elect`): такие реплики (контроллеры CSI, операторы) выбирают лидера через API-сервер и по именам друг к другу не обращаются.',
+    en: "`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the API server accepts the StatefulSet and the pods start, but they get no such names: replicas that address each other by them (as many clustered databases do) cannot find each other, while apps that find their peers another way (a regular Service, the API server, a store such as etcd) are not affected. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service). Nor is it reported when a container takes `--leader-election` (or `--leader-elect`): such replicas, CSI controllers and operators, elect their leader through the API server and do not address each other by name; nor when it runs Stolon's `stolon-keeper`, whose replicas publish their pod IP in Stolon's store (etcd, Consul or the API server) and replicate from the primary's address they read there.",
+    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса API-сервер примет StatefulSet и поды запустятся, но таких имён у них не будет: реплики, которые обращаются друг к другу по этим именам (так делают многие кластерные базы данных), друг друга не найдут, а приложениям, которые находят соседей иначе (через обычный сервис, API-сервер или хранилище вроде etcd), это не помешает. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса). Не отмечается и StatefulSet, у которого контейнер запущен с `--leader-election` (или `--leader-elect`): такие реплики (контроллеры CSI, операторы) выбирают лидера через API-сервер и по именам друг к другу не обращаются. Не отмечается и StatefulSet, в котором работает `stolon-keeper` (Stolon): его реплики публикуют IP своего пода в хранилище состояния кластера (etcd, Consul или API-сервер) и реплицируют данные с адреса ведущей реплики, прочитанного оттуда.',
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'serviceName']));
     const replicas = replicasOf(data);
-    if (!name || replicas <= 1 || electsLeader(data)) return;
+    if (!name || replicas <= 1 || findsPeersWithoutDns(data)) return;
     const ns = namespaceOf(object);
     if (ctx.lookups.service(ns, name, object.uri)) return;
     if (assumedToExist(ctx.settings.knownObjects.services, name, ns)) return;
@@ -55,16 +55,26 @@ export const statefulSetServiceNotFound: Rule = {
 const LEADER_ELECTION = /^--?(?:enable-)?leader-elect(?:ion)?(?:=true)?$/;
 
 /**
- * The replicas elect a leader through the API server (a Lease): a CSI controller or an operator
- * run as a StatefulSet, whose sidecars take `--leader-election`. They find each other there, not
- * by per-pod DNS names, so a missing governing Service costs them nothing.
+ * A program whose replicas find each other through a store, not by per-pod DNS names: Stolon's
+ * keeper publishes its address (`--pg-advertise-address`, else its listen address, the pod IP in
+ * Stolon's manifests) in its store, and a standby replicates from the address of the primary it
+ * reads there (sorintlab/stolon, `cmd/keeper/cmd/keeper.go`). Matched as a word of the command
+ * line or of a start script (`exec gosu stolon stolon-keeper …`).
  */
-function electsLeader(data: Record<string, unknown>): boolean {
+const PEERS_FROM_STORE = /(^|[\s/])stolon-keeper(\s|$)/;
+
+/**
+ * The replicas find their peers without the governing Service's per-pod DNS names, so a missing
+ * Service costs them nothing: they elect a leader through the API server (a Lease; a CSI
+ * controller or an operator run as a StatefulSet, whose sidecars take `--leader-election`), or
+ * they read each other's addresses from a store (`PEERS_FROM_STORE`).
+ */
+function findsPeersWithoutDns(data: Record<string, unknown>): boolean {
   const at = podSpecOf('StatefulSet', data);
   if (!at) return false;
   return containersOf(at).some(({ container }) =>
-    [...strings(container.command), ...strings(container.args)].some((arg) =>
-      LEADER_ELECTION.test(arg.trim()),
+    [...strings(container.command), ...strings(container.args)].some(
+      (word) => LEADER_ELECTION.test(word.trim()) || PEERS_FROM_STORE.test(word),
     ),
   );
 }

@@ -3,8 +3,7 @@
  * documentation and Dockerfiles say. Only official images whose write paths are documented are
  * listed: an image we do not know is never guessed at.
  */
-import { get, str, strings } from './util';
-import { isAtOrBelow } from './nodePlumbing';
+import { get, isAtOrBelow, str, strings } from './util';
 import type { Container } from 'kubernetes-types/core/v1';
 
 interface ImageWrites {

@@ -22,6 +22,7 @@ import {
   type MountAt,
   type PodSpecAt,
   type VolumeAt,
+  isAtOrBelow,
 } from './util';
 
 /**
@@ -41,7 +42,8 @@ import {
  *   `/run/systemd/journal`: a container sends its log lines there, nothing more;
  * - `plugin-socket`: a plugin's socket or registration directory (`/var/lib/kubelet/plugins/<driver>`,
  *   `plugins_registry`, `device-plugins`, `pod-resources`, the Secrets Store CSI Driver's
- *   `/etc/kubernetes/secrets-store-csi-providers`) or a daemon's `/run/…` directory;
+ *   `/etc/kubernetes/secrets-store-csi-providers`, the Konnectivity server's
+ *   `/etc/kubernetes/konnectivity-server`) or a daemon's `/run/…` directory;
  * - `kernel`: `/proc`, `/sys`, `/dev`, `/boot`, kernel modules: read by agents, dangerous to write;
  * - `network`: CNI configuration and binaries, the iptables lock: what a network plugin installs;
  * - `runtime-data`: the runtime's images and containers;
@@ -77,15 +79,6 @@ export function normalizeHostPath(path: string): string {
   return '/' + parts.join('/');
 }
 
-/**
- * `path` is `dir` or lies below it, by whole components (`/data/app` is below `/data`, `/database`
- * is not); every path is below `/`. Both are taken as written: normalize them first
- * (`normalizeHostPath`).
- */
-export function isAtOrBelow(path: string, dir: string): boolean {
-  return dir === '/' || path === dir || path.startsWith(dir + '/');
-}
-
 /** `p` is one of `prefixes` or lies below one. */
 function under(p: string, prefixes: readonly string[]): boolean {
   return prefixes.some((s) => isAtOrBelow(p, s));
@@ -115,9 +108,15 @@ const NETWORK = ['/etc/cni', '/opt/cni', '/var/lib/cni', ...withRunAlias(['/run/
 /**
  * Plugin sockets kept under `/etc/kubernetes`, beside (not among) the cluster's credentials: the
  * Secrets Store CSI Driver's provider directory, where the driver and every provider (Azure, AWS,
- * GCP, Vault) meet over `<provider>.sock` (its `--additional-provider-volume-paths` default).
+ * GCP, Vault) meet over `<provider>.sock` (its `--additional-provider-volume-paths` default), and
+ * the Konnectivity server's directory, where it creates the socket the API server sends its
+ * egress through (`udsName` of the egress selector configuration; kubernetes/website,
+ * `docs/tasks/extend-kubernetes/setup-konnectivity.md`, mounts it writable in both pods).
  */
-const ETC_PLUGIN_SOCKETS = ['/etc/kubernetes/secrets-store-csi-providers'];
+const ETC_PLUGIN_SOCKETS = [
+  '/etc/kubernetes/secrets-store-csi-providers',
+  '/etc/kubernetes/konnectivity-server',
+];
 
 /**
  * What a `node-config` path holds:

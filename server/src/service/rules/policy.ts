@@ -6,9 +6,18 @@
 import { localize } from '../i18n/format';
 import type { YamlPath } from '../parse/nodes';
 import type { Rule, StoragePolicy } from './types';
-import { claimSpecsOf, codeList, get, podSpecOf, str, volumesOf, workloadKinds } from './util';
+import {
+  claimSpecsOf,
+  codeList,
+  get,
+  isAtOrBelow,
+  podSpecOf,
+  str,
+  volumesOf,
+  workloadKinds,
+} from './util';
 import { volumeTypeOf } from './podStorage';
-import { isAtOrBelow, normalizeHostPath } from './nodePlumbing';
+import { normalizeHostPath } from './nodePlumbing';
 
 /**
  * The inline volume sources the Pod Security Standards "restricted" profile allows

@@ -10,12 +10,13 @@
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
 import { knownDataDirs, parseImage, runsDatabaseServer } from './imageWritePaths';
-import { isAtOrBelow, normalizeHostPath } from './nodePlumbing';
+import { normalizeHostPath } from './nodePlumbing';
 import { fix } from './fixes/quickFix';
 import { setKey } from './fixes/edits';
 import type { Rule } from './types';
 import {
   containersOf,
+  isAtOrBelow,
   mountsOf,
   podSpecOf,
   replicasOf,

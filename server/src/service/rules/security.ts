@@ -8,6 +8,7 @@ import type { QuickFix, Rule } from './types';
 import {
   codeList,
   containersOf,
+  isAtOrBelow,
   podSpecOf,
   str,
   volumesOf,
@@ -17,7 +18,7 @@ import {
 } from './util';
 import { declaredTempPaths, imageDeclaredVolumes, knownWritePaths } from './imageWritePaths';
 import { containerName, isReadOnlySource, writableMountsOf } from './podStorage';
-import { isAtOrBelow, normalizeHostPath } from './nodePlumbing';
+import { normalizeHostPath } from './nodePlumbing';
 import {
   containerSecurityContext,
   isPrivileged,

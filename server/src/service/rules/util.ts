@@ -278,3 +278,12 @@ export function rangeAt(object: IndexedObject, path: YamlPath, onKey = false): R
   }
   return object.nameRange ?? object.range;
 }
+
+/**
+ * `path` is `dir` or lies below it, by whole components (`/data/app` is below `/data`, `/database`
+ * is not); every path is below `/`. Both are taken as written: normalize them first
+ * (`normalizeHostPath`).
+ */
+export function isAtOrBelow(path: string, dir: string): boolean {
+  return dir === '/' || path === dir || path.startsWith(dir + '/');
+}

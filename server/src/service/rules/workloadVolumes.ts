@@ -5,7 +5,7 @@
 import type { Container, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { Rule } from './types';
-import { isAtOrBelow, normalizeHostPath } from './nodePlumbing';
+import { normalizeHostPath } from './nodePlumbing';
 import {
   knownDataDirs,
   mongoDataDir,
@@ -16,6 +16,7 @@ import {
 import {
   containersOf,
   get,
+  isAtOrBelow,
   isRecord,
   mountsOf,
   namespaceOf,

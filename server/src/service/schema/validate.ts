@@ -6,6 +6,7 @@ import type { Document } from 'yaml';
 import { coreMessages, typeNames } from '../i18n/coreMessages';
 import { joinTexts, localize } from '../i18n/format';
 import { nodeSpan, nodesAtPath, type Span, type YamlPath } from '../parse/nodes';
+import { looksLikeFillIn } from '../kubernetes/names';
 import { isValidQuantity } from '../quantity';
 import { closestMatch } from '../text/similarity';
 import type { LocalizedText } from '../types';
@@ -269,12 +270,19 @@ function invalidTypeProblem({ doc, error, rootSpan, path, field }: ErrorAt): Sch
     },
   );
   const quoted = quotedForm(doc, path, error);
+  const note = quoted ? localize(coreMessages.quoteIt, { quoted }) : fillInNote(error.data);
   return {
     code: 'invalid-type',
     span: spanAt(doc, path, rootSpan),
-    message: quoted ? joinTexts(message, localize(coreMessages.quoteIt, { quoted })) : message,
+    message: note ? joinTexts(message, note) : message,
     ...(quoted ? { data: { suggestion: quoted } } : {}),
   };
+}
+
+/** A text written to be replaced by hand (`lun: <ADD LUN ID Here>`) is named as such. */
+function fillInNote(value: unknown): LocalizedText | undefined {
+  if (typeof value !== 'string' || !looksLikeFillIn(value)) return undefined;
+  return localize(coreMessages.fillInValue, { value });
 }
 
 function invalidEnumProblem({ doc, error, rootSpan, path, field }: ErrorAt): SchemaProblem {

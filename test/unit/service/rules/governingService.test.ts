@@ -44,4 +44,19 @@ void describe('governing Service rules in detail', () => {
     assert.match(found.message.ru, /если реплики обращаются друг к другу по таким именам/);
     assert.doesNotMatch(found.message.en, /so peers cannot find each other/);
   });
+
+  void test('statefulset-service-not-found spares Stolon keepers, however they are started', () => {
+    const keeper = caseFixtureText('statefulset-service-not-found', 'good-stolon-keeper');
+    const started = (line: string): string =>
+      keeper.replace('exec gosu stolon stolon-keeper --data-dir /var/lib/keeper', line);
+    const reported = (text: string): boolean =>
+      diagnose({ 'file:///keeper.yaml': text }).some(
+        (d) => d.code === 'statefulset-service-not-found',
+      );
+    assert.equal(reported(keeper), false);
+    assert.equal(reported(started('exec /usr/local/bin/stolon-keeper --data-dir /data')), false);
+    // Another program of the same name stem, or PostgreSQL run directly, still needs the Service.
+    assert.equal(reported(started('exec stolon-keeper-backup --to s3')), true);
+    assert.equal(reported(started('exec gosu postgres postgres -D /var/lib/keeper')), true);
+  });
 });
