@@ -3,8 +3,9 @@
  * the template's lines (includes, `nindent`, conditionals and `range` shift them), so the line is
  * found by the field's key path: the template's own `key:` lines are read by their indentation,
  * with Helm actions left out. A line is given only when exactly one template line fits; a field
- * printed by `toYaml`/`include` under a key gets that key's line; otherwise the answer is the
- * template file without a line.
+ * printed by `toYaml`/`include` under a key (on the lines below it, or after it on its own line:
+ * `template: {{- include "x.pod" . | nindent 4 }}`) gets that key's line; otherwise the answer is
+ * the template file without a line.
  */
 
 export interface TemplateKeyLine {
@@ -45,11 +46,24 @@ export function templateKeyLines(text: string): TemplateKeyLine[] {
       line,
       keys: stack.map((s) => s.key),
       plain: raw.replace(/\{\{[\s\S]*?\}\}/g, '').trim(),
-      actionBelow: actionFollows(lines, line, m[1]!.length),
+      actionBelow:
+        printsBlockAfterKey(raw.slice(m[0].length)) || actionFollows(lines, line, m[1]!.length),
       document,
     });
   });
   return out;
+}
+
+/**
+ * What follows a key on its own line is one action that prints a block under it:
+ * `template: {{- include "x.pod" . | nindent 4 }}`, `securityContext: {{- toYaml . | nindent 12 }}`,
+ * `securityContext: {{- . | nindent 8 }}`.
+ */
+function printsBlockAfterKey(rest: string): boolean {
+  if (!ONLY_ACTION.test(rest)) return false;
+  return (
+    /\{\{-?\s*(toYaml|toJson|include|tpl|template)\b/.test(rest) || /\|\s*n?indent\s+\d+/.test(rest)
+  );
 }
 
 /** The first non-blank line after `line` is a Helm action indented deeper than the key. */

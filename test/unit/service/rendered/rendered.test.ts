@@ -384,6 +384,56 @@ describe('template lines of rendered fields', () => {
     assert.equal(templateLineOf(templateKeyLines(deploy), query, deploy), 6);
   });
 
+  it('a block printed after its key on the same line: the key line', () => {
+    const sts = [
+      'apiVersion: apps/v1', // 0
+      'kind: StatefulSet', // 1
+      'spec:', // 2
+      '  serviceName: {{ template "s.fullname" . }}', // 3
+      '  template: {{- include "s.pod" . | nindent 4 }}', // 4
+    ].join('\n');
+    const deploy = [
+      'spec:', // 0
+      '  template:', // 1
+      '    spec:', // 2
+      '      initContainers:', // 3
+      '        - name: init', // 4
+      '          securityContext: {{- toYaml .Values.init.securityContext | nindent 12 }}', // 5
+      '      containers:', // 6
+      '        - name: main', // 7
+      '          securityContext: {{- . | nindent 12 }}', // 8
+      '          image: {{ .Values.image }}', // 9
+    ].join('\n');
+    const fsGroup = ['spec', 'template', 'spec', 'securityContext', 'fsGroup'];
+    assert.equal(templateLineOf(templateKeyLines(sts), { path: fsGroup }, sts), 4);
+    const runAsGroup = (group: string) => [
+      'spec',
+      'template',
+      'spec',
+      group,
+      0,
+      'securityContext',
+      'runAsGroup',
+    ];
+    assert.equal(
+      templateLineOf(templateKeyLines(deploy), { path: runAsGroup('containers') }, deploy),
+      8,
+    );
+    assert.equal(
+      templateLineOf(templateKeyLines(deploy), { path: runAsGroup('initContainers') }, deploy),
+      5,
+    );
+    // A scalar printed after its key is that key's own value, not a block under it.
+    assert.equal(
+      templateLineOf(
+        templateKeyLines(deploy),
+        { path: ['spec', 'template', 'spec', 'containers', 0, 'image', 'x'] },
+        deploy,
+      ),
+      undefined,
+    );
+  });
+
   it('a value read by an `if` further out does not name the key line above it', () => {
     const sts = [
       'spec:', // 0
