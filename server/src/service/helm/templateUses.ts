@@ -1,11 +1,19 @@
 /**
  * Where templates read values: `.Values.a.b`, `$.Values.a.b`, `index .Values "a" "b"`, and
  * through `with`/`range` blocks and `$variables` when the expression they bind is a values path
- * (or the root: `$root := .`, then `$root.Values.a`).
+ * (or the root: `$root := .`, then `$root.Values.a`), also as the operand `or`, `coalesce` or
+ * `default` returns (`with or ((.Values.spec).config) (.Values.config)`).
  * A small scanner of Go template actions, not a full parser: what it cannot resolve it skips.
  */
 import { lineAt, lineStartsOf } from '../text/lines';
 import { ANY_KEY, pathId } from './paths';
+import {
+  declaredVariables,
+  isDynamicKey,
+  skipOperand,
+  tokenize,
+  type Token,
+} from './templateTokens';
 import type { ChartFiles, TemplateUse, TemplateUseKind } from './types';
 
 type Dot =
@@ -14,50 +22,6 @@ type Dot =
   | { kind: 'each'; path: string[] }
   | { kind: 'unknown' };
 
-interface Token {
-  type: 'str' | 'chain' | 'var' | 'dot' | 'ident' | 'punct';
-  text: string;
-  /** For chains: `$`, `$name` or '' (starting at dot); for strings: the unquoted value. */
-  base?: string;
-  fields?: string[];
-  offset: number;
-}
-
-const TOKEN =
-  /("(?:[^"\\]|\\.)*"|`[^`]*`)|(\$[A-Za-z_]\w*|\$)?((?:\.[A-Za-z_]\w*)+)|(\$[A-Za-z_]\w*|\$)|(\.)(?![\w.])|([A-Za-z_]\w*)|(:=|=|\(|\)|\||,)/g;
-
-function tokenize(source: string, start: number): Token[] {
-  const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(source); m; m = TOKEN.exec(source)) {
-    const offset = start + m.index;
-    if (m[1] !== undefined) {
-      const raw = m[1];
-      let value = raw.slice(1, -1);
-      if (raw.startsWith('"')) {
-        try {
-          value = JSON.parse(raw) as string;
-        } catch {
-          // keep the raw inner text
-        }
-      }
-      out.push({ type: 'str', text: raw, base: value, offset });
-    } else if (m[3] !== undefined) {
-      out.push({
-        type: 'chain',
-        text: m[0],
-        base: m[2] ?? '',
-        fields: m[3].slice(1).split('.'),
-        offset,
-      });
-    } else if (m[4] !== undefined) out.push({ type: 'var', text: m[4], offset });
-    else if (m[5] !== undefined) out.push({ type: 'dot', text: '.', offset });
-    else if (m[6] !== undefined) out.push({ type: 'ident', text: m[6], offset });
-    else out.push({ type: 'punct', text: m[0], offset });
-  }
-  return out;
-}
-
 const WHOLE = /\b(toYaml|toJson|toPrettyJson|toRawJson|tpl|range)\b/;
 /**
  * An action that may hand a value on whole: to a named template (whose reads of it are not
@@ -65,6 +29,10 @@ const WHOLE = /\b(toYaml|toJson|toPrettyJson|toRawJson|tpl|range)\b/;
  */
 const PASSES =
   /(?<![\w.$])(?:(?:include|template)\s+"|(?:merge|mergeOverwrite|mustMerge|mustMergeOverwrite|deepCopy|mustDeepCopy|dict|set|list|append|pick|omit|keys|values)\s)/;
+/** Functions that return one of their operands (see `pickedOperand`). */
+const PICKS_OPERAND = new Set(['or', 'coalesce', 'default']);
+/** Tokens that end a call's operands. */
+const STOPS_OPERANDS = new Set([')', '|', ',', ':=', '=']);
 const ACTION = /\{\{(-?)([\s\S]*?)(-?)\}\}/g;
 const PLAIN_KEY = /^[A-Za-z_][\w-]*$/;
 
@@ -131,15 +99,20 @@ class UseScanner {
     });
   }
 
-  /** Resolves the expression starting at token i (an `index` call or a value), with its end. */
+  /**
+   * Resolves the expression starting at token i (an `index` call, a call that returns one of its
+   * operands, or a value), with its end. `picked`: the path is an operand's, which the tokens
+   * after `end` still read.
+   */
   private expression(
     tokens: Token[],
     i: number,
-  ): { path?: string[]; end: number; key?: [number, number] } {
+  ): { path?: string[]; end: number; key?: [number, number]; picked?: true } {
     let j = i;
     while (tokens[j]?.text === '(') j++;
     const t = tokens[j];
     if (!t) return { end: j };
+    if (t.type === 'ident' && PICKS_OPERAND.has(t.text)) return this.pickedOperand(tokens, j);
     if (t.type === 'ident' && t.text === 'index') {
       const base = tokens[j + 1];
       if (!base) return { end: j + 1 };
@@ -163,6 +136,32 @@ class UseScanner {
     }
     const path = this.resolve(t);
     return { path: path?.length ? path : undefined, end: j + 1 };
+  }
+
+  /**
+   * `or A B`, `coalesce A B`, `default D V` return one of their operands: the values path among
+   * them (`or ((.Values.spec).config) (.Values.config)` gives `config`). Of several paths, the
+   * one `default` returns when set (its last operand), else the first.
+   */
+  private pickedOperand(
+    tokens: Token[],
+    j: number,
+  ): { path?: string[]; end: number; picked: true } {
+    const operands: (string[] | undefined)[] = [];
+    for (let k = j + 1; k < tokens.length && !STOPS_OPERANDS.has(tokens[k]!.text);) {
+      const next = skipOperand(tokens, k);
+      operands.push(this.operandPath(tokens.slice(k, next)));
+      k = next;
+    }
+    const path = tokens[j]!.text === 'default' ? operands.at(-1) : operands.find(Boolean);
+    return { path, end: j + 1, picked: true };
+  }
+
+  /** The values path an operand is as a whole (`.Values.a`, `(.Values.a)`, `$x`), else undefined. */
+  private operandPath(operand: Token[]): string[] | undefined {
+    const { path, end, key } = this.expression(operand, 0);
+    if (!path || key || path.includes(ANY_KEY)) return undefined;
+    return operand.slice(end).every((t) => t.text === ')') ? path : undefined;
   }
 
   /** Records every value the tokens read, with `.` being `at`. */
@@ -195,10 +194,10 @@ class UseScanner {
   /** `with`/`range` (`from` is 1 for `else with`): records the expression, moves `.` into it. */
   private block(tokens: Token[], from: number, kw: 'with' | 'range', whole: boolean): void {
     const { declared, at: i } = declaredVariables(tokens, from + 1);
-    const { path, end } = this.expression(tokens, i);
+    const { path, end, picked } = this.expression(tokens, i);
     const outer = this.dot;
     if (from === 0) this.stack.push({ keyword: kw, prevDot: outer });
-    if (path) {
+    if (path && !picked) {
       const kind = tokens[i]?.text === 'index' ? 'index' : kw === 'range' ? 'range' : 'direct';
       this.record(path, tokens[i]!.offset, kind, kw === 'range' || whole);
     }
@@ -305,34 +304,6 @@ class UseScanner {
     }
     this.scanRest(tokens, this.dot, whole);
   }
-}
-
-/** A key of `index` known only at render time: a variable, a field, a call in parentheses. */
-function isDynamicKey(t: Token | undefined): boolean {
-  if (!t) return false;
-  return t.type === 'chain' || t.type === 'var' || t.type === 'dot' || t.text === '(';
-}
-
-/** The token after the operand at i (a parenthesized call is skipped whole). */
-function skipOperand(tokens: Token[], i: number): number {
-  if (tokens[i]?.text !== '(') return i + 1;
-  let depth = 0;
-  for (let k = i; k < tokens.length; k++) {
-    if (tokens[k]!.text === '(') depth++;
-    else if (tokens[k]!.text === ')' && --depth === 0) return k + 1;
-  }
-  return tokens.length;
-}
-
-/** `with $x := expr`, `range $i, $v := expr`: the variables, and where the expression starts. */
-function declaredVariables(tokens: Token[], start: number): { declared: string[]; at: number } {
-  const declared: string[] = [];
-  let i = start;
-  while (tokens[i]?.type === 'var' || tokens[i]?.text === ',') {
-    if (tokens[i]!.type === 'var') declared.push(tokens[i]!.text);
-    i++;
-  }
-  return tokens[i]?.text === ':=' ? { declared, at: i + 1 } : { declared: [], at: start };
 }
 
 /** The actions of a template in order: each body and where it starts. */

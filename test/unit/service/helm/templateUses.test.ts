@@ -179,3 +179,33 @@ void test('the condition of else if reads values, with the dot of the block', ()
     ],
   );
 });
+
+void test('`or`, `coalesce` and `default` bind `.` or a variable to the values path they return', () => {
+  const whole = (text: string) =>
+    templateUsesOf('templates/t.yaml', text)
+      .filter((u) => u.whole)
+      .map((u) => `${u.id}@${u.line}`);
+  assert.deepEqual(
+    whole(
+      [
+        '{{- with or ((.Values.spec).probe) (.Values.probe) }}',
+        'probe: {{ toYaml . | nindent 2 }}',
+        '{{- end }}',
+        '{{- $env := coalesce .Values.env (list) }}',
+        'env: {{ toYaml $env }}',
+        '{{- with default (dict) .Values.labels }}',
+        'labels: {{ toYaml . }}',
+        '{{- end }}',
+        '{{- with default .Values.fallback "literal" }}',
+        'x: {{ toYaml . }}',
+        '{{- end }}',
+      ].join('\n'),
+    ),
+    ['probe@1', 'env@4', 'labels@6'],
+  );
+  // The operands are still read where they are written, once.
+  assert.deepEqual(ids('{{- with or ((.Values.spec).probe) (.Values.probe) }}{{ end }}'), [
+    'spec@0:direct',
+    'probe@0:direct',
+  ]);
+});

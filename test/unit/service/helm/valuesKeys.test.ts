@@ -71,3 +71,16 @@ void test('a YAML flow map as a key (a commented `{{ }}` example) prints no warn
   }
   assert.deepEqual(warnings, []);
 });
+
+void test('a map the template prints whole through `or` takes any key', () => {
+  const model = buildChartModel(
+    new Map([
+      ['values.yaml', 'pipeline:\n  workers: 2\nreplicas: 1\n'],
+      [
+        'templates/shipper.yaml',
+        '{{- $pipeline := or ((.Values.spec).pipeline) (.Values.pipeline) }}\n{{- with $pipeline }}\npipeline:\n  {{- toYaml . | nindent 2 }}\n{{- end }}\nreplicas: {{ .Values.replicas }}\n',
+      ],
+    ]),
+  );
+  assert.deepEqual(unknown(model, 'pipeline:\n  batch.size: 10\n  workers: 4\n'), []);
+});
