@@ -14,10 +14,11 @@ const root = join(__dirname, '..', '..', '..');
 
 /**
  * Findings whose remedy is a judgement, not an edit: a runtime socket or `/etc` mounted into a
- * pod (only a narrower path chosen by a person helps; read-only does not make it safe), and a
- * values key the chart does not know with nothing near it to suggest.
+ * pod (only a narrower path chosen by a person helps; read-only does not make it safe), a
+ * volume of a removed in-tree plugin (the CSI driver that replaces it takes its own settings and
+ * secrets), and a values key the chart does not know with nothing near it to suggest.
  */
-const NO_MECHANICAL_FIX = new Set(['sensitive-host-path']);
+const NO_MECHANICAL_FIX = new Set(['sensitive-host-path', 'removed-volume-plugin']);
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((e) => {

@@ -36,6 +36,7 @@ import {
 } from './references';
 import { policyRules } from './policy';
 import { deleteReclaimOnStaticVolume, recycleReclaimPolicy } from './reclaimPolicy';
+import { removedVolumePlugin } from './removedVolumePlugins';
 import { restoreRules } from './restores';
 import { securityRules } from './security';
 import { selectorTemplateMismatch } from './selectors';
@@ -119,6 +120,7 @@ const volumeRules: readonly Rule[] = [
   localClassImmediateBinding,
   multipleDefaultClasses,
   deleteReclaimOnStaticVolume,
+  removedVolumePlugin,
   ...storageSizeRules,
 ];
 
