@@ -1,8 +1,9 @@
 /**
  * A Helm release the workspace declares without the chart's files: a Flux `HelmRelease`
- * (helm.toolkit.fluxcd.io) or an Argo CD `Application` (argoproj.io) of a chart from a registry.
- * Which chart, with which values and release name, and where those are written: what
- * `releaseClasses.ts` reads to know the StorageClasses the release makes.
+ * (helm.toolkit.fluxcd.io) or an Argo CD `Application` (argoproj.io) of a chart from a registry,
+ * or a dependency of an umbrella chart whose `charts/` folder is not in the workspace (Argo CD runs
+ * `helm dependency build` before rendering). Which chart, with which values and release name, and
+ * where those are written: what `releaseClasses.ts` reads to know the StorageClasses it makes.
  */
 import type { YamlPath } from '../parse/nodes';
 import { isRecord } from '../plainData';
@@ -147,4 +148,59 @@ function parameterValues(parameters: unknown): Record<string, unknown> {
     at[pair.path[pair.path.length - 1]!] = p.forceString === true ? String(p.value) : pair.value;
   }
   return values;
+}
+
+/**
+ * The releases an umbrella chart declares in its Chart.yaml `dependencies`: Helm gives each
+ * subchart the parent's values under its `alias` (else its name), and the parent's release name,
+ * which is not written anywhere here: the chart's own name stands for it (Argo CD's directory
+ * generators name the Application after the chart's folder). A dependency that its `condition` or
+ * its `tags` turn off in the chart's values.yaml is left out (helm `processDependencyEnabled`).
+ */
+export function dependencyReleases(
+  chart: Record<string, unknown>,
+  values: Record<string, unknown>,
+): DeclaredRelease[] {
+  const dependencies = Array.isArray(chart.dependencies) ? chart.dependencies : [];
+  const parent = str(chart.name) ?? '';
+  return dependencies.flatMap((dependency: unknown, i): DeclaredRelease[] => {
+    if (!isRecord(dependency)) return [];
+    const name = str(dependency.name);
+    if (!name || !dependencyEnabled(dependency, values)) return [];
+    const own = values[str(dependency.alias) ?? name];
+    return [
+      {
+        chart: name,
+        releaseName: parent || name,
+        values: isRecord(own) ? own : {},
+        chartPath: ['dependencies', i, 'name'],
+      },
+    ];
+  });
+}
+
+/**
+ * Helm's rule: the tags first (on when one of them is true in `tags`, off when all those set are
+ * false), then the first path of `condition` (comma-separated) that holds a boolean, which wins.
+ */
+function dependencyEnabled(
+  dependency: Record<string, unknown>,
+  values: Record<string, unknown>,
+): boolean {
+  const tags = isRecord(values.tags) ? values.tags : {};
+  const set = (Array.isArray(dependency.tags) ? dependency.tags : [])
+    .map((tag) => (typeof tag === 'string' ? tags[tag] : undefined))
+    .filter((v) => typeof v === 'boolean');
+  const condition = typeof dependency.condition === 'string' ? dependency.condition.trim() : '';
+  for (const path of condition.split(',')) {
+    const value = path ? valueAtPath(values, path.split('.')) : undefined;
+    if (typeof value === 'boolean') return value;
+  }
+  return set.length === 0 || set.includes(true);
+}
+
+function valueAtPath(values: Record<string, unknown>, path: string[]): unknown {
+  let at: unknown = values;
+  for (const key of path) at = isRecord(at) ? at[key] : undefined;
+  return at;
 }

@@ -38,11 +38,20 @@ export interface IndexedObject {
    * The object an operator creates this one from (workspace/madeObjects.ts): its text is inside
    * that object, and it is not linted itself.
    */
-  madeFrom?: IndexedObject;
+  madeFrom?: ObjectMaker;
   /** The parsed document and its chunk, for rules that read the whole object. */
   document: ParsedDocument;
   placed: PlacedChunk;
 }
+
+/**
+ * What an object is made from (workspace/madeObjects.ts): an object of a file (an operator's
+ * ConfigMap, a Helm release), or a document that is none (an umbrella chart's Chart.yaml).
+ */
+export type ObjectMaker = Pick<
+  IndexedObject,
+  'uri' | 'document' | 'placed' | 'startLine' | 'range' | 'template'
+>;
 
 const objectsByPlacement = new WeakMap<
   PlacedChunk,

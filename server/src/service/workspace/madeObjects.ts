@@ -2,20 +2,25 @@
  * Objects no file writes as such, but an operator or a Helm release creates from one that a file
  * does write: the StorageClass Longhorn's manager makes from its ConfigMap
  * (kubernetes/classConfigMaps.ts), the classes the chart of a declared Helm release makes
- * (kubernetes/releaseClasses.ts). They take part in what reads the workspace by kind (links, the
+ * (kubernetes/releaseClasses.ts), a Flux HelmRelease, an Argo CD Application or a dependency of an
+ * umbrella chart (kubernetes/declaredRelease.ts). They take part in what reads the workspace by kind (links, the
  * binding, completion of class names), pointing at where the object that makes them says so, and
  * are never linted, listed as symbols or edited themselves.
  */
 import { Document, parseDocument } from 'yaml';
 import { classConfigMap, type ClassConfigMap } from '../kubernetes/classConfigMaps';
 import { classesOfRelease } from '../kubernetes/releaseClasses';
-import { declaredRelease } from '../kubernetes/declaredRelease';
+import {
+  declaredRelease,
+  dependencyReleases,
+  type DeclaredRelease,
+} from '../kubernetes/declaredRelease';
 import { MAX_ALIAS_COUNT, type DocumentValue, type ParsedDocument } from '../parse/chunk';
 import { nodeSpan, nodesAtPath, type Span, type YamlPath } from '../parse/nodes';
 import type { RelativeSite } from '../navigation/sites';
 import { kubernetesTags } from '../parse/yamlTags';
 import type { Range } from '../types';
-import { shiftRange, type IndexedObject } from './file';
+import { shiftRange, type IndexedObject, type ObjectMaker, type WorkspaceFile } from './file';
 import { isRecord } from '../plainData';
 
 const made = new WeakMap<IndexedObject, readonly IndexedObject[]>();
@@ -44,10 +49,61 @@ function releaseClasses(object: IndexedObject): IndexedObject[] {
   const value = object.document.value();
   if (!value.ok || !isRecord(value.data)) return [];
   const release = declaredRelease(object.kind, object.apiVersion, value.data);
-  if (!release) return [];
-  return classesOfRelease(release).map(
-    (c) => new MadeObject(object, c.at, c.manifest, c.name, labelsOf(c.manifest.metadata)),
+  return release ? classesMadeBy(object, [release]) : [];
+}
+
+function classesMadeBy(maker: ObjectMaker, releases: DeclaredRelease[]): IndexedObject[] {
+  return releases.flatMap((release) =>
+    classesOfRelease(release).map(
+      (c) => new MadeObject(maker, c.at, c.manifest, c.name, labelsOf(c.manifest.metadata)),
+    ),
   );
+}
+
+const madeByChart = new WeakMap<
+  WorkspaceFile,
+  { values?: WorkspaceFile; list: readonly IndexedObject[] }
+>();
+
+/**
+ * The StorageClasses the dependencies of an umbrella chart make (kubernetes/declaredRelease.ts
+ * `dependencyReleases`), from its Chart.yaml and values.yaml; they point at the dependency's name.
+ */
+export function objectsMadeByChart(
+  chartFile: WorkspaceFile,
+  valuesFile: WorkspaceFile | undefined,
+): readonly IndexedObject[] {
+  const cached = madeByChart.get(chartFile);
+  if (cached && cached.values === valuesFile) return cached.list;
+  const list = chartClasses(chartFile, valuesFile);
+  madeByChart.set(chartFile, { values: valuesFile, list });
+  return list;
+}
+
+function chartClasses(chartFile: WorkspaceFile, valuesFile?: WorkspaceFile): IndexedObject[] {
+  const placed = chartFile.chunks[0];
+  const document = placed?.chunk.docs[0];
+  const chart = document && plainData(document);
+  if (!placed || !document || !isRecord(chart) || !Array.isArray(chart.dependencies)) return [];
+  const valuesDoc = valuesFile?.chunks[0]?.chunk.docs[0];
+  const values = valuesDoc && plainData(valuesDoc);
+  const span: Span = [0, placed.chunk.text.length];
+  const maker: ObjectMaker = {
+    uri: chartFile.uri,
+    document,
+    placed,
+    startLine: placed.startLine,
+    template: false,
+    get range() {
+      return shiftRange(placed.chunk.rangeOf(span), placed.startLine);
+    },
+  };
+  return classesMadeBy(maker, dependencyReleases(chart, isRecord(values) ? values : {}));
+}
+
+function plainData(document: ParsedDocument): unknown {
+  const value = document.value();
+  return value.ok ? value.data : undefined;
 }
 
 /** The StorageClass written in the ConfigMap's key, when it is one. */
@@ -99,7 +155,7 @@ class MadeObject implements IndexedObject {
   private ranges?: { range: Range; nameRange: Range };
 
   constructor(
-    readonly madeFrom: IndexedObject,
+    readonly madeFrom: ObjectMaker,
     /** Where `madeFrom` says so: the ConfigMap's key, the class's name in the release's values. */
     private readonly at: YamlPath,
     manifest: Record<string, unknown>,

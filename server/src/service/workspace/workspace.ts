@@ -6,7 +6,7 @@ import { chartRootOf, isChartFile, isTemplateFile } from '../parse/helm';
 import { isRenderedUri } from '../rendered/types';
 import { defaultClusterSettings, type ClusterSettings } from './cluster';
 import { WorkspaceFile, type IndexedObject, type ObjectOrigin } from './file';
-import { objectsMadeFrom } from './madeObjects';
+import { objectsMadeByChart, objectsMadeFrom } from './madeObjects';
 import { PartialFiles, type PartialKind } from './partialFiles';
 import type { CrdPatchRef } from '../parse/kustomize';
 import type { FileSummary } from '../parse/summary';
@@ -190,6 +190,7 @@ export class Workspace {
           for (const made of objectsMadeFrom(object)) this.addByKind(made);
         }
       }
+      for (const made of this.madeByCharts()) this.addByKind(made);
     }
     return this.byKind.get(kind) ?? [];
   }
@@ -207,6 +208,18 @@ export class Workspace {
         yield object;
         yield* objectsMadeFrom(object);
       }
+    }
+    yield* this.madeByCharts();
+  }
+
+  /** What the dependencies of the workspace's umbrella charts make (workspace/madeObjects.ts). */
+  private *madeByCharts(): IterableIterator<IndexedObject> {
+    const fileIn = (root: string, names: string[]) =>
+      names.map((n) => this.files.get(root + n)).find((f) => f !== undefined);
+    for (const root of this.chartRoots) {
+      const chart = fileIn(root, ['Chart.yaml', 'Chart.yml']);
+      if (chart && !this.partialKind(chart.uri))
+        yield* objectsMadeByChart(chart, fileIn(root, ['values.yaml', 'values.yml']));
     }
   }
 

@@ -1,7 +1,10 @@
 /** The Helm release a Flux HelmRelease or an Argo CD Application declares (kubernetes/declaredRelease.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { declaredRelease } from '../../../../server/src/service/kubernetes/declaredRelease';
+import {
+  declaredRelease,
+  dependencyReleases,
+} from '../../../../server/src/service/kubernetes/declaredRelease';
 
 void describe('declared releases', () => {
   test('a Flux HelmRelease: the chart from chart.spec.chart or chartRef, its target namespace', () => {
@@ -122,5 +125,66 @@ void describe('Argo CD values as Argo CD gives them to helm', () => {
       { sources: [{ repoURL: 'https://git.example.com/a.git', path: 'k8s' }] },
     );
     assert.equal(none, undefined);
+  });
+
+  test('an umbrella chart: each dependency with the values under its alias or name', () => {
+    const releases = dependencyReleases(
+      {
+        name: 'storage',
+        dependencies: [
+          { name: 'rook-ceph', repository: 'https://charts.rook.io/release' },
+          { name: 'rook-ceph-cluster', repository: 'https://charts.rook.io/release' },
+          { name: 'nfs-subdir-external-provisioner', alias: 'nas' },
+        ],
+      },
+      {
+        'rook-ceph-cluster': { cephFileSystems: [] },
+        nas: { storageClass: { name: 'nas-files' } },
+        'nfs-subdir-external-provisioner': { storageClass: { name: 'not-read' } },
+      },
+    );
+    assert.deepEqual(
+      releases.map((r) => [r.chart, r.releaseName, r.values, r.chartPath]),
+      [
+        ['rook-ceph', 'storage', {}, ['dependencies', 0, 'name']],
+        ['rook-ceph-cluster', 'storage', { cephFileSystems: [] }, ['dependencies', 1, 'name']],
+        [
+          'nfs-subdir-external-provisioner',
+          'storage',
+          { storageClass: { name: 'nas-files' } },
+          ['dependencies', 2, 'name'],
+        ],
+      ],
+    );
+    assert.equal(releases[1]?.valuesPath, undefined);
+  });
+
+  test("an umbrella chart: a dependency its condition or tags turn off is left out (Helm's rule)", () => {
+    const charts = (values: Record<string, unknown>) =>
+      dependencyReleases(
+        {
+          name: 'storage',
+          dependencies: [
+            { name: 'a', condition: 'a.enabled,global.a.enabled' },
+            { name: 'b', tags: ['nas'] },
+            { name: 'c', tags: ['nas'], condition: 'c.enabled' },
+          ],
+        },
+        values,
+      ).map((r) => r.chart);
+    assert.deepEqual(charts({}), ['a', 'b', 'c']);
+    // The first path that holds a boolean decides; a path holding no boolean is passed over.
+    assert.deepEqual(charts({ a: { enabled: 'no' }, global: { a: { enabled: false } } }), [
+      'b',
+      'c',
+    ]);
+    assert.deepEqual(charts({ a: { enabled: true }, global: { a: { enabled: false } } }), [
+      'a',
+      'b',
+      'c',
+    ]);
+    // Tags turn off, the condition wins over them.
+    assert.deepEqual(charts({ tags: { nas: false }, c: { enabled: true } }), ['a', 'c']);
+    assert.deepEqual(charts({ tags: { nas: true }, c: { enabled: false } }), ['a', 'b']);
   });
 });

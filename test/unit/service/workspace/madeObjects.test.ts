@@ -189,3 +189,79 @@ void describe('the StorageClasses of a declared rook-ceph-cluster release', () =
     assert.equal(target?.range.start.line, 17);
   });
 });
+
+const CHART_URI = 'file:///ws/system/rook-ceph/Chart.yaml';
+const VALUES_URI = 'file:///ws/system/rook-ceph/values.yaml';
+
+const umbrellaChart = `apiVersion: v2
+name: rook-ceph
+version: 0.0.0
+dependencies:
+  - name: rook-ceph
+    version: 1.15.0
+    repository: https://charts.rook.io/release
+  - name: rook-ceph-cluster
+    version: 1.15.0
+    repository: https://charts.rook.io/release
+    condition: cluster.enabled
+`;
+
+const umbrellaValues = (enabled = true) => `cluster:
+  enabled: ${enabled}
+rook-ceph-cluster:
+  cephBlockPools:
+    - name: fast
+      spec:
+        replicated:
+          size: 2
+      storageClass:
+        enabled: true
+        name: fast-rwo
+        isDefault: true
+`;
+
+void describe('the StorageClasses of a dependency of an umbrella chart', () => {
+  const fastClaim = claim.replace('storageClassName: longhorn', 'storageClassName: fast-rwo');
+
+  it('exist for the claims of the workspace, and provision them', () => {
+    const service = getLanguageService();
+    service.setFile(CHART_URI, umbrellaChart, 'disk', 0);
+    service.setFile(VALUES_URI, umbrellaValues(), 'disk', 0);
+    service.setFile(CLAIM_URI, fastClaim, 'disk', 0);
+    assert.ok(!service.getDiagnostics(CLAIM_URI).some((d) => d.code === 'storage-class-not-found'));
+    const uploads = service.bindings().claims.find((c) => c.name === 'uploads');
+    assert.equal(uploads?.outcome, 'provision');
+  });
+
+  it('the values replace the pools of the chart: its default ceph-block is not made', () => {
+    const cephClaim = claim.replace('storageClassName: longhorn', 'storageClassName: ceph-block');
+    const files = { [CHART_URI]: umbrellaChart, [VALUES_URI]: umbrellaValues() };
+    assert.ok(
+      codesOf({ ...files, [CLAIM_URI]: cephClaim }, CLAIM_URI).includes('storage-class-not-found'),
+    );
+    // Without a values.yaml, the chart's own pools stand.
+    assert.ok(
+      !codesOf({ [CHART_URI]: umbrellaChart, [CLAIM_URI]: cephClaim }, CLAIM_URI).includes(
+        'storage-class-not-found',
+      ),
+    );
+  });
+
+  it('a dependency its condition turns off makes none', () => {
+    const files = { [CHART_URI]: umbrellaChart, [VALUES_URI]: umbrellaValues(false) };
+    assert.ok(
+      codesOf({ ...files, [CLAIM_URI]: fastClaim }, CLAIM_URI).includes('storage-class-not-found'),
+    );
+  });
+
+  it('"go to definition" of the class name lands on the dependency in Chart.yaml', () => {
+    const service = getLanguageService();
+    service.setFile(CHART_URI, umbrellaChart, 'disk', 0);
+    service.setFile(VALUES_URI, umbrellaValues(), 'disk', 0);
+    service.setFile(CLAIM_URI, fastClaim, 'disk', 0);
+    const line = fastClaim.split('\n').findIndex((l) => l.includes('storageClassName'));
+    const [target] = service.definition(CLAIM_URI, { line, character: 22 });
+    assert.equal(target?.uri, CHART_URI);
+    assert.equal(target?.range.start.line, 7);
+  });
+});
