@@ -22,7 +22,8 @@ import {
   SNAPSHOT_CLAIM_KINDS,
   type WrittenSource,
 } from './snapshotSources';
-import type { QuickFix, Rule } from './types';
+import type { LocalizedText } from '../types';
+import type { QuickFix, Rule, RuleContext } from './types';
 import { namespaceOf } from './util';
 
 /** `apiGroup: snapshot.storage.k8s.io` set on a VolumeSnapshot source, or a claim's group removed. */
@@ -107,13 +108,14 @@ export const dataSourceRejected: Rule = {
     ru: '`dataSource` и `dataSourceRef`, которые API-сервер не примет',
   },
   docs: {
-    en: 'The API server refuses a claim whose data source names a kind other than `PersistentVolumeClaim` without an `apiGroup` (in `dataSourceRef`, or in `dataSource` beside it), whose `dataSource` and `dataSourceRef` differ, or that sets `dataSource` together with a `dataSourceRef.namespace`. Kubernetes copies one field into the other: write one of them (prefer `dataSourceRef`), with the group of the kind.',
-    ru: 'API-сервер не примет заявку, у которой источник данных называет вид, отличный от `PersistentVolumeClaim`, без `apiGroup` (в `dataSourceRef` или в `dataSource` рядом с ним), у которой `dataSource` и `dataSourceRef` различаются или которая задаёт `dataSource` вместе с `dataSourceRef.namespace`. Kubernetes сам копирует одно поле в другое: пишите одно из них (лучше `dataSourceRef`) и с группой API вида.',
+    en: 'The API server refuses a claim whose data source names a kind other than `PersistentVolumeClaim` without an `apiGroup` (in `dataSourceRef`, or in `dataSource` beside it), or whose `dataSource` and `dataSourceRef` differ (a `dataSourceRef` with a `namespace` is left to `data-source-cross-namespace`: there the alpha feature gate decides). Kubernetes copies one field into the other: write one of them (prefer `dataSourceRef`), with the group of the kind.',
+    ru: 'API-сервер не примет заявку, у которой источник данных называет вид, отличный от `PersistentVolumeClaim`, без `apiGroup` (в `dataSourceRef` или в `dataSource` рядом с ним), или у которой `dataSource` и `dataSourceRef` различаются (`dataSourceRef` с `namespace` оставлен правилу `data-source-cross-namespace`: там всё решает альфа-версия feature gate). Kubernetes сам копирует одно поле в другое: пишите одно из них (лучше `dataSourceRef`) и с группой API вида.',
   },
   check(object, data, ctx) {
     for (const at of claimSpecsOf(object.kind, data)) {
       const ref = writtenSource(at, 'dataSourceRef');
-      if (!ref) continue;
+      // With a namespace, the alpha feature gate decides: data-source-cross-namespace reports it.
+      if (!ref || ref.ref.namespace) continue;
       const source = writtenSource(at, 'dataSource');
       for (const written of source ? [ref, source] : [ref]) {
         const { kind, apiGroup } = written.ref;
@@ -136,22 +138,6 @@ export const dataSourceRejected: Rule = {
         );
       }
       if (!source) continue;
-      const removeSource = (): QuickFix | undefined =>
-        removeFieldFix(object, source.path, {
-          en: 'Remove `dataSource` (keep `dataSourceRef`)',
-          ru: 'Убрать `dataSource` (оставить `dataSourceRef`)',
-        });
-      if (ref.ref.namespace) {
-        ctx.report(
-          source.path,
-          {
-            en: '`dataSource` may not be set together with `dataSourceRef.namespace`; the API server rejects the claim. Remove `dataSource`.',
-            ru: '`dataSource` нельзя задавать вместе с `dataSourceRef.namespace`: API-сервер не примет заявку. Уберите `dataSource`.',
-          },
-          { onKey: true, fix: removeSource },
-        );
-        continue;
-      }
       const same =
         (source.ref.apiGroup ?? undefined) === (ref.ref.apiGroup ?? undefined) &&
         source.ref.kind === ref.ref.kind &&
@@ -163,11 +149,18 @@ export const dataSourceRejected: Rule = {
           en: '`dataSource` and `dataSourceRef` differ; the API server rejects the claim (it keeps the two equal itself). Write only `dataSourceRef`.',
           ru: '`dataSource` и `dataSourceRef` различаются, и API-сервер не примет заявку (он сам держит их равными). Оставьте только `dataSourceRef`.',
         },
-        { onKey: true, fix: removeSource },
+        { onKey: true, fix: () => removeSourceFix(object, source) },
       );
     }
   },
 };
+
+function removeSourceFix(object: IndexedObject, source: WrittenSource): QuickFix | undefined {
+  return removeFieldFix(object, source.path, {
+    en: 'Remove `dataSource` (keep `dataSourceRef`)',
+    ru: 'Убрать `dataSource` (оставить `dataSourceRef`)',
+  });
+}
 
 export const dataSourceCrossNamespace: Rule = {
   id: 'data-source-cross-namespace',
@@ -176,19 +169,21 @@ export const dataSourceCrossNamespace: Rule = {
   kinds: SNAPSHOT_CLAIM_KINDS,
   fixable: true,
   title: {
-    en: 'A data source in another namespace without a ReferenceGrant',
-    ru: 'Источник данных из другого пространства имён без ReferenceGrant',
+    en: 'A data source in another namespace without a ReferenceGrant, or written so that it is dropped or rejected',
+    ru: 'Источник данных из другого пространства имён без ReferenceGrant или записанный так, что его отбросят или не примут',
   },
   docs: {
-    en: "`dataSourceRef.namespace` restores or clones from another namespace. It needs the feature gate `CrossNamespaceVolumeDataSource` (alpha, off by default: without it the API server drops the whole `dataSourceRef` and the volume is created empty) and, in the source's namespace, a ReferenceGrant (`gateway.networking.k8s.io`) that lets PersistentVolumeClaims of the claim's namespace refer to that kind. Without the grant the claim stays `Pending`. Create the ReferenceGrant (the quick fix adds one) or copy the data into the claim's namespace.",
-    ru: '`dataSourceRef.namespace` восстанавливает или клонирует из другого пространства имён. Для этого нужен feature gate `CrossNamespaceVolumeDataSource` (альфа, по умолчанию выключен: без него API-сервер отбросит весь `dataSourceRef`, и том создастся пустым), а в пространстве имён источника — ReferenceGrant (`gateway.networking.k8s.io`), который разрешает заявкам из пространства имён заявки ссылаться на этот вид объектов. Без разрешения заявка останется в `Pending`. Создайте ReferenceGrant (быстрое исправление добавит его) или скопируйте данные в пространство имён заявки.',
+    en: "`dataSourceRef.namespace` restores or clones from another namespace. It needs the feature gate `CrossNamespaceVolumeDataSource` (alpha, off by default: without it the API server drops the whole `dataSourceRef` and the volume is created empty) and, in the source's namespace, a ReferenceGrant (`gateway.networking.k8s.io`) that lets PersistentVolumeClaims of the claim's namespace refer to that kind. Without the grant the claim stays `Pending`. Create the ReferenceGrant (the quick fix adds one) or copy the data into the claim's namespace. A `dataSourceRef` with a `namespace` that names a kind other than `PersistentVolumeClaim` without `apiGroup`, or has `dataSource` beside it, is rejected by the API server when the gate is on, and with the gate off loses `dataSourceRef` (the claim then goes by `dataSource` alone, in its own namespace): both are reported, whatever the namespace.",
+    ru: '`dataSourceRef.namespace` восстанавливает или клонирует из другого пространства имён. Для этого нужен feature gate `CrossNamespaceVolumeDataSource` (альфа, по умолчанию выключен: без него API-сервер отбросит весь `dataSourceRef`, и том создастся пустым), а в пространстве имён источника — ReferenceGrant (`gateway.networking.k8s.io`), который разрешает заявкам из пространства имён заявки ссылаться на этот вид объектов. Без разрешения заявка останется в `Pending`. Создайте ReferenceGrant (быстрое исправление добавит его) или скопируйте данные в пространство имён заявки. Если `dataSourceRef` с `namespace` называет вид, отличный от `PersistentVolumeClaim`, без `apiGroup` или рядом с ним задан `dataSource`, то при включённом feature gate API-сервер не примет заявку, а при выключенном отбросит `dataSourceRef` (и заявка будет руководствоваться только `dataSource` в своём пространстве имён): сообщается об обоих случаях, какое бы пространство имён ни было указано.',
   },
   check(object, data, ctx) {
     const ns = namespaceOf(object);
     for (const at of claimSpecsOf(object.kind, data)) {
       const ref = writtenSource(at, 'dataSourceRef');
       const target = ref?.ref.namespace;
-      if (!ref || !target || target === ns || !ref.ref.kind) continue;
+      if (!ref || !target) continue;
+      reportGateDependent(object, ref, writtenSource(at, 'dataSource'), ctx);
+      if (target === ns || !ref.ref.kind) continue;
       const granted = ctx.lookups.referenceGrants.some(
         (g) => namespaceOf(g.object) === target && grantAllows(g.data, ns, ref.ref),
       );
@@ -206,6 +201,47 @@ export const dataSourceCrossNamespace: Rule = {
       );
     }
   },
+};
+
+/**
+ * What the alpha gate decides for a `dataSourceRef` with a namespace (kubernetes/kubernetes
+ * `pkg/api/persistentvolumeclaim/util.go` `DropDisabledFields`, `ValidatePersistentVolumeClaimSpec`):
+ * with `CrossNamespaceVolumeDataSource` on, a core kind other than a claim, or `dataSource` beside
+ * it, is rejected; with it off (the default) the API server drops `dataSourceRef` and accepts.
+ */
+function reportGateDependent(
+  object: IndexedObject,
+  ref: WrittenSource,
+  source: WrittenSource | undefined,
+  ctx: RuleContext,
+): void {
+  const { kind, apiGroup } = ref.ref;
+  if (kind && kind !== 'PersistentVolumeClaim' && !apiGroup) {
+    ctx.report(
+      [...ref.path, 'kind'],
+      localize(CORE_KIND_ACROSS_NAMESPACES, {
+        kind,
+        hint: kind === 'VolumeSnapshot' ? ` Set \`apiGroup: ${SNAPSHOT_GROUP}\`.` : '',
+        hintRu: kind === 'VolumeSnapshot' ? ` Укажите \`apiGroup: ${SNAPSHOT_GROUP}\`.` : '',
+      }),
+      { fix: () => groupFix(object, ref) },
+    );
+  }
+  if (!source) return;
+  ctx.report(source.path, SOURCE_BESIDE_NAMESPACE, {
+    onKey: true,
+    fix: () => removeSourceFix(object, source),
+  });
+}
+
+const CORE_KIND_ACROSS_NAMESPACES: LocalizedText = {
+  en: '`dataSourceRef` names a `{kind}` without `apiGroup`. With the alpha feature gate `CrossNamespaceVolumeDataSource` on, the API server rejects the claim (only a PersistentVolumeClaim is in the core group); with it off (the default), it drops `dataSourceRef`.{hint}',
+  ru: '`dataSourceRef` называет `{kind}` без `apiGroup`. Если альфа-версия feature gate `CrossNamespaceVolumeDataSource` включена, API-сервер не примет заявку (в основной группе API только PersistentVolumeClaim); если выключена (по умолчанию), он отбросит `dataSourceRef`.{hintRu}',
+};
+
+const SOURCE_BESIDE_NAMESPACE: LocalizedText = {
+  en: "`dataSource` beside `dataSourceRef.namespace`: with the alpha feature gate `CrossNamespaceVolumeDataSource` on, the API server rejects the claim; with it off (the default), it drops `dataSourceRef` and goes by `dataSource` alone, in the claim's own namespace. Remove `dataSource`.",
+  ru: '`dataSource` рядом с `dataSourceRef.namespace`: если альфа-версия feature gate `CrossNamespaceVolumeDataSource` включена, API-сервер не примет заявку; если выключена (по умолчанию), он отбросит `dataSourceRef` и будет руководствоваться только `dataSource` — в пространстве имён самой заявки. Уберите `dataSource`.',
 };
 
 function referenceGrantFix(

@@ -2,6 +2,7 @@
 import type { PersistentVolume, PersistentVolumeSpec } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { joinTexts, localize } from '../i18n/format';
+import { NO_PROVISIONER } from '../binding/state';
 import { isNodeLocalProvisioner } from '../kubernetes/nodeLocalProvisioners';
 import type { LocalizedText } from '../types';
 import { key, type Lookups } from './lookups';
@@ -166,6 +167,30 @@ export const localVolumeWithoutNodeAffinity: Rule = {
   },
 };
 
+const NODE_LOCAL_IMMEDIATE: LocalizedText = {
+  en: 'Class `{name}` serves node-local volumes but binds immediately, before the pod is scheduled. Pods can end up `Pending` on a wrong node. Set `volumeBindingMode: WaitForFirstConsumer`.',
+  ru: 'Класс `{name}` обслуживает локальные тома, но привязывает их сразу, до планирования пода. Поды могут застрять в `Pending` из-за неудачного узла. Укажите `volumeBindingMode: WaitForFirstConsumer`.',
+};
+const HAND_MADE_IMMEDIATE: LocalizedText = {
+  en: 'Class `{name}` has no provisioner: its volumes are made by hand, usually `local` volumes of one node, yet it binds immediately, before the pod is scheduled. A claim can then bind to a volume on a node the pod cannot run on, and the pod stays `Pending`. Set `volumeBindingMode: WaitForFirstConsumer` (harmless for network volumes too).',
+  ru: 'У класса `{name}` нет провижинера: его тома создают вручную, обычно это тома `local` одного узла, — но он привязывает их сразу, до планирования пода. Заявка может привязаться к тому на узле, где под работать не может, и под останется в `Pending`. Укажите `volumeBindingMode: WaitForFirstConsumer` (сетевым томам это тоже не мешает).',
+};
+
+/** A volume that only the pods of some nodes can use: `local`, `hostPath`, or pinned by affinity. */
+function isNodeBound(pv: PersistentVolume): boolean {
+  const spec = pv.spec;
+  return isRecord(spec?.local) || isRecord(spec?.hostPath) || hasRequiredNodeAffinity(pv);
+}
+
+/**
+ * A no-provisioner class holds the volumes made by hand that name it. When the workspace has some
+ * and none is tied to nodes (NFS, iSCSI, CephFS… reach every node), binding at once is right.
+ */
+function handMadeVolumesReachEveryNode(className: string, lookups: Lookups): boolean {
+  const volumes = lookups.volumesByClass.get(className) ?? [];
+  return volumes.length > 0 && !volumes.some((v) => isNodeBound(v.data));
+}
+
 export const localClassImmediateBinding: Rule = {
   id: 'local-class-immediate-binding',
   family: 'volumes',
@@ -177,23 +202,19 @@ export const localClassImmediateBinding: Rule = {
     ru: 'Класс хранилища для локальных томов с немедленной привязкой',
   },
   docs: {
-    en: 'With `volumeBindingMode: Immediate` (the default) a claim binds to a volume before the scheduler picks a node for the pod. For node-local volumes this chooses the node by accident: the pod may need resources the node does not have, or conflict with other volumes, and stays `Pending`. Use `WaitForFirstConsumer` (the quick fix sets it) so binding waits for scheduling. A class counts as node-local by its provisioner, from a list of known ones: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (and the `cluster.local/…local-path-provisioner` name its Helm chart generates), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` and `local.csi.aliyun.com`; other provisioners are not judged by the words in their names. Pitfall: a local-path-provisioner class given a `sharedFileSystemPath` in the ConfigMap of the provisioner (`storageClassConfigs`) serves a filesystem mounted on every node, where `Immediate` is fine; the class itself does not show it, so disable the rule for that class (`# kube-storage-disable local-class-immediate-binding` in its document).',
-    ru: 'При `volumeBindingMode: Immediate` (по умолчанию) заявка привязывается к тому ещё до того, как планировщик выберет узел для пода. Для локальных томов это выбирает узел случайно: поду может не хватить ресурсов узла или помешать другой том, и он останется в `Pending`. Укажите `WaitForFirstConsumer` (это сделает быстрое исправление), чтобы привязка ждала планирования. Класс считается классом локальных томов по провижинеру из списка известных: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (и имя `cluster.local/…local-path-provisioner`, которое создаёт его Helm-чарт), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` и `local.csi.aliyun.com`; остальные провижинеры по словам в имени не распознаются. Подвох: класс local-path-provisioner, которому в ConfigMap провижинера (`storageClassConfigs`) задан `sharedFileSystemPath`, обслуживает файловую систему, смонтированную на всех узлах, и ему `Immediate` подходит; по самому классу этого не видно, поэтому отключите правило для такого класса (`# kube-storage-disable local-class-immediate-binding` в его документе).',
+    en: 'With `volumeBindingMode: Immediate` (the default) a claim binds to a volume before the scheduler picks a node for the pod. For node-local volumes this chooses the node by accident: the pod may need resources the node does not have, or conflict with other volumes, and stays `Pending`. Use `WaitForFirstConsumer` (the quick fix sets it) so binding waits for scheduling. A class counts as node-local by its provisioner, from a list of known ones: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (and the `cluster.local/…local-path-provisioner` name its Helm chart generates), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` and `local.csi.aliyun.com`; other provisioners are not judged by the words in their names. A `kubernetes.io/no-provisioner` class holds volumes made by hand, which may be network volumes too: it is not reported when the workspace has volumes of the class and none of them is tied to nodes (`local`, `hostPath` or `nodeAffinity`), as with NFS volumes. Pitfall: a local-path-provisioner class given a `sharedFileSystemPath` in the ConfigMap of the provisioner (`storageClassConfigs`) serves a filesystem mounted on every node, where `Immediate` is fine; the class itself does not show it, so disable the rule for that class (`# kube-storage-disable local-class-immediate-binding` in its document).',
+    ru: 'При `volumeBindingMode: Immediate` (по умолчанию) заявка привязывается к тому ещё до того, как планировщик выберет узел для пода. Для локальных томов это выбирает узел случайно: поду может не хватить ресурсов узла или помешать другой том, и он останется в `Pending`. Укажите `WaitForFirstConsumer` (это сделает быстрое исправление), чтобы привязка ждала планирования. Класс считается классом локальных томов по провижинеру из списка известных: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (и имя `cluster.local/…local-path-provisioner`, которое создаёт его Helm-чарт), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` и `local.csi.aliyun.com`; остальные провижинеры по словам в имени не распознаются. Класс `kubernetes.io/no-provisioner` объединяет тома, созданные вручную, и это могут быть и сетевые тома: о нём не сообщается, если в рабочей области есть тома этого класса и ни один из них не привязан к узлам (`local`, `hostPath` или `nodeAffinity`), как у томов NFS. Подвох: класс local-path-provisioner, которому в ConfigMap провижинера (`storageClassConfigs`) задан `sharedFileSystemPath`, обслуживает файловую систему, смонтированную на всех узлах, и ему `Immediate` подходит; по самому классу этого не видно, поэтому отключите правило для такого класса (`# kube-storage-disable local-class-immediate-binding` в его документе).',
   },
   check(object, data, ctx) {
     const sc = data as unknown as StorageClass;
     const provisioner = str(sc.provisioner) ?? '';
     if (!isNodeLocalProvisioner(provisioner)) return;
     if (sc.volumeBindingMode === 'WaitForFirstConsumer') return;
+    const handMade = provisioner === NO_PROVISIONER;
+    if (handMade && handMadeVolumesReachEveryNode(object.name ?? '', ctx.lookups)) return;
     ctx.report(
       sc.volumeBindingMode ? ['volumeBindingMode'] : ['provisioner'],
-      localize(
-        {
-          en: 'Class `{name}` serves node-local volumes but binds immediately, before the pod is scheduled. Pods can end up `Pending` on a wrong node. Set `volumeBindingMode: WaitForFirstConsumer`.',
-          ru: 'Класс `{name}` обслуживает локальные тома, но привязывает их сразу, до планирования пода. Поды могут застрять в `Pending` из-за неудачного узла. Укажите `volumeBindingMode: WaitForFirstConsumer`.',
-        },
-        { name: object.name ?? '?' },
-      ),
+      localize(handMade ? HAND_MADE_IMMEDIATE : NODE_LOCAL_IMMEDIATE, { name: object.name ?? '?' }),
       {
         fix: setValueFix(object, [], 'volumeBindingMode', 'WaitForFirstConsumer', {
           en: 'Use `WaitForFirstConsumer`',

@@ -24,21 +24,47 @@ void describe('data source rules in detail', () => {
     assert.equal(has(populator, 'data-source-rejected'), false);
   });
 
-  void test('data-source-rejected: one finding per mistake, dataSource beside a namespaced dataSourceRef', () => {
-    const text = caseFixtureText('data-source-rejected', 'bad-different').replace(
-      '    name: orders-db-nightly\n  resources',
-      '    name: orders-db-nightly\n    namespace: backups\n  resources',
-    );
-    const found = diagnose({ 'file:///ws/a.yaml': text }).filter(
-      (d) => d.code === 'data-source-rejected',
-    );
-    assert.equal(found.length, 1);
-    assert.match(found[0]!.message.en, /together with `dataSourceRef.namespace`/);
+  void test('data-source-rejected: the fix keeps dataSourceRef alone', () => {
     const fixed = assertFixApplies(
       caseFixtureText('data-source-rejected', 'bad-different'),
       'data-source-rejected',
     );
     assert.doesNotMatch(fixed, /dataSource:/);
+  });
+
+  void test('a namespaced dataSourceRef: the alpha gate decides, so no rejection is claimed', () => {
+    const text = caseFixtureText('data-source-rejected', 'bad-different').replace(
+      '    name: orders-db-nightly\n  resources',
+      '    name: orders-db-nightly\n    namespace: backups\n  resources',
+    );
+    const found = diagnose({ 'file:///ws/a.yaml': text });
+    assert.equal(found.filter((d) => d.code === 'data-source-rejected').length, 0);
+    const beside = found.filter(
+      (d) => d.code === 'data-source-cross-namespace' && /^`dataSource` beside/.test(d.message.en),
+    );
+    assert.equal(beside.length, 1);
+    assert.match(beside[0]!.message.en, /with it off \(the default\), it drops `dataSourceRef`/);
+    assert.match(beside[0]!.message.ru, /отбросит `dataSourceRef`/);
+    const fixed = assertFixApplies(
+      caseFixtureText('data-source-cross-namespace', 'bad-beside-data-source'),
+      'data-source-cross-namespace',
+    );
+    assert.doesNotMatch(fixed, /dataSource:/);
+  });
+
+  void test('a namespaced dataSourceRef to a snapshot without apiGroup: both gate states named', () => {
+    const text = fixtureText('data-source-cross-namespace', 'good').replace(
+      '    apiGroup: snapshot.storage.k8s.io\n    kind: VolumeSnapshot\n    name: orders-db-nightly',
+      '    kind: VolumeSnapshot\n    name: orders-db-nightly',
+    );
+    assert.notEqual(text, fixtureText('data-source-cross-namespace', 'good'));
+    const found = diagnose({ 'file:///ws/a.yaml': text });
+    assert.equal(found.filter((d) => d.code === 'data-source-rejected').length, 0);
+    const core = found.filter(
+      (d) => d.code === 'data-source-cross-namespace' && /without `apiGroup`/.test(d.message.en),
+    );
+    assert.equal(core.length, 1);
+    assert.match(core[0]!.message.en, /Set `apiGroup: snapshot.storage.k8s.io`/);
   });
 
   void test('data-source-cross-namespace: the fix creates a ReferenceGrant that satisfies the rule', () => {

@@ -138,3 +138,50 @@ void describe('shared-mode-on-node-local-volume in detail', () => {
     }
   });
 });
+
+void describe('local-class-immediate-binding and hand-made volumes', () => {
+  const noProvisioner = [
+    'apiVersion: storage.k8s.io/v1',
+    'kind: StorageClass',
+    'metadata: {name: manual}',
+    'provisioner: kubernetes.io/no-provisioner',
+    '',
+  ].join('\n');
+  const volume = (name: string, source: string) =>
+    [
+      'apiVersion: v1',
+      'kind: PersistentVolume',
+      `metadata: {name: ${name}}`,
+      'spec:',
+      '  storageClassName: manual',
+      '  capacity: {storage: 1Gi}',
+      '  accessModes: [ReadWriteOnce]',
+      `  ${source}`,
+      '',
+    ].join('\n');
+
+  function findings(...volumes: string[]): KubeDiagnostic[] {
+    const s = getLanguageService();
+    s.setFile('file:///sc.yaml', noProvisioner);
+    volumes.forEach((text, i) => s.setFile(`file:///pv-${i}.yaml`, text));
+    return s
+      .getDiagnostics('file:///sc.yaml', settings)
+      .filter((x) => x.code === 'local-class-immediate-binding');
+  }
+
+  void test('with no volume of the class in sight, it says the volumes are made by hand', () => {
+    const [d] = findings();
+    assert.match(d!.message.en, /has no provisioner: its volumes are made by hand/);
+    assert.match(d!.message.ru, /его тома создают вручную/);
+  });
+
+  void test('network volumes of the class reach every node: not reported', () => {
+    const nfs = volume('share', 'nfs: {server: 10.0.0.5, path: /exports/share}');
+    assert.equal(findings(nfs).length, 0);
+  });
+
+  void test('one volume tied to a node (local, hostPath) keeps the finding', () => {
+    const nfs = volume('share', 'nfs: {server: 10.0.0.5, path: /exports/share}');
+    assert.equal(findings(nfs, volume('scratch', HOST_PATH)).length, 1);
+  });
+});
