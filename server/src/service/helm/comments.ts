@@ -2,7 +2,10 @@
  * The chart's comments as documentation. Chart authors write docs as comment lines above a key
  * (`#`, `##`, helm-docs `# --`, readme-generator `## @param`), sometimes after the value, and
  * show optional keys as commented-out YAML (`# storageClass: "-"`). Lines are classified once,
- * then each key takes the comment block right above it.
+ * then each key takes the comment block right above it. A code sample inside the docs (after an
+ * reStructuredText `.. code-block::` or `Example::` line, or between Markdown fences) is part of
+ * the docs: its keys are written relative to whatever the prose talks about, not commented out
+ * where they stand.
  */
 
 export type CommentLineKind = 'doc' | 'example-key' | 'example-more';
@@ -50,6 +53,37 @@ const PROSE_WORDS = new Set([
   'required',
 ]);
 
+/** The text after the comment marker opens a literal block (reStructuredText) or is a Markdown fence. */
+const SAMPLE_OPENER = /^\.\.\s+(?:code-block|code|sourcecode)::|::$/;
+const FENCE = /^(```|~~~)/;
+
+interface CodeSample {
+  column: number;
+  /** Indentation of the opening line's text; the sample's lines are indented deeper. */
+  indent: number;
+  fenced: boolean;
+}
+
+/**
+ * Whether a comment line (its text after the markers) belongs to the code sample: a
+ * reStructuredText literal block goes on while lines are blank or indented deeper than its
+ * opener; a fenced block up to and including its closing fence.
+ */
+function inCodeSample(sample: CodeSample, column: number, text: string): boolean {
+  if (column !== sample.column) return false;
+  if (sample.fenced) return true;
+  const indent = text.length - text.trimStart().length;
+  return text.trim() === '' || indent > sample.indent;
+}
+
+/** The code sample a documentation line opens, if it is an opener. */
+function codeSampleOpened(column: number, text: string): CodeSample | undefined {
+  const trimmed = text.trim();
+  const fenced = FENCE.test(trimmed);
+  if (!fenced && !SAMPLE_OPENER.test(trimmed)) return undefined;
+  return { column, indent: text.length - text.trimStart().length, fenced };
+}
+
 function isPlausibleValue(rest: string | undefined): boolean {
   if (rest === undefined || rest === '') return true;
   const value = rest.replace(/\s+#.*$/, '');
@@ -69,16 +103,25 @@ export function classifyComments(
   let open: { key: CommentedKey; innerIndent: number } | undefined;
   /** A commented-out list (`#  - name: x`): lines indented deeper belong to its items. */
   let list: { column: number; innerIndent: number } | undefined;
+  let sample: CodeSample | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const m = COMMENT.exec(line);
     if (!m || skip.has(i)) {
       open = undefined;
       list = undefined;
+      sample = undefined;
       continue;
     }
     const column = m[1]!.length;
     const after = line.slice(column + 1);
+    const text = after.replace(/^#+/, '');
+    if (sample && inCodeSample(sample, column, text)) {
+      if (sample.fenced && FENCE.test(text.trim())) sample = undefined;
+      kinds.set(i, { kind: 'doc', column });
+      continue;
+    }
+    sample = undefined;
     const single = !after.startsWith('#');
     const innerIndent = after.length - after.trimStart().length;
     if (
@@ -120,6 +163,7 @@ export function classifyComments(
       continue;
     }
     kinds.set(i, { kind: 'doc', column });
+    sample = codeSampleOpened(column, text);
   }
   return { kinds, keys };
 }

@@ -20,7 +20,10 @@ function compile(schema: Record<string, unknown>): ValidateFunction | Error {
   let entry = compiled.get(key);
   if (!entry) {
     try {
-      const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false });
+      // Formats ajv does not know (`int32`, `int64`… of schemas generated from Go types) are
+      // ignored, as Helm's validator ignores formats it does not know; ajv would also print a
+      // warning for each of them on the console.
+      const ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, logger: false });
       const copy = { ...schema };
       delete copy.$schema;
       entry = ajv.compile(copy);

@@ -126,7 +126,12 @@ export function buildValuesTree(text: string): ValuesTree {
   return { roots, byId, data, problems };
 }
 
-/** Places each commented-out key under the real mapping whose keys sit left of its original column. */
+/**
+ * Places each commented-out key under the real mapping whose keys sit left of its original column.
+ * A key commented out inside an item of a list (`pools:` / `- servers: 4` / `# storageClassName:`)
+ * belongs to that item, which the tree does not model: it is left out rather than given to the
+ * list's parent, where setting it would do nothing.
+ */
 function addCommentedKeys(
   keys: CommentedKey[],
   flat: ValueNode[],
@@ -141,6 +146,7 @@ function addCommentedKeys(
       if (node.line >= ck.line) break;
       if (node.range.start.character < ck.keyColumn) parent = node;
     }
+    if (parent?.type === 'array') continue;
     while (parent && parent.type !== 'object' && parent.type !== 'null') {
       parent = byId.get(pathId(parent.path.slice(0, -1)));
     }

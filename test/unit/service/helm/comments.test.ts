@@ -76,3 +76,47 @@ void test('trailing comments are found outside quotes only', () => {
   assert.equal(trailingComment("  note: it's fine # yes", 7), 'yes');
   assert.equal(trailingComment('  url: http://x#frag', 6), undefined);
 });
+
+void test('a code sample inside the docs is documentation, not commented-out keys', () => {
+  const { lines, keys, kinds } = classify(
+    [
+      'archive:',
+      '  tolerations: []',
+      '  ###',
+      '  # Credentials for the archive bucket, for example:',
+      '  #',
+      '  # .. code-block:: yaml',
+      '  #',
+      '  #    accessKey: archiver',
+      '  #    secretKey:',
+      '  #      fromSecret: archive-keys',
+      '  ###',
+      '  # Where the archive is written',
+      '  credentials: {}',
+      '  # Extra volumes, e.g.::',
+      '  #',
+      '  #    - name: spool',
+      '  #      emptyDir: {}',
+      '  # storageClassName: archive-hdd',
+      '  volumes: []',
+      '  # Shown as Markdown:',
+      '  # ```yaml',
+      '  # retention: 30d',
+      '  # ```',
+      '  # retentionMode: strict',
+      'after: 1',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    keys.map((k) => k.key),
+    ['storageClassName', 'retentionMode'],
+    'keys after the end of a sample are commented-out keys again',
+  );
+  for (const line of [7, 8, 9, 15, 16, 21, 22]) assert.equal(kinds.get(line)!.kind, 'doc');
+  assert.equal(
+    docAbove(lines, kinds, 9 + 3),
+    'Credentials for the archive bucket, for example:\n\n.. code-block:: yaml\n\n' +
+      '   accessKey: archiver\n   secretKey:\n     fromSecret: archive-keys\n\n' +
+      'Where the archive is written',
+  );
+});

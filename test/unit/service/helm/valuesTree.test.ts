@@ -51,3 +51,22 @@ test('a key commented out with the # in front of its indentation stays under its
   assert.ok(tree.byId.get('cert')!.children.some((c) => c.key === 'issuerSecret'));
   assert.equal(tree.byId.get('cert.issuerSecret')!.range.start.character, 0);
 });
+
+test('a key commented out inside a list item is not given to the parent of the list', () => {
+  const tree = buildValuesTree(
+    [
+      'store:',
+      '  shards:',
+      '    - name: shard-a',
+      '      disks: 2',
+      '      size: 50Gi',
+      '      # storageClassName: fast-ssd',
+      '  # mountPath: /var/lib/store',
+      '  retention: 7d',
+    ].join('\n'),
+  );
+  const unset = [...tree.byId.values()].filter((n) => n.unset).map((n) => n.id);
+  assert.deepEqual(unset, ['store.mountPath']);
+  assert.equal(tree.byId.has('store.storageClassName'), false);
+  assert.equal(tree.byId.has('storageClassName'), false);
+});
