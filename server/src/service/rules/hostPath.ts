@@ -33,14 +33,24 @@ import { dataVolumeToClaimFix, readOnlyMountsFix } from './fixes/workloadFixes';
 /** Every kind with a pod template but DaemonSet: a pod of these may land on any node. */
 const APPLICATION_KINDS = workloadKinds.filter((k) => k !== 'DaemonSet');
 
-/** A hostPath volume where an application (not a node agent) keeps its data: `hostpath-in-workload`. */
+/**
+ * A hostPath volume where an application (not a node agent) keeps its data: `hostpath-in-workload`.
+ * The node's programs and Kubernetes state only read (kube-bench's `/usr/bin`, `/lib/systemd`) are
+ * the node's, not data the pod keeps there.
+ */
 function isWorkloadDataVolume(kind: string, at: PodSpecAt, use: HostPathUse): boolean {
   return (
     APPLICATION_KINDS.includes(kind) &&
     !isNodeAgent(kind, at) &&
     use.role === 'data' &&
-    !use.socketOrDevice
+    !use.socketOrDevice &&
+    !(isNodeSoftwarePath(use.path) && readsOnly(use))
   );
+}
+
+/** Every mount of the volume is read-only (and there is one). */
+function readsOnly(use: HostPathUse): boolean {
+  return use.mounts.length > 0 && use.mounts.every((m) => m.mount.readOnly === true);
 }
 
 /**
@@ -80,8 +90,8 @@ export const hostPathInWorkload: Rule = {
     ru: 'Приложение хранит данные в томе `hostPath`',
   },
   docs: {
-    en: "A `hostPath` volume is a directory on whichever node the pod lands on. When a pod of a Deployment, StatefulSet, Job, CronJob or a bare Pod is recreated on another node it sees an empty (or someone else's) directory: the data is silently \"lost\". Use a PersistentVolumeClaim; for node-local disks use a `local` PersistentVolume with node affinity. A hostPath PersistentVolume without `nodeAffinity` has the same problem: pods using it may run on any node (one that offers `ReadWriteMany` or `ReadOnlyMany` is left to `shared-mode-on-node-local-volume`, which says what sharing it across nodes means). Node plumbing is not reported: DaemonSets, pods with a privileged (or `CAP_SYS_ADMIN`) container or with mount propagation (node agents, CSI and CNI plugins), sockets and devices, and the node's own directories (`/dev`, `/sys`, `/proc`, `/run`, logs, the kubelet's directories; `sensitive-host-path` judges those).",
-    ru: 'Том `hostPath` — это каталог на том узле, куда попал под. Если под Deployment, StatefulSet, Job, CronJob или отдельный Pod пересоздадут на другом узле, он увидит пустой (или чужой) каталог: данные молча «пропадут». Используйте заявку на том (PVC), а для локальных дисков узла — постоянный том типа `local` с привязкой к узлам. У постоянного тома `hostPath` без `nodeAffinity` та же беда: поды с ним могут запуститься на любом узле (том с `ReadWriteMany` или `ReadOnlyMany` оставлен правилу `shared-mode-on-node-local-volume`, которое объясняет, что значит делить его между узлами). Служебные тома узла не отмечаются: DaemonSet, поды с привилегированным контейнером (или с `CAP_SYS_ADMIN`) либо с распространением монтирования (агенты узла, CSI- и CNI-плагины), сокеты и устройства, а также собственные каталоги узла (`/dev`, `/sys`, `/proc`, `/run`, логи, каталоги kubelet) — их оценивает правило `sensitive-host-path`.',
+    en: "A `hostPath` volume is a directory on whichever node the pod lands on. When a pod of a Deployment, StatefulSet, Job, CronJob or a bare Pod is recreated on another node it sees an empty (or someone else's) directory: the data is silently \"lost\". Use a PersistentVolumeClaim; for node-local disks use a `local` PersistentVolume with node affinity. A hostPath PersistentVolume without `nodeAffinity` has the same problem: pods using it may run on any node (one that offers `ReadWriteMany` or `ReadOnlyMany` is left to `shared-mode-on-node-local-volume`, which says what sharing it across nodes means). Node plumbing is not reported: DaemonSets, pods with a privileged (or `CAP_SYS_ADMIN`) container or with mount propagation (node agents, CSI and CNI plugins), sockets and devices, and the node's own directories (`/dev`, `/sys`, `/proc`, `/run`, logs, the kubelet's directories; `sensitive-host-path` judges those), nor the node's programs and Kubernetes state mounted read-only only (`/usr/bin`, `/lib/systemd`, `/srv/kubernetes`, `/var/lib/kube-scheduler`, as a node checker such as kube-bench reads them).",
+    ru: 'Том `hostPath` — это каталог на том узле, куда попал под. Если под Deployment, StatefulSet, Job, CronJob или отдельный Pod пересоздадут на другом узле, он увидит пустой (или чужой) каталог: данные молча «пропадут». Используйте заявку на том (PVC), а для локальных дисков узла — постоянный том типа `local` с привязкой к узлам. У постоянного тома `hostPath` без `nodeAffinity` та же беда: поды с ним могут запуститься на любом узле (том с `ReadWriteMany` или `ReadOnlyMany` оставлен правилу `shared-mode-on-node-local-volume`, которое объясняет, что значит делить его между узлами). Служебные тома узла не отмечаются: DaemonSet, поды с привилегированным контейнером (или с `CAP_SYS_ADMIN`) либо с распространением монтирования (агенты узла, CSI- и CNI-плагины), сокеты и устройства, собственные каталоги узла (`/dev`, `/sys`, `/proc`, `/run`, логи, каталоги kubelet) — их оценивает правило `sensitive-host-path`, — а также программы узла и состояние Kubernetes на нём, смонтированные только для чтения (`/usr/bin`, `/lib/systemd`, `/srv/kubernetes`, `/var/lib/kube-scheduler`: так их читает проверка узла вроде kube-bench).',
   },
   check(object, data, ctx) {
     if (object.kind === 'PersistentVolume') {

@@ -19,6 +19,11 @@ const NODE_SOFTWARE: readonly string[] = [
   '/var/lib/rancher',
   '/var/lib/k0s',
   '/var/lib/minikube',
+  // The control plane's own state and keys: kube-up's `/srv/kubernetes`, the components' folders.
+  '/srv/kubernetes',
+  '/var/lib/kube-scheduler',
+  '/var/lib/kube-controller-manager',
+  '/var/lib/kube-proxy',
 ];
 
 /** True for a path under the node's programs, homes or Kubernetes state, or a dot folder of tools. */
