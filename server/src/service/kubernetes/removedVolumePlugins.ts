@@ -13,12 +13,19 @@ export interface RemovedVolumePlugin {
   provisioner?: string;
   /** The CSI driver that took its place, where one is the known successor. */
   csiDriver?: string;
+  /** The release that removed it, where the release notes say so. */
+  removedIn?: string;
 }
 
 export const REMOVED_VOLUME_PLUGINS: readonly RemovedVolumePlugin[] = [
-  { source: 'rbd', provisioner: 'kubernetes.io/rbd', csiDriver: 'rbd.csi.ceph.com' },
-  { source: 'cephfs', csiDriver: 'cephfs.csi.ceph.com' },
-  { source: 'glusterfs', provisioner: 'kubernetes.io/glusterfs' },
+  {
+    source: 'rbd',
+    provisioner: 'kubernetes.io/rbd',
+    csiDriver: 'rbd.csi.ceph.com',
+    removedIn: '1.31',
+  },
+  { source: 'cephfs', csiDriver: 'cephfs.csi.ceph.com', removedIn: '1.31' },
+  { source: 'glusterfs', provisioner: 'kubernetes.io/glusterfs', removedIn: '1.26' },
   { source: 'quobyte', provisioner: 'kubernetes.io/quobyte' },
   { source: 'storageos', provisioner: 'kubernetes.io/storageos' },
   { source: 'scaleIO', provisioner: 'kubernetes.io/scaleio' },

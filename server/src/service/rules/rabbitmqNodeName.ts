@@ -7,6 +7,7 @@
  * empty store next to the old ones on its volume: queues, messages, users and vhosts seem gone. A
  * StatefulSet's pods keep their names.
  */
+import type { EnvVar } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { LocalizedText } from '../types';
 import { knownDataDirs, parseImage, runsDatabaseServer } from './imageWritePaths';
@@ -32,15 +33,32 @@ const RANDOM_HOSTNAME_KINDS = ['Deployment', 'ReplicaSet', 'ReplicationControlle
 
 /**
  * The official RabbitMQ image, in a pod of a kind whose pods get new names, with nothing that fixes
- * its node name: neither the pod's `hostname` nor a `RABBITMQ_NODENAME` of its own (one built from
- * `$(POD_NAME)` changes with the pod; `envFrom` may set one we cannot read).
+ * its node name: neither `hostNetwork` (the pod then has the node's hostname) nor a non-empty
+ * `hostname` of the pod (an empty one gives the pod's name), nor a `RABBITMQ_NODENAME` of its own
+ * that stays the same (one read from a field, or built from a variable that is, changes with the
+ * pod; `envFrom` may set one we cannot read).
  */
 export function rabbitNodeNameChanges(kind: string, at: PodSpecAt, c: ContainerAt): boolean {
-  if (!RANDOM_HOSTNAME_KINDS.includes(kind) || at.spec.hostname !== undefined) return false;
+  if (!RANDOM_HOSTNAME_KINDS.includes(kind) || at.spec.hostNetwork === true) return false;
+  if (str(at.spec.hostname)) return false;
   if (parseImage(str(c.container.image) ?? '').repository !== 'rabbitmq') return false;
   if (Array.isArray(c.container.envFrom) && c.container.envFrom.length) return false;
   const env = Array.isArray(c.container.env) ? c.container.env : [];
-  return !env.some((e) => e.name === 'RABBITMQ_NODENAME' && !/\$\(/.test(e.value ?? ''));
+  return !env.some((e) => e.name === 'RABBITMQ_NODENAME' && fixedValue(env, e));
+}
+
+/**
+ * An environment variable whose value is the same in every pod: written as a plain value, with any
+ * `$(VAR)` it names itself fixed (a `valueFrom` field or resource, such as the pod's name, is not).
+ */
+function fixedValue(env: readonly EnvVar[], variable: EnvVar, depth = 0): boolean {
+  if (variable.valueFrom !== undefined || typeof variable.value !== 'string') return false;
+  if (depth > 8) return false;
+  return [...variable.value.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)].every((m) => {
+    // Kubernetes leaves a reference to no variable as it is written: a fixed text.
+    const named = env.find((e) => e.name === m[1]);
+    return named === undefined || fixedValue(env, named, depth + 1);
+  });
 }
 
 /** What `database-data-not-on-volume` adds for such a RabbitMQ: the volume is not enough. */
@@ -99,8 +117,8 @@ export const rabbitmqNodeNameChanges: Rule = {
     ru: 'RabbitMQ хранит данные на томе, но с каждым новым подом получает новое имя узла',
   },
   docs: {
-    en: "RabbitMQ keeps its message store in a directory named after its node name (`/var/lib/rabbitmq/mnesia/rabbit@<hostname>` in the official image), and the node name is `rabbit@<hostname>` unless `RABBITMQ_NODENAME` sets it. A pod's hostname is its name, and every new pod of a Deployment, ReplicaSet or DaemonSet has a new one: after each update, eviction or restart of the pod, RabbitMQ starts with an empty store beside the old ones on the volume, and queues, messages, users and vhosts seem to be gone. Set the pod's `hostname` (the fix uses the workload's name), set `RABBITMQ_NODENAME`, or run RabbitMQ as a StatefulSet, whose pods keep their names. Not reported: a container with `envFrom` (it may set the node name), a `RABBITMQ_NODENAME` built from the pod's name, images other than the official `rabbitmq`.",
-    ru: 'RabbitMQ хранит сообщения в каталоге, названном по имени узла (`/var/lib/rabbitmq/mnesia/rabbit@<имя хоста>` в официальном образе), а имя узла — `rabbit@<имя хоста>`, если его не задаёт `RABBITMQ_NODENAME`. Имя хоста пода — это имя пода, и у каждого нового пода Deployment, ReplicaSet или DaemonSet оно новое: после каждого обновления, вытеснения или перезапуска пода RabbitMQ начинает с пустым хранилищем рядом со старыми на томе, и очереди, сообщения, пользователи и виртуальные хосты как будто пропадают. Задайте поду `hostname` (исправление берёт имя рабочей нагрузки), задайте `RABBITMQ_NODENAME` или запустите RabbitMQ как StatefulSet: его поды сохраняют имена. Не отмечаются: контейнер с `envFrom` (там может быть задано имя узла), `RABBITMQ_NODENAME`, собранное из имени пода, и образы, кроме официального `rabbitmq`.',
+    en: "RabbitMQ keeps its message store in a directory named after its node name (`/var/lib/rabbitmq/mnesia/rabbit@<hostname>` in the official image), and the node name is `rabbit@<hostname>` unless `RABBITMQ_NODENAME` sets it. A pod's hostname is its name, and every new pod of a Deployment, ReplicaSet or DaemonSet has a new one: after each update, eviction or restart of the pod, RabbitMQ starts with an empty store beside the old ones on the volume, and queues, messages, users and vhosts seem to be gone. Set the pod's `hostname` (the fix uses the workload's name), set `RABBITMQ_NODENAME`, or run RabbitMQ as a StatefulSet, whose pods keep their names. Not reported: a pod with `hostNetwork` (it has the node's hostname), a container with `envFrom` (it may set the node name), images other than the official `rabbitmq`; a `RABBITMQ_NODENAME` read from a field (the pod's name) or built from one changes with the pod and is reported.",
+    ru: 'RabbitMQ хранит сообщения в каталоге, названном по имени узла (`/var/lib/rabbitmq/mnesia/rabbit@<имя хоста>` в официальном образе), а имя узла — `rabbit@<имя хоста>`, если его не задаёт `RABBITMQ_NODENAME`. Имя хоста пода — это имя пода, и у каждого нового пода Deployment, ReplicaSet или DaemonSet оно новое: после каждого обновления, вытеснения или перезапуска пода RabbitMQ начинает с пустым хранилищем рядом со старыми на томе, и очереди, сообщения, пользователи и виртуальные хосты как будто пропадают. Задайте поду `hostname` (исправление берёт имя рабочей нагрузки), задайте `RABBITMQ_NODENAME` или запустите RabbitMQ как StatefulSet: его поды сохраняют имена. Не отмечаются: под с `hostNetwork` (у него имя хоста узла), контейнер с `envFrom` (там может быть задано имя узла) и образы, кроме официального `rabbitmq`; `RABBITMQ_NODENAME`, прочитанное из поля (имени пода) или собранное из него, меняется вместе с подом и отмечается.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);

@@ -3,7 +3,8 @@
  * (kubernetes/removedVolumePlugins.ts): the API server still accepts them, but no kubelet mounts
  * them and no controller provisions for them.
  */
-import { localize } from '../i18n/format';
+import { joinTexts, localize } from '../i18n/format';
+import { kubernetesVersion } from '../schema/registry';
 import type { LocalizedText } from '../types';
 import {
   removedPluginOfProvisioner,
@@ -34,29 +35,54 @@ function join(first: LocalizedText, second: LocalizedText): LocalizedText {
   return { en: `${first.en} ${second.en}`, ru: `${first.ru} ${second.ru}` };
 }
 
-function mountMessage(plugin: RemovedVolumePlugin, pv: boolean): LocalizedText {
-  const gone = localize(
-    pv
-      ? {
-          en: 'Kubernetes no longer has the in-tree `{source}` volume plugin (the API keeps the field for old objects only): no kubelet can mount this volume, so a pod that uses its claim stays in `ContainerCreating`.',
-          ru: 'Встроенного плагина томов `{source}` в Kubernetes больше нет (API сохраняет поле только ради старых объектов): ни один kubelet не смонтирует этот том, и под, который использует его заявку, останется в `ContainerCreating`.',
-        }
-      : {
-          en: 'Kubernetes no longer has the in-tree `{source}` volume plugin (the API keeps the field for old objects only): no kubelet can mount this volume, so the pod stays in `ContainerCreating`.',
-          ru: 'Встроенного плагина томов `{source}` в Kubernetes больше нет (API сохраняет поле только ради старых объектов): ни один kubelet не смонтирует этот том, и под останется в `ContainerCreating`.',
+/** "Kubernetes 1.36 has no in-tree `rbd` volume plugin (removed in 1.31)". */
+function noPlugin(plugin: RemovedVolumePlugin): LocalizedText {
+  const args = { k8s: kubernetesVersion, source: plugin.source, since: plugin.removedIn ?? '' };
+  return plugin.removedIn
+    ? localize(
+        {
+          en: 'Kubernetes {k8s} has no in-tree `{source}` volume plugin (removed in {since}; the API keeps the field for old objects only)',
+          ru: 'В Kubernetes {k8s} нет встроенного плагина томов `{source}` (его убрали в {since}; API сохраняет поле только ради старых объектов)',
         },
-    { source: plugin.source },
-  );
-  return join(gone, successor(plugin));
+        args,
+      )
+    : localize(
+        {
+          en: 'Kubernetes {k8s} has no in-tree `{source}` volume plugin (the API keeps the field for old objects only)',
+          ru: 'В Kubernetes {k8s} нет встроенного плагина томов `{source}` (API сохраняет поле только ради старых объектов)',
+        },
+        args,
+      );
+}
+
+function mountMessage(plugin: RemovedVolumePlugin, pv: boolean): LocalizedText {
+  const gone = noPlugin(plugin);
+  const effect = pv
+    ? {
+        en: ': no kubelet can mount this volume, so a pod that uses its claim stays in `ContainerCreating`.',
+        ru: ': ни один kubelet не смонтирует этот том, и под, который использует его заявку, останется в `ContainerCreating`.',
+      }
+    : {
+        en: ': no kubelet can mount this volume, so the pod stays in `ContainerCreating`.',
+        ru: ': ни один kubelet не смонтирует этот том, и под останется в `ContainerCreating`.',
+      };
+  return join(joinTexts(gone, effect), successor(plugin));
 }
 
 function provisionMessage(plugin: RemovedVolumePlugin, provisioner: string): LocalizedText {
-  const gone = localize(
+  const gone = joinTexts(
+    localize(
+      {
+        en: 'Provisioner `{provisioner}` was the in-tree `{source}` plugin. ',
+        ru: 'Провижинер `{provisioner}` — это встроенный плагин `{source}`. ',
+      },
+      { provisioner, source: plugin.source },
+    ),
+    noPlugin(plugin),
     {
-      en: 'Provisioner `{provisioner}` was the in-tree `{source}` plugin, which Kubernetes no longer has: nothing provisions volumes for this class, and its claims stay `Pending`.',
-      ru: 'Провижинер `{provisioner}` — это встроенный плагин `{source}`, которого в Kubernetes больше нет: тома для этого класса никто не выделит, и его заявки останутся в `Pending`.',
+      en: ': nothing provisions volumes for this class, and its claims stay `Pending`.',
+      ru: ': тома для этого класса никто не выделит, и его заявки останутся в `Pending`.',
     },
-    { provisioner, source: plugin.source },
   );
   return join(gone, successor(plugin));
 }

@@ -192,7 +192,7 @@ void describe(RULE, () => {
     assert.deepEqual(quiet(workload('Deployment', rabbit, '      hostname: mq\n')), []);
     const named = `${rabbit}\n  env:\n    - name: RABBITMQ_NODENAME\n      value: rabbit@mq`;
     assert.deepEqual(quiet(workload('Deployment', named)), []);
-    const perPod = `${rabbit}\n  env:\n    - name: RABBITMQ_NODENAME\n      value: rabbit@$(POD_NAME)`;
+    const perPod = `${rabbit}\n  env:\n    - name: POD_NAME\n      valueFrom: {fieldRef: {fieldPath: metadata.name}}\n    - name: RABBITMQ_NODENAME\n      value: rabbit@$(POD_NAME)`;
     assert.equal(quiet(workload('Deployment', perPod)).length, 1);
   });
 

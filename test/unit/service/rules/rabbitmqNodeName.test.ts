@@ -68,4 +68,32 @@ void describe(RULE, () => {
   test('a node name built from the pod name changes too', () => {
     assert.equal(hits(caseFixtureText(RULE, 'bad-pod-name-env')), 1);
   });
+
+  test('hostNetwork, a set hostname, a fixed RABBITMQ_NODENAME: the node name stays', () => {
+    const bad = fixtureText(RULE, 'bad');
+    const withSpec = (line: string) =>
+      bad.replace('      containers:\n', `${line}      containers:\n`);
+    assert.equal(hits(withSpec('      hostNetwork: true\n')), 0);
+    assert.equal(hits(withSpec('      hostname: broker\n')), 0);
+    assert.equal(hits(withSpec('      hostname: ""\n')), 1, 'an empty hostname is the pod name');
+    const env = (lines: string) =>
+      bad.replace('          ports:\n', `          env:\n${lines}          ports:\n`);
+    assert.equal(
+      hits(
+        env(
+          '            - {name: NODE_HOST, value: billing-main}\n            - {name: RABBITMQ_NODENAME, value: rabbit@$(NODE_HOST)}\n',
+        ),
+      ),
+      0,
+    );
+    assert.equal(
+      hits(
+        env(
+          '            - name: RABBITMQ_NODENAME\n              valueFrom: {fieldRef: {fieldPath: metadata.name}}\n',
+        ),
+      ),
+      1,
+      'the pod name read from a field changes with the pod',
+    );
+  });
 });
