@@ -20,8 +20,11 @@ import { runNodeScript } from '../node/process';
 
 export const SINGLE_THREADED_FLAG = '--single-threaded';
 
-/** The most a relaunched lint may print; past it, the lint runs in this process instead. */
-const MAX_OUTPUT_BYTES = 1 << 30;
+/**
+ * The most a relaunched lint may print; past it, the lint runs in this process instead. Well below
+ * V8's longest string (about 512 MB), which the output is read into.
+ */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 /**
  * Whether a lint of `threads` threads should run again in a process with V8's flag: when its
