@@ -12,11 +12,14 @@
  */
 import { NO_PROVISIONER } from '../binding/state';
 
+/** rancher/local-path-provisioner's name in its manifests. */
+const LOCAL_PATH_PROVISIONER = 'rancher.io/local-path';
+
 export const NODE_LOCAL_PROVISIONERS: ReadonlySet<string> = new Set([
   // `local` PersistentVolumes made by hand or by sig-storage-local-static-provisioner.
   NO_PROVISIONER,
   // rancher/local-path-provisioner's manifests.
-  'rancher.io/local-path',
+  LOCAL_PATH_PROVISIONER,
   // OpenEBS LocalPV: hostpath and device, LVM, ZFS.
   'openebs.io/local',
   'local.csi.openebs.io',
@@ -46,4 +49,12 @@ const LOCAL_PATH_CHART_NAME = /^[^/]+\/[^/]*local-path-provisioner[^/]*$/;
 /** The provisioner creates volumes that live on one node. */
 export function isNodeLocalProvisioner(provisioner: string): boolean {
   return NODE_LOCAL_PROVISIONERS.has(provisioner) || LOCAL_PATH_CHART_NAME.test(provisioner);
+}
+
+/**
+ * The provisioner is rancher/local-path-provisioner, whose configuration may serve a class from a
+ * filesystem shared by every node instead (kubernetes/localPathConfig.ts).
+ */
+export function isLocalPathProvisioner(provisioner: string): boolean {
+  return provisioner === LOCAL_PATH_PROVISIONER || LOCAL_PATH_CHART_NAME.test(provisioner);
 }

@@ -11,6 +11,7 @@ import type { Recognition } from './objects';
 import { WORKLOAD_KINDS } from '../kubernetes/podSpec';
 import { STORAGE_STATE_KINDS } from '../kubernetes/storageKinds';
 import { classConfigMap } from '../kubernetes/classConfigMaps';
+import { isLocalPathConfigMap } from '../kubernetes/localPathConfig';
 import { isReleaseKind } from '../kubernetes/declaredRelease';
 
 /**
@@ -31,11 +32,12 @@ export const DATA_KINDS: ReadonlySet<string> = new Set([
 export function keepsData(recognition: Recognition): boolean {
   if (recognition.type !== 'object') return false;
   const { kind, name } = recognition.facts;
-  // A ConfigMap an operator makes a StorageClass from is read like the class, and so is a Helm
-  // release whose chart makes classes (kubernetes/releaseClasses.ts).
+  // A ConfigMap an operator makes a StorageClass from is read like the class, and so is
+  // local-path-provisioner's configuration (kubernetes/localPathConfig.ts) and a Helm release whose
+  // chart makes classes (kubernetes/releaseClasses.ts).
   return (
     DATA_KINDS.has(kind) ||
-    (kind === 'ConfigMap' && classConfigMap(name) !== undefined) ||
+    (kind === 'ConfigMap' && (classConfigMap(name) !== undefined || isLocalPathConfigMap(name))) ||
     isReleaseKind(kind, recognition.facts.apiVersion)
   );
 }

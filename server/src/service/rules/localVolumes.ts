@@ -3,7 +3,12 @@ import type { PersistentVolume, PersistentVolumeSpec } from 'kubernetes-types/co
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import { joinTexts, localize } from '../i18n/format';
 import { NO_PROVISIONER } from '../binding/state';
-import { isNodeLocalProvisioner } from '../kubernetes/nodeLocalProvisioners';
+import {
+  isLocalPathProvisioner,
+  isNodeLocalProvisioner,
+} from '../kubernetes/nodeLocalProvisioners';
+import { servesSharedFileSystem } from '../kubernetes/localPathConfig';
+import type { IndexedObject } from '../workspace/file';
 import type { LocalizedText } from '../types';
 import { key, type Lookups } from './lookups';
 import type { Rule } from './types';
@@ -191,6 +196,16 @@ function handMadeVolumesReachEveryNode(className: string, lookups: Lookups): boo
   return volumes.length > 0 && !volumes.some((v) => isNodeBound(v.data));
 }
 
+/**
+ * A local-path-provisioner class that the provisioner's ConfigMap nearest to it serves from a
+ * filesystem mounted on every node: its volumes get no node affinity.
+ */
+function onSharedFileSystem(sc: IndexedObject, provisioner: string, lookups: Lookups): boolean {
+  if (!isLocalPathProvisioner(provisioner)) return false;
+  const config = lookups.localPathConfig(sc.uri);
+  return config !== undefined && servesSharedFileSystem(config.data, sc.name ?? '');
+}
+
 export const localClassImmediateBinding: Rule = {
   id: 'local-class-immediate-binding',
   family: 'volumes',
@@ -202,8 +217,8 @@ export const localClassImmediateBinding: Rule = {
     ru: 'Класс хранилища для локальных томов с немедленной привязкой',
   },
   docs: {
-    en: 'With `volumeBindingMode: Immediate` (the default) a claim binds to a volume before the scheduler picks a node for the pod. For node-local volumes this chooses the node by accident: the pod may need resources the node does not have, or conflict with other volumes, and stays `Pending`. Use `WaitForFirstConsumer` (the quick fix sets it) so binding waits for scheduling. A class counts as node-local by its provisioner, from a list of known ones: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (and the `cluster.local/…local-path-provisioner` name its Helm chart generates), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` and `local.csi.aliyun.com`; other provisioners are not judged by the words in their names. A `kubernetes.io/no-provisioner` class holds volumes made by hand, which may be network volumes too: it is not reported when the workspace has volumes of the class and none of them is tied to nodes (`local`, `hostPath` or `nodeAffinity`), as with NFS volumes. Pitfall: a local-path-provisioner class given a `sharedFileSystemPath` in the ConfigMap of the provisioner (`storageClassConfigs`) serves a filesystem mounted on every node, where `Immediate` is fine; the class itself does not show it, so disable the rule for that class (`# kube-storage-disable local-class-immediate-binding` in its document).',
-    ru: 'При `volumeBindingMode: Immediate` (по умолчанию) заявка привязывается к тому ещё до того, как планировщик выберет узел для пода. Для локальных томов это выбирает узел случайно: поду может не хватить ресурсов узла или помешать другой том, и он останется в `Pending`. Укажите `WaitForFirstConsumer` (это сделает быстрое исправление), чтобы привязка ждала планирования. Класс считается классом локальных томов по провижинеру из списка известных: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (и имя `cluster.local/…local-path-provisioner`, которое создаёт его Helm-чарт), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` и `local.csi.aliyun.com`; остальные провижинеры по словам в имени не распознаются. Класс `kubernetes.io/no-provisioner` объединяет тома, созданные вручную, и это могут быть и сетевые тома: о нём не сообщается, если в рабочей области есть тома этого класса и ни один из них не привязан к узлам (`local`, `hostPath` или `nodeAffinity`), как у томов NFS. Подвох: класс local-path-provisioner, которому в ConfigMap провижинера (`storageClassConfigs`) задан `sharedFileSystemPath`, обслуживает файловую систему, смонтированную на всех узлах, и ему `Immediate` подходит; по самому классу этого не видно, поэтому отключите правило для такого класса (`# kube-storage-disable local-class-immediate-binding` в его документе).',
+    en: "With `volumeBindingMode: Immediate` (the default) a claim binds to a volume before the scheduler picks a node for the pod. For node-local volumes this chooses the node by accident: the pod may need resources the node does not have, or conflict with other volumes, and stays `Pending`. Use `WaitForFirstConsumer` (the quick fix sets it) so binding waits for scheduling. A class counts as node-local by its provisioner, from a list of known ones: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (and the `cluster.local/…local-path-provisioner` name its Helm chart generates), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` and `local.csi.aliyun.com`; other provisioners are not judged by the words in their names. A `kubernetes.io/no-provisioner` class holds volumes made by hand, which may be network volumes too: it is not reported when the workspace has volumes of the class and none of them is tied to nodes (`local`, `hostPath` or `nodeAffinity`), as with NFS volumes. Nor is a local-path-provisioner class whose provisioner's ConfigMap (`local-path-config`, key `config.json`; of several, the nearest to the class) gives it a `sharedFileSystemPath` and no `nodePathMap`, in its entry of `storageClassConfigs` or, without that map, for every class: such volumes are on a filesystem mounted on every node and get no node affinity, so `Immediate` is right. When that ConfigMap is not in the workspace, disable the rule for the class (`# kube-storage-disable local-class-immediate-binding` in its document).",
+    ru: 'При `volumeBindingMode: Immediate` (по умолчанию) заявка привязывается к тому ещё до того, как планировщик выберет узел для пода. Для локальных томов это выбирает узел случайно: поду может не хватить ресурсов узла или помешать другой том, и он останется в `Pending`. Укажите `WaitForFirstConsumer` (это сделает быстрое исправление), чтобы привязка ждала планирования. Класс считается классом локальных томов по провижинеру из списка известных: `kubernetes.io/no-provisioner`, `rancher.io/local-path` (и имя `cluster.local/…local-path-provisioner`, которое создаёт его Helm-чарт), OpenEBS LocalPV (`openebs.io/local`, `local.csi.openebs.io`, `zfs.csi.openebs.io`), TopoLVM (`topolvm.io`, `topolvm.cybozu.com`), `lvm.csi.metal-stack.io`, `hostpath.csi.k8s.io`, `kubevirt.io.hostpath-provisioner`, `directpv-min-io` и `local.csi.aliyun.com`; остальные провижинеры по словам в имени не распознаются. Класс `kubernetes.io/no-provisioner` объединяет тома, созданные вручную, и это могут быть и сетевые тома: о нём не сообщается, если в рабочей области есть тома этого класса и ни один из них не привязан к узлам (`local`, `hostPath` или `nodeAffinity`), как у томов NFS. Не сообщается и о классе local-path-provisioner, которому ConfigMap провижинера (`local-path-config`, ключ `config.json`; из нескольких — ближайший к классу) задаёт `sharedFileSystemPath` без `nodePathMap` — в записи класса в `storageClassConfigs` или, если этого словаря нет, для всех классов сразу: такие тома лежат в файловой системе, смонтированной на всех узлах, и не привязаны к узлу, так что `Immediate` им подходит. Если этого ConfigMap в рабочей области нет, отключите правило для класса (`# kube-storage-disable local-class-immediate-binding` в его документе).',
   },
   check(object, data, ctx) {
     const sc = data as unknown as StorageClass;
@@ -212,6 +227,7 @@ export const localClassImmediateBinding: Rule = {
     if (sc.volumeBindingMode === 'WaitForFirstConsumer') return;
     const handMade = provisioner === NO_PROVISIONER;
     if (handMade && handMadeVolumesReachEveryNode(object.name ?? '', ctx.lookups)) return;
+    if (onSharedFileSystem(object, provisioner, ctx.lookups)) return;
     ctx.report(
       sc.volumeBindingMode ? ['volumeBindingMode'] : ['provisioner'],
       localize(handMade ? HAND_MADE_IMMEDIATE : NODE_LOCAL_IMMEDIATE, { name: object.name ?? '?' }),

@@ -27,6 +27,7 @@ import { storageFingerprint, storageSignature } from './signature';
 import { ephemeralClaimName, workloadPods } from '../kubernetes/ephemeral';
 import { claimTemplatesOf, ephemeralTemplatesOf, isRecord, namespaceOf } from './util';
 import { hasPlaceholder } from '../text/placeholders';
+import { isLocalPathConfigMap } from '../kubernetes/localPathConfig';
 
 export interface Found<T> {
   object: IndexedObject;
@@ -71,6 +72,8 @@ export class Lookups {
   readonly referenceGrants: Found<ReferenceGrant>[] = [];
   /** CSIDriver objects by driver name, every manifest of one (`csi-lifecycle-mode-not-allowed`). */
   readonly csiDrivers = new Map<string, Found<Record<string, unknown>>[]>();
+  /** rancher/local-path-provisioner's ConfigMaps (kubernetes/localPathConfig.ts), every copy. */
+  private readonly localPathConfigs: Found<Record<string, unknown>>[] = [];
 
   constructor(readonly workspace: Workspace) {
     for (const object of manifestsLast(workspace.objectsOfKind('PersistentVolumeClaim'))) {
@@ -134,6 +137,10 @@ export class Lookups {
       const list = this.csiDrivers.get(object.name);
       if (list) list.push({ object, data });
       else this.csiDrivers.set(object.name, [{ object, data }]);
+    }
+    for (const object of workspace.objectsOfKind('ConfigMap')) {
+      const data = isLocalPathConfigMap(object.name) && objectData<Record<string, unknown>>(object);
+      if (data) this.localPathConfigs.push({ object, data });
     }
   }
 
@@ -229,6 +236,12 @@ export class Lookups {
     const k = key(namespace, name);
     const copies = near === undefined ? undefined : this.serviceCopies.get(k);
     return copies ? nearestCopy(copies, near!, uriOfObject) : this.services.get(k);
+  }
+
+  /** rancher/local-path-provisioner's ConfigMap, of several the nearest to `near`. */
+  localPathConfig(near: string): Found<Record<string, unknown>> | undefined {
+    const copies = this.localPathConfigs;
+    return copies.length ? nearestCopy(copies, near, uriOfObject) : undefined;
   }
 
   /** The StorageClass of that name, the nearest copy to `near` as for `claim`. */

@@ -20,9 +20,18 @@ import { ephemeralVolumesOf, workloadPods } from '../kubernetes/ephemeral';
 import { isRecord } from './util';
 import { STORAGE_STATE_KINDS } from '../kubernetes/storageKinds';
 import { hash53 } from '../text/hash';
+import { isLocalPathConfigMap } from '../kubernetes/localPathConfig';
 
 /** Every kind that takes part in the signature. */
 const SIGNATURE_KINDS: readonly string[] = [...STORAGE_STATE_KINDS, ...WORKLOAD_KINDS];
+
+/**
+ * Of other kinds, the objects whose data a rule reads across files: local-path-provisioner's
+ * ConfigMap, which says whether its classes' volumes are node-local (kubernetes/localPathConfig.ts).
+ */
+function readAsState(kind: string, name: string | undefined): boolean {
+  return kind === 'ConfigMap' && isLocalPathConfigMap(name);
+}
 
 /**
  * The hash of the relevant part of each parsed document (as JSON), computed once, and the last
@@ -71,8 +80,10 @@ function storageBodyHash(kind: string, value: DocumentValue): number {
 export function addStorageHashes(summary: FileSummary, file?: WorkspaceFile): void {
   summary.chunks.forEach((chunk, c) =>
     chunk?.docs.forEach((doc, d) => {
-      const kind = doc.recognition.type === 'object' ? doc.recognition.facts.kind : undefined;
-      if (kind === undefined || !SIGNATURE_KINDS.includes(kind) || !doc.value) return;
+      const facts = doc.recognition.type === 'object' ? doc.recognition.facts : undefined;
+      const kind = facts?.kind;
+      if (kind === undefined || !doc.value) return;
+      if (!SIGNATURE_KINDS.includes(kind) && !readAsState(kind, facts?.name)) return;
       doc.storageHash = storageBodyHash(kind, doc.value);
       const parsed = file?.chunks[c]?.chunk.docs[d];
       if (parsed) parsed.storageHash = doc.storageHash;
@@ -81,7 +92,8 @@ export function addStorageHashes(summary: FileSummary, file?: WorkspaceFile): vo
 }
 
 function relevantPart(kind: string, data: Record<string, unknown>): unknown {
-  if (STORAGE_STATE_KINDS.includes(kind)) return data;
+  // Storage state and a ConfigMap read as state (`readAsState`) count in full.
+  if (STORAGE_STATE_KINDS.includes(kind) || kind === 'ConfigMap') return data;
   const pods = podFacts(kind, data);
   if (kind !== 'StatefulSet') {
     const metadata = isRecord(data.metadata) ? data.metadata : {};
@@ -130,6 +142,9 @@ export function storageSignature(workspace: Workspace): number {
   const current: number[] = [hash53(JSON.stringify(workspace.cluster.defaultStorageClass) ?? '')];
   for (const kind of SIGNATURE_KINDS) {
     for (const object of workspace.objectsOfKind(kind)) current.push(storageFingerprint(object));
+  }
+  for (const object of workspace.objectsOfKind('ConfigMap')) {
+    if (readAsState(object.kind, object.name)) current.push(storageFingerprint(object));
   }
   const same = state !== undefined && sameNumbers(state.fingerprints, current);
   const version = same ? state.version : (state?.version ?? 0) + 1;

@@ -1,7 +1,10 @@
 /** Which provisioners make node-local volumes (kubernetes/nodeLocalProvisioners.ts). */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isNodeLocalProvisioner } from '../../../../server/src/service/kubernetes/nodeLocalProvisioners';
+import {
+  isLocalPathProvisioner,
+  isNodeLocalProvisioner,
+} from '../../../../server/src/service/kubernetes/nodeLocalProvisioners';
 import { diagnose } from '../rules/helpers';
 
 void describe('node-local provisioners', () => {
@@ -41,6 +44,13 @@ void describe('node-local provisioners', () => {
     ]) {
       assert.equal(isNodeLocalProvisioner(name), false, name);
     }
+  });
+
+  void test("local-path-provisioner by its manifests' name and its chart's", () => {
+    assert.equal(isLocalPathProvisioner('rancher.io/local-path'), true);
+    assert.equal(isLocalPathProvisioner('cluster.local/storage-local-path-provisioner'), true);
+    assert.equal(isLocalPathProvisioner('openebs.io/local'), false);
+    assert.equal(isLocalPathProvisioner('kubernetes.io/no-provisioner'), false);
   });
 
   const storageClass = (provisioner: string, mode?: string) =>

@@ -185,3 +185,63 @@ void describe('local-class-immediate-binding and hand-made volumes', () => {
     assert.equal(findings(nfs, volume('scratch', HOST_PATH)).length, 1);
   });
 });
+
+void describe('local-class-immediate-binding and local-path-provisioner on a shared filesystem', () => {
+  const shareClass = [
+    'apiVersion: storage.k8s.io/v1',
+    'kind: StorageClass',
+    'metadata: {name: team-share}',
+    'provisioner: cluster.local/infra-local-path-provisioner',
+    'volumeBindingMode: Immediate',
+    '',
+  ].join('\n');
+  const config = (json: string) =>
+    [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata: {name: local-path-config, namespace: storage}',
+      'data:',
+      `  config.json: '${json}'`,
+      '',
+    ].join('\n');
+  const SHARED = '{"storageClassConfigs": {"team-share": {"sharedFileSystemPath": "/mnt/share"}}}';
+  const ON_NODES =
+    '{"nodePathMap": [{"node": "DEFAULT_PATH_FOR_NON_LISTED_NODES", "paths": ["/d"]}]}';
+  const reported = (s: ReturnType<typeof getLanguageService>, uri: string) =>
+    s.getDiagnostics(uri, settings).filter((d) => d.code === 'local-class-immediate-binding')
+      .length;
+
+  void test('the ConfigMap in another file of the folder decides', () => {
+    const s = getLanguageService();
+    s.setFile('file:///infra/storageclass.yaml', shareClass);
+    s.setFile('file:///infra/config.yaml', config(SHARED));
+    assert.equal(reported(s, 'file:///infra/storageclass.yaml'), 0);
+  });
+
+  void test('of several ConfigMaps the nearest one decides', () => {
+    const s = getLanguageService();
+    s.setFile('file:///envs/a/storageclass.yaml', shareClass);
+    s.setFile('file:///envs/a/config.yaml', config(ON_NODES));
+    s.setFile('file:///envs/b/config.yaml', config(SHARED));
+    assert.equal(reported(s, 'file:///envs/a/storageclass.yaml'), 1);
+  });
+
+  void test('editing the ConfigMap changes the finding', () => {
+    const s = getLanguageService();
+    s.setFile('file:///infra/storageclass.yaml', shareClass);
+    s.setFile('file:///infra/config.yaml', config(ON_NODES));
+    assert.equal(reported(s, 'file:///infra/storageclass.yaml'), 1);
+    s.setFile('file:///infra/config.yaml', config(SHARED), 'disk', 1);
+    assert.equal(reported(s, 'file:///infra/storageclass.yaml'), 0);
+  });
+
+  void test('another provisioner is not judged by the ConfigMap', () => {
+    const s = getLanguageService();
+    s.setFile(
+      'file:///x/sc.yaml',
+      shareClass.replace(/provisioner: .*/, 'provisioner: topolvm.io'),
+    );
+    s.setFile('file:///x/config.yaml', config(SHARED));
+    assert.equal(reported(s, 'file:///x/sc.yaml'), 1);
+  });
+});

@@ -94,6 +94,22 @@ void describe('storage signature', () => {
     assert.notEqual(storageSignature(s.workspace), first);
   });
 
+  void test("local-path-provisioner's ConfigMap counts, with what it configures", () => {
+    const config = (path: string) =>
+      [
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: local-path-config}',
+        `data: {config.json: '{"sharedFileSystemPath": "${path}"}'}`,
+        '',
+      ].join('\n');
+    const [before, after] = versionsAcross(config('/mnt/a'), '/mnt/a', '');
+    assert.notEqual(after, before);
+    const summary = new WorkspaceFile(uri, config('/mnt/a'), 0, false).summary();
+    addStorageHashes(summary);
+    assert.equal(typeof summary.chunks[0]?.docs[0]?.storageHash, 'number');
+  });
+
   void test('takes the storage hashes a summary brings: the same fingerprints as parsing here', () => {
     const texts = [base, statefulSet, ephemeral];
     const parsed = getLanguageService();
