@@ -112,6 +112,7 @@ const words = {
     unset: 'unset, example',
     notInChart: 'not in the chart',
     freeForm: 'free-form key',
+    readNotListed: 'read by the templates, not in values.yaml',
     uses: 'used in',
     summary: (v: number, s: number, o: number, e: number, w: number) =>
       `${v} value(s), ${s} storage; ${o} set in the values file: ${e} error(s), ${w} warning(s).`,
@@ -124,6 +125,7 @@ const words = {
     unset: 'не задано, пример',
     notInChart: 'нет в чарте',
     freeForm: 'произвольный ключ',
+    readNotListed: 'читается шаблонами, в values.yaml нет',
     uses: 'где используется',
     summary: (v: number, s: number, o: number, e: number, w: number) =>
       `Значений: ${v}, из них хранилища: ${s}; задано в файле значений: ${o}. Ошибок: ${e}, предупреждений: ${w}.`,
@@ -135,6 +137,15 @@ const words = {
     },
   },
 } as const;
+
+/**
+ * What a key only the values file has is to the chart: unknown, read by name by the templates
+ * (`persistence.existingClaim` that values.yaml leaves out), or under a map taken whole.
+ */
+function notListed(v: ValuesJson['values'][number], w: (typeof words)[Lang]): string {
+  if (v.unknown) return w.notInChart;
+  return v.uses.length ? w.readNotListed : w.freeForm;
+}
 
 function short(value: unknown): string {
   const text = value === undefined ? '' : JSON.stringify(value);
@@ -159,7 +170,7 @@ export function toValuesText(json: ValuesJson, lang: Lang): string {
         v.example !== null
           ? `(${w.unset}: ${v.example.split('\n')[0]})`
           : v.line === null
-            ? `(${v.unknown ? w.notInChart : w.freeForm})`
+            ? `(${notListed(v, w)})`
             : v.type === 'object' &&
                 json.values.some((c) => c.keys.length > v.keys.length && c.path.startsWith(v.path))
               ? '{...}'

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../../server/src/cli';
 import type { ValuesJson } from '../../../server/src/cli/values';
@@ -106,4 +106,29 @@ void test('hostile or missing charts and bad arguments exit 2 with a clear messa
   const missing = await run('values', chart, '-f', join(dir, 'nope.yaml'));
   assert.equal(missing.code, 2);
   assert.match(missing.err, /cannot read the values file/);
+});
+
+void test('values text: a key the templates read that values.yaml leaves out is not called free-form', async () => {
+  const dir = makeTempDir('ks-cli-values-');
+  mkdirSync(join(dir, 'templates'));
+  writeFileSync(join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: ledger\nversion: 0.3.0\n');
+  writeFileSync(join(dir, 'values.yaml'), 'persistence:\n  enabled: true\n  labels: {}\n');
+  writeFileSync(
+    join(dir, 'templates', 'deployment.yaml'),
+    [
+      'claimName: {{ .Values.persistence.existingClaim | default "ledger-data" }}',
+      'labels: {{- toYaml .Values.persistence.labels | nindent 2 }}',
+    ].join('\n'),
+  );
+  const file = join(dir, 'prod.yaml');
+  writeFileSync(file, 'persistence:\n  existingClaim: ledger-old\n  labels:\n    tier: db\n');
+  const en = await run('values', dir, '-f', file, '--lang', 'en');
+  assert.match(
+    en.out,
+    /persistence\.existingClaim = \(read by the templates, not in values\.yaml\)/,
+  );
+  assert.match(en.out, /persistence\.labels\.tier = \(free-form key\)/);
+  const ru = await run('values', dir, '-f', file, '--lang', 'ru');
+  assert.match(ru.out, /persistence\.existingClaim = \(читается шаблонами, в values\.yaml нет\)/);
+  assert.match(ru.out, /persistence\.labels\.tier = \(произвольный ключ\)/);
 });

@@ -3,12 +3,15 @@
  * `{{ if eq "-" .Values.persistence.storageClass }}storageClassName: ""`), or writes `-` into the
  * claim as it is (the render then fails, or the API server rejects the class name).
  */
+import { localize } from '../i18n/format';
+import type { LocalizedText } from '../types';
 import { pathId } from './paths';
 import { mergeValues } from './schema';
 import { COMMON_STORAGE_CLASS_INCLUDE } from './storage';
 import { resolvedActions, scannedTemplateFiles } from './templateUses';
 import type { ChartFiles, ChartModel, DashComparisons } from './types';
 import { valueScope } from './valuesKeys';
+import { helmMessages } from './valuesMessages';
 import { isPlainObject, valueAt } from './valuesTree';
 
 const OPERAND = String.raw`(\([^()]*\)|[^\s()]+)`;
@@ -21,33 +24,54 @@ const VALUES_PATH = /\$?\.Values((?:\.[A-Za-z_][\w-]*)+)/;
 
 /** The values paths the chart's templates compare with `"-"` (with and variables resolved). */
 export function dashComparisons(files: ChartFiles): DashComparisons {
-  const ids = new Set<string>();
+  const byFile: Record<string, string[]> = {};
   let unresolved = false;
   for (const file of scannedTemplateFiles(files)) {
+    const compared = new Set<string>();
     for (const body of resolvedActions(files.get(file)!)) {
       for (const m of body.matchAll(DASH_COMPARISON)) {
         const path = VALUES_PATH.exec(m[1] ?? m[2] ?? '');
-        if (path) ids.add(pathId(path[1]!.slice(1).split('.')));
+        if (path) compared.add(pathId(path[1]!.slice(1).split('.')));
         else unresolved = true;
       }
     }
+    if (compared.size) byFile[file] = [...compared];
   }
-  return { ids: [...ids], unresolved };
+  return { ids: [...new Set(Object.values(byFile).flat())], byFile, unresolved };
+}
+
+/** A template line that prints a value into the claim's class as it is: `storageClassName: {{ $c }}`. */
+const PRINTS_CLASS = /storageClassName:\s*["']?\{\{-?\s*[$.][\w.$]*\s*(?:\|\s*quote\s*)?-?\}\}/;
+
+/**
+ * The templates that print the class at `path` into `storageClassName` as it is and compare
+ * nothing of it with `"-"`, though other templates of the chart do (minio: pvc.yaml turns `"-"`
+ * into `""`, statefulset.yaml writes it unchanged): there `"-"` reaches the claim.
+ */
+export function filesPrintingClassAsIs(model: ChartModel, path: readonly string[]): string[] {
+  const dash = model.classDash;
+  if (!dash) return [];
+  const id = pathId(path);
+  const printing = model.uses.filter((u) => u.id === id && PRINTS_CLASS.test(u.text));
+  const files = new Set(printing.map((u) => u.file));
+  return [...files].filter((file) => !dash.byFile[file]?.includes(id)).sort();
 }
 
 /**
  * What `"-"` at `path` does: `handled` (the templates compare it with `"-"`, or hand it to
- * Bitnami's `common.storage.class`, which does), `literal` (the templates read it and compare
+ * Bitnami's `common.storage.class`, which does), `partly` (some templates compare it, others
+ * print it as it is: filesPrintingClassAsIs), `literal` (the templates read it and compare
  * nothing with `"-"`), `unknown` (a comparison or helper this scan cannot follow).
  */
 export function classDashHandling(
   model: ChartModel,
   path: readonly string[],
-): 'handled' | 'literal' | 'unknown' {
+): 'handled' | 'partly' | 'literal' | 'unknown' {
   const dash = model.classDash;
   if (!dash) return 'handled';
   const id = pathId(path);
-  if (dash.ids.includes(id)) return 'handled';
+  if (dash.ids.includes(id))
+    return filesPrintingClassAsIs(model, path).length ? 'partly' : 'handled';
   const common = model.uses.filter((u) => COMMON_STORAGE_CLASS_INCLUDE.test(u.text));
   const ancestors = path.map((_, i) => pathId(path.slice(0, i + 1)));
   if (common.some((u) => ancestors.includes(u.id))) return 'handled';
@@ -77,4 +101,37 @@ export function classUnused(
     if (EXISTING_CLAIM_KEYS.test(key) && typeof value === 'string' && value.trim() !== '')
       return 'existingClaim';
   return siblings.enabled === false ? 'disabled' : undefined;
+}
+
+export interface ClassDashNote {
+  severity: 'information' | 'warning';
+  code: string;
+  message: LocalizedText;
+}
+
+/**
+ * The note on a class of `"-"` at `path` of `model`, by what its templates do with it; `shown` is
+ * the key as the values file writes it (with a subchart's prefix), `chart` the chart's name.
+ */
+export function classDashNote(
+  model: ChartModel,
+  path: readonly string[],
+  { shown: id, chart }: { shown: string; chart: string },
+): ClassDashNote | undefined {
+  const handling = classDashHandling(model, path);
+  if (handling === 'handled') {
+    const message = localize(helmMessages.storageClassDash, { path: id });
+    return { severity: 'information', code: 'helm-values-storage-class-dash', message };
+  }
+  if (handling === 'unknown') return undefined;
+  const code = 'helm-values-storage-class-dash-literal';
+  if (handling === 'literal') {
+    const message = localize(helmMessages.storageClassDashLiteral, { path: id, chart });
+    return { severity: 'warning', code, message };
+  }
+  const files = filesPrintingClassAsIs(model, path)
+    .map((f) => '`' + f + '`')
+    .join(', ');
+  const message = localize(helmMessages.storageClassDashPartly, { path: id, chart, files });
+  return { severity: 'warning', code, message };
 }

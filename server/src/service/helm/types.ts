@@ -87,6 +87,8 @@ export interface ChartMeta {
 /** The values paths a chart's templates compare with `"-"` (helm/classDash.ts). */
 export interface DashComparisons {
   ids: string[];
+  /** The same paths by the file that compares them (a chart-relative template path). */
+  byFile: Record<string, string[]>;
   /** A comparison with `"-"` of something that is not a values path (a helper's parameter). */
   unresolved: boolean;
 }

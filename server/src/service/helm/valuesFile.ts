@@ -13,7 +13,7 @@ import { nodesAtPath } from '../parse/nodes';
 import { closestMatch } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { chartDefaults } from './chart';
-import { classDashHandling, classUnused } from './classDash';
+import { classDashHandling, classDashNote, classUnused } from './classDash';
 import { helmMessages, valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
 import { GLOBAL_DEFAULT_STORAGE_CLASS, GLOBAL_STORAGE_CLASS, readsGlobalClassKey } from './storage';
@@ -281,17 +281,9 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
     if (value === '-' && readsGlobalClassKey(model.uses, id))
       note('helm-values-storage-class-dash', globalClassDash[id]);
   } else if (storage === 'storageClass' && value === '-') {
-    const handling = classDashHandling(scope.model, scope.path);
-    if (handling === 'handled')
-      note('helm-values-storage-class-dash', helmMessages.storageClassDash);
-    const message = helmMessages.storageClassDashLiteral;
-    if (handling === 'literal')
-      check.report(
-        range,
-        'warning',
-        'helm-values-storage-class-dash-literal',
-        localize(message, { path: id, chart: scope.model.meta.name ?? check.chart }),
-      );
+    const chart = scope.model.meta.name ?? check.chart;
+    const found = classDashNote(scope.model, scope.path, { shown: id, chart });
+    if (found) check.report(range, found.severity, found.code, found.message);
   } else if (storage === 'storageClass' && value === '') {
     // `"-"` is no way to turn provisioning off in a chart that writes the value as it is.
     const literal = classDashHandling(scope.model, scope.path) === 'literal';

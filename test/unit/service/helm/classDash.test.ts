@@ -135,3 +135,60 @@ void test('an empty class in a chart that prints it as it is: no advice to use "
   const [usual] = checkValuesFile(handled, 'persistence:\n  storageClass: ""\n');
   assert.match(usual!.message.en, /Use `"-"` to turn dynamic provisioning off/);
 });
+
+void test('compared in one template, printed as it is in another: a warning naming the other', () => {
+  const model = buildChartModel(
+    new Map([
+      ['Chart.yaml', 'name: objstore\n'],
+      ['values.yaml', values],
+      [
+        'templates/pvc.yaml',
+        [
+          '{{- if .Values.persistence.storageClass }}',
+          '{{- if eq "-" .Values.persistence.storageClass }}',
+          '  storageClassName: ""',
+          '{{- else }}',
+          '  storageClassName: {{ .Values.persistence.storageClass | quote }}',
+          '{{- end }}',
+          '{{- end }}',
+        ].join('\n'),
+      ],
+      [
+        'templates/statefulset.yaml',
+        [
+          '{{ $class := .Values.persistence.storageClass }}',
+          '  volumeClaimTemplates:',
+          '    - spec:',
+          '        {{- if $class }}',
+          '        storageClassName: {{ $class }}',
+          '        {{- end }}',
+        ].join('\n'),
+      ],
+    ]),
+  );
+  const [d, ...rest] = checkValuesFile(model, dash);
+  assert.equal(rest.length, 0);
+  assert.equal(`${d?.severity}:${d?.code}`, 'warning:helm-values-storage-class-dash-literal');
+  assert.match(d!.message.en, /^The chart `objstore` turns `persistence\.storageClass: "-"`/);
+  assert.match(
+    d!.message.en,
+    /only in some of its templates: in `templates\/statefulset\.yaml`, nothing compares/,
+  );
+  assert.match(
+    d!.message.ru,
+    /не во всех своих шаблонах: в `templates\/statefulset\.yaml` значение/,
+  );
+});
+
+void test('printed as it is only where the same template compares it: the note', () => {
+  const template = [
+    '{{- if eq "-" .Values.persistence.storageClass }}',
+    '  storageClassName: ""',
+    '{{- else }}',
+    '  storageClassName: {{ .Values.persistence.storageClass }}',
+    '{{- end }}',
+  ].join('\n');
+  // A second template that only tests the value prints nothing into the claim.
+  const guard = '{{- if .Values.persistence.storageClass }}# class set{{ end }}';
+  assert.deepEqual(codes(template, { 'templates/sts.yaml': guard }), NOTE);
+});
