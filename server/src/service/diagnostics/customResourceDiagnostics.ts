@@ -163,11 +163,36 @@ function customResourceProblems(kinds: CustomKinds, object: IndexedObject): Rela
   if (!entry.served) return notServed(kinds, object, group, facts.apiVersionSpan ?? facts.span);
   const definition = entry.definition;
   if (!definition || !compile(entry)) return [];
+  const rivals = kinds
+    .rivals(apiVersion, kind, object.uri)
+    .filter((r) => r.served && compile(r))
+    .map((r) => r.definition!);
+  const key = [definition, ...rivals].join(' ');
   const hit = cache.get(object.document);
-  if (hit?.key === definition) return hit.problems;
-  const problems = validate(object, definition, facts.span);
-  cache.set(object.document, { key: definition, problems });
+  if (hit?.key === key) return hit.problems;
+  const problems = withoutFieldsRivalsKnow(
+    validate(object, definition, facts.span),
+    rivals.map((r) => () => validate(object, r, facts.span)),
+  );
+  cache.set(object.document, { key, problems });
   return problems;
+}
+
+/**
+ * An unknown field that another CRD of the kind, one the cluster may hold as well
+ * (`CustomKinds.rivals`), defines is left out: the workspace keeps several releases of the
+ * product, and which one is installed is not known here (Argo CD's `spec.sources` exists from
+ * 2.6 on). The rivals are checked only when the chosen CRD finds an unknown field.
+ */
+function withoutFieldsRivalsKnow(
+  problems: Relative[],
+  rivals: readonly (() => Relative[])[],
+): Relative[] {
+  const unknown = (p: Relative) => p.code === 'unknown-field';
+  if (!rivals.length || !problems.some(unknown)) return problems;
+  const at = (p: Relative) => p.span.join(':');
+  const rivalUnknowns = rivals.map((check) => new Set(check().filter(unknown).map(at)));
+  return problems.filter((p) => !unknown(p) || rivalUnknowns.every((set) => set.has(at(p))));
 }
 
 function notServed(

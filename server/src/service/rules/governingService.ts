@@ -15,6 +15,7 @@ import {
 } from './util';
 import { addHeadlessClusterIp, createHeadlessServiceFix, replaceFix } from './fixes/storageFixes';
 import { scalarText } from './fixes/edits';
+import { parseImage } from './imageWritePaths';
 
 export const statefulSetServiceNotFound: Rule = {
   id: 'statefulset-service-not-found',
@@ -27,8 +28,8 @@ export const statefulSetServiceNotFound: Rule = {
     ru: 'StatefulSet ссылается на несуществующий сервис',
   },
   docs: {
-    en: "`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the API server accepts the StatefulSet and the pods start, but they get no such names: replicas that address each other by them (as many clustered databases do) cannot find each other, while apps that find their peers another way (a regular Service, the API server, a store such as etcd) are not affected. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service). Nor is it reported when a container takes `--leader-election` (or `--leader-elect`): such replicas, CSI controllers and operators, elect their leader through the API server and do not address each other by name; nor when it runs Stolon's `stolon-keeper`, whose replicas publish their pod IP in Stolon's store (etcd, Consul or the API server) and replicate from the primary's address they read there.",
-    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса API-сервер примет StatefulSet и поды запустятся, но таких имён у них не будет: реплики, которые обращаются друг к другу по этим именам (так делают многие кластерные базы данных), друг друга не найдут, а приложениям, которые находят соседей иначе (через обычный сервис, API-сервер или хранилище вроде etcd), это не помешает. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса). Не отмечается и StatefulSet, у которого контейнер запущен с `--leader-election` (или `--leader-elect`): такие реплики (контроллеры CSI, операторы) выбирают лидера через API-сервер и по именам друг к другу не обращаются. Не отмечается и StatefulSet, в котором работает `stolon-keeper` (Stolon): его реплики публикуют IP своего пода в хранилище состояния кластера (etcd, Consul или API-сервер) и реплицируют данные с адреса ведущей реплики, прочитанного оттуда.',
+    en: "`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the API server accepts the StatefulSet and the pods start, but they get no such names: replicas that address each other by them (as many clustered databases do) cannot find each other, while apps that find their peers another way (a regular Service, the API server, a store such as etcd) are not affected. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service). Nor is it reported when a container takes `--leader-election` (or `--leader-elect`): such replicas, CSI controllers and operators, elect their leader through the API server and do not address each other by name; nor when it runs Stolon's `stolon-keeper` or Zalando's Spilo image (Patroni), whose replicas publish their pod IP in their store (etcd, Consul or the API server) and replicate from the primary's address they read there.",
+    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса API-сервер примет StatefulSet и поды запустятся, но таких имён у них не будет: реплики, которые обращаются друг к другу по этим именам (так делают многие кластерные СУБД), друг друга не найдут, а приложениям, которые находят соседей иначе (через обычный сервис, API-сервер или хранилище вроде etcd), это не помешает. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса). Не отмечается и StatefulSet, у которого контейнер запущен с `--leader-election` (или `--leader-elect`): такие реплики (контроллеры CSI, операторы) выбирают лидера через API-сервер и по именам друг к другу не обращаются. Не отмечается и StatefulSet, в котором работает `stolon-keeper` (Stolon) или образ Spilo от Zalando (Patroni): их реплики публикуют IP своего пода в хранилище состояния кластера (etcd, Consul или API-сервер) и реплицируют данные с адреса ведущей реплики, прочитанного оттуда.',
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'serviceName']));
@@ -42,7 +43,7 @@ export const statefulSetServiceNotFound: Rule = {
       localize(
         {
           en: 'No Service `{name}` in namespace `{ns}`. The API server accepts this, but the {replicas} replicas get no stable DNS names (`<pod>.{name}`): replicas that address each other by these names will not find each other. Create a headless Service (`clusterIP: None`) with this name.',
-          ru: 'В пространстве имён `{ns}` нет сервиса `{name}`. API-сервер это примет, но у реплик ({replicas}) не будет постоянных DNS-имён (`<под>.{name}`): если реплики обращаются друг к другу по таким именам, они друг друга не найдут. Создайте headless-сервис (`clusterIP: None`) с этим именем.',
+          ru: 'В пространстве имён `{ns}` нет сервиса `{name}`. API-сервер это примет, но у реплик (их {replicas}) не будет постоянных DNS-имён (`<под>.{name}`): если реплики обращаются друг к другу по таким именам, они друг друга не найдут. Создайте headless-сервис (`clusterIP: None`) с этим именем.',
         },
         { name, ns, replicas },
       ),
@@ -64,18 +65,30 @@ const LEADER_ELECTION = /^--?(?:enable-)?leader-elect(?:ion)?(?:=true)?$/;
 const PEERS_FROM_STORE = /(^|[\s/])stolon-keeper(\s|$)/;
 
 /**
+ * Zalando's Spilo image (Patroni with PostgreSQL), which finds its peers the same way: its start
+ * script sets Patroni's `postgresql.connect_address` and `restapi.connect_address` to the pod's
+ * IP, Patroni publishes them in its store (the API server or etcd), and a replica follows the
+ * leader's address read there (zalando/spilo, `postgres-appliance/scripts/configure_spilo.py`,
+ * `PG_CONNECT_ADDRESS`). Matched by the image's repository: `…/acid/spilo-14`,
+ * `ghcr.io/zalando/spilo-16`.
+ */
+const SPILO_IMAGE = /(^|\/)spilo(-\d+)?$/;
+
+/**
  * The replicas find their peers without the governing Service's per-pod DNS names, so a missing
  * Service costs them nothing: they elect a leader through the API server (a Lease; a CSI
  * controller or an operator run as a StatefulSet, whose sidecars take `--leader-election`), or
- * they read each other's addresses from a store (`PEERS_FROM_STORE`).
+ * they read each other's addresses from a store (`PEERS_FROM_STORE`, `SPILO_IMAGE`).
  */
 function findsPeersWithoutDns(data: Record<string, unknown>): boolean {
   const at = podSpecOf('StatefulSet', data);
   if (!at) return false;
-  return containersOf(at).some(({ container }) =>
-    [...strings(container.command), ...strings(container.args)].some(
-      (word) => LEADER_ELECTION.test(word.trim()) || PEERS_FROM_STORE.test(word),
-    ),
+  return containersOf(at).some(
+    ({ container }) =>
+      SPILO_IMAGE.test(parseImage(str(container.image) ?? '').repository) ||
+      [...strings(container.command), ...strings(container.args)].some(
+        (word) => LEADER_ELECTION.test(word.trim()) || PEERS_FROM_STORE.test(word),
+      ),
   );
 }
 
@@ -120,13 +133,13 @@ export const statefulSetServiceNotHeadless: Rule = {
     ru: 'Сервис StatefulSet с несколькими репликами не headless',
   },
   docs: {
-    en: 'Per-pod DNS records (`<pod>.<service>.<namespace>.svc`) exist only for a headless Service, one with `clusterIP: None`. The API server accepts a StatefulSet whose `serviceName` is a normal ClusterIP Service, but then replicas cannot address each other by name. Point `serviceName` at the headless Service that selects the pods (the quick fix offers it when there is one), or set `clusterIP: None` (an existing Service must be recreated, the field is immutable) and keep a separate Service for client traffic. Reported only for more than one replica: a single pod has no peers to find.',
-    ru: 'DNS-записи отдельных подов (`<под>.<сервис>.<пространство имён>.svc`) есть только у headless-сервиса — сервиса с `clusterIP: None`. API-сервер примет StatefulSet, у которого `serviceName` указывает на обычный ClusterIP-сервис, но тогда реплики не смогут обратиться друг к другу по имени. Укажите в `serviceName` headless-сервис, который выбирает эти поды (быстрое исправление предложит его, если он есть), или задайте `clusterIP: None` (существующий сервис придётся пересоздать — поле неизменяемое), а для клиентского трафика заведите отдельный сервис. Отмечается только при нескольких репликах: единственному поду искать некого.',
+    en: "Per-pod DNS records (`<pod>.<service>.<namespace>.svc`) exist only for a headless Service, one with `clusterIP: None`. The API server accepts a StatefulSet whose `serviceName` is a normal ClusterIP Service, but then replicas cannot address each other by name. Point `serviceName` at the headless Service that selects the pods (the quick fix offers it when there is one), or set `clusterIP: None` (an existing Service must be recreated, the field is immutable) and keep a separate Service for client traffic. Reported only for more than one replica: a single pod has no peers to find. Nor is it reported for replicas that find each other without these names (a container with `--leader-election`, Stolon's `stolon-keeper`, Zalando's Spilo image), as for `statefulset-service-not-found`.",
+    ru: 'DNS-записи отдельных подов (`<под>.<сервис>.<пространство имён>.svc`) есть только у headless-сервиса — сервиса с `clusterIP: None`. API-сервер примет StatefulSet, у которого `serviceName` указывает на обычный ClusterIP-сервис, но тогда реплики не смогут обратиться друг к другу по имени. Укажите в `serviceName` headless-сервис, который выбирает эти поды (быстрое исправление предложит его, если он есть), или задайте `clusterIP: None` (существующий сервис придётся пересоздать — поле неизменяемое), а для клиентского трафика заведите отдельный сервис. Отмечается только при нескольких репликах: единственному поду искать некого. Не отмечаются и реплики, которые находят друг друга без этих имён (контейнер с `--leader-election`, `stolon-keeper` из Stolon, образ Spilo от Zalando), — так же, как в `statefulset-service-not-found`.',
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'serviceName']));
     const replicas = replicasOf(data);
-    if (!name || replicas <= 1) return;
+    if (!name || replicas <= 1 || findsPeersWithoutDns(data)) return;
     const ns = namespaceOf(object);
     const service = ctx.lookups.service(ns, name, object.uri);
     if (!service || service.object.template) return;
@@ -150,14 +163,14 @@ export const statefulSetServiceNotHeadless: Rule = {
         ? localize(
             {
               en: 'Service `{name}` is not headless ({detail}), so the {replicas} replicas get no per-pod DNS names and cannot address each other by name. Service `{headless}` is headless and selects these pods: set `serviceName: {headless}`.',
-              ru: 'Сервис `{name}` не headless ({detailRu}), поэтому реплики ({replicas}) не получат DNS-имён подов и не смогут обратиться друг к другу по имени. Сервис `{headless}` — headless и выбирает эти поды: укажите `serviceName: {headless}`.',
+              ru: 'Сервис `{name}` не headless ({detailRu}), поэтому у реплик (их {replicas}) не будет DNS-имён подов и обратиться друг к другу по имени они не смогут. Сервис `{headless}` — headless и выбирает эти поды: укажите `serviceName: {headless}`.',
             },
             params,
           )
         : localize(
             {
               en: 'Service `{name}` is not headless ({detail}), so the {replicas} replicas get no per-pod DNS names and cannot address each other by name. Set `clusterIP: None` on it, or point `serviceName` at a headless Service.',
-              ru: 'Сервис `{name}` не headless ({detailRu}), поэтому реплики ({replicas}) не получат DNS-имён подов и не смогут обратиться друг к другу по имени. Укажите в нём `clusterIP: None` или направьте `serviceName` на headless-сервис.',
+              ru: 'Сервис `{name}` не headless ({detailRu}), поэтому у реплик (их {replicas}) не будет DNS-имён подов и обратиться друг к другу по имени они не смогут. Укажите в нём `clusterIP: None` или направьте `serviceName` на headless-сервис.',
             },
             params,
           ),

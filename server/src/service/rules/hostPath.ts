@@ -374,7 +374,7 @@ export const writableHostPath: Rule = {
           localize(
             {
               en: 'Container `{container}` mounts host path volume `{name}` writable. Files it writes stay on the node and affect everything else there. Add `readOnly: true` unless the container must write.',
-              ru: 'Контейнер `{container}` монтирует том hostPath `{name}` с правом записи. Записанное останется на узле и повлияет на всё остальное на нём. Добавьте `readOnly: true`, если запись не нужна.',
+              ru: 'Контейнер `{container}` монтирует том hostPath `{name}` с правом записи. Записанные файлы останутся на узле и затронут всё, что на нём работает. Добавьте `readOnly: true`, если запись не нужна.',
             },
             { container: String(m.container.container.name ?? '?'), name: m.mount.name },
           ),

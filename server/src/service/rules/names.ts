@@ -44,15 +44,15 @@ import { REJECTED } from './volumeMounts';
 const FORMAT_RULES: Record<NameRule['format'], LocalizedText> = {
   subdomain: {
     en: 'A valid name has only lowercase letters, digits, `-` and `.`, starts and ends with a letter or digit, and is at most {max} characters long.',
-    ru: 'Имя должно состоять только из строчных латинских букв, цифр, `-` и `.`, начинаться и заканчиваться буквой или цифрой, а его длина — не больше {max}.',
+    ru: 'Имя должно состоять только из строчных латинских букв, цифр, `-` и `.`, начинаться и заканчиваться буквой или цифрой, а его длина — не больше {max} символов.',
   },
   label: {
     en: 'A valid name has only lowercase letters, digits and `-` (no dots), starts and ends with a letter or digit, and is at most {max} characters long.',
-    ru: 'Имя должно состоять только из строчных латинских букв, цифр и `-` (без точек), начинаться и заканчиваться буквой или цифрой, а его длина — не больше {max}.',
+    ru: 'Имя должно состоять только из строчных латинских букв, цифр и `-` (без точек), начинаться и заканчиваться буквой или цифрой, а его длина — не больше {max} символов.',
   },
   dns1035: {
     en: 'A valid name has only lowercase letters, digits and `-` (no dots), starts with a letter, ends with a letter or digit, and is at most {max} characters long.',
-    ru: 'Имя должно состоять только из строчных латинских букв, цифр и `-` (без точек), начинаться с буквы, заканчиваться буквой или цифрой, а его длина — не больше {max}.',
+    ru: 'Имя должно состоять только из строчных латинских букв, цифр и `-` (без точек), начинаться с буквы, заканчиваться буквой или цифрой, а его длина — не больше {max} символов.',
   },
 };
 

@@ -169,7 +169,7 @@ export const readOnlyRootFilesystemPossible: Rule = {
   },
   docs: {
     en: "When every path a container is known to write to (the documented write paths of its official image, see `read-only-root-without-writable-path`) is on a writable volume, `securityContext.readOnlyRootFilesystem: true` costs nothing and stops an intruder or a bug from changing the image's files. The quick fix sets it. Only containers of images the rule knows are hinted, and never one that sets `readOnlyRootFilesystem: false` explicitly.",
-    ru: 'Если все пути, куда контейнер заведомо пишет (задокументированные пути записи его официального образа, см. `read-only-root-without-writable-path`), лежат на томах для записи, `securityContext.readOnlyRootFilesystem: true` ничего не стоит и не даст злоумышленнику или ошибке изменить файлы образа. Быстрое исправление включит этот параметр. Подсказка появляется только для образов, которые правило знает, и никогда — если `readOnlyRootFilesystem: false` задано явно.',
+    ru: 'Если все известные пути, куда пишет контейнер (задокументированные пути записи его официального образа, см. `read-only-root-without-writable-path`), лежат на томах для записи, `securityContext.readOnlyRootFilesystem: true` ничего не стоит и не даст злоумышленнику или ошибке изменить файлы образа. Быстрое исправление включит этот параметр. Подсказка появляется только для образов, которые правило знает, и никогда — если `readOnlyRootFilesystem: false` задано явно.',
   },
   check(object, data, ctx) {
     const at = podSpecOf(object.kind, data);
@@ -187,7 +187,7 @@ export const readOnlyRootFilesystemPossible: Rule = {
         localize(
           {
             en: 'Everything that container `{container}` ({image}) is known to write goes to volumes ({paths}). Consider `securityContext.readOnlyRootFilesystem: true`.',
-            ru: 'Всё, что контейнер `{container}` ({image}) заведомо пишет, попадает в тома ({paths}). Можно включить `securityContext.readOnlyRootFilesystem: true`.',
+            ru: 'Всё, что, как известно, пишет контейнер `{container}` ({image}), попадает в тома ({paths}). Можно включить `securityContext.readOnlyRootFilesystem: true`.',
           },
           {
             container: containerName(c),

@@ -100,7 +100,7 @@ const READER_GAPS: Record<TreeReaderGap, LocalizedText> = {
 /** Through a mount of `/` the node's own setuid programs are at hand too. */
 const ESCALATION_THROUGH_ROOT: LocalizedText = {
   en: "`allowPrivilegeEscalation: false` (else a setuid program such as `su` or `pkexec`, the image's or the node's own under this mount, makes it root)",
-  ru: '`allowPrivilegeEscalation: false` (иначе setuid-программа вроде `su` или `pkexec`, из образа или собственная программа узла под этим путём, сделает его root)',
+  ru: '`allowPrivilegeEscalation: false` (иначе его сделает root setuid-программа вроде `su` или `pkexec` — из образа или из файловой системы узла, смонтированной по этому пути)',
 };
 
 function gapList(tree: WholeTree, gaps: readonly TreeReaderGap[], c: Container): LocalizedText {

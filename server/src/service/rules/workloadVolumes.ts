@@ -5,6 +5,8 @@
 import type { Container, PersistentVolumeClaimSpec } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import type { Rule } from './types';
+import type { ClaimEntry, Lookups } from './lookups';
+import { isNeverAttached } from '../kubernetes/volumeAttach';
 import { normalizeHostPath } from './nodePlumbing';
 import {
   knownDataDirs,
@@ -42,8 +44,8 @@ export const sharedSingleNodeClaim: Rule = {
     ru: 'Несколько реплик делят заявку `ReadWriteOnce` или `ReadWriteOncePod`',
   },
   docs: {
-    en: 'All replicas of a Deployment mount the same claim. With `ReadWriteOnce` the volume attaches to one node only, so replicas scheduled elsewhere hang in `ContainerCreating` (and a rolling update can deadlock); with `ReadWriteOncePod` only one pod may use it at all. Use a StatefulSet with `volumeClaimTemplates` (one claim per replica), a `ReadWriteMany` volume, or `replicas: 1` with the `Recreate` strategy.',
-    ru: 'Все реплики Deployment монтируют одну и ту же заявку. С `ReadWriteOnce` том подключается только к одному узлу, и реплики на других узлах зависнут в `ContainerCreating` (а плавное обновление может застрять); с `ReadWriteOncePod` том может использовать вообще только один под. Используйте StatefulSet с `volumeClaimTemplates` (по заявке на реплику), том `ReadWriteMany` или `replicas: 1` со стратегией `Recreate`.',
+    en: 'All replicas of a Deployment mount the same claim. With `ReadWriteOnce` the volume attaches to one node only, so replicas scheduled elsewhere hang in `ContainerCreating` (and a rolling update can deadlock); with `ReadWriteOncePod` only one pod may use it at all. Use a StatefulSet with `volumeClaimTemplates` (one claim per replica), a `ReadWriteMany` volume, or `replicas: 1` with the `Recreate` strategy. Not reported when the claim can bind only `hostPath`, `local` or `nfs` volumes written in the workspace (its `volumeName`, or every `ReadWriteOnce` volume of a class nothing provisions): Kubernetes enforces `ReadWriteOnce` by attaching a volume to one node, and never attaches these, so pods on several nodes mount them (a `hostPath` volume is then a different directory on each node, which `hostpath-in-workload` reports).',
+    ru: 'Все реплики Deployment монтируют одну и ту же заявку. С `ReadWriteOnce` том подключается только к одному узлу, и реплики на других узлах зависнут в `ContainerCreating` (а плавное обновление может застрять); с `ReadWriteOncePod` том может использовать вообще только один под. Используйте StatefulSet с `volumeClaimTemplates` (по заявке на реплику), том `ReadWriteMany` или `replicas: 1` со стратегией `Recreate`. Не отмечается заявка, которая может привязаться только к томам `hostPath`, `local` или `nfs`, описанным в рабочей области (к тому из её `volumeName` или ко всем томам `ReadWriteOnce` класса, для которого тома никто не выделяет): `ReadWriteOnce` Kubernetes соблюдает, подключая том только к одному узлу, а такие тома он к узлам не подключает, и поды на разных узлах их монтируют (том `hostPath` тогда на каждом узле — свой каталог, об этом сообщает `hostpath-in-workload`).',
   },
   check(object, data, ctx) {
     const replicas = replicasOf(data);
@@ -60,13 +62,14 @@ export const sharedSingleNodeClaim: Rule = {
         (modes.includes('ReadWriteMany') || modes.includes('ReadOnlyMany')
           ? undefined
           : modes.find((m) => m === 'ReadWriteOnce'));
-      if (!single) continue;
+      if (!single || (single === 'ReadWriteOnce' && bindsOnlyUnattached(claim, ctx.lookups)))
+        continue;
       ctx.report(
         [...v.path, 'persistentVolumeClaim', 'claimName'],
         localize(
           {
             en: '{replicas} replicas share claim `{name}` with access mode `{mode}`. Replicas on other nodes (or any second pod, for `ReadWriteOncePod`) cannot mount it and hang in `ContainerCreating`. Use a StatefulSet with `volumeClaimTemplates`, a `ReadWriteMany` volume, or one replica.',
-            ru: 'Все реплики ({replicas}) делят заявку `{name}` с режимом доступа `{mode}`. Реплики на других узлах (а для `ReadWriteOncePod` — любой второй под) не смогут смонтировать том и зависнут в `ContainerCreating`. Используйте StatefulSet с `volumeClaimTemplates`, том `ReadWriteMany` или одну реплику.',
+            ru: 'Реплики (их {replicas}) делят одну заявку `{name}` с режимом доступа `{mode}`. Реплики на других узлах (а для `ReadWriteOncePod` — любой второй под) не смогут смонтировать том и зависнут в `ContainerCreating`. Используйте StatefulSet с `volumeClaimTemplates`, том `ReadWriteMany` или одну реплику.',
           },
           { replicas, name: name!, mode: single },
         ),
@@ -75,6 +78,30 @@ export const sharedSingleNodeClaim: Rule = {
     }
   },
 };
+
+/** A class whose volumes are written by hand: `""` or a `kubernetes.io/no-provisioner` class. */
+function staticClass(className: string, lookups: Lookups, near: string): boolean {
+  if (className === '') return true;
+  const provisioner = lookups.storageClass(className, near)?.data.provisioner;
+  return provisioner === 'kubernetes.io/no-provisioner';
+}
+
+/**
+ * The claim can bind only volumes Kubernetes never attaches (`isNeverAttached`): the one its
+ * `volumeName` names, or, for a class nothing provisions, every `ReadWriteOnce` volume of that
+ * class in the workspace. Then `ReadWriteOnce` holds no replica back.
+ */
+function bindsOnlyUnattached(claim: ClaimEntry, lookups: Lookups): boolean {
+  const near = claim.object.uri;
+  const volumeName = str(claim.spec.volumeName);
+  if (volumeName) return isNeverAttached(lookups.volume(volumeName, near)?.data.spec);
+  const className = claim.spec.storageClassName;
+  if (typeof className !== 'string' || !staticClass(className, lookups, near)) return false;
+  const candidates = (lookups.volumesByClass.get(className) ?? []).filter(({ data }) =>
+    strings(data.spec?.accessModes).includes('ReadWriteOnce'),
+  );
+  return candidates.length > 0 && candidates.every(({ data }) => isNeverAttached(data.spec));
+}
 
 /** Data directories of well-known databases and message brokers. */
 const DATA_PATHS = [

@@ -3,7 +3,7 @@
  * `group/version/kind` (schema/customResources.ts): the one the API server would hold.
  */
 import type { CustomKindVersion } from './customResources';
-import { nearestCopy } from '../workspace/nearest';
+import { folderOf, nearestCopy } from '../workspace/nearest';
 
 /**
  * Of the CRDs that define one `group/version/kind`, the one the API server would hold: a CRD it
@@ -27,6 +27,24 @@ export function chooseDefinition(
     .filter((e) => rank(e) === best)
     .sort((a, b) => depth(b) - depth(a) || compareText(a.crd.uri, b.crd.uri));
   return near === undefined ? tier[tier.length - 1]! : nearestCopy(tier, near, (e) => e.crd.uri);
+}
+
+/**
+ * The other definitions the cluster may hold instead of `chosen`, when choosing was a guess: no
+ * copy of the best rank lies in the object's file or in a folder above it (a copy applied with
+ * the object), so every copy sits in another folder's subtree (the install manifests of several
+ * releases of one product, a folder each) and any of them may be the one installed. Empty when
+ * a copy is beside or above the object; copies with the same schema are left out.
+ */
+export function rivalDefinitions(
+  list: readonly CustomKindVersion[],
+  near: string,
+  chosen: CustomKindVersion,
+): CustomKindVersion[] {
+  const best = Math.min(...list.map(rank));
+  const tier = list.filter((e) => rank(e) === best);
+  if (tier.some((e) => e.crd.uri === near || near.startsWith(folderOf(e.crd.uri)))) return [];
+  return tier.filter((e) => e !== chosen && e.definition !== chosen.definition);
 }
 
 /** A manifest's v1 CRD first (0), then one read from the cluster (1), then a v1beta1 copy (2). */

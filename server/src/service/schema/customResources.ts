@@ -26,7 +26,7 @@ import { validatorFor } from './validate';
 import { hash53 } from '../text/hash';
 import { isRecord } from '../plainData';
 import { crdPatchesOf, patchedCrd } from './crdPatches';
-import { chooseDefinition } from './crdChoice';
+import { chooseDefinition, rivalDefinitions } from './crdChoice';
 import { quantityPattern } from './quantityPatterns';
 import { wellFormed } from './schemaShape';
 
@@ -95,6 +95,17 @@ export class CustomKinds {
     const [group, version] = splitApiVersion(apiVersion);
     const list = this.byGvk.get(`${group}/${version}/${kind}`);
     return list && chooseDefinition(list, near);
+  }
+
+  /**
+   * The definitions of other CRDs of the kind that the cluster may hold instead of the chosen
+   * one, when the choice is a guess (`rivalDefinitions`).
+   */
+  rivals(apiVersion: string, kind: string, near: string): CustomKindVersion[] {
+    const [group, version] = splitApiVersion(apiVersion);
+    const list = this.byGvk.get(`${group}/${version}/${kind}`);
+    if (!list || list.length < 2) return [];
+    return rivalDefinitions(list, near, chooseDefinition(list, near));
   }
 
   /** Every version a CRD defines, whether or not another CRD's definition is the one chosen. */

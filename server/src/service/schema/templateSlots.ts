@@ -4,19 +4,25 @@
  * flow mapping, `{ {replicas: null}: null }`; nobody writes that on purpose, so such a value is a
  * slot that a tool fills in later, not a wrong type. So is a string holding a substitution
  * (`storage: ${SIZE}`, Flux's `postBuild.substitute`; text/placeholders.ts): the value the API
- * server gets is only known once it is made. Helm templates are not checked at all (see
+ * server gets is only known once it is made; so is a `<key>` of argocd-vault-plugin in an object
+ * that names its store path. Helm templates are not checked at all (see
  * `parse/helm.ts`); this is for files that are plain YAML apart from their slots.
  */
 import { isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
 import { keyString, type YamlPath } from '../parse/nodes';
-import { hasPlaceholder } from '../text/placeholders';
+import {
+  hasPlaceholder,
+  hasVaultKeyPlaceholder,
+  VAULT_PATH_ANNOTATION,
+} from '../text/placeholders';
 
 /** Paths of the values that are a `{{…}}` placeholder or hold a substitution. */
 export function templateSlots(doc: Document): YamlPath[] {
   const slots: YamlPath[] = [];
+  const vaultKeys = hasVaultPath(doc);
   const visit = (node: unknown, path: YamlPath, depth: number): void => {
     if (depth > 256) return; // parse/limits.ts refuses deeper documents before this
-    if (isSlot(node) || isSubstitution(node)) {
+    if (isSlot(node) || isSubstitution(node) || (vaultKeys && isVaultKey(node))) {
       slots.push(path);
     } else if (isMap(node)) {
       for (const pair of node.items) {
@@ -52,6 +58,16 @@ function isSubstitution(node: unknown): boolean {
   if (!isScalar(node) || typeof node.value !== 'string') return false;
   if (hasPlaceholder(node.value)) return true;
   return node.type === 'PLAIN' && /^\$[A-Za-z_][A-Za-z0-9_]*$/.test(node.value);
+}
+
+/** The object names a secret store path for argocd-vault-plugin (`avp.kubernetes.io/path`). */
+function hasVaultPath(doc: Document): boolean {
+  return doc.hasIn(['metadata', 'annotations', VAULT_PATH_ANNOTATION]);
+}
+
+/** A `<key>` argocd-vault-plugin fills in (`LOGIN: <login | base64encode>` in a Secret's data). */
+function isVaultKey(node: unknown): boolean {
+  return isScalar(node) && typeof node.value === 'string' && hasVaultKeyPlaceholder(node.value);
 }
 
 function isEmptyValue(node: unknown): boolean {

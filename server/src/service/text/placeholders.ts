@@ -2,11 +2,36 @@
  * Values that are not final as written: a substitution left for a tool that runs before
  * `kubectl apply` — `${VAR}` of envsubst and Flux's `postBuild.substitute` (also with a default,
  * `${VAR:=10Gi}`), `$(VAR)` of kustomize's vars, a Go template's `{{ }}` outside a chart, the
- * `((var))` of Concourse and BOSH. What such a value becomes is not known here, so it is neither
- * checked against the schema nor looked up among the workspace's objects.
+ * `((var))` of Concourse and BOSH, argocd-vault-plugin's `<path:…#key>` (`VAULT_PATH_PLACEHOLDER`).
+ * What such a value becomes is not known here, so it is neither checked against the schema nor
+ * looked up among the workspace's objects.
  */
 export function hasPlaceholder(value: string): boolean {
-  return /\$\{|\$\(|\{\{|\(\(.*\)\)/.test(value);
+  return /\$\{|\$\(|\{\{|\(\(.*\)\)/.test(value) || VAULT_PATH_PLACEHOLDER.test(value);
+}
+
+/**
+ * argocd-vault-plugin (Argo CD's config management plugin) replaces a `<path:secret/data/app#key>`
+ * (optionally `#version`, and `| base64encode` or another modifier) in any manifest with a value
+ * from the secret store before Argo CD applies it (argoproj-labs/argocd-vault-plugin,
+ * `pkg/kube/util.go`, `specificPathPlaceholder`).
+ */
+const VAULT_PATH_PLACEHOLDER = /<path:[^#>]+#[^#>]+(?:#[^#>]+)?(?:\|[^>]*)?>/;
+
+/**
+ * The annotation that gives argocd-vault-plugin the secret store path of an object; then every
+ * `<key>` in its values is a placeholder too (`genericPlaceholder` in the plugin's `util.go`, used
+ * only when the annotation is present).
+ */
+export const VAULT_PATH_ANNOTATION = 'avp.kubernetes.io/path';
+
+/**
+ * A `<key>` or `<key | base64encode>` that argocd-vault-plugin fills in from the path its
+ * annotation names (`VAULT_PATH_ANNOTATION`): in an object without that annotation the plugin
+ * leaves such text alone, and so is it taken as written.
+ */
+export function hasVaultKeyPlaceholder(value: string): boolean {
+  return /<[^<>]+>/.test(value);
 }
 
 /**

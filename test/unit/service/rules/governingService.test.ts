@@ -59,4 +59,31 @@ void describe('governing Service rules in detail', () => {
     assert.equal(reported(started('exec stolon-keeper-backup --to s3')), true);
     assert.equal(reported(started('exec gosu postgres postgres -D /var/lib/keeper')), true);
   });
+  void test('a Spilo StatefulSet needs neither a Service nor a headless one, other images do', () => {
+    const spilo = caseFixtureText('statefulset-service-not-headless', 'good-spilo');
+    const codes = (text: string): string[] =>
+      diagnose({ 'file:///pg.yaml': text })
+        .map((d) => String(d.code))
+        .filter((c) => c.startsWith('statefulset-service-'));
+    assert.deepEqual(codes(spilo), []);
+    const image = 'ghcr.io/zalando/spilo-16:3.3-p1';
+    for (const other of ['registry.opensource.zalan.do/acid/spilo-14:2.1-p7', 'spilo:latest'])
+      assert.deepEqual(codes(spilo.replace(image, other)), []);
+    const withoutService = spilo.slice(0, spilo.indexOf('---'));
+    assert.deepEqual(codes(withoutService), []);
+    // A different image of a similar name, or PostgreSQL itself, still needs per-pod names.
+    for (const other of ['example.org/spilo-backup:1', 'postgres:16'])
+      assert.deepEqual(codes(spilo.replace(image, other)), ['statefulset-service-not-headless']);
+    assert.deepEqual(codes(withoutService.replace(image, 'postgres:16')), [
+      'statefulset-service-not-found',
+    ]);
+  });
+
+  void test('the replica count reads as Russian', () => {
+    const found = diagnose({
+      'file:///a.yaml': fixtureText('statefulset-service-not-headless', 'bad'),
+    }).find((d) => d.code === 'statefulset-service-not-headless');
+    assert.ok(found);
+    assert.match(found.message.ru, /у реплик \(их 3\) не будет DNS-имён подов/);
+  });
 });

@@ -152,4 +152,42 @@ void describe('workload volume rules in detail', () => {
     assert.equal(keepsNoData({ name: 'db', image, args: ['mongod', '--shardsvr'] }), false);
     assert.equal(keepsNoData({ name: 'db', image, command: ['mongosh', '--eval', 'x'] }), false);
   });
+  void test('shared-rwo-claim-replicas: a volume never attached to a node holds no replica back', () => {
+    const nfs = caseFixtureText('shared-rwo-claim-replicas', 'good-nfs-volume');
+    const shared = (text: string): boolean =>
+      diagnose({ 'file:///site.yaml': text }).some((d) => d.code === 'shared-rwo-claim-replicas');
+    assert.equal(shared(nfs), false);
+    const hostPath = nfs.replace(
+      /  nfs:\n    server: files.example.internal\n    path: \/exports\/docs/,
+      '  hostPath:\n    path: /srv/docs',
+    );
+    assert.notEqual(hostPath, nfs);
+    assert.equal(shared(hostPath), false);
+    // Pre-bound by volumeName, the same.
+    assert.equal(
+      shared(
+        nfs.replace(
+          '  storageClassName: ""\n  accessModes',
+          '  volumeName: docs-pages-nfs\n  accessModes',
+        ),
+      ),
+      false,
+    );
+    // A disk Kubernetes attaches, or a second volume of the class that is one, keeps the finding.
+    const csi = nfs.replace(
+      /  nfs:\n    server: files.example.internal\n    path: \/exports\/docs/,
+      '  csi:\n    driver: pd.csi.storage.gke.io\n    volumeHandle: docs',
+    );
+    assert.equal(shared(csi), true);
+    const csiVolume = csi.slice(csi.lastIndexOf('---'));
+    assert.equal(
+      shared(nfs + csiVolume.replace('name: docs-pages-nfs', 'name: docs-pages-pd')),
+      true,
+    );
+    // A dynamically provisioned claim: what its volume will be is not known here.
+    assert.equal(
+      shared(nfs.replace('  storageClassName: ""\n  accessModes', '  accessModes')),
+      true,
+    );
+  });
 });

@@ -100,6 +100,35 @@ void describe('choosing among several CRDs of one kind', () => {
   });
 });
 
+void describe('several releases of one CRD, none beside the object', () => {
+  // An operator's install manifests of two releases, each in its own folder; the object is in a
+  // third folder, so which release the cluster runs is not known: a field the newer one added
+  // is no error, a field neither defines still is.
+  const older = dbCrd('apiextensions.k8s.io/v1', '{size: {type: integer}}');
+  const releases: [string, string][] = [
+    ['file:///ws/install/db-1.0.yaml', older],
+    ['file:///ws/v2/install/db-2.0.yaml', V1],
+  ];
+  const cr = 'file:///ws/apps/orders/db.yaml';
+
+  test('a field one of the releases defines is not reported', () => {
+    assert.deepEqual(codes([...releases, [cr, DB]], cr), []);
+    assert.deepEqual(codes([releases[1]!, releases[0]!, [cr, DB]], cr), []);
+  });
+
+  test('a field no release defines is, and so are wrong types', () => {
+    const typo = DB.replace('config: {a: 1}', 'confg: {a: 1}');
+    assert.deepEqual(codes([...releases, [cr, typo]], cr), ['5 unknown-field']);
+    const wrong = DB.replace('size: 3', 'size: three');
+    assert.deepEqual(codes([...releases, [cr, wrong]], cr), ['4 invalid-type']);
+  });
+
+  test('a release in a folder above the object is the one applied with it', () => {
+    const own = 'file:///ws/apps/crd.yaml';
+    assert.deepEqual(codes([releases[1]!, [own, older], [cr, DB]], cr), ['5 unknown-field']);
+  });
+});
+
 void describe('a v1beta1 CRD alone', () => {
   const cr = 'file:///ws/db.yaml';
   const bad = DB.replace('size: 3', 'size: three');

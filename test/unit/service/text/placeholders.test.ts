@@ -1,7 +1,11 @@
 /** Values left for a tool that runs before `kubectl apply`. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hasEnvVariable, hasPlaceholder } from '../../../../server/src/service/text/placeholders';
+import {
+  hasEnvVariable,
+  hasPlaceholder,
+  hasVaultKeyPlaceholder,
+} from '../../../../server/src/service/text/placeholders';
 
 void test('substitutions of later tools are placeholders', () => {
   assert.ok(hasPlaceholder('${CLUSTER}-data'));
@@ -9,6 +13,16 @@ void test('substitutions of later tools are placeholders', () => {
   assert.ok(hasPlaceholder('$(NAME)'));
   assert.ok(hasPlaceholder('{{ .name }}'));
   assert.ok(hasPlaceholder('((db_size))'));
+  assert.ok(hasPlaceholder('<path:kv/data/billing#password>'));
+  assert.ok(hasPlaceholder('<path:kv/data/billing#password#2 | base64encode>'));
+  assert.ok(hasPlaceholder('postgres://app:<path:kv/data/db#pw>@db:5432'));
+});
+
+void test('a <key> of argocd-vault-plugin needs its annotation, so is not one by itself', () => {
+  assert.ok(!hasPlaceholder('<db-password>'));
+  assert.ok(!hasPlaceholder('<path:no-key-given>'));
+  assert.ok(hasVaultKeyPlaceholder('<db-password | base64encode>'));
+  assert.ok(!hasVaultKeyPlaceholder('plain text'));
 });
 
 void test('final values are not placeholders', () => {
