@@ -65,6 +65,23 @@ function keyLinesOf(entry: Entry, template: string, text: string): TemplateKeyLi
   return keyLines;
 }
 
+/**
+ * Of a template that prints several documents, the key lines of the one that printed `doc`: the
+ * template's `---` documents with key lines pair with its rendered documents in order, when they
+ * are as many (a document left out by a condition breaks the pairing: all lines are kept then).
+ */
+function ownDocumentLines(
+  keyLines: readonly TemplateKeyLine[],
+  docs: readonly RenderedDocument[],
+  doc: RenderedDocument,
+): readonly TemplateKeyLine[] {
+  const documents = [...new Set(keyLines.map((k) => k.document))].sort((a, b) => a - b);
+  if (documents.length < 2) return keyLines;
+  const printed = docs.filter((d) => d.source === doc.source).length;
+  if (printed !== documents.length) return keyLines;
+  return keyLines.filter((k) => k.document === documents[doc.index]);
+}
+
 /** The node at `path` in a parsed document (undefined when there is none). */
 function nodeAt(parsed: ParsedRendered, path: NodePath): unknown {
   let node: unknown = parsed.doc.contents;
@@ -133,7 +150,7 @@ export function traceAt(entry: Entry, range: Range, about: FindingAbout = {}): R
   if (!template) return { values, object };
   const text = entry.subject.templates.get(template);
   if (text === undefined) return { template, values, object };
-  const keyLines = keyLinesOf(entry, template, text);
+  const keyLines = ownDocumentLines(keyLinesOf(entry, template, text), entry.docs ?? [], doc);
   // The key is the template's own text: no value wrote it.
   if (about.key && writesKey(keyLines, path)) values = [];
   const renderedLine = doc.text.split('\n')[relative]?.trim();

@@ -186,3 +186,68 @@ describe('findings on a key or on a missing field, traced', () => {
     ]);
   });
 });
+
+describe('a template that prints several documents', () => {
+  const twoDocs = [
+    'apiVersion: apps/v1', // 0
+    'kind: Deployment', // 1
+    'metadata:', // 2
+    '  name: web', // 3
+    'spec:', // 4
+    '  template: {{- include "x.pod" . | nindent 4 }}', // 5
+    '---', // 6
+    'apiVersion: apps/v1', // 7
+    'kind: Deployment', // 8
+    'metadata:', // 9
+    '  name: worker', // 10
+    'spec:', // 11
+    '  template:', // 12
+    '    spec:', // 13
+    '      securityContext: {{- toYaml .Values.pod | nindent 8 }}', // 14
+  ].join('\n');
+  const output = (names: string[]) =>
+    names
+      .map((name) =>
+        [
+          '---',
+          '# Source: attr/templates/deploy.yaml',
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          `  name: ${name}`,
+          'spec:',
+          '  template:',
+          '    spec:',
+          '      securityContext:', // 8 within each document
+          '        fsGroup: 0',
+        ].join('\n'),
+      )
+      .join('\n') + '\n';
+
+  function lines(names: string[]): (number | undefined)[] {
+    const merged = new MergedValues([
+      { kind: 'chart', label: 'values.yaml', uri: 'file:///c/values.yaml', text: 'pod: {}\n' },
+    ]);
+    const subject = {
+      key: 'k',
+      chartName: 'attr',
+      templates: new Map([['templates/deploy.yaml', twoDocs]]),
+      merged,
+    };
+    const c = new RenderedCharts({ setFile: () => undefined, removeFile: () => undefined });
+    c.setRendered(subject, output(names));
+    // `fsGroup` of each rendered Deployment: line 10 of the first document, 21 of the second.
+    const findings = names.map((_, i) =>
+      finding('root-group-on-volumes', 10 + 11 * i, 8, 'fsGroup'),
+    );
+    return c.traced('k', { stamp: '1', findings: () => findings }).map((f) => f.trace.templateLine);
+  }
+
+  it('pairs each rendered document with its own: the include line, then the toYaml line', () => {
+    assert.deepEqual(lines(['web', 'worker']), [5, 14]);
+  });
+
+  it('one document left out by a condition: no pairing, the lines of both are candidates', () => {
+    assert.deepEqual(lines(['worker']), [14]);
+  });
+});
