@@ -125,7 +125,7 @@ const words = {
     unset: 'не задано, пример',
     notInChart: 'нет в чарте',
     freeForm: 'произвольный ключ',
-    readNotListed: 'читается шаблонами, в values.yaml нет',
+    readNotListed: 'шаблоны читают, в values.yaml нет',
     uses: 'где используется',
     summary: (v: number, s: number, o: number, e: number, w: number) =>
       `Значений: ${v}, из них хранилища: ${s}; задано в файле значений: ${o}. Ошибок: ${e}, предупреждений: ${w}.`,

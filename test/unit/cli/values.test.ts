@@ -129,6 +129,6 @@ void test('values text: a key the templates read that values.yaml leaves out is 
   );
   assert.match(en.out, /persistence\.labels\.tier = \(free-form key\)/);
   const ru = await run('values', dir, '-f', file, '--lang', 'ru');
-  assert.match(ru.out, /persistence\.existingClaim = \(читается шаблонами, в values\.yaml нет\)/);
+  assert.match(ru.out, /persistence\.existingClaim = \(шаблоны читают, в values\.yaml нет\)/);
   assert.match(ru.out, /persistence\.labels\.tier = \(произвольный ключ\)/);
 });

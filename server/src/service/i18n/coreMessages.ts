@@ -70,7 +70,7 @@ export const coreMessages = {
   },
   unknownSnapshotApiVersion: {
     en: '{kind} is not served as `{apiVersion}` by the CSI snapshot CRDs (external-snapshotter 6.0 and later serve only `v1`). Use {expected}.',
-    ru: 'CRD снимков томов CSI (external-snapshotter 6.0 и новее) не предоставляют {kind} в версии `{apiVersion}`: они предоставляют только `v1`. Используйте {expected}.',
+    ru: 'CRD снимков томов CSI не предоставляют {kind} в версии `{apiVersion}`: начиная с external-snapshotter 6.0 они предоставляют только `v1`. Используйте {expected}.',
   },
   unknownKind: {
     en: 'Kubernetes {k8s} has no kind `{kind}` in `{apiVersion}`.',

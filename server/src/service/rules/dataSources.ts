@@ -109,7 +109,7 @@ export const dataSourceRejected: Rule = {
   },
   docs: {
     en: 'The API server refuses a claim whose data source names a kind other than `PersistentVolumeClaim` without an `apiGroup` (in `dataSourceRef`, or in `dataSource` beside it), or whose `dataSource` and `dataSourceRef` differ (a `dataSourceRef` with a `namespace` is left to `data-source-cross-namespace`: there the alpha feature gate decides). Kubernetes copies one field into the other: write one of them (prefer `dataSourceRef`), with the group of the kind.',
-    ru: 'API-сервер не примет заявку, у которой источник данных называет вид, отличный от `PersistentVolumeClaim`, без `apiGroup` (в `dataSourceRef` или в `dataSource` рядом с ним), или у которой `dataSource` и `dataSourceRef` различаются (`dataSourceRef` с `namespace` оставлен правилу `data-source-cross-namespace`: там всё решает альфа-версия feature gate). Kubernetes сам копирует одно поле в другое: пишите одно из них (лучше `dataSourceRef`) и с группой API вида.',
+    ru: 'API-сервер не примет заявку, у которой источник данных называет вид, отличный от `PersistentVolumeClaim`, без `apiGroup` (в `dataSourceRef` или в `dataSource` рядом с ним), или у которой `dataSource` и `dataSourceRef` различаются (`dataSourceRef` с `namespace` оставлен правилу `data-source-cross-namespace`: там всё решает feature gate в альфе). Kubernetes сам копирует одно поле в другое: пишите одно из них (лучше `dataSourceRef`) и с группой API вида.',
   },
   check(object, data, ctx) {
     for (const at of claimSpecsOf(object.kind, data)) {
@@ -174,7 +174,7 @@ export const dataSourceCrossNamespace: Rule = {
   },
   docs: {
     en: "`dataSourceRef.namespace` restores or clones from another namespace. It needs the feature gate `CrossNamespaceVolumeDataSource` (alpha, off by default: without it the API server drops the whole `dataSourceRef` and the volume is created empty) and, in the source's namespace, a ReferenceGrant (`gateway.networking.k8s.io`) that lets PersistentVolumeClaims of the claim's namespace refer to that kind. Without the grant the claim stays `Pending`. Create the ReferenceGrant (the quick fix adds one) or copy the data into the claim's namespace. A `dataSourceRef` with a `namespace` that names a kind other than `PersistentVolumeClaim` without `apiGroup`, or has `dataSource` beside it, is rejected by the API server when the gate is on, and with the gate off loses `dataSourceRef` (the claim then goes by `dataSource` alone, in its own namespace): both are reported, whatever the namespace.",
-    ru: '`dataSourceRef.namespace` восстанавливает или клонирует из другого пространства имён. Для этого нужен feature gate `CrossNamespaceVolumeDataSource` (альфа, по умолчанию выключен: без него API-сервер отбросит весь `dataSourceRef`, и том создастся пустым), а в пространстве имён источника — ReferenceGrant (`gateway.networking.k8s.io`), который разрешает заявкам из пространства имён заявки ссылаться на этот вид объектов. Без разрешения заявка останется в `Pending`. Создайте ReferenceGrant (быстрое исправление добавит его) или скопируйте данные в пространство имён заявки. Если `dataSourceRef` с `namespace` называет вид, отличный от `PersistentVolumeClaim`, без `apiGroup` или рядом с ним задан `dataSource`, то при включённом feature gate API-сервер не примет заявку, а при выключенном отбросит `dataSourceRef` (и заявка будет руководствоваться только `dataSource` в своём пространстве имён): сообщается об обоих случаях, какое бы пространство имён ни было указано.',
+    ru: '`dataSourceRef.namespace` восстанавливает или клонирует из другого пространства имён. Для этого нужен feature gate `CrossNamespaceVolumeDataSource` (альфа, по умолчанию выключен: без него API-сервер отбросит весь `dataSourceRef`, и том создастся пустым), а в пространстве имён источника — ReferenceGrant (`gateway.networking.k8s.io`), который разрешает заявкам из пространства имён заявки ссылаться на этот вид объектов. Без разрешения заявка останется в `Pending`. Создайте ReferenceGrant (быстрое исправление добавит его) или скопируйте данные в пространство имён заявки. Если `dataSourceRef` с `namespace` называет вид, отличный от `PersistentVolumeClaim`, без `apiGroup` или рядом с ним задан `dataSource`, то при включённом feature gate API-сервер не примет заявку, а при выключенном отбросит `dataSourceRef` (и останется только `dataSource` — источник в пространстве имён самой заявки): оба случая отмечаются, какое бы пространство имён ни было указано.',
   },
   check(object, data, ctx) {
     const ns = namespaceOf(object);
@@ -236,12 +236,12 @@ function reportGateDependent(
 
 const CORE_KIND_ACROSS_NAMESPACES: LocalizedText = {
   en: '`dataSourceRef` names a `{kind}` without `apiGroup`. With the alpha feature gate `CrossNamespaceVolumeDataSource` on, the API server rejects the claim (only a PersistentVolumeClaim is in the core group); with it off (the default), it drops `dataSourceRef`.{hint}',
-  ru: '`dataSourceRef` называет `{kind}` без `apiGroup`. Если альфа-версия feature gate `CrossNamespaceVolumeDataSource` включена, API-сервер не примет заявку (в основной группе API только PersistentVolumeClaim); если выключена (по умолчанию), он отбросит `dataSourceRef`.{hintRu}',
+  ru: '`dataSourceRef` называет `{kind}` без `apiGroup`. Если feature gate `CrossNamespaceVolumeDataSource` (альфа) включён, API-сервер не примет заявку (в основной группе API только PersistentVolumeClaim); если выключен (по умолчанию), API-сервер отбросит `dataSourceRef`.{hintRu}',
 };
 
 const SOURCE_BESIDE_NAMESPACE: LocalizedText = {
   en: "`dataSource` beside `dataSourceRef.namespace`: with the alpha feature gate `CrossNamespaceVolumeDataSource` on, the API server rejects the claim; with it off (the default), it drops `dataSourceRef` and goes by `dataSource` alone, in the claim's own namespace. Remove `dataSource`.",
-  ru: '`dataSource` рядом с `dataSourceRef.namespace`: если альфа-версия feature gate `CrossNamespaceVolumeDataSource` включена, API-сервер не примет заявку; если выключена (по умолчанию), он отбросит `dataSourceRef` и будет руководствоваться только `dataSource` — в пространстве имён самой заявки. Уберите `dataSource`.',
+  ru: '`dataSource` рядом с `dataSourceRef.namespace`: если feature gate `CrossNamespaceVolumeDataSource` (альфа) включён, API-сервер не примет заявку; если выключен (по умолчанию), API-сервер отбросит `dataSourceRef`, и останется только `dataSource` — источник в пространстве имён самой заявки. Уберите `dataSource`.',
 };
 
 function referenceGrantFix(

@@ -21,7 +21,7 @@ function successor(plugin: RemovedVolumePlugin): LocalizedText {
     return localize(
       {
         en: 'Use the CSI driver `{driver}` instead: a `csi` volume, or a claim of a StorageClass it provisions.',
-        ru: 'Используйте вместо него CSI-драйвер `{driver}`: том `csi` или заявку с его StorageClass.',
+        ru: 'Используйте вместо него CSI-драйвер `{driver}`: том `csi` или заявку с классом хранилища, тома которого выделяет этот драйвер.',
       },
       { driver: plugin.csiDriver },
     );
@@ -60,7 +60,7 @@ function mountMessage(plugin: RemovedVolumePlugin, pv: boolean): LocalizedText {
   const effect = pv
     ? {
         en: ': no kubelet can mount this volume, so a pod that uses its claim stays in `ContainerCreating`.',
-        ru: ': ни один kubelet не смонтирует этот том, и под, который использует его заявку, останется в `ContainerCreating`.',
+        ru: ': ни один kubelet не смонтирует этот том, и под с заявкой на него останется в `ContainerCreating`.',
       }
     : {
         en: ': no kubelet can mount this volume, so the pod stays in `ContainerCreating`.',
@@ -74,7 +74,7 @@ function provisionMessage(plugin: RemovedVolumePlugin, provisioner: string): Loc
     localize(
       {
         en: 'Provisioner `{provisioner}` was the in-tree `{source}` plugin. ',
-        ru: 'Провижинер `{provisioner}` — это встроенный плагин `{source}`. ',
+        ru: 'За провижинер `{provisioner}` отвечал встроенный плагин `{source}`. ',
       },
       { provisioner, source: plugin.source },
     ),
@@ -94,11 +94,11 @@ export const removedVolumePlugin: Rule = {
   kinds: [...workloadKinds, 'PersistentVolume', 'StorageClass'],
   title: {
     en: 'A volume or StorageClass of an in-tree plugin Kubernetes no longer has',
-    ru: 'Том или StorageClass встроенного плагина, которого в Kubernetes больше нет',
+    ru: 'Том или класс хранилища встроенного плагина, которого в Kubernetes больше нет',
   },
   docs: {
     en: `The in-tree volume plugins ${REMOVED_VOLUME_PLUGINS.map((p) => `\`${p.source}\``).join(', ')} are gone from Kubernetes: the API server still accepts their volume sources (the fields stay for old objects; the API describes each as no longer supported), but no kubelet can mount such a volume, and no controller provisions for their StorageClasses (\`kubernetes.io/rbd\`, \`kubernetes.io/glusterfs\`…). A pod with such a volume stays in \`ContainerCreating\`, a claim of such a class stays \`Pending\`. Use the storage's CSI driver (for Ceph, \`rbd.csi.ceph.com\` and \`cephfs.csi.ceph.com\`). The plugins that CSI migration redirects to a CSI driver (\`awsElasticBlockStore\`, \`gcePersistentDisk\`, \`azureDisk\`, \`cinder\`…) still work where that driver is installed and are not reported. There is no quick fix: a CSI driver takes other settings and secrets.`,
-    ru: `Встроенных плагинов томов ${REMOVED_VOLUME_PLUGINS.map((p) => `\`${p.source}\``).join(', ')} в Kubernetes больше нет: API-сервер по-прежнему принимает их источники томов (поля оставлены ради старых объектов, и API называет каждый неподдерживаемым), но ни один kubelet не смонтирует такой том, и ни один контроллер не выделит тома для их StorageClass (\`kubernetes.io/rbd\`, \`kubernetes.io/glusterfs\`…). Под с таким томом останется в \`ContainerCreating\`, заявка с таким классом — в \`Pending\`. Используйте CSI-драйвер этого хранилища (для Ceph — \`rbd.csi.ceph.com\` и \`cephfs.csi.ceph.com\`). Плагины, которые миграция на CSI перенаправляет в CSI-драйвер (\`awsElasticBlockStore\`, \`gcePersistentDisk\`, \`azureDisk\`, \`cinder\`…), работают там, где этот драйвер установлен, и не отмечаются. Быстрого исправления нет: у CSI-драйвера другие параметры и секреты.`,
+    ru: `Встроенных плагинов томов ${REMOVED_VOLUME_PLUGINS.map((p) => `\`${p.source}\``).join(', ')} в Kubernetes больше нет: API-сервер по-прежнему принимает их источники томов (поля оставлены ради старых объектов, и в описании API каждое помечено как больше не поддерживаемое), но ни один kubelet не смонтирует такой том, и ни один контроллер не выделит тома для их классов хранилища (\`kubernetes.io/rbd\`, \`kubernetes.io/glusterfs\`…). Под с таким томом останется в \`ContainerCreating\`, заявка с таким классом — в \`Pending\`. Используйте CSI-драйвер этого хранилища (для Ceph — \`rbd.csi.ceph.com\` и \`cephfs.csi.ceph.com\`). Плагины, которые миграция на CSI перенаправляет в CSI-драйвер (\`awsElasticBlockStore\`, \`gcePersistentDisk\`, \`azureDisk\`, \`cinder\`…), по-прежнему работают там, где этот драйвер установлен, и не отмечаются. Быстрого исправления нет: у CSI-драйвера другие параметры и секреты.`,
   },
   check(object, data, ctx) {
     if (object.kind === 'StorageClass') {

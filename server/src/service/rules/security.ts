@@ -187,7 +187,7 @@ export const readOnlyRootFilesystemPossible: Rule = {
         localize(
           {
             en: 'Everything that container `{container}` ({image}) is known to write goes to volumes ({paths}). Consider `securityContext.readOnlyRootFilesystem: true`.',
-            ru: 'Всё, что, как известно, пишет контейнер `{container}` ({image}), попадает в тома ({paths}). Можно включить `securityContext.readOnlyRootFilesystem: true`.',
+            ru: 'Всё, что контейнер `{container}` ({image}) пишет по известным путям, попадает в тома ({paths}). Можно включить `securityContext.readOnlyRootFilesystem: true`.',
           },
           {
             container: containerName(c),
