@@ -35,8 +35,12 @@ export interface CommentedKey {
 }
 
 const COMMENT = /^(\s*)#/;
-/** A single `#`, then a YAML key (starting in lower case, as chart values do) and a colon. */
-const COMMENTED_KEY = /^(\s*)#(\s*)([a-z_][\w-]*|"[^"]+"):(?:\s+(.*?))?\s*$/;
+/**
+ * A single `#`, then a YAML key (starting in lower case, as chart values do) and a colon. A key
+ * may have dots inside, as the file names of a config map do (`elasticsearch.yml: |`), but not at
+ * its end, where they are abbreviations of prose (`e.g.:`).
+ */
+const COMMENTED_KEY = /^(\s*)#(\s*)([a-z_](?:[\w.-]*[\w-])?|"[^"]+"):(?:\s+(.*?))?\s*$/;
 const PROSE_WORDS = new Set([
   'ref',
   'note',

@@ -128,6 +128,8 @@ export function sameProblemKey(uri: string, range: Range, finding: TracedFinding
  * One finding for several objects that a value gave the same problem (an `existingClaim` that
  * seven workloads of a chart mount, each "not found"): said once on that line, naming the first
  * object and how many more, with the template left out when the objects come from several.
+ * Several findings in one object (a class given to every claim template a loop of the
+ * StatefulSet writes) are that one object, not more.
  */
 export function mergedFinding(
   subject: RenderSubject,
@@ -137,9 +139,10 @@ export function mergedFinding(
   if (group.length === 1) return first!.diagnostic;
   const sameTemplate = group.every((f) => f.trace.template === first!.trace.template);
   const trace = sameTemplate ? first!.trace : { ...first!.trace, template: undefined };
+  const otherObjects = new Set(group.map((f) => f.trace.object)).size - 1;
   return {
     ...first!.diagnostic,
-    message: tracedMessage(subject, trace, first!.original.message, group.length - 1),
+    message: tracedMessage(subject, trace, first!.original.message, otherObjects),
   };
 }
 

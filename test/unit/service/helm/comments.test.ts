@@ -120,3 +120,27 @@ void test('a code sample inside the docs is documentation, not commented-out key
       'Where the archive is written',
   );
 });
+
+void test('a commented-out file name with a dot is a key, its block scalar its example', () => {
+  const { keys, kinds } = classify(
+    [
+      'searchConfig: {}',
+      '#  search.yml: |',
+      '#    cluster:',
+      '#      name: books',
+      '#  jvm.options: |',
+      '#    -Xms1g',
+      '# e.g.: keep prose abbreviations as docs',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    keys.map((k) => [k.key, k.value, k.keyColumn]),
+    [
+      ['search.yml', '|', 2],
+      ['jvm.options', '|', 2],
+    ],
+  );
+  assert.equal(keys[0]!.example, 'search.yml: |\n  cluster:\n    name: books');
+  assert.equal(kinds.get(2)!.kind, 'example-more', 'a line of the file is not a key of its own');
+  assert.equal(kinds.get(6)!.kind, 'doc');
+});

@@ -70,3 +70,22 @@ test('a key commented out inside a list item is not given to the parent of the l
   assert.equal(tree.byId.has('store.storageClassName'), false);
   assert.equal(tree.byId.has('storageClassName'), false);
 });
+
+test('commented-out config files of a map are its keys, not the keys written inside the files', () => {
+  const tree = buildValuesTree(
+    [
+      '# Files put into the config folder',
+      'searchConfig: {}',
+      '#  search.yml: |',
+      '#    cluster:',
+      '#      name: books',
+      '#  log4j2.properties: |',
+      '#    rootLogger.level = info',
+      'replicas: 1',
+    ].join('\n'),
+  );
+  const unset = [...tree.byId.values()].filter((n) => n.unset).map((n) => n.id);
+  assert.deepEqual(unset, ['searchConfig["search.yml"]', 'searchConfig["log4j2.properties"]']);
+  assert.equal(tree.byId.get('searchConfig["search.yml"]')!.type, 'string');
+  assert.equal(tree.byId.has('searchConfig.cluster'), false);
+});
