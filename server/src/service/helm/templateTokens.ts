@@ -1,10 +1,10 @@
 /**
  * The tokens of a Go template action, as the use scanner (templateUses) reads them: strings,
- * field chains (`.Values.a`, `$x.b`), variables, `.`, identifiers and punctuation.
+ * field chains (`.Values.a`, `$x.b`), variables, `.`, identifiers, numbers and punctuation.
  */
 
 export interface Token {
-  type: 'str' | 'chain' | 'var' | 'dot' | 'ident' | 'punct';
+  type: 'str' | 'chain' | 'var' | 'dot' | 'ident' | 'num' | 'punct';
   text: string;
   /** For chains: `$`, `$name` or '' (starting at dot); for strings: the unquoted value. */
   base?: string;
@@ -13,7 +13,7 @@ export interface Token {
 }
 
 const TOKEN =
-  /("(?:[^"\\]|\\.)*"|`[^`]*`)|(\$[A-Za-z_]\w*|\$)?((?:\.[A-Za-z_]\w*)+)|(\$[A-Za-z_]\w*|\$)|(\.)(?![\w.])|([A-Za-z_]\w*)|(:=|=|\(|\)|\||,)/g;
+  /("(?:[^"\\]|\\.)*"|`[^`]*`)|(\$[A-Za-z_]\w*|\$)?((?:\.[A-Za-z_]\w*)+)|(\$[A-Za-z_]\w*|\$)|(\.)(?![\w.])|([A-Za-z_]\w*)|([-+]?\.?\d[\w.+-]*)|(:=|=|\(|\)|\||,)/g;
 
 export function tokenize(source: string, start: number): Token[] {
   const out: Token[] = [];
@@ -42,6 +42,8 @@ export function tokenize(source: string, start: number): Token[] {
     } else if (m[4] !== undefined) out.push({ type: 'var', text: m[4], offset });
     else if (m[5] !== undefined) out.push({ type: 'dot', text: '.', offset });
     else if (m[6] !== undefined) out.push({ type: 'ident', text: m[6], offset });
+    // A number is an operand too (`dig "a" "b" 0 .Values.x`: the default), though never a path.
+    else if (m[7] !== undefined) out.push({ type: 'num', text: m[7], offset });
     else out.push({ type: 'punct', text: m[0], offset });
   }
   return out;

@@ -1,5 +1,6 @@
 /**
- * Where templates read values: `.Values.a.b`, `$.Values.a.b`, `index .Values "a" "b"`, and
+ * Where templates read values: `.Values.a.b`, `$.Values.a.b`, `index .Values "a" "b"`,
+ * `dig "a" "b" "default" .Values` (Sprig's nested lookup: the keys, a default, the map last), and
  * through `with`/`range` blocks and `$variables` when the expression they bind is a values path
  * (or the root: `$root := .`, then `$root.Values.a`), also as the operand `or`, `coalesce` or
  * `default` returns (`with or ((.Values.spec).config) (.Values.config)`).
@@ -113,6 +114,7 @@ class UseScanner {
     const t = tokens[j];
     if (!t) return { end: j };
     if (t.type === 'ident' && PICKS_OPERAND.has(t.text)) return this.pickedOperand(tokens, j);
+    if (t.type === 'ident' && t.text === 'dig') return this.digged(tokens, j);
     if (t.type === 'ident' && t.text === 'index') {
       const base = tokens[j + 1];
       if (!base) return { end: j + 1 };
@@ -157,6 +159,28 @@ class UseScanner {
     return { path, end: j + 1, picked: true };
   }
 
+  /**
+   * `dig "a" "b" DEFAULT MAP` reads `MAP.a.b`: string keys, then the default, then the map (a values
+   * path or `.Values`). `at` is where the map is written. Nothing when the map is piped in
+   * (`.Values.x | dig "a" ""`) or a key is not a string: the operands are then scanned as they are.
+   */
+  private digged(tokens: Token[], j: number): { path?: string[]; end: number; at?: number } {
+    const operands: Token[][] = [];
+    let k = j + 1;
+    while (k < tokens.length && !STOPS_OPERANDS.has(tokens[k]!.text)) {
+      const next = skipOperand(tokens, k);
+      operands.push(tokens.slice(k, next));
+      k = next;
+    }
+    const map = operands.at(-1);
+    const keys = operands.slice(0, -2);
+    if (!map || !keys.length || !keys.every((o) => o.length === 1 && o[0]!.type === 'str'))
+      return { end: j + 1 };
+    const base = map.length === 1 && this.isValuesRoot(map[0]!) ? [] : this.operandPath(map);
+    if (!base) return { end: j + 1 };
+    return { path: [...base, ...keys.map((o) => o[0]!.base!)], end: k, at: map[0]!.offset };
+  }
+
   /** The values path an operand is as a whole (`.Values.a`, `(.Values.a)`, `$x`), else undefined. */
   private operandPath(operand: Token[]): string[] | undefined {
     const { path, end, key } = this.expression(operand, 0);
@@ -176,6 +200,12 @@ class UseScanner {
         // The values a dynamic key reads (`index .Values.a .Values.mode`), with the same `.`.
         if (key) this.scanRest(list.slice(...key), this.dot, false);
         i = end - 1;
+        continue;
+      }
+      if (t.type === 'ident' && t.text === 'dig') {
+        // The operands are scanned on as well: the map and the default are read too.
+        const { path, at } = this.digged(list, i);
+        if (path) this.record(path, at!, 'index', whole);
         continue;
       }
       if (t.type === 'dot' && this.dot.kind === 'values') {

@@ -209,3 +209,31 @@ void test('`or`, `coalesce` and `default` bind `.` or a variable to the values p
     'probe@0:direct',
   ]);
 });
+
+void test('`dig` reads the map given last, under its string keys', () => {
+  assert.deepEqual(
+    ids(
+      [
+        '{{- $bucket := required "set it" (dig "store" "buckets" "data" "" .Values.logs) }}',
+        '{{ dig "region" "eu-1" .Values.cloud }}',
+        '{{ dig "archive" "enabled" false .Values }}',
+        '{{- with dig "retention" "days" 7 .Values.policy }}{{ . }}{{ end }}',
+      ].join('\n'),
+    ),
+    [
+      'logs.store.buckets.data@0:index',
+      'logs@0:direct',
+      'cloud.region@1:index',
+      'cloud@1:direct',
+      'archive.enabled@2:index',
+      'policy.retention.days@3:direct',
+      'policy.retention.days@3:with',
+    ],
+  );
+  // A piped map, or a key known only at render time: nothing is made up.
+  assert.deepEqual(ids('{{ .Values.cloud | dig "region" "" }} {{ dig .Values.k "" .Values.m }}'), [
+    'cloud@0:direct',
+    'k@0:direct',
+    'm@0:direct',
+  ]);
+});

@@ -226,6 +226,27 @@ void test('empty maps stay free-form when templates take them whole, hand them o
   assert.deepEqual(checkValuesFile(viaRoot, 'relabel:\n  drop: true\n'), []);
 });
 
+void test('keys the templates read with `dig` are known, next to a commented-out example', () => {
+  const model = buildChartModel(
+    new Map([
+      [
+        'values.yaml',
+        'logs:\n  store:\n    # Name the buckets when the store is remote.\n    # buckets:\n    #   data: CHANGE-ME\n    kind: local\n',
+      ],
+      [
+        'templates/_helpers.tpl',
+        '{{- define "b" }}{{ required "name logs.store.buckets.data" (dig "store" "buckets" "data" "" .Values.logs) }}{{ end }}\n',
+      ],
+      ['templates/cm.yaml', 'admin: {{ .Values.logs.store.buckets.admin }}\n'],
+    ]),
+  );
+  const values = 'logs:\n  store:\n    buckets:\n      data: metrics\n      admin: admin\n';
+  assert.deepEqual(checkValuesFile(model, values), []);
+  const [typo] = checkValuesFile(model, 'logs:\n  store:\n    buckets:\n      dta: metrics\n');
+  assert.equal(typo?.code, 'helm-values-unknown-key');
+  assert.deepEqual(typo.data, { suggestion: 'data' });
+});
+
 void test('keys named only by the templates under a map the chart leaves out are typo candidates', () => {
   const model = buildChartModel(
     new Map([
