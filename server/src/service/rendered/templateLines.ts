@@ -260,10 +260,7 @@ function byContext(
   if (!candidates.length || !query.contextLines?.length) return undefined;
   const lines = templateText.split(/\r?\n/);
   const wanted = new Set(query.contextLines.map(withoutDashes).filter((l) => l && !/^#/.test(l)));
-  let best: number | undefined;
-  let bestScore = 0;
-  let tie = false;
-  for (const c of candidates) {
+  const scored = candidates.map((c) => {
     const [from, to] = enclosingItem(lines, c.line);
     const seen = new Set<string>();
     for (let i = from; i < to; i++) {
@@ -272,10 +269,22 @@ function byContext(
       const plain = withoutDashes(text);
       if (wanted.has(plain)) seen.add(plain);
     }
-    if (seen.size > bestScore) [best, bestScore, tie] = [c.line, seen.size, false];
-    else if (seen.size === bestScore) tie = true;
-  }
-  return tie || !bestScore ? undefined : best;
+    return { line: c.line, from, to, score: seen.size };
+  });
+  const bestScore = Math.max(...scored.map((s) => s.score));
+  if (!bestScore) return undefined;
+  return narrowest(scored.filter((s) => s.score === bestScore))?.line;
+}
+
+/**
+ * Of candidates whose regions hold the same rendered lines, the one whose region lies within
+ * every other's: a wider region (the whole document around an item) found nothing the narrower
+ * one did not (`- name: data` with an include in it, beside a `toYaml` of extra volumes).
+ */
+function narrowest<T extends { from: number; to: number }>(tied: readonly T[]): T | undefined {
+  if (tied.length === 1) return tied[0];
+  const within = (a: T, b: T) => b.from <= a.from && a.to <= b.to && b.to - b.from > a.to - a.from;
+  return tied.find((a) => tied.every((b) => b === a || within(a, b)));
 }
 
 /**
@@ -288,8 +297,10 @@ function enclosingItem(lines: readonly string[], line: number): [number, number]
   let indent = own.length - own.trimStart().length;
   const dashes = /^(\s*)((?:-\s+)*)/.exec(own)!;
   if (dashes[2]) indent = dashes[1]!.length + dashes[2].length;
-  const width = ONLY_ACTION.test(own) ? /\bn?indent\s+(\d+)/.exec(own)?.[1] : undefined;
-  if (width !== undefined) indent = Math.max(indent, Number(width));
+  // `nindent` starts a new line: what it prints starts at its width, wherever the action is.
+  const width = ONLY_ACTION.test(own) ? /\b(n?)indent\s+(\d+)/.exec(own) : undefined;
+  if (width?.[1]) indent = Number(width[2]);
+  else if (width) indent = Math.max(indent, Number(width[2]));
   const text = (i: number) => {
     const raw = lines[i]!;
     return raw.trim() && !raw.trim().startsWith('#') && !ONLY_ACTION.test(raw);

@@ -3,7 +3,15 @@
  * `-f` file in order, then `--set` pairs. Each leaf of the merged values knows the layer and the
  * line it came from, so a rendered field can be traced to the line that produced it.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { Range } from '../types';
 import { excessiveNesting } from '../parse/limits';
 import { MAX_VALUES_NESTING } from '../helm/valuesTree';
@@ -88,10 +96,10 @@ function parseFileLayer(text: string, layer: number): LayerTree {
   const empty: LayerTree = { data: {}, leaves: [], sites: new Map() };
   if (excessiveNesting(text, MAX_VALUES_NESTING) !== undefined) return empty;
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, logLevel: 'error' });
+  const docs = valuesDocuments(text, lines);
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 });
+    data = documentsData(docs);
   } catch {
     return empty;
   }
@@ -112,8 +120,23 @@ function parseFileLayer(text: string, layer: number): LayerTree {
       if (range) leaves.push({ path, value: node.value, layer, range });
     }
   };
-  walk(doc.contents, []);
-  return { data: data ?? {}, leaves, sites };
+  // A later document's value wins, as its site does.
+  for (const doc of docs) walk(doc.contents, []);
+  return { data, leaves, sites };
+}
+
+/**
+ * The YAML documents of a values file as helm reads them: Helm 4 reads every `---` document of
+ * a values file (`-f` or the chart's values.yaml) and merges them in order, as it merges `-f`
+ * files (`LoadValues` of pkg/chart/v2/loader); Helm 3 read the first only.
+ */
+function valuesDocuments(text: string, lineCounter?: LineCounter): Document[] {
+  return [...parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error' })];
+}
+
+/** The values of a file's documents, merged in order (an empty file has none: `{}`). */
+function documentsData(docs: readonly Document[]): Record<string, unknown> {
+  return mergeValuesFiles(docs.map((doc) => doc.toJS({ maxAliasCount: 1000 }) as unknown));
 }
 
 /** `a.b.c=v` as Helm's strvals reads the simple form; other forms are left to Helm alone. */
@@ -166,10 +189,11 @@ export function fileLayerData(
   const data: unknown[] = [];
   for (const [i, layer] of layers.entries()) {
     if (layer.kind !== 'file') continue;
-    const doc = parseDocument(layer.text ?? '', { uniqueKeys: false, logLevel: 'error' });
-    if (doc.errors.length) return { layer: i, error: doc.errors[0]!.message.split('\n')[0]! };
+    const docs = valuesDocuments(layer.text ?? '');
+    const error = docs.find((doc) => doc.errors.length)?.errors[0];
+    if (error) return { layer: i, error: error.message.split('\n')[0]! };
     try {
-      data.push(doc.toJS({ maxAliasCount: 1000 }) ?? {});
+      data.push(documentsData(docs));
     } catch (e) {
       return { layer: i, error: e instanceof Error ? e.message : String(e) };
     }

@@ -16,6 +16,7 @@ import {
   templateLineOf,
 } from '../../../../server/src/service/rendered/templateLines';
 import {
+  fileLayerData,
   MergedValues,
   parseSetPair,
   type ValuesLayer,
@@ -58,6 +59,38 @@ describe('values as Helm merges them', () => {
     assert.equal(merged.siteOf(['persistence', 'accessModes'])?.layer, 1);
     const site = merged.siteOf(['persistence', 'size', 'gibibytes']);
     assert.deepEqual(site?.found, ['persistence', 'size']);
+  });
+
+  it('the documents of a values file merge in order, as Helm 4 reads them', () => {
+    const layers: ValuesLayer[] = [
+      { kind: 'chart', label: 'values.yaml', text: 'persistence:\n  enabled: false\n' },
+      {
+        kind: 'file',
+        label: 'split.yaml',
+        text: [
+          '# storage of the ledger', // 0
+          'persistence:', // 1
+          '  enabled: true', // 2
+          '  size: 5Gi', // 3
+          '---', // 4
+          'persistence:', // 5
+          '  size: 12Gi', // 6
+          '  storageClass: ssd', // 7
+          '---', // 8
+        ].join('\n'),
+      },
+    ];
+    const split = new MergedValues(layers);
+    assert.deepEqual(split.data, {
+      persistence: { enabled: true, size: '12Gi', storageClass: 'ssd' },
+    });
+    assert.equal(split.leaves.get('.persistence.size')?.range.start.line, 6);
+    assert.equal(split.leaves.get('.persistence.enabled')?.range.start.line, 2);
+    assert.deepEqual(fileLayerData(layers), {
+      data: [{ persistence: { enabled: true, size: '12Gi', storageClass: 'ssd' } }],
+    });
+    const broken = { kind: 'file' as const, label: 'b.yaml', text: 'a: 1\n---\nb: [\n' };
+    assert.equal((fileLayerData([broken]) as { layer: number }).layer, 0);
   });
 
   it('--set pairs in the simple form are typed like strvals; others are left to helm', () => {
@@ -490,6 +523,27 @@ describe('template lines of rendered fields', () => {
     assert.equal(templateLineOf(keyLines, { path }, sts), undefined);
     assert.equal(templateLineOf(keyLines, { path, contextLines: item('data') }, sts), 8);
     assert.equal(templateLineOf(keyLines, { path, contextLines: item('logs') }, sts), 15);
+  });
+
+  it('an include inside a volume item, beside a toYaml of more volumes: the include', () => {
+    const deploy = [
+      'spec:', // 0
+      '  template:', // 1
+      '    spec:', // 2
+      '      volumes:', // 3
+      '        - name: "cache"', // 4
+      '          {{ include "app.cacheVolume" . }}', // 5
+      '        {{- with .Values.moreVolumes }}', // 6
+      '          {{- toYaml . | nindent 8 }}', // 7
+      '        {{- end }}', // 8
+    ].join('\n');
+    const path = ['spec', 'template', 'spec', 'volumes', 0, 'emptyDir'];
+    const contextLines = ['- name: "cache"', 'emptyDir: {}'];
+    assert.equal(templateLineOf(templateKeyLines(deploy), { path, contextLines }, deploy), 5);
+    // An item the toYaml printed whole: no literal line of the template is in it.
+    const other = ['- name: scratch', 'emptyDir: {}'];
+    const line = templateLineOf(templateKeyLines(deploy), { path, contextLines: other }, deploy);
+    assert.equal(line, undefined);
   });
 
   it('a key printed by include under a key line: that key line', () => {
