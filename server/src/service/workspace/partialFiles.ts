@@ -38,11 +38,15 @@ const NO_TESTS: TestFileRefs = { checked: [], applied: [] };
 export class PartialFiles {
   /** Kustomizations and chainsaw tests → the files they name (`fileKey`s or matchers). */
   private readonly sources = new Map<string, Sources>();
+  /** The files whose opening comment calls them a patch (`fileKey`s). */
+  private readonly saidPatches = new Set<string>();
   /** What they all name; worked out again only when a source changes. */
   private merged?: Merged;
 
   /** A file was added or changed: it may name partial files (or no longer). */
   update(uri: string, text: string): void {
+    if (opensAsPatch(text)) this.saidPatches.add(fileKey(uri));
+    else this.saidPatches.delete(fileKey(uri));
     if (isKustomizationFile(uri)) {
       const patches = kustomizePatchKeys(uri, text);
       const crdPatches = crdJsonPatches(uri, text);
@@ -50,11 +54,16 @@ export class PartialFiles {
     } else if (isChainsawTest(text)) {
       this.set(uri, { patches: [], tests: chainsawFileRefs(uri, text), crdPatches: [] });
     } else {
-      this.remove(uri);
+      this.dropSources(uri);
     }
   }
 
   remove(uri: string): void {
+    this.saidPatches.delete(fileKey(uri));
+    this.dropSources(uri);
+  }
+
+  private dropSources(uri: string): void {
     if (this.sources.delete(uri)) this.merged = undefined;
   }
 
@@ -84,7 +93,7 @@ export class PartialFiles {
     const checked =
       byName || merged.checked.has(key) || merged.checkedPatterns.some((p) => p.test(key));
     if (checked) return 'test';
-    return isOrphanPatch(key, merged) ? 'patch' : undefined;
+    return isOrphanPatch(key, merged, this.saidPatches.has(key)) ? 'patch' : undefined;
   }
 
   /**
@@ -179,18 +188,29 @@ function addTree(merged: Merged, tree: KustomizationTree): void {
 /** `patch.yaml`, `deployment-patch.yaml`, `manager_metrics_patch.yml`, `patches.yaml`. */
 const PATCH_FILE_NAME = /(?:^|[._-])patch(?:es)?(?:[._-][^/]*)?\.ya?ml$/i;
 
+/** The comment, blank and `---` lines a file opens with, before its first key. */
+const OPENING_COMMENT = /^(?:[ \t]*(?:#[^\n]*|---[ \t]*)?\r?\n)*/;
+/** `# This patch injects…`, `# Patches the manager…`; not `kubectl patch` run on the file. */
+const PATCH_WORD = /(?<!kubectl\s+)\bpatch(?:es)?\b/i;
+
+/** The file's opening comment calls it a patch (kubebuilder scaffolds and those written after them). */
+function opensAsPatch(text: string): boolean {
+  return PATCH_WORD.test(OPENING_COMMENT.exec(text)![0]);
+}
+
 /**
- * A patch that no kustomization names (kept for later, or left behind): a YAML file named as a
- * patch, or inside a `patches/` folder, beside a kustomization (in its folder or the one above, or
+ * A patch that no kustomization names (kept for later, or added by `kustomize edit add patch` in a
+ * build script): a YAML file named as a patch, inside a `patches/` folder, or whose opening comment
+ * calls it one (`saidPatch`), beside a kustomization (in its folder or the one above, or
  * above that `patches/` folder) that does not take it in as a resource. Such a file is no more a
  * whole object than the patches in use.
  */
-function isOrphanPatch(key: string, merged: Merged): boolean {
+function isOrphanPatch(key: string, merged: Merged, saidPatch: boolean): boolean {
   if (!merged.kustomizations.size || !/\.ya?ml$/i.test(key)) return false;
   const parts = key.split('/');
   const name = parts[parts.length - 1]!;
   const inPatches = parts.lastIndexOf('patches', parts.length - 2);
-  if (!PATCH_FILE_NAME.test(name) && inPatches < 0) return false;
+  if (!PATCH_FILE_NAME.test(name) && inPatches < 0 && !saidPatch) return false;
   const folder = parts.slice(0, -1).join('/');
   // A folder among `resources` is that folder's kustomization, not each file in it.
   if (merged.includedBy.has(key)) return false;

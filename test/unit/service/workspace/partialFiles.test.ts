@@ -72,3 +72,35 @@ void test('a patch no kustomization names: by its file name or its `patches/` fo
   );
   assert.equal(at('app/patches/grafana/grafana.yaml'), undefined);
 });
+
+void test('a patch no kustomization names: by its opening comment', () => {
+  const partials = new PartialFiles();
+  const at = (path: string) => partials.kindOf(`file:///repo/${path}`);
+  const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: operator}\n';
+  partials.update('file:///repo/deploy/kustomization.yaml', 'resources: [operator.yaml]\n');
+  partials.update(
+    'file:///repo/deploy/registry_secret.yaml',
+    `# This patch adds a pull secret to the operator\n---\n${deployment}`,
+  );
+  partials.update(
+    'file:///repo/deploy/debug.yml',
+    `\n# Patches the operator's log level for the e2e runs\n${deployment}`,
+  );
+  assert.equal(at('deploy/registry_secret.yaml'), 'patch');
+  assert.equal(at('deploy/debug.yml'), 'patch');
+  // Whole manifests stay: a comment after the first key, `kubectl patch` run on the file, a file
+  // the kustomization takes in, no kustomization near, a comment that no longer says it.
+  partials.update('file:///repo/deploy/later.yaml', `${deployment}# patch me later\n`);
+  partials.update('file:///repo/deploy/live.yaml', `# kubectl patch -f live.yaml\n${deployment}`);
+  partials.update('file:///repo/deploy/operator.yaml', `# patch the image here\n${deployment}`);
+  partials.update('file:///repo/other/debug.yaml', `# This patch sets debug\n${deployment}`);
+  assert.equal(at('deploy/later.yaml'), undefined);
+  assert.equal(at('deploy/live.yaml'), undefined);
+  assert.equal(at('deploy/operator.yaml'), undefined);
+  assert.equal(at('other/debug.yaml'), undefined);
+  partials.update('file:///repo/deploy/debug.yml', `# The operator in debug mode\n${deployment}`);
+  assert.equal(at('deploy/debug.yml'), undefined);
+  partials.update('file:///repo/deploy/registry_secret.yaml', `# A patch\n${deployment}`);
+  partials.remove('file:///repo/deploy/registry_secret.yaml');
+  assert.equal(at('deploy/registry_secret.yaml'), undefined);
+});
