@@ -6,7 +6,12 @@ import { isScalar, visit, type Document, type Node, type YAMLError } from 'yaml'
 import { coreMessages } from '../i18n/coreMessages';
 import { joinTexts, localize } from '../i18n/format';
 import { yamlErrorText } from '../i18n/yamlErrors';
-import { MAX_ALIAS_COUNT, type ParsedChunk, type ParsedDocument } from '../parse/chunk';
+import {
+  MAX_ALIAS_COUNT,
+  structuralErrorOffsets,
+  type ParsedChunk,
+  type ParsedDocument,
+} from '../parse/chunk';
 import { goYamlIgnoresTag, meantTag, shallowContinuations } from '../parse/goYaml';
 import { MAX_NESTING_DEPTH } from '../parse/limits';
 import { nodeSpan, rootKeyIgnoringCase, type Span } from '../parse/nodes';
@@ -25,7 +30,7 @@ import { validateObject } from '../schema/validate';
 import { isSnapshotApiVersion } from '../kubernetes/snapshots';
 import { hasPlaceholder } from '../text/placeholders';
 import { closestMatch } from '../text/similarity';
-import { printfValueAt, substitutionAt, substitutionLine } from './substitutionLines';
+import { substitutionFinder } from './substitutionLines';
 import { duplicateKeySpan, duplicateKeys, type DuplicateKey } from './duplicateKeys';
 import type { KubeDiagnostic, LocalizedText, Severity } from '../types';
 
@@ -109,22 +114,14 @@ function syntaxProblems(chunk: ParsedChunk, parsed: ParsedDocument, add: Add): b
   // An error on a line that is only a substitution is the later tool's: one note for the first
   // such line; errors on the other lines are still errors (they stay after substitution).
   let template: Span | undefined;
+  const substitution = substitutionFinder(chunk.text, structuralErrorOffsets);
   const onSubstitution = (pos: readonly [number, number]): boolean => {
-    const line = substitutionLine(chunk.text, pos);
-    const inside = line ? undefined : substitutionAt(chunk.text, pos);
-    const printf = line || inside ? undefined : printfValueAt(chunk.text, pos);
-    const span = line ?? inside ?? printf;
-    if (span && !template) {
-      template = span;
-      const text = chunk.text.slice(span[0], span[1]);
-      const message = line
-        ? localize(coreMessages.laterToolTemplate, { line: text })
-        : localize(printf ? coreMessages.printfPlaceholder : coreMessages.laterToolSubstitution, {
-            text,
-          });
-      add(span, 'yaml-template', message, 'information');
+    const found = substitution(pos);
+    if (found && !template) {
+      template = found.span;
+      add(found.span, 'yaml-template', found.note, 'information');
     }
-    return span !== undefined;
+    return found !== undefined;
   };
   for (const error of errors) {
     if (error.code === 'DUPLICATE_KEY') {

@@ -28,6 +28,10 @@ export const coreMessages = {
     en: 'A template for another tool: `{text}` is a substitution, and the document becomes YAML only once that tool (envsubst, Flux, kustomize, a Go template) replaces it. YAML syntax errors inside its substitutions are not reported; check the file that tool produces.',
     ru: 'Шаблон для другого инструмента: `{text}` — подстановка, и YAML получится только после того, как инструмент (envsubst, Flux, Kustomize, шаблон Go) её заменит. Ошибки синтаксиса YAML внутри подстановок не выводятся; проверяйте файл, который выдаст инструмент.',
   },
+  laterToolValue: {
+    en: 'A template for another tool: the value starts with the substitution `{text}` (envsubst, kustomize, k3s, a Go template such as the addons of minikube), and the document becomes YAML only once that tool replaces it. The YAML syntax errors it causes, on this line and after it, are not reported; check the file that tool produces.',
+    ru: 'Шаблон для другого инструмента: значение начинается с подстановки `{text}` (envsubst, Kustomize, k3s, шаблон Go, как в дополнениях minikube), и YAML получится только после того, как инструмент её заменит. Ошибки синтаксиса YAML, которые она вызывает в этой строке и ниже, не выводятся; проверяйте файл, который выдаст инструмент.',
+  },
   printfPlaceholder: {
     en: "A template for another program: `{text}` is a printf placeholder (Go's `fmt.Sprintf`, as in end-to-end tests), and the document becomes YAML only once that program fills it in. YAML syntax errors at its placeholders are not reported; check the manifest the program produces.",
     ru: 'Шаблон для другой программы: `{text}` — спецификатор формата printf (`fmt.Sprintf` в Go, как в e2e-тестах), и YAML получится только после того, как программа подставит вместо него значение. Ошибки синтаксиса YAML на месте таких спецификаторов не выводятся; проверяйте манифест, который выдаст программа.',

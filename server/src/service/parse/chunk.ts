@@ -291,6 +291,16 @@ function parseTrees(source: string): ParsedDocument[] {
   return list.map((doc) => makeParsedDocument(doc));
 }
 
+/**
+ * Where the parser finds a structural error in `source` read as a chunk's text is read (with
+ * Kubernetes' leniencies), duplicate keys aside: to see what a substitution filled in still breaks.
+ */
+export function structuralErrorOffsets(source: string): number[] {
+  return parseTrees(source).flatMap(({ doc }) =>
+    doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').map((e) => e.pos[0]),
+  );
+}
+
 function parseDocuments(source: string): Document.Parsed[] {
   const docs = parseAllDocuments(source, {
     version: '1.1',

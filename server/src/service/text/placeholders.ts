@@ -2,12 +2,17 @@
  * Values that are not final as written: a substitution left for a tool that runs before
  * `kubectl apply` — `${VAR}` of envsubst and Flux's `postBuild.substitute` (also with a default,
  * `${VAR:=10Gi}`), `$(VAR)` of kustomize's vars, a Go template's `{{ }}` outside a chart, the
- * `((var))` of Concourse and BOSH, argocd-vault-plugin's `<path:…#key>` (`VAULT_PATH_PLACEHOLDER`).
+ * `((var))` of Concourse and BOSH, k3s's `%{VAR}%` in the manifests it ships (replaced before it
+ * applies them: k3s-io/k3s `pkg/server/server.go`, `stageFiles`), argocd-vault-plugin's
+ * `<path:…#key>` (`VAULT_PATH_PLACEHOLDER`).
  * What such a value becomes is not known here, so it is neither checked against the schema nor
  * looked up among the workspace's objects.
  */
 export function hasPlaceholder(value: string): boolean {
-  return /\$\{|\$\(|\{\{|\(\(.*\)\)/.test(value) || VAULT_PATH_PLACEHOLDER.test(value);
+  return (
+    /\$\{|\$\(|\{\{|\(\(.*\)\)|%\{[A-Z][A-Z0-9_]*\}%/.test(value) ||
+    VAULT_PATH_PLACEHOLDER.test(value)
+  );
 }
 
 /**

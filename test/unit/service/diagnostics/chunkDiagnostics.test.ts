@@ -380,6 +380,87 @@ void describe('a template of a later tool (a substitution on a line of its own)'
     }
   });
 
+  it('a value that starts with Go template actions (an addon template of minikube) gets one note', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: provisioner',
+      'spec:',
+      '  containers:',
+      '  - name: provisioner',
+      '    image: {{.Mirror | default .Registries.Provisioner }}{{.Images.Provisioner}}',
+      '    volumeMounts:',
+      '    - mountPath: /scratch',
+      '      name: scratch',
+      '  - name: sidecar',
+      '    image: "{{default "registry.example.org" .Mirror}}/{{.Images.Sidecar}}"',
+      '  volumes:',
+      '  - name: scratch',
+      '    emptyDir: {}',
+      '',
+    ];
+    const found = codes(text.join('\n'));
+    assert.deepEqual(found.map(brief), ['7:11-7:80 information yaml-template']);
+    assert.match(found[0]!.message.en, /the value starts with the substitution `\{\{\.Mirror/);
+    assert.match(found[0]!.message.ru, /значение начинается с подстановки `\{\{\.Mirror/);
+  });
+
+  it("k3s's `%{VAR}%` at the start of a value gets one note, no syntax error", () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Service',
+      'metadata:',
+      '  name: cluster-dns',
+      'spec:',
+      '  clusterIP: %{CLUSTER_DNS}%',
+      '  ports:',
+      '  - port: 53',
+      '---',
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: helper',
+      'spec:',
+      '  containers:',
+      '  - name: helper',
+      '    image: %{SYSTEM_DEFAULT_REGISTRY}%library/busybox:1.36',
+      '',
+    ];
+    assert.deepEqual(codes(text.join('\n')).map(brief), [
+      '5:13-5:28 information yaml-template',
+      '16:11-16:38 information yaml-template',
+    ]);
+  });
+
+  it('after a value that starts with a substitution, an error that stays once it is filled in is still an error', () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: p',
+      'spec:',
+      '  containers:',
+      '  - name: c',
+      '    image: {{.Registry}}{{.Image}}',
+      '    command: ["/run"',
+      '  restartPolicy: Never',
+      '',
+    ];
+    const found = codes(text.join('\n')).map(
+      (d) => `${d.range.start.line} ${d.severity} ${d.code}`,
+    );
+    assert.ok(found.includes('9 error yaml-syntax'), found.join('; '));
+    // A `%` that is no k3s variable (lowercase) is no substitution: still an error.
+    const lower = codes(
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  f: %{name}%\n',
+    );
+    assert.deepEqual(
+      lower.map((d) => `${d.range.start.line} ${d.severity} ${d.code}`),
+      ['5 error yaml-syntax'],
+    );
+  });
+
   it('a syntax error elsewhere in a manifest or a kustomization is still an error', () => {
     const manifest = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  labels\ndata: {}\n';
     assert.deepEqual(

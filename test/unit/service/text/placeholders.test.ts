@@ -12,6 +12,9 @@ void test('substitutions of later tools are placeholders', () => {
   assert.ok(hasPlaceholder('${SIZE:=10Gi}'));
   assert.ok(hasPlaceholder('$(NAME)'));
   assert.ok(hasPlaceholder('{{ .name }}'));
+  assert.ok(hasPlaceholder('%{SYSTEM_DEFAULT_REGISTRY}%rancher/local-path-provisioner:v0.0.30'));
+  assert.ok(!hasPlaceholder('100%'));
+  assert.ok(!hasPlaceholder('%{lower}%'));
   assert.ok(hasPlaceholder('((db_size))'));
   assert.ok(hasPlaceholder('<path:kv/data/billing#password>'));
   assert.ok(hasPlaceholder('<path:kv/data/billing#password#2 | base64encode>'));
