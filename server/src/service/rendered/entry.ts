@@ -66,20 +66,29 @@ function keyLinesOf(entry: Entry, template: string, text: string): TemplateKeyLi
 }
 
 /**
- * Of a template that prints several documents, the key lines of the one that printed `doc`: the
- * template's `---` documents with key lines pair with its rendered documents in order, when they
- * are as many (a document left out by a condition breaks the pairing: all lines are kept then).
+ * Of a template that prints several documents, the key lines of the one that printed `doc`. helm
+ * prints a file's documents sorted by kind (its install order), keeping the template's order among
+ * documents of one kind: so the template's documents of `doc`'s kind (by their `kind:` line) pair
+ * in order with the rendered ones of that kind, when they are as many. Otherwise (a kind written by
+ * an action, a document left out by a condition) every line is kept.
  */
 function ownDocumentLines(
   keyLines: readonly TemplateKeyLine[],
   docs: readonly RenderedDocument[],
   doc: RenderedDocument,
 ): readonly TemplateKeyLine[] {
+  if (!doc.kind) return keyLines;
   const documents = [...new Set(keyLines.map((k) => k.document))].sort((a, b) => a - b);
   if (documents.length < 2) return keyLines;
-  const printed = docs.filter((d) => d.source === doc.source).length;
-  if (printed !== documents.length) return keyLines;
-  return keyLines.filter((k) => k.document === documents[doc.index]);
+  const kindOf = (document: number) =>
+    keyLines
+      .find((k) => k.document === document && k.keys.length === 1 && k.keys[0] === 'kind')
+      ?.plain.replace(/^kind:\s*/, '')
+      .replace(/^["']|["']$/g, '');
+  const sameKind = documents.filter((d) => kindOf(d) === doc.kind);
+  const printed = docs.filter((d) => d.source === doc.source && d.kind === doc.kind);
+  if (sameKind.length !== printed.length) return keyLines;
+  return keyLines.filter((k) => k.document === sameKind[printed.indexOf(doc)]);
 }
 
 /** The node at `path` in a parsed document (undefined when there is none). */

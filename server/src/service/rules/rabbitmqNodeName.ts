@@ -47,16 +47,32 @@ export function rabbitNodeNameChanges(kind: string, at: PodSpecAt, c: ContainerA
   return !env.some((e) => e.name === 'RABBITMQ_NODENAME' && fixedValue(env, e));
 }
 
+/** Pod fields that differ from one pod of a workload to the next (`fieldRef.fieldPath`). */
+const PER_POD_FIELDS = new Set([
+  'metadata.name',
+  'metadata.uid',
+  'spec.nodeName',
+  'status.podIP',
+  'status.podIPs',
+  'status.hostIP',
+  'status.hostIPs',
+]);
+
 /**
- * An environment variable whose value is the same in every pod: written as a plain value, with any
- * `$(VAR)` it names itself fixed (a `valueFrom` field or resource, such as the pod's name, is not).
+ * An environment variable whose value is the same in every pod of the workload: a plain value,
+ * or one from a ConfigMap, a Secret, a resource or a pod field that all pods share (the
+ * namespace, a label), with any `$(VAR)` it names fixed too. Kubernetes expands only variables
+ * defined earlier in the list; a reference to any other stays as it is written, a fixed text.
  */
 function fixedValue(env: readonly EnvVar[], variable: EnvVar, depth = 0): boolean {
-  if (variable.valueFrom !== undefined || typeof variable.value !== 'string') return false;
+  const field = variable.valueFrom?.fieldRef?.fieldPath;
+  if (field !== undefined) return !PER_POD_FIELDS.has(field);
+  if (variable.valueFrom !== undefined) return true;
+  if (typeof variable.value !== 'string') return true;
   if (depth > 8) return false;
+  const earlier = env.slice(0, env.indexOf(variable));
   return [...variable.value.matchAll(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)].every((m) => {
-    // Kubernetes leaves a reference to no variable as it is written: a fixed text.
-    const named = env.find((e) => e.name === m[1]);
+    const named = earlier.find((e) => e.name === m[1]);
     return named === undefined || fixedValue(env, named, depth + 1);
   });
 }

@@ -250,4 +250,71 @@ describe('a template that prints several documents', () => {
   it('one document left out by a condition: no pairing, the lines of both are candidates', () => {
     assert.deepEqual(lines(['worker']), [14]);
   });
+
+  it("helm prints a file's documents by kind: a claim before the Deployment written above it", () => {
+    const deployThenClaim = [
+      'apiVersion: apps/v1', // 0
+      'kind: Deployment', // 1
+      'metadata:', // 2
+      '  name: web', // 3
+      'spec:', // 4
+      '  template:', // 5
+      '    spec:', // 6
+      '      securityContext: {{- toYaml .Values.pod | nindent 8 }}', // 7
+      '---', // 8
+      'apiVersion: v1', // 9
+      'kind: PersistentVolumeClaim', // 10
+      'metadata:', // 11
+      '  name: web', // 12
+      'spec:', // 13
+      '  template:', // 14: a key path like the Deployment's, to tell them apart
+      '    spec:', // 15
+      '      securityContext: {{- toYaml .Values.pvc | nindent 8 }}', // 16
+    ].join('\n');
+    const claim = [
+      'apiVersion: v1',
+      'kind: PersistentVolumeClaim',
+      'metadata:',
+      '  name: web',
+      'spec: {}',
+    ];
+    const deployment = [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      securityContext:',
+      '        fsGroup: 0',
+    ];
+    const out = [
+      '---',
+      '# Source: attr/templates/deploy.yaml',
+      ...claim,
+      '---',
+      '# Source: attr/templates/deploy.yaml',
+      ...deployment,
+      '',
+    ].join('\n');
+    const merged = new MergedValues([
+      { kind: 'chart', label: 'values.yaml', uri: 'file:///c/values.yaml', text: 'pod: {}\n' },
+    ]);
+    const subject = {
+      key: 'k',
+      chartName: 'attr',
+      templates: new Map([['templates/deploy.yaml', deployThenClaim]]),
+      merged,
+    };
+    const c = new RenderedCharts({ setFile: () => undefined, removeFile: () => undefined });
+    c.setRendered(subject, out);
+    // `fsGroup` of the Deployment, printed second: line 16 of the output.
+    const findings = [finding('root-group-on-volumes', 16, 8, 'fsGroup')];
+    const traced = c.traced('k', { stamp: '1', findings: () => findings });
+    assert.deepEqual(
+      traced.map((f) => f.trace.templateLine),
+      [7],
+    );
+  });
 });

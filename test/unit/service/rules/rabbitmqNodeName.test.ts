@@ -96,4 +96,25 @@ void describe(RULE, () => {
       'the pod name read from a field changes with the pod',
     );
   });
+
+  test('a RABBITMQ_NODENAME from a ConfigMap, the namespace or a later variable stays the same', () => {
+    const env = (lines: string) =>
+      fixtureText(RULE, 'bad').replace(
+        '          ports:\n',
+        `          env:\n${lines}          ports:\n`,
+      );
+    const fromConfigMap =
+      '            - name: RABBITMQ_NODENAME\n              valueFrom: {configMapKeyRef: {name: broker-settings, key: nodename}}\n';
+    assert.equal(hits(env(fromConfigMap)), 0);
+    const fromNamespace =
+      '            - name: NS\n              valueFrom: {fieldRef: {fieldPath: metadata.namespace}}\n            - {name: RABBITMQ_NODENAME, value: rabbit@broker-$(NS)}\n';
+    assert.equal(hits(env(fromNamespace)), 0);
+    // Defined after it, POD_NAME is not expanded: the text stays `rabbit@$(POD_NAME)`.
+    const laterPodName =
+      '            - {name: RABBITMQ_NODENAME, value: rabbit@$(POD_NAME)}\n            - name: POD_NAME\n              valueFrom: {fieldRef: {fieldPath: metadata.name}}\n';
+    assert.equal(hits(env(laterPodName)), 0);
+    const podIp =
+      '            - name: RABBITMQ_NODENAME\n              valueFrom: {fieldRef: {fieldPath: status.podIP}}\n';
+    assert.equal(hits(env(podIp)), 1);
+  });
 });
