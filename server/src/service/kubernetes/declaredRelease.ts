@@ -8,7 +8,8 @@
 import type { YamlPath } from '../parse/nodes';
 import { isRecord } from '../plainData';
 import { parseDocument } from 'yaml';
-import { mergeValuesFiles, parseSetPair } from '../rendered/values';
+import { mergeValuesFiles, parseSetPair, setValueAt } from '../rendered/values';
+import { valueAt } from '../helm/valuesTree';
 
 /** A Flux HelmRelease or an Argo CD Application: an object that may declare a Helm release. */
 export function isReleaseKind(kind: string, apiVersion: string): boolean {
@@ -143,9 +144,7 @@ function parameterValues(parameters: unknown): Record<string, unknown> {
     if (!isRecord(p) || !str(p.name) || p.value === undefined) continue;
     const pair = parseSetPair(`${String(p.name)}=${String(p.value)}`);
     if (!pair) continue;
-    let at = values;
-    for (const key of pair.path.slice(0, -1)) at = isRecord(at[key]) ? at[key] : (at[key] = {});
-    at[pair.path[pair.path.length - 1]!] = p.forceString === true ? String(p.value) : pair.value;
+    setValueAt(values, pair.path, p.forceString === true ? String(p.value) : pair.value);
   }
   return values;
 }
@@ -193,14 +192,8 @@ function dependencyEnabled(
     .filter((v) => typeof v === 'boolean');
   const condition = typeof dependency.condition === 'string' ? dependency.condition.trim() : '';
   for (const path of condition.split(',')) {
-    const value = path ? valueAtPath(values, path.split('.')) : undefined;
+    const value = path ? valueAt(values, path.split('.'))?.value : undefined;
     if (typeof value === 'boolean') return value;
   }
   return set.length === 0 || set.includes(true);
-}
-
-function valueAtPath(values: Record<string, unknown>, path: string[]): unknown {
-  let at: unknown = values;
-  for (const key of path) at = isRecord(at) ? at[key] : undefined;
-  return at;
 }

@@ -162,19 +162,26 @@ function readSetLayer(pairs: readonly string[], layer: number): LayerTree {
   pairs.forEach((pair, i) => {
     const parsed = parseSetPair(pair);
     if (!parsed) return;
-    let at: Record<string, unknown> = data;
-    parsed.path.slice(0, -1).forEach((k) => {
-      const next = at[k];
-      at = (
-        next && typeof next === 'object' && !Array.isArray(next) ? next : (at[k] = {})
-      ) as Record<string, unknown>;
-    });
-    at[parsed.path[parsed.path.length - 1]!] = parsed.value;
+    setValueAt(data, parsed.path, parsed.value);
     const range = { start: { line: i, character: 0 }, end: { line: i, character: pair.length } };
     parsed.path.forEach((_, n) => sites.set(valuePathId(parsed.path.slice(0, n + 1)), range));
     leaves.push({ path: parsed.path, value: parsed.value, layer, range, pair });
   });
   return { data, leaves, sites };
+}
+
+/** `value` put at `path` of `data` as a `--set` pair puts it: maps made on the way, others replaced. */
+export function setValueAt(
+  data: Record<string, unknown>,
+  path: readonly string[],
+  value: unknown,
+): void {
+  let at = data;
+  for (const key of path.slice(0, -1)) {
+    const next = at[key];
+    at = isObject(next) ? next : (at[key] = {});
+  }
+  at[path[path.length - 1]!] = value;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
