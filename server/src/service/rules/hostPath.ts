@@ -48,9 +48,9 @@ function isWorkloadDataVolume(kind: string, at: PodSpecAt, use: HostPathUse): bo
   );
 }
 
-/** Every mount of the volume is read-only (and there is one). */
+/** The volume is mounted, and never writable (`isWritableMount`). */
 function readsOnly(use: HostPathUse): boolean {
-  return use.mounts.length > 0 && use.mounts.every((m) => m.mount.readOnly === true);
+  return use.mounts.length > 0 && !use.mounts.some(isWritableMount);
 }
 
 /**

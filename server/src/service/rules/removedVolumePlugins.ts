@@ -15,24 +15,23 @@ import {
 import type { Rule } from './types';
 import { get, isRecord, podSpecOf, str, volumesOf, workloadKinds } from './util';
 
-/** What to use instead: the CSI driver that took the plugin's place, else any CSI driver. */
+/**
+ * What to use instead: the CSI driver that took the plugin's place, else any CSI driver; a
+ * sentence that follows another (with its leading space, as `joinTexts` takes it).
+ */
 function successor(plugin: RemovedVolumePlugin): LocalizedText {
   if (plugin.csiDriver)
     return localize(
       {
-        en: 'Use the CSI driver `{driver}` instead: a `csi` volume, or a claim of a StorageClass it provisions.',
-        ru: 'Используйте вместо него CSI-драйвер `{driver}`: том `csi` или заявку с классом хранилища, тома которого выделяет этот драйвер.',
+        en: ' Use the CSI driver `{driver}` instead: a `csi` volume, or a claim of a StorageClass it provisions.',
+        ru: ' Используйте вместо него CSI-драйвер `{driver}`: том `csi` или заявку с классом хранилища, тома которого выделяет этот драйвер.',
       },
       { driver: plugin.csiDriver },
     );
   return {
-    en: 'Move the data to storage that has a CSI driver.',
-    ru: 'Перенесите данные в хранилище, у которого есть CSI-драйвер.',
+    en: ' Move the data to storage that has a CSI driver.',
+    ru: ' Перенесите данные в хранилище, у которого есть CSI-драйвер.',
   };
-}
-
-function join(first: LocalizedText, second: LocalizedText): LocalizedText {
-  return { en: `${first.en} ${second.en}`, ru: `${first.ru} ${second.ru}` };
 }
 
 /** "Kubernetes 1.36 has no in-tree `rbd` volume plugin (removed in 1.31)". */
@@ -66,7 +65,7 @@ function mountMessage(plugin: RemovedVolumePlugin, pv: boolean): LocalizedText {
         en: ': no kubelet can mount this volume, so the pod stays in `ContainerCreating`.',
         ru: ': ни один kubelet не смонтирует этот том, и под останется в `ContainerCreating`.',
       };
-  return join(joinTexts(gone, effect), successor(plugin));
+  return joinTexts(gone, effect, successor(plugin));
 }
 
 function provisionMessage(plugin: RemovedVolumePlugin, provisioner: string): LocalizedText {
@@ -84,7 +83,7 @@ function provisionMessage(plugin: RemovedVolumePlugin, provisioner: string): Loc
       ru: ': тома для этого класса никто не выделит, и его заявки останутся в `Pending`.',
     },
   );
-  return join(gone, successor(plugin));
+  return joinTexts(gone, successor(plugin));
 }
 
 export const removedVolumePlugin: Rule = {
