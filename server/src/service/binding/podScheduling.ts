@@ -18,6 +18,7 @@ import {
 import type { ClaimDecision, Store } from './simulation';
 import type { VolumeBinder } from './scheduler';
 import type { ConsumerRef } from './types';
+import { escapeRegExp } from '../text/regExp';
 
 /** What to do with the claim: bind it to a volume, or only say why it waits or is provisioned. */
 export interface PodVerdict {
@@ -203,9 +204,9 @@ export class PodScheduler {
       return m ? Number(m[1]) : undefined;
     };
     const templateOrdinal = (k: ClaimState): number | undefined =>
-      ofName(k.name, `-${escape(ref.name)}-(\\d+)$`);
+      ofName(k.name, `-${escapeRegExp(ref.name)}-(\\d+)$`);
     const pod = ephemeralOf(ref, c)?.pod;
-    const own = pod ? ofName(pod, `^${escape(ref.name)}-(\\d+)$`) : templateOrdinal(c);
+    const own = pod ? ofName(pod, `^${escapeRegExp(ref.name)}-(\\d+)$`) : templateOrdinal(c);
     if (own !== undefined) return own;
     const ordinals = [
       ...this.ofSet(ref).map(templateOrdinal),
@@ -240,5 +241,3 @@ function ephemeralOf(ref: ConsumerRef, k: ClaimState): ClaimState['ephemeral'] {
     ? e
     : undefined;
 }
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

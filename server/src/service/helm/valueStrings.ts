@@ -4,6 +4,7 @@
  */
 import { pathId } from './paths';
 import type { ChartModel } from './types';
+import { escapeRegExp } from '../text/regExp';
 
 /** A test of a value's type against `"string"`: the chart branches on a string. */
 const STRING_TEST =
@@ -16,7 +17,7 @@ const STRING_TEST =
  */
 export function takesString(model: ChartModel, path: readonly string[]): boolean {
   const id = pathId(path);
-  const ref = path.join('.').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ref = escapeRegExp(path.join('.'));
   const tpl = new RegExp(String.raw`\btpl\s+\(?\s*\$?\.Values\.${ref}(?![\w.-])`);
   return model.uses.some((u) => u.id === id && (tpl.test(u.text) || STRING_TEST.test(u.text)));
 }

@@ -16,6 +16,7 @@
 import { parseAllDocuments } from 'yaml';
 import { isRecord } from '../plainData';
 import { fileKey } from './kustomize';
+import { escapeRegExp } from '../text/regExp';
 
 /** The files one chainsaw test file names: those it compares (or patches) and those it applies. */
 export interface TestFileRefs {
@@ -99,7 +100,7 @@ function fileMatcher(path: string, base: string): FileMatcher | undefined {
   }
   if (/[*?]/.test(path)) return new RegExp(`^${globSource(key)}$`);
   if (/\.(?:ya?ml|json)$/i.test(path)) return key;
-  return new RegExp(`^${escape(key.replace(/\/+$/, ''))}/[^/]+\\.(?:ya?ml|json)$`);
+  return new RegExp(`^${escapeRegExp(key.replace(/\/+$/, ''))}/[^/]+\\.(?:ya?ml|json)$`);
 }
 
 /** A glob as a regular expression: `*` within a folder, `**` across folders, `?` one character. */
@@ -111,11 +112,7 @@ function globSource(glob: string): string {
       if (part === '**') return '.*';
       if (part === '*') return '[^/]*';
       if (part === '?') return '[^/]';
-      return escape(part);
+      return escapeRegExp(part);
     })
     .join('');
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

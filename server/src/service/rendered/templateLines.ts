@@ -7,6 +7,7 @@
  * `template: {{- include "x.pod" . | nindent 4 }}`) gets that key's line; otherwise the answer is
  * the template file without a line.
  */
+import { escapeRegExp } from '../text/regExp';
 
 export interface TemplateKeyLine {
   /** 0-based line in the template file. */
@@ -235,7 +236,7 @@ function pick(
   if (query.valuePaths?.length) {
     narrow((c) =>
       query.valuePaths!.some((p) =>
-        new RegExp(`\\.Values\\.${escape(p)}\\b`).test(keyBlock(keyLines, lines, c)),
+        new RegExp(`\\.Values\\.${escapeRegExp(p)}\\b`).test(keyBlock(keyLines, lines, c)),
       ),
     );
   }
@@ -351,15 +352,11 @@ export function linePattern(templateLine: string): RegExp {
     const after = parts[i + 1];
     if (before?.endsWith('-}}')) part = part.trimStart();
     if (after?.startsWith('{{-')) part = part.trimEnd();
-    source += escape(part);
+    source += escapeRegExp(part);
   }
   return new RegExp(`^${source}$`);
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((k, i) => k === b[i]);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -56,6 +56,7 @@ import { volumeMountRules } from './volumeMounts';
 import { emptyDirForDatabase, sharedSingleNodeClaim, unsafeSubPath } from './workloadVolumes';
 import { databaseDataNotOnVolume } from './databaseVolumes';
 import { rabbitmqNodeNameChanges } from './rabbitmqNodeName';
+import { claimUsedByNoPod } from './unusedClaims';
 import { csiDriverRules } from './csiDrivers';
 
 export type {
@@ -100,6 +101,7 @@ const workloadRules: readonly Rule[] = [
   emptyDirForDatabase,
   databaseDataNotOnVolume,
   rabbitmqNodeNameChanges,
+  claimUsedByNoPod,
   unsafeSubPath,
   claimTemplateWithoutStorage,
   claimTemplateWithoutAccessModes,

@@ -13,6 +13,7 @@ import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { statefulSetClaimName, statefulSetOrdinals } from '../binding/expand';
+import { claimNamedInSomeText, claimsUsedIn } from './claimUse';
 import { compileLabelSelector } from '../binding/selectors';
 import type {
   ReferenceGrant,
@@ -74,6 +75,12 @@ export class Lookups {
   readonly csiDrivers = new Map<string, Found<Record<string, unknown>>[]>();
   /** rancher/local-path-provisioner's ConfigMaps (kubernetes/localPathConfig.ts), every copy. */
   private readonly localPathConfigs: Found<Record<string, unknown>>[] = [];
+  /** Names of the claims the StatefulSets' claim templates make (any namespace). */
+  private readonly adoptedClaims = new Set<string>();
+  /** Names of the claims workloads mount or claims and snapshots copy (`claimInUse`), once asked. */
+  private claimsInUse?: Set<string>;
+  /** Whether some file names the claim under a key about claims, by name, once asked. */
+  private readonly claimsNamedInText = new Map<string, boolean>();
 
   constructor(readonly workspace: Workspace) {
     for (const object of manifestsLast(workspace.objectsOfKind('PersistentVolumeClaim'))) {
@@ -96,6 +103,7 @@ export class Lookups {
           : {};
         for (const ordinal of ordinals) {
           const name = statefulSetClaimName(t.name, object.name, ordinal);
+          this.adoptedClaims.add(name);
           const k = key(namespaceOf(object), name);
           if (!this.claims.has(k)) this.claims.set(k, { object, spec, fromTemplate: true });
         }
@@ -185,6 +193,25 @@ export class Lookups {
       const data = objectData<ReferenceGrant>(object);
       if (data) this.referenceGrants.push({ object, data });
     }
+  }
+
+  /**
+   * True when something uses a claim of this name (in any namespace): a workload of the
+   * workspace mounts it (a kustomize patch's included: it adds the volume to a workload built
+   * elsewhere), a StatefulSet's claim template makes it, another claim is cloned from it, a
+   * VolumeSnapshot is taken of it, or a file names it under a key about claims (an operator's
+   * resource: `claimName: data`, `existingClaim: data`, `"pvcName": "data"`).
+   */
+  claimInUse(name: string): boolean {
+    if (this.adoptedClaims.has(name)) return true;
+    this.claimsInUse ??= claimsUsedIn(this.workspace, this);
+    if (this.claimsInUse.has(name)) return true;
+    let named = this.claimsNamedInText.get(name);
+    if (named === undefined) {
+      named = claimNamedInSomeText(this.workspace, name);
+      this.claimsNamedInText.set(name, named);
+    }
+    return named;
   }
 
   snapshot(namespace: string, name: string): Found<VolumeSnapshot> | undefined {

@@ -130,6 +130,17 @@ export function appendDocument(object: IndexedObject, value: unknown): TextEditL
   };
 }
 
+/**
+ * Removes the object's whole `---` document: its marker line, the comments above it and its
+ * text (the document after it keeps its own marker). Undefined for an item of a `List`, which
+ * shares its document with the other items.
+ */
+export function removeDocument(object: IndexedObject): TextEditLike | undefined {
+  const chunk = object.placed.chunk;
+  if (chunk.docs.length !== 1 || chunk.docs[0] !== object.document) return undefined;
+  return { uri: object.uri, range: rangeOfOffsets(object, 0, chunk.text.length), newText: '' };
+}
+
 /** Offsets of whole lines covering [start, end): from the line start to after the last newline. */
 function wholeLines(text: string, start: number, end: number): [number, number] | undefined {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
