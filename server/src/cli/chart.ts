@@ -91,7 +91,7 @@ export async function loadChart(
     service.setRenderFailed(outcome.subject, outcome.problem);
     return { subject: outcome.subject, ok: false, namespace };
   }
-  service.setRendered(outcome.subject, outcome.output);
+  service.setRendered(outcome.subject, outcome.output, outcome.note);
   return { subject: outcome.subject, ok: true, namespace, outcome };
 }
 
@@ -200,6 +200,11 @@ export function chartReports(
       const rendered = cliTrace(run, chartArg, group[0]!);
       add(file, { ...mergedFinding(run.subject, group), data: { rendered }, range });
     }
+  }
+  const note = service.renderNote(key);
+  if (note) {
+    const { range, file } = failurePlace(run, chartArg, note);
+    add(file, { range, severity: note.severity, code: note.code, message: note.message });
   }
   return [...byFile].map(([file, diagnostics]) => ({ file: displayPath(file), diagnostics }));
 }

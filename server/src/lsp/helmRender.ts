@@ -151,7 +151,7 @@ export class HelmRenders {
       return;
     }
     this.outcomes.set(uri, outcome);
-    service.setRendered(outcome.subject, outcome.output);
+    service.setRendered(outcome.subject, outcome.output, outcome.note);
     // Findings that a value could explain are traced to it before they are shown (one more helm
     // run, with markers on those values only); most renders have none.
     await traceFindings(service, uri, outcome, diagnosticSettings(settings));

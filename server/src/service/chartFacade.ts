@@ -93,8 +93,8 @@ export abstract class ChartFacade {
   }
 
   /** A successful render (node/helm/render.ts): its objects join the index as a virtual file. */
-  setRendered(subject: RenderSubject, output: string): void {
-    this.rendered.setRendered(subject, output);
+  setRendered(subject: RenderSubject, output: string, note?: RenderProblem): void {
+    this.rendered.setRendered(subject, output, note);
   }
 
   /** A render that failed: its problem is reported on the values file instead of findings. */
@@ -134,6 +134,11 @@ export abstract class ChartFacade {
 
   renderProblem(key: string): RenderProblem | undefined {
     return this.rendered.problemOf(key);
+  }
+
+  /** What the successful render `key` could not check (a values schema it had to skip). */
+  renderNote(key: string): RenderProblem | undefined {
+    return this.rendered.noteOf(key);
   }
 
   /** Where a range of a rendered file comes from: the template line and the values. */

@@ -309,6 +309,29 @@ describe('kube-storage lint/bindings --chart', { skip: helm.missing }, () => {
     );
   });
 
+  it('lint: a chart whose values schema is on the web is checked, with a note on the values file', async () => {
+    const { dir, values } = workspace();
+    writeFileSync(
+      values,
+      'persistence:\n  photos:\n    existingClaim: photos\n    mountPath: /p\n',
+    );
+    const { code, out } = await run([
+      'lint',
+      dir,
+      '--chart',
+      resolve(__dirname, '../../fixtures/helm-render/remote-schema'),
+      '-f',
+      values,
+      '--helm',
+      helm.path!,
+    ]);
+    assert.equal(code, 0, out);
+    assert.match(out, /prod-values\.yaml:1:1: information \[helm-schema-not-validated\]/);
+    assert.doesNotMatch(out, /helm-render-failed/);
+    // The rendered Deployment was checked: its claim is not in the workspace.
+    assert.match(out, /\[claim-not-found\].*photos/);
+  });
+
   it('bindings: the chart’s claims are listed with the namespace and their template', async () => {
     const { dir, values } = workspace();
     const { out } = await run([

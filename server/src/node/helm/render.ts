@@ -45,8 +45,12 @@ import {
   runHelmProcess,
   valuesInput,
 } from './process';
+import { renderOffline, SKIP_SCHEMA_VALIDATION } from './remoteSchema';
 import { withSubcharts } from './subcharts';
 import { templateFlags } from './capabilities';
+import { checkRenderNames } from './renderNames';
+
+export { checkRenderNames } from './renderNames';
 
 export interface RenderValuesFile {
   /** The file on disk (shown in messages). */
@@ -88,6 +92,8 @@ export type RenderOutcome =
       markValues(leaves: readonly ValueLeaf[]): Promise<MarkedRender | undefined>;
       /** True when the result came from the cache. */
       cached: boolean;
+      /** What the render could not do offline (see remoteSchema.ts). */
+      note?: RenderProblem;
     }
   | { ok: false; subject: RenderSubject; problem: RenderProblem; cached: boolean };
 
@@ -100,18 +106,6 @@ const MARKED_MIN_TIMEOUT_MS = 2000;
 const MARKED_MAX_TIMEOUT_MS = 10_000;
 /** Renders with markers kept per render (different findings ask for different values). */
 const MARKED_CACHE_SIZE = 4;
-
-const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-/** A render's inputs are fine to pass to helm (no option smuggled in as a name). */
-export function checkRenderNames(release: string, namespace: string): string | undefined {
-  if (!RELEASE_NAME.test(release) || release.length > 53)
-    return `invalid release name "${release}": lower-case letters, digits and "-", at most 53`;
-  if (!NAMESPACE.test(namespace) || namespace.length > 63)
-    return `invalid namespace "${namespace}": lower-case letters, digits and "-", at most 63`;
-  return undefined;
-}
 
 interface CacheEntry {
   fingerprint: string;
@@ -269,7 +263,7 @@ export class HelmRenderer {
       maxBuffer: request.maxBuffer ?? DEFAULT_HELM_MAX_BUFFER,
     };
     const started = Date.now();
-    const baseline = runHelmProcess([...base, ...request.set.map((p) => `--set=${p}`)], {
+    const baseline = renderOffline([...base, ...request.set.map((p) => `--set=${p}`)], {
       ...options,
       input: valuesInput(userValues),
     });
@@ -277,8 +271,11 @@ export class HelmRenderer {
     baseline.catch(() => undefined);
     const subject = subjectOf();
     let output: string;
+    let note: RenderProblem | undefined;
     try {
-      output = await baseline;
+      ({ output, note } = await baseline);
+      // The renders with markers are made as this one was.
+      if (note) base.push(SKIP_SCHEMA_VALIDATION);
     } catch (e) {
       if (e instanceof HelmProcessError) {
         const detail = e.reason === 'tooLarge' ? formatLimit(options.maxBuffer) : e.detail;
@@ -310,6 +307,7 @@ export class HelmRenderer {
       subject,
       output: withNamespace(output, request.namespace),
       templates: renderedTemplates(output),
+      ...(note ? { note } : {}),
       markValues(leaves) {
         if (!leaves.length) return Promise.resolve(undefined);
         const id = leaves.map((l) => `${l.layer}:${valuePathText(l.path)}`).join('\n');

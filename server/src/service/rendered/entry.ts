@@ -38,6 +38,8 @@ export interface Entry {
   /** Values already given a marker in a render (found in a field or not). */
   marked: Set<ValueLeaf>;
   problem?: RenderProblem;
+  /** What a successful render could not check (reported beside its findings). */
+  note?: RenderProblem;
   parsed: Map<RenderedDocument, ParsedRendered>;
   keyLines: Map<string, TemplateKeyLine[]>;
   cache?: { stamp: string; traced: TracedFinding[] };

@@ -54,8 +54,17 @@ export function helmMessageText(stderr: string): string {
   );
 }
 
-const TEMPLATE_AT = /((?:[\w.-]+\/)+?templates\/[^\s:()]+?):(\d+)(?::(\d+))?/;
-const VALUES_AT = /<\$?\.Values((?:\.[A-Za-z_][\w-]*)+)>/;
+const TEMPLATE_AT = /((?:[\w.-]+\/)+?templates\/[^\s:()]+?):(\d+)(?::(\d+))?/g;
+const VALUES_AT = /<\$?\.Values((?:\.[A-Za-z_][\w-]*)+)>/g;
+
+/**
+ * The innermost of helm's places: a failure inside an included template is printed as a chain
+ * from the template that included it to the action that failed (helm pkg/engine/engine.go
+ * `reformatExecErrorMsg` unwraps the errors outermost first), so the last place is where it failed.
+ */
+function lastMatch(pattern: RegExp, text: string): RegExpMatchArray | undefined {
+  return [...text.matchAll(pattern)].pop();
+}
 const MISSING_DEPS = /missing in charts\/ directory:\s*([^\n]+)/;
 const VALUES_FILE = /failed to parse ([^:]+):/;
 
@@ -169,7 +178,7 @@ function failedProblem(
     };
   const schema = schemaProblem(stderr, detail, merged);
   if (schema) return schema;
-  const at = TEMPLATE_AT.exec(stderr);
+  const at = lastMatch(TEMPLATE_AT, stderr);
   if (!at) return { code, severity: 'error', message: localize(m.failed, { detail }) };
   const template = at[1]!.slice(at[1]!.indexOf('/') + 1);
   const line = Number(at[2]);
@@ -224,6 +233,31 @@ function schemaProblem(
   };
 }
 
+const REMOTE_SCHEMA = /failing loading "(https?:\/\/[^"\s]+)"/;
+export const REMOTE_SCHEMA_CODE = 'helm-schema-not-validated';
+
+/**
+ * The schema on the web that helm failed to load when it validated the values (a chart whose
+ * values.schema.json `$ref`s one by URL, as bjw-s app-template does its common library's): helm's
+ * JSON Schema compiler fetches `http(s)` references (helm pkg/chart/common/util/jsonschema.go,
+ * `HTTPURLLoader`), which fails when helm runs offline: `failing loading "https://…": HTTP
+ * request failed for https://…`. Undefined for any other failure, and when helm also names values
+ * that another chart's schema rejected (`at '/x'`): skipping the validation would hide those.
+ */
+export function remoteSchemaUrl(stderr: string): string | undefined {
+  if (!SCHEMA_FAILED.test(stderr) || /\bat '\//.test(stderr)) return undefined;
+  return REMOTE_SCHEMA.exec(stderr)?.[1];
+}
+
+/** The note on a render made without the schema validation helm could not do offline. */
+export function remoteSchemaNote(url: string): RenderProblem {
+  return {
+    code: REMOTE_SCHEMA_CODE,
+    severity: 'information',
+    message: localize(m.remoteSchemaSkipped, { url }),
+  };
+}
+
 /** A JSON pointer's keys as a value path: digits are list indexes. */
 function pointerPath(keys: readonly string[]): (string | number)[] {
   return keys.map((k) => (/^\d+$/.test(k) ? Number(k) : k));
@@ -256,7 +290,7 @@ function valuePathOf(
   line: number,
   column: number | undefined,
 ): string[] | undefined {
-  const at = VALUES_AT.exec(stderr);
+  const at = lastMatch(VALUES_AT, stderr);
   if (at) return at[1]!.slice(1).split('.');
   const text = templateText?.split(/\r?\n/)[line - 1];
   if (text === undefined) return undefined;

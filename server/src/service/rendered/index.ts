@@ -51,6 +51,8 @@ export { eligibleLeaves, goFloat, perturbation, valueUses, type Perturbation } f
 export type { ValueLeaf } from './values';
 export {
   renderProblem,
+  remoteSchemaNote,
+  remoteSchemaUrl,
   valuesFileProblem,
   helmMessageText,
   FAILURE_CODES,
@@ -91,13 +93,15 @@ export class RenderedCharts implements RenderedChartsView {
 
   /**
    * A successful render. Its findings are traced to templates at once and to values when a
-   * render with value markers is added for them (addMarked; node/helm/trace.ts decides).
+   * render with value markers is added for them (addMarked; node/helm/trace.ts decides). A
+   * `note` (what the render could not check) is reported on the values file beside them.
    */
-  setRendered(subject: RenderSubject, output: string): void {
+  setRendered(subject: RenderSubject, output: string, note?: RenderProblem): void {
     const uri = renderedUri(subject);
     const previous = this.entries.get(subject.key);
     if (previous?.uri && previous.uri !== uri) this.host.removeFile(previous.uri);
-    this.entries.set(subject.key, newEntry(subject, { uri, docs: renderedDocuments(output) }));
+    const docs = renderedDocuments(output);
+    this.entries.set(subject.key, newEntry(subject, { uri, docs, ...(note ? { note } : {}) }));
     this.host.setFile(uri, output);
   }
 
@@ -202,6 +206,11 @@ export class RenderedCharts implements RenderedChartsView {
     return this.entries.get(key)?.problem;
   }
 
+  /** What a successful render could not check (a values schema it skipped). */
+  noteOf(key: string): RenderProblem | undefined {
+    return this.entries.get(key)?.note;
+  }
+
   /** What a render is of: the chart, the release, the values files. */
   subjectOf(key: string): RenderSubject | undefined {
     return this.entries.get(key)?.subject;
@@ -244,6 +253,9 @@ export class RenderedCharts implements RenderedChartsView {
           if (t.uri === uri) add({ ...problemDiagnostic(entry.problem), range: t.range });
         continue;
       }
+      if (entry.note)
+        for (const t of problemTargets(entry.subject, entry.note))
+          if (t.uri === uri) add({ ...problemDiagnostic(entry.note), range: t.range });
       for (const [range, group] of sameFindingOnSameRange(this.traced(key, source), uri))
         add({ ...mergedFinding(entry.subject, group), range });
     }

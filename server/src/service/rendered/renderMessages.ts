@@ -53,6 +53,10 @@ export const renderMessages = {
     en: ' The chart has a switch for this: `--set {set}`.',
     ru: ' В чарте для этого есть переключатель: `--set {set}`.',
   },
+  remoteSchemaSkipped: {
+    en: 'The values schema (`values.schema.json`) of the chart or of a subchart refers to `{url}`, which helm downloads to validate the values. kube-storage runs helm without network access, so the chart was rendered with `--skip-schema-validation`: what it creates is checked, but the values were not validated against that schema (`helm template` or `helm install` with network access validates them).',
+    ru: 'Схема значений (`values.schema.json`) чарта или дочернего чарта ссылается на `{url}`, и helm скачивает эту схему, чтобы проверить значения. kube-storage запускает helm без доступа к сети, поэтому чарт отрендерен с `--skip-schema-validation`: то, что он создаст, проверено, а значения по этой схеме — нет (их проверит `helm template` или `helm install` с доступом к сети).',
+  },
   failed: {
     en: '`helm template` failed: {detail}',
     ru: '`helm template` завершился ошибкой: {detail}',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
@@ -243,6 +243,42 @@ describe('rendering a chart with the real helm', { skip: helm.missing }, () => {
     const outcome = await new HelmRenderer().render(request({ chart: 'bitnami/postgresql' }));
     assert.ok(!outcome.ok);
     assert.equal(outcome.problem.code, 'helm-chart-not-local');
+  });
+
+  it('a values schema on the web: rendered without validation, said in a note, still traced', async () => {
+    const { helmPath, runs } = countingHelm();
+    const values = valuesFile(
+      'persistence:\n  photos:\n    size: 4Gi\n    mountPath: /photos\ncache:\n  sizeLimit: 2GB\n',
+    );
+    const outcome = await new HelmRenderer().render(
+      request({ helmPath, chart: join(fixtures, 'remote-schema'), values: [{ path: values }] }),
+    );
+    assert.ok(outcome.ok, JSON.stringify(!outcome.ok && outcome.problem));
+    assert.equal(runs(), 2, 'once with the validation that fails offline, once without');
+    assert.equal(outcome.note?.code, 'helm-schema-not-validated');
+    assert.match(outcome.note.message.en, /schemas\.example\.test\/gallery-lib/);
+    assert.match(outcome.output, /claimName: books-photos/);
+    // The render with markers is made without the validation too: the size is traced to its line.
+    const findings = await traced(outcome);
+    const size = findings.find((f) => f.diagnostic.code === 'invalid-quantity');
+    assert.deepEqual(
+      size?.trace.values.map((v) => `${v.path.join('.')}:${v.range.start.line}`),
+      ['cache.sizeLimit:5'],
+    );
+  });
+
+  it('a schema that rejects the values is not skipped', async () => {
+    const chart = makeTempDir('ks-render-schema-');
+    cpSync(join(fixtures, 'remote-schema'), chart, { recursive: true });
+    writeFileSync(
+      join(chart, 'values.schema.json'),
+      JSON.stringify({ properties: { cache: { properties: { sizeLimit: { type: 'string' } } } } }),
+    );
+    const outcome = await new HelmRenderer().render(
+      request({ chart, values: [{ path: valuesFile('cache:\n  sizeLimit: 2\n') }] }),
+    );
+    assert.ok(!outcome.ok);
+    assert.deepEqual(outcome.problem.schemaPaths, [['cache', 'sizeLimit']]);
   });
 
   it('helm runs with the network unreachable', async () => {

@@ -1,7 +1,11 @@
 /** What a failed `helm template` becomes: the problem's code and its text in both languages. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { renderProblem } from '../../../../server/src/service/rendered/errors';
+import {
+  remoteSchemaNote,
+  remoteSchemaUrl,
+  renderProblem,
+} from '../../../../server/src/service/rendered/errors';
 import { MergedValues } from '../../../../server/src/service/rendered/values';
 
 const noTemplates = new Map<string, string>();
@@ -160,4 +164,59 @@ void test('a fail that no lookup leads to: no note about lookup, even if the cha
   assert.match(failAt('templates/_helpers.tpl:8:60', 'auth missing').en, /`lookup` finds nothing/);
   // A template this scan does not have: the note stays as before.
   assert.match(failAt('templates/other.yaml:1:1', 'x').en, /`lookup` finds nothing/);
+});
+
+/** helm 4's failure when its schema compiler cannot fetch a `$ref` by URL (offline). */
+const remoteFailure = (url: string) =>
+  "Error: values don't meet the specifications of the schema(s) in the following chart(s):\n" +
+  `gallery:\nfailing loading "${url}": HTTP request failed for ${url}: Get "${url}": ` +
+  'proxyconnect tcp: dial tcp 127.0.0.1:9: connect: connection refused\n';
+
+void test('a values schema on the web that helm could not load is recognised, with its URL', () => {
+  const url = 'https://schemas.example.test/gallery-lib/1.0.0/values.schema.json';
+  assert.equal(remoteSchemaUrl(remoteFailure(url)), url);
+  // Values another chart's schema rejected: skipping the validation would hide them.
+  const rejected = `${remoteFailure(url)}photos:\n- at '/persistence/size': got number, want string\n`;
+  assert.equal(remoteSchemaUrl(rejected), undefined);
+  // A template that fails while loading something is not a schema failure.
+  assert.equal(
+    remoteSchemaUrl(`Error: execution error at (g/templates/a.yaml:1:2): failing loading "${url}"`),
+    undefined,
+  );
+  const note = remoteSchemaNote(url);
+  assert.equal(note.code, 'helm-schema-not-validated');
+  assert.equal(note.severity, 'information');
+  assert.match(
+    note.message.en,
+    /refers to `https:\/\/schemas\.example\.test\/.*--skip-schema-validation/,
+  );
+  assert.match(
+    note.message.ru,
+    /ссылается на `https:\/\/schemas\.example\.test\/.*без доступа к сети/,
+  );
+});
+
+void test('a failure inside an included template names the innermost template and its value', () => {
+  // helm 4 prints the chain from the chart's template down to the action that failed.
+  const detail = [
+    'Error: gallery/templates/common.yaml:1:3',
+    '  executing "gallery/templates/common.yaml" at <include "lib.all" .>:',
+    '    error calling include:',
+    'gallery/charts/lib/templates/_volumes.tpl:4:22',
+    '  executing "lib.volumes" at <.Values.persistence.type>:',
+    '    nil pointer evaluating interface {}.persistence',
+  ].join('\n');
+  const templates = new Map([
+    ['templates/common.yaml', '{{ include "lib.all" . }}\n'],
+    [
+      'charts/lib/templates/_volumes.tpl',
+      '{{- define "lib.volumes" -}}\n{{- range .Values.persistence }}\n{{- with . }}\n{{- fail .Values.persistence.type }}\n',
+    ],
+  ]);
+  const problem = renderProblem({ reason: 'failed', detail }, undefined, templates);
+  assert.deepEqual(problem.template, { path: 'charts/lib/templates/_volumes.tpl', line: 3 });
+  assert.match(
+    problem.message.en,
+    /on the value `persistence\.type` \(used in `charts\/lib\/templates\/_volumes\.tpl`, line 4\)/,
+  );
 });

@@ -9,7 +9,11 @@ import {
   valueUses,
 } from '../../../../server/src/service/rendered/attribution';
 import { RenderedCharts } from '../../../../server/src/service/rendered';
-import { helmMessageText, renderProblem } from '../../../../server/src/service/rendered/errors';
+import {
+  helmMessageText,
+  remoteSchemaNote,
+  renderProblem,
+} from '../../../../server/src/service/rendered/errors';
 import {
   linePattern,
   templateKeyLines,
@@ -579,5 +583,38 @@ describe('helm failures', () => {
     );
     assert.deepEqual(problem.template, { path: 'templates/cm.yaml', line: 3 });
     assert.match(problem.message.ru, /`templates\/cm\.yaml`, строка 4/);
+  });
+});
+
+describe('a note on a successful render', () => {
+  const subject = {
+    key: 'file:///gallery-values.yaml',
+    chartName: 'gallery',
+    templates: new Map([['templates/cache.yaml', 'kind: ConfigMap\n']]),
+    merged: new MergedValues([
+      {
+        kind: 'file',
+        label: 'gallery-values.yaml',
+        uri: 'file:///gallery-values.yaml',
+        text: 'a: 1\n',
+      },
+    ]),
+    primaryUri: 'file:///gallery-values.yaml',
+  };
+  const output =
+    '---\n# Source: gallery/templates/cache.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
+  const none = { stamp: '1', findings: () => [] };
+
+  it('goes on the values file beside the findings, and only while the render has it', () => {
+    const charts = new RenderedCharts({ setFile: () => undefined, removeFile: () => undefined });
+    charts.setRendered(subject, output, remoteSchemaNote('https://schemas.example.test/x.json'));
+    const [note, ...rest] = charts.diagnosticsFor(subject.primaryUri, none);
+    assert.equal(rest.length, 0);
+    assert.equal(note?.code, 'helm-schema-not-validated');
+    assert.equal(note?.severity, 'information');
+    assert.equal(note?.range.start.line, 0);
+    assert.equal(charts.noteOf(subject.key)?.code, 'helm-schema-not-validated');
+    charts.setRendered(subject, output);
+    assert.deepEqual(charts.diagnosticsFor(subject.primaryUri, none), []);
   });
 });
