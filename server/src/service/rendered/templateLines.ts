@@ -8,6 +8,7 @@
  * the template file without a line.
  */
 import { escapeRegExp } from '../text/regExp';
+import { printedWithDefaults } from './printedDefaults';
 
 export interface TemplateKeyLine {
   /** 0-based line in the template file. */
@@ -90,7 +91,8 @@ export interface TemplateLineQuery {
   /**
    * The rendered lines around the field, trimmed: the list item it is in (the deepest one), else
    * its document. Of two template lines that fit, the one whose item holds more of these lines
-   * as written wins (`name: data` tells the claim templates `data` and `logs` apart).
+   * as written, or as printed with its values unset (`name: {{ .Values.x | default "data" }}`),
+   * wins (`name: data` tells the claim templates `data` and `logs` apart).
    */
   contextLines?: readonly string[];
 }
@@ -266,9 +268,10 @@ function byContext(
     const seen = new Set<string>();
     for (let i = from; i < to; i++) {
       const text = lines[i]!;
-      if (/\{\{/.test(text)) continue;
-      const plain = withoutDashes(text);
-      if (wanted.has(plain)) seen.add(plain);
+      // A line with actions counts as it prints when its values are unset, if it can be told.
+      const printed = /\{\{/.test(text) ? printedWithDefaults(text) : text;
+      const plain = printed === undefined ? '' : withoutDashes(printed);
+      if (plain && wanted.has(plain)) seen.add(plain);
     }
     return { line: c.line, from, to, score: seen.size };
   });

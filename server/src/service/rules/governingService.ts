@@ -1,4 +1,5 @@
 /** A StatefulSet's governing Service (`serviceName`): it exists, and it is headless. */
+import type { Container, EnvVar } from 'kubernetes-types/core/v1';
 import { localize } from '../i18n/format';
 import { assumedToExist, type Lookups } from './lookups';
 import type { IndexedObject } from '../workspace/file';
@@ -28,8 +29,8 @@ export const statefulSetServiceNotFound: Rule = {
     ru: 'StatefulSet ссылается на несуществующий сервис',
   },
   docs: {
-    en: "`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the API server accepts the StatefulSet and the pods start, but they get no such names: replicas that address each other by them (as many clustered databases do) cannot find each other, while apps that find their peers another way (a regular Service, the API server, a store such as etcd) are not affected. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service). Nor is it reported when a container takes `--leader-election` (or `--leader-elect`): such replicas, CSI controllers and operators, elect their leader through the API server and do not address each other by name; nor when it runs Stolon's `stolon-keeper` or Zalando's Spilo image (Patroni), whose replicas publish their pod IP in their store (etcd, Consul or the API server) and replicate from the primary's address they read there.",
-    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса API-сервер примет StatefulSet и поды запустятся, но таких имён у них не будет: реплики, которые обращаются друг к другу по этим именам (так делают многие кластерные СУБД), друг друга не найдут, а приложениям, которые находят соседей иначе (через обычный сервис, API-сервер или хранилище вроде etcd), это не помешает. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса). Не отмечается и StatefulSet, у которого контейнер запущен с `--leader-election` (или `--leader-elect`): такие реплики (контроллеры CSI, операторы) выбирают лидера через API-сервер и по именам друг к другу не обращаются. Как и StatefulSet, в котором работает `stolon-keeper` (Stolon) или образ Spilo от Zalando (Patroni): их реплики публикуют IP своего пода в хранилище состояния кластера (etcd, Consul или API-сервер) и реплицируют данные с основной реплики по адресу, прочитанному оттуда.',
+    en: "`serviceName` names the headless Service that gives each replica a stable DNS name (`<pod>.<service>`). Without the Service the API server accepts the StatefulSet and the pods start, but they get no such names: replicas that address each other by them (as many clustered databases do) cannot find each other, while apps that find their peers another way (a regular Service, the API server, a store such as etcd) are not affected. Create a headless Service (the quick fix adds one) or list it in `kubeStorage.rules.knownObjects.services`. Reported only for more than one replica: `serviceName` is optional, and a single pod has no peers (charts create the headless Service only when they scale out, CSI controllers set a name without a Service). Nor is it reported when a container takes `--leader-election` (or `--leader-elect`): such replicas, CSI controllers and operators, elect their leader through the API server and do not address each other by name; nor when it runs Stolon's `stolon-keeper`, Zalando's Spilo image (Patroni) or Patroni started by the chart's own command with `PATRONI_POSTGRESQL_CONNECT_ADDRESS` taken from the pod's IP (`status.podIP`): their replicas publish their pod IP in their store (etcd, Consul or the API server) and replicate from the primary's address they read there.",
+    ru: '`serviceName` называет headless-сервис, который даёт каждой реплике постоянное DNS-имя (`<под>.<сервис>`). Без сервиса API-сервер примет StatefulSet и поды запустятся, но таких имён у них не будет: реплики, которые обращаются друг к другу по этим именам (так делают многие кластерные СУБД), друг друга не найдут, а приложениям, которые находят соседей иначе (через обычный сервис, API-сервер или хранилище вроде etcd), это не помешает. Создайте headless-сервис (быстрое исправление добавит его) или добавьте его в `kubeStorage.rules.knownObjects.services`. Отмечается только при нескольких репликах: `serviceName` необязателен, а у единственного пода нет соседей (чарты создают headless-сервис, только когда реплик больше одной, а контроллеры CSI указывают имя без сервиса). Не отмечается и StatefulSet, у которого контейнер запущен с `--leader-election` (или `--leader-elect`): такие реплики (контроллеры CSI, операторы) выбирают лидера через API-сервер и по именам друг к другу не обращаются. Как и StatefulSet, в котором работает `stolon-keeper` (Stolon), образ Spilo от Zalando (Patroni) или Patroni, запущенный командой самого чарта, с адресом `PATRONI_POSTGRESQL_CONNECT_ADDRESS` из IP пода (`status.podIP`): их реплики публикуют IP своего пода в хранилище состояния кластера (etcd, Consul или API-сервер) и реплицируют данные с основной реплики по адресу, прочитанному оттуда.',
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'serviceName']));
@@ -74,11 +75,43 @@ const PEERS_FROM_STORE = /(^|[\s/])stolon-keeper(\s|$)/;
  */
 const SPILO_IMAGE = /(^|\/)spilo(-\d+)?$/;
 
+/** Patroni started by a command or script of the chart's own (`exec patroni /etc/…/patroni.yaml`). */
+const PATRONI = /(^|[\s/])patroni(\s|$)/;
+
+/** `$(POD_IP)` or `$(POD_IP):5432`: an address whose host is one earlier variable. */
+const VARIABLE_HOST = /^\$\(([A-Za-z_][A-Za-z0-9_]*)\)(?::\d+)?$/;
+
+/**
+ * Patroni run outside Spilo (the timescaledb-single chart), told by
+ * `PATRONI_POSTGRESQL_CONNECT_ADDRESS` to publish the pod's IP: Patroni writes
+ * `postgresql.connect_address` to its member key in its store as `conn_url`, and a replica
+ * streams from the leader's `conn_url` read there (patroni/patroni,
+ * `patroni/postgresql/config.py`, `resolve_connection_addresses` and `primary_conninfo_params`).
+ * Kubernetes expands only variables defined earlier in the list.
+ */
+function patroniPublishesPodIp(container: Container): boolean {
+  const words = [...strings(container.command), ...strings(container.args)];
+  if (!words.some((word) => PATRONI.test(word))) return false;
+  const env = Array.isArray(container.env) ? container.env.filter(isRecord) : [];
+  const address = env.find((e) => e.name === 'PATRONI_POSTGRESQL_CONNECT_ADDRESS');
+  if (!address) return false;
+  if (holdsPodIp(address)) return true;
+  const host = VARIABLE_HOST.exec(str(address.value) ?? '')?.[1];
+  const earlier = env.slice(0, env.indexOf(address));
+  return earlier.some((e) => e.name === host && holdsPodIp(e));
+}
+
+/** An environment variable read from the pod's IP (`fieldRef.fieldPath: status.podIP`). */
+function holdsPodIp(variable: EnvVar): boolean {
+  return variable.valueFrom?.fieldRef?.fieldPath === 'status.podIP';
+}
+
 /**
  * The replicas find their peers without the governing Service's per-pod DNS names, so a missing
  * Service costs them nothing: they elect a leader through the API server (a Lease; a CSI
  * controller or an operator run as a StatefulSet, whose sidecars take `--leader-election`), or
- * they read each other's addresses from a store (`PEERS_FROM_STORE`, `SPILO_IMAGE`).
+ * they read each other's addresses from a store (`PEERS_FROM_STORE`, `SPILO_IMAGE`,
+ * `patroniPublishesPodIp`).
  */
 function findsPeersWithoutDns(data: Record<string, unknown>): boolean {
   const at = podSpecOf('StatefulSet', data);
@@ -86,6 +119,7 @@ function findsPeersWithoutDns(data: Record<string, unknown>): boolean {
   return containersOf(at).some(
     ({ container }) =>
       SPILO_IMAGE.test(parseImage(str(container.image) ?? '').repository) ||
+      patroniPublishesPodIp(container) ||
       [...strings(container.command), ...strings(container.args)].some(
         (word) => LEADER_ELECTION.test(word.trim()) || PEERS_FROM_STORE.test(word),
       ),
@@ -133,8 +167,8 @@ export const statefulSetServiceNotHeadless: Rule = {
     ru: 'Сервис StatefulSet с несколькими репликами не headless',
   },
   docs: {
-    en: "Per-pod DNS records (`<pod>.<service>.<namespace>.svc`) exist only for a headless Service, one with `clusterIP: None`. The API server accepts a StatefulSet whose `serviceName` is a normal ClusterIP Service, but then replicas cannot address each other by name. Point `serviceName` at the headless Service that selects the pods (the quick fix offers it when there is one), or set `clusterIP: None` (an existing Service must be recreated, the field is immutable) and keep a separate Service for client traffic. Reported only for more than one replica: a single pod has no peers to find. Nor is it reported for replicas that find each other without these names (a container with `--leader-election`, Stolon's `stolon-keeper`, Zalando's Spilo image), as for `statefulset-service-not-found`.",
-    ru: 'DNS-записи отдельных подов (`<под>.<сервис>.<пространство имён>.svc`) есть только у headless-сервиса — сервиса с `clusterIP: None`. API-сервер примет StatefulSet, у которого `serviceName` указывает на обычный ClusterIP-сервис, но тогда реплики не смогут обратиться друг к другу по имени. Укажите в `serviceName` headless-сервис, который выбирает эти поды (быстрое исправление предложит его, если он есть), или задайте `clusterIP: None` (существующий сервис придётся пересоздать — поле неизменяемое), а для клиентского трафика заведите отдельный сервис. Отмечается только при нескольких репликах: единственному поду искать некого. Не отмечаются и реплики, которые находят друг друга без этих имён (контейнер с `--leader-election`, `stolon-keeper` из Stolon, образ Spilo от Zalando), — так же, как в `statefulset-service-not-found`.',
+    en: "Per-pod DNS records (`<pod>.<service>.<namespace>.svc`) exist only for a headless Service, one with `clusterIP: None`. The API server accepts a StatefulSet whose `serviceName` is a normal ClusterIP Service, but then replicas cannot address each other by name. Point `serviceName` at the headless Service that selects the pods (the quick fix offers it when there is one), or set `clusterIP: None` (an existing Service must be recreated, the field is immutable) and keep a separate Service for client traffic. Reported only for more than one replica: a single pod has no peers to find. Nor is it reported for replicas that find each other without these names (a container with `--leader-election`, Stolon's `stolon-keeper`, Zalando's Spilo image, Patroni that publishes the pod's IP), as for `statefulset-service-not-found`.",
+    ru: 'DNS-записи отдельных подов (`<под>.<сервис>.<пространство имён>.svc`) есть только у headless-сервиса — сервиса с `clusterIP: None`. API-сервер примет StatefulSet, у которого `serviceName` указывает на обычный ClusterIP-сервис, но тогда реплики не смогут обратиться друг к другу по имени. Укажите в `serviceName` headless-сервис, который выбирает эти поды (быстрое исправление предложит его, если он есть), или задайте `clusterIP: None` (существующий сервис придётся пересоздать — поле неизменяемое), а для клиентского трафика заведите отдельный сервис. Отмечается только при нескольких репликах: единственному поду искать некого. Не отмечаются и реплики, которые находят друг друга без этих имён (контейнер с `--leader-election`, `stolon-keeper` из Stolon, образ Spilo от Zalando, Patroni, публикующий IP пода), — так же, как в `statefulset-service-not-found`.',
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'serviceName']));

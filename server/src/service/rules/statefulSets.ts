@@ -17,22 +17,33 @@ export const claimTemplateWithoutStorage: Rule = {
     ru: 'В шаблоне заявки нет запроса ёмкости',
   },
   docs: {
-    en: "Every claim made from a `volumeClaimTemplates` entry needs `spec.resources.requests.storage`; the API server rejects the claims without it and the StatefulSet's pods never start. Add a request (the quick fix adds `1Gi`; set the size you need). Claim templates cannot be changed later without recreating the StatefulSet, so choose the size with room to grow.",
-    ru: 'Каждой заявке из `volumeClaimTemplates` нужен `spec.resources.requests.storage`; без него API-сервер не примет заявки, и поды StatefulSet не запустятся. Добавьте запрос (быстрое исправление подставит `1Gi` — укажите нужный размер). Шаблоны заявок нельзя поменять без пересоздания StatefulSet, так что берите размер с запасом.',
+    en: "Every claim made from a `volumeClaimTemplates` entry needs `spec.resources.requests.storage`; the API server rejects the claims without it (or with `storage:` left empty, as a chart prints an unset size: that is a zero quantity, refused as not greater than zero) and the StatefulSet's pods never start. Add a request (the quick fix adds `1Gi`; set the size you need). Claim templates cannot be changed later without recreating the StatefulSet, so choose the size with room to grow.",
+    ru: 'Каждой заявке из `volumeClaimTemplates` нужен `spec.resources.requests.storage`; без него (или с пустым `storage:`, как чарт выводит незаданный размер: это нулевое количество, а оно должно быть больше нуля) API-сервер не примет заявки, и поды StatefulSet не запустятся. Добавьте запрос (быстрое исправление подставит `1Gi` — укажите нужный размер). Шаблоны заявок нельзя поменять без пересоздания StatefulSet, так что берите размер с запасом.',
   },
   check(object, data, ctx) {
     for (const t of claimTemplatesOf(data)) {
-      if (get(t.template, ['spec', 'resources', 'requests', 'storage']) !== undefined) continue;
+      // `storage:` with no value (a chart's unset size) is no request: it decodes to a zero
+      // quantity, which ValidatePersistentVolumeClaimSpec refuses as well.
+      const requestPath = [...t.path, 'spec', 'resources', 'requests', 'storage'];
+      const request = get(data, requestPath);
+      if (request != null) continue;
+      const empty = request === null;
       ctx.report(
-        [...t.path, 'metadata', 'name'],
+        empty ? requestPath : [...t.path, 'metadata', 'name'],
         localize(
-          {
-            en: 'Claim template `{name}` has no `resources.requests.storage`. Its claims are rejected and the pods never start. Add a storage request.',
-            ru: 'В шаблоне заявки `{name}` нет `resources.requests.storage`. Заявки не создадутся, поды не запустятся. Добавьте запрос ёмкости.',
-          },
+          empty
+            ? {
+                en: 'Claim template `{name}` has an empty `resources.requests.storage`, a zero size. Its claims are rejected and the pods never start. Set the size.',
+                ru: 'В шаблоне заявки `{name}` пустой `resources.requests.storage` — нулевой размер. Заявки не создадутся, поды не запустятся. Укажите размер.',
+              }
+            : {
+                en: 'Claim template `{name}` has no `resources.requests.storage`. Its claims are rejected and the pods never start. Add a storage request.',
+                ru: 'В шаблоне заявки `{name}` нет `resources.requests.storage`. Заявки не создадутся, поды не запустятся. Добавьте запрос ёмкости.',
+              },
           { name: t.name || '?' },
         ),
         {
+          onKey: empty,
           fix: setValueFix(object, [...t.path, 'spec', 'resources', 'requests'], 'storage', '1Gi', {
             en: 'Add a storage request (`1Gi`)',
             ru: 'Добавить запрос ёмкости (`1Gi`)',
@@ -59,7 +70,10 @@ export const claimTemplateWithoutAccessModes: Rule = {
   },
   check(object, data, ctx) {
     for (const t of claimTemplatesOf(data)) {
-      if (strings(get(t.template, ['spec', 'accessModes'])).length) continue;
+      // An item without a value (`- {{ .Values.accessMode }}` with the value unset) decodes to
+      // "", refused as an unsupported mode, not as a missing one: the schema reports the item.
+      const modes = get(t.template, ['spec', 'accessModes']);
+      if (strings(modes).length || (Array.isArray(modes) && modes.includes(null))) continue;
       ctx.report(
         [...t.path, 'metadata', 'name'],
         localize(

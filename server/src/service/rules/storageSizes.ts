@@ -56,17 +56,25 @@ export const claimWithoutStorageRequest: Rule = {
     ru: 'Заявка на том без запроса ёмкости',
   },
   docs: {
-    en: 'A claim must say how much storage it needs in `spec.resources.requests.storage`; the API server rejects it otherwise. The provisioner creates a volume of that size and the binder only offers volumes at least that big. Add the request (the quick fix adds `1Gi`; set what you need).',
-    ru: 'Заявка должна указать нужный объём в `spec.resources.requests.storage`, иначе API-сервер её не примет. Провижинер создаёт том такого размера, а при привязке подходят только тома не меньше. Добавьте запрос (быстрое исправление подставит `1Gi` — укажите нужный размер).',
+    en: 'A claim must say how much storage it needs in `spec.resources.requests.storage`; the API server rejects it otherwise (an empty `storage:` too: it is a zero quantity, refused as not greater than zero). The provisioner creates a volume of that size and the binder only offers volumes at least that big. Add the request (the quick fix adds `1Gi`; set what you need).',
+    ru: 'Заявка должна указать нужный объём в `spec.resources.requests.storage`, иначе API-сервер её не примет (как и с пустым `storage:`: это нулевое количество, а оно должно быть больше нуля). Провижинер создаёт том такого размера, а при привязке подходят только тома не меньше. Добавьте запрос (быстрое исправление подставит `1Gi` — укажите нужный размер).',
   },
   check(object, data, ctx) {
-    if (get(data, ['spec', 'resources', 'requests', 'storage']) !== undefined) return;
+    // `storage:` with no value decodes to a zero quantity: refused as well (not positive).
+    const request = get(data, ['spec', 'resources', 'requests', 'storage']);
+    if (request != null) return;
+    const empty = request === null;
     ctx.report(
-      ['spec', 'resources'],
-      {
-        en: 'The claim has no `resources.requests.storage`. The API server rejects it. Add a storage request.',
-        ru: 'В заявке нет `resources.requests.storage`. API-сервер её не примет. Добавьте запрос ёмкости.',
-      },
+      empty ? ['spec', 'resources', 'requests', 'storage'] : ['spec', 'resources'],
+      empty
+        ? {
+            en: "The claim's `resources.requests.storage` is empty, a zero size. The API server rejects it. Set the size.",
+            ru: '`resources.requests.storage` в заявке пуст — нулевой размер. API-сервер её не примет. Укажите размер.',
+          }
+        : {
+            en: 'The claim has no `resources.requests.storage`. The API server rejects it. Add a storage request.',
+            ru: 'В заявке нет `resources.requests.storage`. API-сервер её не примет. Добавьте запрос ёмкости.',
+          },
       {
         onKey: true,
         fix: setValueFix(object, ['spec', 'resources', 'requests'], 'storage', '1Gi', {

@@ -529,6 +529,32 @@ describe('template lines of rendered fields', () => {
     assert.equal(templateLineOf(keyLines, { path, contextLines: item('logs') }, sts), 15);
   });
 
+  it('two claim templates named by values with defaults: the one whose default was printed', () => {
+    const sts = [
+      'spec:', // 0
+      '  volumeClaimTemplates:', // 1
+      '    - apiVersion: v1', // 2
+      '      metadata:', // 3
+      '        name: {{ .Values.index.volumeName | default "index" }}', // 4
+      '      spec:', // 5
+      '        storageClassName: {{ .Values.index.className }}', // 6
+      '    {{- if .Values.backups.enabled }}', // 7
+      '    - apiVersion: v1', // 8
+      '      metadata:', // 9
+      '        name: {{ default "backups" .Values.backups.volumeName | quote }}', // 10
+      '      spec:', // 11
+      '        storageClassName: {{ .Values.backups.className }}', // 12
+      '    {{- end }}', // 13
+    ].join('\n');
+    const keyLines = templateKeyLines(sts);
+    const path = ['spec', 'volumeClaimTemplates', 0, 'spec', 'storageClassName'];
+    const item = (name: string) => ['- apiVersion: v1', 'metadata:', `name: ${name}`, 'spec:'];
+    assert.equal(templateLineOf(keyLines, { path, contextLines: item('index') }, sts), 6);
+    assert.equal(templateLineOf(keyLines, { path, contextLines: item('"backups"') }, sts), 12);
+    // A name set in the values matches neither default: no line rather than a guess.
+    assert.equal(templateLineOf(keyLines, { path, contextLines: item('search') }, sts), undefined);
+  });
+
   it('an include inside a volume item, beside a toYaml of more volumes: the include', () => {
     const deploy = [
       'spec:', // 0

@@ -79,6 +79,35 @@ void describe('governing Service rules in detail', () => {
     ]);
   });
 
+  void test('Patroni that publishes the pod IP needs no per-pod names, one given a name does', () => {
+    const patroni = caseFixtureText('statefulset-service-not-headless', 'good-patroni');
+    const codes = (text: string): string[] =>
+      diagnose({ 'file:///pg.yaml': text })
+        .map((d) => String(d.code))
+        .filter((c) => c.startsWith('statefulset-service-'));
+    assert.deepEqual(codes(patroni), []);
+    const address = 'value: "$(POD_ADDRESS):5432"';
+    assert.deepEqual(codes(patroni.replace(address, 'value: "$(POD_ADDRESS)"')), []);
+    const notHeadless = ['statefulset-service-not-headless'];
+    // An address by name (the pod's DNS name under the Service) needs the per-pod records.
+    const byName = 'value: "$(PATRONI_NAME).metrics-db:5432"';
+    assert.deepEqual(codes(patroni.replace(address, byName)), notHeadless);
+    // A variable defined later is not expanded; one from another field is not the pod IP.
+    const later = patroni
+      .replace('POD_ADDRESS\n', 'UNUSED\n')
+      .replace(
+        '- name: PATRONI_KUBERNETES_NAMESPACE',
+        '- name: POD_ADDRESS\n              value: "10.0.0.1"\n            - name: PATRONI_KUBERNETES_NAMESPACE',
+      );
+    assert.deepEqual(codes(later), notHeadless);
+    assert.deepEqual(codes(patroni.replace('status.podIP', 'status.hostIP')), notHeadless);
+    // PostgreSQL started without Patroni.
+    const plain = patroni.replace('exec patroni /etc/metrics-db/patroni.yaml', 'exec postgres');
+    assert.deepEqual(codes(plain), notHeadless);
+    const withoutService = patroni.slice(0, patroni.indexOf('---\napiVersion: v1'));
+    assert.deepEqual(codes(withoutService), []);
+  });
+
   void test('the replica count reads as Russian', () => {
     const found = diagnose({
       'file:///a.yaml': fixtureText('statefulset-service-not-headless', 'bad'),

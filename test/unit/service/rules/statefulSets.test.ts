@@ -70,3 +70,23 @@ void test('rollingUpdate: null with OnDelete is accepted (it decodes to nil), an
   for (const empty of [' null', ' ~', '']) assert.deepEqual(written(empty), [], `'${empty}'`);
   assert.equal(written(' {}').length, 1);
 });
+
+void test('a claim template whose size or access mode a chart left empty: one finding each, fixable', () => {
+  const emptySize = caseFixtureText('claim-template-without-storage', 'bad-empty-size');
+  const [size] = diagnose({ 'file:///sts/size.yaml': emptySize }).filter(
+    (d) => d.code === 'claim-template-without-storage',
+  );
+  assert.equal(size?.range.start.line, 30, 'on the empty `storage:` key');
+  assert.match(size.message.en, /has an empty `resources\.requests\.storage`, a zero size/);
+  assert.match(size.message.ru, /пустой `resources\.requests\.storage` — нулевой размер/);
+  const fixed = assertFixApplies(emptySize, 'claim-template-without-storage');
+  assert.match(fixed, /storage: 1Gi\n/);
+  // The empty item is an unsupported mode (""), said once, on the item.
+  const found = diagnose({
+    'file:///sts/mode.yaml': caseFixtureText(
+      'claim-template-without-access-modes',
+      'good-empty-item',
+    ),
+  });
+  assert.equal(codes(found.filter((d) => d.severity === 'error')), 'invalid-enum@29');
+});

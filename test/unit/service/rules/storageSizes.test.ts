@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getLanguageService, type KubeDiagnostic } from '../../../../server/src/service';
 import { isValidQuantity } from '../../../../server/src/service/quantity';
-import { settings } from './helpers';
+import { assertFixApplies, caseFixtureText, settings } from './helpers';
 
 const URI = 'file:///sizes/claim.yaml';
 const RULE = 'storage-size-without-unit';
@@ -152,5 +152,20 @@ void describe('storage-limit-below-request', () => {
     assert.match(found[0]!.message.en, /Kubernetes ignores a claim's limit/);
     assert.doesNotMatch(found[0]!.message.en, /rejects/);
     assert.match(found[0]!.message.ru, /не учитывает лимит заявки/);
+  });
+});
+
+void describe('claim-without-storage-request', () => {
+  void test('`storage:` with no value is no request, and the fix writes one in its place', () => {
+    const text = caseFixtureText('claim-without-storage-request', 'bad-empty-size');
+    const s = getLanguageService();
+    s.setFile(URI, text);
+    const found = s
+      .getDiagnostics(URI, settings)
+      .find((d) => d.code === 'claim-without-storage-request');
+    assert.equal(found?.range.start.line, 9, 'on the empty `storage:` key');
+    assert.match(found.message.en, /`resources\.requests\.storage` is empty, a zero size/);
+    const fixed = assertFixApplies(text, 'claim-without-storage-request');
+    assert.match(fixed, /requests:\n {6}storage: 1Gi\n$/);
   });
 });

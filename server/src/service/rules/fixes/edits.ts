@@ -207,9 +207,10 @@ export function replacePair(
 ): TextEditLike | undefined {
   const nodes = nodesAtPath(object.document.doc, path);
   const start = nodes?.key?.range?.[0];
-  let end = nodes?.value?.range?.[1] ?? nodes?.key?.range?.[1];
-  if (start === undefined || end === undefined) return undefined;
   const text = object.placed.chunk.text;
+  // `key:` with no value: the pair ends at its colon.
+  let end = nodes?.value?.range?.[1] ?? afterColon(text, nodes?.key?.range?.[1]);
+  if (start === undefined || end === undefined) return undefined;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   const column = absolute(object, start).character;
   return {
@@ -219,7 +220,17 @@ export function replacePair(
   };
 }
 
-/** Sets `key` in the mapping at `mapPath`: replaces the value if the key is there, else adds it. */
+/** The offset after the `:` that follows a key ending at `keyEnd` (blanks may come between). */
+function afterColon(text: string, keyEnd: number | undefined): number | undefined {
+  if (keyEnd === undefined) return undefined;
+  const colon = /^[ \t]*:/.exec(text.slice(keyEnd));
+  return colon ? keyEnd + colon[0].length : undefined;
+}
+
+/**
+ * Sets `key` in the mapping at `mapPath`: replaces the value if the key is there (also one written
+ * without a value, `storage:`), else adds it.
+ */
 export function setKey(
   object: IndexedObject,
   mapPath: YamlPath,
@@ -227,6 +238,8 @@ export function setKey(
   value: unknown,
 ): TextEditLike | undefined {
   const existing = nodesAtPath(object.document.doc, [...mapPath, key]);
+  if (existing && writtenEmpty(existing.value))
+    return replacePair(object, [...mapPath, key], key, value);
   if (
     existing?.value &&
     (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number')
@@ -235,6 +248,12 @@ export function setKey(
   }
   if (existing) return undefined;
   return insertInMap(object, mapPath, key, value);
+}
+
+/** No value written after the key (`storage:`): no node, or a null scalar of no text. */
+function writtenEmpty(node: Node | undefined): boolean {
+  if (!node) return true;
+  return isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
 }
 
 /** A scalar as YAML text, quoted when plain text would read as something else (`"true"`, `""`). */
