@@ -3,76 +3,19 @@
  * documentation and Dockerfiles say. Only official images whose write paths are documented are
  * listed: an image we do not know is never guessed at.
  */
-import { get, isAtOrBelow, str, strings } from './util';
+import { str, strings } from './util';
 import type { Container } from 'kubernetes-types/core/v1';
-
-interface ImageWrites {
-  /** Repositories as written in `image:` (without registry defaults), matched exactly. */
-  repositories: readonly string[];
-  /** Absolute paths the process writes to; the container's own settings may override them. */
-  paths: (container: Container, tag: string | undefined) => string[];
-  /**
-   * The directories the image's Dockerfile declares as `VOLUME`: containerd (the CRI plugin's
-   * default `ignore_image_defined_volumes = false`) bind-mounts a writable anonymous volume of
-   * the container there, so writes succeed even on a read-only root filesystem, and are lost
-   * when the container is re-created. CRI-O's default (`image_volumes = "mkdir"`) does not.
-   */
-  volumes?: (tag: string | undefined) => string[];
-  /**
-   * Where a database image keeps its data with this container's settings; undefined when the
-   * settings leave it unknown (a `postgres` image without a version tag).
-   */
-  dataDirs?: (container: Container, tag: string | undefined) => string[] | undefined;
-  /** The database's server programs: what the image's `CMD` runs (`docker-entrypoint.sh` aside). */
-  servers?: readonly string[];
-  /**
-   * Whether settings we cannot read may put the data elsewhere than `dataDirs` says: a config
-   * file (`mongod --config`, `redis-server redis.conf`, `--defaults-file`), an env value taken
-   * from a ConfigMap or Secret.
-   */
-  settingsElsewhere?: (container: Container) => boolean;
-}
-
-/** `--flag=value` or `--flag value` in the container's command and args. */
-function flagValue(
-  container: Pick<Container, 'command' | 'args'>,
-  flag: string,
-): string | undefined {
-  const words = [...strings(container.command), ...strings(container.args)];
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (w.startsWith(flag + '=')) return w.slice(flag.length + 1);
-    if (w === flag) return words[i + 1];
-  }
-  return undefined;
-}
-
-function envValue(container: Container, name: string): string | undefined {
-  const env = container.env;
-  if (!Array.isArray(env)) return undefined;
-  const entry = env.find((e) => get(e, ['name']) === name);
-  return entry ? str(entry.value) : undefined;
-}
-
-/** One of `names` may be set in the env from somewhere we do not read: `valueFrom`, `envFrom`. */
-function envFromElsewhere(container: Container, names: readonly string[]): boolean {
-  if (Array.isArray(container.envFrom) && container.envFrom.length) return true;
-  const env = Array.isArray(container.env) ? container.env : [];
-  return env.some((e) => names.includes(get(e, ['name']) as string) && get(e, ['valueFrom']));
-}
-
-/** The command line as one string, shell scripts included. */
-const lineOf = (c: Pick<Container, 'command' | 'args'>): string =>
-  [...strings(c.command), ...strings(c.args)].join(' ');
-
-/** A volume is mounted where the image reads configuration files (`/etc/mysql/conf.d`…). */
-function mountsBelow(container: Container, dirs: readonly string[]): boolean {
-  const mounts = Array.isArray(container.volumeMounts) ? container.volumeMounts : [];
-  return mounts.some((m) => {
-    const path = str(get(m, ['mountPath'])) ?? '';
-    return dirs.some((d) => isAtOrBelow(path, d));
-  });
-}
+import {
+  envFromElsewhere,
+  envValue,
+  flagValue,
+  inWorkdir,
+  lineOf,
+  majorOf,
+  mountsBelow,
+  type ImageWrites,
+} from './imageSettings';
+import { STATEFUL_IMAGES } from './statefulImages';
 
 /** Redis is given a config file (`redis-server /etc/redis/redis.conf`) or a start script. */
 export function redisReadsConfig(c: Pick<Container, 'command' | 'args'>): boolean {
@@ -85,17 +28,6 @@ export function redisAskedToPersist(c: Pick<Container, 'command' | 'args'>): boo
   if (/--appendonly\s+yes\b/.test(argv.join(' '))) return true;
   const save = argv.indexOf('--save');
   return save >= 0 && /^\d+\s+\d+/.test(argv[save + 1] ?? '');
-}
-
-/** A relative path resolved against the image's working directory. */
-function inWorkdir(path: string, workdir: string): string {
-  return path.startsWith('/') ? path : `${workdir}/${path}`;
-}
-
-/** The major version in a tag such as `16.4-alpine` or `18`. */
-function majorOf(tag: string | undefined): number | undefined {
-  const m = tag ? /^(\d+)(?:[.-]|$)/.exec(tag) : null;
-  return m ? Number(m[1]) : undefined;
 }
 
 /** PGDATA: `/var/lib/postgresql/data`, from 18 on `/var/lib/postgresql/<major>/docker`. */
@@ -250,6 +182,7 @@ const KNOWN: readonly ImageWrites[] = [
     paths: (c) => [inWorkdir(flagValue(c, '--storage.path') ?? 'data', '/alertmanager')],
     volumes: () => ['/alertmanager'],
   },
+  ...STATEFUL_IMAGES,
 ];
 
 const DOCKER_HUB = /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|mirror\.gcr\.io)\//;
@@ -279,11 +212,12 @@ export function parseImage(image: string): { repository: string; tag: string | u
 
 /**
  * The paths a known image writes to, for this container (its env and flags taken into account);
- * undefined when the image is not one we know. `TMPDIR` set in the env is a write path too.
+ * undefined when the image is not one we know, or is known only for its data directory
+ * (rules/statefulImages.ts). `TMPDIR` set in the env is a write path too.
  */
 export function knownWritePaths(container: Container): string[] | undefined {
   const known = knownImage(container);
-  return known?.writes.paths(container, known.tag);
+  return known?.writes.paths?.(container, known.tag);
 }
 
 /**
