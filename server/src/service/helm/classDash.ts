@@ -58,20 +58,41 @@ export function filesPrintingClassAsIs(model: ChartModel, path: readonly string[
 }
 
 /**
+ * A template line that turns `"-"` into an empty string and prints it without quotes:
+ * `storageClassName: {{ ternary "" . (eq "-" .) }}` renders `storageClassName:` with nothing
+ * after it, which YAML reads as null: the claim has no class and gets the cluster's default one.
+ */
+const PRINTS_DASH_AS_NULL = /storageClassName:\s*\{\{-?\s*ternary\s+(?:""|\x60\x60)\s/;
+const QUOTED = /\|\s*s?quote\b/;
+
+/** The templates that print `"-"` at `path` into `storageClassName` as null (PRINTS_DASH_AS_NULL). */
+export function filesPrintingDashAsNull(model: ChartModel, path: readonly string[]): string[] {
+  const id = pathId(path);
+  const nulls = model.uses.filter(
+    (u) => u.id === id && PRINTS_DASH_AS_NULL.test(u.text) && !QUOTED.test(u.text),
+  );
+  return [...new Set(nulls.map((u) => u.file))].sort();
+}
+
+/**
  * What `"-"` at `path` does: `handled` (the templates compare it with `"-"`, or hand it to
  * Bitnami's `common.storage.class`, which does), `partly` (some templates compare it, others
  * print it as it is: filesPrintingClassAsIs), `literal` (the templates read it and compare
- * nothing with `"-"`), `unknown` (a comparison or helper this scan cannot follow).
+ * nothing with `"-"`), `null` (a template compares it and prints the empty string it makes of
+ * it without quotes: filesPrintingDashAsNull), `unknown` (a comparison or helper this scan
+ * cannot follow).
  */
 export function classDashHandling(
   model: ChartModel,
   path: readonly string[],
-): 'handled' | 'partly' | 'literal' | 'unknown' {
+): 'handled' | 'partly' | 'literal' | 'null' | 'unknown' {
   const dash = model.classDash;
   if (!dash) return 'handled';
   const id = pathId(path);
-  if (dash.ids.includes(id))
-    return filesPrintingClassAsIs(model, path).length ? 'partly' : 'handled';
+  if (dash.ids.includes(id)) {
+    if (filesPrintingClassAsIs(model, path).length) return 'partly';
+    return filesPrintingDashAsNull(model, path).length ? 'null' : 'handled';
+  }
   const common = model.uses.filter((u) => COMMON_STORAGE_CLASS_INCLUDE.test(u.text));
   const ancestors = path.map((_, i) => pathId(path.slice(0, i + 1)));
   if (common.some((u) => ancestors.includes(u.id))) return 'handled';
@@ -129,9 +150,36 @@ export function classDashNote(
     const message = localize(helmMessages.storageClassDashLiteral, { path: id, chart });
     return { severity: 'warning', code, message };
   }
-  const files = filesPrintingClassAsIs(model, path)
-    .map((f) => '`' + f + '`')
-    .join(', ');
+  if (handling === 'null') {
+    const files = quotedFiles(filesPrintingDashAsNull(model, path));
+    const message = localize(helmMessages.storageClassDashNull, { path: id, chart, files });
+    return { severity: 'warning', code: 'helm-values-storage-class-dash-null', message };
+  }
+  const files = quotedFiles(filesPrintingClassAsIs(model, path));
   const message = localize(helmMessages.storageClassDashPartly, { path: id, chart, files });
   return { severity: 'warning', code, message };
+}
+
+function quotedFiles(files: readonly string[]): string {
+  return files.map((f) => '`' + f + '`').join(', ');
+}
+
+/**
+ * The note on an empty class at `path` of `model`: charts usually take it as unset, and `"-"` is
+ * the way to turn provisioning off, unless the chart writes the value as it is or prints the
+ * `"-"` as null.
+ */
+export function emptyClassNote(
+  model: ChartModel,
+  path: readonly string[],
+  { shown: id, chart }: { shown: string; chart: string },
+): LocalizedText {
+  const handling = classDashHandling(model, path);
+  if (handling === 'literal')
+    return localize(helmMessages.storageClassEmptyLiteral, { path: id, chart });
+  if (handling === 'null') {
+    const files = quotedFiles(filesPrintingDashAsNull(model, path));
+    return localize(helmMessages.storageClassEmptyDashNull, { path: id, chart, files });
+  }
+  return localize(helmMessages.storageClassEmpty, { path: id });
 }

@@ -23,6 +23,8 @@ function isClaimShaped(value: unknown): boolean {
 const BY_KEY: Record<string, StorageKind> = {
   storageClass: 'storageClass',
   storageClassName: 'storageClass',
+  // Bitnami's `global.defaultStorageClass`: the class of claims that get none from elsewhere.
+  defaultStorageClass: 'storageClass',
   accessMode: 'accessMode',
   accessModes: 'accessModes',
   existingClaim: 'existingClaim',
@@ -34,17 +36,34 @@ const BY_KEY: Record<string, StorageKind> = {
   subPath: 'subPath',
 };
 
+/**
+ * A YAML key on a template line (`storage: {{ … }}`), not a template variable of that name
+ * (`{{- $storage := .Values.persistence.imageChartStorage }}`) nor a field read (`.storage`).
+ */
+const yamlKey = (name: string) => new RegExp(String.raw`(?<![\w$.])${name}\s*:(?!=)`);
+
+/** The Kubernetes fields a template line may fill with a value, and the kind each makes it. */
+const FIELD_KINDS: readonly [RegExp, StorageKind][] = [
+  [yamlKey('sizeLimit'), 'sizeLimit'],
+  [yamlKey('storageClassName'), 'storageClass'],
+  [yamlKey('storage'), 'size'],
+  [yamlKey('claimName'), 'existingClaim'],
+  [/(?<![\w$])hostPath\b/, 'hostPath'],
+  [yamlKey('mountPath'), 'mountPath'],
+  [yamlKey('subPath'), 'subPath'],
+];
+
 /** What a template line does with a value, judged by the Kubernetes field it fills. */
 function kindFromUse(text: string): StorageKind | undefined {
-  if (/\bsizeLimit\s*:/.test(text)) return 'sizeLimit';
-  if (/\bstorageClassName\s*:/.test(text)) return 'storageClass';
-  if (/\bstorage\s*:/.test(text)) return 'size';
-  if (/\bclaimName\s*:/.test(text)) return 'existingClaim';
-  if (/\bhostPath\b/.test(text)) return 'hostPath';
-  if (/\bmountPath\s*:/.test(text)) return 'mountPath';
-  if (/\bsubPath\s*:/.test(text)) return 'subPath';
-  return undefined;
+  return FIELD_KINDS.find(([field]) => field.test(text))?.[1];
 }
+
+/**
+ * Object stores (S3, GCS, Swift, OSS, Azure blobs) have storage classes of their own
+ * (`STANDARD`, `GLACIER`, `NEARLINE`): a `storageClass` under such a block goes into the app's
+ * configuration, not into a claim (Nextcloud's `nextcloud.objectStore.s3.storageClass`).
+ */
+const OBJECT_STORE = /^(s3|gcs|swift|oss|azure|blob|minio|objectStor(e|age)|bucket)$/i;
 
 export function storageKindOf(
   node: ValueNode,
@@ -56,6 +75,8 @@ export function storageKindOf(
   // does not make its `ingress.path` or `podAnnotations` storage values.
   const inStorage =
     STORAGE_PARENT.test(parent) || path.slice(0, -1).some((a) => CLAIM_ANCESTOR.test(a));
+  if (key === 'storageClass' && path.slice(0, -1).some((a) => OBJECT_STORE.test(a)))
+    return undefined;
   if (BY_KEY[key]) return BY_KEY[key];
   if (key === 'sizeLimit' && /emptyDir/i.test(parent)) return 'sizeLimit';
   // Gateway API's `sessionPersistence` (sticky sessions of a route) stores nothing.
@@ -70,6 +91,9 @@ export function storageKindOf(
     if (key === 'annotations' || /(pvc|claim)Annotations$/i.test(key)) return 'annotations';
     if (key === 'selector') return 'selector';
   }
+  // A boolean fills none of these fields (all strings or quantities): on such a line it only
+  // chooses what is printed (`mountPath: {{ $nginx | ternary "/a" "/b" }}`).
+  if (typeof node.defaultValue === 'boolean') return undefined;
   for (const use of uses) {
     if (use.id !== node.id) continue;
     const kind = kindFromUse(use.text);

@@ -13,7 +13,7 @@ import { nodesAtPath } from '../parse/nodes';
 import { closestMatch } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { chartDefaults } from './chart';
-import { classDashHandling, classDashNote, classUnused } from './classDash';
+import { classDashNote, classUnused, emptyClassNote } from './classDash';
 import { helmMessages, valueTypeNames } from './valuesMessages';
 import { pathId } from './paths';
 import { GLOBAL_DEFAULT_STORAGE_CLASS, GLOBAL_STORAGE_CLASS, readsGlobalClassKey } from './storage';
@@ -285,17 +285,9 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
     const found = classDashNote(scope.model, scope.path, { shown: id, chart });
     if (found) check.report(range, found.severity, found.code, found.message);
   } else if (storage === 'storageClass' && value === '') {
-    // `"-"` is no way to turn provisioning off in a chart that writes the value as it is.
-    const literal = classDashHandling(scope.model, scope.path) === 'literal';
     const chart = scope.model.meta.name ?? check.chart;
-    check.report(
-      range,
-      'information',
-      'helm-values-storage-class-empty',
-      literal
-        ? localize(helmMessages.storageClassEmptyLiteral, { path: id, chart })
-        : localize(helmMessages.storageClassEmpty, { path: id }),
-    );
+    const message = emptyClassNote(scope.model, scope.path, { shown: id, chart });
+    check.report(range, 'information', 'helm-values-storage-class-empty', message);
   } else if (storage === 'enabled' && value === false) {
     note('helm-values-persistence-off', helmMessages.persistenceDisabled);
   } else if (storage === 'size' || storage === 'sizeLimit') {

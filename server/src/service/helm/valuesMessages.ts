@@ -66,6 +66,10 @@ export const helmMessages = {
     en: 'The chart `{chart}` turns `{path}: "-"` into `storageClassName: ""` only in some of its templates: in {files}, nothing compares the value with `"-"`, and `-` goes into the claim as it is. There it breaks the render (helm reports a YAML error) or, quoted, gives the claim `storageClassName: "-"`, which the API server rejects. To use the default StorageClass of the cluster, leave the key unset; otherwise name an existing class.',
     ru: 'Чарт `{chart}` превращает `{path}: "-"` в `storageClassName: ""` не во всех своих шаблонах: в {files} значение не сравнивается с `"-"`, и `-` попадает в заявку как есть. Там это ломает рендеринг (helm сообщает об ошибке YAML), а если шаблон берёт значение в кавычки, заявка получает `storageClassName: "-"`, и API-сервер её отклоняет. Чтобы взять класс хранилища по умолчанию, не задавайте ключ вовсе; иначе укажите существующий класс.',
   },
+  storageClassDashNull: {
+    en: 'The chart `{chart}` does not turn `{path}: "-"` into `storageClassName: ""`: {files} makes an empty string of `-` and prints it without quotes, so the claim gets `storageClassName:` with no value, which YAML reads as null. A claim without a class gets the default StorageClass of the cluster and a dynamically provisioned volume, as if the key were unset. To bind the claim to a pre-made PersistentVolume, give the class of that volume.',
+    ru: 'Чарт `{chart}` не превращает `{path}: "-"` в `storageClassName: ""`: {files} делает из `-` пустую строку и выводит её без кавычек, поэтому в заявке остаётся `storageClassName:` без значения, а YAML читает его как null. Заявка без класса получает класс хранилища по умолчанию из кластера и динамически выделенный том, как если бы ключ не был задан. Чтобы привязать заявку к заранее созданному постоянному тому (PV), укажите класс этого тома.',
+  },
   globalStorageClassDash: {
     en: '`{path}: "-"` makes the chart render `storageClassName: ""` on every claim that takes its class from this key, overriding the class the claim would get otherwise. No dynamic provisioning: those claims bind only to existing PersistentVolumes without a class. Subcharts that read `{path}` do the same. Leave the key unset (or null) so that each claim keeps its own StorageClass or gets the default one of the cluster.',
     ru: '`{path}: "-"` превращается в `storageClassName: ""` у каждой заявки, класс которой берётся из этого ключа, — вместо класса, который она получила бы без него. Динамического выделения тома не будет: такие заявки привяжутся только к уже созданным постоянным томам (PV) без класса. Подчарты, которые читают `{path}`, поступят так же. Чтобы каждая заявка осталась со своим классом хранилища или получила класс по умолчанию, не задавайте ключ вовсе (или задайте null).',
@@ -85,6 +89,10 @@ export const helmMessages = {
   storageClassEmpty: {
     en: 'An empty `{path}` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. Use `"-"` to turn dynamic provisioning off.',
     ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. Чтобы отключить динамическое выделение тома, укажите `"-"`.',
+  },
+  storageClassEmptyDashNull: {
+    en: 'An empty `{path}` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. In the chart `{chart}`, `"-"` does not turn dynamic provisioning off either: {files} prints the empty string it makes of `-` without quotes, which YAML reads as null.',
+    ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. В чарте `{chart}` динамическое выделение тома не отключить и значением `"-"`: {files} выводит сделанную из `-` пустую строку без кавычек, а YAML читает её как null.',
   },
   storageClassEmptyLiteral: {
     en: 'The chart `{chart}` writes `{path}` into the claim as it is and gives `"-"` no special meaning. Empty, the value leaves the claim\'s `storageClassName` empty: written without quotes, the claim has no class and gets the default StorageClass of the cluster; in quotes (`""`), dynamic provisioning is off and the claim waits for a matching PersistentVolume.',

@@ -25,6 +25,7 @@ import {
   writesKey,
   type TemplateKeyLine,
 } from './templateLines';
+import type { OuterItem } from './templateItems';
 import type { RenderedTrace, RenderSubject, TracedFinding } from './types';
 import { valuePathId, type ValueLeaf } from './values';
 
@@ -170,8 +171,14 @@ export function traceAt(entry: Entry, range: Range, about: FindingAbout = {}): R
     {
       path,
       renderedLine,
-      valuePaths: values.map((v) => v.path.filter((p) => typeof p === 'string').join('.')),
+      valuePaths: values.map((v) =>
+        valuePathInTemplate(
+          template,
+          v.path.filter((p) => typeof p === 'string'),
+        ),
+      ),
       contextLines: contextLines(parsed, doc.text, path),
+      outerItems: outerItems(parsed, path),
     },
     text,
   );
@@ -181,6 +188,18 @@ export function traceAt(entry: Entry, range: Range, about: FindingAbout = {}): R
       return { template, templateLine: field.line, values: field.leaf ? [field.leaf] : [], object };
   }
   return { template, templateLine, values, object };
+}
+
+/**
+ * A value's path as the template reads it: a subchart's template (`charts/db/templates/x.yaml`)
+ * reads the parent's `db.persistence.size` as `.Values.persistence.size` (helm hands each subchart
+ * the values under its key, the alias or name its folder in the render is named for); `global`
+ * keeps its place.
+ */
+export function valuePathInTemplate(template: string, path: readonly string[]): string {
+  const prefix = [...template.matchAll(/(?<=^|\/)charts\/([^/]+)\//g)].map((m) => m[1]!);
+  const own = prefix.every((key, i) => path[i] === key) ? path.slice(prefix.length) : path;
+  return own.join('.');
 }
 
 /**
@@ -217,6 +236,21 @@ function missingField(
   // `server:` with nothing after it: the key, not the empty place after it.
   if (leaf && leaf.value !== null) return { line, leaf };
   return { line, leaf: { path: valuePath, value: null, layer: site.layer, range: site.range } };
+}
+
+/**
+ * The named list items a path is in, outside the deepest one (`containers[0]` named `app` for a
+ * field of `containers[0].volumeMounts[2]`): the template line must lie in items of those names.
+ */
+function outerItems(parsed: ParsedRendered, path: NodePath): OuterItem[] {
+  const items = path.flatMap((p, i) => (typeof p === 'number' ? [i] : []));
+  return items.slice(0, -1).flatMap((i) => {
+    const name = nodeAt(parsed, [...path.slice(0, i + 1), 'name']);
+    const text = isScalar(name) ? name.value : undefined;
+    if (typeof text !== 'string') return [];
+    const listKeys = path.slice(0, i).filter((p): p is string => typeof p === 'string');
+    return [{ listKeys, name: text }];
+  });
 }
 
 /** The lines of the deepest list item a path is in, else of the whole document, trimmed. */

@@ -9,6 +9,10 @@
  */
 import { escapeRegExp } from '../text/regExp';
 import { printedWithDefaults } from './printedDefaults';
+import { fitsOuterItems, type OuterItem } from './templateItems';
+import { linePattern, sameKeys, withoutDashes } from './templatePatterns';
+
+export { linePattern } from './templatePatterns';
 
 export interface TemplateKeyLine {
   /** 0-based line in the template file. */
@@ -95,6 +99,11 @@ export interface TemplateLineQuery {
    * wins (`name: data` tells the claim templates `data` and `logs` apart).
    */
   contextLines?: readonly string[];
+  /**
+   * The named list items the field is in, outside the deepest one (its container, its claim
+   * template): a template line in an item whose `name:` cannot print that name is not the one.
+   */
+  outerItems?: readonly OuterItem[];
 }
 
 /** The template line of a rendered field, or undefined when no single line fits. */
@@ -105,16 +114,25 @@ export function templateLineOf(
 ): number | undefined {
   const keys = query.path.filter((p): p is string => typeof p === 'string');
   if (!keys.length) return keyLines[0]?.line;
-  const exact = keyLines.filter((k) => sameKeys(k.keys, keys));
+  const lines = templateText.split(/\r?\n/);
+  const fits = ({ line }: { line: number }) =>
+    fitsOuterItems(line, keyLines, lines, query.outerItems ?? []);
+  // A line that cannot print the rendered text did not print it (`subPath: {{ $hook }}.sh` is
+  // not where `subPath: data` came from: an include beside it was).
+  const prints = (k: TemplateKeyLine) =>
+    query.renderedLine === undefined || canPrint(lines[k.line]!, query.renderedLine);
+  const exact = keyLines.filter((k) => sameKeys(k.keys, keys) && fits(k) && prints(k));
   if (exact.length) return pick(exact, keyLines, query, templateText);
   // A key printed by toYaml/include below one of its ancestors' lines.
   let actions: PrintingAction[] | undefined;
   for (let n = keys.length - 1; n > 0; n--) {
-    const above = keyLines.filter((k) => k.actionBelow && sameKeys(k.keys, keys.slice(0, n)));
+    const above = keyLines.filter(
+      (k) => k.actionBelow && sameKeys(k.keys, keys.slice(0, n)) && fits(k),
+    );
     if (above.length) return byContext(above, query, templateText);
     // Or by one further down in the ancestor's block (after keys of its own).
     actions ??= printingActions(templateText);
-    const owned = actions.filter((a) => sameKeys(a.keys, keys.slice(0, n)));
+    const owned = actions.filter((a) => sameKeys(a.keys, keys.slice(0, n)) && fits(a));
     if (owned.length) return byContext(owned, query, templateText);
   }
   return undefined;
@@ -253,6 +271,22 @@ function pick(
   return byContext(left, query, templateText);
 }
 
+/** `{{ if }}`, `{{ else }}`, `{{ with }}`… on the line: text beside them may not be printed. */
+const INLINE_CONTROL = /\{\{-?\s*(?:if|else|with|range|end|define|block)\b/;
+
+/**
+ * The template line can print the rendered one: as written, or with its actions printing some
+ * text. Blanks are left out of both (the rendered line is trimmed: `storageClassName: {{ "" }}`
+ * prints `storageClassName:`); a line with inline conditions could print many things.
+ */
+function canPrint(templateLine: string, renderedLine: string): boolean {
+  if (INLINE_CONTROL.test(templateLine)) return true;
+  const rendered = withoutDashes(renderedLine).replace(/\s+/g, '');
+  const template = withoutDashes(templateLine).replace(/\s+/g, '');
+  if (!/\{\{/.test(template)) return template === rendered;
+  return linePattern(template).test(rendered);
+}
+
 /** The one line left, or the one whose list item (or document) fits the rendered one best. */
 function byContext(
   candidates: readonly { line: number }[],
@@ -265,19 +299,44 @@ function byContext(
   const wanted = new Set(query.contextLines.map(withoutDashes).filter((l) => l && !/^#/.test(l)));
   const scored = candidates.map((c) => {
     const [from, to] = enclosingItem(lines, c.line);
-    const seen = new Set<string>();
+    const exact = new Set<string>();
+    const fits = new Set<string>();
     for (let i = from; i < to; i++) {
-      const text = lines[i]!;
-      // A line with actions counts as it prints when its values are unset, if it can be told.
-      const printed = /\{\{/.test(text) ? printedWithDefaults(text) : text;
-      const plain = printed === undefined ? '' : withoutDashes(printed);
-      if (plain && wanted.has(plain)) seen.add(plain);
+      const printed = renderedBy(lines[i]!, wanted);
+      for (const line of printed.exact) exact.add(line);
+      for (const line of printed.fits) fits.add(line);
     }
-    return { line: c.line, from, to, score: seen.size };
+    // Lines printed as written (or with a literal default) weigh more than lines a pattern fits.
+    return { line: c.line, from, to, score: exact.size * (wanted.size + 1) + fits.size };
   });
   const bestScore = Math.max(...scored.map((s) => s.score));
   if (!bestScore) return undefined;
   return narrowest(scored.filter((s) => s.score === bestScore))?.line;
+}
+
+/**
+ * The rendered lines (of `wanted`) a template line could have printed. `exact`: itself, written
+ * as rendered, or with actions in it, as it prints with its values unset when that is one of
+ * them (a literal default, `name: {{ .Values.x | default "data" }}`, tells two items apart).
+ * `fits`: with actions, the lines its pattern fits (`- name: {{ include "x.fullname" . }}-logs`
+ * printed `name: shop-logs`, not `name: shop-data`); a line that is only an action fits anything
+ * and tells nothing.
+ */
+function renderedBy(
+  text: string,
+  wanted: ReadonlySet<string>,
+): { exact: string[]; fits: string[] } {
+  const none: string[] = [];
+  if (!/\{\{/.test(text)) {
+    const plain = withoutDashes(text);
+    return { exact: wanted.has(plain) ? [plain] : none, fits: none };
+  }
+  const printed = printedWithDefaults(text);
+  const plain = printed === undefined ? undefined : withoutDashes(printed);
+  if (plain !== undefined && wanted.has(plain)) return { exact: [plain], fits: none };
+  if (ONLY_ACTION.test(text) || !text.trim()) return { exact: none, fits: none };
+  const pattern = linePattern(text);
+  return { exact: none, fits: [...wanted].filter((line) => pattern.test(line)) };
 }
 
 /**
@@ -330,36 +389,4 @@ function enclosingItem(lines: readonly string[], line: number): [number, number]
   let to = line + 1;
   while (to < lines.length && !/^---(\s|$)/.test(lines[to]!)) to++;
   return [from, to];
-}
-
-/** A line trimmed, without the `- ` of the list items it starts. */
-function withoutDashes(line: string): string {
-  return line.trim().replace(/^(?:-\s+)+/, '');
-}
-
-/**
- * What a template line can print, as a pattern: its text as written, each action any text. An
- * action's `{{-`/`-}}` eats the blanks before/after it (`selector: {{- include … }}` prints
- * `selector:`).
- */
-export function linePattern(templateLine: string): RegExp {
-  const parts = withoutDashes(templateLine).split(/(\{\{-?[\s\S]*?-?\}\})/);
-  let source = '';
-  for (let i = 0; i < parts.length; i++) {
-    let part = parts[i]!;
-    if (i % 2 === 1) {
-      source += '.*';
-      continue;
-    }
-    const before = parts[i - 1];
-    const after = parts[i + 1];
-    if (before?.endsWith('-}}')) part = part.trimStart();
-    if (after?.startsWith('{{-')) part = part.trimEnd();
-    source += escapeRegExp(part);
-  }
-  return new RegExp(`^${source}$`);
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((k, i) => k === b[i]);
 }

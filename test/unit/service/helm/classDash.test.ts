@@ -192,3 +192,49 @@ void test('printed as it is only where the same template compares it: the note',
   const guard = '{{- if .Values.persistence.storageClass }}# class set{{ end }}';
   assert.deepEqual(codes(template, { 'templates/sts.yaml': guard }), NOTE);
 });
+
+void test('"-" made an empty string and printed without quotes: a warning, the claim gets the default class', () => {
+  const nullTemplate = [
+    'spec:',
+    '  {{- with .Values.persistence.storageClass }}',
+    '  storageClassName: {{ ternary "" . (eq "-" .) }}',
+    '  {{- end }}',
+  ].join('\n');
+  const model = buildChartModel(
+    new Map([
+      ['Chart.yaml', 'name: files\n'],
+      ['values.yaml', values],
+      ['templates/data-pvc.yaml', nullTemplate],
+    ]),
+  );
+  const [d, ...rest] = checkValuesFile(model, dash);
+  assert.equal(rest.length, 0);
+  assert.equal(`${d?.severity}:${d?.code}`, 'warning:helm-values-storage-class-dash-null');
+  assert.match(d!.message.en, /^The chart `files` does not turn `persistence\.storageClass: "-"`/);
+  assert.match(d!.message.en, /`templates\/data-pvc\.yaml` makes an empty string of `-`/);
+  assert.match(d!.message.ru, /YAML читает его как null/);
+  // Empty, the class is unset as usual, but "-" is no way out in this chart.
+  const [empty] = checkValuesFile(model, 'persistence:\n  storageClass: ""\n');
+  assert.equal(empty?.code, 'helm-values-storage-class-empty');
+  assert.doesNotMatch(empty.message.en, /Use `"-"`/);
+  assert.match(empty.message.en, /`"-"` does not turn dynamic provisioning off either/);
+  // Quoted (by `quote` or around the action), the empty string stays a string: the note.
+  const quoted = (line: string) =>
+    codes(['{{- with .Values.persistence.storageClass }}', line, '{{- end }}'].join('\n'));
+  assert.deepEqual(quoted('storageClassName: {{ ternary "" . (eq "-" .) | quote }}'), NOTE);
+  assert.deepEqual(quoted('storageClassName: "{{ ternary "" . (eq "-" .) }}"'), NOTE);
+});
+
+void test("an object store's class (S3 `STANDARD`) goes into no claim: no note on - or empty", () => {
+  const model = buildChartModel(
+    new Map([
+      ['values.yaml', 'objectStore:\n  s3:\n    storageClass: STANDARD\n'],
+      [
+        'templates/env.yaml',
+        '- name: S3_STORAGE_CLASS\n  value: {{ .Values.objectStore.s3.storageClass | quote }}\n',
+      ],
+    ]),
+  );
+  assert.deepEqual(checkValuesFile(model, 'objectStore:\n  s3:\n    storageClass: "-"\n'), []);
+  assert.deepEqual(checkValuesFile(model, 'objectStore:\n  s3:\n    storageClass: ""\n'), []);
+});

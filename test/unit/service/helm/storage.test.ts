@@ -121,3 +121,58 @@ void test('emptyDir size limits and claim capacities are storage sizes; session 
     'web.scratch.limit:sizeLimit',
   ]);
 });
+
+void test("storage kinds by the field a template line fills, not by a variable or a condition; Bitnami's default class", () => {
+  const model = buildChartModel(
+    new Map([
+      [
+        'values.yaml',
+        [
+          'registry:',
+          '  backend:',
+          '    type: filesystem',
+          '    filesystem:',
+          '      root: /storage',
+          'proxy:',
+          '  enabled: false',
+          'global:',
+          '  defaultStorageClass: ""',
+          'app:',
+          '  objectStore:',
+          '    s3:',
+          '      storageClass: STANDARD',
+          '  persistence:',
+          '    storageClass: fast',
+        ].join('\n'),
+      ],
+      [
+        'templates/cm.yaml',
+        [
+          'storage:',
+          '  {{- $storage := .Values.registry.backend }}',
+          '  {{- $proxy := .Values.proxy.enabled }}',
+          '  {{ $storage.type }}: {}',
+          '- name: S3_STORAGE_CLASS',
+          '  value: {{ .Values.app.objectStore.s3.storageClass | quote }}',
+        ].join('\n'),
+      ],
+      [
+        'templates/deploy.yaml',
+        [
+          '- mountPath: {{ .Values.registry.backend.filesystem.root }}',
+          '- mountPath: {{ .Values.proxy.enabled | ternary "/etc/fpm" "/etc/php" }}',
+        ].join('\n'),
+      ],
+    ]),
+  );
+  const kinds = [...model.byId.values()]
+    .filter((node) => node.storage)
+    .map((node) => `${node.id}:${node.storage}`)
+    .sort();
+  assert.deepEqual(kinds, [
+    'app.persistence.storageClass:storageClass',
+    'app.persistence:persistence',
+    'global.defaultStorageClass:storageClass',
+    'registry.backend.filesystem.root:mountPath',
+  ]);
+});

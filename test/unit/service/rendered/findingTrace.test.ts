@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { perturbation } from '../../../../server/src/service/rendered/attribution';
+import { valuePathInTemplate } from '../../../../server/src/service/rendered/entry';
 import { RenderedCharts } from '../../../../server/src/service/rendered';
 import {
   fieldLines,
@@ -316,5 +317,24 @@ describe('a template that prints several documents', () => {
       traced.map((f) => f.trace.templateLine),
       [7],
     );
+  });
+});
+
+describe('a value path as a subchart template reads it', () => {
+  it('drops the keys of the subcharts the template is in; globals and the parent stay', () => {
+    const path = ['db', 'persistence', 'storageClass'];
+    assert.equal(
+      valuePathInTemplate('charts/db/templates/sts.yaml', path),
+      'persistence.storageClass',
+    );
+    assert.equal(
+      valuePathInTemplate('charts/app/charts/db/templates/sts.yaml', ['app', 'db', 'size']),
+      'size',
+    );
+    assert.equal(
+      valuePathInTemplate('charts/db/templates/sts.yaml', ['global', 'storageClass']),
+      'global.storageClass',
+    );
+    assert.equal(valuePathInTemplate('templates/sts.yaml', path), 'db.persistence.storageClass');
   });
 });

@@ -576,6 +576,86 @@ describe('template lines of rendered fields', () => {
     assert.equal(line, undefined);
   });
 
+  it('two volumes told apart by a templated name: the one whose name fits the rendered one', () => {
+    const sts = [
+      'spec:', // 0
+      '  template:', // 1
+      '    spec:', // 2
+      '      volumes:', // 3
+      '      - name: {{ include "db.fullname" . }}-data', // 4
+      '      {{- if .Values.data.persistent }}', // 5
+      '        persistentVolumeClaim:', // 6
+      '          claimName: {{ include "db.fullname" . }}-data', // 7
+      '      {{- else }}', // 8
+      '        emptyDir: {}', // 9
+      '      {{- end }}', // 10
+      '      - name: {{ include "db.fullname" . }}-logs', // 11
+      '      {{- if .Values.logs.persistent }}', // 12
+      '        persistentVolumeClaim:', // 13
+      '          claimName: {{ include "db.fullname" . }}-logs', // 14
+      '      {{- else }}', // 15
+      '        emptyDir: {}', // 16
+      '      {{- end }}', // 17
+    ].join('\n');
+    const keyLines = templateKeyLines(sts);
+    const path = ['spec', 'template', 'spec', 'volumes', 1, 'emptyDir'];
+    const item = (name: string) => [`- name: shop-db-${name}`, 'emptyDir: {}'];
+    assert.equal(templateLineOf(keyLines, { path, contextLines: item('logs') }, sts), 16);
+    assert.equal(templateLineOf(keyLines, { path, contextLines: item('data') }, sts), 9);
+    // A name neither template line can print: no line.
+    assert.equal(templateLineOf(keyLines, { path, contextLines: item('tmp') }, sts), undefined);
+  });
+
+  it('a field of one container is not given a line of another container or one that cannot print it', () => {
+    const deploy = [
+      'spec:', // 0
+      '  template:', // 1
+      '    spec:', // 2
+      '      containers:', // 3
+      '        - name: {{ .Chart.Name }}', // 4
+      '          volumeMounts:', // 5
+      '            {{- include "app.mounts" . | nindent 12 }}', // 6
+      '            {{- range .Values.hooks }}', // 7
+      '            - name: hooks', // 8
+      '              subPath: {{ . }}.sh', // 9
+      '            {{- end }}', // 10
+      '        {{- if .Values.proxy.enabled }}', // 11
+      '        - name: {{ .Chart.Name }}-proxy', // 12
+      '          volumeMounts:', // 13
+      '            - name: data', // 14
+      '              subPath: {{ .Values.sub }}/root', // 15
+      '        {{- end }}', // 16
+    ].join('\n');
+    const keyLines = templateKeyLines(deploy);
+    const path = ['spec', 'template', 'spec', 'containers', 0, 'volumeMounts', 0, 'subPath'];
+    const outerItems = [{ listKeys: ['spec', 'template', 'spec', 'containers'], name: 'shop' }];
+    const query = { path, renderedLine: 'subPath: /x/root', contextLines: ['- name: data'] };
+    // Without the container's name the proxy's line is the only one that fits the text.
+    assert.equal(templateLineOf(keyLines, query, deploy), 15);
+    // The container is `shop`, not `shop-proxy`; the hooks' line cannot print `/x/root`: the
+    // include under `volumeMounts:` printed it.
+    assert.equal(templateLineOf(keyLines, { ...query, outerItems }, deploy), 5);
+    // A hook's own mount keeps its line.
+    const hook = { path, renderedLine: 'subPath: pre.sh', outerItems };
+    assert.equal(templateLineOf(keyLines, hook, deploy), 9);
+  });
+
+  it('a blank the template printed before an empty action is not asked of the trimmed line', () => {
+    const pvc = [
+      'spec:', // 0
+      '  {{- with .Values.storageClass }}', // 1
+      '  storageClassName: {{ ternary "" . (eq "-" .) }}', // 2
+      '  {{- end }}', // 3
+    ].join('\n');
+    const path = ['spec', 'storageClassName'];
+    const line = templateLineOf(
+      templateKeyLines(pvc),
+      { path, renderedLine: 'storageClassName:' },
+      pvc,
+    );
+    assert.equal(line, 2);
+  });
+
   it('a key printed by include under a key line: that key line', () => {
     assert.equal(
       templateLineOf(lines, { path: ['metadata', 'labels', 'app.kubernetes.io/name'] }, template),
