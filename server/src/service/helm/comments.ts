@@ -88,9 +88,14 @@ function codeSampleOpened(column: number, text: string): CodeSample | undefined 
   return { column, indent: text.length - text.trimStart().length, fenced };
 }
 
+/** The value part after a commented-out key's colon, without a comment after it (`## note`). */
+function valuePart(rest: string | undefined): string {
+  return (rest ?? '').replace(/(^|\s+)#.*$/, '');
+}
+
 function isPlausibleValue(rest: string | undefined): boolean {
-  if (rest === undefined || rest === '') return true;
-  const value = rest.replace(/\s+#.*$/, '');
+  const value = valuePart(rest);
+  if (value === '') return true;
   if (/^(["']).*\1$/.test(value)) return true;
   if (/^[[{]/.test(value)) return true;
   if (/^[|>][-+]?\d*$/.test(value)) return true;
@@ -128,15 +133,14 @@ export function classifyComments(
     sample = undefined;
     const single = !after.startsWith('#');
     const innerIndent = after.length - after.trimStart().length;
-    if (
-      open &&
-      single &&
-      column === open.key.column &&
-      innerIndent > open.innerIndent &&
-      after.trim() !== ''
-    ) {
+    // Deeper than the open key's text, with the `#` in its column (`#   type: ssd`) or indented
+    // with its text (`  # type: ssd` under `# storageClass:`): the key's value, commented out too.
+    const deeper = open ? column + innerIndent - (open.key.column + open.innerIndent) : 0;
+    if (open && single && column >= open.key.column && deeper > 0 && after.trim() !== '') {
       kinds.set(i, { kind: 'example-more', column });
-      open.key.example += '\n' + after.slice(open.innerIndent);
+      // `# ...`: the rest is left out, not a value of three dots.
+      if (!/^(\.\.\.|…)$/.test(after.trim()))
+        open.key.example += '\n' + ' '.repeat(deeper) + after.trimStart();
       continue;
     }
     open = undefined;
@@ -159,7 +163,7 @@ export function classifyComments(
         keyColumn: innerIndent >= 2 ? column + innerIndent : column,
         key: rawKey.startsWith('"') ? rawKey.slice(1, -1) : rawKey,
         example: after.slice(innerIndent),
-        value: (k[4] ?? '').replace(/\s+#.*$/, ''),
+        value: valuePart(k[4]),
       };
       keys.push(key);
       kinds.set(i, { kind: 'example-key', column });

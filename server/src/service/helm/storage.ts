@@ -20,6 +20,34 @@ function isClaimShaped(value: unknown): boolean {
   );
 }
 
+/** A key that sets up a volume, in a persistence block or in one of its per-volume blocks. */
+const VOLUME_SETTING =
+  /^(enabled|size|capacity|storageClass(Name)?|existingClaim(Name)?|accessModes?|claimName|mountPath|subPath|hostPath|volumeClaimTemplates?)$/;
+
+/**
+ * A `persistence` block whose keys, at any depth, set up no volume: an application's own
+ * settings for the database it stores into, such as Temporal's `server.config.persistence`
+ * (`defaultStore`, `numHistoryShards`, `datastores`), which the chart writes into the server's
+ * configuration file. A block with no keys (or a switch, `persistence: true`) is still storage.
+ */
+function isSettingsWithoutVolume(value: unknown): boolean {
+  if (!isPlainMap(value) || !Object.keys(value).length) return false;
+  // Blocks and lists of blocks (`persistence.claims: [{ name, size }]`), a few levels down.
+  const setsVolume = (child: unknown, depth: number): boolean => {
+    if (depth > 3) return false;
+    if (Array.isArray(child)) return child.some((item) => setsVolume(item, depth + 1));
+    if (!isPlainMap(child)) return false;
+    return Object.entries(child).some(
+      ([key, grandchild]) => VOLUME_SETTING.test(key) || setsVolume(grandchild, depth + 1),
+    );
+  };
+  return !setsVolume(value, 0);
+}
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 const BY_KEY: Record<string, StorageKind> = {
   storageClass: 'storageClass',
   storageClassName: 'storageClass',
@@ -80,11 +108,18 @@ export function storageKindOf(
   if (BY_KEY[key]) return BY_KEY[key];
   if (key === 'sizeLimit' && /emptyDir/i.test(parent)) return 'sizeLimit';
   // Gateway API's `sessionPersistence` (sticky sessions of a route) stores nothing.
-  if (/persistence$/i.test(key) && !/^sessionPersistence$/i.test(key)) return 'persistence';
+  if (
+    /persistence$/i.test(key) &&
+    !/^sessionPersistence$/i.test(key) &&
+    !isSettingsWithoutVolume(node.defaultValue)
+  )
+    return 'persistence';
   if (CLAIM_TEMPLATE.test(key) || isClaimShaped(node.defaultValue)) return 'volumeClaimTemplates';
   if (parent === 'volumePermissions') return 'volumePermissions';
   if (inStorage) {
-    if (key === 'enabled' && /persist/i.test(parent)) return 'enabled';
+    // `persistence.enabled`, and a claim switched on by its own block: NATS's
+    // `config.jetstream.fileStore.pvc.enabled`, `config.resolver.pvc.enabled`.
+    if (key === 'enabled' && /persist|pvc$/i.test(parent)) return 'enabled';
     // `capacity`: JupyterHub's `singleuser.storage.capacity`, the size of each user's claim.
     if (key === 'size' || key === 'capacity') return 'size';
     if (key === 'path' || key === 'mountPath') return 'mountPath';

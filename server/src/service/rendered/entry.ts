@@ -26,6 +26,7 @@ import {
   type TemplateKeyLine,
 } from './templateLines';
 import type { OuterItem } from './templateItems';
+import type { ValueText } from './templatePatterns';
 import type { RenderedTrace, RenderSubject, TracedFinding } from './types';
 import { valuePathId, type ValueLeaf } from './values';
 
@@ -179,6 +180,7 @@ export function traceAt(entry: Entry, range: Range, about: FindingAbout = {}): R
       ),
       contextLines: contextLines(parsed, doc.text, path),
       outerItems: outerItems(parsed, path),
+      valueText: valueTextFor(entry, template),
     },
     text,
   );
@@ -251,6 +253,23 @@ function outerItems(parsed: ParsedRendered, path: NodePath): OuterItem[] {
     const listKeys = path.slice(0, i).filter((p): p is string => typeof p === 'string');
     return [{ listKeys, name: text }];
   });
+}
+
+/**
+ * The text of a string value as the templates of `template`'s chart read it: a subchart's
+ * templates (`charts/<key>/templates/…`) read the values under its key.
+ */
+function valueTextFor(entry: Entry, template: string): ValueText {
+  const folders = /^((?:charts\/[^/]+\/)*)templates\//.exec(template)?.[1] ?? '';
+  const scope = folders.split('/').filter((_, k) => k % 2 === 1);
+  return (path) => {
+    const value = [...scope, ...path.split('.')].reduce<unknown>(
+      (at, key) =>
+        at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined,
+      entry.subject.merged.data,
+    );
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
 }
 
 /** The lines of the deepest list item a path is in, else of the whole document, trimmed. */

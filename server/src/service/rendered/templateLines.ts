@@ -4,13 +4,22 @@
  * found by the field's key path: the template's own `key:` lines are read by their indentation,
  * with Helm actions left out. A line is given only when exactly one template line fits; a field
  * printed by `toYaml`/`include` under a key (on the lines below it, or after it on its own line:
- * `template: {{- include "x.pod" . | nindent 4 }}`) gets that key's line; otherwise the answer is
- * the template file without a line.
+ * `template: {{- include "x.pod" . | nindent 4 }}`) gets that key's line, and a field of a
+ * template that writes no key at all its one printing action's line. Of list items written alike,
+ * the one holding the rendered item's lines wins, with the values the item prints filled in when
+ * its literal lines do not tell (templatePatterns.ts). Otherwise the answer is the template file
+ * without a line.
  */
 import { escapeRegExp } from '../text/regExp';
-import { printedWithDefaults } from './printedDefaults';
+import { byContext } from './templateContext';
 import { fitsOuterItems, type OuterItem } from './templateItems';
-import { linePattern, sameKeys, withoutDashes } from './templatePatterns';
+import {
+  linePattern,
+  ONLY_ACTION,
+  sameKeys,
+  withoutDashes,
+  type ValueText,
+} from './templatePatterns';
 
 export { linePattern } from './templatePatterns';
 
@@ -28,7 +37,6 @@ export interface TemplateKeyLine {
 }
 
 const KEY_LINE = /^(\s*)((?:-\s+)*)((?:"[^"]*"|'[^']*'|[^\s#{"'][^:#{]*?)):(?:\s|$)/;
-const ONLY_ACTION = /^\s*\{\{[\s\S]*\}\}\s*$/;
 
 export function templateKeyLines(text: string): TemplateKeyLine[] {
   const lines = text.split(/\r?\n/);
@@ -104,6 +112,12 @@ export interface TemplateLineQuery {
    * template): a template line in an item whose `name:` cannot print that name is not the one.
    */
   outerItems?: readonly OuterItem[];
+  /**
+   * The text of a value in the values the chart was rendered with: when the items' literal lines
+   * do not tell them apart, the item whose lines print the rendered ones with their values filled
+   * in wins (`name: "{{ … }}-{{ .Values.data.name }}"` against `…-{{ .Values.datalog.name }}"`).
+   */
+  valueText?: ValueText;
 }
 
 /** The template line of a rendered field, or undefined when no single line fits. */
@@ -112,6 +126,8 @@ export function templateLineOf(
   query: TemplateLineQuery,
   templateText: string,
 ): number | undefined {
+  // A template that writes no key of its own prints all it prints by its one action.
+  if (!keyLines.length) return soleAction(templateText);
   const keys = query.path.filter((p): p is string => typeof p === 'string');
   if (!keys.length) return keyLines[0]?.line;
   const lines = templateText.split(/\r?\n/);
@@ -192,6 +208,18 @@ function keyBlock(
   let end = c.line + 1;
   while (end < next && lines[end]!.length - lines[end]!.trimStart().length >= column) end++;
   return lines.slice(c.line, end).join('\n');
+}
+
+/**
+ * The one line of a template that prints YAML (`{{- include "x.render" (list "x" .) -}}`, as
+ * charts generated from Go write their templates), when there is exactly one.
+ */
+function soleAction(text: string): number | undefined {
+  const found: number[] = [];
+  text.split(/\r?\n/).forEach((raw, line) => {
+    if (ONLY_ACTION.test(raw) && PRINTING_ACTION.test(raw)) found.push(line);
+  });
+  return found.length === 1 ? found[0] : undefined;
 }
 
 interface PrintingAction {
@@ -285,108 +313,4 @@ function canPrint(templateLine: string, renderedLine: string): boolean {
   const template = withoutDashes(templateLine).replace(/\s+/g, '');
   if (!/\{\{/.test(template)) return template === rendered;
   return linePattern(template).test(rendered);
-}
-
-/** The one line left, or the one whose list item (or document) fits the rendered one best. */
-function byContext(
-  candidates: readonly { line: number }[],
-  query: TemplateLineQuery,
-  templateText: string,
-): number | undefined {
-  if (candidates.length === 1) return candidates[0]!.line;
-  if (!candidates.length || !query.contextLines?.length) return undefined;
-  const lines = templateText.split(/\r?\n/);
-  const wanted = new Set(query.contextLines.map(withoutDashes).filter((l) => l && !/^#/.test(l)));
-  const scored = candidates.map((c) => {
-    const [from, to] = enclosingItem(lines, c.line);
-    const exact = new Set<string>();
-    const fits = new Set<string>();
-    for (let i = from; i < to; i++) {
-      const printed = renderedBy(lines[i]!, wanted);
-      for (const line of printed.exact) exact.add(line);
-      for (const line of printed.fits) fits.add(line);
-    }
-    // Lines printed as written (or with a literal default) weigh more than lines a pattern fits.
-    return { line: c.line, from, to, score: exact.size * (wanted.size + 1) + fits.size };
-  });
-  const bestScore = Math.max(...scored.map((s) => s.score));
-  if (!bestScore) return undefined;
-  return narrowest(scored.filter((s) => s.score === bestScore))?.line;
-}
-
-/**
- * The rendered lines (of `wanted`) a template line could have printed. `exact`: itself, written
- * as rendered, or with actions in it, as it prints with its values unset when that is one of
- * them (a literal default, `name: {{ .Values.x | default "data" }}`, tells two items apart).
- * `fits`: with actions, the lines its pattern fits (`- name: {{ include "x.fullname" . }}-logs`
- * printed `name: shop-logs`, not `name: shop-data`); a line that is only an action fits anything
- * and tells nothing.
- */
-function renderedBy(
-  text: string,
-  wanted: ReadonlySet<string>,
-): { exact: string[]; fits: string[] } {
-  const none: string[] = [];
-  if (!/\{\{/.test(text)) {
-    const plain = withoutDashes(text);
-    return { exact: wanted.has(plain) ? [plain] : none, fits: none };
-  }
-  const printed = printedWithDefaults(text);
-  const plain = printed === undefined ? undefined : withoutDashes(printed);
-  if (plain !== undefined && wanted.has(plain)) return { exact: [plain], fits: none };
-  if (ONLY_ACTION.test(text) || !text.trim()) return { exact: none, fits: none };
-  const pattern = linePattern(text);
-  return { exact: none, fits: [...wanted].filter((line) => pattern.test(line)) };
-}
-
-/**
- * Of candidates whose regions hold the same rendered lines, the one whose region lies within
- * every other's: a wider region (the whole document around an item) found nothing the narrower
- * one did not (`- name: data` with an include in it, beside a `toYaml` of extra volumes).
- */
-function narrowest<T extends { from: number; to: number }>(tied: readonly T[]): T | undefined {
-  if (tied.length === 1) return tied[0];
-  const within = (a: T, b: T) => b.from <= a.from && a.to <= b.to && b.to - b.from > a.to - a.from;
-  return tied.find((a) => tied.every((b) => b === a || within(a, b)));
-}
-
-/**
- * The lines [from, to) of the list item a template line is in: from the nearest `- ` above (or
- * on) it that is less indented than its text, to the next line of text indented no deeper than
- * that dash (action-only lines do not count: `{{- end }}`). Outside any item: its `---` document.
- */
-function enclosingItem(lines: readonly string[], line: number): [number, number] {
-  const own = lines[line]!;
-  let indent = own.length - own.trimStart().length;
-  const dashes = /^(\s*)((?:-\s+)*)/.exec(own)!;
-  if (dashes[2]) indent = dashes[1]!.length + dashes[2].length;
-  // `nindent` starts a new line: what it prints starts at its width, wherever the action is.
-  const width = ONLY_ACTION.test(own) ? /\b(n?)indent\s+(\d+)/.exec(own) : undefined;
-  if (width?.[1]) indent = Number(width[2]);
-  else if (width) indent = Math.max(indent, Number(width[2]));
-  const text = (i: number) => {
-    const raw = lines[i]!;
-    return raw.trim() && !raw.trim().startsWith('#') && !ONLY_ACTION.test(raw);
-  };
-  for (let i = line; i >= 0; i--) {
-    const raw = lines[i]!;
-    if (/^---(\s|$)/.test(raw)) break;
-    if (!text(i)) continue;
-    const lead = raw.length - raw.trimStart().length;
-    if (raw.trimStart().startsWith('- ') && lead < indent) {
-      let end = i + 1;
-      for (; end < lines.length; end++) {
-        if (/^---(\s|$)/.test(lines[end]!)) break;
-        if (text(end) && lines[end]!.length - lines[end]!.trimStart().length <= lead) break;
-      }
-      return [i, end];
-    }
-    if (lead < indent) indent = lead;
-    if (lead === 0) break;
-  }
-  let from = line;
-  while (from > 0 && !/^---(\s|$)/.test(lines[from - 1]!)) from--;
-  let to = line + 1;
-  while (to < lines.length && !/^---(\s|$)/.test(lines[to]!)) to++;
-  return [from, to];
 }

@@ -143,7 +143,7 @@ const DB_IMAGE =
 /** Images of key-value stores that snapshot to `/data` unless told not to. */
 const REDIS_IMAGE = /(^|\/)(redis|redis-stack-server|valkey|keydb)(:|@|$)/;
 
-type ContainerShape = Pick<Container, 'image' | 'command' | 'args'>;
+type ContainerShape = Pick<Container, 'image' | 'command' | 'args' | 'env' | 'volumeMounts'>;
 
 function argvOf(c: ContainerShape): string[] {
   return [...strings(c.command), ...strings(c.args)];
@@ -175,6 +175,33 @@ export function isDefaultRedisCache(c: ContainerShape): boolean {
   return OFFICIAL_REDIS.includes(repository) && !redisReadsConfig(c) && !redisAskedToPersist(c);
 }
 
+/**
+ * Where RabbitMQ keeps its message store, in any image that runs it: `RABBITMQ_MNESIA_DIR`, else
+ * below `RABBITMQ_MNESIA_BASE` (RabbitMQ's `rabbitmq-env` script reads both). Bitnami's chart
+ * sets `RABBITMQ_MNESIA_DIR` to `<persistence.mountPath>/$(RABBITMQ_NODE_NAME)` for its image,
+ * whose own default is `/bitnami/rabbitmq/mnesia`.
+ */
+const DATA_DIR_ENV = ['RABBITMQ_MNESIA_DIR', 'RABBITMQ_MNESIA_BASE'];
+
+/** The data directories a container's env names, each up to its first `$(…)` reference. */
+function envDataDirs(container: ContainerShape): string[] {
+  const env = Array.isArray(container.env) ? container.env : [];
+  return env
+    .filter((e) => DATA_DIR_ENV.includes(e.name) && typeof e.value === 'string')
+    .map((e) => e.value!.split('$(')[0]!)
+    .filter((dir) => dir.startsWith('/'))
+    .map(normalizeHostPath);
+}
+
+/** Another mount of the container, below `mountPath`, holds `dir`: that one is where it lives. */
+function deeperMountHolds(container: ContainerShape, mountPath: string, dir: string): boolean {
+  const mounts = Array.isArray(container.volumeMounts) ? container.volumeMounts : [];
+  return mounts.some((m) => {
+    const other = normalizeHostPath(str(m.mountPath) ?? '');
+    return other !== mountPath && isAtOrBelow(other, mountPath) && isAtOrBelow(dir, other);
+  });
+}
+
 /** MongoDB's data directory as a config server (`mongoDataDir`). */
 const MONGO_CONFIG_DIR = '/data/configdb';
 
@@ -194,6 +221,8 @@ export function isDatabaseDataPath(mountPath: string, container: ContainerShape)
     const dirs = known.filter((d) => d.startsWith('/')).map(normalizeHostPath);
     return persists && dirs.some((d) => isAtOrBelow(d, p));
   }
+  if (envDataDirs(container).some((d) => isAtOrBelow(d, p) && !deeperMountHolds(container, p, d)))
+    return true;
   // MongoDB keeps data in `/data/configdb` only as a config server; charts otherwise keep
   // `mongod.conf` and key files there.
   if (isAtOrBelow(p, MONGO_CONFIG_DIR)) return mongoDataDir(container) === MONGO_CONFIG_DIR;

@@ -144,3 +144,29 @@ void test('a commented-out file name with a dot is a key, its block scalar its e
   assert.equal(kinds.get(2)!.kind, 'example-more', 'a line of the file is not a key of its own');
   assert.equal(kinds.get(6)!.kind, 'doc');
 });
+
+void test('a commented-out key keeps the lines indented under it, `#` and all', () => {
+  const { keys, kinds, lines } = classify(
+    [
+      '    volumes:',
+      '      # storageClass:',
+      '        # type: ssd',
+      '        # fsType: xfs',
+      '      # selector:',
+      '        # ...',
+      '      # retain: ## kept as is',
+      '      size: 1Gi',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    keys.map((k) => [k.key, k.example, k.value]),
+    [
+      ['storageClass', 'storageClass:\n  type: ssd\n  fsType: xfs', ''],
+      ['selector', 'selector:', ''],
+      ['retain', 'retain: ## kept as is', ''],
+    ],
+  );
+  // The placeholder under `selector:` is not the doc of what follows it.
+  assert.equal(kinds.get(5)?.kind, 'example-more');
+  assert.equal(docAbove(lines, kinds, 7), undefined);
+});

@@ -176,3 +176,63 @@ void test("storage kinds by the field a template line fills, not by a variable o
     'registry.backend.filesystem.root:mountPath',
   ]);
 });
+
+void test('a claim switched on by its own `pvc` block is a persistence switch', () => {
+  const model = buildChartModel(
+    new Map([
+      [
+        'values.yaml',
+        [
+          'broker:',
+          '  store:',
+          '    pvc:',
+          '      enabled: true',
+          '      size: 10Gi',
+          '  metrics:',
+          '    enabled: true',
+        ].join('\n'),
+      ],
+    ]),
+  );
+  assert.equal(model.byId.get('broker.store.pvc.enabled')?.storage, 'enabled');
+  assert.equal(model.byId.get('broker.metrics.enabled')?.storage, undefined);
+});
+
+void test('a persistence block that sets up no volume is an application setting, not storage', () => {
+  const model = buildChartModel(
+    new Map([
+      [
+        'values.yaml',
+        [
+          'server:',
+          '  config:',
+          '    persistence:',
+          '      defaultStore: main',
+          '      shards: 512',
+          '      datastores:',
+          '        main:',
+          '          driver: sql',
+          'ui:',
+          '  persistence:',
+          '    data:',
+          '      size: 1Gi',
+          'cache:',
+          '  persistence: false',
+          'queue:',
+          '  persistence: {}',
+        ].join('\n'),
+      ],
+    ]),
+  );
+  const storage = [...model.byId.values()]
+    .filter((node) => isStorageValue(node, model.byId))
+    .map((node) => node.id)
+    .sort();
+  assert.deepEqual(storage, [
+    'cache.persistence',
+    'queue.persistence',
+    'ui.persistence',
+    'ui.persistence.data',
+    'ui.persistence.data.size',
+  ]);
+});

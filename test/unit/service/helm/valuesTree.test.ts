@@ -89,3 +89,21 @@ test('commented-out config files of a map are its keys, not the keys written ins
   assert.equal(tree.byId.get('searchConfig["search.yml"]')!.type, 'string');
   assert.equal(tree.byId.has('searchConfig.cluster'), false);
 });
+
+test('the keys of a commented-out block indented with its # are its example, not keys beside it', () => {
+  const tree = buildValuesTree(
+    [
+      'store:',
+      '  data:',
+      '    size: 1Gi',
+      '    # storageClass:',
+      '      # type: ssd',
+      '      # provisioner: example.com/disk',
+      '    # selector:',
+      '      # matchLabels:',
+      '      # app: store',
+    ].join('\n'),
+  );
+  const unset = [...tree.byId.values()].filter((n) => n.unset).map((n) => n.id);
+  assert.deepEqual(unset.sort(), ['store.data.selector', 'store.data.storageClass']);
+});

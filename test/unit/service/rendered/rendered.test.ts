@@ -15,10 +15,10 @@ import {
   renderProblem,
 } from '../../../../server/src/service/rendered/errors';
 import {
-  linePattern,
   templateKeyLines,
   templateLineOf,
 } from '../../../../server/src/service/rendered/templateLines';
+import { linePattern } from '../../../../server/src/service/rendered/templatePatterns';
 import {
   fileLayerData,
   MergedValues,
@@ -553,6 +553,57 @@ describe('template lines of rendered fields', () => {
     assert.equal(templateLineOf(keyLines, { path, contextLines: item('"backups"') }, sts), 12);
     // A name set in the values matches neither default: no line rather than a guess.
     assert.equal(templateLineOf(keyLines, { path, contextLines: item('search') }, sts), undefined);
+  });
+
+  it('items alike but for the values they print: the one that prints the rendered item', () => {
+    const sts = [
+      'spec:', // 0
+      '  volumeClaimTemplates:', // 1
+      '  - metadata:', // 2
+      '      name: "{{ .Release.Name }}-{{ .Values.store.data.name }}"', // 3
+      '    spec:', // 4
+      '      storageClassName: "local"', // 5
+      '  {{- if .Values.store.split }}', // 6
+      '  - metadata:', // 7
+      '      name: "{{ .Release.Name }}-{{ .Values.store.datalog.name }}"', // 8
+      '    spec:', // 9
+      '      storageClassName: "local"', // 10
+      '  {{- end }}', // 11
+    ].join('\n');
+    const keyLines = templateKeyLines(sts);
+    const item = (name: string) => ['- metadata:', `name: "rel-${name}"`, 'spec:'];
+    const values: Record<string, string> = {
+      'store.data.name': 'data',
+      'store.datalog.name': 'datalog',
+    };
+    const valueText = (path: string) => values[path];
+    const query = (index: number, name: string) => ({
+      path: ['spec', 'volumeClaimTemplates', index, 'spec', 'storageClassName'],
+      renderedLine: 'storageClassName: "local"',
+      contextLines: [...item(name), 'storageClassName: "local"'],
+    });
+    // The literal lines are the same in both items: without the values no line is given.
+    assert.equal(templateLineOf(keyLines, query(0, 'data'), sts), undefined);
+    assert.equal(templateLineOf(keyLines, { ...query(0, 'data'), valueText }, sts), 5);
+    assert.equal(templateLineOf(keyLines, { ...query(1, 'datalog'), valueText }, sts), 10);
+    // A rendered item that neither prints: still no line.
+    assert.equal(templateLineOf(keyLines, { ...query(0, 'wal'), valueText }, sts), undefined);
+  });
+
+  it('a template that writes no key: its one printing action, or none of several', () => {
+    const generated = [
+      '{{- /*', // 0
+      'Licensed under the terms in LICENSE.', // 1
+      '*/}}', // 2
+      '', // 3
+      '{{- include "app.render-manifests" (list "app.render" .) -}}', // 4
+    ].join('\n');
+    const path = ['spec', 'volumeClaimTemplates', 0, 'spec', 'storageClassName'];
+    assert.equal(templateLineOf(templateKeyLines(generated), { path }, generated), 4);
+    const two = ['{{- include "app.defaults" . }}', '{{- include "app.statefulSet" . }}'].join(
+      '\n',
+    );
+    assert.equal(templateLineOf(templateKeyLines(two), { path }, two), undefined);
   });
 
   it('an include inside a volume item, beside a toYaml of more volumes: the include', () => {

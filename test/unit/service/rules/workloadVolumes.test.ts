@@ -120,6 +120,26 @@ void describe('workload volume rules in detail', () => {
     );
   });
 
+  void test('emptydir-for-database-data: RabbitMQ keeps its store where its env says, in any image', () => {
+    const broker = {
+      image: 'registry.example/acme/rabbitmq:4.1',
+      env: [{ name: 'RABBITMQ_MNESIA_DIR', value: '/opt/mq/home/mnesia/$(RABBITMQ_NODE_NAME)' }],
+      volumeMounts: [
+        { name: 'scratch', mountPath: '/opt/mq/home/', subPath: 'cookie' },
+        { name: 'store', mountPath: '/opt/mq/home/mnesia' },
+      ],
+    };
+    assert.equal(isDatabaseDataPath('/opt/mq/home/mnesia', broker), true);
+    // Above the store, but the store's own mount holds it.
+    assert.equal(isDatabaseDataPath('/opt/mq/home/', broker), false);
+    assert.equal(isDatabaseDataPath('/opt/mq/home/mnesia/plugins-cache', broker), false);
+    const base = { env: [{ name: 'RABBITMQ_MNESIA_BASE', value: '/srv/mq' }], volumeMounts: [] };
+    assert.equal(isDatabaseDataPath('/srv', base), true);
+    assert.equal(isDatabaseDataPath('/srv/other', base), false);
+    const relative = { env: [{ name: 'RABBITMQ_MNESIA_DIR', value: '$(HOME)/mnesia' }] };
+    assert.equal(isDatabaseDataPath('/home', relative), false);
+  });
+
   void test('emptydir-for-database-data: arbiters and sentinels keep no data', () => {
     assert.equal(keepsNoData({ name: 'mongodb-arbiter' }), true);
     assert.equal(
