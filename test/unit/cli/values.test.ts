@@ -132,3 +132,21 @@ void test('values text: a key the templates read that values.yaml leaves out is 
   assert.match(ru.out, /persistence\.existingClaim = \(шаблоны читают, в values\.yaml нет\)/);
   assert.match(ru.out, /persistence\.labels\.tier = \(произвольный ключ\)/);
 });
+
+void test('values -f with a file of two documents: merged as helm merges them, no YAML error', async () => {
+  const dir = makeTempDir('ks-cli-values-');
+  const file = join(dir, 'prod.yaml');
+  writeFileSync(
+    file,
+    'persistence:\n  size: 10Gi\n---\n# production\npersistence:\n  size: 50Gi\n  existingClaim: keeper-data\nreplicaCount: 5\n',
+  );
+  const { code, out } = await run('values', chart, '-f', file, '--format', 'json', '--lang', 'en');
+  assert.equal(code, 0);
+  const json = JSON.parse(out) as ValuesJson;
+  const row = (path: string) => json.values.find((v) => v.path === path);
+  assert.equal(row('persistence.size')?.override, '50Gi');
+  assert.equal(row('persistence.existingClaim')?.override, 'keeper-data');
+  assert.equal(row('replicaCount')?.override, 5);
+  assert.deepEqual(json.diagnostics, []);
+  assert.equal(json.summary.errors, 0);
+});

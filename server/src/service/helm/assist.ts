@@ -8,6 +8,7 @@ import { pathId } from './paths';
 import { isStorageValue } from './storage';
 import type { ChartModel, TemplateUse, ValueType } from './types';
 import { knownChildKeys, parseValues, spanRange } from './valuesFile';
+import { documentAt } from './valuesDocuments';
 
 /** Builds a link to a chart file line for markdown (undefined: plain text). `line` is 0-based. */
 export type ChartLink = (file: string, line: number) => string | undefined;
@@ -87,10 +88,12 @@ export function valuesHover(
   lang: Lang,
   link?: ChartLink,
 ): HelmHover | undefined {
-  const { doc, lineCounter } = parseValues(text);
+  const { docs, lineCounter } = parseValues(text);
   const lineStart = lineCounter.lineStarts[position.line];
   if (lineStart === undefined) return undefined;
   const offset = lineStart + position.character;
+  const doc = documentAt(docs, offset);
+  if (!doc) return undefined;
   const at = pathAtOffset(doc, offset);
   const path: string[] = [];
   for (const seg of at.path) {

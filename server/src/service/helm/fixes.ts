@@ -27,7 +27,7 @@ function pairAt(
   text: string,
   range: Range,
 ): { pair: Pair; toRange: (s: number, e: number) => Range } | undefined {
-  const { doc, lineCounter } = parseValues(text);
+  const { docs, lineCounter } = parseValues(text);
   const toRange = (s: number, e: number) => spanRange(lineCounter, [s, e]);
   let found: Pair | undefined;
   const visit = (node: unknown): void => {
@@ -41,7 +41,7 @@ function pairAt(
       visit(pair.value);
     }
   };
-  visit(doc.contents);
+  for (const doc of docs) visit(doc.contents);
   return found ? { pair: found, toRange } : undefined;
 }
 

@@ -13,6 +13,7 @@ import { keyRange, valueLocations } from './templateAssistValues';
 import { namedTemplateCalls, templateFileNames } from './templateNames';
 import { templateUsesOf } from './templateUses';
 import { parseValues } from './valuesFile';
+import { documentAt } from './valuesDocuments';
 
 export function templateDefinition(site: TemplateSite, position: Position): Location[] {
   const offset = offsetOf(site.text, position);
@@ -86,10 +87,13 @@ export function templateReferences(
 
 /** The key path under the cursor in a values file (keys only; a list item gives its list). */
 function valuesPathAt(text: string, position: Position): string[] {
-  const { doc, lineCounter } = parseValues(text);
+  const { docs, lineCounter } = parseValues(text);
   const lineStart = lineCounter.lineStarts[position.line];
   if (lineStart === undefined) return [];
-  const at = pathAtOffset(doc, lineStart + position.character);
+  const offset = lineStart + position.character;
+  const doc = documentAt(docs, offset);
+  if (!doc) return [];
+  const at = pathAtOffset(doc, offset);
   const path: string[] = [];
   for (const seg of at.path) {
     if (typeof seg !== 'string') break;

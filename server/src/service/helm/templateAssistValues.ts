@@ -3,7 +3,6 @@
  * bounded), what they set at a path, and where a path is written (the chart's values.yaml, then
  * the tied files).
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { excessiveNesting } from '../parse/limits';
 import type { Lang, Range } from '../types';
 import { valuesFileName } from './chart';
@@ -11,6 +10,7 @@ import { pathId } from './paths';
 import type { Location, TemplateSite } from './templateSites';
 import { templateAssistMessages as m } from './templateAssistMessages';
 import { parseValues, spanRange } from './valuesFile';
+import { winningNodes } from './valuesDocuments';
 import { MAX_VALUES_NESTING, valueAt } from './valuesTree';
 
 /** Parsed values texts (the tied files are read for every completion item), guarded. */
@@ -65,22 +65,12 @@ export function shortValue(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-/** A key path's range in a values text (the key), if written there. */
+/** A key path's range in a values text (the key of the document whose value wins), if written there. */
 export function keyRange(text: string, path: readonly string[]): Range | undefined {
   if (text.length > MAX_TIED_TEXT || excessiveNesting(text, MAX_VALUES_NESTING) !== undefined)
     return undefined;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
-  let node: unknown = doc.contents;
-  let keyNode: Node | undefined;
-  for (const key of path) {
-    if (!isMap(node)) return undefined;
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-    if (!pair) return undefined;
-    keyNode = pair.key as Node;
-    node = pair.value;
-  }
-  const r = keyNode?.range;
+  const { docs, lineCounter } = parseValues(text);
+  const r = winningNodes(docs, path)?.key?.range;
   return r ? spanRange(lineCounter, [r[0], r[1]]) : undefined;
 }
 

@@ -1,15 +1,6 @@
 /** Checks of a user's values file against the chart: unknown keys, types, schema, storage notes. */
-import {
-  isMap,
-  isScalar,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-  type Pair,
-} from 'yaml';
+import { isMap, isScalar, LineCounter, type Document, type Node, type Pair } from 'yaml';
 import { localize } from '../i18n/format';
-import { nodesAtPath } from '../parse/nodes';
 import { closestMatch } from '../text/similarity';
 import type { KubeDiagnostic, LocalizedText, Range } from '../types';
 import { chartDefaults } from './chart';
@@ -30,26 +21,10 @@ import {
   valueScopes,
 } from './valuesKeys';
 import { isPlainObject, typeOf } from './valuesTree';
+import { isNotMapDocument, parseValues, winningKeys, winningNodes } from './valuesDocuments';
 
-export { isFreeForm, isKnownPath, knownChildKeys };
-
-export interface ParsedValues {
-  doc: Document;
-  lineCounter: LineCounter;
-  data: unknown;
-}
-
-export function parseValues(text: string): ParsedValues {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
-  let data: unknown = {};
-  try {
-    data = doc.toJS({ maxAliasCount: 1000 }) ?? {};
-  } catch {
-    data = {};
-  }
-  return { doc, lineCounter, data };
-}
+export { isFreeForm, isKnownPath, knownChildKeys, parseValues };
+export type { ParsedValues } from './valuesDocuments';
 
 export function spanRange(lc: LineCounter, span: readonly [number, number]): Range {
   const a = lc.linePos(span[0]);
@@ -82,7 +57,10 @@ type Report = (
 /** One values file checked against one chart. */
 interface ValuesCheck {
   model: ChartModel;
-  doc: Document;
+  /** The file's documents: each key is checked where it is written, its value where it wins. */
+  docs: Document[];
+  /** Of several documents: the key node whose value wins at each path (made when first asked). */
+  winners?: Map<string, Node>;
   lineCounter: LineCounter;
   /** The chart's name, for messages. */
   chart: string;
@@ -103,7 +81,7 @@ export function checkValuesFile(
     : undefined;
   const check: ValuesCheck = {
     model,
-    doc: parsed.doc,
+    docs: parsed.docs,
     lineCounter: parsed.lineCounter,
     chart: model.meta.name ?? 'chart',
     merged,
@@ -112,7 +90,7 @@ export function checkValuesFile(
   };
   if (options.syntax) syntaxErrors(check);
   if (rootIsNotMap(check)) return out;
-  checkMap(check, parsed.doc.contents, []);
+  for (const doc of parsed.docs) checkMap(check, doc, doc.contents, []);
   if (isPlainObject(parsed.data)) schemaChecks(check, model, parsed.data, merged, []);
   return out.sort(
     (a, b) =>
@@ -120,8 +98,8 @@ export function checkValuesFile(
   );
 }
 
-function syntaxErrors({ doc, lineCounter, report }: ValuesCheck): void {
-  for (const e of doc.errors) {
+function syntaxErrors({ docs, lineCounter, report }: ValuesCheck): void {
+  for (const e of docs.flatMap((doc) => doc.errors)) {
     report(
       spanRange(lineCounter, [e.pos[0], e.pos[1]]),
       'error',
@@ -131,29 +109,34 @@ function syntaxErrors({ doc, lineCounter, report }: ValuesCheck): void {
   }
 }
 
-/** Values are a mapping (or nothing): anything else is reported, and nothing more is checked. */
-function rootIsNotMap({ doc, lineCounter, report }: ValuesCheck): boolean {
-  const root = doc.contents;
-  if (!root || isMap(root) || (isScalar(root) && root.value === null)) return false;
-  const span = root.range;
-  if (span)
-    report(
-      spanRange(lineCounter, [span[0], span[1]]),
-      'error',
-      'helm-values-not-map',
-      helmMessages.overrideNotMap,
-    );
-  return true;
+/** Each document is a mapping (or nothing): anything else is reported, and nothing more checked. */
+function rootIsNotMap({ docs, lineCounter, report }: ValuesCheck): boolean {
+  const bad = docs.filter(isNotMapDocument);
+  const message =
+    docs.length > 1 ? helmMessages.overrideDocumentNotMap : helmMessages.overrideNotMap;
+  for (const doc of bad) {
+    const span = doc.contents?.range;
+    if (span)
+      report(spanRange(lineCounter, [span[0], span[1]]), 'error', 'helm-values-not-map', message);
+  }
+  return bad.length > 0;
 }
 
-function checkMap(check: ValuesCheck, map: unknown, path: string[]): void {
+function checkMap(check: ValuesCheck, doc: Document, map: unknown, path: string[]): void {
   if (!isMap(map)) return;
-  for (const pair of map.items as Pair[]) checkPair(check, pair, path);
+  for (const pair of map.items as Pair[]) checkPair(check, doc, pair, path);
+}
+
+/** The pair's value is the one helm uses: no later document replaces it. */
+function wins(check: ValuesCheck, pair: Pair, path: string[]): boolean {
+  if (check.docs.length === 1) return true;
+  check.winners ??= winningKeys(check.docs);
+  return check.winners.get(pathId(path)) === pair.key;
 }
 
 /** One key of the values file under `path`: known to the chart, of the chart's type, a storage note. */
-function checkPair(check: ValuesCheck, pair: Pair, path: string[]): void {
-  const { model, doc, lineCounter } = check;
+function checkPair(check: ValuesCheck, doc: Document, pair: Pair, path: string[]): void {
+  const { model, lineCounter } = check;
   const keyNode = pair.key;
   if (!isScalar(keyNode) || keyNode.value === null || !keyNode.range) return;
   const key = String(keyNode.value);
@@ -164,17 +147,7 @@ function checkPair(check: ValuesCheck, pair: Pair, path: string[]): void {
     ? spanRange(lineCounter, [valueNode.range[0], valueNode.range[1]])
     : keyRange;
   if (!isKnownPath(model, childPath)) return unknownKey(check, path, key, keyRange);
-  const value: unknown = valueNode ? safeToJS(valueNode, doc) : null;
-  typeMismatch(check, childPath, value, valueRange);
-  storageNote(check, childPath, value, valueRange);
-  for (const { node, message, suggestion } of invalidSizesInList(model, childPath, valueNode))
-    check.report(
-      spanRange(lineCounter, [node.range![0], node.range![1]]),
-      'warning',
-      'helm-values-invalid-size',
-      message,
-      suggestion ? { suggestion } : undefined,
-    );
+  if (wins(check, pair, childPath)) checkValue(check, doc, childPath, valueNode, valueRange);
   // `global` is walked even when free-form, for the note on `global.storageClass`: every key
   // under it is known (passed on to the subcharts), so nothing else is reported there. Under a
   // subchart's key, the parent's own defaults there are walked for their types even where the
@@ -183,7 +156,28 @@ function checkPair(check: ValuesCheck, pair: Pair, path: string[]): void {
     !isFreeForm(model, childPath) ||
     (path.length === 0 && key === 'global') ||
     (!!subchartScope(model, childPath) && !isFreeForm(model, childPath, { ownOnly: true }));
-  if (isMap(valueNode) && walk) checkMap(check, valueNode, childPath);
+  if (isMap(valueNode) && walk) checkMap(check, doc, valueNode, childPath);
+}
+
+/** The value helm uses at `path`: of the chart's type, a storage note, valid sizes. */
+function checkValue(
+  check: ValuesCheck,
+  doc: Document,
+  path: string[],
+  valueNode: Node | null,
+  valueRange: Range,
+): void {
+  const value: unknown = valueNode ? safeToJS(valueNode, doc) : null;
+  typeMismatch(check, path, value, valueRange);
+  storageNote(check, path, value, valueRange);
+  for (const { node, message, suggestion } of invalidSizesInList(check.model, path, valueNode))
+    check.report(
+      spanRange(check.lineCounter, [node.range![0], node.range![1]]),
+      'warning',
+      'helm-values-invalid-size',
+      message,
+      suggestion ? { suggestion } : undefined,
+    );
 }
 
 /** A key the chart does not know: `accessMode` for `accessModes` (and back), or the closest key. */
@@ -332,12 +326,12 @@ function schemaErrors(
   merged: unknown,
   prefix: string[],
 ): void {
-  const { doc, lineCounter, report } = check;
+  const { docs, lineCounter, report } = check;
   for (const error of validateValues(schema, merged)) {
     const full = [...prefix, ...error.path];
     let at = full.length;
     let found;
-    while (at > 0 && !(found = nodesAtPath(doc, full.slice(0, at)))) at--;
+    while (at > 0 && !(found = winningNodes(docs, full.slice(0, at)))) at--;
     if (found && at > 0) {
       if (at < full.length && error.keyword !== 'required') continue;
       const node = found.key ?? found.value;

@@ -10,6 +10,10 @@ export const helmMessages = {
     en: "The chart's values.yaml has a YAML error: {detail}",
     ru: 'В values.yaml чарта ошибка YAML: {detail}',
   },
+  valuesDocumentNotMap: {
+    en: "The chart's values.yaml has a `---` document that is not a mapping of keys (line {line}); Helm merges the documents in order and refuses to load the chart over this one.",
+    ru: 'В values.yaml чарта документ (`---`) в строке {line} — не набор ключей (mapping): Helm сливает документы по порядку и из-за этого документа не загрузит чарт.',
+  },
   valuesTooDeep: {
     en: "The chart's values.yaml nests more than {max} levels deep; it was not read (no real chart does that, so the file is likely damaged or hostile).",
     ru: 'В values.yaml чарта вложенность глубже {max} уровней, поэтому файл не прочитан (у настоящих чартов так не бывает: файл, скорее всего, испорчен или вредоносный).',
@@ -25,6 +29,10 @@ export const helmMessages = {
   overrideNotMap: {
     en: 'A values file must be a mapping of keys; Helm cannot merge this into the chart defaults.',
     ru: 'Файл значений должен быть набором ключей (mapping): иначе Helm не сможет слить его со значениями чарта.',
+  },
+  overrideDocumentNotMap: {
+    en: 'Each `---` document of a values file must be a mapping of keys: Helm merges the documents in order and refuses the whole file over this one.',
+    ru: 'Каждый документ (`---`) файла значений должен быть набором ключей (mapping): Helm сливает документы по порядку и из-за этого документа не примет весь файл.',
   },
   unknownKey: {
     en: 'The chart `{chart}` has no value `{path}`; Helm ignores it silently.',

@@ -1,5 +1,5 @@
 /** values.yaml -> a tree of value nodes with defaults, types and the chart's comments as docs. */
-import { isMap, isScalar, LineCounter, parseDocument, parse, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, LineCounter, parse, type Document, type Node, type Pair } from 'yaml';
 import type { LocalizedText, Range } from '../types';
 import { localize } from '../i18n/format';
 import { classifyComments, docAbove, trailingComment, type CommentedKey } from './comments';
@@ -7,6 +7,7 @@ import { helmMessages } from './valuesMessages';
 import { excessiveNesting } from '../parse/limits';
 import { pathId } from './paths';
 import type { ValueNode, ValueType } from './types';
+import { documentsData, isNotMapDocument, valuesDocuments } from './valuesDocuments';
 
 export interface ValuesTree {
   roots: ValueNode[];
@@ -55,13 +56,21 @@ export function buildValuesTree(text: string): ValuesTree {
     };
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, logLevel: 'error' });
-  const problems: LocalizedText[] = doc.errors.map((e) =>
-    localize(helmMessages.valuesSyntax, { detail: e.message.split('\n')[0] ?? '' }),
-  );
+  const docs = valuesDocuments(text, lineCounter);
+  if (docs.length > 1) return documentsTree(text, docs, lineCounter);
+  return documentTree(text, docs[0], lineCounter);
+}
+
+/** The tree of a values.yaml of one document (or none: an empty file, or comments only). */
+function documentTree(
+  text: string,
+  doc: Document | undefined,
+  lineCounter: LineCounter,
+): ValuesTree {
+  const problems: LocalizedText[] = syntaxProblems(doc ? [doc] : []);
   let data: Record<string, unknown> = {};
   try {
-    const js: unknown = doc.toJS({ maxAliasCount: 1000 });
+    const js: unknown = doc?.toJS({ maxAliasCount: 1000 });
     if (isPlainObject(js)) data = js;
   } catch (e) {
     problems.push(localize(helmMessages.valuesSyntax, { detail: String(e) }));
@@ -113,7 +122,7 @@ export function buildValuesTree(text: string): ValuesTree {
     }
   };
   const roots: ValueNode[] = [];
-  walkMap(doc.contents, [], roots, data);
+  walkMap(doc?.contents, [], roots, data);
 
   const { kinds, keys } = classifyComments(lines, skip);
   for (const node of flat) {
@@ -124,6 +133,97 @@ export function buildValuesTree(text: string): ValuesTree {
   }
   addCommentedKeys(keys, flat, roots, byId, lines, kinds);
   return { roots, byId, data, problems };
+}
+
+function syntaxProblems(docs: readonly Document[]): LocalizedText[] {
+  return docs.flatMap((doc) =>
+    doc.errors.map((e) =>
+      localize(helmMessages.valuesSyntax, { detail: e.message.split('\n')[0] ?? '' }),
+    ),
+  );
+}
+
+/**
+ * The tree of a values.yaml of several `---` documents, which helm merges in order
+ * (valuesDocuments.ts): each document's tree is built as a file of its own, then a later
+ * document's key wins with its position, comments and type, and a map merges with the map before.
+ */
+function documentsTree(text: string, docs: Document[], lineCounter: LineCounter): ValuesTree {
+  const problems = syntaxProblems(docs);
+  const startLine = (doc: Document) => lineCounter.linePos(doc.range?.[0] ?? 0).line - 1;
+  for (const doc of docs.filter(isNotMapDocument)) {
+    const line = lineCounter.linePos(doc.contents?.range?.[0] ?? 0).line;
+    problems.push(localize(helmMessages.valuesDocumentNotMap, { line }));
+  }
+  let data: Record<string, unknown> = {};
+  try {
+    data = documentsData(docs);
+  } catch (e) {
+    problems.push(localize(helmMessages.valuesSyntax, { detail: String(e) }));
+  }
+  const starts = docs.map((doc, i) => (i === 0 ? 0 : startLine(doc)));
+  const roots: ValueNode[] = [];
+  const places = new WeakMap<ValueNode[], Map<string, number>>();
+  starts.forEach((line, i) => {
+    const next = starts[i + 1];
+    const from = lineCounter.lineStarts[line] ?? text.length;
+    const to = next === undefined ? text.length : (lineCounter.lineStarts[next] ?? text.length);
+    mergeNodes(roots, shiftLines(partTree(text.slice(from, to)).roots, line), places);
+  });
+  const byId = new Map<string, ValueNode>();
+  for (const node of walkNodes(roots)) {
+    byId.set(node.id, node);
+    if (node.unset) continue;
+    node.defaultValue = valueAt(data, node.path)?.value;
+    node.type = typeOf(node.defaultValue);
+  }
+  return { roots, byId, data, problems };
+}
+
+/** One document's text (its lines, the `---` line first) read as a values.yaml of its own. */
+function partTree(part: string): ValuesTree {
+  const lineCounter = new LineCounter();
+  return documentTree(part, valuesDocuments(part, lineCounter)[0], lineCounter);
+}
+
+function shiftLines(nodes: ValueNode[], by: number): ValueNode[] {
+  for (const node of walkNodes(nodes)) {
+    node.line += by;
+    const { start, end } = node.range;
+    node.range = {
+      start: { line: start.line + by, character: start.character },
+      end: { line: end.line + by, character: end.character },
+    };
+  }
+  return nodes;
+}
+
+/**
+ * A later document's nodes over the nodes before them, as helm merges the values: a key written
+ * again wins (a map merging with a map), a commented-out example never hides a value. `before`
+ * is merged into in place (its keys' places kept in `places`), so many documents stay linear.
+ */
+function mergeNodes(
+  before: ValueNode[],
+  later: readonly ValueNode[],
+  places: WeakMap<ValueNode[], Map<string, number>>,
+): ValueNode[] {
+  let index = places.get(before);
+  if (!index) places.set(before, (index = new Map(before.map((node, i) => [node.key, i]))));
+  for (const node of later) {
+    const i = index.get(node.key);
+    const old = i === undefined ? undefined : before[i];
+    if (i === undefined || !old) {
+      index.set(node.key, before.push(node) - 1);
+    } else if (node.unset && !old.unset) {
+      old.children = mergeNodes(old.children, node.children, places);
+    } else {
+      if (old.unset || (old.type === 'object' && node.type === 'object'))
+        node.children = mergeNodes(old.children, node.children, places);
+      before[i] = node;
+    }
+  }
+  return before;
 }
 
 /**

@@ -3,18 +3,13 @@
  * `-f` file in order, then `--set` pairs. Each leaf of the merged values knows the layer and the
  * line it came from, so a rendered field can be traced to the line that produced it.
  */
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseAllDocuments,
-  type Document,
-  type Node,
-} from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import type { Range } from '../types';
 import { excessiveNesting } from '../parse/limits';
 import { MAX_VALUES_NESTING } from '../helm/valuesTree';
+import { documentsData, mergeValuesFiles, valuesDocuments } from '../helm/valuesDocuments';
+
+export { mergeValuesFiles };
 
 export interface ValuesLayer {
   kind: 'chart' | 'file' | 'set';
@@ -125,20 +120,6 @@ function parseFileLayer(text: string, layer: number): LayerTree {
   return { data, leaves, sites };
 }
 
-/**
- * The YAML documents of a values file as helm reads them: Helm 4 reads every `---` document of
- * a values file (`-f` or the chart's values.yaml) and merges them in order, as it merges `-f`
- * files (`LoadValues` of pkg/chart/v2/loader); Helm 3 read the first only.
- */
-function valuesDocuments(text: string, lineCounter?: LineCounter): Document[] {
-  return [...parseAllDocuments(text, { lineCounter, uniqueKeys: false, logLevel: 'error' })];
-}
-
-/** The values of a file's documents, merged in order (an empty file has none: `{}`). */
-function documentsData(docs: readonly Document[]): Record<string, unknown> {
-  return mergeValuesFiles(docs.map((doc) => doc.toJS({ maxAliasCount: 1000 }) as unknown));
-}
-
 /** `a.b.c=v` as Helm's strvals reads the simple form; other forms are left to Helm alone. */
 export function parseSetPair(pair: string): { path: string[]; value: unknown } | undefined {
   const eq = pair.indexOf('=');
@@ -240,29 +221,6 @@ export class MergedValues {
     }
     return undefined;
   }
-}
-
-/**
- * How helm merges its `-f` files into one before the chart's defaults (`mergeMaps` of
- * pkg/cli/values): maps merge key by key, anything else replaces, and a null stays a null (it
- * removes the chart's default later). Several values files can so be given to helm as one.
- */
-export function mergeValuesFiles(files: readonly unknown[]): Record<string, unknown> {
-  let out: Record<string, unknown> = {};
-  for (const file of files) if (isObject(file)) out = mergeKeepingNulls(out, file);
-  return out;
-}
-
-function mergeKeepingNulls(
-  a: Record<string, unknown>,
-  b: Record<string, unknown>,
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const before = out[key];
-    out[key] = isObject(value) && isObject(before) ? mergeKeepingNulls(before, value) : value;
-  }
-  return out;
 }
 
 /** Helm's merge: maps merge key by key, anything else (lists too) replaces, null removes. */

@@ -89,3 +89,18 @@ void test('top-level completion puts storage values first; value completion offe
     [],
   );
 });
+
+void test('hover on a key in the second document of a values file', () => {
+  const text = 'replicaCount: 2\n---\npersistence:\n  size: 20Gi\n';
+  const hover = valuesHover(keeper(), text, { line: 3, character: 3 }, 'en');
+  assert.match(hover!.contents, /\*\*`persistence\.size`\*\*/);
+  assert.deepEqual(hover!.range, {
+    start: { line: 3, character: 2 },
+    end: { line: 3, character: 6 },
+  });
+  assert.match(
+    valuesHover(keeper(), text, { line: 0, character: 2 }, 'en')!.contents,
+    /replicaCount/,
+  );
+  assert.equal(valuesHover(keeper(), text, { line: 1, character: 1 }, 'en'), undefined);
+});

@@ -62,3 +62,10 @@ void test('a storage size that is not a quantity: the fix writes the likely quan
   const fixed = TextDocument.applyEdits(TextDocument.create(VALUES, 'yaml', 1, text), action.edits);
   assert.equal(fixed, 'persistence:\n  size: 20Gi\n');
 });
+
+void test('the fix works in the second document of a values file', () => {
+  const text = 'replicaCount: 2\n---\npersistence:\n  accessMode: ReadWriteMany\n';
+  const { fixed, left } = fixAccessMode(text);
+  assert.equal(fixed, 'replicaCount: 2\n---\npersistence:\n  accessModes: [ReadWriteMany]\n');
+  assert.equal(left, 0);
+});

@@ -60,3 +60,29 @@ void test('a key under an empty map whose keys the chart names is listed as not 
   assert.equal(row('persistence.existingClam').unknown, true);
   assert.equal(row('podAnnotations["a.io/b"]').unknown, false);
 });
+
+void test('a values file of two documents: the inspector shows the merged overrides', () => {
+  const text = [
+    'persistence:',
+    '  enabled: false',
+    '  size: 10Gi',
+    '---',
+    '# the second document wins where both set a key',
+    'persistence:',
+    '  size: 20Gi',
+    '  sise: 1Gi',
+    'replicaCount: 5',
+    '',
+  ].join('\n');
+  const report = valuesReport(keeper(), text);
+  const row = (path: string) => report.rows.find((r) => r.path === path);
+  assert.equal(row('persistence.size')?.override, '20Gi');
+  assert.equal(row('persistence.enabled')?.override, false, 'set in the first document only');
+  assert.equal(row('replicaCount')?.override, 5);
+  assert.equal(row('persistence.sise')?.unknown, true);
+  assert.deepEqual(
+    report.diagnostics.map((d) => `${d.range.start.line + 1}:${d.code}`),
+    ['2:helm-values-persistence-off', '8:helm-values-unknown-key'],
+  );
+  assert.match(storageBlock(keeper(), text), /size: 20Gi/);
+});

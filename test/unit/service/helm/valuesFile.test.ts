@@ -414,3 +414,85 @@ void test('the size of each claim in a list of claims is checked', () => {
   );
   assert.match(ds[0]!.message.en, /`ingest\.persistence\.claims\[0\]\.size` is a storage size/);
 });
+
+/** A production file in two documents: the second overrides some of the first (Helm 4 merges them). */
+const TWO_DOCUMENTS = [
+  '# shared', // 1
+  'replicaCount: "3"', // 2
+  'persistence:', // 3
+  '  enabled: true', // 4
+  '  size: 10', // 5
+  'image:', // 6
+  '  tag: 3.3', // 7
+  '---', // 8
+  '# production', // 9
+  'persistence:', // 10
+  '  size: 20Gi', // 11
+  '  storageClas: fast', // 12
+  'image:', // 13
+  '  tag: "3.3"', // 14
+  'service:', // 15
+  '  nodePort: 30080', // 16
+  'replicaCount: 0', // 17
+  '',
+].join('\n');
+
+void test('two documents: each key checked where it is written, each value where it wins', () => {
+  assert.deepEqual(codesByLine(TWO_DOCUMENTS), [
+    '12:warning:helm-values-unknown-key',
+    '16:warning:helm-values-unknown-key',
+    '16:error:helm-values-schema',
+    '17:error:helm-values-schema',
+  ]);
+  const unknown = checkValuesFile(keeper(), TWO_DOCUMENTS).find(
+    (d) => d.code === 'helm-values-unknown-key',
+  )!;
+  assert.deepEqual(unknown.data, { suggestion: 'storageClass' });
+  // The same values as one document each: the first one's mistakes are reported there.
+  const first = TWO_DOCUMENTS.split('---')[0]!;
+  assert.deepEqual(codesByLine(first), [
+    '2:error:helm-values-schema',
+    '5:error:helm-values-schema',
+    '7:warning:helm-values-type',
+  ]);
+});
+
+void test('empty and comment-only documents add nothing and break nothing', () => {
+  const text = '---\npersistence:\n  enabld: true\n---\n# nothing set here\n---\n---\n';
+  assert.deepEqual(codesByLine(text), ['3:warning:helm-values-unknown-key']);
+  assert.deepEqual(codesByLine('---\n# only comments\n'), []);
+});
+
+void test('a document that is a list or a scalar: one error on it, in both languages, nothing else', () => {
+  const list = checkValuesFile(keeper(), 'persistence:\n  sise: 1Gi\n---\n- ReadWriteOnce\n', {
+    syntax: true,
+  });
+  assert.deepEqual(
+    list.map((d) => `${d.range.start.line + 1}:${d.severity}:${d.code}`),
+    ['4:error:helm-values-not-map'],
+  );
+  assert.match(list[0]!.message.en, /Each `---` document of a values file must be a mapping/);
+  assert.match(list[0]!.message.ru, /Каждый документ \(`---`\) файла значений/);
+  assert.deepEqual(codesByLine('a: 1\n---\njust text\n'), ['3:error:helm-values-not-map']);
+  // One document keeps its own message.
+  const single = checkValuesFile(keeper(), '- ReadWriteOnce\n');
+  assert.match(single[0]!.message.en, /^A values file must be a mapping of keys/);
+});
+
+void test("keys only the chart's second values.yaml document sets are known", () => {
+  const model = buildChartModel(
+    new Map([
+      ['Chart.yaml', 'apiVersion: v2\nname: router\nversion: 1.0.0\n'],
+      [
+        'values.yaml',
+        'replicas: 1\n---\n# a profile helm merges over the first\nrouter:\n  size: 1Gi\n',
+      ],
+      ['templates/pvc.yaml', 'size: {{ .Values.router.size }}\n'],
+    ]),
+  );
+  assert.deepEqual(checkValuesFile(model, 'router:\n  size: 2Gi\n'), []);
+  assert.deepEqual(
+    checkValuesFile(model, 'router:\n  sise: 2Gi\n').map((d) => d.code),
+    ['helm-values-unknown-key'],
+  );
+});

@@ -107,3 +107,67 @@ test('the keys of a commented-out block indented with its # are its example, not
   const unset = [...tree.byId.values()].filter((n) => n.unset).map((n) => n.id);
   assert.deepEqual(unset.sort(), ['store.data.selector', 'store.data.storageClass']);
 });
+
+/** A chart's values.yaml of two documents: a profile appended after the defaults (Helm 4 merges it). */
+const TWO_DOCUMENT_DEFAULTS = [
+  'persistence:', // 0
+  '  ## Keep the data on a claim', // 1
+  '  enabled: true', // 2
+  '  size: 8Gi', // 3
+  '  # storageClass: "-"', // 4
+  'metrics:', // 5
+  '  port: 9100', // 6
+  '---', // 7
+  '# dev profile', // 8
+  'persistence:', // 9
+  '  ## Smaller disks for dev', // 10
+  '  size: 1Gi', // 11
+  '  # existingClaim: ""', // 12
+  'metrics: false', // 13
+  'router:', // 14
+  '  replicas: 1', // 15
+].join('\n');
+
+test('a values.yaml of several documents: one tree of the merged defaults, keys where they win', () => {
+  const tree = buildValuesTree(TWO_DOCUMENT_DEFAULTS);
+  assert.deepEqual(tree.problems, []);
+  assert.deepEqual(tree.data, {
+    persistence: { enabled: true, size: '1Gi' },
+    metrics: false,
+    router: { replicas: 1 },
+  });
+  const node = (id: string) => tree.byId.get(id);
+  assert.deepEqual(
+    [...tree.byId.keys()],
+    [
+      'persistence',
+      'persistence.enabled',
+      'persistence.size',
+      'persistence.storageClass',
+      'persistence.existingClaim',
+      'metrics',
+      'router',
+      'router.replicas',
+    ],
+  );
+  assert.equal(node('persistence.size')!.line, 11);
+  assert.equal(node('persistence.size')!.defaultValue, '1Gi');
+  assert.equal(node('persistence.size')!.doc, 'Smaller disks for dev');
+  assert.equal(node('persistence.enabled')!.line, 2);
+  assert.equal(node('persistence.existingClaim')!.line, 12);
+  assert.equal(node('persistence.storageClass')!.line, 4);
+  assert.equal(node('metrics')!.type, 'boolean');
+  assert.equal(node('metrics.port'), undefined, 'its map was replaced');
+  assert.deepEqual(node('router.replicas')!.range, {
+    start: { line: 15, character: 2 },
+    end: { line: 15, character: 10 },
+  });
+});
+
+test('a values.yaml document that is a list is a problem, in both languages', () => {
+  const tree = buildValuesTree('replicas: 1\n---\n- a\n');
+  assert.deepEqual(tree.data, { replicas: 1 });
+  assert.equal(tree.problems.length, 1);
+  assert.match(tree.problems[0]!.en, /document that is not a mapping of keys \(line 3\)/);
+  assert.match(tree.problems[0]!.ru, /документ \(`---`\) в строке 3 — не набор ключей/);
+});
