@@ -36,6 +36,7 @@ const suggestionFixes: Record<string, LocalizedText> = {
   'empty-dir-null': { en: 'Write `{suggestion}`', ru: 'Написать `{suggestion}`' },
   'storage-class-null': { en: 'Write `{suggestion}`', ru: 'Написать `{suggestion}`' },
   'helm-values-invalid-size': { en: 'Change to `{suggestion}`', ru: 'Заменить на `{suggestion}`' },
+  'helm-values-quoted-boolean': { en: 'Write `{suggestion}`', ru: 'Написать `{suggestion}`' },
   'helm-values-unknown-key': {
     en: 'Rename to `{suggestion}`',
     ru: 'Переименовать в `{suggestion}`',

@@ -4,6 +4,7 @@
  * round, until nothing changes. With a node to schedule to, `WaitForFirstConsumer` claims that a
  * pod uses take the scheduler's path (`scheduler.ts`). The result is built in `results.ts`.
  */
+import { removedPluginOfProvisioner } from '../kubernetes/removedVolumePlugins';
 import { localize } from '../i18n/format';
 import { volumeReasons } from './reasonMessages';
 import { checkVolumeSatisfiesClaim, isVolumeBoundToClaim } from './match';
@@ -301,6 +302,9 @@ export class PersistentVolumeController {
     else if (!sc) store.decide(c, 'pendingClassMissing', { class: name });
     else if (sc.provisioner === NO_PROVISIONER || !sc.provisioner)
       store.decide(c, 'pendingNoProvisioner', { class: name });
+    else if (removedPluginOfProvisioner(sc.provisioner))
+      // findProvisionablePlugin: a `kubernetes.io/` name with no plugin is an error, not a wait.
+      store.decide(c, 'pendingRemovedProvisioner', { class: name, provisioner: sc.provisioner });
     else if (c.selectedNode)
       store.decide(c, 'provisionSelectedNode', {
         class: name,

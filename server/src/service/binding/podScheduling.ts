@@ -4,6 +4,7 @@
  * into bound, unbound immediate and unbound delayed claims; bound volumes must fit the node,
  * immediate claims must be bound, each delayed claim needs a volume or a provisioner there).
  */
+import { removedPluginOfProvisioner } from '../kubernetes/removedVolumePlugins';
 import { claimNamesOf, statefulSetClaimName } from './expand';
 import { nodeWords } from './reasonMessages';
 import { podPlacement, type NodeView, type PodPlacement } from './pods';
@@ -166,6 +167,12 @@ export class PodScheduler {
         };
       case 'provision':
         if (k.hasSelector) return { key: 'pendingSelector', params: { class: cls } };
+        // The scheduler places the pod; then the PV controller finds no plugin to provision with.
+        if (removedPluginOfProvisioner(verdict.provisioner))
+          return {
+            key: 'pendingRemovedProvisioner',
+            params: { class: cls, provisioner: verdict.provisioner },
+          };
         return {
           key: partial ? 'provisionForPod' : 'provisionAtNode',
           params: { class: cls, provisioner: verdict.provisioner, pod },

@@ -61,6 +61,10 @@ export const claimReasons = {
     en: 'No volume fits, and StorageClass `{class}` is not in the input: nothing can provision a volume until it exists.',
     ru: 'Подходящего тома нет, а класса хранилища `{class}` в этих файлах нет: выделить том некому, пока класс не появится.',
   },
+  pendingRemovedProvisioner: {
+    en: 'No volume fits, and StorageClass `{class}` names provisioner `{provisioner}`, an in-tree plugin Kubernetes no longer has: the PV controller finds no plugin for it (a `ProvisioningFailed` event) and hands it to no external provisioner. The claim stays `Pending`.',
+    ru: 'Подходящего тома нет, а класс хранилища `{class}` называет провижинер `{provisioner}` — встроенный (in-tree) плагин, которого в Kubernetes больше нет: контроллер PV не находит для него плагина (событие `ProvisioningFailed`) и не передаёт заявку внешнему провижинеру. Заявка останется в `Pending`.',
+  },
   pendingNoProvisioner: {
     en: 'No volume fits, and StorageClass `{class}` has provisioner `kubernetes.io/no-provisioner`: it only binds existing volumes. The claim stays `Pending`.',
     ru: 'Подходящего тома нет, а у класса хранилища `{class}` провижинер `kubernetes.io/no-provisioner`: он только привязывает готовые тома. Заявка останется в `Pending`.',
@@ -180,6 +184,14 @@ export const claimNotes = {
   orderDependentLost: {
     en: ' Only because {claims} takes `{volume}` first: it fits this claim as well, so the outcome depends on order (claims are processed by creation time, then by their place in the files).',
     ru: ' Но только потому, что `{volume}` раньше достаётся {claims}: он подходит и этой заявке, так что результат зависит от порядка (заявки обрабатываются по времени создания, затем по месту в файлах).',
+  },
+  removedProvisioner: {
+    en: ' But `{provisioner}` is an in-tree plugin Kubernetes no longer has: once a pod is scheduled, nothing provisions the volume, and the claim stays `Pending`.',
+    ru: ' Но `{provisioner}` — встроенный (in-tree) плагин, которого в Kubernetes больше нет: когда под разместят, том никто не выделит, и заявка останется в `Pending`.',
+  },
+  csiMigrated: {
+    en: ' Kubernetes has no in-tree code for `{provisioner}` any more: through CSI migration the CSI driver `{driver}` provisions for this class, so the volume is created only where `{driver}` is installed (with its external-provisioner). Without it the claim stays `Pending`.',
+    ru: ' Встроенного (in-tree) кода для `{provisioner}` в Kubernetes больше нет: через миграцию на CSI тома для этого класса выделяет CSI-драйвер `{driver}`, так что том появится, только если `{driver}` установлен (вместе со своим external-provisioner). Без него заявка останется в `Pending`.',
   },
 } satisfies Record<string, LocalizedText>;
 

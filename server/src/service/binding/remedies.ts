@@ -108,6 +108,10 @@ export const claimRemedies = {
     en: 'To bind it: create StorageClass `{class}`, or set `storageClassName` to a class that exists.',
     ru: 'Чтобы заявка привязалась, создайте класс хранилища `{class}` или укажите в `storageClassName` существующий класс.',
   },
+  pendingRemovedProvisioner: {
+    en: "To bind it: give the claim a class of the storage's CSI driver, or create a PersistentVolume of class `{class}` that fits the claim.",
+    ru: 'Чтобы заявка привязалась, укажите ей класс хранилища с CSI-драйвером этого хранилища или создайте постоянный том класса `{class}`, подходящий заявке.',
+  },
   pendingNoProvisioner: {
     en: 'To bind it: create a PersistentVolume of class `{class}` that fits the claim (size, access modes, volume mode, labels for a `selector`).',
     ru: 'Чтобы заявка привязалась, создайте постоянный том класса `{class}`, подходящий заявке (размер, режимы доступа, режим тома, метки для `selector`).',

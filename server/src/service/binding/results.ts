@@ -3,6 +3,8 @@
  * reason and the volumes passed over for it; each volume's phase; the classes.
  */
 import { localize } from '../i18n/format';
+import { migratedCsiDriver } from '../kubernetes/csiMigration';
+import { removedPluginOfProvisioner } from '../kubernetes/removedVolumePlugins';
 import type { LocalizedText } from '../types';
 import {
   claimNotes,
@@ -193,6 +195,25 @@ function withPodConflict(reason: Reason, c: ClaimState, store: Store, pods: PodS
   return reason;
 }
 
+/**
+ * A claim to be provisioned (now or once its pod is scheduled) by a class of an in-tree
+ * provisioner: CSI migration hands it to a CSI driver, which must run; a removed plugin's class
+ * waits for a pod only to fail then (`pendingRemovedProvisioner` once a pod is known).
+ */
+function withInTreeNote(reason: Reason, c: ClaimState, state: SimulationState): Reason {
+  const key = c.decision?.key ?? '';
+  if (c.phase === 'Bound' || !(key.startsWith('provision') || key.startsWith('wait')))
+    return reason;
+  const provisioner = state.classes.get(claimClass(c))?.provisioner ?? '';
+  const driver = migratedCsiDriver(provisioner);
+  const removed = key.startsWith('wait') && removedPluginOfProvisioner(provisioner);
+  if (!driver && !removed) return reason;
+  const note = driver
+    ? localize(claimNotes.csiMigrated, { provisioner, driver })
+    : localize(claimNotes.removedProvisioner, { provisioner });
+  return { ...reason, en: reason.en + note.en, ru: reason.ru + note.ru };
+}
+
 function claimResult(
   c: ClaimState,
   store: Store,
@@ -212,7 +233,12 @@ function claimResult(
     ...(c.unnamedClusterDefault ? { unnamedDefaultClass: true as const } : {}),
     fromStatefulSet: c.fromStatefulSet,
     ...(c.ephemeral ? { ephemeral: c.ephemeral } : {}),
-    reason: withPodConflict(withDefaultsNote(reasonOf(c), c, store.state), c, store, pods),
+    reason: withPodConflict(
+      withInTreeNote(withDefaultsNote(reasonOf(c), c, store.state), c, store.state),
+      c,
+      store,
+      pods,
+    ),
     rejected: passedOver ? rejectedVolumes(c, store, pods, byClass) : [],
     ...withRemedy(c),
     competitors: [...c.competitors].sort(),

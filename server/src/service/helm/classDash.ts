@@ -8,6 +8,7 @@ import type { LocalizedText } from '../types';
 import { pathId } from './paths';
 import { mergeValues } from './schema';
 import { COMMON_STORAGE_CLASS_INCLUDE } from './storage';
+import { isTemplateTrue } from './templateTruth';
 import { resolvedActions, scannedTemplateFiles } from './templateUses';
 import type { ChartFiles, ChartModel, DashComparisons } from './types';
 import { valueScope } from './valuesKeys';
@@ -121,7 +122,8 @@ export function classUnused(
   for (const [key, value] of Object.entries(siblings))
     if (EXISTING_CLAIM_KEYS.test(key) && typeof value === 'string' && value.trim() !== '')
       return 'existingClaim';
-  return siblings.enabled === false ? 'disabled' : undefined;
+  // The chart's `if` judges the switch: `"false"` renders the claim, `0` or `""` does not.
+  return 'enabled' in siblings && !isTemplateTrue(siblings.enabled) ? 'disabled' : undefined;
 }
 
 export interface ClassDashNote {

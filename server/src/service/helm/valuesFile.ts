@@ -10,6 +10,8 @@ import { pathId } from './paths';
 import { GLOBAL_DEFAULT_STORAGE_CLASS, GLOBAL_STORAGE_CLASS, readsGlobalClassKey } from './storage';
 import { mergeValues, schemaAt, validateValues } from './schema';
 import { invalidSize, invalidSizesInList } from './valuesSize';
+import { quotedBoolean } from './quotedBoolean';
+import { isTemplateTrue } from './templateTruth';
 import { takesString } from './valueStrings';
 import type { ChartModel, ValueType } from './types';
 import {
@@ -243,6 +245,15 @@ function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range:
     .map((node) => node!.type);
   // Where the parent's and the subchart's defaults disagree, a value of either type is taken.
   if (!types.length || types.some((type) => compatible(type, actual))) return;
+  const quoted =
+    typeof value === 'string' && types.includes('boolean')
+      ? quotedBoolean(scopes, path, value)
+      : undefined;
+  if (quoted?.kind === 'printed') return;
+  if (quoted) {
+    const data = { suggestion: quoted.suggestion };
+    return check.report(range, 'warning', 'helm-values-quoted-boolean', quoted.message, data);
+  }
   const expected = { type: types[0]! };
   const text = (lang: 'en' | 'ru') =>
     localize(helmMessages.typeMismatch, {
@@ -282,7 +293,7 @@ function storageNote(check: ValuesCheck, path: string[], value: unknown, range: 
     const chart = scope.model.meta.name ?? check.chart;
     const message = emptyClassNote(scope.model, scope.path, { shown: id, chart });
     check.report(range, 'information', 'helm-values-storage-class-empty', message);
-  } else if (storage === 'enabled' && value === false) {
+  } else if (storage === 'enabled' && value !== null && !isTemplateTrue(value)) {
     note('helm-values-persistence-off', helmMessages.persistenceDisabled);
   } else if (storage === 'size' || storage === 'sizeLimit') {
     const found = invalidSize(id, value, storage);

@@ -110,6 +110,14 @@ export const helmMessages = {
     en: 'Persistence is off: the chart creates no PersistentVolumeClaim for the data. Usually the data then lives in a volume that does not outlive the pod (an `emptyDir`) and is lost when the pod is deleted or moved to another node; some charts put it on the node (`hostPath`) or leave it in the container, where even a restart loses it.',
     ru: 'Постоянное хранение выключено: чарт не создаёт для данных заявку на том. Обычно данные тогда лежат в томе, который живёт не дольше пода (`emptyDir`), и пропадут, когда под удалят или перенесут на другой узел; некоторые чарты кладут их на узел (`hostPath`) или оставляют в контейнере, где их не переживёт даже перезапуск.',
   },
+  quotedFalse: {
+    en: '`{path}` is the string `"{value}"`, not a boolean: the chart tests it with `if`, and in a Go template any non-empty string is true, so this turns `{path}` on. Write it without quotes: `{suggestion}`.',
+    ru: '`{path}` — строка `"{value}"`, а не логическое значение: чарт проверяет его в `if`, а в шаблоне Go любая непустая строка — истина, так что `{path}` на деле включён. Напишите без кавычек: `{suggestion}`.',
+  },
+  quotedTrue: {
+    en: '`{path}` is the string `"{value}"`, not a boolean: the chart tests it with `if`, where it is true as meant, but only because any non-empty string is true — the string `"false"` would turn it on as well. Write it without quotes: `{suggestion}`.',
+    ru: '`{path}` — строка `"{value}"`, а не логическое значение: чарт проверяет его в `if`, и оно истинно, как и задумано, но лишь потому, что истинна любая непустая строка: строка `"false"` тоже включила бы его. Напишите без кавычек: `{suggestion}`.',
+  },
 } satisfies Record<string, LocalizedText>;
 
 export const valueTypeNames: Record<ValueType, LocalizedText> = {

@@ -17,10 +17,15 @@
  *   entry of `storageClassConfigs`, else `storageClass.name` (`local-path`), each unless its
  *   `storageClass.create` is false; WaitForFirstConsumer binding by default.
  *
+ * The templates test the switches (`create`, `enabled`, nfs's `defaultClass`, rook's `isDefault`)
+ * with `if`, by Go template truth (a quoted `"false"` is true); local-path prints `defaultClass`
+ * into the annotation, and rook's erasure-coded template prints `allowVolumeExpansion`, as they are.
+ *
  * Both provisioners are named `storageClass.provisionerName`, else `cluster.local/<fullname>`, the
  * charts' usual `fullname` (the release's name, with the chart's after it unless it holds it).
  */
 import type { YamlPath } from '../parse/nodes';
+import { isTemplateTrue, printsTrue } from '../helm/templateTruth';
 import { isRecord } from '../plainData';
 import type { DeclaredRelease } from './declaredRelease';
 
@@ -108,15 +113,20 @@ function nfsSubdirClasses(release: DeclaredRelease): ReleaseClass[] {
   const written = release.values.storageClass;
   const sc = mergedClassValues(NFS_SUBDIR_DEFAULTS, written);
   const name = str(sc.name);
-  if (sc.create !== true || !name) return [];
+  if (!isTemplateTrue(sc.create) || !name) return [];
   const nfs = isRecord(release.values.nfs) ? release.values.nfs : {};
   const mountOptions = Array.isArray(nfs.mountOptions) && nfs.mountOptions.length;
-  const manifest = plainClass(name, provisionerNameOf(release, sc), sc.defaultClass === true, {
-    allowVolumeExpansion: sc.allowVolumeExpansion,
-    reclaimPolicy: sc.reclaimPolicy,
-    volumeBindingMode: sc.volumeBindingMode,
-    ...(mountOptions ? { mountOptions: nfs.mountOptions } : {}),
-  });
+  const manifest = plainClass(
+    name,
+    provisionerNameOf(release, sc),
+    isTemplateTrue(sc.defaultClass),
+    {
+      allowVolumeExpansion: sc.allowVolumeExpansion,
+      reclaimPolicy: sc.reclaimPolicy,
+      volumeBindingMode: sc.volumeBindingMode,
+      ...(mountOptions ? { mountOptions: nfs.mountOptions } : {}),
+    },
+  );
   return [{ name, manifest, at: namePath(release, written, ['storageClass', 'name']) }];
 }
 
@@ -142,13 +152,18 @@ function localPathClasses(release: DeclaredRelease): ReleaseClass[] {
       ])
     : [[str(own.name) ?? '', own, undefined]];
   return entries.flatMap(([name, sc, at]) => {
-    if (sc.create !== true || !name) return [];
+    if (!isTemplateTrue(sc.create) || !name) return [];
     const mode = str(sc.volumeBindingMode);
-    const manifest = plainClass(name, provisionerNameOf(release, own), sc.defaultClass === true, {
-      ...(mode ? { volumeBindingMode: mode } : {}),
-      ...(str(sc.reclaimPolicy) ? { reclaimPolicy: sc.reclaimPolicy } : {}),
-      allowVolumeExpansion: true,
-    });
+    const manifest = plainClass(
+      name,
+      provisionerNameOf(release, own),
+      printsTrue(sc.defaultClass),
+      {
+        ...(mode ? { volumeBindingMode: mode } : {}),
+        ...(str(sc.reclaimPolicy) ? { reclaimPolicy: sc.reclaimPolicy } : {}),
+        allowVolumeExpansion: true,
+      },
+    );
     const path = at ?? namePath(release, values.storageClass, ['storageClass', 'name']);
     return [{ name, manifest, at: path }];
   });
@@ -182,7 +197,7 @@ function rookCephClusterClasses(release: DeclaredRelease): ReleaseClass[] {
     (written ?? ROOK_DEFAULTS[key]!).forEach((item, i) => {
       const sc = isRecord(item) && isRecord(item.storageClass) ? item.storageClass : undefined;
       const name = str(sc?.name);
-      if (!sc || sc.enabled !== true || !name) return;
+      if (!sc || !isTemplateTrue(sc.enabled) || !name) return;
       const provisioner =
         driver === 'bucket'
           ? `${release.namespace ?? operatorNamespace}.ceph.rook.io/bucket`
@@ -212,12 +227,12 @@ function rookClass(
   const annotations = {
     ...(bucket
       ? {}
-      : { 'storageclass.kubernetes.io/is-default-class': String(sc.isDefault === true) }),
+      : { 'storageclass.kubernetes.io/is-default-class': String(isTemplateTrue(sc.isDefault)) }),
     ...(isRecord(sc.annotations) ? sc.annotations : {}),
   };
   // Block and filesystem templates print `| default "true"` (true for a false too); the
   // erasure-coded one prints the value as it is; bucket classes leave it out.
-  const expansion = driver === 'ec' ? sc.allowVolumeExpansion === true : !bucket;
+  const expansion = driver === 'ec' ? printsTrue(sc.allowVolumeExpansion) : !bucket;
   return {
     apiVersion: 'storage.k8s.io/v1',
     kind: 'StorageClass',

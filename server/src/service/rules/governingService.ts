@@ -38,7 +38,7 @@ export const statefulSetServiceNotFound: Rule = {
     if (!name || replicas <= 1 || findsPeersWithoutDns(data)) return;
     const ns = namespaceOf(object);
     if (ctx.lookups.service(ns, name, object.uri)) return;
-    if (assumedToExist(ctx.settings.knownObjects.services, name, ns)) return;
+    if (assumedToExist(ctx.settings.knownObjects.services, name, ns, data)) return;
     ctx.report(
       ['spec', 'serviceName'],
       localize(

@@ -27,7 +27,7 @@ import { nearestCopy } from '../workspace/nearest';
 import { storageFingerprint, storageSignature } from './signature';
 import { ephemeralClaimName, workloadPods } from '../kubernetes/ephemeral';
 import { claimTemplatesOf, ephemeralTemplatesOf, isRecord, namespaceOf } from './util';
-import { hasPlaceholder } from '../text/placeholders';
+import { filledInLater } from '../text/placeholders';
 import { isLocalPathConfigMap } from '../kubernetes/localPathConfig';
 
 export interface Found<T> {
@@ -320,17 +320,18 @@ function knownIn(list: readonly string[], name: string, namespace?: string): boo
 /**
  * True when a reference the workspace does not resolve is not reported missing: the user listed
  * the object as living in the cluster (`kubeStorage.rules.knownObjects`), or its name or namespace
- * is a substitution a later tool fills in (`${APP}-data`, text/placeholders.ts), so which object
- * it names is not known here.
+ * is a substitution a later tool fills in (`${APP}-data`, or a `<key>` of argocd-vault-plugin in
+ * `from`, the object that refers: text/placeholders.ts), so which object it names is not known here.
  */
 export function assumedToExist(
   known: readonly string[],
   name: string,
-  namespace?: string,
+  namespace: string | undefined,
+  from: unknown,
 ): boolean {
   return (
-    hasPlaceholder(name) ||
-    (namespace !== undefined && hasPlaceholder(namespace)) ||
+    filledInLater(name, from) ||
+    (namespace !== undefined && filledInLater(namespace, from)) ||
     knownIn(known, name, namespace)
   );
 }

@@ -4,7 +4,7 @@
  * volumes). Which kind follows which rule is one fact, kept in kubernetes/names.ts.
  */
 import { localize } from '../i18n/format';
-import { hasEnvVariable, hasPlaceholder } from '../text/placeholders';
+import { filledInLater, hasEnvVariable } from '../text/placeholders';
 import {
   CLASS_NAME_RULE,
   NAME_CHECKED_KINDS,
@@ -188,10 +188,16 @@ function message(
   };
 }
 
-/** A name worth checking: a non-empty string that is final as written (no `${VAR}`, no `$VAR`). */
-function checkable(value: unknown): value is string {
+/**
+ * A name worth checking: a non-empty string that is final as written in `object` (no `${VAR}`,
+ * no `$VAR`, no `<key>` argocd-vault-plugin fills in).
+ */
+function checkable(value: unknown, object: unknown): value is string {
   return (
-    typeof value === 'string' && value !== '' && !hasPlaceholder(value) && !hasEnvVariable(value)
+    typeof value === 'string' &&
+    value !== '' &&
+    !filledInLater(value, object) &&
+    !hasEnvVariable(value)
   );
 }
 
@@ -200,7 +206,7 @@ function checkObjectName(object: IndexedObject, data: Record<string, unknown>, c
   if (!rule) return;
   const params = (name: string) => ({ name, kind: object.kind });
   const name = get(data, ['metadata', 'name']);
-  if (checkable(name) && !isValidName(name, rule)) {
+  if (checkable(name, data) && !isValidName(name, rule)) {
     const path = ['metadata', 'name'];
     const better = suggestedName(name, rule);
     ctx.report(
@@ -214,7 +220,7 @@ function checkObjectName(object: IndexedObject, data: Record<string, unknown>, c
     );
   }
   const prefix = get(data, ['metadata', 'generateName']);
-  if (checkable(prefix) && !isValidPrefix(prefix, rule)) {
+  if (checkable(prefix, data) && !isValidPrefix(prefix, rule)) {
     const path = ['metadata', 'generateName'];
     const better = suggestedName(prefix, rule, true);
     ctx.report(
@@ -287,7 +293,7 @@ function checkPodSpecNames(
   const statefulSet = object.kind === 'StatefulSet';
   for (const entry of podSpecEntries(object.kind, data, at)) {
     const { name } = entry;
-    if (!checkable(name) || isValidName(name, rule)) continue;
+    if (!checkable(name, data) || isValidName(name, rule)) continue;
     const rejected =
       entry.subject === 'claim'
         ? CLAIM_REJECTED
@@ -336,7 +342,7 @@ function checkClassNames(
   const rule = CLASS_NAME_RULE;
   for (const site of classNameSites(object, data)) {
     const name = get(data, site.path);
-    if (!checkable(name) || isValidName(name, rule)) continue;
+    if (!checkable(name, data) || isValidName(name, rule)) continue;
     const dash = name === '-';
     const text = message(
       dash ? 'classDash' : 'class',

@@ -24,13 +24,37 @@ const NODE_SOFTWARE: readonly string[] = [
   '/var/lib/kube-scheduler',
   '/var/lib/kube-controller-manager',
   '/var/lib/kube-proxy',
+  // Flatcar's `/usr` is read-only: kubeadm's install puts kubelet, kubeadm and kubectl in `/opt/bin`
+  // (kubernetes/website, install-kubeadm.md, `DOWNLOAD_DIR="/opt/bin"`).
+  '/opt/bin',
 ];
+
+/**
+ * Users' homes: writing there changes the node (a kubeconfig, an SSH key), but what a pod reads
+ * there is someone's files, on this node only — save the tools' dot folders and GKE's
+ * `/home/kubernetes`, where COS keeps the kubelet's binaries and configuration (aquasecurity
+ * kube-bench `job-gke.yaml` mounts it read-only).
+ */
+const HOMES = '/home';
+const NODE_KUBERNETES_IN_HOME = '/home/kubernetes';
+const TOOL_DOT_FOLDER = /\/\.(kube|ssh|docker|config)(\/|$)/;
+
+const under = (p: string, root: string) => p === root || p.startsWith(`${root}/`);
 
 /** True for a path under the node's programs, homes or Kubernetes state, or a dot folder of tools. */
 export function isNodeSoftwarePath(path: string): boolean {
   const p = normalizeHostPath(path);
-  return (
-    NODE_SOFTWARE.some((root) => p === root || p.startsWith(`${root}/`)) ||
-    /\/\.(kube|ssh|docker|config)(\/|$)/.test(p)
-  );
+  return NODE_SOFTWARE.some((root) => under(p, root)) || TOOL_DOT_FOLDER.test(p);
+}
+
+/**
+ * True for the node's own installation — its programs, its Kubernetes state, the tools' dot
+ * folders — which a node checker mounted read-only reads (kube-bench). Not a user's home folder:
+ * files there are data of this one node, as under `/opt/<app>` or `/srv`.
+ */
+export function isNodeInstallPath(path: string): boolean {
+  const p = normalizeHostPath(path);
+  if (under(p, HOMES) && !under(p, NODE_KUBERNETES_IN_HOME) && !TOOL_DOT_FOLDER.test(p))
+    return false;
+  return isNodeSoftwarePath(p);
 }

@@ -12,7 +12,7 @@ import { volumeCouldBind } from '../binding/match';
 import type { IndexedObject } from '../workspace/file';
 import type { Workspace } from '../workspace/workspace';
 import { assumedToExist, type Found } from './lookups';
-import { hasPlaceholder } from '../text/placeholders';
+import { filledInLater } from '../text/placeholders';
 import type { QuickFix, Rule, RuleContext } from './types';
 import {
   claimSpecsOf,
@@ -57,9 +57,9 @@ export const claimNotFound: Rule = {
       const name = str(v.volume.persistentVolumeClaim?.claimName);
       if (!name || ctx.lookups.claim(ns, name)) continue;
       // With only the namespace left to a later tool, a claim of that name in any namespace will do.
-      const laterNamespace = hasPlaceholder(ns);
+      const laterNamespace = filledInLater(ns, data);
       const known = ctx.settings.knownObjects.persistentVolumeClaims;
-      if (assumedToExist(known, name, laterNamespace ? undefined : ns)) continue;
+      if (assumedToExist(known, name, laterNamespace ? undefined : ns, data)) continue;
       if (laterNamespace && ctx.lookups.claimNamed(name)) continue;
       ctx.report(
         [...v.path, 'persistentVolumeClaim', 'claimName'],
@@ -134,7 +134,8 @@ export const storageClassNotFound: Rule = {
       // No class provisions for a claim with a selector: it binds a written volume or none.
       if (spec.selector !== undefined && spec.selector !== null) continue;
       if (ctx.lookups.storageClasses.has(className)) continue;
-      if (assumedToExist(ctx.settings.knownObjects.storageClasses, className)) continue;
+      if (assumedToExist(ctx.settings.knownObjects.storageClasses, className, undefined, data))
+        continue;
       if (isClusterDefaultClass(ctx.lookups.workspace, className)) continue;
       const volumes = ctx.lookups.volumesByClass.get(className) ?? [];
       if (volumes.length && classVolumeFits(object, data, spec, volumes, ctx)) continue;
@@ -178,7 +179,7 @@ export const volumeNameNotFound: Rule = {
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'volumeName']));
     if (!name || ctx.lookups.volumes.has(name)) return;
-    if (assumedToExist(ctx.settings.knownObjects.persistentVolumes, name)) return;
+    if (assumedToExist(ctx.settings.knownObjects.persistentVolumes, name, undefined, data)) return;
     ctx.report(
       ['spec', 'volumeName'],
       localize(
@@ -216,7 +217,8 @@ export const claimRefNotFound: Rule = {
       return;
     }
     if (ctx.lookups.claim(ns, ref.name)) return;
-    if (assumedToExist(ctx.settings.knownObjects.persistentVolumeClaims, ref.name, ns)) return;
+    if (assumedToExist(ctx.settings.knownObjects.persistentVolumeClaims, ref.name, ns, data))
+      return;
     ctx.report(
       ['spec', 'claimRef', 'name'],
       localize(

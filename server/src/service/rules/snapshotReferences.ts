@@ -54,7 +54,7 @@ export const restoreSourceNotFound: Rule = {
       const path = [...source.written.path, 'name'];
       if (source.type === 'restore' && !source.snapshot) {
         // No setting lists the cluster's snapshots: they come with its snapshot file.
-        if (assumedToExist([], source.name, source.namespace)) continue;
+        if (assumedToExist([], source.name, source.namespace, data)) continue;
         ctx.report(
           path,
           localize(
@@ -82,6 +82,7 @@ export const restoreSourceNotFound: Rule = {
             ctx.settings.knownObjects.persistentVolumeClaims,
             source.name,
             source.namespace,
+            data,
           )
         )
           continue;
@@ -128,7 +129,7 @@ export const snapshotClaimNotFound: Rule = {
     const name = str(get(data, ['spec', 'source', 'persistentVolumeClaimName']));
     const ns = namespaceOf(object);
     if (!name || ctx.lookups.claim(ns, name)) return;
-    if (assumedToExist(ctx.settings.knownObjects.persistentVolumeClaims, name, ns)) return;
+    if (assumedToExist(ctx.settings.knownObjects.persistentVolumeClaims, name, ns, data)) return;
     const path = ['spec', 'source', 'persistentVolumeClaimName'];
     ctx.report(
       path,
@@ -163,7 +164,8 @@ export const snapshotClassNotFound: Rule = {
   },
   check(object, data, ctx) {
     const name = str(get(data, ['spec', 'volumeSnapshotClassName']));
-    if (!name || ctx.lookups.snapshotClasses.has(name) || assumedToExist([], name)) return;
+    if (!name || ctx.lookups.snapshotClasses.has(name) || assumedToExist([], name, undefined, data))
+      return;
     const path = ['spec', 'volumeSnapshotClassName'];
     ctx.report(
       path,

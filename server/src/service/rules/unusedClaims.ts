@@ -17,7 +17,7 @@
  */
 import type { Volume } from 'kubernetes-types/core/v1';
 import { localize, joinTexts } from '../i18n/format';
-import { hasPlaceholder } from '../text/placeholders';
+import { filledInLater } from '../text/placeholders';
 import type { LocalizedText } from '../types';
 import { objectData, type IndexedObject } from '../workspace/file';
 import { removeDocument, replacePair } from './fixes/edits';
@@ -203,7 +203,7 @@ export const claimUsedByNoPod: Rule = {
   check(object, data, ctx) {
     // The name as written: a mustache `{{name}}` reads as a map, and names nothing.
     const name = str(get(data, ['metadata', 'name']));
-    if (!name || hasPlaceholder(name) || isCopy(data)) return;
+    if (!name || filledInLater(name, data) || isCopy(data)) return;
     const siblings = ctx.lookups.workspace.getFile(object.uri)?.objects() ?? [];
     const workloads = siblingWorkloads(object, siblings);
     if (!workloads.length || usedElsewhere(ctx.lookups, object, name, siblings)) return;

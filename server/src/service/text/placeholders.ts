@@ -39,6 +39,26 @@ export function hasVaultKeyPlaceholder(value: string): boolean {
   return /<[^<>]+>/.test(value);
 }
 
+/** The object names its secret store path for argocd-vault-plugin (`VAULT_PATH_ANNOTATION`). */
+export function namesVaultPath(object: unknown): boolean {
+  if (typeof object !== 'object' || object === null) return false;
+  const metadata = (object as { metadata?: unknown }).metadata;
+  if (typeof metadata !== 'object' || metadata === null) return false;
+  const annotations = (metadata as { annotations?: unknown }).annotations;
+  return (
+    typeof annotations === 'object' && annotations !== null && VAULT_PATH_ANNOTATION in annotations
+  );
+}
+
+/**
+ * A value of `object` that a later tool fills in: a placeholder of any tool (`hasPlaceholder`), or
+ * argocd-vault-plugin's `<key>` in an object that names its store path. What it becomes is not
+ * known here: the one test the rules that read a name (a claim's, a class's, a Secret's) ask.
+ */
+export function filledInLater(value: string, object?: unknown): boolean {
+  return hasPlaceholder(value) || (hasVaultKeyPlaceholder(value) && namesVaultPath(object));
+}
+
 /**
  * A `$VAR` of envsubst (the GCP Marketplace deployer fills `name: $OPERATOR_SERVICE_ACCOUNT` this
  * way): an uppercase variable after `$`. No object name can hold a `$`, so in a name it is always

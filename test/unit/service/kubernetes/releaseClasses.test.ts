@@ -146,3 +146,38 @@ void describe('local-path-provisioner', () => {
     );
   });
 });
+
+void describe("switches, as the charts' `if` reads them", () => {
+  test('a quoted "false" is a non-empty string: true to `if`, the class is made', () => {
+    const nfs = classesOfRelease(
+      release('nfs-subdir-external-provisioner', { storageClass: { create: 'false' } }),
+    );
+    assert.deepEqual(
+      nfs.map((c) => c.name),
+      ['nfs-client'],
+    );
+    const block = classesOfRelease(
+      rook({ cephBlockPools: [{ storageClass: { enabled: 'false', name: 'ceph-quoted' } }] }),
+    );
+    assert.ok(block.some((c) => c.name === 'ceph-quoted'));
+  });
+
+  test('0 and an empty string are false: no class', () => {
+    const nfs = classesOfRelease(
+      release('nfs-subdir-external-provisioner', { storageClass: { create: 0 } }),
+    );
+    const local = classesOfRelease(
+      release('local-path-provisioner', { storageClass: { create: '' } }),
+    );
+    assert.deepEqual([nfs.length, local.length], [0, 0]);
+  });
+
+  test('local-path prints defaultClass into the annotation: the string "true" makes the default', () => {
+    const [local] = classesOfRelease(
+      release('local-path-provisioner', { storageClass: { defaultClass: 'true' } }),
+    );
+    const annotations = (local!.manifest.metadata as { annotations: Record<string, string> })
+      .annotations;
+    assert.equal(annotations['storageclass.kubernetes.io/is-default-class'], 'true');
+  });
+});

@@ -27,6 +27,19 @@ void describe('hostPath rules in detail', () => {
   const sensitive = (text: string) =>
     diagnose({ 'file:///ds.yaml': text }).filter((d) => d.code === 'sensitive-host-path').length;
 
+  void test("hostpath-in-workload: read-only node installs are no data; a user's home or /opt/<app> is", () => {
+    const inWorkload = (path: string) =>
+      diagnose({ 'file:///d.yaml': hostMount('Deployment', path, 'readOnly: true') }).filter(
+        (d) => d.code === 'hostpath-in-workload',
+      ).length;
+    const counts = (paths: string[]) => paths.map(inWorkload);
+    assert.deepEqual(
+      counts(['/usr/bin', '/home/kubernetes', '/opt/bin', '/home/ci/.kube']),
+      [0, 0, 0, 0],
+    );
+    assert.deepEqual(counts(['/home/alice/datasets', '/opt/models', '/srv/assets']), [1, 1, 1]);
+  });
+
   void test('sensitive-host-path: /proc read-only is what metrics agents do; writable is not', () => {
     assert.equal(sensitive(daemonSet('/proc', true)), 0);
     assert.equal(sensitive(daemonSet('/proc', false)), 1, 'an unprivileged agent that only reads');

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
+  filledInLater,
   hasEnvVariable,
   hasPlaceholder,
   hasVaultKeyPlaceholder,
@@ -44,4 +45,15 @@ void test('an envsubst $VAR: uppercase after `$`, whatever follows', () => {
   assert.ok(!hasEnvVariable('price-$5'));
   assert.ok(!hasEnvVariable('${VAR}'));
   assert.ok(!hasEnvVariable('$Home'));
+});
+
+void test('filled in later: any placeholder, and a <key> only in an object that names its vault path', () => {
+  const annotated = { metadata: { annotations: { 'avp.kubernetes.io/path': 'secret/data/shop' } } };
+  const plain = { metadata: { annotations: { team: 'shop' } } };
+  assert.ok(filledInLater('<claim-name>', annotated));
+  assert.ok(!filledInLater('<claim-name>', plain));
+  assert.ok(!filledInLater('<claim-name>'));
+  assert.ok(filledInLater('<path:secret/data/shop#claim>', plain));
+  assert.ok(filledInLater('${APP}-data'));
+  assert.ok(!filledInLater('data', annotated));
 });
