@@ -176,27 +176,7 @@ export function chartReports(
   } else {
     const uri = service.renderedUriOf(key);
     const traced: TracedFinding[] = uri ? service.tracedFindings(key, settings) : [];
-    // The same problem that one value gave several objects is said once on its line.
-    const onValues = new Map<string, { file: string; range: Range; group: TracedFinding[] }>();
-    for (const finding of traced) {
-      const { trace } = finding;
-      const leaf = trace.values[0];
-      const layer = leaf ? run.subject.merged.layers[leaf.layer] : undefined;
-      const data = cliTrace(run, chartArg, finding);
-      const d = { ...finding.diagnostic, data: { rendered: data } };
-      if (leaf && layer?.uri) {
-        const id = sameProblemKey(layer.uri, leaf.range, finding);
-        const same = onValues.get(id);
-        if (same) same.group.push(finding);
-        else onValues.set(id, { file: pathOfUri(layer.uri), range: leaf.range, group: [finding] });
-      } else if (trace.template)
-        add(templatePath(run, chartArg, trace.template), {
-          ...d,
-          range: lineStart(trace.templateLine ?? 0),
-        });
-      else add(resolve(chartArg), { ...d, range: NO_RANGE });
-    }
-    for (const { file, range, group } of onValues.values()) {
+    for (const { file, range, group } of placedFindings(run, chartArg, traced)) {
       const rendered = cliTrace(run, chartArg, group[0]!);
       add(file, { ...mergedFinding(run.subject, group), data: { rendered }, range });
     }
@@ -207,6 +187,38 @@ export function chartReports(
     add(file, { range, severity: note.severity, code: note.code, message: note.message });
   }
   return [...byFile].map(([file, diagnostics]) => ({ file: displayPath(file), diagnostics }));
+}
+
+/**
+ * Where each rendered finding is said: on the values line that produced it, else on its template
+ * line, else on the chart. The same problem at the same place is said once (`mergedFinding`): one
+ * value that several objects turned into one mistake, or one template line that a loop wrote
+ * several times (a class on each claim template a `range` writes), as the editor says it.
+ */
+function placedFindings(
+  run: ChartRun,
+  chartArg: string,
+  traced: readonly TracedFinding[],
+): { file: string; range: Range; group: TracedFinding[] }[] {
+  const places = new Map<string, { file: string; range: Range; group: TracedFinding[] }>();
+  for (const finding of traced) {
+    const { trace } = finding;
+    const leaf = trace.values[0];
+    const layer = leaf ? run.subject.merged.layers[leaf.layer] : undefined;
+    let file = resolve(chartArg);
+    let range = NO_RANGE;
+    if (leaf && layer?.uri) [file, range] = [pathOfUri(layer.uri), leaf.range];
+    else if (trace.template)
+      [file, range] = [
+        templatePath(run, chartArg, trace.template),
+        lineStart(trace.templateLine ?? 0),
+      ];
+    const id = sameProblemKey(file, range, finding);
+    const same = places.get(id);
+    if (same) same.group.push(finding);
+    else places.set(id, { file, range, group: [finding] });
+  }
+  return [...places.values()];
 }
 
 /** `data.rendered` of a finding in CLI terms: file paths as shown, 0-based lines. */

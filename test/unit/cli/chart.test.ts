@@ -98,7 +98,7 @@ describe('kube-storage lint/bindings --chart', { skip: helm.missing }, () => {
     assert.equal(found.length, 1, out);
     assert.ok(found[0]!.file.endsWith('values-prod.yaml'));
     assert.equal(found[0]!.d.range.start.line, 1);
-    assert.match(found[0]!.d.message, /\(Deployment release-name-\w+ and 1 more objects; value/);
+    assert.match(found[0]!.d.message, /\(Deployment release-name-\w+ and one more object; value/);
     assert.match(found[0]!.d.message, /`pictures`/);
   });
 

@@ -1,13 +1,14 @@
 /**
  * Where templates read values: `.Values.a.b`, `$.Values.a.b`, `index .Values "a" "b"`,
  * `dig "a" "b" "default" .Values` (Sprig's nested lookup: the keys, a default, the map last), and
- * through `with`/`range` blocks and `$variables` when the expression they bind is a values path
- * (or the root: `$root := .`, then `$root.Values.a`), also as the operand `or`, `coalesce` or
- * `default` returns (`with or ((.Values.spec).config) (.Values.config)`).
+ * through `with`/`range` blocks and `$variables` bound to a values path or to the root (`$r := .`,
+ * in a helper `$r := .root`: `$r.Values.a`), also as the operand `or`, `coalesce` or `default`
+ * returns (`with or ((.Values.spec).config) (.Values.config)`).
  * A small scanner of Go template actions, not a full parser: what it cannot resolve it skips.
  */
 import { lineAt, lineStartsOf } from '../text/lines';
 import { ANY_KEY, pathId } from './paths';
+import { scannedTemplateFiles } from './templateFiles';
 import {
   declaredVariables,
   isDynamicKey,
@@ -21,6 +22,8 @@ type Dot =
   | { kind: 'root' }
   | { kind: 'values'; path: string[] }
   | { kind: 'each'; path: string[] }
+  /** What a named template was handed: the root (`include "x" .`) or a dict carrying it. */
+  | { kind: 'handed' }
   | { kind: 'unknown' };
 
 const WHOLE = /\b(toYaml|toJson|toPrettyJson|toRawJson|tpl|range)\b/;
@@ -78,6 +81,9 @@ class UseScanner {
     if (t.base === '$' || t.base === '' || this.roots.has(t.base!)) {
       if (fields[0] === 'Values') return fields.slice(1);
       if (t.base === '' && this.dot.kind === 'values') return [...this.dot.path, ...fields];
+      // `.root.Values.a` in a helper handed `(dict "root" $)`.
+      if (t.base === '' && this.dot.kind === 'handed' && fields[1] === 'Values')
+        return fields.slice(2);
       return undefined;
     }
     const bound = this.vars.get(t.base!);
@@ -255,12 +261,25 @@ class UseScanner {
     return tokens[1]?.text !== 'with';
   }
 
-  /** `$x := .` where `.` is the root, or `$x := $`: `$x.Values` reads the values. */
+  /**
+   * `$x := .` where `.` is the root, or `$x := $`: `$x.Values` reads the values. In a helper also
+   * `$x := .root`, `$x := index . "context"`: what has a `.Values` there is the root handed on.
+   */
   private bindsRoot(tokens: Token[]): boolean {
     const bound = tokens[2];
-    if (tokens.length !== 3 || !bound) return false;
+    if (!bound) return false;
+    if (this.dot.kind === 'handed' && this.takesHandedField(tokens)) return true;
+    if (tokens.length !== 3) return false;
     if (bound.type === 'var') return bound.text === '$' || this.roots.has(bound.text);
-    return bound.type === 'dot' && this.dot.kind === 'root';
+    return bound.type === 'dot' && (this.dot.kind === 'root' || this.dot.kind === 'handed');
+  }
+
+  /** `$x := .field` or `$x := index . "field"`. */
+  private takesHandedField(tokens: Token[]): boolean {
+    const [, , a, b, c] = tokens;
+    const field = a?.type === 'chain' && a.base === '' && a.fields!.length === 1;
+    if (tokens.length === 3) return field && a.fields![0] !== 'Values';
+    return tokens.length === 5 && a?.text === 'index' && b?.type === 'dot' && c?.type === 'str';
   }
 
   /** `.Values`, `$.Values` or `$root.Values`, as in `index .Values "a"`. */
@@ -276,7 +295,8 @@ class UseScanner {
   private useKind(t: Token): TemplateUseKind {
     const root = t.base === '' || t.base === '$' || this.roots.has(t.base!);
     if (t.type === 'var' || !root) return 'variable';
-    return t.fields![0] === 'Values' ? 'direct' : 'with';
+    const handed = this.dot.kind === 'handed' && t.fields![1] === 'Values';
+    return t.fields![0] === 'Values' || handed ? 'direct' : 'with';
   }
 
   /**
@@ -320,7 +340,7 @@ class UseScanner {
     if (keyword === 'with' || keyword === 'range') return this.block(tokens, 0, keyword, whole);
     if (keyword === 'define' || keyword === 'block') {
       this.stack.push({ keyword, prevDot: this.dot });
-      this.dot = { kind: 'unknown' };
+      this.dot = { kind: 'handed' };
       return;
     }
     if (keyword === 'if') this.stack.push({ keyword, prevDot: this.dot });
@@ -369,20 +389,6 @@ export function dotAt(text: string, offset: number): Dot {
     scanner.action(a.body, a.start);
   }
   return scanner.dot;
-}
-
-/** A template renders chart files as templates: `tpl (.Files.Get "files/x.yaml") .`. */
-const TPL_FILES = /\btpl\b[^}]*?\.Files\.Get\b/;
-
-/**
- * The files of a chart whose `.Values` reads count: `templates/**` (not subcharts), and
- * `files/**` when a template renders chart files with `tpl` (nats reads its values there).
- */
-export function scannedTemplateFiles(files: ReadonlyMap<string, string>): string[] {
-  const names = [...files.keys()].filter((f) => /^templates\/.+\.(ya?ml|tpl|txt|json)$/i.test(f));
-  if (names.some((f) => TPL_FILES.test(files.get(f)!)))
-    names.push(...[...files.keys()].filter((f) => /^files\/.+\.(ya?ml|tpl)$/i.test(f)));
-  return names.sort();
 }
 
 /** Every template of a chart, scanned (see scannedTemplateFiles). */

@@ -13,7 +13,7 @@ import { invalidSize, invalidSizesInList } from './valuesSize';
 import { quotedBoolean } from './quotedBoolean';
 import { isTemplateTrue } from './templateTruth';
 import { takesString } from './valueStrings';
-import type { ChartModel, ValueType } from './types';
+import type { ChartModel, ValueNode, ValueType } from './types';
 import {
   isFreeForm,
   isKnownPath,
@@ -41,6 +41,24 @@ function compatible(expected: ValueType, actual: ValueType): boolean {
   if (expected === actual) return true;
   const numeric = (t: ValueType) => t === 'integer' || t === 'number';
   return numeric(expected) && numeric(actual);
+}
+
+const isCollection = (t: ValueType) => t === 'object' || t === 'array';
+
+/**
+ * The default takes a value of this type: the same type (or a number for a number), or, where the
+ * default is an empty `{}` or `[]`, any map or list. An empty default promises no shape (couchdb's
+ * `sidecars: {}` is the list of containers its statefulset writes with toYaml), and helm hands the
+ * templates the user's map or list over it (coalesce.go only logs "Not a table").
+ */
+function takesType(node: ValueNode, actual: ValueType): boolean {
+  if (compatible(node.type, actual)) return true;
+  return isCollection(node.type) && isCollection(actual) && isEmptyCollection(node.defaultValue);
+}
+
+function isEmptyCollection(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return isPlainObject(value) && Object.keys(value).length === 0;
 }
 
 export interface ValuesCheckOptions {
@@ -239,14 +257,13 @@ function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range:
   if (scopes.some(typed)) return;
   const actual = typeOf(value);
   if (actual === 'string' && scopes.some((s) => takesString(s.model, s.path))) return;
-  const types = scopes
+  const defaults = scopes
     .map(({ model, path: own }) => model.byId.get(pathId(own)))
-    .filter((node) => node && !node.unset && node.type !== 'null')
-    .map((node) => node!.type);
+    .filter((node): node is ValueNode => !!node && !node.unset && node.type !== 'null');
   // Where the parent's and the subchart's defaults disagree, a value of either type is taken.
-  if (!types.length || types.some((type) => compatible(type, actual))) return;
+  if (!defaults.length || defaults.some((node) => takesType(node, actual))) return;
   const quoted =
-    typeof value === 'string' && types.includes('boolean')
+    typeof value === 'string' && defaults.some((node) => node.type === 'boolean')
       ? quotedBoolean(scopes, path, value)
       : undefined;
   if (quoted?.kind === 'printed') return;
@@ -254,7 +271,7 @@ function typeMismatch(check: ValuesCheck, path: string[], value: unknown, range:
     const data = { suggestion: quoted.suggestion };
     return check.report(range, 'warning', 'helm-values-quoted-boolean', quoted.message, data);
   }
-  const expected = { type: types[0]! };
+  const expected = { type: defaults[0]!.type };
   const text = (lang: 'en' | 'ru') =>
     localize(helmMessages.typeMismatch, {
       path: pathId(path),

@@ -101,9 +101,12 @@ function tracedMessage(
   more = 0,
 ): LocalizedText {
   const first = trace.object ?? subject.chartName;
-  const object = more
-    ? localize(m.tracedObjects, { first, count: more })
-    : { en: first, ru: first };
+  const object =
+    more === 1
+      ? localize(m.tracedOneMoreObject, { first })
+      : more
+        ? localize(m.tracedObjects, { first, count: more })
+        : { en: first, ru: first };
   const joined = afterColon(message);
   const text = (lang: 'en' | 'ru') =>
     localize(m.traced, {

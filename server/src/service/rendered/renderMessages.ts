@@ -81,6 +81,10 @@ export const renderMessages = {
     en: '{first} and {count} more objects',
     ru: '{first} и ещё объектов: {count}',
   },
+  tracedOneMoreObject: {
+    en: '{first} and one more object',
+    ru: '{first} и ещё один объект',
+  },
   traced: {
     en: 'In the rendered chart ({object}; {where}): {message}',
     ru: 'В отрендеренном чарте ({object}; {where}): {message}',

@@ -4,7 +4,8 @@
  * comparison, a loop bound, a variable). Reads inside `with` blocks and through `$variables` are
  * resolved to their paths first (helm/templateUses.ts resolvedActions).
  */
-import { resolvedActions, scannedTemplateFiles } from '../helm/templateUses';
+import { scannedTemplateFiles } from '../helm/templateFiles';
+import { resolvedActions } from '../helm/templateUses';
 import { valuePathId } from './values';
 
 /** Functions and keywords that print or test truthiness without depending on the exact value. */
@@ -117,7 +118,7 @@ function readValueUses(templates: ReadonlyMap<string, string>): PathUses {
     for (const file of scannedTemplateFiles(files)) {
       for (const body of resolvedActions(files.get(file)!)) {
         if (body.trim().startsWith('/*')) continue;
-        for (const use of actionUses(dynamicIndex(body))) addUse(uses, use, keys);
+        for (const use of actionUses(constantIndex(dynamicIndex(body)))) addUse(uses, use, keys);
       }
     }
   }
@@ -184,6 +185,29 @@ export function dynamicIndex(body: string): string {
           .join('.')}`
       : '';
     return `${path}${named}.${ANY_KEY}${String(fields)} (index ${key})`;
+  });
+}
+
+const CONSTANT_KEY = String.raw`(?:"[A-Za-z_][\w-]*"|\x60[A-Za-z_][\w-]*\x60)`;
+/** `index .Values.a "b" \`c-d\``: a path and constant keys, with no operand after them. */
+const CONSTANT_INDEX = new RegExp(
+  String.raw`(?<![\w.$])index\s+(\$?\.Values(?:\.[A-Za-z_][\w-]*)*)((?:\s+${CONSTANT_KEY})+)(?=\s*(?:\)|\||$))`,
+  'g',
+);
+
+/**
+ * `index .Values.conf \`http-port\`` (the way to read a key with a dash) written as the path it
+ * reads, `.Values.conf.http-port`: only that value is used as `index`'s caller uses it, not every
+ * value under `conf` (cockroachdb reads `index .Values.conf \`single-node\`` beside its
+ * `conf.log.persistentVolume.storageClass`).
+ */
+export function constantIndex(body: string): string {
+  return body.replace(CONSTANT_INDEX, (_all, path: string, keys: string) => {
+    const named = keys
+      .trim()
+      .split(/\s+/)
+      .map((k) => k.slice(1, -1));
+    return [path, ...named].join('.');
   });
 }
 

@@ -58,6 +58,37 @@ void test('a variable bound to the root reads the values like $', () => {
   ]);
 });
 
+void test('a helper reads the values through the root it was handed, whatever it names it', () => {
+  assert.deepEqual(
+    ids(
+      [
+        '{{- define "db.claim" -}}',
+        '{{- $ctx := index . "context" -}}',
+        '{{- $claim := index . "claim" -}}',
+        'storage: {{ $ctx.Values.volume.size | quote }} {{ $claim.name }}',
+        '{{- range $ctx.Values.volume.accessModes }}- {{ . }}{{ end }}',
+        '{{- end -}}',
+        '{{- define "db.info" -}}',
+        '{{- $top := .root -}}{{- $self := . -}}',
+        'class: {{ $top.Values.volume.class }} {{ .root.Values.volume.count }} {{ $self.Values.tier }}',
+        '{{- with .root.Values.volume.labels }}{{ .zone }}{{ end }}',
+        '{{- end -}}',
+      ].join('\n'),
+    ),
+    [
+      'volume.size@3:direct',
+      'volume.accessModes@4:range',
+      'volume.class@8:direct',
+      'volume.count@8:direct',
+      'tier@8:direct',
+      'volume.labels@9:direct',
+      'volume.labels.zone@9:with',
+    ],
+  );
+  // Outside a helper, a field of `.` is no root: `.root.Values` there reads nothing.
+  assert.deepEqual(ids('{{ .root.Values.a }}{{ $x := .cfg }}{{ $x.Values.b }}'), []);
+});
+
 void test('nested with and if, variables, range over a values path', () => {
   assert.deepEqual(
     ids(

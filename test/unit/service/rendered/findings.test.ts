@@ -42,8 +42,8 @@ describe('mergedFinding', () => {
     const group = ['data-0', 'data-1', 'data-2'].map(() => tracedIn('StatefulSet broker'));
     const merged = mergedFinding(subject, group);
     assert.match(merged.message.en, /^In the rendered chart \(StatefulSet broker; /);
-    assert.doesNotMatch(merged.message.en, /more objects/);
-    assert.doesNotMatch(merged.message.ru, /ещё объектов/);
+    assert.doesNotMatch(merged.message.en, /more object/);
+    assert.doesNotMatch(merged.message.ru, /ещё (один )?объект/);
   });
 
   it('counts the other objects, each once', () => {
@@ -53,7 +53,10 @@ describe('mergedFinding', () => {
       tracedIn('StatefulSet mirror'),
     ];
     const merged = mergedFinding(subject, group);
-    assert.match(merged.message.en, /\(StatefulSet broker and 1 more objects; /);
-    assert.match(merged.message.ru, /\(StatefulSet broker и ещё объектов: 1; /);
+    assert.match(merged.message.en, /\(StatefulSet broker and one more object; /);
+    assert.match(merged.message.ru, /\(StatefulSet broker и ещё один объект; /);
+    const three = mergedFinding(subject, [...group, tracedIn('StatefulSet audit')]);
+    assert.match(three.message.en, /\(StatefulSet broker and 2 more objects; /);
+    assert.match(three.message.ru, /\(StatefulSet broker и ещё объектов: 2; /);
   });
 });

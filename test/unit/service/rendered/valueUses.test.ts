@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { eligibleLeaves, valueUses } from '../../../../server/src/service/rendered/attribution';
-import { dynamicIndex } from '../../../../server/src/service/rendered/valueUses';
+import { constantIndex, dynamicIndex } from '../../../../server/src/service/rendered/valueUses';
 import { MergedValues } from '../../../../server/src/service/rendered/values';
 
 function eligible(templates: Record<string, string>, values: string): string[] {
@@ -62,5 +62,37 @@ void test('a subchart’s reads are the parent’s values under its key; its glo
     'etcd.proxy.port',
     'global.region',
     'replicas',
+  ]);
+});
+
+void test('`index .Values.conf "a-b"` reads `conf.a-b` alone: the rest of `conf` is still marked', () => {
+  assert.equal(
+    constantIndex(' not (index .Values.conf `single-node` "x") '),
+    ' not (.Values.conf.single-node.x) ',
+  );
+  // A key known only at render time is left to dynamicIndex; `index` of a variable is left as is.
+  assert.equal(constantIndex(' index .Values.conf "a" $k '), ' index .Values.conf "a" $k ');
+  const templates = {
+    'templates/job.yaml':
+      '{{ $init := not (index .Values.conf `single-node`) }}\nport: {{ index .Values.conf "http-port" | int64 }}\n',
+    'templates/sts.yaml':
+      '{{- with index .Values.conf `wal-failover` }}\nc: {{ .persistentVolume.storageClass | quote }}\n{{- end }}\nl: {{ .Values.conf.log.persistentVolume.storageClass | quote }}\n',
+  };
+  const values = [
+    'conf:',
+    '  single-node: true',
+    '  http-port: 8080',
+    '  wal-failover:',
+    '    persistentVolume:',
+    '      storageClass: tape',
+    '  log:',
+    '    persistentVolume:',
+    '      storageClass: fast',
+    '',
+  ].join('\n');
+  assert.deepEqual(eligible(templates, values), [
+    'conf.http-port',
+    'conf.wal-failover.persistentVolume.storageClass',
+    'conf.log.persistentVolume.storageClass',
   ]);
 });
