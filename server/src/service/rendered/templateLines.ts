@@ -134,9 +134,11 @@ export function templateLineOf(
   const fits = ({ line }: { line: number }) =>
     fitsOuterItems(line, keyLines, lines, query.outerItems ?? []);
   // A line that cannot print the rendered text did not print it (`subPath: {{ $hook }}.sh` is
-  // not where `subPath: data` came from: an include beside it was).
+  // not where `subPath: data` came from: an include beside it was). The rendered line of a list
+  // item (`- "ReadWriteOnce"`, printed by a `range` below its key) is not the key's line.
+  const itemField = typeof query.path[query.path.length - 1] === 'number';
   const prints = (k: TemplateKeyLine) =>
-    query.renderedLine === undefined || canPrint(lines[k.line]!, query.renderedLine);
+    query.renderedLine === undefined || itemField || canPrint(lines[k.line]!, query.renderedLine);
   const exact = keyLines.filter((k) => sameKeys(k.keys, keys) && fits(k) && prints(k));
   if (exact.length) return pick(exact, keyLines, query, templateText);
   // A key printed by toYaml/include below one of its ancestors' lines.
