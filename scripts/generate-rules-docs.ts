@@ -11,7 +11,7 @@ import type { Lang, Severity } from '../server/src/service/types';
 
 const severityNames: Record<Lang, Record<Severity, string>> = {
   en: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
-  ru: { error: 'ошибка', warning: 'предупреждение', information: 'сведения', hint: 'подсказка' },
+  ru: { error: 'ошибка', warning: 'предупреждение', information: 'информация', hint: 'подсказка' },
 };
 
 /** The default level, or "off (hint)" for a rule that is off until given a level. */

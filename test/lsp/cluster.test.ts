@@ -32,6 +32,8 @@ spec:
           persistentVolumeClaim:
             claimName: data-postgres-0
 ---
+# A claim for later jobs: nothing mounts it yet.
+# kube-storage-disable claim-used-by-no-pod
 apiVersion: v1
 kind: PersistentVolumeClaim
 metadata:

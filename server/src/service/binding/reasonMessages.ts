@@ -63,7 +63,7 @@ export const claimReasons = {
   },
   pendingRemovedProvisioner: {
     en: 'No volume fits, and StorageClass `{class}` names provisioner `{provisioner}`, an in-tree plugin Kubernetes no longer has: the PV controller finds no plugin for it (a `ProvisioningFailed` event) and hands it to no external provisioner. The claim stays `Pending`.',
-    ru: 'Подходящего тома нет, а класс хранилища `{class}` называет провижинер `{provisioner}` — встроенный (in-tree) плагин, которого в Kubernetes больше нет: контроллер PV не находит для него плагина (событие `ProvisioningFailed`) и не передаёт заявку внешнему провижинеру. Заявка останется в `Pending`.',
+    ru: 'Подходящего тома нет, а у класса хранилища `{class}` провижинер `{provisioner}` — встроенный плагин (in-tree), которого в Kubernetes больше нет: контроллер PV не находит для него плагина (событие `ProvisioningFailed`) и не передаёт заявку внешнему провижинеру. Заявка останется в `Pending`.',
   },
   pendingNoProvisioner: {
     en: 'No volume fits, and StorageClass `{class}` has provisioner `kubernetes.io/no-provisioner`: it only binds existing volumes. The claim stays `Pending`.',
@@ -187,11 +187,11 @@ export const claimNotes = {
   },
   removedProvisioner: {
     en: ' But `{provisioner}` is an in-tree plugin Kubernetes no longer has: once a pod is scheduled, nothing provisions the volume, and the claim stays `Pending`.',
-    ru: ' Но `{provisioner}` — встроенный (in-tree) плагин, которого в Kubernetes больше нет: когда под разместят, том никто не выделит, и заявка останется в `Pending`.',
+    ru: ' Но `{provisioner}` — встроенный плагин (in-tree), которого в Kubernetes больше нет: когда под разместят, том никто не выделит, и заявка останется в `Pending`.',
   },
   csiMigrated: {
     en: ' Kubernetes has no in-tree code for `{provisioner}` any more: through CSI migration the CSI driver `{driver}` provisions for this class, so the volume is created only where `{driver}` is installed (with its external-provisioner). Without it the claim stays `Pending`.',
-    ru: ' Встроенного (in-tree) кода для `{provisioner}` в Kubernetes больше нет: через миграцию на CSI тома для этого класса выделяет CSI-драйвер `{driver}`, так что том появится, только если `{driver}` установлен (вместе со своим external-provisioner). Без него заявка останется в `Pending`.',
+    ru: ' Встроенного кода (in-tree) для `{provisioner}` в Kubernetes больше нет: благодаря миграции на CSI для этого класса тома выделяет CSI-драйвер `{driver}`, так что том появится, только если `{driver}` установлен (вместе со своим external-provisioner). Без него заявка останется в `Pending`.',
   },
 } satisfies Record<string, LocalizedText>;
 

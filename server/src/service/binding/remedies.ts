@@ -110,7 +110,7 @@ export const claimRemedies = {
   },
   pendingRemovedProvisioner: {
     en: "To bind it: give the claim a class of the storage's CSI driver, or create a PersistentVolume of class `{class}` that fits the claim.",
-    ru: 'Чтобы заявка привязалась, укажите ей класс хранилища с CSI-драйвером этого хранилища или создайте постоянный том класса `{class}`, подходящий заявке.',
+    ru: 'Чтобы заявка привязалась, укажите ей класс хранилища, у которого провижинер — CSI-драйвер этого хранилища, или создайте постоянный том класса `{class}`, подходящий заявке.',
   },
   pendingNoProvisioner: {
     en: 'To bind it: create a PersistentVolume of class `{class}` that fits the claim (size, access modes, volume mode, labels for a `selector`).',

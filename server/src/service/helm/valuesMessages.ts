@@ -12,7 +12,7 @@ export const helmMessages = {
   },
   valuesDocumentNotMap: {
     en: "The chart's values.yaml has a `---` document that is not a mapping of keys (line {line}); Helm merges the documents in order and refuses to load the chart over this one.",
-    ru: 'В values.yaml чарта документ (`---`) в строке {line} — не набор ключей (mapping): Helm сливает документы по порядку и из-за этого документа не загрузит чарт.',
+    ru: 'В values.yaml чарта документ (`---`) в строке {line} — не набор ключей (отображение): Helm сливает документы по порядку и из-за этого документа не загрузит чарт.',
   },
   valuesTooDeep: {
     en: "The chart's values.yaml nests more than {max} levels deep; it was not read (no real chart does that, so the file is likely damaged or hostile).",
@@ -28,11 +28,11 @@ export const helmMessages = {
   },
   overrideNotMap: {
     en: 'A values file must be a mapping of keys; Helm cannot merge this into the chart defaults.',
-    ru: 'Файл значений должен быть набором ключей (mapping): иначе Helm не сможет слить его со значениями чарта.',
+    ru: 'Файл значений должен быть набором ключей (отображением): иначе Helm не сможет слить его со значениями чарта.',
   },
   overrideDocumentNotMap: {
     en: 'Each `---` document of a values file must be a mapping of keys: Helm merges the documents in order and refuses the whole file over this one.',
-    ru: 'Каждый документ (`---`) файла значений должен быть набором ключей (mapping): Helm сливает документы по порядку и из-за этого документа не примет весь файл.',
+    ru: 'Каждый документ (`---`) файла значений должен быть набором ключей (отображением): Helm сливает документы по порядку и из-за этого документа отклонит файл целиком.',
   },
   unknownKey: {
     en: 'The chart `{chart}` has no value `{path}`; Helm ignores it silently.',
@@ -75,8 +75,8 @@ export const helmMessages = {
     ru: 'Чарт `{chart}` превращает `{path}: "-"` в `storageClassName: ""` не во всех своих шаблонах: в {files} значение не сравнивается с `"-"`, и `-` попадает в заявку как есть. Там это ломает рендеринг (helm сообщает об ошибке YAML), а если шаблон берёт значение в кавычки, заявка получает `storageClassName: "-"`, и API-сервер её отклоняет. Чтобы взять класс хранилища по умолчанию, не задавайте ключ вовсе; иначе укажите существующий класс.',
   },
   storageClassDashNull: {
-    en: 'The chart `{chart}` does not turn `{path}: "-"` into `storageClassName: ""`: {files} makes an empty string of `-` and prints it without quotes, so the claim gets `storageClassName:` with no value, which YAML reads as null. A claim without a class gets the default StorageClass of the cluster and a dynamically provisioned volume, as if the key were unset. To bind the claim to a pre-made PersistentVolume, give the class of that volume.',
-    ru: 'Чарт `{chart}` не превращает `{path}: "-"` в `storageClassName: ""`: {files} делает из `-` пустую строку и выводит её без кавычек, поэтому в заявке остаётся `storageClassName:` без значения, а YAML читает его как null. Заявка без класса получает класс хранилища по умолчанию из кластера и динамически выделенный том, как если бы ключ не был задан. Чтобы привязать заявку к заранее созданному постоянному тому (PV), укажите класс этого тома.',
+    en: 'The chart `{chart}` does not turn `{path}: "-"` into `storageClassName: ""`: in {files}, `-` becomes an empty string printed without quotes, so the claim gets `storageClassName:` with no value, which YAML reads as null. A claim without a class gets the default StorageClass of the cluster and a dynamically provisioned volume, as if the key were unset. To bind the claim to a pre-made PersistentVolume, give the class of that volume.',
+    ru: 'Чарт `{chart}` не превращает `{path}: "-"` в `storageClassName: ""`: в {files} из `-` получается пустая строка, и она выводится без кавычек, поэтому в заявке остаётся `storageClassName:` без значения, а YAML читает его как null. Заявка без класса получает класс хранилища кластера по умолчанию и динамически выделенный том, как если бы ключ не был задан. Чтобы привязать заявку к заранее созданному постоянному тому (PV), укажите класс этого тома.',
   },
   globalStorageClassDash: {
     en: '`{path}: "-"` makes the chart render `storageClassName: ""` on every claim that takes its class from this key, overriding the class the claim would get otherwise. No dynamic provisioning: those claims bind only to existing PersistentVolumes without a class. Subcharts that read `{path}` do the same. Leave the key unset (or null) so that each claim keeps its own StorageClass or gets the default one of the cluster.',
@@ -99,8 +99,8 @@ export const helmMessages = {
     ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. Чтобы отключить динамическое выделение тома, укажите `"-"`.',
   },
   storageClassEmptyDashNull: {
-    en: 'An empty `{path}` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. In the chart `{chart}`, `"-"` does not turn dynamic provisioning off either: {files} prints the empty string it makes of `-` without quotes, which YAML reads as null.',
-    ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. В чарте `{chart}` динамическое выделение тома не отключить и значением `"-"`: {files} выводит сделанную из `-` пустую строку без кавычек, а YAML читает её как null.',
+    en: 'An empty `{path}` is usually treated by charts as unset: the claim gets the default StorageClass of the cluster. In the chart `{chart}`, `"-"` does not turn dynamic provisioning off either: in {files}, the empty string made of `-` is printed without quotes, which YAML reads as null.',
+    ru: 'Пустой `{path}` чарты обычно считают незаданным: заявка получит класс хранилища по умолчанию. В чарте `{chart}` динамическое выделение тома не отключить и значением `"-"`: в {files} пустая строка, полученная из `-`, выводится без кавычек, а YAML читает её как null.',
   },
   storageClassEmptyLiteral: {
     en: 'The chart `{chart}` writes `{path}` into the claim as it is and gives `"-"` no special meaning. Empty, the value leaves the claim\'s `storageClassName` empty: written without quotes, the claim has no class and gets the default StorageClass of the cluster; in quotes (`""`), dynamic provisioning is off and the claim waits for a matching PersistentVolume.',
@@ -116,7 +116,7 @@ export const helmMessages = {
   },
   quotedTrue: {
     en: '`{path}` is the string `"{value}"`, not a boolean: the chart tests it with `if`, where it is true as meant, but only because any non-empty string is true — the string `"false"` would turn it on as well. Write it without quotes: `{suggestion}`.',
-    ru: '`{path}` — строка `"{value}"`, а не логическое значение: чарт проверяет его в `if`, и оно истинно, как и задумано, но лишь потому, что истинна любая непустая строка: строка `"false"` тоже включила бы его. Напишите без кавычек: `{suggestion}`.',
+    ru: '`{path}` — строка `"{value}"`, а не логическое значение: чарт проверяет его в `if`, и проверка проходит, как и задумано, но лишь потому, что любая непустая строка — истина: строка `"false"` тоже включила бы его. Напишите без кавычек: `{suggestion}`.',
   },
 } satisfies Record<string, LocalizedText>;
 
@@ -126,7 +126,7 @@ export const valueTypeNames: Record<ValueType, LocalizedText> = {
   number: { en: 'a number', ru: 'число' },
   boolean: { en: 'a boolean', ru: 'логическое значение' },
   null: { en: 'null', ru: 'null' },
-  object: { en: 'a mapping', ru: 'набор ключей (mapping)' },
+  object: { en: 'a mapping', ru: 'набор ключей (отображение)' },
   array: { en: 'a list', ru: 'список' },
 };
 

@@ -18,7 +18,7 @@ export const claimTemplateWithoutStorage: Rule = {
   },
   docs: {
     en: "Every claim made from a `volumeClaimTemplates` entry needs `spec.resources.requests.storage`; the API server rejects the claims without it (or with `storage:` left empty, as a chart prints an unset size: that is a zero quantity, refused as not greater than zero) and the StatefulSet's pods never start. Add a request (the quick fix adds `1Gi`; set the size you need). Claim templates cannot be changed later without recreating the StatefulSet, so choose the size with room to grow.",
-    ru: 'Каждой заявке из `volumeClaimTemplates` нужен `spec.resources.requests.storage`; без него (или с пустым `storage:`, как чарт выводит незаданный размер: это нулевое количество, а оно должно быть больше нуля) API-сервер не примет заявки, и поды StatefulSet не запустятся. Добавьте запрос (быстрое исправление подставит `1Gi` — укажите нужный размер). Шаблоны заявок нельзя поменять без пересоздания StatefulSet, так что берите размер с запасом.',
+    ru: 'Каждой заявке из `volumeClaimTemplates` нужен `spec.resources.requests.storage`; без него (или с пустым `storage:` — так чарт выводит незаданный размер; это нулевое количество, а оно должно быть больше нуля) API-сервер не примет заявки, и поды StatefulSet не запустятся. Добавьте запрос (быстрое исправление подставит `1Gi` — укажите нужный размер). Шаблоны заявок нельзя поменять без пересоздания StatefulSet, так что берите размер с запасом.',
   },
   check(object, data, ctx) {
     for (const t of claimTemplatesOf(data)) {

@@ -57,7 +57,7 @@ export const claimWithoutStorageRequest: Rule = {
   },
   docs: {
     en: 'A claim must say how much storage it needs in `spec.resources.requests.storage`; the API server rejects it otherwise (an empty `storage:` too: it is a zero quantity, refused as not greater than zero). The provisioner creates a volume of that size and the binder only offers volumes at least that big. Add the request (the quick fix adds `1Gi`; set what you need).',
-    ru: 'Заявка должна указать нужный объём в `spec.resources.requests.storage`, иначе API-сервер её не примет (как и с пустым `storage:`: это нулевое количество, а оно должно быть больше нуля). Провижинер создаёт том такого размера, а при привязке подходят только тома не меньше. Добавьте запрос (быстрое исправление подставит `1Gi` — укажите нужный размер).',
+    ru: 'Заявка должна указать нужный объём в `spec.resources.requests.storage`, иначе API-сервер её не примет (пустой `storage:` тоже не годится: это нулевое количество, а оно должно быть больше нуля). Провижинер создаёт том такого размера, а при привязке подходят только тома не меньше. Добавьте запрос (быстрое исправление подставит `1Gi` — укажите нужный размер).',
   },
   check(object, data, ctx) {
     // `storage:` with no value decodes to a zero quantity: refused as well (not positive).
@@ -69,7 +69,7 @@ export const claimWithoutStorageRequest: Rule = {
       empty
         ? {
             en: "The claim's `resources.requests.storage` is empty, a zero size. The API server rejects it. Set the size.",
-            ru: '`resources.requests.storage` в заявке пуст — нулевой размер. API-сервер её не примет. Укажите размер.',
+            ru: 'В заявке пустой `resources.requests.storage` — нулевой размер. API-сервер её не примет. Укажите размер.',
           }
         : {
             en: 'The claim has no `resources.requests.storage`. The API server rejects it. Add a storage request.',

@@ -86,18 +86,21 @@ function namedInFile(
 /** "Deployment `app` with emptyDir `data`" for each workload of the file. */
 function workloadList(workloads: readonly SiblingWorkload[]): LocalizedText {
   const max = 3;
-  const list = (withEmptyDir: string) =>
+  const list = (one: string, several: string) =>
     workloads
       .slice(0, max)
       .map(
         (w) =>
           `${w.object.kind} \`${workloadName(w)}\`` +
           (w.emptyDirs.length
-            ? ` ${withEmptyDir} ${codeList(w.emptyDirs.map((v) => v.volume.name))}`
+            ? ` ${w.emptyDirs.length > 1 ? several : one} ${codeList(w.emptyDirs.map((v) => v.volume.name))}`
             : ''),
       )
       .join(', ') + (workloads.length > max ? ` (+${workloads.length - max})` : '');
-  return { en: list('with emptyDir'), ru: list('с томом emptyDir') };
+  return {
+    en: list('with emptyDir', 'with emptyDir volumes'),
+    ru: list('с томом emptyDir', 'с томами emptyDir'),
+  };
 }
 
 function workloadName(w: SiblingWorkload): string {
@@ -108,11 +111,11 @@ function message(name: string, workloads: readonly SiblingWorkload[]): Localized
   const kept = workloads.some((w) => w.emptyDirs.length)
     ? {
         en: ' Whatever it was made for is kept on an emptyDir, which is lost with the pod.',
-        ru: ' Всё, ради чего она создана, хранится на emptyDir и пропадёт вместе с подом.',
+        ru: ' Данные, ради которых она создана, хранятся на томе emptyDir и пропадут вместе с подом.',
       }
     : {
         en: ' Whatever it was made for is kept elsewhere, perhaps in the container itself.',
-        ru: ' Всё, ради чего она создана, хранится где-то ещё — возможно, в самом контейнере.',
+        ru: ' Данные, ради которых она создана, хранятся где-то ещё — возможно, в самом контейнере.',
       };
   return joinTexts(
     localize(
@@ -193,11 +196,11 @@ export const claimUsedByNoPod: Rule = {
   kinds: ['PersistentVolumeClaim'],
   title: {
     en: 'A claim written beside workloads that no pod uses',
-    ru: 'Заявка рядом с рабочими нагрузками, которую не использует ни один под',
+    ru: 'Неиспользуемая заявка рядом с рабочими нагрузками',
   },
   docs: {
     en: "A PersistentVolumeClaim sits in a file with workloads (or in a rendered Helm chart), but no pod uses it: no workload in the workspace mounts it (a kustomize patch included), no StatefulSet's claim template makes a claim of its name, and no other object of the file names it where claims are named (a field about claims, volumes or persistence, such as an operator's `existingClaim`; an environment variable such as `PVC_NAME`; a configuration text that mentions it beside the word claim or pvc). The volume is provisioned and stays empty, while the data it was meant for is kept elsewhere — often on an emptyDir that is lost with the pod. Typical causes are a typo in a volume's `claimName` and a chart whose `persistence.enabled` makes the claim while another setting (`persistence.type`, `existingClaim`) gives the pods another volume. A file of claims alone is not checked: its claims are for workloads elsewhere; nor is a clone or a restore (`dataSource`, `dataSourceRef`), made for whatever will read the copy. The quick fixes mount the claim in place of the one emptyDir of the file's workloads, or remove the claim.",
-    ru: 'Заявка на том (PersistentVolumeClaim) лежит в файле с рабочими нагрузками (или в отрендеренном Helm-чарте), но её не использует ни один под: её не монтирует ни одна рабочая нагрузка в рабочей области (включая патчи kustomize), ни один шаблон заявки StatefulSet не создаёт заявку с таким именем, и ни один другой объект файла не называет её там, где называют заявки (в поле о заявках, томах или хранении данных, например `existingClaim` оператора; в переменной окружения вроде `PVC_NAME`; в тексте конфигурации рядом со словом claim или pvc). Том будет выделен и останется пустым, а данные, ради которых он создан, хранятся где-то ещё — часто на emptyDir, который пропадёт вместе с подом. Обычные причины — опечатка в `claimName` тома и чарт, у которого `persistence.enabled` создаёт заявку, а другой параметр (`persistence.type`, `existingClaim`) даёт подам другой том. Файл, в котором только заявки, не проверяется: они предназначены для рабочих нагрузок из других мест; не проверяются и клоны и восстановления (`dataSource`, `dataSourceRef`) — копию создают для того, кто будет её читать. Быстрые исправления монтируют заявку вместо единственного emptyDir рабочих нагрузок файла или удаляют заявку.',
+    ru: 'Заявка на том (PVC) лежит в файле с рабочими нагрузками (или в отрендеренном Helm-чарте), но её не использует ни один под: её не монтирует ни одна рабочая нагрузка в рабочей области (включая патчи Kustomize), ни один шаблон заявки StatefulSet не создаёт заявку с таким именем, и ни один другой объект файла не называет её там, где называют заявки (в поле о заявках, томах или хранении данных, например `existingClaim` оператора; в переменной окружения вроде `PVC_NAME`; в тексте конфигурации рядом со словом claim или pvc). Том будет выделен и останется пустым, а данные, ради которых он создан, хранятся где-то ещё — часто на emptyDir, который пропадёт вместе с подом. Типичные причины — опечатка в `claimName` тома и чарт, у которого `persistence.enabled` создаёт заявку, а другой параметр (`persistence.type`, `existingClaim`) даёт подам другой том. Файл, в котором только заявки, не проверяется: они нужны рабочим нагрузкам из других файлов; не проверяются и клоны, и заявки, восстановленные из снимка (`dataSource`, `dataSourceRef`): копию создают для того, кто будет её читать. Быстрые исправления монтируют заявку вместо единственного тома emptyDir в рабочих нагрузках файла или удаляют заявку.',
   },
   fixable: true,
   check(object, data, ctx) {

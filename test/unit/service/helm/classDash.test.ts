@@ -211,7 +211,7 @@ void test('"-" made an empty string and printed without quotes: a warning, the c
   assert.equal(rest.length, 0);
   assert.equal(`${d?.severity}:${d?.code}`, 'warning:helm-values-storage-class-dash-null');
   assert.match(d!.message.en, /^The chart `files` does not turn `persistence\.storageClass: "-"`/);
-  assert.match(d!.message.en, /`templates\/data-pvc\.yaml` makes an empty string of `-`/);
+  assert.match(d!.message.en, /in `templates\/data-pvc\.yaml`, `-` becomes an empty string/);
   assert.match(d!.message.ru, /YAML читает его как null/);
   // Empty, the class is unset as usual, but "-" is no way out in this chart.
   const [empty] = checkValuesFile(model, 'persistence:\n  storageClass: ""\n');
