@@ -4,6 +4,7 @@
  */
 import { pathId } from './paths';
 import type { ChartModel, TemplateUse } from './types';
+import { escapeRegExp } from '../text/regExp';
 
 /**
  * Go template truth (text/template `exec.go`, `isTrue`), as `if`, `with`, `and`, `or`, `not` and
@@ -42,23 +43,25 @@ const ACTION = /\{\{-?([\s\S]*?)-?\}\}/g;
 const STRING = /"(?:[^"\\]|\\.)*"|`[^`]*`/g;
 const TRUTH_TEST =
   /^\s*(?:else\s+)?(?:if|with)\b|(?<![\w.$])(?:and|or|not|default|ternary|empty|coalesce)\s/;
+/**
+ * An action that turns the value into text or compares it (`eq (toString .Values.x) "true"`):
+ * there `"false"` and `false` may act alike, so its `if` is no plain truth test.
+ */
+const COMPARES_TEXT =
+  /(?<![\w.$])(?:eq|ne|toString|quote|squote|printf|print|kindIs|typeOf|typeIs|lower|upper)\b/;
 /** Functions that print a scalar as Go prints it: `"false"` and `false` come out alike. */
 const PRINTS = String.raw`(?:quote|squote|toString|toYaml|toJson|trim)`;
 const PRINTED_ONLY = new RegExp(
   String.raw`^\s*(?:${PRINTS}\s+)?\$?[\w.$]+(?:\s*\|\s*(?:${PRINTS}|n?indent\s+\d+))*\s*$`,
 );
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** The actions on the use's line that read the value: its `.Values` path, else its last key. */
 function actionsOf(use: TemplateUse): string[] {
   const key = use.path[use.path.length - 1] ?? '';
   const ref =
     use.kind === 'direct'
-      ? new RegExp(String.raw`\.Values\.${escape(use.path.join('.'))}(?![\w.-])`)
-      : new RegExp(String.raw`\.${escape(key)}(?![\w.-])`);
+      ? new RegExp(String.raw`\.Values\.${escapeRegExp(use.path.join('.'))}(?![\w.-])`)
+      : new RegExp(String.raw`\.${escapeRegExp(key)}(?![\w.-])`);
   const out: string[] = [];
   for (const m of use.text.matchAll(ACTION)) {
     const inner = m[1]!.replace(STRING, '""');
@@ -75,7 +78,7 @@ export function templateReads(model: ChartModel, path: readonly string[]): Templ
   let printedOnly = uses.length > 0;
   for (const use of uses) {
     const actions = actionsOf(use);
-    if (actions.some((a) => TRUTH_TEST.test(a))) tested = true;
+    if (actions.some((a) => TRUTH_TEST.test(a) && !COMPARES_TEXT.test(a))) tested = true;
     const printed =
       !use.whole && !use.passed && actions.length > 0 && actions.every((a) => PRINTED_ONLY.test(a));
     if (!printed) printedOnly = false;

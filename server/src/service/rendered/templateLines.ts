@@ -136,9 +136,11 @@ export function templateLineOf(
   // A line that cannot print the rendered text did not print it (`subPath: {{ $hook }}.sh` is
   // not where `subPath: data` came from: an include beside it was). The rendered line of a list
   // item (`- "ReadWriteOnce"`, printed by a `range` below its key) is not the key's line.
+  // Nor is a line of another key (a missing field is reported on the object's name).
   const itemField = typeof query.path[query.path.length - 1] === 'number';
+  const ownLine = query.renderedLine !== undefined && lineKey(query.renderedLine) === keys.at(-1);
   const prints = (k: TemplateKeyLine) =>
-    query.renderedLine === undefined || itemField || canPrint(lines[k.line]!, query.renderedLine);
+    !ownLine || itemField || canPrint(lines[k.line]!, query.renderedLine!);
   const exact = keyLines.filter((k) => sameKeys(k.keys, keys) && fits(k) && prints(k));
   if (exact.length) return pick(exact, keyLines, query, templateText);
   // A key printed by toYaml/include below one of its ancestors' lines.
@@ -299,6 +301,12 @@ function pick(
     else narrow((c) => !literal(c) && linePattern(lines[c.line]!).test(rendered));
   }
   return byContext(left, query, templateText);
+}
+
+/** The key a rendered line writes (`name` of `- name: data`), if it writes one. */
+function lineKey(line: string): string | undefined {
+  const key = /^\s*(?:-\s+)*("[^"]*"|'[^']*'|[^\s:"'#][^:#]*?):(?:\s|$)/.exec(line)?.[1];
+  return key?.replace(/^(["'])(.*)\1$/, '$2');
 }
 
 /** `{{ if }}`, `{{ else }}`, `{{ with }}`… on the line: text beside them may not be printed. */

@@ -34,12 +34,31 @@ export function claimsUsedIn(workspace: Workspace, lookups: Lookups): Set<string
   return names;
 }
 
-/** True when some file of the workspace writes the name as the value of a key about claims. */
+/** A claim's own kind (`kind: PersistentVolumeClaim`, a patch's target): it names no use. */
+const CLAIM_KIND = /\bkind\s*[:=]\s*["']?PersistentVolumeClaim\b/gi;
+/** Words that show a line is about a claim: `claimName`, `existingClaim`, `[[….pvc]]`, `pvcName`. */
+const CLAIM_WORD = /claim|pvc/i;
+/** Lines above the name that may say it is a claim (`- name: x.existingClaim` / `value: data`). */
+const LINES_ABOVE = 2;
+
+/**
+ * True when some file of the workspace names the claim where a claim is named: on a line about
+ * claims, or one or two lines below one — `claimName: data`; an Argo CD parameter
+ * `{name: persistence.existingClaim, value: data}` or its block form; a JSON 6902 patch's
+ * `path: …/persistentVolumeClaim/claimName` over `value: data`; GitLab Runner's
+ * `[[runners.kubernetes.volumes.pvc]]` over `name = "data"`; Spark's `…claimName=data`. A claim's
+ * own `kind: PersistentVolumeClaim` above its name is no use of it.
+ */
 export function claimNamedInSomeText(workspace: Workspace, name: string): boolean {
-  const pattern = new RegExp(
-    `(?:claim|pvc)\\w*["']?\\s*:\\s*["']?${escapeRegExp(name)}(?![\\w.-])`,
-    'i',
-  );
-  for (const file of workspace.allFiles()) if (pattern.test(file.text)) return true;
+  const token = new RegExp(`(?<![\\w.-])${escapeRegExp(name)}(?![\\w.-])`);
+  for (const file of workspace.allFiles()) {
+    if (!file.text.includes(name)) continue;
+    const lines = file.text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (!token.test(lines[i]!)) continue;
+      const around = lines.slice(Math.max(0, i - LINES_ABOVE), i + 1).join('\n');
+      if (CLAIM_WORD.test(around.replace(CLAIM_KIND, ''))) return true;
+    }
+  }
   return false;
 }

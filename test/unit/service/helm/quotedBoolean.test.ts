@@ -126,3 +126,26 @@ void test('the quick fix writes the boolean without quotes', () => {
     ['helm-values-persistence-off'],
   );
 });
+
+void test('a template that compares the value as text: no claim that "false" turns it on', () => {
+  const model = buildChartModel(
+    new Map([
+      ['values.yaml', 'backup:\n  enabled: false\ncache:\n  enabled: false\n'],
+      [
+        'templates/app.yaml',
+        [
+          '{{- if eq (toString .Values.backup.enabled) "true" }}',
+          'backup: on',
+          '{{- end }}',
+          'cache: {{ .Values.cache.enabled | default false | quote }}',
+          '',
+        ].join('\n'),
+      ],
+    ]),
+  );
+  const codes = checkValuesFile(
+    model,
+    'backup:\n  enabled: "false"\ncache:\n  enabled: "false"\n',
+  ).map((d) => d.code);
+  assert.ok(!codes.includes('helm-values-quoted-boolean'), codes.join());
+});

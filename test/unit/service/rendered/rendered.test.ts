@@ -606,6 +606,21 @@ describe('template lines of rendered fields', () => {
     assert.equal(templateLineOf(templateKeyLines(two), { path }, two), undefined);
   });
 
+  it("a finding reported on another key's line (a missing field on the name) keeps its line", () => {
+    const sts = [
+      'apiVersion: apps/v1', // 0
+      'kind: StatefulSet', // 1
+      'metadata:', // 2
+      '  name: {{ include "x.fullname" . }}', // 3
+      'spec:', // 4
+      '  serviceName: {{ include "x.fullname" . }}-headless', // 5
+    ].join('\n');
+    const keyLines = templateKeyLines(sts);
+    const renderedLine = 'name: rel-x';
+    assert.equal(templateLineOf(keyLines, { path: ['spec'], renderedLine }, sts), 4);
+    assert.equal(templateLineOf(keyLines, { path: ['metadata', 'name'], renderedLine }, sts), 3);
+  });
+
   it('an include inside a volume item, beside a toYaml of more volumes: the include', () => {
     const deploy = [
       'spec:', // 0

@@ -189,6 +189,60 @@ void describe(RULE, () => {
     assert.equal(hits({ [URI]: base, 'file:///notes/cluster.yaml': longer }).length, 1);
   });
 
+  test('named in other files the ways tools name claims: not reported', () => {
+    const base = joined(claim('notes-data'), deployment('emptyDir: {}'));
+    const others: Record<string, string> = {
+      // GitLab Runner: the TOML table header says pvc, the name is below it.
+      runner: lines(
+        'apiVersion: v1',
+        'kind: ConfigMap',
+        'metadata: {name: runner}',
+        'data:',
+        '  config.toml: |',
+        '    [[runners.kubernetes.volumes.pvc]]',
+        '      name = "notes-data"',
+        '      mount_path = "/cache"',
+      ),
+      // A JSON 6902 patch that points a volume at the claim.
+      patch: lines(
+        'apiVersion: kustomize.config.k8s.io/v1beta1',
+        'kind: Kustomization',
+        'patches:',
+        '  - target: {kind: Deployment, name: notes}',
+        '    patch: |-',
+        '      - op: replace',
+        '        path: /spec/template/spec/volumes/0/persistentVolumeClaim/claimName',
+        '        value: notes-data',
+      ),
+      // Argo CD's --set parameters, in block form.
+      argo: lines(
+        'apiVersion: argoproj.io/v1alpha1',
+        'kind: Application',
+        'metadata: {name: notes}',
+        'spec:',
+        '  source:',
+        '    helm:',
+        '      parameters:',
+        '        - name: persistence.existingClaim',
+        '          value: notes-data',
+      ),
+    };
+    for (const [name, text] of Object.entries(others))
+      assert.deepEqual(hits({ [URI]: base, [`file:///notes/${name}.yaml`]: text }), [], name);
+    // A patch that only targets the claim (its kind and name) does not use it.
+    const target = lines(
+      'apiVersion: kustomize.config.k8s.io/v1beta1',
+      'kind: Kustomization',
+      'patches:',
+      '  - target:',
+      '      kind: PersistentVolumeClaim',
+      '      name: notes-data',
+      '    patch: |-',
+      '      - {op: replace, path: /spec/resources/requests/storage, value: 2Gi}',
+    );
+    assert.equal(hits({ [URI]: base, 'file:///notes/kustomization.yaml': target }).length, 1);
+  });
+
   test('a name the user fills in later is not checked', () => {
     assert.deepEqual(hits({ [URI]: joined(claim('${APP}-data'), deployment('emptyDir: {}')) }), []);
   });
