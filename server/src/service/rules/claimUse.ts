@@ -1,7 +1,8 @@
 /**
  * What uses a claim besides the pods' volumes the binding reads: the claims the workspace's
  * workloads mount (its kustomize patches' too), clone or snapshot, and the files that name a claim
- * under a key about claims (an operator's resource). Read by `Lookups.claimInUse`, once per name.
+ * on or just below a line about claims (an operator's resource). Read by `Lookups.claimInUse`,
+ * once per name.
  */
 import { claimNamesOf } from '../binding/expand';
 import { WORKLOAD_KINDS, workloadPodSpec } from '../kubernetes/podSpec';

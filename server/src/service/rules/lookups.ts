@@ -79,7 +79,7 @@ export class Lookups {
   private readonly adoptedClaims = new Set<string>();
   /** Names of the claims workloads mount or claims and snapshots copy (`claimInUse`), once asked. */
   private claimsInUse?: Set<string>;
-  /** Whether some file names the claim under a key about claims, by name, once asked. */
+  /** Whether some file names the claim where claims are named, by name, once asked. */
   private readonly claimsNamedInText = new Map<string, boolean>();
 
   constructor(readonly workspace: Workspace) {
@@ -199,8 +199,8 @@ export class Lookups {
    * True when something uses a claim of this name (in any namespace): a workload of the
    * workspace mounts it (a kustomize patch's included: it adds the volume to a workload built
    * elsewhere), a StatefulSet's claim template makes it, another claim is cloned from it, a
-   * VolumeSnapshot is taken of it, or a file names it under a key about claims (an operator's
-   * resource: `claimName: data`, `existingClaim: data`, `"pvcName": "data"`).
+   * VolumeSnapshot is taken of it, or a file names it on or just below a line about claims (an
+   * operator's `existingClaim: data`, GitLab Runner's `[[…volumes.pvc]]`, claimUse.ts).
    */
   claimInUse(name: string): boolean {
     if (this.adoptedClaims.has(name)) return true;

@@ -6,7 +6,8 @@
  *
  * A claim is used when a workload anywhere in the workspace (a kustomize patch too) mounts it, a
  * StatefulSet adopts it as one of its claim templates' claims, a claim is cloned from it, a
- * snapshot is taken of it, or a file names it under a key about claims (`Lookups.claimInUse`);
+ * snapshot is taken of it, or a file names it on or just below a line about claims
+ * (`Lookups.claimInUse`);
  * or when another object of its file names it where a claim is named: a field about claims,
  * volumes or persistence (an operator's `existingClaim`, a CronJob's environment `PVC_NAME`), or
  * a configuration text that mentions it beside the word "claim" or "pvc" (pods an application
