@@ -2,7 +2,7 @@
  * The simulation's answer, built from the controller's final state: each claim's phase, outcome,
  * reason and the volumes passed over for it; each volume's phase; the classes.
  */
-import { localize } from '../i18n/format';
+import { joinTexts, localize } from '../i18n/format';
 import { migratedCsiDriver } from '../kubernetes/csiMigration';
 import { removedPluginOfProvisioner } from '../kubernetes/removedVolumePlugins';
 import type { LocalizedText } from '../types';
@@ -116,7 +116,7 @@ function withDefaultsNote(reason: Reason, c: ClaimState, state: SimulationState)
     classes: state.otherDefaults.map((n) => `\`${n}\``).join(', '),
     class: c.classNote.className,
   });
-  return { ...reason, en: reason.en + note.en, ru: reason.ru + note.ru };
+  return { ...reason, ...joinTexts(reason, note) };
 }
 
 function rejectedVolume(v: VolumeState, r: Rejection): RejectedVolume {

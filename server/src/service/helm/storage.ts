@@ -1,6 +1,7 @@
 /** Storage values recognised by name and by how the templates use them. */
 import { isPrefix } from './paths';
 import type { StorageKind, TemplateUse, ValueNode } from './types';
+import { isRecord } from '../plainData';
 
 const STORAGE_PARENT = /persist|storage|volume|pvc|data|disk/i;
 /** Blocks whose keys are about volumes at any depth (`persistence.config.size`, `volumes.journal.size`). */
@@ -31,21 +32,17 @@ const VOLUME_SETTING =
  * configuration file. A block with no keys (or a switch, `persistence: true`) is still storage.
  */
 function isSettingsWithoutVolume(value: unknown): boolean {
-  if (!isPlainMap(value) || !Object.keys(value).length) return false;
+  if (!isRecord(value) || !Object.keys(value).length) return false;
   // Blocks and lists of blocks (`persistence.claims: [{ name, size }]`), a few levels down.
   const setsVolume = (child: unknown, depth: number): boolean => {
     if (depth > 3) return false;
     if (Array.isArray(child)) return child.some((item) => setsVolume(item, depth + 1));
-    if (!isPlainMap(child)) return false;
+    if (!isRecord(child)) return false;
     return Object.entries(child).some(
       ([key, grandchild]) => VOLUME_SETTING.test(key) || setsVolume(grandchild, depth + 1),
     );
   };
   return !setsVolume(value, 0);
-}
-
-function isPlainMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const BY_KEY: Record<string, StorageKind> = {

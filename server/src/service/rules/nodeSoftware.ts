@@ -5,6 +5,7 @@
  * `data` may still be such a place: it names the node's own directories exactly.
  */
 import { normalizeHostPath } from './nodePlumbing';
+import { isAtOrBelow } from './util';
 
 const NODE_SOFTWARE: readonly string[] = [
   '/usr',
@@ -39,12 +40,10 @@ const HOMES = '/home';
 const NODE_KUBERNETES_IN_HOME = '/home/kubernetes';
 const TOOL_DOT_FOLDER = /\/\.(kube|ssh|docker|config)(\/|$)/;
 
-const under = (p: string, root: string) => p === root || p.startsWith(`${root}/`);
-
 /** True for a path under the node's programs, homes or Kubernetes state, or a dot folder of tools. */
 export function isNodeSoftwarePath(path: string): boolean {
   const p = normalizeHostPath(path);
-  return NODE_SOFTWARE.some((root) => under(p, root)) || TOOL_DOT_FOLDER.test(p);
+  return NODE_SOFTWARE.some((root) => isAtOrBelow(p, root)) || TOOL_DOT_FOLDER.test(p);
 }
 
 /**
@@ -54,7 +53,7 @@ export function isNodeSoftwarePath(path: string): boolean {
  */
 export function isNodeInstallPath(path: string): boolean {
   const p = normalizeHostPath(path);
-  if (under(p, HOMES) && !under(p, NODE_KUBERNETES_IN_HOME) && !TOOL_DOT_FOLDER.test(p))
+  if (isAtOrBelow(p, HOMES) && !isAtOrBelow(p, NODE_KUBERNETES_IN_HOME) && !TOOL_DOT_FOLDER.test(p))
     return false;
   return isNodeSoftwarePath(p);
 }

@@ -1,3 +1,5 @@
+import { isRecord } from '../plainData';
+
 /**
  * Values that are not final as written: a substitution left for a tool that runs before
  * `kubectl apply` — `${VAR}` of envsubst and Flux's `postBuild.substitute` (also with a default,
@@ -41,13 +43,9 @@ export function hasVaultKeyPlaceholder(value: string): boolean {
 
 /** The object names its secret store path for argocd-vault-plugin (`VAULT_PATH_ANNOTATION`). */
 export function namesVaultPath(object: unknown): boolean {
-  if (typeof object !== 'object' || object === null) return false;
-  const metadata = (object as { metadata?: unknown }).metadata;
-  if (typeof metadata !== 'object' || metadata === null) return false;
-  const annotations = (metadata as { annotations?: unknown }).annotations;
-  return (
-    typeof annotations === 'object' && annotations !== null && VAULT_PATH_ANNOTATION in annotations
-  );
+  const metadata = isRecord(object) ? object.metadata : undefined;
+  const annotations = isRecord(metadata) ? metadata.annotations : undefined;
+  return isRecord(annotations) && VAULT_PATH_ANNOTATION in annotations;
 }
 
 /**
