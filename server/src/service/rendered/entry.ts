@@ -27,6 +27,7 @@ import {
 } from './templateLines';
 import type { OuterItem } from './templateItems';
 import type { ValueText } from './templatePatterns';
+import { valueAt } from '../helm/valuesTree';
 import type { RenderedTrace, RenderSubject, TracedFinding } from './types';
 import { valuePathId, type ValueLeaf } from './values';
 
@@ -199,7 +200,7 @@ export function traceAt(entry: Entry, range: Range, about: FindingAbout = {}): R
  * keeps its place.
  */
 export function valuePathInTemplate(template: string, path: readonly string[]): string {
-  const prefix = [...template.matchAll(/(?<=^|\/)charts\/([^/]+)\//g)].map((m) => m[1]!);
+  const prefix = subchartKeys(template);
   const own = prefix.every((key, i) => path[i] === key) ? path.slice(prefix.length) : path;
   return own.join('.');
 }
@@ -256,18 +257,18 @@ function outerItems(parsed: ParsedRendered, path: NodePath): OuterItem[] {
 }
 
 /**
- * The text of a string value as the templates of `template`'s chart read it: a subchart's
- * templates (`charts/<key>/templates/…`) read the values under its key.
+ * The keys under which a subchart's template reads its values: helm hands `charts/db/templates/…`
+ * the parent's values under `db` (the alias or name its folder in the render is named for).
  */
+function subchartKeys(template: string): string[] {
+  return [...template.matchAll(/(?<=^|\/)charts\/([^/]+)\//g)].map((m) => m[1]!);
+}
+
+/** The text of a string value as the templates of `template`'s chart read it (subchartKeys). */
 function valueTextFor(entry: Entry, template: string): ValueText {
-  const folders = /^((?:charts\/[^/]+\/)*)templates\//.exec(template)?.[1] ?? '';
-  const scope = folders.split('/').filter((_, k) => k % 2 === 1);
+  const scope = subchartKeys(template);
   return (path) => {
-    const value = [...scope, ...path.split('.')].reduce<unknown>(
-      (at, key) =>
-        at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined,
-      entry.subject.merged.data,
-    );
+    const value = valueAt(entry.subject.merged.data, [...scope, ...path.split('.')])?.value;
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
 }
