@@ -5,6 +5,7 @@ import { assumedToExist, type Lookups } from './lookups';
 import type { IndexedObject } from '../workspace/file';
 import type { QuickFix, Rule } from './types';
 import {
+  commandWords,
   containersOf,
   get,
   isRecord,
@@ -12,7 +13,6 @@ import {
   podSpecOf,
   replicasOf,
   str,
-  strings,
 } from './util';
 import { addHeadlessClusterIp, createHeadlessServiceFix, replaceFix } from './fixes/storageFixes';
 import { scalarText } from './fixes/edits';
@@ -90,7 +90,7 @@ const VARIABLE_HOST = /^\$\(([A-Za-z_][A-Za-z0-9_]*)\)(?::\d+)?$/;
  * Kubernetes expands only variables defined earlier in the list.
  */
 function patroniPublishesPodIp(container: Container): boolean {
-  const words = [...strings(container.command), ...strings(container.args)];
+  const words = commandWords(container);
   if (!words.some((word) => PATRONI.test(word))) return false;
   const env = Array.isArray(container.env) ? container.env.filter(isRecord) : [];
   const address = env.find((e) => e.name === 'PATRONI_POSTGRESQL_CONNECT_ADDRESS');
@@ -120,7 +120,7 @@ function findsPeersWithoutDns(data: Record<string, unknown>): boolean {
     ({ container }) =>
       SPILO_IMAGE.test(parseImage(str(container.image) ?? '').repository) ||
       patroniPublishesPodIp(container) ||
-      [...strings(container.command), ...strings(container.args)].some(
+      commandWords(container).some(
         (word) => LEADER_ELECTION.test(word.trim()) || PEERS_FROM_STORE.test(word),
       ),
   );

@@ -3,7 +3,7 @@
  * shape of what rules/imageWritePaths.ts and rules/statefulImages.ts know about each image.
  */
 import type { Container } from 'kubernetes-types/core/v1';
-import { get, isAtOrBelow, str, strings } from './util';
+import { commandWords, get, isAtOrBelow, str } from './util';
 
 export interface ImageWrites {
   /** Repositories as written in `image:` (without registry defaults), matched exactly. */
@@ -40,7 +40,7 @@ export function flagValue(
   container: Pick<Container, 'command' | 'args'>,
   flag: string,
 ): string | undefined {
-  const words = [...strings(container.command), ...strings(container.args)];
+  const words = commandWords(container);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (w.startsWith(flag + '=')) return w.slice(flag.length + 1);
@@ -64,8 +64,7 @@ export function envFromElsewhere(container: Container, names: readonly string[])
 }
 
 /** The command line as one string, shell scripts included. */
-export const lineOf = (c: Pick<Container, 'command' | 'args'>): string =>
-  [...strings(c.command), ...strings(c.args)].join(' ');
+export const lineOf = (c: Pick<Container, 'command' | 'args'>): string => commandWords(c).join(' ');
 
 /** A volume is mounted where the image reads configuration files (`/etc/mysql/conf.d`…). */
 export function mountsBelow(container: Container, dirs: readonly string[]): boolean {

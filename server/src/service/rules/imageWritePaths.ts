@@ -3,7 +3,7 @@
  * documentation and Dockerfiles say. Only official images whose write paths are documented are
  * listed: an image we do not know is never guessed at.
  */
-import { str, strings } from './util';
+import { commandWords, str, strings } from './util';
 import type { Container } from 'kubernetes-types/core/v1';
 import {
   envFromElsewhere,
@@ -24,7 +24,7 @@ export function redisReadsConfig(c: Pick<Container, 'command' | 'args'>): boolea
 
 /** Redis is asked to keep its data: `--appendonly yes` or a `--save <seconds> <changes>` rule. */
 export function redisAskedToPersist(c: Pick<Container, 'command' | 'args'>): boolean {
-  const argv = [...strings(c.command), ...strings(c.args)];
+  const argv = commandWords(c);
   if (/--appendonly\s+yes\b/.test(argv.join(' '))) return true;
   const save = argv.indexOf('--save');
   return save >= 0 && /^\d+\s+\d+/.test(argv[save + 1] ?? '');
@@ -53,7 +53,7 @@ const redisDir = (c: Container): string => inWorkdir(flagValue(c, '--dir') ?? '/
 export function mongoDataDir(c: Pick<Container, 'command' | 'args'>): string {
   const dbpath = flagValue(c, '--dbpath');
   if (dbpath) return dbpath;
-  const line = [...strings(c.command), ...strings(c.args)].join(' ');
+  const line = commandWords(c).join(' ');
   const configServer = /(^|\s)--configsvr(\s|$)/.test(line) && !/(^|\s)--dbpath(\s|=|$)/.test(line);
   return configServer ? '/data/configdb' : '/data/db';
 }

@@ -6,7 +6,7 @@
  * read-only-root rules leave them alone.
  */
 import type { Container } from 'kubernetes-types/core/v1';
-import { get, isAtOrBelow, str, strings } from './util';
+import { commandWords, get, isAtOrBelow, str } from './util';
 import {
   envFromElsewhere,
   envValue,
@@ -52,7 +52,7 @@ type Setting = { value: string } | 'elsewhere' | undefined;
 
 /** `-E name=value` or `-Ename=value` among the container's words. */
 function commandLineSetting(c: Container, name: string): string | undefined {
-  const words = [...strings(c.command), ...strings(c.args)];
+  const words = commandWords(c);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const pair = w === '-E' ? words[i + 1] : w.startsWith('-E') ? w.slice(2) : undefined;
@@ -216,8 +216,7 @@ function kafkaDataDirs(c: Container): string[] | undefined {
   const names = ['KAFKA_LOG_DIRS', 'KAFKA_LOG_DIR', 'KAFKA_METADATA_LOG_DIR'];
   if (envFromElsewhere(c, names)) return undefined;
   // `run` exports `KAFKA_X=y` arguments as env.
-  if ([...strings(c.command), ...strings(c.args)].some((w) => /^KAFKA_\w+=/.test(w)))
-    return undefined;
+  if (commandWords(c).some((w) => /^KAFKA_\w+=/.test(w))) return undefined;
   const metadata = envValue(c, 'KAFKA_METADATA_LOG_DIR');
   const extra = metadata ? [metadata] : [];
   const logDirs = envValue(c, 'KAFKA_LOG_DIRS') || envValue(c, 'KAFKA_LOG_DIR');

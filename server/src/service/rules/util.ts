@@ -259,6 +259,11 @@ export function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
+/** A container's command line: its `command` and then its `args`, the string items of each. */
+export function commandWords(c: Pick<Container, 'command' | 'args'>): string[] {
+  return [...strings(c.command), ...strings(c.args)];
+}
+
 /** The namespace an object lands in when applied without `-n`: unset means `default`. */
 export function namespaceOf(object: IndexedObject): string {
   return object.namespace || 'default';

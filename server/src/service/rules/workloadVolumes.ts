@@ -16,19 +16,20 @@ import {
   redisReadsConfig,
 } from './imageWritePaths';
 import {
+  commandWords,
   containersOf,
   get,
   isAtOrBelow,
   isRecord,
   mountsOf,
   namespaceOf,
+  type PodSpecAt,
   podSpecOf,
   replicasOf,
   str,
   strings,
   volumesOf,
   workloadKinds,
-  type PodSpecAt,
 } from './util';
 import type { YamlPath } from '../parse/nodes';
 import { dataVolumeToClaimFix, relativeSubPathFix, singleReplicaFix } from './fixes/workloadFixes';
@@ -145,16 +146,12 @@ const REDIS_IMAGE = /(^|\/)(redis|redis-stack-server|valkey|keydb)(:|@|$)/;
 
 type ContainerShape = Pick<Container, 'image' | 'command' | 'args' | 'env' | 'volumeMounts'>;
 
-function argvOf(c: ContainerShape): string[] {
-  return [...strings(c.command), ...strings(c.args)];
-}
-
 /**
  * Redis writes RDB snapshots by default and an AOF with `appendonly yes`; a cache turns both off
  * (`--save ""` without `--appendonly yes`), and then nothing it keeps outlives the process.
  */
 function redisPersists(c: ContainerShape): boolean {
-  const argv = argvOf(c);
+  const argv = commandWords(c);
   const saveAt = argv.indexOf('--save');
   const line = argv.join(' ');
   const noSnapshots =
@@ -241,7 +238,7 @@ const NO_DATA_IMAGE = /(^|\/)redis-sentinel(:|@|$)/;
 export function keepsNoData(c: Container): boolean {
   if (NO_DATA_NAME.test(str(c.name) ?? '')) return true;
   if (NO_DATA_IMAGE.test((str(c.image) ?? '').toLowerCase())) return true;
-  const argv = argvOf(c);
+  const argv = commandWords(c);
   if (argv.some((a) => /(^|\s)--sentinel(\s|$)/.test(a))) return true;
   if (argv.length && MONGOS_PROGRAM.test(argv[0]!)) return true;
   if (argv.some((a) => /(^|[;&|]\s*|\bexec\s+)mongos(\s|$)/.test(a))) return true;
