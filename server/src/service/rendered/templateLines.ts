@@ -134,13 +134,11 @@ export function templateLineOf(
   const fits = ({ line }: { line: number }) =>
     fitsOuterItems(line, keyLines, lines, query.outerItems ?? []);
   // A line that cannot print the rendered text did not print it (`subPath: {{ $hook }}.sh` is
-  // not where `subPath: data` came from: an include beside it was). The rendered line of a list
-  // item (`- "ReadWriteOnce"`, printed by a `range` below its key) is not the key's line.
-  // Nor is a line of another key (a missing field is reported on the object's name).
-  const itemField = typeof query.path[query.path.length - 1] === 'number';
+  // not where `subPath: data` came from: an include beside it was). Only a rendered line of the
+  // field's own key tells: a list item's (`- "ReadWriteOnce"`, printed by a `range` below its
+  // key) or another key's (a missing field is reported on the object's name) does not.
   const ownLine = query.renderedLine !== undefined && lineKey(query.renderedLine) === keys.at(-1);
-  const prints = (k: TemplateKeyLine) =>
-    !ownLine || itemField || canPrint(lines[k.line]!, query.renderedLine!);
+  const prints = (k: TemplateKeyLine) => !ownLine || canPrint(lines[k.line]!, query.renderedLine!);
   const exact = keyLines.filter((k) => sameKeys(k.keys, keys) && fits(k) && prints(k));
   if (exact.length) return pick(exact, keyLines, query, templateText);
   // A key printed by toYaml/include below one of its ancestors' lines.
