@@ -6,14 +6,13 @@
  *
  * A claim is used when a workload anywhere in the workspace (a kustomize patch too) mounts it, a
  * StatefulSet adopts it as one of its claim templates' claims, a claim is cloned from it, a
- * snapshot is taken of it, or a file names it on or just below a line about claims
- * (`Lookups.claimInUse`);
- * or when another object of its file names it where a claim is named: a field about claims,
- * volumes or persistence (an operator's `existingClaim`, a CronJob's environment `PVC_NAME`), or
- * a configuration text that mentions it beside the word "claim" or "pvc" (pods an application
- * makes at run time, a Jenkins agent template). A clone or a restore is not checked: the copy is
- * made for whatever reads it. Only claims written beside workloads are checked:
- * a file of claims alone is for workloads elsewhere, often in another repository. A rendered chart
+ * snapshot is taken of it, or a file — its own included — names it on or just below a line about
+ * claims, configuration texts too (pods an application makes at run time, a Jenkins agent
+ * template, GitLab Runner's `[[…volumes.pvc]]`: `Lookups.claimInUse`); or when another object of
+ * its file names it as the value of a key about volumes or persistence (`volume: data`), or in
+ * an environment variable so named (`PVC_NAME`). A clone or a restore is not checked: the copy is
+ * made for whatever reads it. Only claims written beside workloads are checked: a file of claims
+ * alone is for workloads elsewhere, often in another repository. A rendered chart
  * is one file, so it is checked as a whole release.
  */
 import type { Volume } from 'kubernetes-types/core/v1';
@@ -29,8 +28,6 @@ import { codeList, get, isRecord, podSpecOf, str, volumesOf, type VolumeAt } fro
 
 /** A key (or an environment variable's name) about claims, volumes or persistence. */
 const CLAIM_KEY = /claim|pvc|volume|persist|storage/i;
-/** Words that show a configuration text names a claim. */
-const CLAIM_WORD = /claim|pvc/i;
 
 interface SiblingWorkload {
   object: IndexedObject;
@@ -50,19 +47,12 @@ function siblingWorkloads(claim: IndexedObject, siblings: readonly IndexedObject
   return out;
 }
 
-/** True when a text of several lines names the claim on a line about claims. */
-function textNamesClaim(text: string, name: string): boolean {
-  if (!text.includes(name)) return false;
-  return text.split('\n').some((line) => line.includes(name) && CLAIM_WORD.test(line));
-}
-
 /**
  * True when `value` names the claim where a claim is named (see the module comment). Metadata is
  * skipped: a workload often has the claim's name (a chart's full name) as its own name or label.
  */
 function namesClaim(value: unknown, name: string, claimKey: boolean): boolean {
-  if (typeof value === 'string')
-    return (claimKey && value === name) || (value.includes('\n') && textNamesClaim(value, name));
+  if (typeof value === 'string') return claimKey && value === name;
   if (Array.isArray(value)) return value.some((item) => namesClaim(item, name, claimKey));
   if (!isRecord(value)) return false;
   // An environment variable `{name: PVC_NAME, value: data}`: its name says what the value is.
